@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "lrlab",
+    products: [
+        .executable(name: "lrlab", targets: ["lrlab"]),
+        .library(name: "LRLab", targets: ["LRLab"]),
+        .library(name: "LRLabText", targets: ["LRLabText"]),
+        .library(name: "LRLabShell", targets: ["LRLabShell"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // The engine: expressions, objectives, optimizers, runs. No I/O.
+        .target(name: "LRLab"),
+        // Pure rendering: values in, strings out.
+        .target(name: "LRLabText", dependencies: ["LRLab"]),
+        // The command language, the session and the script runner.
+        .target(name: "LRLabShell", dependencies: ["LRLab", "LRLabText"]),
+        // The terminal: arguments, libedit, signals, exit codes.
+        .executableTarget(
+            name: "lrlab",
+            dependencies: [
+                "LRLabShell", "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LRLabTests", dependencies: ["LRLab"]),
+        .testTarget(name: "LRLabTextTests", dependencies: ["LRLabText"]),
+        .testTarget(
+            name: "LRLabShellTests",
+            dependencies: ["LRLabShell", "lrlab"],
+            exclude: ["Fixtures"]
+        ),
+    ]
+)

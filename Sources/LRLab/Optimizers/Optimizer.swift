@@ -1,0 +1,30 @@
+/// An update rule that moves a parameter vector of any length against its gradient.
+///
+/// The same implementation serves the one- and two-parameter explorer and models with
+/// hundreds of weights. State buffers are sized once by `reset(parameterCount:)`; `update`
+/// must not allocate, so a million steps cost a million updates and nothing else.
+///
+/// Conventions: step numbers start at 1 for the first update; the learning rate is passed in
+/// on every step (a schedule decides it), so no optimizer stores its own.
+public protocol Optimizer: Sendable {
+    /// The name as typed after `opt`: `gd`, `adam`.
+    var name: String { get }
+
+    /// Names of the per-parameter quantities worth showing after each update, in the order
+    /// `stateValue(_:parameter:)` returns them: `m`, `v`, `lr_eff`. Empty for plain gradient descent.
+    var stateNames: [String] { get }
+
+    /// Allocates and clears the state for `parameterCount` parameters.
+    mutating func reset(parameterCount: Int)
+
+    /// Applies update number `step` (1-based) in place.
+    mutating func update(parameters: inout [Double], gradient: [Double], learningRate: Double, step: Int)
+
+    /// The state quantity `stateNames[index]` for one parameter, after the last update.
+    func stateValue(_ index: Int, parameter: Int) -> Double
+}
+
+extension Optimizer {
+    public var stateNames: [String] { [] }
+    public func stateValue(_ index: Int, parameter: Int) -> Double { .nan }
+}

@@ -1,0 +1,15 @@
+/// The learning rate as a function of the step number (1-based), scaling the optimizer's
+/// base rate. Annealing, warm-up and cosine schedules conform to this.
+public protocol LearningRateSchedule: Sendable {
+    /// The rate in force for update number `step`, given the optimizer's base rate.
+    func rate(at step: Int, base: Double) -> Double
+    /// How `schedule` prints it: `constant`, `step 0.1 400:0.01 700:0.001`.
+    var description: String { get }
+}
+
+/// The base rate at every step.
+public struct ConstantSchedule: LearningRateSchedule {
+    public init() {}
+    public func rate(at step: Int, base: Double) -> Double { base }
+    public var description: String { "constant" }
+}

@@ -1,0 +1,171 @@
+/// One optimization run: an objective, a start point, an optimizer and a schedule, stepped
+/// one update at a time with every step recorded in a `Trace`.
+///
+/// A run never traps on bad numbers: when the loss or a parameter stops being finite, or
+/// the loss grows past `divergenceBound`, the step is recorded with the note `diverged` and
+/// the run ends (`ending`). Where the formula is undefined at the new point (log of a
+/// negative number) the ending says so instead.
+public struct Run: Sendable {
+    /// Why a run stopped taking steps.
+    public enum Ending: Sendable, Hashable {
+        /// Non-finite values or an exploding loss at this step.
+        case diverged(step: Int, reason: String)
+        /// The formula has no value at the point reached at this step.
+        case undefined(step: Int, reason: String)
+
+        public var step: Int {
+            switch self {
+            case .diverged(let step, _), .undefined(let step, _): return step
+            }
+        }
+
+        public var description: String {
+            switch self {
+            case .diverged(let step, let reason): return "diverged at step \(step): \(reason)"
+            case .undefined(let step, let reason): return "stopped at step \(step): \(reason)"
+            }
+        }
+    }
+
+    public let objective: Objective
+    public let start: [Double]
+    public let configuration: OptimizerConfiguration
+    public let schedule: any LearningRateSchedule
+
+    /// A loss above this (in absolute value) counts as divergence.
+    public var divergenceBound = 1e100
+    /// The run counts as converged when the gradient norm falls under this.
+    public var convergenceTolerance = 1e-8
+
+    private var optimizer: any Optimizer
+    public private(set) var point: [Double]
+    public private(set) var loss: Double
+    public private(set) var gradient: [Double]
+    /// Updates made so far.
+    public private(set) var stepCount = 0
+    public private(set) var trace: Trace
+    public private(set) var ending: Ending?
+    private var stateBuffer: [Double]
+    private var previousPoint: [Double]
+    private var stepBuffer: [Double]
+    private var previousGradient: [Double]
+
+    /// Starts a run at `start`. Throws when the formula has no value or gradient there.
+    public init(objective: Objective, start: [Double], configuration: OptimizerConfiguration,
+                schedule: any LearningRateSchedule = ConstantSchedule()) throws(EvaluationError) {
+        precondition(start.count == objective.dimension, "start point has the wrong dimension")
+        let (loss, gradient) = try objective.checkedEvaluation(at: start)
+        self.objective = objective
+        self.start = start
+        self.configuration = configuration
+        self.schedule = schedule
+        self.optimizer = configuration.makeOptimizer(parameterCount: start.count)
+        self.point = start
+        self.loss = loss
+        self.gradient = gradient
+        self.trace = Trace(dimension: start.count, stateNames: optimizer.stateNames)
+        self.stateBuffer = [Double](repeating: 0, count: optimizer.stateNames.count * start.count)
+        self.previousPoint = start
+        self.stepBuffer = [Double](repeating: 0, count: start.count)
+        self.previousGradient = gradient
+        var notes: TraceNotes = []
+        if gradient.map({ $0 * $0 }).reduce(0, +).squareRoot() < convergenceTolerance { notes.insert(.converged) }
+        trace.append(step: 0, learningRate: 0, parameters: start, loss: loss, gradient: gradient,
+                     stepTaken: stepBuffer, state: stateBuffer, notes: notes)
+    }
+
+    /// The optimizer's per-parameter state names (`m`, `v`, ...).
+    public var stateNames: [String] { optimizer.stateNames }
+
+    /// The learning rate the next step will use.
+    public var nextLearningRate: Double {
+        schedule.rate(at: stepCount + 1, base: configuration.learningRate)
+    }
+
+    /// Whether the last recorded step met the convergence tolerance.
+    public var hasConverged: Bool {
+        ending == nil && trace.notes.last?.contains(.converged) == true
+    }
+
+    /// Takes one step; returns false (and does nothing) once the run has ended.
+    @discardableResult
+    public mutating func step() -> Bool {
+        guard ending == nil else { return false }
+        let step = stepCount + 1
+        let learningRate = schedule.rate(at: step, base: configuration.learningRate)
+        for index in point.indices {
+            previousPoint[index] = point[index]
+            previousGradient[index] = gradient[index]
+        }
+        let previousLoss = loss
+        var notes: TraceNotes = []
+        if step > 1, learningRate != trace.learningRates[trace.count - 1] { notes.insert(.rateChanged) }
+
+        optimizer.update(parameters: &point, gradient: gradient, learningRate: learningRate, step: step)
+        var flipped = false
+        loss = objective.loss(at: point, gradient: &gradient)
+        for index in point.indices {
+            stepBuffer[index] = point[index] - previousPoint[index]
+            if previousGradient[index] * gradient[index] < 0 { flipped = true }
+        }
+        for stateIndex in optimizer.stateNames.indices {
+            for parameter in point.indices {
+                stateBuffer[stateIndex * point.count + parameter] = optimizer.stateValue(stateIndex, parameter: parameter)
+            }
+        }
+        stepCount = step
+
+        let pointIsFinite = point.allSatisfy(\.isFinite)
+        let gradientIsFinite = gradient.allSatisfy(\.isFinite)
+        if !pointIsFinite || !loss.isFinite || !gradientIsFinite || Swift.abs(loss) > divergenceBound {
+            if pointIsFinite, !(Swift.abs(loss) > divergenceBound) {
+                do {
+                    _ = try objective.checkedEvaluation(at: point)
+                } catch {
+                    notes.insert(.undefined)
+                    ending = .undefined(step: step, reason: error.description)
+                }
+            }
+            if ending == nil {
+                notes.insert(.diverged)
+                let reason: String
+                if !pointIsFinite {
+                    reason = "a parameter is no longer a finite number"
+                } else if !loss.isFinite || !gradientIsFinite {
+                    reason = "the loss or gradient overflowed (loss = \(Expr.format(loss)))"
+                } else {
+                    reason = "the loss grew to \(Expr.format(loss)), beyond \(Expr.format(divergenceBound))"
+                }
+                ending = .diverged(step: step, reason: reason)
+            }
+        } else {
+            if flipped { notes.insert(.overshoot) }
+            if loss > previousLoss { notes.insert(.lossUp) }
+            var squares = 0.0
+            for value in gradient { squares += value * value }
+            let norm = squares.squareRoot()
+            if norm < convergenceTolerance {
+                notes.insert(.converged)
+            } else if Swift.abs(loss - previousLoss) <= 1e-12 * max(Swift.abs(previousLoss), 1e-300), loss != previousLoss || norm > 1e-4 {
+                notes.insert(.plateau)
+            }
+        }
+        trace.append(step: step, learningRate: learningRate, parameters: point, loss: loss, gradient: gradient,
+                     stepTaken: stepBuffer, state: stateBuffer, notes: notes)
+        return true
+    }
+
+    /// Takes up to `count` steps, stopping early when the run ends or `shouldStop` says so
+    /// (checked every 1024 steps: Ctrl-C). Returns the number of steps taken.
+    @discardableResult
+    public mutating func run(_ count: Int, untilConverged: Bool = false, shouldStop: () -> Bool = { false }) -> Int {
+        var taken = 0
+        while taken < count {
+            if taken & 1023 == 1023, shouldStop() { break }
+            guard step() else { break }
+            taken += 1
+            if untilConverged, hasConverged { break }
+        }
+        return taken
+    }
+}

@@ -1,0 +1,89 @@
+/// Everything a run did, one row per step, stored as a structure of arrays of doubles so a
+/// long run stays compact. Row 0 is the start point (learning rate 0, no step taken).
+public struct Trace: Sendable {
+    /// Parameters per row.
+    public let dimension: Int
+    /// The optimizer's per-parameter state quantities recorded on each row.
+    public let stateNames: [String]
+
+    public private(set) var steps: [Int] = []
+    public private(set) var learningRates: [Double] = []
+    public private(set) var losses: [Double] = []
+    public private(set) var notes: [TraceNotes] = []
+    /// `dimension` values per row.
+    public private(set) var parameters: [Double] = []
+    /// `dimension` values per row.
+    public private(set) var gradients: [Double] = []
+    /// `dimension` values per row: the change in the parameters made by the step.
+    public private(set) var stepsTaken: [Double] = []
+    /// `stateNames.count * dimension` values per row, state-major.
+    public private(set) var states: [Double] = []
+
+    public init(dimension: Int, stateNames: [String]) {
+        self.dimension = dimension
+        self.stateNames = stateNames
+    }
+
+    public var count: Int { steps.count }
+    public var isEmpty: Bool { steps.isEmpty }
+
+    /// Adds a row. `state` holds `stateNames.count * dimension` values, state-major.
+    public mutating func append(step: Int, learningRate: Double, parameters point: [Double], loss: Double,
+                                gradient: [Double], stepTaken: [Double], state: [Double], notes rowNotes: TraceNotes) {
+        steps.append(step)
+        learningRates.append(learningRate)
+        losses.append(loss)
+        notes.append(rowNotes)
+        parameters.append(contentsOf: point)
+        gradients.append(contentsOf: gradient)
+        stepsTaken.append(contentsOf: stepTaken)
+        states.append(contentsOf: state)
+    }
+
+    /// One row as a value.
+    public func record(_ row: Int) -> TraceRecord {
+        let range = row * dimension ..< (row + 1) * dimension
+        let stateWidth = stateNames.count * dimension
+        return TraceRecord(
+            step: steps[row], learningRate: learningRates[row],
+            parameters: Array(parameters[range]), loss: losses[row], gradient: Array(gradients[range]),
+            stepTaken: Array(stepsTaken[range]),
+            state: Array(states[row * stateWidth ..< (row + 1) * stateWidth]), notes: notes[row])
+    }
+
+    /// The last row.
+    public var last: TraceRecord? { isEmpty ? nil : record(count - 1) }
+
+    /// Removes every row after the first `count`.
+    public mutating func truncate(to newCount: Int) {
+        guard newCount < count else { return }
+        let stateWidth = stateNames.count * dimension
+        steps.removeSubrange(newCount...)
+        learningRates.removeSubrange(newCount...)
+        losses.removeSubrange(newCount...)
+        notes.removeSubrange(newCount...)
+        parameters.removeSubrange((newCount * dimension)...)
+        gradients.removeSubrange((newCount * dimension)...)
+        stepsTaken.removeSubrange((newCount * dimension)...)
+        states.removeSubrange((newCount * stateWidth)...)
+    }
+}
+
+/// One row of a trace: the state after step `step`.
+public struct TraceRecord: Sendable, Hashable {
+    public var step: Int
+    /// The rate used to make this step (0 on row 0).
+    public var learningRate: Double
+    public var parameters: [Double]
+    public var loss: Double
+    /// The gradient at `parameters`.
+    public var gradient: [Double]
+    /// How far this step moved each parameter.
+    public var stepTaken: [Double]
+    /// The optimizer's state quantities, state-major (`stateNames.count * dimension`).
+    public var state: [Double]
+    public var notes: TraceNotes
+
+    /// Euclidean norm of the gradient.
+    public var gradientNorm: Double { gradient.map { $0 * $0 }.reduce(0, +).squareRoot() }
+}
