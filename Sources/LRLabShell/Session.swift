@@ -1,1 +1,139 @@
 import LRLab
+import LRLabText
+
+/// The state of one lrlab session and the entry point for executing lines of the command
+/// language. The session writes through `output` and never touches the terminal itself.
+public final class Session {
+    /// Where everything the session prints goes, one chunk (usually a line) per call.
+    public var output: (String) -> Void
+    /// Where error messages go; the same as `output` unless the caller separates them.
+    public var errorOutput: (String) -> Void
+    /// Polled during long work; returns true after Ctrl-C.
+    public var shouldStop: () -> Bool = { false }
+    /// Number of significant digits in printed numbers (`set digits=N`).
+    public var digits = 6
+    /// Colour in error messages and pictures (terminals only).
+    public var useColor = false
+    /// Unicode pictures, or ASCII where the terminal cannot show them.
+    public var useUnicode = true
+    /// Folders searched by `lesson N` and `lessons`.
+    public var lessonDirectories: [String] = ["lessons"]
+    /// The script being run, for relative `load` paths; nil at the prompt.
+    public internal(set) var currentFile: String?
+
+    public internal(set) var names: [String: Double] = [:]
+    public internal(set) var objective: Objective?
+    public internal(set) var start: [Double]?
+    public internal(set) var optimizer = OptimizerConfiguration.standard
+    public internal(set) var schedule: any LearningRateSchedule = ConstantSchedule()
+    public internal(set) var run: Run?
+    /// Set by `quit`; the caller stops reading lines.
+    public internal(set) var wantsToQuit = false
+    /// Nesting of `load`, so a script that loads itself stops with an error.
+    var scriptDepth = 0
+
+    /// Longest line accepted; longer ones are refused before any parsing.
+    public static let maximumLineLength = 65_536
+
+    public init(output: @escaping (String) -> Void, errorOutput: ((String) -> Void)? = nil) {
+        self.output = output
+        self.errorOutput = errorOutput ?? output
+    }
+
+    /// Prints one chunk of text.
+    public func say(_ text: String) {
+        output(text)
+    }
+
+    /// Executes one line: every `;`-separated statement in turn, stopping at the first error.
+    public func execute(line: String) throws(ShellError) {
+        if line.utf8.count > Session.maximumLineLength {
+            throw ShellError("line is too long (\(line.utf8.count) bytes; the limit is \(Session.maximumLineLength))",
+                             hint: "split it into several lines, or name parts of a formula: a = ...")
+        }
+        for statement in Statement.split(line) {
+            try execute(statement)
+            if wantsToQuit { return }
+        }
+    }
+
+    func execute(_ statement: Statement) throws(ShellError) {
+        guard let first = statement.words.first else { return }
+        if let definition = Definition.recognize(statement) {
+            try definition.apply(to: self, statement: statement)
+            return
+        }
+        let name = first.text.lowercased()
+        guard let command = Command.named(name) else {
+            let names = Command.all.flatMap { [$0.name] + $0.aliases }
+            let hint = Suggestion.closest(to: name, among: names).map { "did you mean '\($0)'? (help lists every command)" }
+                ?? "type 'help' for the list of commands"
+            throw ShellError("unknown command '\(first.text)'", at: first.range, hint: hint)
+        }
+        try command.action(self, statement)
+    }
+
+    // MARK: - State changes shared by commands
+
+    /// Installs a new objective; the start point is kept when its dimension still fits.
+    func setObjective(_ objective: Objective, start preferredStart: [Double]? = nil) {
+        self.objective = objective
+        if let preferredStart {
+            start = preferredStart
+        } else if start?.count != objective.dimension {
+            start = nil
+        }
+        run = nil
+    }
+
+    func setStart(_ point: [Double]) {
+        start = point
+        run = nil
+    }
+
+    func setOptimizer(_ configuration: OptimizerConfiguration) {
+        optimizer = configuration
+        run = nil
+    }
+
+    func setSchedule(_ newSchedule: any LearningRateSchedule) {
+        schedule = newSchedule
+        run = nil
+    }
+
+    /// The current run, started from the start point when there is none yet.
+    func currentRun(at word: Word? = nil) throws(ShellError) -> Run {
+        if let run { return run }
+        guard let objective else {
+            throw ShellError("no function to minimise yet", at: word?.range,
+                             hint: "define one, e.g. f(x) = (x - 3)^2, or pick a preset with use rosenbrock (functions lists them)")
+        }
+        guard let start else {
+            let example = objective.parameters.map { "\($0)=0" }.joined(separator: " ")
+            throw ShellError("no start point yet", at: word?.range, hint: "set one, e.g. start \(example)")
+        }
+        do {
+            let newRun = try Run(objective: objective, start: start, configuration: optimizer, schedule: schedule)
+            run = newRun
+            return newRun
+        } catch {
+            throw ShellError("\(objective.signature) has no value at the start point \(NumberFormat.point(start)): \(error.description)",
+                             hint: "choose another start point")
+        }
+    }
+
+    /// Stores a run back after stepping it.
+    func update(_ newRun: Run) {
+        run = newRun
+    }
+
+    /// The trace line format for the current setup.
+    func traceFormat(for run: Run) -> TraceFormat {
+        TraceFormat(parameters: run.objective.parameters, stateNames: run.stateNames, digits: digits)
+    }
+
+    /// A number as the session prints it.
+    func format(_ value: Double) -> String {
+        NumberFormat.format(value, digits: digits)
+    }
+}

@@ -21,7 +21,10 @@ extension Expr: CustomStringConvertible {
                 rightText = right.parenthesized(if: right.precedence < 3)
             } else {
                 leftText = left.parenthesized(if: left.precedence < op.precedence)
-                rightText = right.parenthesized(if: right.precedence <= op.precedence)
+                // Sums and products are associative: a*(b*c) reads as a*b*c (equal up to rounding).
+                var associative = false
+                if case .binary(let inner, _, _) = right, inner == op, op == .add || op == .multiply { associative = true }
+                rightText = right.parenthesized(if: right.precedence < op.precedence || (right.precedence == op.precedence && !associative))
             }
             switch op {
             case .add, .subtract: return "\(leftText) \(op.rawValue) \(rightText)"

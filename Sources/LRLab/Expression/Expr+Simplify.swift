@@ -51,7 +51,7 @@ extension Expr {
         case .number(let value): return .number(value == 0 ? 0 : -value)
         case .negate(let inner): return inner
         case .binary(.subtract, let a, let b): return .binary(.subtract, b, a)
-        case .binary(.multiply, .number(let k), let rest): return multiplying(.number(-k), rest)
+        case .binary(.multiply, .number(let k), let rest): return .binary(.multiply, .number(-k), rest)
         default: return .negate(operand)
         }
     }
@@ -86,6 +86,7 @@ extension Expr {
         if case .negate(let inner) = b { return subtracting(a, inner) }
         if let y = b.numberValue, y < 0 { return subtracting(a, .number(-y)) }
         if case .negate(let inner) = a { return subtracting(b, inner) }
+        if case .binary(.multiply, .number(let k), let rest) = b, k < 0 { return subtracting(a, multiplying(.number(-k), rest)) }
         let (ka, ra) = a.coefficientAndRest, (kb, rb) = b.coefficientAndRest
         if ra == rb, a.numberValue == nil { return multiplying(.number(ka + kb), ra) }
         return .binary(.add, a, b)
@@ -98,6 +99,7 @@ extension Expr {
         if a == b { return .number(0) }
         if case .negate(let inner) = b { return adding(a, inner) }
         if let y = b.numberValue, y < 0 { return adding(a, .number(-y)) }
+        if case .binary(.multiply, .number(let k), let rest) = b, k < 0 { return adding(a, multiplying(.number(-k), rest)) }
         let (ka, ra) = a.coefficientAndRest, (kb, rb) = b.coefficientAndRest
         if ra == rb, a.numberValue == nil { return multiplying(.number(ka - kb), ra) }
         return .binary(.subtract, a, b)
@@ -112,9 +114,14 @@ extension Expr {
         if b.isNumber(-1) { return negating(a) }
         if case .negate(let inner) = a { return negating(multiplying(inner, b)) }
         if case .negate(let inner) = b { return negating(multiplying(a, inner)) }
-        if let x = a.numberValue, x < 0 { return negating(multiplying(.number(-x), b)) }
         if b.numberValue != nil, a.numberValue == nil { return multiplying(b, a) }
+        if case .binary(.multiply, .number(let k), let rest) = a, b.numberValue == nil {
+            return multiplying(.number(k), multiplying(rest, b))
+        }
         if let x = a.numberValue {
+            if case .binary(.multiply, .binary(.multiply, .number(let y), let rest), let right) = b, let product = folded(x * y) {
+                return multiplying(product, multiplying(rest, right))
+            }
             if case .binary(.multiply, .number(let y), let rest) = b, let product = folded(x * y) {
                 return multiplying(product, rest)
             }

@@ -49,6 +49,8 @@ public struct Run: Sendable {
     private var previousPoint: [Double]
     private var stepBuffer: [Double]
     private var previousGradient: [Double]
+    private var lastLearningRate = 0.0
+    private var lastNotes: TraceNotes = []
 
     /// Starts a run at `start`. Throws when the formula has no value or gradient there.
     public init(objective: Objective, start: [Double], configuration: OptimizerConfiguration,
@@ -72,6 +74,12 @@ public struct Run: Sendable {
         if gradient.map({ $0 * $0 }).reduce(0, +).squareRoot() < convergenceTolerance { notes.insert(.converged) }
         trace.append(step: 0, learningRate: 0, parameters: start, loss: loss, gradient: gradient,
                      stepTaken: stepBuffer, state: stateBuffer, notes: notes)
+    }
+
+    /// The latest step as a trace row, exact even when the trace has been thinned.
+    public var current: TraceRecord {
+        TraceRecord(step: stepCount, learningRate: lastLearningRate, parameters: point, loss: loss, gradient: gradient,
+                    stepTaken: stepBuffer, state: stateBuffer, notes: stepCount == 0 ? (trace.notes.first ?? []) : lastNotes)
     }
 
     /// The optimizer's per-parameter state names (`m`, `v`, ...).
@@ -150,6 +158,8 @@ public struct Run: Sendable {
                 notes.insert(.plateau)
             }
         }
+        lastLearningRate = learningRate
+        lastNotes = notes
         trace.append(step: step, learningRate: learningRate, parameters: point, loss: loss, gradient: gradient,
                      stepTaken: stepBuffer, state: stateBuffer, notes: notes)
         return true

@@ -1,6 +1,17 @@
 /// Everything a run did, one row per step, stored as a structure of arrays of doubles so a
 /// long run stays compact. Row 0 is the start point (learning rate 0, no step taken).
+///
+/// Memory is bounded: every step is kept up to `capacity` rows; past that the rows after
+/// the first `keptHead` are thinned to every other one and only every `stride`-th later step
+/// is kept, so a run of any length holds at most `capacity` rows. The run's current state
+/// is always exact, and `save trace` replays the run to write every step.
 public struct Trace: Sendable {
+    /// Most rows held in memory.
+    public let capacity: Int
+    /// Rows at the start that thinning never removes.
+    public let keptHead: Int
+    /// Only steps that are multiples of this are recorded (1 until the trace first fills).
+    public private(set) var stride = 1
     /// Parameters per row.
     public let dimension: Int
     /// The optimizer's per-parameter state quantities recorded on each row.
@@ -19,10 +30,15 @@ public struct Trace: Sendable {
     /// `stateNames.count * dimension` values per row, state-major.
     public private(set) var states: [Double] = []
 
-    public init(dimension: Int, stateNames: [String]) {
+    public init(dimension: Int, stateNames: [String], capacity: Int = 100_000) {
         self.dimension = dimension
         self.stateNames = stateNames
+        self.capacity = max(capacity, 16)
+        self.keptHead = min(1000, self.capacity / 4)
     }
+
+    /// Whether some steps have been thinned out.
+    public var isThinned: Bool { stride > 1 }
 
     public var count: Int { steps.count }
     public var isEmpty: Bool { steps.isEmpty }
@@ -30,6 +46,10 @@ public struct Trace: Sendable {
     /// Adds a row. `state` holds `stateNames.count * dimension` values, state-major.
     public mutating func append(step: Int, learningRate: Double, parameters point: [Double], loss: Double,
                                 gradient: [Double], stepTaken: [Double], state: [Double], notes rowNotes: TraceNotes) {
+        if count >= keptHead, step % stride != 0, !rowNotes.contains(.diverged), !rowNotes.contains(.undefined) {
+            return
+        }
+        if count >= capacity { thin() }
         steps.append(step)
         learningRates.append(learningRate)
         losses.append(loss)
@@ -53,6 +73,29 @@ public struct Trace: Sendable {
 
     /// The last row.
     public var last: TraceRecord? { isEmpty ? nil : record(count - 1) }
+
+    /// Halves the rows after the head and doubles the stride.
+    private mutating func thin() {
+        stride *= 2
+        var write = keptHead
+        let stateWidth = stateNames.count * dimension
+        for read in keptHead..<count where steps[read] % stride == 0 {
+            steps[write] = steps[read]
+            learningRates[write] = learningRates[read]
+            losses[write] = losses[read]
+            notes[write] = notes[read]
+            for index in 0..<dimension {
+                parameters[write * dimension + index] = parameters[read * dimension + index]
+                gradients[write * dimension + index] = gradients[read * dimension + index]
+                stepsTaken[write * dimension + index] = stepsTaken[read * dimension + index]
+            }
+            for index in 0..<stateWidth {
+                states[write * stateWidth + index] = states[read * stateWidth + index]
+            }
+            write += 1
+        }
+        truncate(to: write)
+    }
 
     /// Removes every row after the first `count`.
     public mutating func truncate(to newCount: Int) {

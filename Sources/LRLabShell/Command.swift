@@ -1,0 +1,47 @@
+import LRLab
+
+/// A command of the language, declared as a value: the registry that `help`, tab completion
+/// and "did you mean" read is just the list of these.
+public struct Command: Sendable {
+    /// What tab completion offers after the command's name.
+    public enum Completion: Sendable, Hashable {
+        case none
+        case presets
+        case optimizers
+        case commands
+        case files
+        case words([String])
+    }
+
+    public var name: String
+    public var aliases: [String]
+    /// `step [N]`: the syntax in one line.
+    public var usage: String
+    /// One line for the `help` overview.
+    public var summary: String
+    /// Details for `help NAME`, with examples.
+    public var details: String
+    public var completion: Completion
+    public var action: @Sendable (Session, Statement) throws(ShellError) -> Void
+
+    public init(_ name: String, aliases: [String] = [], usage: String, summary: String, details: String = "",
+                completion: Completion = .none,
+                action: @escaping @Sendable (Session, Statement) throws(ShellError) -> Void) {
+        self.name = name
+        self.aliases = aliases
+        self.usage = usage
+        self.summary = summary
+        self.details = details
+        self.completion = completion
+        self.action = action
+    }
+
+    /// Every command, in the order `help` lists them.
+    public static let all: [Command] = Command.definitionCommands + Command.runCommands
+        + Command.scriptCommands + Command.sessionCommands
+
+    /// The command called `name` (or one of its aliases).
+    public static func named(_ name: String) -> Command? {
+        all.first { $0.name == name || $0.aliases.contains(name) }
+    }
+}

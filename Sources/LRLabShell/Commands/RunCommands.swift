@@ -1,0 +1,265 @@
+import LRLab
+import LRLabText
+
+extension Command {
+    /// Most lines one `step N` prints; longer runs belong to `run`.
+    static let maximumPrintedSteps = 100_000
+    /// Most steps one `run` takes.
+    static let maximumRunSteps = 100_000_000
+
+    static let runCommands: [Command] = [
+        Command("start", usage: "start x=X [y=Y]", summary: "set the start point (and go back to it)",
+                details: """
+                Values may be numbers or formulas of named values: start x=-1.5 y=2, start x=pi/2.
+                `start` alone prints the current start point. Setting it resets the run.
+                """, completion: .words(["x=", "y="])) { session, statement throws(ShellError) in
+            try startCommand(session, statement)
+        },
+        Command("opt", aliases: ["optimizer"], usage: "opt NAME [lr=RATE] [key=value ...]",
+                summary: "choose the optimizer and its hyper-parameters",
+                details: "`opt` alone prints the current choice. Changing it resets the run to the start point.\n" + optimizerList,
+                completion: .optimizers) { session, statement throws(ShellError) in
+            guard statement.words.count >= 2 else {
+                session.say("opt \(session.optimizer.description)")
+                return
+            }
+            let name = statement.words[1]
+            let options = try statement.options(after: 2)
+            do throws(OptionError) {
+                let configuration = try OptimizerConfiguration(name: name.text, options: options)
+                session.setOptimizer(configuration)
+                session.say("opt \(configuration.description)")
+            } catch {
+                let word = error.key == name.text ? name : statement.word(forKey: error.key)
+                throw ShellError(error.message, at: word?.range, hint: error.hint)
+            }
+        },
+        Command("step", usage: "step [N]", summary: "take one (or N) steps, printing a trace line for each",
+                details: "Each line shows the step, the learning rate used, the new point, its loss and gradient,\nthe step taken, and notes (overshoot, loss up, diverged, ...). At most \(maximumPrintedSteps) per command.") { session, statement throws(ShellError) in
+            let count = try parseCount(statement, limit: maximumPrintedSteps)
+            var run = try session.currentRun(at: statement.words[0])
+            let format = session.traceFormat(for: run)
+            if let ending = run.ending {
+                throw ShellError("the run has ended: \(ending.description)", hint: "reset goes back to the start point")
+            }
+            var lines = [format.header]
+            var taken = 0
+            while taken < count, !(taken & 1023 == 1023 && session.shouldStop()) {
+                guard run.step() else { break }
+                taken += 1
+                lines.append(format.line(run.current))
+                if lines.count >= 256 {
+                    session.say(lines.joined(separator: "\n"))
+                    lines.removeAll(keepingCapacity: true)
+                }
+            }
+            session.update(run)
+            if let ending = run.ending { lines.append(ending.description) }
+            if taken < count, run.ending == nil { lines.append("stopped after \(taken) steps (interrupted)") }
+            if !lines.isEmpty { session.say(lines.joined(separator: "\n")) }
+        },
+        Command("run", usage: "run N | run until converged [max=N]",
+                summary: "take many steps, printing the first and last lines, events and a summary",
+                details: """
+                Prints the first and last few trace lines and the lines where something happens
+                (loss up, lr change, convergence, divergence), then a summary. `trace` prints more.
+                `run until converged` stops when the gradient norm falls under 1e-8 (default max=100000).
+                Ctrl-C stops a long run and keeps what it did. At most \(maximumRunSteps) steps per command.
+                Memory stays bounded: past 100000 rows the kept trace is thinned to every 2nd, 4th, ...
+                step (the first 1000 rows and the current state are always exact, and `save trace`
+                replays the run to write every step).
+                """, completion: .words(["until", "converged", "max="])) { session, statement throws(ShellError) in
+            try runCommand(session, statement)
+        },
+        Command("reset", usage: "reset", summary: "go back to the start point, clearing the trace") { session, statement throws(ShellError) in
+            try statement.expectNoArguments()
+            session.run = nil
+            _ = try session.currentRun(at: statement.words[0])
+            if let run = session.run {
+                session.say("back at the start: " + describePosition(session, run))
+            }
+        },
+        Command("trace", usage: "trace [all | last N]", summary: "print the recorded trace (a long one elided in the middle)",
+                completion: .words(["all", "last"])) { session, statement throws(ShellError) in
+            try traceCommand(session, statement)
+        },
+        Command("show", aliases: ["status"], usage: "show", summary: "print the current function, start, optimizer and position") { session, statement throws(ShellError) in
+            try statement.expectNoArguments()
+            var lines: [String] = []
+            if let objective = session.objective {
+                lines.append("function   \(objective.signature) = \(objective.expression)")
+            } else {
+                lines.append("function   none (define f(x) = ... or use a preset)")
+            }
+            lines.append("start      " + (session.start.map { NumberFormat.point($0, digits: session.digits) } ?? "not set"))
+            lines.append("optimizer  \(session.optimizer.description)")
+            lines.append("schedule   \(session.schedule.description)")
+            if !session.names.isEmpty {
+                lines.append("names      " + session.names.keys.sorted().map { "\($0) = \(session.format(session.names[$0]!))" }.joined(separator: ", "))
+            }
+            if let run = session.run {
+                lines.append("position   " + describePosition(session, run))
+                if let ending = run.ending { lines.append("ended      \(ending.description)") }
+            }
+            session.say(lines.joined(separator: "\n"))
+        },
+    ]
+
+    static var optimizerList: String {
+        "Optimizers:\n" + OptimizerKind.all.map { "  " + NumberFormat.rightPad($0.name, 10) + $0.summary }.joined(separator: "\n")
+    }
+
+    /// `step 3`: a whole number from 1 to `limit`, 1 when absent.
+    static func parseCount(_ statement: Statement, limit: Int, index: Int = 1) throws(ShellError) -> Int {
+        guard statement.words.count > index else { return 1 }
+        if statement.words.count > index + 1 {
+            throw ShellError("\(statement.words[0].text) takes one count", at: statement.words[index + 1].range)
+        }
+        return try parseCount(statement.words[index], limit: limit)
+    }
+
+    static func parseCount(_ word: Word, limit: Int) throws(ShellError) -> Int {
+        let text = word.keyValue.value ?? word.text
+        guard let value = NumberSyntax.parse(text) else {
+            throw ShellError("'\(word.text)' is not a number", at: word.range, hint: "give a whole number of steps, e.g. 10")
+        }
+        guard value.rounded() == value, value >= 1, value <= Double(limit) else {
+            throw ShellError("the count must be a whole number from 1 to \(limit), not \(word.text)", at: word.range)
+        }
+        return Int(value)
+    }
+
+    static func describePosition(_ session: Session, _ run: Run) -> String {
+        "step \(run.stepCount), \(run.objective.parameters.count == 1 ? "x" : "point") = \(NumberFormat.point(run.point, digits: session.digits)), loss = \(session.format(run.loss))"
+    }
+
+    static func startCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+        guard statement.words.count > 1 else {
+            session.say("start " + (session.start.map { NumberFormat.point($0, digits: session.digits) } ?? "not set"))
+            return
+        }
+        guard let objective = session.objective else {
+            throw ShellError("define a function before its start point", at: statement.words[0].range,
+                             hint: "e.g. f(x) = (x - 3)^2, then start x=0")
+        }
+        var point = [Double?](repeating: nil, count: objective.dimension)
+        for (position, word) in statement.words.dropFirst().enumerated() {
+            let (key, value) = word.keyValue
+            let index: Int
+            let valueText: String
+            let valueColumn: Int
+            if let value {
+                guard let found = objective.parameters.firstIndex(of: key) else {
+                    let count = objective.dimension == 1 ? "one variable" : "two variables"
+                    throw ShellError("\(objective.signature) has \(count); '\(key)' is not one of them", at: word.range,
+                                     hint: "start " + objective.parameters.map { "\($0)=..." }.joined(separator: " "))
+                }
+                index = found
+                valueText = value
+                valueColumn = word.column + key.count + 1
+            } else {
+                guard position < objective.dimension else {
+                    throw ShellError("\(objective.signature) takes \(objective.dimension) coordinate\(objective.dimension == 1 ? "" : "s")", at: word.range)
+                }
+                index = position
+                valueText = word.text
+                valueColumn = word.column
+            }
+            if point[index] != nil {
+                throw ShellError("\(objective.parameters[index]) is given twice", at: word.range)
+            }
+            let number: Double
+            do {
+                let expression = try Parser.parse(valueText, variables: [], names: session.names, firstColumn: valueColumn)
+                number = try expression.checkedValue(names: [], at: [])
+            } catch let error as ExpressionError {
+                throw ShellError(error)
+            } catch {
+                throw ShellError("\(objective.parameters[index]) has no value: \(error)", at: word.range)
+            }
+            point[index] = number
+        }
+        let missing = objective.parameters.indices.filter { point[$0] == nil }.map { objective.parameters[$0] }
+        guard missing.isEmpty else {
+            throw ShellError("start needs \(missing.joined(separator: " and ")) too", at: statement.words.last?.range,
+                             hint: "start " + objective.parameters.map { "\($0)=..." }.joined(separator: " "))
+        }
+        session.setStart(point.map { $0 ?? 0 })
+        let run = try session.currentRun(at: statement.words[0])
+        session.say("start " + NumberFormat.point(run.start, digits: session.digits) + ", loss = " + session.format(run.loss))
+    }
+
+    static func runCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+        var count = 0
+        var untilConverged = false
+        let words = Array(statement.words.dropFirst())
+        if let first = words.first, first.text == "until" {
+            guard words.count >= 2, words[1].text == "converged" else {
+                throw ShellError("expected 'until converged'", at: words.count >= 2 ? words[1].range : first.range)
+            }
+            untilConverged = true
+            count = 100_000
+            for word in words.dropFirst(2) {
+                guard word.keyValue.key == "max", word.keyValue.value != nil else {
+                    throw ShellError("unexpected '\(word.text)'", at: word.range, hint: "run until converged max=N")
+                }
+                count = try parseCount(word, limit: maximumRunSteps)
+            }
+        } else {
+            guard !words.isEmpty else {
+                throw ShellError("run needs a number of steps", at: statement.words[0].range,
+                                 hint: "e.g. run 100, or run until converged")
+            }
+            count = try parseCount(statement, limit: maximumRunSteps)
+        }
+        var run = try session.currentRun(at: statement.words[0])
+        if let ending = run.ending {
+            throw ShellError("the run has ended: \(ending.description)", hint: "reset goes back to the start point")
+        }
+        let firstRow = run.trace.count
+        let startLoss = run.loss
+        let startStep = run.stepCount
+        if untilConverged, run.hasConverged {
+            session.say("already converged: " + describePosition(session, run))
+            return
+        }
+        let taken = run.run(count, untilConverged: untilConverged, shouldStop: session.shouldStop)
+        session.update(run)
+        session.say(RunReport(session: session, run: run, firstRow: firstRow, startStep: startStep, startLoss: startLoss,
+                              requested: count, taken: taken, untilConverged: untilConverged).text)
+    }
+
+    static func traceCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+        let run = try session.currentRun(at: statement.words[0])
+        let trace = run.trace
+        var rows = Array(0..<trace.count)
+        var elide = trace.count > 40
+        if statement.words.count > 1 {
+            switch statement.words[1].text {
+            case "all":
+                elide = false
+            case "last":
+                let count = try parseCount(statement, limit: Int.max / 2, index: 2)
+                rows = Array(rows.suffix(count))
+                elide = false
+            default:
+                throw ShellError("unexpected '\(statement.words[1].text)'", at: statement.words[1].range,
+                                 hint: "trace, trace all, or trace last N")
+            }
+        }
+        let format = session.traceFormat(for: run)
+        var lines = [format.header]
+        for (position, row) in rows.enumerated() {
+            if elide, position == 15 {
+                lines.append("   ... \(rows.count - 30) rows not shown (trace all prints every row) ...")
+            }
+            if elide, position >= 15, position < rows.count - 15 { continue }
+            lines.append(format.line(trace.record(row)))
+        }
+        if trace.isThinned {
+            lines.append("(the kept trace is thinned to every \(trace.stride)th step after row \(trace.keptHead); save trace writes every step)")
+        }
+        if let ending = run.ending { lines.append(ending.description) }
+        session.say(lines.joined(separator: "\n"))
+    }
+}

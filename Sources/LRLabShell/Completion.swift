@@ -1,0 +1,44 @@
+import LRLab
+
+/// Tab completion, independent of the terminal: given the line up to the cursor, the
+/// candidates for the word being typed. The executable hands these to libedit.
+public enum Completion {
+    /// Candidates that start with the word being typed, or nil where file names fit better
+    /// (after `load` and `save`).
+    public static func candidates(forLineBeforeCursor line: String) -> [String]? {
+        let statementText = Statement.split(line + "\u{0}").last?.text ?? ""
+        let words = Statement.words(in: statementText.replacingZero, column: 1)
+        let endsWithSpace = statementText.replacingZero.last == " " || statementText.replacingZero.isEmpty
+        let typed = endsWithSpace ? "" : (words.last?.text ?? "")
+        let previous = endsWithSpace ? words : Array(words.dropLast())
+        let all: [String]
+        if previous.isEmpty {
+            all = Command.all.map(\.name) + ["f(x) =", "f(x, y) ="]
+        } else if let command = Command.named(previous[0].text.lowercased()) {
+            all = candidates(for: command, previous: previous)
+            if command.completion == .files { return nil }
+        } else {
+            all = []
+        }
+        return all.filter { $0.hasPrefix(typed) }
+    }
+
+    static func candidates(for command: Command, previous: [Word]) -> [String] {
+        switch command.completion {
+        case .none, .files: return []
+        case .presets: return previous.count == 1 ? Preset.all.map(\.name) : []
+        case .commands: return previous.count == 1 ? Command.all.map(\.name) + OptimizerKind.all.map(\.name) : []
+        case .words(let words): return words
+        case .optimizers:
+            if previous.count == 1 { return OptimizerKind.all.map(\.name) }
+            guard let kind = OptimizerKind.named(previous[1].text) else { return [] }
+            let given = Set(previous.dropFirst(2).map { $0.keyValue.key })
+            return kind.allOptions.map(\.name).filter { !given.contains($0) }.map { $0 + "=" }
+        }
+    }
+}
+
+private extension String {
+    /// The marker appended so a trailing `;` still yields an (empty) last statement.
+    var replacingZero: String { String(filter { $0 != "\u{0}" }) }
+}

@@ -1,0 +1,124 @@
+import LRLab
+import LRLabText
+
+/// A line that defines something rather than running a command:
+/// `f(x) = (x - 3)^2`, `f(x, y) = ...` (a loss), or `a = 5` (a named value).
+enum Definition {
+    case function(name: Word, parameters: [Word], body: (text: String, column: Int))
+    case value(name: Word, body: (text: String, column: Int))
+
+    /// Recognises a definition by its shape: a name, optionally `(params)`, then a single `=`.
+    static func recognize(_ statement: Statement) -> Definition? {
+        let characters = Array(statement.text)
+        guard let equals = characters.firstIndex(of: "=") else { return nil }
+        if equals + 1 < characters.count, characters[equals + 1] == "=" { return nil }
+        let left = characters[..<equals]
+        var index = left.startIndex
+        func skipSpaces() { while index < left.endIndex, left[index] == " " || left[index] == "\t" { index += 1 } }
+        func identifier() -> Word? {
+            let start = index
+            guard index < left.endIndex, left[index].isLetter || left[index] == "_" else { return nil }
+            while index < left.endIndex, left[index].isLetter || left[index].isNumber || left[index] == "_" { index += 1 }
+            return Word(text: String(left[start..<index]), column: statement.column + start)
+        }
+        skipSpaces()
+        guard let name = identifier() else { return nil }
+        skipSpaces()
+        var bodyStart = equals + 1
+        while bodyStart < characters.count, characters[bodyStart] == " " || characters[bodyStart] == "\t" { bodyStart += 1 }
+        let body = (text: String(characters[bodyStart...]), column: statement.column + bodyStart)
+        if index == left.endIndex {
+            return .value(name: name, body: body)
+        }
+        guard left[index] == "(" else { return nil }
+        index += 1
+        var parameters: [Word] = []
+        while true {
+            skipSpaces()
+            guard let parameter = identifier() else { return nil }
+            parameters.append(parameter)
+            skipSpaces()
+            guard index < left.endIndex else { return nil }
+            if left[index] == "," { index += 1; continue }
+            if left[index] == ")" { index += 1; break }
+            return nil
+        }
+        skipSpaces()
+        guard index == left.endIndex else { return nil }
+        return .function(name: name, parameters: parameters, body: body)
+    }
+
+    static let reservedNames: Set<String> = Set(Function.allCases.map(\.rawValue) + Constant.allCases.map(\.rawValue))
+
+    func apply(to session: Session, statement: Statement) throws(ShellError) {
+        switch self {
+        case .function(let name, let parameters, let body):
+            try defineFunction(session, name: name, parameters: parameters, body: body)
+        case .value(let name, let body):
+            try defineValue(session, name: name, body: body)
+        }
+    }
+
+    private func defineFunction(_ session: Session, name: Word, parameters: [Word], body: (text: String, column: Int)) throws(ShellError) {
+        guard (1...2).contains(parameters.count) else {
+            throw ShellError("a loss takes one or two variables, not \(parameters.count)", at: parameters[min(2, parameters.count - 1)].range,
+                             hint: "write f(x) = ... or f(x, y) = ...")
+        }
+        for (index, parameter) in parameters.enumerated() {
+            if Definition.reservedNames.contains(parameter.text) {
+                throw ShellError("'\(parameter.text)' is a built-in name and cannot be a variable", at: parameter.range,
+                                 hint: "use x and y")
+            }
+            if parameters[..<index].contains(where: { $0.text == parameter.text }) {
+                throw ShellError("variable '\(parameter.text)' appears twice", at: parameter.range)
+            }
+            if session.names[parameter.text] != nil {
+                throw ShellError("'\(parameter.text)' is already a named value", at: parameter.range,
+                                 hint: "choose another variable name")
+            }
+        }
+        let names = parameters.map(\.text)
+        let expression: Expr
+        do {
+            expression = try Parser.parse(body.text, variables: names, names: session.names, firstColumn: body.column)
+        } catch {
+            throw ShellError(error)
+        }
+        if expression.size > Objective.maximumSize {
+            throw ShellError("formula is too large (\(expression.size) terms; the limit is \(Objective.maximumSize))",
+                             at: SourceRange(column: body.column, length: body.text.count))
+        }
+        let objective = Objective(name: name.text, parameters: names, expression: expression)
+        session.setObjective(objective)
+        var text = "\(objective.signature) = \(objective.expression)"
+        if session.start == nil {
+            text += "    (next: start " + names.map { "\($0)=..." }.joined(separator: " ") + ")"
+        }
+        session.say(text)
+    }
+
+    private func defineValue(_ session: Session, name: Word, body: (text: String, column: Int)) throws(ShellError) {
+        if Definition.reservedNames.contains(name.text) {
+            throw ShellError("'\(name.text)' is built in and cannot be redefined", at: name.range)
+        }
+        if Command.named(name.text) != nil {
+            throw ShellError("'\(name.text)' is a command and cannot be a named value", at: name.range,
+                             hint: "choose another name")
+        }
+        if session.objective?.parameters.contains(name.text) == true {
+            throw ShellError("'\(name.text)' is a variable of the current function", at: name.range,
+                             hint: "choose another name")
+        }
+        let value: Double
+        do {
+            let expression = try Parser.parse(body.text, variables: [], names: session.names, firstColumn: body.column)
+            value = try expression.checkedValue(names: [], at: [])
+        } catch let error as ExpressionError {
+            throw ShellError(error)
+        } catch {
+            throw ShellError("\(name.text) has no value: \(error)", at: SourceRange(column: body.column, length: body.text.count))
+        }
+        session.names[name.text] = value
+        session.say("\(name.text) = \(session.format(value))")
+    }
+}

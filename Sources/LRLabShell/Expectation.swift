@@ -1,0 +1,124 @@
+import LRLab
+import LRLabText
+
+/// A claim checked by `expect`: `loss < 1e-6`, `x ~ 3 tol=1e-4`, `steps <= 50`, `diverged`,
+/// `not converged`. Lessons use these so every claim they make is tested when they run.
+struct Expectation {
+    enum Comparison: String, CaseIterable {
+        case lessOrEqual = "<=", greaterOrEqual = ">=", equal = "==", notEqual = "!=", less = "<", greater = ">", approximately = "~"
+    }
+
+    /// The quantities a claim can name, for help and errors.
+    static let quantities = ["loss", "steps", "lr", "grad", "distance", "gap", "x", "y", "gx", "gy"]
+    static let flags = ["diverged", "converged", "ended"]
+
+    static func check(_ statement: Statement, in session: Session) throws(ShellError) {
+        let (text, column) = statement.rest
+        guard !text.isEmpty else {
+            throw ShellError("expect needs a claim", at: statement.words[0].range,
+                             hint: "e.g. expect loss < 1e-6, expect x ~ 3 tol=1e-4, expect steps <= 50, expect diverged")
+        }
+        let run = try session.currentRun(at: statement.words[0])
+        let words = Array(statement.words.dropFirst())
+        // Flags: `expect diverged`, `expect not converged`.
+        let negated = words.first?.text == "not"
+        let flagWords = negated ? Array(words.dropFirst()) : words
+        if flagWords.count == 1, flags.contains(flagWords[0].text) {
+            let holds: Bool
+            switch flagWords[0].text {
+            case "diverged": if case .diverged = run.ending { holds = true } else { holds = false }
+            case "converged": holds = run.hasConverged
+            default: holds = run.ending != nil
+            }
+            if holds == negated {
+                throw ShellError("\(text) does not hold: \(stateSummary(session, run))", at: SourceRange(column: column, length: text.count),
+                                 kind: .expectationFailed)
+            }
+            return
+        }
+        // Comparisons: QUANTITY OP VALUE [tol=T].
+        let characters = Array(text)
+        var index = 0
+        while index < characters.count, characters[index].isLetter || characters[index].isNumber || characters[index] == "_" { index += 1 }
+        let quantityName = String(characters[0..<index])
+        let quantityRange = SourceRange(column: column, length: max(1, index))
+        guard !quantityName.isEmpty else {
+            throw ShellError("expected a quantity to check", at: quantityRange, hint: "one of: " + (quantities + flags).joined(separator: " "))
+        }
+        guard let actual = value(of: quantityName, run: run) else {
+            let candidates = quantities + flags + run.objective.parameters + run.objective.parameters.map { "g" + $0 }
+            let hint = Suggestion.closest(to: quantityName, among: candidates).map { "did you mean '\($0)'?" }
+                ?? "one of: " + (quantities + flags).joined(separator: " ")
+            throw ShellError("unknown quantity '\(quantityName)'", at: quantityRange, hint: hint)
+        }
+        while index < characters.count, characters[index] == " " { index += 1 }
+        let operatorColumn = column + index
+        guard let comparison = Comparison.allCases.first(where: { characters[index...].starts(with: $0.rawValue) }) else {
+            throw ShellError("expected a comparison (< <= > >= == != ~) after \(quantityName)",
+                             at: SourceRange(column: operatorColumn, length: 1))
+        }
+        index += comparison.rawValue.count
+        var valueEnd = characters.count
+        var tolerance = 1e-6
+        if let tolStart = (index..<max(index, characters.count - 3)).first(where: { characters[$0...].starts(with: "tol=") }) {
+            let tolText = String(characters[(tolStart + 4)...]).trimmingSpaces
+            guard let parsed = NumberSyntax.parse(tolText), parsed >= 0 else {
+                throw ShellError("tol must be a non-negative number, not '\(tolText)'",
+                                 at: SourceRange(column: column + tolStart + 4, length: max(1, tolText.count)))
+            }
+            tolerance = parsed
+            valueEnd = tolStart
+        }
+        let valueText = String(characters[index..<valueEnd])
+        let expected: Double
+        do {
+            let expression = try Parser.parse(valueText, variables: [], names: session.names, firstColumn: column + index)
+            expected = try expression.checkedValue(names: [], at: [])
+        } catch let error as ExpressionError {
+            throw ShellError(error)
+        } catch {
+            throw ShellError("the value has none: \(error)", at: SourceRange(column: column + index, length: valueText.count))
+        }
+        let holds: Bool
+        switch comparison {
+        case .less: holds = actual < expected
+        case .lessOrEqual: holds = actual <= expected
+        case .greater: holds = actual > expected
+        case .greaterOrEqual: holds = actual >= expected
+        case .equal: holds = actual == expected
+        case .notEqual: holds = actual != expected
+        case .approximately: holds = Swift.abs(actual - expected) <= tolerance
+        }
+        if !holds {
+            var detail = "\(quantityName) = \(NumberFormat.format(actual, digits: max(session.digits, 10)))"
+            if comparison == .approximately {
+                detail += ", off by \(NumberFormat.format(Swift.abs(actual - expected), digits: 3)) > tol \(NumberFormat.format(tolerance, digits: 3))"
+            }
+            throw ShellError("\(text.trimmingSpaces) does not hold: \(detail)", at: SourceRange(column: column, length: text.count),
+                             kind: .expectationFailed)
+        }
+    }
+
+    static func value(of name: String, run: Run) -> Double? {
+        let objective = run.objective
+        if let index = objective.parameters.firstIndex(of: name) { return run.point[index] }
+        if name.hasPrefix("g"), let index = objective.parameters.firstIndex(of: String(name.dropFirst())) { return run.gradient[index] }
+        switch name {
+        case "loss": return run.loss
+        case "steps": return Double(run.stepCount)
+        case "lr": return run.stepCount == 0 ? run.nextLearningRate : run.current.learningRate
+        case "grad", "gnorm": return run.current.gradientNorm
+        case "distance": return objective.nearestMinimum(to: run.point).map { $0.distance } ?? .nan
+        case "gap": return objective.minimumValue.map { run.loss - $0 } ?? .nan
+        default: return nil
+        }
+    }
+
+    static func stateSummary(_ session: Session, _ run: Run) -> String {
+        var text = "step \(run.stepCount), loss = \(session.format(run.loss))"
+        if let ending = run.ending { text += ", " + ending.description }
+        else if run.hasConverged { text += ", converged" }
+        else { text += ", gradient norm \(session.format(run.current.gradientNorm))" }
+        return text
+    }
+}

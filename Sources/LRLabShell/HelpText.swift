@@ -1,0 +1,54 @@
+import LRLab
+import LRLabText
+
+/// The text of `help`: an overview of every command, or one command, optimizer or preset in full.
+enum HelpText {
+    static func text(for statement: Statement) throws(ShellError) -> String {
+        guard statement.words.count > 1 else { return overview }
+        let word = statement.words[1]
+        if let command = Command.named(word.text.lowercased()) { return text(for: command) }
+        if let kind = OptimizerKind.named(word.text) { return text(for: kind) }
+        if let preset = Preset.named(word.text) {
+            return "\(preset.name): f(\(preset.parameters.joined(separator: ", "))) = \(preset.formula)\n  \(preset.summary)\n  use \(preset.name) to minimise it"
+        }
+        if ["f", "f(x)", "formula", "formulas", "define"].contains(word.text) { return formulaHelp }
+        let candidates = Command.all.map(\.name) + OptimizerKind.all.map(\.name) + Preset.all.map(\.name)
+        let hint = Suggestion.closest(to: word.text, among: candidates).map { "did you mean 'help \($0)'?" } ?? "help lists every command"
+        throw ShellError("no help for '\(word.text)'", at: word.range, hint: hint)
+    }
+
+    static var overview: String {
+        var lines = ["Define a loss, choose an optimizer, and step it:",
+                     "  f(x) = (x - 3)^2     define a loss of x (or of x, y); `help f` for the formula language",
+                     "  a = 5                name a value for later formulas",
+                     ""]
+        for command in Command.all {
+            lines.append("  " + NumberFormat.rightPad(command.usage, 34) + " " + command.summary)
+        }
+        lines.append("")
+        lines.append("`help COMMAND` explains one; `;` separates commands on a line; `#` starts a comment.")
+        return lines.joined(separator: "\n")
+    }
+
+    static func text(for command: Command) -> String {
+        var lines = ["usage: \(command.usage)", command.summary]
+        if !command.aliases.isEmpty { lines.append("also: " + command.aliases.joined(separator: ", ")) }
+        if !command.details.isEmpty { lines.append(""); lines.append(command.details) }
+        return lines.joined(separator: "\n")
+    }
+
+    static func text(for kind: OptimizerKind) -> String {
+        var lines = ["opt \(kind.name): \(kind.summary)", "options:"]
+        for option in kind.allOptions {
+            lines.append("  " + NumberFormat.rightPad("\(option.name)=\(option.defaultText)", 22) + " " + option.summary)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static let formulaHelp = """
+        Formulas: numbers (3, 0.5, 1e-3), + - * / and ^ (power, right-associative; -x^2 is -(x^2)),
+        parentheses, the functions sin cos tan exp log sqrt abs tanh sign, and the constants pi and e.
+        f(x) = ... defines a loss of one variable; f(x, y) = ... of two. Named values (a = 5) are
+        substituted where they appear. diff shows the derivatives lrlab computed symbolically.
+        """
+}

@@ -1,0 +1,78 @@
+import LRLab
+import LRLabText
+
+/// What `run` prints: the first and last few trace lines of the steps just taken, the lines
+/// where something happened, and a summary. A million lines help nobody.
+struct RunReport {
+    let session: Session
+    let run: Run
+    /// First trace row recorded by this command.
+    let firstRow: Int
+    let startStep: Int
+    let startLoss: Double
+    let requested: Int
+    let taken: Int
+    let untilConverged: Bool
+
+    static let headLines = 3
+    static let tailLines = 3
+    static let eventLines = 6
+
+    var text: String {
+        let format = session.traceFormat(for: run)
+        let trace = run.trace
+        let rows = Array(firstRow..<trace.count)
+        var chosen = Set(rows.prefix(RunReport.headLines))
+        chosen.formUnion(rows.suffix(RunReport.tailLines))
+        var events = 0
+        var seenOvershoot = false
+        for row in rows where !chosen.contains(row) {
+            let notes = trace.notes[row]
+            var interesting = notes.contains(.lossUp) || notes.contains(.rateChanged) || notes.contains(.diverged)
+                || notes.contains(.undefined)
+            if notes.contains(.converged), row > 0, !trace.notes[row - 1].contains(.converged) { interesting = true }
+            if notes.contains(.overshoot), !seenOvershoot { interesting = true; seenOvershoot = true }
+            if interesting, events < RunReport.eventLines {
+                chosen.insert(row)
+                events += 1
+            }
+        }
+        var lines = [format.header]
+        var previous: Int?
+        for row in chosen.sorted() {
+            if let previous, row > previous + 1 {
+                let hidden = trace.steps[row] - trace.steps[previous] - 1
+                lines.append("   ... \(hidden) step\(hidden == 1 ? "" : "s") ...")
+            }
+            var record = trace.record(row)
+            if row == trace.count - 1 { record = run.current }
+            lines.append(format.line(record))
+            previous = row
+        }
+        if let last = chosen.max(), last < trace.count - 1 {
+            lines.append("   ... \(run.stepCount - trace.steps[last]) steps ...")
+            lines.append(format.line(run.current))
+        }
+        lines.append(summary)
+        return lines.joined(separator: "\n")
+    }
+
+    var summary: String {
+        var text = "\(taken) step\(taken == 1 ? "" : "s") (\(startStep + 1)..\(run.stepCount)): loss \(session.format(startLoss)) → \(session.format(run.loss))"
+        text += " at \(NumberFormat.point(run.point, digits: session.digits))"
+        if let ending = run.ending {
+            text += "\n" + ending.description
+        } else if run.hasConverged {
+            text += "\nconverged: gradient norm \(session.format(run.current.gradientNorm)) < \(session.format(run.convergenceTolerance))"
+            if let minimum = run.objective.nearestMinimum(to: run.point) {
+                text += minimum.isGlobal ? " (distance to the global minimum \(session.format(minimum.distance)))"
+                    : " (at a local minimum, not the global one)"
+            }
+        } else if taken < requested {
+            text += "\nstopped after \(taken) of \(requested) steps (interrupted); the trace is kept"
+        } else if untilConverged {
+            text += "\nnot converged after \(taken) steps (gradient norm \(session.format(run.current.gradientNorm)))"
+        }
+        return text
+    }
+}

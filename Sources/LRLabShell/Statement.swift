@@ -1,0 +1,85 @@
+import LRLab
+
+/// One word of a command with the column it starts at (1-based, in characters of the line).
+public struct Word: Hashable, Sendable {
+    public var text: String
+    public var column: Int
+
+    public var range: SourceRange { SourceRange(column: column, length: text.count) }
+
+    /// For `key=value` words, the key and the value (nil when there is no `=`).
+    public var keyValue: (key: String, value: String?) {
+        guard let equals = text.firstIndex(of: "=") else { return (text, nil) }
+        return (String(text[..<equals]), String(text[text.index(after: equals)...]))
+    }
+}
+
+/// One command of a line: the text between `;` separators with its starting column, split
+/// into words. `#` starts a comment; after `say` the rest of the line is narration.
+public struct Statement: Hashable, Sendable {
+    /// The statement's text as typed (without the comment).
+    public var text: String
+    /// Column of the first character of `text` in the whole line.
+    public var column: Int
+    public var words: [Word]
+
+    /// The text after the first word, and its column, for commands that take a formula.
+    public var rest: (text: String, column: Int) {
+        guard let first = words.first else { return ("", column) }
+        let characters = Array(text)
+        var index = first.column - column + first.text.count
+        while index < characters.count, characters[index] == " " || characters[index] == "\t" { index += 1 }
+        return (String(characters[min(index, characters.count)...]), column + index)
+    }
+
+    /// Splits a line into statements.
+    public static func split(_ line: String) -> [Statement] {
+        let characters = Array(line)
+        var statements: [Statement] = []
+        var start = 0
+        var index = 0
+        func finish(_ end: Int) {
+            let text = String(characters[start..<end])
+            if !text.trimmingSpaces.isEmpty {
+                statements.append(Statement(text: text, column: start + 1, words: words(in: text, column: start + 1)))
+            }
+        }
+        while index < characters.count {
+            if index == start || characters[start..<index].allSatisfy({ $0 == " " || $0 == "\t" }) {
+                // At the start of a statement: `say` takes the rest of the line verbatim.
+                let remaining = characters[index...]
+                if remaining.starts(with: "say"), remaining.count == 3 || remaining.dropFirst(3).first == " " || remaining.dropFirst(3).first == "\t" {
+                    index = characters.count
+                    break
+                }
+            }
+            if characters[index] == "#" {
+                finish(index)
+                return statements
+            }
+            if characters[index] == ";" {
+                finish(index)
+                start = index + 1
+            }
+            index += 1
+        }
+        finish(characters.count)
+        return statements
+    }
+
+    static func words(in text: String, column: Int) -> [Word] {
+        var words: [Word] = []
+        var current = ""
+        var currentColumn = 0
+        for (offset, character) in text.enumerated() {
+            if character == " " || character == "\t" {
+                if !current.isEmpty { words.append(Word(text: current, column: currentColumn)); current = "" }
+            } else {
+                if current.isEmpty { currentColumn = column + offset }
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { words.append(Word(text: current, column: currentColumn)) }
+        return words
+    }
+}

@@ -1,0 +1,27 @@
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Ctrl-C: the signal handler only sets a flag; long work polls it and stops, the prompt
+/// clears its line. The flag is an atomic, which is safe to touch from a signal handler.
+enum Interrupt {
+    private static let requested = Atomic<Bool>(false)
+
+    static var isRequested: Bool { requested.load(ordering: .relaxed) }
+
+    static func clear() { requested.store(false, ordering: .relaxed) }
+
+    /// Installs the SIGINT handler without SA_RESTART, so a blocking read returns EINTR.
+    static func install() {
+        clear()
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in
+            Interrupt.requested.store(true, ordering: .relaxed)
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
+    }
+}

@@ -1,0 +1,89 @@
+import CEditLine
+import LRLabShell
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The interactive prompt over libedit: history that survives restarts, tab completion
+/// from the shell's command registry, Ctrl-C clears the line (or stops a long run),
+/// Ctrl-D or `quit` leaves.
+struct LineEditor {
+    let session: Session
+
+    /// `$LRLAB_HISTORY`, or `~/.lrlab_history`.
+    static var historyPath: String? {
+        if let path = getenv("LRLAB_HISTORY") { return String(cString: path) }
+        guard let home = getenv("HOME") else { return nil }
+        return String(cString: home) + "/.lrlab_history"
+    }
+
+    func run() {
+        lrlab_set_readline_name("lrlab")
+        lrlab_set_basic_word_break_characters(" \t;")
+        lrlab_set_completion_function(LineEditor.complete)
+        using_history()
+        stifle_history(2000)
+        let historyPath = LineEditor.historyPath
+        if let historyPath { _ = read_history(historyPath) }
+        print("lrlab 0.1 — type help for the commands, Ctrl-D to leave.")
+        let prompt = session.useColor ? "\u{1B}[1mlrlab>\u{1B}[0m " : "lrlab> "
+        while !session.wantsToQuit {
+            Interrupt.clear()
+            errno = 0
+            guard let raw = readline(prompt) else {
+                if errno == EINTR || Interrupt.isRequested {
+                    // Ctrl-C at the prompt: abandon the line, keep the session.
+                    print("")
+                    continue
+                }
+                print("")
+                break
+            }
+            let line = String(cString: raw)
+            free(raw)
+            if line.trimmingCharacters(in: " \t").isEmpty { continue }
+            add_history(line)
+            if let historyPath { _ = write_history(historyPath) }
+            session.executeReporting(line: line)
+            fflush(nil)
+        }
+    }
+
+    /// libedit's completion callback: candidates from the shell's `Completion`.
+    static let complete: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { _, _, end in
+        guard let buffer = lrlab_line_buffer() else { return nil }
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: Int(end))
+        let before = String(decoding: bytes, as: UTF8.self)
+        guard let candidates = Completion.candidates(forLineBeforeCursor: before) else {
+            return nil  // libedit completes file names
+        }
+        lrlab_set_attempted_completion_over(1)
+        guard !candidates.isEmpty else { return nil }
+        let keepsGoing = candidates.allSatisfy { $0.hasSuffix("=") || $0.hasSuffix(" ") }
+        lrlab_set_completion_append_character(keepsGoing ? 0 : 32)
+        // The array libedit expects: the common prefix, then each match, then NULL.
+        let matches = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: candidates.count + 2)
+        let common = candidates.dropFirst().reduce(candidates[0]) { prefix, candidate in
+            String(zip(prefix, candidate).prefix { $0 == $1 }.map(\.0))
+        }
+        if candidates.count == 1 {
+            matches[0] = strdup(candidates[0])
+            matches[1] = nil
+        } else {
+            matches[0] = strdup(common)
+            for (index, candidate) in candidates.enumerated() { matches[index + 1] = strdup(candidate) }
+            matches[candidates.count + 1] = nil
+        }
+        return matches
+    }
+}
+
+private extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var slice = Substring(self)
+        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

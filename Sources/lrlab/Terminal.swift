@@ -1,0 +1,61 @@
+import LRLabShell
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Facts about the terminal decided once at start, and writing to it.
+struct Terminal {
+    let inputIsTerminal = isatty(STDIN_FILENO) == 1
+    let outputIsTerminal = isatty(STDOUT_FILENO) == 1
+
+    /// NO_COLOR (https://no-color.org) and TERM=dumb turn colour off.
+    static var colorAllowed: Bool {
+        getenv("NO_COLOR") == nil && String(cString: getenv("TERM") ?? strdup("dumb")) != "dumb"
+    }
+
+    /// Unicode pictures unless the locale says otherwise (LANG/LC_ALL without UTF-8 on a terminal).
+    var supportsUnicode: Bool {
+        guard outputIsTerminal else { return true }
+        for name in ["LC_ALL", "LC_CTYPE", "LANG"] {
+            if let value = getenv(name), value.pointee != 0 {
+                let text = String(cString: value).lowercased()
+                return text.contains("utf-8") || text.contains("utf8")
+            }
+        }
+        return false
+    }
+
+    func write(_ text: String) {
+        print(text)
+    }
+
+    func writeError(_ text: String) {
+        fflush(nil)
+        let line = text + "\n"
+        _ = line.withCString { Glibc.write(STDERR_FILENO, $0, strlen($0)) }
+    }
+
+    func flush() {
+        fflush(nil)
+    }
+
+    /// Where lessons are looked for: $LRLAB_LESSONS, ./lessons, then the checkout the
+    /// executable was built in (`.build/debug/lrlab` → `lessons`).
+    static func lessonDirectories() -> [String] {
+        var directories: [String] = []
+        if let value = getenv("LRLAB_LESSONS") { directories.append(String(cString: value)) }
+        directories.append("lessons")
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        if length > 0 {
+            let path = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            var parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            if parts.count > 3 {
+                parts.removeLast(3)
+                directories.append(parts.joined(separator: "/") + "/lessons")
+            }
+        }
+        return directories
+    }
+}
