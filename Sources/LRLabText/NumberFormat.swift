@@ -23,7 +23,7 @@ public enum NumberFormat {
     /// A C `printf` format applied to one double.
     public static func cFormat(_ format: String, _ value: Double) -> String {
         if value.isNaN { return "nan" }
-        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
             let written = withVaList([value]) { arguments in
                 vsnprintf(buffer.baseAddress, 64, format, arguments)
             }

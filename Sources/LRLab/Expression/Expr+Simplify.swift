@@ -149,6 +149,9 @@ extension Expr {
     static func dividing(_ a: Expr, _ b: Expr) -> Expr {
         if let x = a.numberValue, let y = b.numberValue, y != 0, isTidy(x / y) { return .number(x / y == 0 ? 0 : x / y) }
         if b.isNumber(1) { return a }
+        if let y = b.numberValue, y != 0, case .binary(.multiply, .number(let k), let rest) = a, isTidy(k / y) {
+            return multiplying(.number(k / y), rest)
+        }
         if a.isNumber(0), !b.isNumber(0) { return .number(0) }
         if a == b, !b.isNumber(0) { return .number(1) }
         if case .negate(let inner) = a { return negating(dividing(inner, b)) }

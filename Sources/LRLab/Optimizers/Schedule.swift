@@ -1,14 +1,16 @@
 /// The learning rate as a function of the step number (1-based), scaling the optimizer's
-/// base rate. Annealing, warm-up and cosine schedules conform to this.
+/// base rate. Annealing, warm-up and cosine schedules conform to this; `ScheduleParser`
+/// reads them from `schedule WORDS...` and `ScheduleKind.all` lists them for help.
 public protocol LearningRateSchedule: Sendable {
     /// The rate in force for update number `step`, given the optimizer's base rate.
     func rate(at step: Int, base: Double) -> Double
-    /// How `schedule` prints it: `constant`, `step 0.1 400:0.01 700:0.001`.
+    /// How `schedule` prints it: `constant`, `step 0.1 400:0.01 700:0.001`. Parsing the
+    /// description back gives the same schedule.
     var description: String { get }
 }
 
-/// The base rate at every step.
-public struct ConstantSchedule: LearningRateSchedule {
+/// The base rate at every step: η_t = lr. Written `constant`.
+public struct ConstantSchedule: LearningRateSchedule, Hashable {
     public init() {}
     public func rate(at step: Int, base: Double) -> Double { base }
     public var description: String { "constant" }

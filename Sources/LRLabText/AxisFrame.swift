@@ -1,0 +1,54 @@
+/// Puts a y axis (with labels) to the left of a plotted canvas and an x axis (with end labels and
+/// a caption) under it. Internal helper shared by the line chart, curve plot and contour map.
+struct AxisFrame {
+    /// Label at the top row, the middle row (drawn when the plot has 5 rows or more) and the
+    /// bottom row of the y axis.
+    var yLabels: (top: String, middle: String?, bottom: String)
+    /// Labels under the left and right ends of the x axis (shown once when equal).
+    var xLabels: (left: String, right: String)
+    /// Name of the x quantity, centred between the end labels when it fits.
+    var xCaption: String?
+
+    /// The framed picture, one string per line, trailing blanks removed.
+    func lines(around canvas: Canvas, style: GlyphStyle, color: Bool) -> [String] {
+        let width = canvas.width, height = canvas.height
+        let middleRow = height >= 5 ? height / 2 : nil
+        var labels = [Int: String]()
+        if height > 0 {
+            labels[height - 1] = yLabels.bottom
+            if let row = middleRow, let middle = yLabels.middle { labels[row] = middle }
+            labels[0] = yLabels.top
+        }
+        let labelWidth = labels.values.map(\.count).max() ?? 0
+        let tick = style.pick("┤", "+"), rule = style.pick("│", "|")
+        var out = [String]()
+        for (row, text) in canvas.lines(color: color).enumerated() {
+            let label = labels[row]
+            let prefix = NumberFormat.leftPad(label ?? "", labelWidth) + " " + String(label == nil ? rule : tick)
+            out.append((prefix + text).trimmingTrailingSpaces)
+        }
+        let indent = String(repeating: " ", count: labelWidth + 1)
+        out.append(indent + String(style.pick("└", "+"))
+                   + String(repeating: style.pick("─", "-"), count: width))
+        out.append(contentsOf: xLabelLines(width: width, indent: indent + " "))
+        return out
+    }
+
+    private func xLabelLines(width: Int, indent: String) -> [String] {
+        let left = xLabels.left, right = xLabels.right
+        var line = left
+        let rightStart = max(width - right.count, left.count + 1)
+        var caption = xCaption
+        if let text = caption {
+            let start = max((width - text.count) / 2, left.count + 2)
+            if start + text.count + 2 <= rightStart {
+                line = NumberFormat.rightPad(line, start) + text
+                caption = nil
+            }
+        }
+        if left != right { line = NumberFormat.rightPad(line, rightStart) + right }
+        var lines = [(indent + line).trimmingTrailingSpaces]
+        if let text = caption { lines.append(indent + text) }
+        return lines
+    }
+}

@@ -1,0 +1,105 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A one-line strip of categories over a grid of values, with an optional marker under a
+/// critical value — the answer to `sweep`: where does the learning rate become slow, good,
+/// bouncing, divergent?
+///
+/// ```
+/// lr 0.001 ░░░▒▒▒▓▓×××× 10
+///                  ↑ 2/L = 1
+/// ░ slow  ▒ good  ▓ bouncing  × divergent
+/// ```
+public struct Strip {
+    /// A category: its name and the glyph it is drawn with in each style.
+    public struct Category: Sendable, Hashable {
+        /// Name shown in the legend.
+        public var name: String
+        /// Glyph in the Unicode style.
+        public var unicode: Character
+        /// Glyph in the ASCII style.
+        public var ascii: Character
+
+        /// A category named `name`, drawn as `unicode` or `ascii`.
+        public init(_ name: String, unicode: Character, ascii: Character) {
+            self.name = name
+            self.unicode = unicode
+            self.ascii = ascii
+        }
+
+        /// Too small: the loss falls, but slowly.
+        public static let slow = Category("slow", unicode: "░", ascii: ".")
+        /// Converges well.
+        public static let good = Category("good", unicode: "▒", ascii: "=")
+        /// Overshoots and oscillates but still converges.
+        public static let bouncing = Category("bouncing", unicode: "▓", ascii: "#")
+        /// Blows up.
+        public static let divergent = Category("divergent", unicode: "×", ascii: "x")
+        /// The four sweep verdicts in order of growing learning rate.
+        public static let sweep: [Category] = [.slow, .good, .bouncing, .divergent]
+    }
+
+    /// The grid values (for example learning rates), ascending; one cell each.
+    public var grid: [Double]
+    /// The category of each grid value, as an index into `categories`; out-of-range indices show
+    /// as `?`.
+    public var cells: [Int]
+    /// The categories, in legend order.
+    public var categories: [Category]
+    /// Name of the grid quantity, printed before the strip.
+    public var label: String
+    /// A value to point at under the strip, with its name (such as `2/L`).
+    public var critical: (name: String, value: Double)?
+    /// Whether the grid is spaced logarithmically (decides where `critical` falls between cells).
+    public var logarithmic: Bool
+
+    /// A strip of `cells` (indices into `categories`) over `grid`, labelled `label`.
+    public init(grid: [Double], cells: [Int], categories: [Category] = Category.sweep,
+                label: String = "lr", critical: (name: String, value: Double)? = nil,
+                logarithmic: Bool = true) {
+        self.grid = grid
+        self.cells = cells
+        self.categories = categories
+        self.label = label
+        self.critical = critical
+        self.logarithmic = logarithmic
+    }
+
+    /// The strip as text: the strip line, the marker line (when there is a critical value inside
+    /// the grid), and the legend.
+    public func render(style: GlyphStyle = .unicode, color: Bool = false) -> String {
+        let count = min(grid.count, cells.count)
+        let glyphs = cells.prefix(count).map { index -> String in
+            guard categories.indices.contains(index) else { return "?" }
+            let glyph = String(style == .unicode ? categories[index].unicode : categories[index].ascii)
+            return color ? ANSIColor.series(index).wrap(glyph) : glyph
+        }
+        var lead = label
+        if count > 0 { lead += " " + AxisFormat.label(grid[0]) }
+        var lines = [lead + " " + glyphs.joined() + (count > 0 ? " " + AxisFormat.label(grid[count - 1]) : "")]
+        if let critical, let column = column(of: critical.value, count: count) {
+            let pad = String(repeating: " ", count: lead.count + 1 + column)
+            lines.append(pad + String(style.upArrow) + " " + critical.name + " = " + AxisFormat.label(critical.value))
+        }
+        lines.append(categories.map { String(style == .unicode ? $0.unicode : $0.ascii) + " " + $0.name }
+            .joined(separator: "  "))
+        return lines.joined(separator: "\n")
+    }
+
+    /// The cell nearest `value` when it lies within the grid; `nil` outside it.
+    private func column(of value: Double, count: Int) -> Int? {
+        guard count > 0, value.isFinite else { return nil }
+        let position: (Double) -> Double = { logarithmic && $0 > 0 ? log10($0) : $0 }
+        if logarithmic && value <= 0 { return nil }
+        guard value >= grid[0], value <= grid[count - 1] else { return nil }
+        for i in 0..<(count - 1) where value <= grid[i + 1] {
+            let a = position(grid[i]), b = position(grid[i + 1])
+            let f = b > a ? (position(value) - a) / (b - a) : 0
+            return f < 0.5 ? i : i + 1
+        }
+        return count - 1
+    }
+}

@@ -1,0 +1,17 @@
+import LRLabShell
+
+/// Runs script text in a fresh session and returns everything it printed (output and
+/// errors interleaved, as a person would see them) with its outcome.
+func transcript(of script: String, file: String = "test.lrlab") -> (text: String, outcome: ScriptOutcome) {
+    var lines: [String] = []
+    let session = Session(output: { lines.append($0) })
+    session.lessonDirectories = [fixturesDirectory + "/../../../lessons"]
+    let outcome = session.runScript(text: script, file: file)
+    return (lines.joined(separator: "\n"), outcome)
+}
+
+/// The folder of golden scripts and transcripts beside this file.
+let fixturesDirectory: String = {
+    let path = #filePath
+    return String(path[..<path.lastIndex(of: "/")!]) + "/Fixtures"
+}()
