@@ -37,7 +37,8 @@ public struct Command: Sendable {
     }
 
     /// Every command, in the order `help` lists them.
-    public static let all: [Command] = Command.definitionCommands + Command.runCommands
+    public static let all: [Command] = Command.definitionCommands + Command.runCommands + Command.optimizerCommands
+        + Command.experimentCommands
         + Command.scriptCommands + Command.sessionCommands
 
     /// The command called `name` (or one of its aliases).

@@ -1,0 +1,7 @@
+import LRLab
+import LRLabText
+
+extension Command {
+    /// `plot`, `compare`, `sweep`, `lrfind`, `curvature`, `verdict`: pictures and experiments.
+    static let experimentCommands: [Command] = []
+}
