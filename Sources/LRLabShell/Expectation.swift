@@ -4,12 +4,13 @@ import LRLabText
 /// A claim checked by `expect`: `loss < 1e-6`, `x ~ 3 tol=1e-4`, `steps <= 50`, `diverged`,
 /// `not converged`. Lessons use these so every claim they make is tested when they run.
 struct Expectation {
-    enum Comparison: String, CaseIterable {
+    enum Relation: String, CaseIterable {
         case lessOrEqual = "<=", greaterOrEqual = ">=", equal = "==", notEqual = "!=", less = "<", greater = ">", approximately = "~"
     }
 
     /// The quantities a claim can name, for help and errors.
-    static let quantities = ["loss", "steps", "lr", "grad", "distance", "gap", "x", "y", "gx", "gy"]
+    static let quantities = ["loss", "steps", "lr", "grad", "distance", "gap", "critical", "lambda_max", "converged_at",
+                             "verdict", "x", "y", "gx", "gy"]
     static let flags = ["diverged", "converged", "ended"]
 
     static func check(_ statement: Statement, in session: Session) throws(ShellError) {
@@ -36,6 +37,11 @@ struct Expectation {
             }
             return
         }
+        // The verdict: `expect verdict == bouncing`, `expect verdict != diverging`.
+        if words.first?.text == "verdict" {
+            try checkVerdict(words, run: run, text: text, column: column)
+            return
+        }
         // Comparisons: QUANTITY OP VALUE [tol=T].
         let characters = Array(text)
         var index = 0
@@ -53,7 +59,7 @@ struct Expectation {
         }
         while index < characters.count, characters[index] == " " { index += 1 }
         let operatorColumn = column + index
-        guard let comparison = Comparison.allCases.first(where: { characters[index...].starts(with: $0.rawValue) }) else {
+        guard let comparison = Relation.allCases.first(where: { characters[index...].starts(with: $0.rawValue) }) else {
             throw ShellError("expected a comparison (< <= > >= == != ~) after \(quantityName)",
                              at: SourceRange(column: operatorColumn, length: 1))
         }
@@ -99,6 +105,23 @@ struct Expectation {
         }
     }
 
+    static func checkVerdict(_ words: [Word], run: Run, text: String, column: Int) throws(ShellError) {
+        let names = Verdict.Kind.allCases.map(\.rawValue)
+        guard words.count == 3, words[1].text == "==" || words[1].text == "!=" else {
+            throw ShellError("expected 'verdict == NAME' or 'verdict != NAME'", at: SourceRange(column: column, length: text.count),
+                             hint: "verdicts: " + names.joined(separator: " "))
+        }
+        guard names.contains(words[2].text) else {
+            let hint = Suggestion.closest(to: words[2].text, among: names).map { "did you mean '\($0)'?" } ?? "verdicts: " + names.joined(separator: " ")
+            throw ShellError("unknown verdict '\(words[2].text)'", at: words[2].range, hint: hint)
+        }
+        let verdict = run.verdict()
+        if (verdict.name == words[2].text) != (words[1].text == "==") {
+            throw ShellError("\(text.trimmingSpaces) does not hold: the verdict is \(verdict.name) (\(verdict.summary))",
+                             at: SourceRange(column: column, length: text.count), kind: .expectationFailed)
+        }
+    }
+
     static func value(of name: String, run: Run) -> Double? {
         let objective = run.objective
         if let index = objective.parameters.firstIndex(of: name) { return run.point[index] }
@@ -110,6 +133,12 @@ struct Expectation {
         case "grad", "gnorm": return run.current.gradientNorm
         case "distance": return objective.nearestMinimum(to: run.point).map { $0.distance } ?? .nan
         case "gap": return objective.minimumValue.map { run.loss - $0 } ?? .nan
+        case "critical":
+            return CurvatureReport(objective: objective, at: run.point, configuration: run.configuration).criticalRate ?? .nan
+        case "lambda_max":
+            return CurvatureReport(objective: objective, at: run.point, configuration: run.configuration).largestEigenvalue ?? .nan
+        case "converged_at":
+            return Comparison.firstConvergedStep(of: run).map(Double.init) ?? .nan
         default: return nil
         }
     }

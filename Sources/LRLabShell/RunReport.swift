@@ -40,7 +40,7 @@ struct RunReport {
         var lines = [format.header]
         var previous: Int?
         for row in chosen.sorted() {
-            if let previous, row > previous + 1 {
+            if let previous, trace.steps[row] > trace.steps[previous] + 1 {
                 let hidden = trace.steps[row] - trace.steps[previous] - 1
                 lines.append("   ... \(hidden) step\(hidden == 1 ? "" : "s") ...")
             }
@@ -72,6 +72,9 @@ struct RunReport {
             text += "\nstopped after \(taken) of \(requested) steps (interrupted); the trace is kept"
         } else if untilConverged {
             text += "\nnot converged after \(taken) steps (gradient norm \(session.format(run.current.gradientNorm)))"
+        }
+        if taken > 0 {
+            text += "\n" + Command.verdictText(run.verdict())
         }
         return text
     }

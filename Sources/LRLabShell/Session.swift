@@ -27,6 +27,13 @@ public final class Session {
     public internal(set) var optimizer = OptimizerConfiguration.standard
     public internal(set) var schedule: any LearningRateSchedule = ConstantSchedule()
     public internal(set) var run: Run?
+    /// Terminal size in character cells; pictures are sized to fit (the executable sets it).
+    public var terminalColumns = 100
+    public var terminalRows = 30
+    /// The last picture drawn, for `save FILE.svg`.
+    public internal(set) var lastPicture: Picture?
+    /// The runs of the last `compare`, overlaid by `plot path` and written by `save FILE.json`.
+    public internal(set) var lastComparison: Comparison.Report?
     /// Set by `quit`; the caller stops reading lines.
     public internal(set) var wantsToQuit = false
     /// Nesting of `load`, so a script that loads itself stops with an error.
@@ -78,6 +85,7 @@ public final class Session {
     /// Installs a new objective; the start point is kept when its dimension still fits.
     func setObjective(_ objective: Objective, start preferredStart: [Double]? = nil) {
         self.objective = objective
+        lastComparison = nil
         if let preferredStart {
             start = preferredStart
         } else if start?.count != objective.dimension {
@@ -88,6 +96,7 @@ public final class Session {
 
     func setStart(_ point: [Double]) {
         start = point
+        lastComparison = nil
         run = nil
     }
 
@@ -136,4 +145,10 @@ public final class Session {
     func format(_ value: Double) -> String {
         NumberFormat.format(value, digits: digits)
     }
+}
+
+/// A picture `save FILE.svg` can write.
+public enum Picture {
+    case lineChart(LineChart)
+    case contourMap(ContourMap)
 }

@@ -1,6 +1,6 @@
 /// A shaded map of f(x, y) over a rectangle with optimizer trajectories on it (`plot path`).
 ///
-/// Each cell is shaded by the log of f − min at its centre (` ░▒▓█`, ASCII ` .:-=+#%@`), so
+/// Each cell is shaded by the quantile of f at its centre (equal shares of the map per shade) (` ░▒▓█`, ASCII ` .:-=+#%@`), so
 /// valleys stay visible however steep the walls. Each trajectory is a path of its own marker
 /// with `S` at its start and `E` at its end; known minima are `★` (ASCII `*`). Parts of a path
 /// outside the rectangle are clipped, and a note says how many points were outside.
@@ -143,7 +143,7 @@ public struct ContourMap {
         if !minima.isEmpty { legend.append("\(style.pick("★", "*")) minimum") }
         if !legend.isEmpty { out.append(legend.joined(separator: "  ")) }
         if let shading {
-            out.append("shade: low '\(String(ramp))' high, log of f - min"
+            out.append("shade: low '\(String(ramp))' high, equal shares of the map (quantiles of f)"
                        + " (f from \(AxisFormat.label(shading.minimum)) to \(AxisFormat.label(shading.maximum)))")
         } else {
             out.append("note: f is not finite anywhere in this window")

@@ -1,41 +1,39 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Log-spaced shading levels of f − min over a grid of samples, so that valleys show: level 0 is
-/// the minimum, the top level the largest values, spread over at most `decades` powers of ten.
+/// Shading levels by quantile over a grid of samples: each shade covers about the same share
+/// of the map, so the shape of the level sets shows whatever the function's range (a log scale
+/// of f − min left most of an elongated bowl in the top shade). Level 0 holds the lowest
+/// values, `levels - 1` the highest and non-finite samples.
 /// Internal helper shared by the terminal and SVG contour maps.
 struct LevelShading {
     /// Smallest finite sample.
     let minimum: Double
     /// Largest finite sample.
     let maximum: Double
-    private let lowLog: Double
-    private let highLog: Double
     /// How many levels there are (the top one is `levels - 1`).
     let levels: Int
+    /// `thresholds[i]` is the smallest value of level `i + 1`.
+    private let thresholds: [Double]
 
-    init?(samples: [Double], levels: Int, decades: Double = 6) {
-        let finite = samples.filter(\.isFinite)
-        guard let minimum = finite.min(), let maximum = finite.max() else { return nil }
+    init?(samples: [Double], levels: Int) {
+        let finite = samples.filter(\.isFinite).sorted()
+        guard let minimum = finite.first, let maximum = finite.last else { return nil }
         self.minimum = minimum
         self.maximum = maximum
-        self.levels = max(2, levels)
-        let positive = finite.map { $0 - minimum }.filter { $0 > 0 }
-        highLog = log10(positive.max() ?? 1)
-        lowLog = max(log10(positive.min() ?? 1), highLog - decades)
+        let count = max(2, levels)
+        self.levels = count
+        thresholds = (1..<count).map { index in
+            finite[min(finite.count - 1, finite.count * index / count)]
+        }
     }
 
-    /// The level of sample `value`: 0 at the minimum, `levels - 1` for the largest values and for
-    /// non-finite samples.
+    /// The level of sample `value`.
     func level(_ value: Double) -> Int {
         guard value.isFinite else { return levels - 1 }
-        let d = value - minimum
-        guard d > 0 else { return 0 }
-        guard highLog > lowLog else { return levels - 1 }
-        let f = (log10(d) - lowLog) / (highLog - lowLog)
-        return 1 + min(levels - 2, max(0, Int(f * Double(levels - 1))))
+        guard value > minimum else { return 0 }
+        var low = 0, high = thresholds.count
+        while low < high {
+            let middle = (low + high) / 2
+            if thresholds[middle] <= value { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

@@ -27,7 +27,7 @@ struct LineEditor {
         let historyPath = LineEditor.historyPath
         if let historyPath { _ = read_history(historyPath) }
         print("lrlab 0.1 — type help for the commands, Ctrl-D to leave.")
-        let prompt = session.useColor ? "\u{1B}[1mlrlab>\u{1B}[0m " : "lrlab> "
+        let prompt = "lrlab> "
         while !session.wantsToQuit {
             Interrupt.clear()
             errno = 0
@@ -45,6 +45,11 @@ struct LineEditor {
             if line.trimmingCharacters(in: " \t").isEmpty { continue }
             add_history(line)
             if let historyPath { _ = write_history(historyPath) }
+            if let size = Terminal.size() {
+                session.terminalColumns = size.columns
+                session.terminalRows = size.rows
+            }
+            Interrupt.clear()
             session.executeReporting(line: line)
             fflush(nil)
         }

@@ -26,6 +26,13 @@ struct Terminal {
         return false
     }
 
+    /// The terminal's size in character cells, when standard output is a terminal.
+    static func size() -> (columns: Int, rows: Int)? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else { return nil }
+        return (Int(size.ws_col), Int(size.ws_row))
+    }
+
     func write(_ text: String) {
         print(text)
     }

@@ -134,7 +134,7 @@ import Testing
         #expect(Completion.candidates(forLineBeforeCursor: "use rosen") == ["rosenbrock"])
         #expect(Completion.candidates(forLineBeforeCursor: "opt g") == ["gd"])
         #expect(Completion.candidates(forLineBeforeCursor: "opt gd l") == ["lr="])
-        #expect(Completion.candidates(forLineBeforeCursor: "f(x) = x^2; sta") == ["start"])
+        #expect(Completion.candidates(forLineBeforeCursor: "f(x) = x^2; star") == ["start"])
         #expect(Completion.candidates(forLineBeforeCursor: "load less") == nil)
     }
 }

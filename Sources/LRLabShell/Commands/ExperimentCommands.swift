@@ -3,5 +3,380 @@ import LRLabText
 
 extension Command {
     /// `plot`, `compare`, `sweep`, `lrfind`, `curvature`, `verdict`: pictures and experiments.
-    static let experimentCommands: [Command] = []
+    static let experimentCommands: [Command] = [
+        Command("plot", usage: "plot loss [log|linear] | plot f | plot path | plot lr",
+                summary: "draw the loss curve, the function with its iterates, the 2-D path, or the schedule",
+                details: """
+                plot loss     the loss per step (log scale when it spans more than two decades)
+                plot f        a 1-D function with the iterates marked and numbered
+                plot path     a 2-D shaded map of the function with the trajectory (and the runs of
+                              the last compare), start S, end E, known minima marked
+                plot lr       the learning-rate schedule over the run (steps=N to choose the span)
+                Pictures fit the terminal; `set unicode=off` draws them in ASCII.
+                `save FILE.svg` writes the last picture as an SVG file a browser opens.
+                """, completion: .words(["loss", "f", "path", "lr", "log", "linear"])) { session, statement throws(ShellError) in
+            try plotCommand(session, statement)
+        },
+        Command("curvature", usage: "curvature", summary: "Hessian eigenvalues here and the stable learning rates they imply",
+                details: """
+                Along an eigen-direction with curvature λ > 0, gradient descent is stable only while
+                lr < 2/λ (monotone while lr < 1/λ); heavy-ball momentum μ widens that to 2(1+μ)/λ.
+                Negative λ is a direction that descends away (a saddle).
+                """) { session, statement throws(ShellError) in
+            try statement.expectNoArguments()
+            let run = try session.currentRun(at: statement.words[0])
+            let report = CurvatureReport(objective: run.objective, at: run.point, configuration: run.configuration)
+            session.say((report.lines + [report.sentence]).joined(separator: "\n"))
+        },
+        Command("verdict", aliases: ["diagnose"], usage: "verdict", summary: "why the run is converged, slow, bouncing, diverging or stuck",
+                details: "The same verdict `run` prints, with its evidence. Scripts can check it: expect verdict == bouncing.") { session, statement throws(ShellError) in
+            try statement.expectNoArguments()
+            let run = try session.currentRun(at: statement.words[0])
+            session.say(verdictText(run.verdict()))
+        },
+        Command("compare", usage: "compare [opt=A,B,...] [lr=R1,R2,...] [steps=N]",
+                summary: "run several optimizers or rates from the same start, side by side",
+                details: """
+                compare lr=0.001,0.01,0.1,1                      the current optimizer at each rate
+                compare opt=gd,momentum,rmsprop,adam lr=0.01 steps=300
+                Without lr=, each optimizer uses its default rate. Prints a table (final loss, distance
+                to the nearest known minimum, steps to converge, verdict) and one loss chart; for 2-D,
+                `plot path` then overlays every trajectory. At most 12 runs.
+                """, completion: .words(["opt=", "lr=", "steps="])) { session, statement throws(ShellError) in
+            try compareCommand(session, statement)
+        },
+        Command("sweep", usage: "sweep lr=LOW..HIGH [n=25] [steps=N]",
+                summary: "where does the learning rate become slow, good, bouncing, divergent?",
+                details: """
+                Runs the current setup once per learning rate on a log grid and classifies each run:
+                good = converged (or gradient shrunk a millionfold) within the budget; bouncing =
+                oscillating across a valley; divergent = growing; slow = still descending. The strip marks
+                the critical rate 2/λ_max from the curvature at the start beside the empirical one.
+                """, completion: .words(["lr=", "n=", "steps="])) { session, statement throws(ShellError) in
+            try sweepCommand(session, statement)
+        },
+        Command("lrfind", usage: "lrfind [from=1e-6] [to=10] [steps=100]",
+                summary: "the learning-rate range test: one run with an exponentially growing rate",
+                completion: .words(["from=", "to=", "steps="])) { session, statement throws(ShellError) in
+            try lrfindCommand(session, statement)
+        },
+    ]
+
+    /// Picture size: the terminal less room for axis labels, within sensible bounds.
+    static func pictureSize(_ session: Session, tall: Bool = false) -> (width: Int, height: Int) {
+        let width = Swift.min(Swift.max(session.terminalColumns - 14, 20), 160)
+        let height = Swift.min(Swift.max(session.terminalRows - (tall ? 8 : 14), 8), tall ? 50 : 20)
+        return (width, height)
+    }
+
+    static func style(_ session: Session) -> GlyphStyle { session.useUnicode ? .unicode : .ascii }
+
+    static func verdictText(_ verdict: Verdict) -> String {
+        ([("verdict: \(verdict.name) — \(verdict.summary)")] + verdict.evidence.map { "  " + $0 }).joined(separator: "\n")
+    }
+
+    static func plotCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+        guard statement.words.count >= 2 else {
+            throw ShellError("plot what?", at: statement.words[0].range, hint: "plot loss, plot f, plot path or plot lr")
+        }
+        let what = statement.words[1]
+        let size = pictureSize(session, tall: what.text == "path")
+        switch what.text {
+        case "loss":
+            let run = try session.currentRun(at: what)
+            let losses = run.trace.losses
+            var scale: AxisScale = .linear
+            let positive = losses.filter { $0.isFinite && $0 > 0 }
+            if let low = positive.min(), let high = positive.max(), positive.count == losses.count, high / low > 100 { scale = .log10 }
+            for word in statement.words.dropFirst(2) {
+                switch word.text {
+                case "log": scale = .log10
+                case "linear": scale = .linear
+                default: throw ShellError("unexpected '\(word.text)'", at: word.range, hint: "plot loss log, or plot loss linear")
+                }
+            }
+            let chart = LineChart(series: [.init(run.configuration.kind.name, y: losses, x: run.trace.steps.map(Double.init))],
+                                  width: size.width, height: size.height, yScale: scale,
+                                  title: "loss per step", xLabel: "step", yLabel: "loss")
+            session.lastPicture = .lineChart(chart)
+            session.say(chart.render(style: style(session), color: session.useColor))
+        case "f", "path":
+            try statement.expectWords(2)
+            let run = try session.currentRun(at: what)
+            if run.objective.dimension == 1 {
+                try plotFunction(session, run, size: size)
+            } else {
+                if what.text == "f" {
+                    throw ShellError("plot f draws 1-D functions", at: what.range, hint: "plot path draws a 2-D function with the trajectory")
+                }
+                plotPath(session, run, size: size)
+            }
+        case "lr":
+            var steps = Swift.max(session.run?.stepCount ?? 0, 1000)
+            for word in statement.words.dropFirst(2) {
+                guard word.keyValue.key == "steps", word.keyValue.value != nil else {
+                    throw ShellError("unexpected '\(word.text)'", at: word.range, hint: "plot lr steps=N")
+                }
+                steps = try parseCount(word, limit: 10_000_000)
+            }
+            session.say(scheduleChart(session, steps: steps))
+        default:
+            throw ShellError("cannot plot '\(what.text)'", at: what.range, hint: "plot loss, plot f, plot path or plot lr")
+        }
+    }
+
+    static func plotFunction(_ session: Session, _ run: Run, size: (width: Int, height: Int)) throws(ShellError) {
+        let objective = run.objective
+        let iterates = Array(run.trace.parameters.filter(\.isFinite).prefix(100_000))
+        var known = (objective.minima + objective.localMinima).map { $0[0] }
+        // Show the far side of where the run went too, so a valley is seen whole.
+        if let first = iterates.first, let last = iterates.last { known.append(2 * last - first) }
+        let range = CurvePlot.interval(enclosing: iterates, including: known)
+        let plot = CurvePlot(function: { objective.loss(at: [$0]) }, xRange: range, iterates: iterates,
+                             width: size.width, height: size.height, title: "\(objective.signature) = \(objective.expression)",
+                             xLabel: objective.parameters[0])
+        // For SVG: the function sampled on the same range, and the iterates joined in order.
+        let samples = (0...200).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / 200 }
+        let chart = LineChart(series: [.init("f", y: samples.map { objective.loss(at: [$0]) }, x: samples),
+                                       .init("iterates", y: iterates.map { objective.loss(at: [$0]) }, x: iterates)],
+                              title: "\(objective.signature) = \(objective.expression)", xLabel: objective.parameters[0], yLabel: "f")
+        session.lastPicture = .lineChart(chart)
+        session.say(plot.render(style: style(session), color: session.useColor))
+    }
+
+    static func plotPath(_ session: Session, _ run: Run, size: (width: Int, height: Int)) {
+        let objective = run.objective
+        var trajectories: [ContourMap.Trajectory] = []
+        if let comparison = session.lastComparison {
+            for result in comparison.results {
+                trajectories.append(.init(result.label, points: points(of: result.run)))
+            }
+        } else {
+            trajectories.append(.init(run.configuration.kind.name, points: points(of: run)))
+        }
+        let minima = (objective.minima + objective.localMinima).map { (x: $0[0], y: $0[1]) }
+        let rect = PlotRect.enclosing(trajectories.map(\.points), points: minima.count <= 2 ? minima : [])
+        let map = ContourMap(function: { objective.loss(at: [$0, $1]) }, rect: rect, trajectories: trajectories, minima: minima,
+                             width: size.width, height: size.height, title: "\(objective.signature) = \(objective.expression)")
+        session.lastPicture = .contourMap(map)
+        session.say(map.render(style: style(session), color: session.useColor))
+    }
+
+    /// A 2-D run's kept trajectory as points.
+    static func points(of run: Run) -> [(x: Double, y: Double)] {
+        let values = run.trace.parameters
+        return stride(from: 0, to: values.count - 1, by: 2).map { (x: values[$0], y: values[$0 + 1]) }
+    }
+
+    static func compareCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+        guard let objective = session.objective else {
+            throw ShellError("no function yet", at: statement.words[0].range, hint: "define one or use a preset")
+        }
+        guard let start = session.start else {
+            throw ShellError("no start point yet", at: statement.words[0].range, hint: "start " + objective.parameters.map { "\($0)=..." }.joined(separator: " "))
+        }
+        var optimizerWords: [Word] = []
+        var rateWords: [Word] = []
+        var steps = 200
+        for word in statement.words.dropFirst() {
+            let (key, value) = word.keyValue
+            guard let value, !value.isEmpty else {
+                throw ShellError("expected key=value, not '\(word.text)'", at: word.range, hint: "compare opt=gd,adam lr=0.01 steps=300")
+            }
+            var column = word.column + key.count + 1
+            switch key {
+            case "opt", "optimizer":
+                for part in value.split(separator: ",", omittingEmptySubsequences: false) {
+                    optimizerWords.append(Word(text: String(part), column: column)); column += part.count + 1
+                }
+            case "lr":
+                for part in value.split(separator: ",", omittingEmptySubsequences: false) {
+                    rateWords.append(Word(text: String(part), column: column)); column += part.count + 1
+                }
+            case "steps": steps = try parseCount(word, limit: 10_000_000)
+            default:
+                let hint = Suggestion.closest(to: key, among: ["opt", "lr", "steps"]).map { "did you mean '\($0)'?" } ?? "compare takes opt=, lr= and steps="
+                throw ShellError("unknown option '\(key)' for compare", at: word.range, hint: hint)
+            }
+        }
+        var rates: [Double?] = []
+        for word in rateWords {
+            guard let rate = NumberSyntax.parse(word.text), rate.isFinite, rate >= 0 else {
+                throw ShellError("'\(word.text)' is not a learning rate", at: word.range, hint: "e.g. lr=0.001,0.01,0.1")
+            }
+            rates.append(rate)
+        }
+        if rates.isEmpty { rates = [nil] }
+        var entries: [Comparison.Entry] = []
+        let configurations: [(OptimizerConfiguration, Word?)]
+        if optimizerWords.isEmpty {
+            configurations = [(session.optimizer, nil)]
+        } else {
+            var list: [(OptimizerConfiguration, Word?)] = []
+            for word in optimizerWords {
+                do throws(OptionError) {
+                    list.append((try OptimizerConfiguration(name: word.text, options: []), word))
+                } catch {
+                    throw ShellError(error.message, at: word.range, hint: error.hint)
+                }
+            }
+            configurations = list
+        }
+        for (configuration, _) in configurations {
+            for rate in rates {
+                let configured = rate.map { configuration.withLearningRate($0) } ?? configuration
+                var label = configured.kind.name
+                if rates.count > 1 || optimizerWords.isEmpty { label += " lr=\(NumberFormat.format(configured.learningRate, digits: 4))" }
+                entries.append(Comparison.Entry(configuration: configured, schedule: session.schedule, label: label))
+            }
+        }
+        guard entries.count <= 12 else {
+            throw ShellError("compare runs at most 12 configurations, not \(entries.count)", at: statement.words[0].range)
+        }
+        let report: Comparison.Report
+        do throws(EvaluationError) {
+            report = try Comparison.run(objective: objective, start: start, entries: entries, steps: steps, shouldStop: session.shouldStop)
+        } catch {
+            throw ShellError("\(objective.signature) has no value at the start: \(error.description)")
+        }
+        session.lastComparison = report
+        let digits = Swift.min(session.digits, 6)
+        let rows = report.results.map { result -> [String] in
+            [result.label, NumberFormat.format(result.finalLoss, digits: digits),
+             result.distanceToMinimum.map { NumberFormat.format($0, digits: digits) + (result.nearestMinimumIsGlobal == false ? " (local)" : "") } ?? "-",
+             result.stepsToConverge.map(String.init) ?? "-", result.verdict.name]
+        }
+        let table = Table(columns: [.init("run", alignment: .left), .init("final loss"), .init("distance to min"),
+                                    .init("converged at"), .init("verdict", alignment: .left)], rows: rows)
+        let size = pictureSize(session)
+        let series = report.results.map { LineChart.Series($0.label, y: $0.losses, x: $0.run.trace.steps.map(Double.init)) }
+        let allPositive = report.results.allSatisfy { $0.losses.allSatisfy { !$0.isFinite || $0 > 0 } }
+        let chart = LineChart(series: series, width: size.width, height: size.height, yScale: allPositive ? .log10 : .linear,
+                              title: "loss per step, \(steps) steps from \(NumberFormat.point(start, digits: 4))", xLabel: "step", yLabel: "loss")
+        session.lastPicture = .lineChart(chart)
+        var text = table.render(style: style(session)) + "\n" + chart.render(style: style(session), color: session.useColor)
+        if report.wasStopped { text += "\nstopped early (interrupted); the table shows the runs finished so far" }
+        if objective.dimension == 2 { text += "\nplot path overlays these trajectories" }
+        session.say(text)
+    }
+
+    static func sweepCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+        guard let objective = session.objective, let start = session.start else {
+            throw ShellError("sweep needs a function and a start point", at: statement.words[0].range,
+                             hint: "e.g. use ravine (it sets a start), then sweep lr=1e-4..1")
+        }
+        var lower = 1e-4, upper = 10.0, count = 25, steps = 500
+        for word in statement.words.dropFirst() {
+            let (key, value) = word.keyValue
+            switch key {
+            case "lr":
+                let parts = (value ?? "").split(separator: "..").map(String.init)
+                guard parts.count == 2, let low = NumberSyntax.parse(parts[0]), let high = NumberSyntax.parse(parts[1]),
+                      low > 0, high > low, high.isFinite else {
+                    throw ShellError("expected lr=LOW..HIGH with 0 < LOW < HIGH, not '\(word.text)'", at: word.range, hint: "e.g. lr=1e-4..10")
+                }
+                (lower, upper) = (low, high)
+            case "n": count = try parseCount(word, limit: 200)
+            case "steps": steps = try parseCount(word, limit: 1_000_000)
+            default:
+                let hint = Suggestion.closest(to: key, among: ["lr", "n", "steps"]).map { "did you mean '\($0)'?" } ?? "sweep takes lr=, n= and steps="
+                throw ShellError("unknown option '\(key)' for sweep", at: word.range, hint: hint)
+            }
+        }
+        if count < 2 { count = 2 }
+        let rates = Sweep.logGrid(from: lower, to: upper, count: count)
+        let report: Sweep.Report
+        do throws(EvaluationError) {
+            report = try Sweep.run(objective: objective, start: start, configuration: session.optimizer, schedule: session.schedule,
+                                   rates: rates, steps: steps, shouldStop: session.shouldStop)
+        } catch {
+            throw ShellError("\(objective.signature) has no value at the start: \(error.description)")
+        }
+        let digits = Swift.min(session.digits, 4)
+        let rows = report.points.map { point -> [String] in
+            [NumberFormat.format(point.learningRate, digits: digits), point.outcome.rawValue,
+             NumberFormat.format(point.finalLoss, digits: digits), point.stepsToConverge.map(String.init) ?? "-", point.verdict.summary]
+        }
+        let table = Table(columns: [.init("lr"), .init("outcome", alignment: .left), .init("final loss"), .init("converged at"),
+                                    .init("why", alignment: .left)], rows: rows)
+        let categories: [Sweep.Outcome] = [.slow, .good, .bouncing, .divergent, .stuck, .undefined]
+        let stripCategories = Strip.Category.sweep + [Strip.Category("stuck", unicode: "·", ascii: "."), Strip.Category("undefined", unicode: "?", ascii: "?")]
+        let cells = report.points.map { categories.firstIndex(of: $0.outcome) ?? 0 }
+        let strip = Strip(grid: report.points.map(\.learningRate), cells: cells, categories: stripCategories, label: "lr",
+                          critical: report.criticalRate.map { (name: "2/λmax", value: $0) })
+        var lines = ["sweep of \(session.optimizer.kind.name) over \(report.points.count) rates, \(steps) steps each, from \(NumberFormat.point(start, digits: 4))",
+                     table.render(style: style(session)), strip.render(style: style(session), color: session.useColor)]
+        if let critical = report.criticalRate {
+            lines.append("critical rate from curvature at the start: 2/λ_max = \(NumberFormat.format(critical, digits: 4))")
+        } else {
+            lines.append("no critical rate from curvature here (\(report.curvature.sentence))")
+        }
+        if let boundary = report.empiricalBoundary {
+            lines.append("smallest rate that diverged: \(NumberFormat.format(boundary, digits: 4))")
+        } else {
+            lines.append("no rate in the sweep diverged")
+        }
+        if report.wasStopped { lines.append("stopped early (interrupted)") }
+        session.say(lines.joined(separator: "\n"))
+    }
+
+    static func lrfindCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+        guard let objective = session.objective, let start = session.start else {
+            throw ShellError("lrfind needs a function and a start point", at: statement.words[0].range)
+        }
+        var lower = 1e-6, upper = 10.0, steps = 100
+        for word in statement.words.dropFirst() {
+            let (key, value) = word.keyValue
+            switch key {
+            case "from", "to":
+                guard let number = value.flatMap(NumberSyntax.parse), number > 0, number.isFinite else {
+                    throw ShellError("\(key) must be a positive rate", at: word.range)
+                }
+                if key == "from" { lower = number } else { upper = number }
+            case "steps": steps = try parseCount(word, limit: 1_000_000)
+            default:
+                throw ShellError("unknown option '\(key)' for lrfind", at: word.range, hint: "lrfind takes from=, to= and steps=")
+            }
+        }
+        guard upper > lower else { throw ShellError("to= must be larger than from=", at: statement.words[0].range) }
+        let report: LearningRateFinder.Report
+        do throws(EvaluationError) {
+            report = try LearningRateFinder.run(objective: objective, start: start, configuration: session.optimizer,
+                                                from: lower, to: upper, steps: steps, shouldStop: session.shouldStop)
+        } catch {
+            throw ShellError("\(objective.signature) has no value at the start: \(error.description)")
+        }
+        let size = pictureSize(session)
+        let logRates = report.rates.map { _log10($0) }
+        let chart = LineChart(series: [.init("loss", y: report.losses, x: logRates)],
+                              width: size.width, height: size.height,
+                              yScale: report.losses.allSatisfy { !$0.isFinite || $0 > 0 } ? .log10 : .linear,
+                              title: "range test: loss against the learning rate", xLabel: "log10 lr", yLabel: "loss")
+        session.lastPicture = .lineChart(chart)
+        var lines = [chart.render(style: style(session), color: session.useColor)]
+        if let suggested = report.suggestedRate {
+            lines.append("suggested lr = \(NumberFormat.format(suggested, digits: 3))  (\(report.rule))")
+            if let critical = report.criticalRate, suggested > critical {
+                lines.append("warning: that is above 2/λ_max = \(NumberFormat.format(critical, digits: 3)) at the start; gradient descent would bounce and grow there")
+            }
+        } else {
+            lines.append("no suggestion: \(report.rule)")
+        }
+        if let reason = report.stopReason { lines.append("stopped: \(reason)") }
+        session.say(lines.joined(separator: "\n"))
+    }
 }
+
+extension Statement {
+    /// Refuses words beyond the first `count`.
+    func expectWords(_ count: Int) throws(ShellError) {
+        if words.count > count {
+            throw ShellError("unexpected '\(words[count].text)'", at: words[count].range)
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
+@inline(__always) private func _log10(_ x: Double) -> Double { log10(x) }

@@ -12,8 +12,10 @@ extension Command {
                 Claims: QUANTITY OP VALUE, with OP one of < <= > >= == != and ~ (within tol=, default 1e-6),
                 or a flag: diverged, converged, ended (each may follow `not`).
                 Quantities: loss, steps, lr (last rate used), grad (gradient norm), distance (to the nearest
-                known minimum), gap (loss minus the known minimum), the variables (x, y) and gradient
+                known minimum), gap (loss minus the known minimum), critical (2/λ_max here), lambda_max,
+                converged_at (first step under the tolerance), the variables (x, y) and gradient
                 components (gx, gy). Values may be formulas: expect x ~ pi/2 tol=1e-6.
+                The verdict: expect verdict == bouncing (converged slow bouncing diverging stuck undefined).
                 In a script a failing claim is reported as FILE:LINE and the process exits non-zero.
                 """, completion: .words(Expectation.quantities + Expectation.flags + ["not"])) { session, statement throws(ShellError) in
             try Expectation.check(statement, in: session)

@@ -3,8 +3,12 @@ import LRLabText
 
 extension Command {
     static let sessionCommands: [Command] = [
-        Command("save", usage: "save trace FILE.csv", summary: "write the trace to a file",
+        Command("save", usage: "save trace FILE.csv | save FILE.svg | save FILE.json", summary: "write the trace, the last picture, or the runs to a file",
                 details: """
+                FILE.svg: the last picture (plot, compare, lrfind) as a standalone SVG file a browser opens.
+                FILE.json: the current run and the runs of the last compare, with their configuration,
+                verdict and loss per kept step.
+                FILE.csv:
                 CSV: a header row, then one row per step from row 0 (the start point, lr 0). The first
                 columns are step,lr,x,loss,gx (1-D) or step,lr,x,y,loss,gx,gy (2-D); then the step
                 taken (dx, dy) and any optimizer state. Numbers are printed with %.17g, so they read
@@ -17,8 +21,29 @@ extension Command {
                                  hint: "e.g. save trace run.csv")
             }
             let path = words[0]
-            guard path.text.lowercased().hasSuffix(".csv") else {
-                throw ShellError("cannot tell the format of '\(path.text)'", at: path.range, hint: "name it FILE.csv")
+            let lowered = path.text.lowercased()
+            if lowered.hasSuffix(".svg") {
+                guard let picture = session.lastPicture else {
+                    throw ShellError("no picture to save yet", at: path.range, hint: "draw one first, e.g. plot loss or plot path")
+                }
+                let svg: String
+                switch picture {
+                case .lineChart(let chart): svg = SVG.lineChart(chart)
+                case .contourMap(let map): svg = SVG.contourMap(map)
+                }
+                try writeFile(path, svg)
+                session.say("wrote \(path.text)")
+                return
+            }
+            if lowered.hasSuffix(".json") {
+                let run = try session.currentRun(at: statement.words[0])
+                let json = RunJSON.document(current: run, comparison: session.lastComparison)
+                try writeFile(path, json)
+                session.say("wrote \(path.text)")
+                return
+            }
+            guard lowered.hasSuffix(".csv") else {
+                throw ShellError("cannot tell the format of '\(path.text)'", at: path.range, hint: "name it FILE.csv, FILE.svg or FILE.json")
             }
             let run = try session.currentRun(at: statement.words[0])
             let rows = try saveCSV(run, to: path.text, at: path.range)
@@ -54,6 +79,17 @@ extension Command {
             session.wantsToQuit = true
         },
     ]
+
+    /// Writes `text` to the file named by `path`, pointing at the name when it fails.
+    static func writeFile(_ path: Word, _ text: String) throws(ShellError) {
+        do throws(ShellError) {
+            try TextFile.write(path.text) { $0(text) }
+        } catch {
+            var located = error
+            located.range = path.range
+            throw located
+        }
+    }
 
     /// Writes every step of `run` as CSV, replaying the run when the kept trace is thinned.
     static func saveCSV(_ run: Run, to path: String, at range: SourceRange) throws(ShellError) -> Int {

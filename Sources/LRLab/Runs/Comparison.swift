@@ -1,0 +1,100 @@
+/// Several optimizers (or rates, or schedules) run side by side from the same start for the
+/// same number of steps: the engine half of `compare`.
+public enum Comparison {
+    /// One contestant.
+    public struct Entry: Sendable {
+        public var configuration: OptimizerConfiguration
+        public var schedule: any LearningRateSchedule
+        /// How tables and chart legends name it.
+        public var label: String
+
+        /// `label` defaults to `adam lr=0.01`, plus the schedule when it is not constant.
+        public init(configuration: OptimizerConfiguration, schedule: any LearningRateSchedule = ConstantSchedule(),
+                    label: String? = nil) {
+            self.configuration = configuration
+            self.schedule = schedule
+            let rate = "\(configuration.kind.name) lr=\(Expr.format(configuration.learningRate))"
+            self.label = label ?? (schedule.description == "constant" ? rate : rate + " " + schedule.description)
+        }
+    }
+
+    /// What one entry did.
+    public struct Result: Sendable {
+        public var label: String
+        /// The finished (or stopped) run, trace included, for paths and traces.
+        public var run: Run
+        public var finalLoss: Double
+        public var finalPoint: [Double]
+        /// Distance from the final point to the nearest known minimum (global or local); nil when none is known.
+        public var distanceToMinimum: Double?
+        /// Whether that nearest minimum is a global one.
+        public var nearestMinimumIsGlobal: Bool?
+        /// The first step whose gradient norm is under the run's tolerance, or nil.
+        public var stepsToConverge: Int?
+        public var verdict: Verdict
+        /// Loss per trace row, row 0 the start: the chart's series.
+        public var losses: [Double]
+        /// Steps actually taken (fewer than asked when the run ended or was stopped).
+        public var stepsTaken: Int { run.stepCount }
+    }
+
+    /// All the results, in entry order.
+    public struct Report: Sendable {
+        public var results: [Result]
+        public var steps: Int
+        /// True when `shouldStop` cut the work short: the last result may be partial and later entries missing.
+        public var wasStopped: Bool
+    }
+
+    /// Runs every entry from `start` for `steps` steps (fewer if a run ends). Throws when the
+    /// formula has no value at `start`. `shouldStop` is polled every 256 steps and between entries.
+    public static func run(objective: Objective, start: [Double], entries: [Entry], steps: Int,
+                           convergenceTolerance: Double = 1e-8,
+                           shouldStop: () -> Bool = { false }) throws(EvaluationError) -> Report {
+        var results: [Result] = []
+        var stopped = false
+        for entry in entries {
+            if shouldStop() { stopped = true; break }
+            var run = try Run(objective: objective, start: start, configuration: entry.configuration, schedule: entry.schedule)
+            run.convergenceTolerance = convergenceTolerance
+            stopped = advance(&run, steps: steps, shouldStop: shouldStop)
+            results.append(result(of: run, label: entry.label))
+            if stopped { break }
+        }
+        return Report(results: results, steps: steps, wasStopped: stopped)
+    }
+
+    /// The summary of a finished run.
+    public static func result(of run: Run, label: String) -> Result {
+        let nearest = run.objective.nearestMinimum(to: run.point)
+        return Result(label: label, run: run, finalLoss: run.loss, finalPoint: run.point,
+                      distanceToMinimum: nearest?.distance, nearestMinimumIsGlobal: nearest?.isGlobal,
+                      stepsToConverge: firstConvergedStep(of: run), verdict: run.verdict(), losses: run.trace.losses)
+    }
+
+    /// The first step whose gradient norm is under `run.convergenceTolerance`.
+    public static func firstConvergedStep(of run: Run) -> Int? {
+        let trace = run.trace
+        let dimension = trace.dimension
+        for row in 0..<trace.count {
+            var squares = 0.0
+            for index in row * dimension ..< (row + 1) * dimension { squares += trace.gradients[index] * trace.gradients[index] }
+            if squares.squareRoot() < run.convergenceTolerance { return trace.steps[row] }
+        }
+        return nil
+    }
+
+    /// Takes up to `steps` steps in chunks of 256, polling `shouldStop` between chunks.
+    /// Returns true when stopped by `shouldStop`.
+    static func advance(_ run: inout Run, steps: Int, shouldStop: () -> Bool) -> Bool {
+        var remaining = steps
+        while remaining > 0 {
+            if shouldStop() { return true }
+            let chunk = min(256, remaining)
+            let taken = run.run(chunk)
+            remaining -= chunk
+            if taken < chunk || run.ending != nil { break }
+        }
+        return false
+    }
+}

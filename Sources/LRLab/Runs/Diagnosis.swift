@@ -1,0 +1,320 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a run's trace and objective and says what the run is doing (`Verdict`).
+///
+/// The decision, in order (window = the last `window` steps, 20 by default):
+/// 1. ended on a domain error → `undefined`; ended diverged → `diverging`, with the growth
+///    factor fitted over the last finite steps of the trace.
+/// 2. gradient norm under the run's tolerance → at a stationary point: `stuck` if the Hessian
+///    has a negative eigenvalue there or a known saddle is within 1e-3 (saddle), `stuck` if the
+///    nearest known minimum is a local one, or the loss is above the known minimum value
+///    (local minimum), `converged` otherwise.
+/// 3. still running: `diverging` if the gradient-norm factor ρ = (‖g_end‖/‖g_start‖)^(1/k) over
+///    the window is above 1, the loss rose over the window and in at least half its steps;
+///    `stuck` (plateau) if at least half the window's steps carry the `plateau` note; `stuck`
+///    (saddle) if the gradient norm is under 1e-3 of its largest value in the run and the
+///    Hessian has a negative eigenvalue; `bouncing` if, along a coordinate axis or a Hessian
+///    eigenvector, the gradient's component flips sign in more than half the window's steps
+///    and carries on average at least 10% of the gradient norm; `slow` otherwise, with the
+///    remaining steps estimated as log(tol/‖g‖)/log ρ when ρ < 1.
+public enum Diagnosis {
+    /// Steps looked at to judge a run still in progress.
+    public static let defaultWindow = 20
+
+    /// The verdict on `run` as it stands.
+    public static func verdict(for run: Run, window: Int = defaultWindow) -> Verdict {
+        TraceReader(run: run, window: max(1, window)).verdict()
+    }
+}
+
+extension Run {
+    /// The diagnosis of the run as it stands (`Diagnosis.verdict(for:)`).
+    public func verdict(window: Int = Diagnosis.defaultWindow) -> Verdict {
+        Diagnosis.verdict(for: self, window: window)
+    }
+}
+
+/// The working state of one diagnosis.
+private struct TraceReader {
+    let run: Run
+    let window: Int
+    let trace: Trace
+    let objective: Objective
+    let tolerance: Double
+    let norms: [Double]
+    let last: Int
+
+    init(run: Run, window: Int) {
+        self.run = run
+        self.window = window
+        let trace = run.trace
+        self.trace = trace
+        objective = run.objective
+        tolerance = run.convergenceTolerance
+        let dimension = trace.dimension
+        norms = (0..<trace.count).map { row in
+            var squares = 0.0
+            for index in row * dimension ..< (row + 1) * dimension { squares += trace.gradients[index] * trace.gradients[index] }
+            return squares.squareRoot()
+        }
+        last = trace.count - 1
+    }
+
+    func point(_ row: Int) -> [Double] {
+        Array(trace.parameters[row * trace.dimension ..< (row + 1) * trace.dimension])
+    }
+
+    func gradient(_ row: Int) -> [Double] {
+        Array(trace.gradients[row * trace.dimension ..< (row + 1) * trace.dimension])
+    }
+
+    /// (‖g_to‖/‖g_from‖)^(1/(to − from)), or nil when a norm is zero or not finite.
+    func factor(from: Int, to: Int) -> Double? {
+        guard to > from, norms[from] > 0, norms[to] > 0, norms[from].isFinite, norms[to].isFinite else { return nil }
+        return pow(norms[to] / norms[from], 1 / Double(to - from))
+    }
+
+    /// The per-step factor of the loss gap (to the known minimum value, else to 0) when both gaps are positive.
+    func lossFactor(from: Int, to: Int) -> Double? {
+        let floor = objective.minimumValue ?? 0
+        let start = trace.losses[from] - floor
+        let end = trace.losses[to] - floor
+        guard to > from, start > 0, end > 0, start.isFinite, end.isFinite else { return nil }
+        return pow(end / start, 1 / Double(to - from))
+    }
+
+    func curvature(at row: Int) -> CurvatureReport {
+        CurvatureReport(objective: objective, at: point(row), configuration: run.configuration,
+                        learningRate: run.nextLearningRate)
+    }
+
+    func theoryLine(at row: Int) -> String? {
+        guard Curvature.momentumCoefficient(of: run.configuration) != nil else { return nil }
+        let report = curvature(at: row)
+        guard report.isDefined else { return nil }
+        return "curvature at step \(trace.steps[row]): " + report.sentence
+    }
+
+    func verdict() -> Verdict {
+        if let ending = run.ending {
+            switch ending {
+            case .undefined(let step, let reason):
+                let previous = max(0, last - 1)
+                return Verdict(kind: .undefined, summary: "undefined at step \(step): \(reason)",
+                               evidence: ["last defined point \(VerdictFormat.point(point(previous))), loss \(f(trace.losses[previous], 6))"])
+            case .diverged(let step, let reason):
+                return diverged(step: step, reason: reason)
+            }
+        }
+        if norms[last] < tolerance {
+            var start = last
+            while start > 0, norms[start - 1] < tolerance { start -= 1 }
+            return stationary(convergedStep: trace.steps[start])
+        }
+        if last == 0 {
+            return Verdict(kind: .unstarted, summary: "no steps taken yet",
+                           evidence: ["loss \(f(trace.losses[0], 6)), gradient norm \(f(norms[0]))"] + [theoryLine(at: 0)].compactMap { $0 })
+        }
+        return running()
+    }
+
+    // MARK: Ended
+
+    func diverged(step: Int, reason: String) -> Verdict {
+        var end = last
+        while end > 0, !(norms[end].isFinite && trace.losses[end].isFinite && norms[end] > 0) { end -= 1 }
+        var begin = end
+        while begin > 0, end - begin < window, norms[begin - 1].isFinite, norms[begin - 1] > 0, trace.losses[begin - 1].isFinite {
+            begin -= 1
+        }
+        let rho = factor(from: begin, to: end)
+        var evidence = [reason]
+        if let rho {
+            evidence.append("the gradient norm grew ×\(f4(rho)) per step over steps \(trace.steps[begin])–\(trace.steps[end])")
+        }
+        if let loss = lossFactor(from: begin, to: end) {
+            evidence.append("the loss gap grew ×\(f4(loss)) per step")
+        }
+        if let line = theoryLine(at: 0) { evidence.append(line) }
+        let growth = rho.map { ", the gradient growing ×\(f4($0)) per step" } ?? ""
+        return Verdict(kind: .diverging, summary: "diverged at step \(step)\(growth)", evidence: evidence, growthFactor: rho)
+    }
+
+    // MARK: Converged or stuck at a stationary point
+
+    func stationary(convergedStep: Int) -> Verdict {
+        let here = point(last)
+        let scale = max(1, here.map { Swift.abs($0) }.max() ?? 0)
+        let report = curvature(at: last)
+        let eigenvalues = report.directions.map(\.eigenvalue)
+        let largest = eigenvalues.map { Swift.abs($0) }.filter(\.isFinite).max() ?? 0
+        let base = "gradient norm \(f(norms[last])) < \(f(tolerance)) since step \(convergedStep)"
+        var evidence = [base, "loss \(f(trace.losses[last], 10)) at \(VerdictFormat.point(here))"]
+
+        let knownSaddle = objective.saddles.first { distance($0, here) <= 1e-3 * scale }
+        if let lowest = eigenvalues.last, lowest.isFinite, lowest < -1e-8 * max(1, largest) || knownSaddle != nil {
+            let saddle = knownSaddle ?? here
+            evidence.append("the Hessian has λ_min = \(f(lowest)) there: a direction that curves down")
+            if let low = report.directions.last {
+                evidence.append("a push \(report.name(of: low)) would let it escape; the gradient there is exactly balanced")
+            }
+            return Verdict(kind: .stuck, summary: "stuck at a saddle point \(VerdictFormat.point(saddle)) since step \(convergedStep)",
+                           evidence: evidence, convergedStep: convergedStep, stuckReason: .saddle(point: saddle))
+        }
+        if let nearest = objective.nearestMinimum(to: here), !nearest.isGlobal,
+           nearest.distance <= 1e-3 * max(1, nearest.point.map { Swift.abs($0) }.max() ?? 0) {
+            if let global = objective.minimumValue {
+                evidence.append("the global minimum value is \(f(global, 8)); this one is \(f(trace.losses[last] - global)) higher")
+            }
+            if let best = objective.minima.first {
+                evidence.append("the global minimum is at \(VerdictFormat.point(best))")
+            }
+            return Verdict(kind: .stuck, summary: "stuck in the local minimum at \(VerdictFormat.point(nearest.point)) since step \(convergedStep)",
+                           evidence: evidence, convergedStep: convergedStep, stuckReason: .localMinimum(point: nearest.point))
+        }
+        if let global = objective.minimumValue, trace.losses[last] - global > 1e-6 * max(1, Swift.abs(global)) {
+            evidence.append("the known minimum value is \(f(global, 8)); this point is \(f(trace.losses[last] - global)) higher")
+            return Verdict(kind: .stuck, summary: "stuck in a local minimum at \(VerdictFormat.point(here)) since step \(convergedStep)",
+                           evidence: evidence, convergedStep: convergedStep, stuckReason: .localMinimum(point: here))
+        }
+        if let nearest = objective.nearestMinimum(to: here) {
+            evidence.append("distance to the global minimum \(VerdictFormat.point(nearest.point)): \(f(nearest.distance))")
+        }
+        let overshoots = trace.notes.prefix(last + 1).filter { $0.contains(.overshoot) }.count
+        if overshoots > 0 { evidence.append("it bounced on the way: \(overshoots) overshoot\(overshoots == 1 ? "" : "s")") }
+        return Verdict(kind: .converged, summary: "converged at step \(convergedStep)", evidence: evidence,
+                       convergedStep: convergedStep)
+    }
+
+    // MARK: In progress
+
+    func running() -> Verdict {
+        let k = min(window, last)
+        let first = last - k
+        let rho = factor(from: first, to: last)
+        var lossRises = 0
+        var plateaus = 0
+        for row in (first + 1)...last {
+            if trace.losses[row] > trace.losses[row - 1] { lossRises += 1 }
+            if trace.notes[row].contains(.plateau) { plateaus += 1 }
+        }
+        let span = "over the last \(k) step\(k == 1 ? "" : "s")"
+        let lossChange = trace.losses[last] - trace.losses[first]
+        let theory = theoryLine(at: last).map { [$0] } ?? []
+
+        if let rho, rho > 1, lossChange > 0, 2 * lossRises >= k {
+            var evidence = ["the loss rose in \(lossRises) of the last \(k) steps, from \(f(trace.losses[first], 6)) to \(f(trace.losses[last], 6))",
+                            "the gradient norm grows ×\(f4(rho)) per step \(span)"]
+            if let loss = lossFactor(from: first, to: last) { evidence.append("the loss gap grows ×\(f4(loss)) per step") }
+            return Verdict(kind: .diverging, summary: "diverging: the gradient grows ×\(f4(rho)) per step",
+                           evidence: evidence + theory, growthFactor: rho)
+        }
+        if 2 * plateaus >= k {
+            return Verdict(kind: .stuck, summary: "stuck on a plateau: the loss stopped changing while the gradient norm is \(f(norms[last]))",
+                           evidence: ["\(plateaus) of the last \(k) steps changed the loss by less than 1e-12 relative",
+                                      "learning rate in force: \(f(run.nextLearningRate))"] + theory,
+                           growthFactor: rho, stuckReason: .plateau)
+        }
+        let largestNorm = norms.filter(\.isFinite).max() ?? 0
+        if norms[last] <= 1e-3 * largestNorm {
+            let report = curvature(at: last)
+            if let low = report.directions.last, low.eigenvalue.isFinite,
+               low.eigenvalue < -1e-8 * max(1, Swift.abs(report.largestEigenvalue ?? 0)) {
+                let here = point(last)
+                let scale = max(1, here.map { Swift.abs($0) }.max() ?? 0)
+                let saddle = objective.saddles.min { distance($0, here) < distance($1, here) }
+                    .flatMap { distance($0, here) <= 0.1 * scale ? $0 : nil } ?? here
+                return Verdict(kind: .stuck, summary: "stuck near a saddle point \(VerdictFormat.point(saddle)): the gradient is almost 0",
+                               evidence: ["gradient norm \(f(norms[last])), down from \(f(largestNorm))",
+                                          "the Hessian has λ_min = \(f(low.eigenvalue)) \(report.name(of: low)): a direction that curves down"] + theory,
+                               growthFactor: rho, stuckReason: .saddle(point: saddle))
+            }
+        }
+        let remaining = rho.flatMap { rho -> Int? in
+            guard rho < 1, rho > 0 else { return nil }
+            let estimate = (log(tolerance / norms[last]) / log(rho)).rounded(.up)
+            return estimate.isFinite && estimate < 1e15 ? max(1, Int(estimate)) : nil
+        }
+        let pace: String
+        if let rho, let remaining {
+            pace = "the gradient norm shrinks ×\(f4(rho)) per step \(span): about \(remaining) more steps to reach \(f(tolerance))"
+        } else if let rho, rho == 1 {
+            pace = "the gradient norm neither shrinks nor grows \(span)"
+        } else if let rho {
+            pace = "the gradient norm grows ×\(f4(rho)) per step \(span)"
+        } else {
+            pace = "the gradient norm is \(f(norms[last]))"
+        }
+        if let bounce = bouncingDirection(first: first) {
+            let overshoots = trace.notes[(first + 1)...last].filter { $0.contains(.overshoot) }.count
+            let trend = lossChange < 0 ? "the loss still falls (\(f(trace.losses[first], 6)) → \(f(trace.losses[last], 6)))"
+                : "the loss is stalled at \(f(trace.losses[last], 6))"
+            let evidence = ["the gradient component \(bounce.name) flipped sign in \(bounce.flips) of the last \(k) steps "
+                                + "(\(overshoots) overshoot note\(overshoots == 1 ? "" : "s"))", trend, pace] + theory
+            return Verdict(kind: .bouncing, summary: "bouncing \(bounce.name): the step keeps crossing the valley",
+                           evidence: evidence, growthFactor: rho, remainingSteps: remaining,
+                           direction: bounce.vector, directionName: bounce.name)
+        }
+        var evidence = ["the loss went \(f(trace.losses[first], 6)) → \(f(trace.losses[last], 6)) \(span)", pace]
+        if let loss = lossFactor(from: first, to: last), objective.minimumValue != nil {
+            evidence.append("the loss gap to the minimum value \(f(objective.minimumValue ?? 0)) shrinks ×\(f4(loss)) per step")
+        }
+        if let nearest = objective.nearestMinimum(to: point(last)), !nearest.isGlobal {
+            evidence.append("heading for the local minimum at \(VerdictFormat.point(nearest.point)) (distance \(f(nearest.distance)))")
+        }
+        let summary: String
+        if let remaining {
+            summary = "slow: about \(remaining) more steps to converge at the current rate (×\(f4(rho ?? 1)) per step)"
+        } else if lossChange < 0 {
+            summary = "slow: the loss still falls but the gradient norm is not shrinking; no estimate"
+        } else {
+            summary = "slow: barely moving"
+        }
+        return Verdict(kind: .slow, summary: summary, evidence: evidence + theory, growthFactor: rho, remainingSteps: remaining)
+    }
+
+    /// The axis or Hessian eigenvector along which the gradient flips sign most often in the
+    /// window, when that is more than half the steps and the component matters (≥ 10% of the norm on average).
+    func bouncingDirection(first: Int) -> (vector: [Double], name: String, flips: Int)? {
+        let dimension = trace.dimension
+        var candidates: [[Double]] = (0..<dimension).map { axis in (0..<dimension).map { $0 == axis ? 1.0 : 0.0 } }
+        if dimension > 1 {
+            let pairs = Curvature.eigenpairs(of: objective.hessian(at: point(last)))
+            candidates += pairs.filter { $0.value.isFinite }.map(\.vector)
+        }
+        let k = last - first
+        var best: (vector: [Double], flips: Int, share: Double)?
+        for vector in candidates {
+            var previous = 0.0
+            var flips = 0
+            var share = 0.0
+            for row in first...last {
+                let g = gradient(row)
+                var projection = 0.0
+                for index in 0..<dimension { projection += g[index] * vector[index] }
+                if row > first, projection * previous < 0 { flips += 1 }
+                if norms[row] > 0 { share += Swift.abs(projection) / norms[row] }
+                previous = projection
+            }
+            share /= Double(k + 1)
+            guard 2 * flips > k, share >= 0.1 else { continue }
+            if let current = best, flips < current.flips || (flips == current.flips && share <= current.share + 1e-9) { continue }
+            best = (vector, flips, share)
+        }
+        guard let best else { return nil }
+        return (best.vector, VerdictFormat.direction(best.vector, names: objective.parameters), best.flips)
+    }
+
+    func f4(_ value: Double) -> String { VerdictFormat.number(value, digits: 4) }
+    func f(_ value: Double, _ digits: Int = 4) -> String { VerdictFormat.number(value, digits: digits) }
+}
+
+private func distance(_ a: [Double], _ b: [Double]) -> Double {
+    zip(a, b).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
+}

@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How diagnosis and curvature sentences write numbers: short, for reading, not for checking
+/// (the trace keeps full precision).
+enum VerdictFormat {
+    /// `value` rounded to `digits` significant digits (1…17): `0.012`, `1.5`, `2.3e-08`.
+    /// Positional from 1e-5 up to 1e15, scientific with a two-digit exponent otherwise.
+    static func number(_ value: Double, digits: Int = 4) -> String {
+        guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
+        if value == 0 { return "0" }
+        let digits = min(max(digits, 1), 17)
+        let magnitude = Swift.abs(value)
+        var exponent = Int(floor(log10(magnitude)))
+        var limit: Int64 = 1
+        for _ in 0..<digits { limit *= 10 }
+        var mantissa = Int64((magnitude * pow(10, Double(digits - 1 - exponent))).rounded())
+        if mantissa >= limit {
+            mantissa /= 10
+            exponent += 1
+        } else if mantissa < limit / 10 {
+            mantissa = Int64((magnitude * pow(10, Double(digits - exponent))).rounded())
+            exponent -= 1
+        }
+        var significant = String(mantissa)
+        while significant.count > 1, significant.hasSuffix("0") { significant.removeLast() }
+        let sign = value < 0 ? "-" : ""
+        if exponent >= -5 && exponent < 15 {
+            if exponent < 0 {
+                return sign + "0." + String(repeating: "0", count: -exponent - 1) + significant
+            }
+            if significant.count <= exponent + 1 {
+                return sign + significant + String(repeating: "0", count: exponent + 1 - significant.count)
+            }
+            let split = significant.index(significant.startIndex, offsetBy: exponent + 1)
+            return sign + significant[..<split] + "." + significant[split...]
+        }
+        let head = significant.prefix(1)
+        let tail = significant.dropFirst()
+        let power = Swift.abs(exponent) < 10 ? "0\(Swift.abs(exponent))" : "\(Swift.abs(exponent))"
+        return sign + head + (tail.isEmpty ? "" : "." + tail) + "e" + (exponent < 0 ? "-" : "+") + power
+    }
+
+    /// A signed per-step factor: `−0.5`, `1.2`.
+    static func factor(_ value: Double) -> String {
+        number(value, digits: 4)
+    }
+
+    /// A direction with two decimals: `(0.01, 1.00)`.
+    static func vector(_ vector: [Double]) -> String {
+        "(" + vector.map { fixed($0, decimals: 2) }.joined(separator: ", ") + ")"
+    }
+
+    /// A point with significant digits: `(1.347)`, `(0, 1)`.
+    static func point(_ point: [Double]) -> String {
+        "(" + point.map { number($0) }.joined(separator: ", ") + ")"
+    }
+
+    /// `value` with exactly `decimals` digits after the point.
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return number(value) }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (Swift.abs(value) * scale).rounded()
+        guard scaled < 1e15 else { return number(value) }
+        let whole = Int64(scaled)
+        let unit = Int64(scale)
+        var text = String(whole / unit)
+        if decimals > 0 {
+            var fraction = String(whole % unit)
+            while fraction.count < decimals { fraction = "0" + fraction }
+            text += "." + fraction
+        }
+        return (value < 0 && scaled != 0 ? "-" : "") + text
+    }
+
+    /// The direction named by its axis when it is one (`along y`), by its components otherwise.
+    static func direction(_ vector: [Double], names: [String]) -> String {
+        for index in vector.indices where Swift.abs(vector[index]) >= 1 - 1e-9 && index < names.count {
+            return "along \(names[index])"
+        }
+        return "along \(self.vector(vector))"
+    }
+}

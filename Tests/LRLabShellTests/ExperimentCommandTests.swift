@@ -1,0 +1,76 @@
+import Testing
+import Foundation
+@testable import LRLabShell
+
+/// The verdicts the shell prints follow the theory of gradient descent on f(x) = a·x²/2:
+/// the error is multiplied by (1 − lr·a) per step.
+@Suite struct ExperimentCommandTests {
+    @Test(arguments: [
+        (0.05, "slow"),        // factor 0.8 after 20 steps: still on its way
+        (0.2, "converged"),    // factor 0.2
+        (0.45, "bouncing"),    // factor -0.8: crosses the minimum every step, shrinking
+        (0.55, "diverging"),   // factor -1.2
+        (1.0, "diverging"),
+    ])
+    func verdictsFollowTheory(lr: Double, expected: String) {
+        let (text, outcome) = transcript(of: """
+            f(x) = 4*x^2/2
+            start x=1
+            opt gd lr=\(lr)
+            run 20
+            expect verdict == \(expected)
+            """)
+        #expect(outcome.succeeded, "lr=\(lr): \(text)")
+    }
+
+    @Test func curvatureGivesTheStabilityBound() {
+        let (text, outcome) = transcript(of: """
+            use ravine
+            opt gd lr=0.05
+            curvature
+            expect critical ~ 0.04 tol=1e-12
+            expect lambda_max ~ 50 tol=1e-9
+            """)
+        #expect(outcome.succeeded, "\(text)")
+        #expect(text.contains("lr=0.05 > 2/λ_max = 0.04: it will bounce and grow along y"))
+    }
+
+    @Test func aFailedVerdictClaimSaysWhatTheVerdictWas() {
+        let (text, outcome) = transcript(of: "f(x) = x^2; start x=1; opt gd lr=0.1; run 5; expect verdict == diverging")
+        #expect(outcome.failedExpectations == 1)
+        #expect(text.contains("does not hold: the verdict is slow"))
+    }
+
+    @Test func sweepMarksTheCriticalRateAndTheEmpiricalOne() {
+        let (text, outcome) = transcript(of: "f(x) = x^2; start x=1; sweep lr=0.01..10 n=7 steps=100")
+        #expect(outcome.succeeded)
+        #expect(text.contains("critical rate from curvature at the start: 2/λ_max = 1"))
+        #expect(text.contains("smallest rate that diverged: 3.162"))
+    }
+
+    @Test func compareNeedsASetupAndRefusesUnknownOptions() {
+        #expect(transcript(of: "compare lr=0.1").text.contains("no function yet"))
+        let (text, _) = transcript(of: "f(x) = x^2; start x=1; compare opt=gd,adma")
+        #expect(text.contains("unknown optimizer 'adma'"))
+        #expect(text.contains("did you mean 'adam'?"))
+        #expect(transcript(of: "f(x) = x^2; start x=1; compare stpes=3").text.contains("did you mean 'steps'?"))
+    }
+
+    @Test func plotsExplainWhatTheyNeed() {
+        #expect(transcript(of: "use rosenbrock; plot f").text.contains("plot f draws 1-D functions"))
+        #expect(transcript(of: "f(x) = x^2; start x=1; plot banana").text.contains("cannot plot 'banana'"))
+        #expect(transcript(of: "save /tmp/never.svg").text.contains("no picture to save yet"))
+    }
+
+    @Test func svgAndJSONAreWritten() throws {
+        let base = "/tmp/lrlab-test-\(UInt32.random(in: 0...UInt32.max))"
+        let (text, outcome) = transcript(of: "use bowl; opt gd lr=0.1; run 10; plot path; save \(base).svg; save \(base).json")
+        #expect(outcome.succeeded, "\(text)")
+        let svg = try String(contentsOfFile: base + ".svg", encoding: .utf8)
+        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(svg.contains("<polyline"))
+        let json = try String(contentsOfFile: base + ".json", encoding: .utf8)
+        #expect(json.contains("\"optimizer\": {\"name\": \"gd\", \"options\": {\"lr\": 0.10000000000000001"))
+        #expect(json.contains("\"steps\": 10"))
+    }
+}
