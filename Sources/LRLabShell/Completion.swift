@@ -24,6 +24,7 @@ public enum Completion {
     }
 
     static func candidates(for command: Command, previous: [Word]) -> [String] {
+        if command.name == "schedule" { return ScheduleReport.completions(after: previous) }
         switch command.completion {
         case .none, .files: return []
         case .presets: return previous.count == 1 ? Preset.all.map(\.name) : []

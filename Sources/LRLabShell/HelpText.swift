@@ -8,6 +8,7 @@ enum HelpText {
         let word = statement.words[1]
         if let command = Command.named(word.text.lowercased()) { return text(for: command) }
         if let kind = OptimizerKind.named(word.text) { return text(for: kind) }
+        if let kind = ScheduleKind.named(word.text) { return ScheduleReport.help(for: kind) }
         if let preset = Preset.named(word.text) {
             return "\(preset.name): f(\(preset.parameters.joined(separator: ", "))) = \(preset.formula)\n  \(preset.summary)\n  use \(preset.name) to minimise it"
         }

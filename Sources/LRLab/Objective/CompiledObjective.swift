@@ -1,24 +1,30 @@
-/// Evaluates an objective's loss and gradient. This first version walks the syntax trees;
-/// it is the seam where a compiled form takes over without callers changing.
+/// Evaluates an objective's loss and gradient from compiled tapes (`CompiledExpression`).
+///
+/// Two tapes: one with the loss alone for `value(at:)`, and one computing the loss and every
+/// partial derivative in a single pass, sharing their common subexpressions, for
+/// `valueAndGradient`. Both give bit-for-bit the values of the tree walker
+/// (`Expr.value(names:at:)`) and allocate nothing per call.
 struct CompiledObjective: Sendable {
     let parameters: [String]
     let expression: Expr
     let gradient: [Expr]
+    private let lossTape: CompiledExpression
+    private let fullTape: CompiledExpression
 
     init(parameters: [String], expression: Expr, gradient: [Expr]) {
         self.parameters = parameters
         self.expression = expression
         self.gradient = gradient
+        self.lossTape = CompiledExpression([expression], variables: parameters)
+        self.fullTape = CompiledExpression([expression] + gradient, variables: parameters)
     }
 
     func value(at point: [Double]) -> Double {
-        expression.value(names: parameters, at: point)
+        lossTape.evaluateFirst(at: point)
     }
 
+    /// The loss; the partial derivatives go to `result`, whose count must be `gradient.count`.
     func valueAndGradient(at point: [Double], gradient result: inout [Double]) -> Double {
-        for index in gradient.indices {
-            result[index] = gradient[index].value(names: parameters, at: point)
-        }
-        return expression.value(names: parameters, at: point)
+        fullTape.evaluate(at: point, rest: &result)
     }
 }

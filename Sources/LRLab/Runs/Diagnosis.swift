@@ -208,7 +208,26 @@ private struct TraceReader {
         let lossChange = trace.losses[last] - trace.losses[first]
         let theory = theoryLine(at: last).map { [$0] } ?? []
 
-        if let rho, rho > 1, lossChange > 0, 2 * lossRises >= k {
+        // Noisy gradients (mini-batch imitation): a loss that hovers without exploding is at the
+        // noise floor the learning rate sets, not diverging. Annealing lowers that floor.
+        let noise = run.configuration.values.numbers["noise"] ?? 0
+        let bestLoss = trace.losses[0...last].filter(\.isFinite).min() ?? trace.losses[last]
+        let floor = objective.minimumValue ?? 0
+        if noise > 0, k >= 10, trace.losses[last] - floor <= 1000 * Swift.max(bestLoss - floor, 1e-300),
+           trace.losses[first...last].allSatisfy(\.isFinite),
+           case let values = trace.losses[first...last], case let middle = first + values.count / 2,
+           case let earlier = trace.losses[first..<middle].reduce(0, +) / Double(middle - first),
+           case let later = trace.losses[middle...last].reduce(0, +) / Double(last - middle + 1),
+           later - floor >= 0.8 * (earlier - floor) {
+            let mean = values.reduce(0, +) / Double(values.count)
+            return Verdict(kind: .stuck,
+                           summary: "stuck at the noise floor: gradient noise (σ=\(f4(noise))) keeps the loss around \(f(mean, 4))",
+                           evidence: ["the loss rose in \(lossRises) of the last \(k) steps and fell in the others: it hovers, it does not trend",
+                                      "the floor scales with the learning rate (\(f(run.nextLearningRate)) now): a smaller or annealed rate lowers it"] + theory,
+                           growthFactor: rho, stuckReason: .noiseFloor)
+        }
+        let gapGrowth = lossFactor(from: first, to: last).map { pow($0, Double(k)) } ?? 1
+        if let rho, rho > 1, lossChange > 0, 2 * lossRises >= k, gapGrowth >= 2 {
             var evidence = ["the loss rose in \(lossRises) of the last \(k) steps, from \(f(trace.losses[first], 6)) to \(f(trace.losses[last], 6))",
                             "the gradient norm grows ×\(f4(rho)) per step \(span)"]
             if let loss = lossFactor(from: first, to: last) { evidence.append("the loss gap grows ×\(f4(loss)) per step") }

@@ -29,6 +29,8 @@ public struct Verdict: Sendable, Hashable {
         case localMinimum(point: [Double])
         /// The loss stopped changing while the gradient is not small.
         case plateau
+        /// Gradient noise keeps the loss hovering at a level set by the learning rate.
+        case noiseFloor
     }
 
     public var kind: Kind

@@ -1,0 +1,61 @@
+import Testing
+@testable import LRLab
+
+@Suite("Compiled objectives")
+struct CompiledObjectiveTests {
+    static func rosenbrock() throws -> Objective {
+        let expr = try Parser.parse("(1 - x)^2 + 100*(y - x^2)^2", variables: ["x", "y"])
+        return Objective(parameters: ["x", "y"], expression: expr)
+    }
+
+    /// f = (1 - x)^2 + 100 (y - x^2)^2,  ∂f/∂x = -2 (1 - x) - 400 x (y - x^2),  ∂f/∂y = 200 (y - x^2).
+    static func closedForm(_ x: Double, _ y: Double) -> (Double, [Double]) {
+        let r = y - x * x
+        return ((1 - x) * (1 - x) + 100 * r * r, [-2 * (1 - x) - 400 * x * r, 200 * r])
+    }
+
+    @Test("Rosenbrock at points where every quantity is exact", arguments: [
+        ([1.0, 1.0], 0.0, [0.0, 0.0]),
+        ([-1.5, 2.0], 12.5, [-155.0, -50.0]),
+        ([0.0, 0.0], 1.0, [-2.0, 0.0]),
+        ([2.0, 4.0], 1.0, [2.0, 0.0]),
+        ([0.5, 0.0], 6.5, [49.0, -50.0]),
+    ])
+    func rosenbrockExact(point: [Double], loss: Double, gradient: [Double]) throws {
+        let objective = try Self.rosenbrock()
+        var result = [0.0, 0.0]
+        #expect(objective.loss(at: point, gradient: &result) == loss)
+        #expect(result == gradient)
+        #expect(objective.loss(at: point) == loss)
+    }
+
+    @Test("Rosenbrock agrees with its closed form and bit for bit with the tree walker")
+    func rosenbrockRandom() throws {
+        let objective = try Self.rosenbrock()
+        var random = CompiledTestRandom(seed: 7)
+        var result = [0.0, 0.0]
+        for _ in 0..<2000 {
+            let point = [random.uniform(-2...2), random.uniform(-1...3)]
+            let loss = objective.loss(at: point, gradient: &result)
+            let (expected, gradient) = Self.closedForm(point[0], point[1])
+            #expect(Swift.abs(loss - expected) <= 1e-12 * Swift.max(1, Swift.abs(expected)))
+            for index in 0..<2 {
+                #expect(Swift.abs(result[index] - gradient[index]) <= 1e-11 * Swift.max(1, Swift.abs(gradient[index])))
+                #expect(sameBits(result[index], objective.gradient[index].value(names: ["x", "y"], at: point)))
+            }
+            #expect(sameBits(loss, objective.expression.value(names: ["x", "y"], at: point)))
+        }
+    }
+
+    @Test("one-variable objectives and formulas that ignore a parameter")
+    func shapes() throws {
+        let oneD = Objective(parameters: ["x"], expression: try Parser.parse("(x - 3)^2", variables: ["x"]))
+        var gradient = [0.0]
+        #expect(oneD.loss(at: [5], gradient: &gradient) == 4)
+        #expect(gradient == [4])
+        let onlyY = Objective(parameters: ["x", "y"], expression: try Parser.parse("sin(y)", variables: ["x", "y"]))
+        var both = [1.0, 1.0]
+        #expect(onlyY.loss(at: [10, 0], gradient: &both) == 0)
+        #expect(both == [0, 1])
+    }
+}
