@@ -17,6 +17,7 @@ struct RunReport {
     static let headLines = 3
     static let tailLines = 3
     static let eventLines = 6
+    static let rateChangeLines = 12
 
     var text: String {
         let format = session.traceFormat(for: run)
@@ -25,11 +26,17 @@ struct RunReport {
         var chosen = Set(rows.prefix(RunReport.headLines))
         chosen.formUnion(rows.suffix(RunReport.tailLines))
         var events = 0
+        var rateChanges = 0
         var seenOvershoot = false
         for row in rows where !chosen.contains(row) {
             let notes = trace.notes[row]
-            var interesting = notes.contains(.lossUp) || notes.contains(.rateChanged) || notes.contains(.diverged)
-                || notes.contains(.undefined)
+            // A schedule's changes of rate are always worth seeing (up to a dozen).
+            if notes.contains(.rateChanged), rateChanges < RunReport.rateChangeLines {
+                chosen.insert(row)
+                rateChanges += 1
+                continue
+            }
+            var interesting = notes.contains(.lossUp) || notes.contains(.diverged) || notes.contains(.undefined)
             if notes.contains(.converged), row > 0, !trace.notes[row - 1].contains(.converged) { interesting = true }
             if notes.contains(.overshoot), !seenOvershoot { interesting = true; seenOvershoot = true }
             if interesting, events < RunReport.eventLines {

@@ -1,35 +1,10 @@
 import Testing
 @testable import LRLab
 
-/// A small deterministic generator (SplitMix64), so every run checks the same expressions.
-struct CompiledTestRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-    /// Uniform in `range`.
-    mutating func uniform(_ range: ClosedRange<Double>) -> Double {
-        let unit = Double(next() >> 11) * 0x1.0p-53
-        return range.lowerBound + unit * (range.upperBound - range.lowerBound)
-    }
-
-    mutating func element<T>(_ values: [T]) -> T { values[below(values.count)] }
-}
-
 /// Random formulas over x and y using every operator and function, with literals chosen to
 /// hit the compiler's special cases (exponent 2, other integer exponents, signed zeros).
 struct ExpressionGenerator {
-    var random: CompiledTestRandom
+    var random: TestRandom
 
     private static let numbers: [Double] = [0, -0.0, 1, 2, 3, -1, 0.5, 100, 1e-3, 2.5, 1e300]
 
@@ -82,7 +57,7 @@ struct CompiledExpressionTests {
     /// tree walker's value (NaN matches NaN), for raw unsimplified trees and their derivatives.
     @Test("random formulas and their derivatives match the tree walker bit for bit")
     func randomFormulasMatchReference() {
-        var generator = ExpressionGenerator(random: CompiledTestRandom(seed: 0x5EED_1234))
+        var generator = ExpressionGenerator(random: TestRandom(seed: 0x5EED_1234))
         var compared = 0, finite = 0
         for _ in 0..<1500 {
             let expr = generator.expression(depth: 5)
@@ -111,7 +86,7 @@ struct CompiledExpressionTests {
 
     @Test("objectives built from random formulas evaluate like their trees")
     func randomObjectivesMatchReference() {
-        var generator = ExpressionGenerator(random: CompiledTestRandom(seed: 42))
+        var generator = ExpressionGenerator(random: TestRandom(seed: 42))
         for _ in 0..<300 {
             let objective = Objective(parameters: Self.names, expression: generator.expression(depth: 4))
             for _ in 0..<4 {

@@ -32,7 +32,7 @@ struct CompiledObjectiveTests {
     @Test("Rosenbrock agrees with its closed form and bit for bit with the tree walker")
     func rosenbrockRandom() throws {
         let objective = try Self.rosenbrock()
-        var random = CompiledTestRandom(seed: 7)
+        var random = TestRandom(seed: 7)
         var result = [0.0, 0.0]
         for _ in 0..<2000 {
             let point = [random.uniform(-2...2), random.uniform(-1...3)]

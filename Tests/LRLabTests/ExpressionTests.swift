@@ -113,9 +113,9 @@ import Testing
     func agreesWithFiniteDifferences(text: String) throws {
         let names = ["x", "y"]
         let expr = try Parser.parse(text, variables: names)
-        var generator = SplitMix(seed: 42)
+        var generator = TestRandom(seed: 42)
         for _ in 0..<200 {
-            let point = [generator.uniform(0.2, 2.5), generator.uniform(0.2, 2.5)]
+            let point = [generator.uniform(0.2...2.5), generator.uniform(0.2...2.5)]
             for (index, name) in names.enumerated() {
                 let symbolic = expr.derivative(withRespectTo: name).value(names: names, at: point)
                 let h = 1e-6 * max(1, Swift.abs(point[index]))
@@ -127,21 +127,5 @@ import Testing
                 #expect(Swift.abs(symbolic - numeric) <= 1e-5 * scale, "\(text) d/d\(name) at \(point): \(symbolic) vs \(numeric)")
             }
         }
-    }
-}
-
-/// A small deterministic generator for test points.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform(_ low: Double, _ high: Double) -> Double {
-        low + (high - low) * Double(next() >> 11) / Double(1 << 53)
     }
 }

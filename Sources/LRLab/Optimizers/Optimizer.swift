@@ -22,9 +22,24 @@ public protocol Optimizer: Sendable {
 
     /// The state quantity `stateNames[index]` for one parameter, after the last update.
     func stateValue(_ index: Int, parameter: Int) -> Double
+
+    /// Every state quantity at once, state-major (`buffer[state * parameterCount + parameter]`);
+    /// the run calls this after each update, so it must not allocate.
+    func writeState(into buffer: inout [Double])
 }
 
 extension Optimizer {
     public var stateNames: [String] { [] }
     public func stateValue(_ index: Int, parameter: Int) -> Double { .nan }
+
+    public func writeState(into buffer: inout [Double]) {
+        let count = stateNames.count
+        guard count > 0 else { return }
+        let parameterCount = buffer.count / count
+        for state in 0..<count {
+            for parameter in 0..<parameterCount {
+                buffer[state * parameterCount + parameter] = stateValue(state, parameter: parameter)
+            }
+        }
+    }
 }

@@ -50,6 +50,9 @@ public struct Run: Sendable {
     private var stepBuffer: [Double]
     private var previousGradient: [Double]
     private var lastLearningRate = 0.0
+    /// Read once: the configuration's `lr` and the optimizer's state width (hot in `step`).
+    private let baseLearningRate: Double
+    private let stateCount: Int
     private var lastNotes: TraceNotes = []
 
     /// Starts a run at `start`. Throws when the formula has no value or gradient there.
@@ -65,6 +68,8 @@ public struct Run: Sendable {
         self.point = start
         self.loss = loss
         self.gradient = gradient
+        self.baseLearningRate = configuration.learningRate
+        self.stateCount = optimizer.stateNames.count
         self.trace = Trace(dimension: start.count, stateNames: optimizer.stateNames)
         self.stateBuffer = [Double](repeating: 0, count: optimizer.stateNames.count * start.count)
         self.previousPoint = start
@@ -87,7 +92,7 @@ public struct Run: Sendable {
 
     /// The learning rate the next step will use.
     public var nextLearningRate: Double {
-        schedule.rate(at: stepCount + 1, base: configuration.learningRate)
+        schedule.rate(at: stepCount + 1, base: baseLearningRate)
     }
 
     /// Whether the last recorded step met the convergence tolerance.
@@ -100,14 +105,14 @@ public struct Run: Sendable {
     public mutating func step() -> Bool {
         guard ending == nil else { return false }
         let step = stepCount + 1
-        let learningRate = schedule.rate(at: step, base: configuration.learningRate)
+        let learningRate = schedule.rate(at: step, base: baseLearningRate)
         for index in point.indices {
             previousPoint[index] = point[index]
             previousGradient[index] = gradient[index]
         }
         let previousLoss = loss
         var notes: TraceNotes = []
-        if step > 1, learningRate != trace.learningRates[trace.count - 1] { notes.insert(.rateChanged) }
+        if step > 1, learningRate != lastLearningRate { notes.insert(.rateChanged) }
 
         optimizer.update(parameters: &point, gradient: gradient, learningRate: learningRate, step: step)
         var flipped = false
@@ -116,11 +121,7 @@ public struct Run: Sendable {
             stepBuffer[index] = point[index] - previousPoint[index]
             if previousGradient[index] * gradient[index] < 0 { flipped = true }
         }
-        for stateIndex in optimizer.stateNames.indices {
-            for parameter in point.indices {
-                stateBuffer[stateIndex * point.count + parameter] = optimizer.stateValue(stateIndex, parameter: parameter)
-            }
-        }
+        if stateCount > 0 { optimizer.writeState(into: &stateBuffer) }
         stepCount = step
 
         let pointIsFinite = point.allSatisfy(\.isFinite)

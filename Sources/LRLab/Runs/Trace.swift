@@ -37,6 +37,17 @@ public struct Trace: Sendable {
         self.keptHead = min(1000, self.capacity / 4)
     }
 
+    /// Bytes held by the rows (not counting array headers): what the memory bound is about.
+    public var storedBytes: Int {
+        let doubles = learningRates.count + losses.count + parameters.count + gradients.count + stepsTaken.count + states.count
+        return doubles * MemoryLayout<Double>.stride + steps.count * MemoryLayout<Int>.stride + notes.count
+    }
+
+    /// The most `storedBytes` can reach for this trace's shape.
+    public var maximumBytes: Int {
+        capacity * ((3 + 3 * dimension + stateNames.count * dimension) * MemoryLayout<Double>.stride + MemoryLayout<Int>.stride + 1)
+    }
+
     /// Whether some steps have been thinned out.
     public var isThinned: Bool { stride > 1 }
 

@@ -112,7 +112,7 @@ extension Command {
                 plotPath(session, run, size: size)
             }
         case "lr":
-            var steps = Swift.max(session.run?.stepCount ?? 0, 1000)
+            var steps = ScheduleReport.defaultHorizon(session)
             for word in statement.words.dropFirst(2) {
                 guard word.keyValue.key == "steps", word.keyValue.value != nil else {
                     throw ShellError("unexpected '\(word.text)'", at: word.range, hint: "plot lr steps=N")
