@@ -21,7 +21,9 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# Benchmarks are a separate package: never part of `make test`. Case d times the release lrlab.
 bench: deps
+	$(SWIFT) build -c release --product lrlab
 	cd Benchmarks && $(SWIFT) run -c release --scratch-path ../.build-bench lrlab-bench
 
 clean:

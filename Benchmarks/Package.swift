@@ -17,6 +17,7 @@ let package = Package(
             dependencies: [
                 "MallocCounter",
                 .product(name: "LRLab", package: "lrlab"),
+                .product(name: "LRLabText", package: "lrlab"),
             ]
         ),
     ]

@@ -164,3 +164,31 @@ import Testing
         }
     }
 }
+
+@Suite struct OptimizerStateCopyTests {
+    /// The run copies state with `writeState(into:)`; it must agree with `stateValue` for every
+    /// optimizer and option that changes the columns.
+    @Test(arguments: [
+        ("gd", [("noise", "0.5")]), ("momentum", []), ("nesterov", []), ("rmsprop", [("centered", "true"), ("momentum", "0.5")]),
+        ("adagrad", []), ("adadelta", []), ("adadelta", [("convention", "tutorial")]), ("adam", []), ("adam", [("amsgrad", "true")]),
+        ("adamw", []),
+    ] as [(String, [(String, String)])])
+    func bulkCopyMatchesTheColumns(name: String, options: [(String, String)]) throws {
+        let configuration = try OptimizerConfiguration(name: name, options: options.map { (key: $0.0, value: Optional($0.1)) })
+        var optimizer = configuration.makeOptimizer(parameterCount: 3)
+        var parameters = [1.0, -2.0, 0.5]
+        for step in 1...3 {
+            let gradient = parameters.map { 2 * $0 + 0.1 }
+            optimizer.update(parameters: &parameters, gradient: gradient, learningRate: 0.01, step: step)
+        }
+        var buffer = [Double](repeating: .nan, count: optimizer.stateNames.count * 3)
+        optimizer.writeState(into: &buffer)
+        for state in optimizer.stateNames.indices {
+            for parameter in 0..<3 {
+                let expected = optimizer.stateValue(state, parameter: parameter)
+                let actual = buffer[state * 3 + parameter]
+                #expect(actual == expected || (actual.isNaN && expected.isNaN), "\(name) \(optimizer.stateNames[state])[\(parameter)]")
+            }
+        }
+    }
+}

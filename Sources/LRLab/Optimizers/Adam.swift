@@ -78,6 +78,30 @@ public struct Adam: Optimizer {
         beta2Power *= beta2
         let c1 = 1 - beta1Power, c2 = 1 - beta2Power
         let rootC2 = c2.squareRoot()
+        if !amsgrad, weightDecay == 0 {
+            // The common case, on raw buffers: no uniqueness or bounds checks per element.
+            let (beta1, beta2, epsilon) = (self.beta1, self.beta2, self.epsilon)
+            firstMoment.withUnsafeMutableBufferPointer { first in
+                secondMoment.withUnsafeMutableBufferPointer { second in
+                    effectiveRate.withUnsafeMutableBufferPointer { rates in
+                        parameters.withUnsafeMutableBufferPointer { theta in
+                            gradient.withUnsafeBufferPointer { g in
+                                for index in 0..<Swift.min(theta.count, g.count, first.count) {
+                                    let m = beta1 * first[index] + (1 - beta1) * g[index]
+                                    let v = beta2 * second[index] + (1 - beta2) * g[index] * g[index]
+                                    first[index] = m
+                                    second[index] = v
+                                    let rate = learningRate / ((v / c2).squareRoot() + epsilon)
+                                    rates[index] = rate
+                                    theta[index] -= rate * (m / c1)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return
+        }
         for index in parameters.indices {
             var g = gradient[index]
             if weightDecay != 0 {
@@ -109,6 +133,30 @@ public struct Adam: Optimizer {
             let rate = learningRate / denominator
             effectiveRate[index] = rate
             parameters[index] -= rate * (m / c1)
+        }
+    }
+
+    /// All state columns in one pass (the run's per-step copy), equal to `stateValue`'s.
+    public func writeState(into buffer: inout [Double]) {
+        let n = firstMoment.count
+        guard buffer.count >= stateNames.count * n else { return }
+        let c1 = biasCorrection1, c2 = biasCorrection2
+        buffer.withUnsafeMutableBufferPointer { out in
+            for p in 0..<n {
+                let m = firstMoment[p], v = secondMoment[p]
+                out[p] = m
+                out[n + p] = v
+                out[2 * n + p] = m / c1
+                out[3 * n + p] = v / c2
+                out[4 * n + p] = c1
+                out[5 * n + p] = c2
+                if amsgrad {
+                    out[6 * n + p] = maximum[p]
+                    out[7 * n + p] = effectiveRate[p]
+                } else {
+                    out[6 * n + p] = effectiveRate[p]
+                }
+            }
         }
     }
 

@@ -124,8 +124,11 @@ public struct Run: Sendable {
         if stateCount > 0 { optimizer.writeState(into: &stateBuffer) }
         stepCount = step
 
-        let pointIsFinite = point.allSatisfy(\.isFinite)
-        let gradientIsFinite = gradient.allSatisfy(\.isFinite)
+        var pointIsFinite = true, gradientIsFinite = true
+        for index in point.indices {
+            if !point[index].isFinite { pointIsFinite = false }
+            if !gradient[index].isFinite { gradientIsFinite = false }
+        }
         if !pointIsFinite || !loss.isFinite || !gradientIsFinite || Swift.abs(loss) > divergenceBound {
             if pointIsFinite, !(Swift.abs(loss) > divergenceBound) {
                 do {

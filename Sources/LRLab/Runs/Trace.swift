@@ -65,10 +65,14 @@ public struct Trace: Sendable {
         learningRates.append(learningRate)
         losses.append(loss)
         notes.append(rowNotes)
-        parameters.append(contentsOf: point)
-        gradients.append(contentsOf: gradient)
-        stepsTaken.append(contentsOf: stepTaken)
-        states.append(contentsOf: state)
+        // Element by element: `append(contentsOf:)` retains and releases its argument, which
+        // was a fifth of a step's cost.
+        for index in 0..<dimension {
+            parameters.append(point[index])
+            gradients.append(gradient[index])
+            stepsTaken.append(stepTaken[index])
+        }
+        for value in state { states.append(value) }
     }
 
     /// One row as a value.
