@@ -36,10 +36,18 @@ public struct Command: Sendable {
         self.action = action
     }
 
+    /// The commands in families, as `help` lists them.
+    static let families: [(title: String, commands: [Command])] = [
+        ("Functions", Command.definitionCommands),
+        ("Running", Command.runCommands),
+        ("Optimizers and schedules", Command.optimizerCommands),
+        ("Pictures and experiments", Command.experimentCommands),
+        ("Scripts and lessons", Command.scriptCommands),
+        ("Session", Command.sessionCommands),
+    ]
+
     /// Every command, in the order `help` lists them.
-    public static let all: [Command] = Command.definitionCommands + Command.runCommands + Command.optimizerCommands
-        + Command.experimentCommands
-        + Command.scriptCommands + Command.sessionCommands
+    public static let all: [Command] = families.flatMap(\.commands)
 
     /// The command called `name` (or one of its aliases).
     public static func named(_ name: String) -> Command? {

@@ -20,14 +20,18 @@ enum HelpText {
 
     static var overview: String {
         var lines = ["Define a loss, choose an optimizer, and step it:",
-                     "  f(x) = (x - 3)^2     define a loss of x (or of x, y); `help f` for the formula language",
-                     "  a = 5                name a value for later formulas",
-                     ""]
-        for command in Command.all {
-            lines.append("  " + NumberFormat.rightPad(command.usage, 34) + " " + command.summary)
+                     "  f(x) = (x - 3)^2   define a loss of x (or f(x, y) = ... of two); `help f` for formulas",
+                     "  a = 5              name a value for later formulas"]
+        for (title, commands) in Command.families {
+            lines.append("")
+            lines.append(title + ":")
+            for command in commands {
+                lines.append("  " + NumberFormat.rightPad(command.name, 11) + " " + command.summary)
+            }
         }
         lines.append("")
-        lines.append("`help COMMAND` explains one; `;` separates commands on a line; `#` starts a comment.")
+        lines.append("`help COMMAND` shows its syntax and examples; `help adam` an optimizer's options;")
+        lines.append("`;` separates commands on a line; `#` starts a comment.")
         return lines.joined(separator: "\n")
     }
 

@@ -293,9 +293,13 @@ extension Command {
             throw ShellError("\(objective.signature) has no value at the start: \(error.description)")
         }
         let digits = Swift.min(session.digits, 4)
+        // The explanation column takes what the terminal has left; `verdict` after a run says it all.
+        let whyWidth = Swift.max(24, session.terminalColumns - 56)
         let rows = report.points.map { point -> [String] in
-            [NumberFormat.format(point.learningRate, digits: digits), point.outcome.rawValue,
-             NumberFormat.format(point.finalLoss, digits: digits), point.stepsToConverge.map(String.init) ?? "-", point.verdict.summary]
+            let why = point.verdict.summary
+            return [NumberFormat.format(point.learningRate, digits: digits), point.outcome.rawValue,
+                    NumberFormat.format(point.finalLoss, digits: digits), point.stepsToConverge.map(String.init) ?? "-",
+                    why.count > whyWidth ? String(why.prefix(whyWidth - 1)) + "…" : why]
         }
         let table = Table(columns: [.init("lr"), .init("outcome", alignment: .left), .init("final loss"), .init("converged at"),
                                     .init("why", alignment: .left)], rows: rows)
