@@ -296,7 +296,7 @@ extension Command {
         // The explanation column takes what the terminal has left; `verdict` after a run says it all.
         let whyWidth = Swift.max(24, session.terminalColumns - 56)
         let rows = report.points.map { point -> [String] in
-            let why = point.verdict.summary
+            let why = shortReason(point.verdict)
             return [NumberFormat.format(point.learningRate, digits: digits), point.outcome.rawValue,
                     NumberFormat.format(point.finalLoss, digits: digits), point.stepsToConverge.map(String.init) ?? "-",
                     why.count > whyWidth ? String(why.prefix(whyWidth - 1)) + "…" : why]
@@ -322,6 +322,21 @@ extension Command {
         }
         if report.wasStopped { lines.append("stopped early (interrupted)") }
         session.say(lines.joined(separator: "\n"))
+    }
+
+    /// A verdict in a few words, for table cells.
+    static func shortReason(_ verdict: Verdict) -> String {
+        switch verdict.kind {
+        case .slow:
+            if let remaining = verdict.remainingSteps { return "about \(remaining) more steps needed" }
+        case .diverging:
+            if let growth = verdict.growthFactor { return "grows ×\(NumberFormat.format(growth, digits: 3)) per step" }
+        case .bouncing:
+            if let direction = verdict.directionName { return "bounces \(direction)" }
+        default:
+            break
+        }
+        return verdict.summary
     }
 
     static func lrfindCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
