@@ -19,7 +19,7 @@ run: build
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-xctest
 
 # Benchmarks are a separate package: never part of `make test`. Case d times the release lrlab.
 bench: deps

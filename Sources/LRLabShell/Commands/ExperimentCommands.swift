@@ -62,112 +62,6 @@ extension Command {
         },
     ]
 
-    /// Picture size: the terminal less room for axis labels, within sensible bounds.
-    static func pictureSize(_ session: Session, tall: Bool = false) -> (width: Int, height: Int) {
-        let width = Swift.min(Swift.max(session.terminalColumns - 14, 20), 160)
-        let height = Swift.min(Swift.max(session.terminalRows - (tall ? 8 : 14), 8), tall ? 50 : 20)
-        return (width, height)
-    }
-
-    static func style(_ session: Session) -> GlyphStyle { session.useUnicode ? .unicode : .ascii }
-
-    static func verdictText(_ verdict: Verdict) -> String {
-        ([("verdict: \(verdict.name) — \(verdict.summary)")] + verdict.evidence.map { "  " + $0 }).joined(separator: "\n")
-    }
-
-    static func plotCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
-        guard statement.words.count >= 2 else {
-            throw ShellError("plot what?", at: statement.words[0].range, hint: "plot loss, plot f, plot path or plot lr")
-        }
-        let what = statement.words[1]
-        let size = pictureSize(session, tall: what.text == "path")
-        switch what.text {
-        case "loss":
-            let run = try session.currentRun(at: what)
-            let losses = run.trace.losses
-            var scale: AxisScale = .linear
-            let positive = losses.filter { $0.isFinite && $0 > 0 }
-            if let low = positive.min(), let high = positive.max(), positive.count == losses.count, high / low > 100 { scale = .log10 }
-            for word in statement.words.dropFirst(2) {
-                switch word.text {
-                case "log": scale = .log10
-                case "linear": scale = .linear
-                default: throw ShellError("unexpected '\(word.text)'", at: word.range, hint: "plot loss log, or plot loss linear")
-                }
-            }
-            let chart = LineChart(series: [.init(run.configuration.kind.name, y: losses, x: run.trace.steps.map(Double.init))],
-                                  width: size.width, height: size.height, yScale: scale,
-                                  title: "loss per step", xLabel: "step", yLabel: "loss")
-            session.lastPicture = .lineChart(chart)
-            session.say(chart.render(style: style(session), color: session.useColor))
-        case "f", "path":
-            try statement.expectWords(2)
-            let run = try session.currentRun(at: what)
-            if run.objective.dimension == 1 {
-                try plotFunction(session, run, size: size)
-            } else {
-                if what.text == "f" {
-                    throw ShellError("plot f draws 1-D functions", at: what.range, hint: "plot path draws a 2-D function with the trajectory")
-                }
-                plotPath(session, run, size: size)
-            }
-        case "lr":
-            var steps = ScheduleReport.defaultHorizon(session)
-            for word in statement.words.dropFirst(2) {
-                guard word.keyValue.key == "steps", word.keyValue.value != nil else {
-                    throw ShellError("unexpected '\(word.text)'", at: word.range, hint: "plot lr steps=N")
-                }
-                steps = try parseCount(word, limit: 10_000_000)
-            }
-            session.say(scheduleChart(session, steps: steps))
-        default:
-            throw ShellError("cannot plot '\(what.text)'", at: what.range, hint: "plot loss, plot f, plot path or plot lr")
-        }
-    }
-
-    static func plotFunction(_ session: Session, _ run: Run, size: (width: Int, height: Int)) throws(ShellError) {
-        let objective = run.objective
-        let iterates = Array(run.trace.parameters.filter(\.isFinite).prefix(100_000))
-        var known = (objective.minima + objective.localMinima).map { $0[0] }
-        // Show the far side of where the run went too, so a valley is seen whole.
-        if let first = iterates.first, let last = iterates.last { known.append(2 * last - first) }
-        let range = CurvePlot.interval(enclosing: iterates, including: known)
-        let plot = CurvePlot(function: { objective.loss(at: [$0]) }, xRange: range, iterates: iterates,
-                             width: size.width, height: size.height, title: "\(objective.signature) = \(objective.expression)",
-                             xLabel: objective.parameters[0])
-        // For SVG: the function sampled on the same range, and the iterates joined in order.
-        let samples = (0...200).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / 200 }
-        let chart = LineChart(series: [.init("f", y: samples.map { objective.loss(at: [$0]) }, x: samples),
-                                       .init("iterates", y: iterates.map { objective.loss(at: [$0]) }, x: iterates)],
-                              title: "\(objective.signature) = \(objective.expression)", xLabel: objective.parameters[0], yLabel: "f")
-        session.lastPicture = .lineChart(chart)
-        session.say(plot.render(style: style(session), color: session.useColor))
-    }
-
-    static func plotPath(_ session: Session, _ run: Run, size: (width: Int, height: Int)) {
-        let objective = run.objective
-        var trajectories: [ContourMap.Trajectory] = []
-        if let comparison = session.lastComparison {
-            for result in comparison.results {
-                trajectories.append(.init(result.label, points: points(of: result.run)))
-            }
-        } else {
-            trajectories.append(.init(run.configuration.kind.name, points: points(of: run)))
-        }
-        let minima = (objective.minima + objective.localMinima).map { (x: $0[0], y: $0[1]) }
-        let rect = PlotRect.enclosing(trajectories.map(\.points), points: minima.count <= 2 ? minima : [])
-        let map = ContourMap(function: { objective.loss(at: [$0, $1]) }, rect: rect, trajectories: trajectories, minima: minima,
-                             width: size.width, height: size.height, title: "\(objective.signature) = \(objective.expression)")
-        session.lastPicture = .contourMap(map)
-        session.say(map.render(style: style(session), color: session.useColor))
-    }
-
-    /// A 2-D run's kept trajectory as points.
-    static func points(of run: Run) -> [(x: Double, y: Double)] {
-        let values = run.trace.parameters
-        return stride(from: 0, to: values.count - 1, by: 2).map { (x: values[$0], y: values[$0 + 1]) }
-    }
-
     static func compareCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
         guard let objective = session.objective else {
             throw ShellError("no function yet", at: statement.words[0].range, hint: "define one or use a preset")
@@ -383,15 +277,6 @@ extension Command {
         }
         if let reason = report.stopReason { lines.append("stopped: \(reason)") }
         session.say(lines.joined(separator: "\n"))
-    }
-}
-
-extension Statement {
-    /// Refuses words beyond the first `count`.
-    func expectWords(_ count: Int) throws(ShellError) {
-        if words.count > count {
-            throw ShellError("unexpected '\(words[count].text)'", at: words[count].range)
-        }
     }
 }
 
