@@ -13,9 +13,9 @@ struct EntryPoint: ParsableCommand {
         commandName: "lrlab",
         abstract: "A terminal laboratory for learning rates and optimizers.",
         discussion: """
-            With no arguments at a terminal, lrlab starts an interactive prompt (type `help`).
-            With a FILE, it runs that script; with -c, it runs the given commands; with commands
-            piped on standard input, it runs them without a prompt. A script that reports an error
+            With no arguments at a terminal, lrlab starts an interactive prompt (type `help`). \
+            With a script, it runs that file; with -c, it runs the given commands; with commands \
+            piped on standard input, it runs them without a prompt. A script that reports an error \
             or a failing `expect` makes lrlab exit with status 1.
             """,
         version: "0.1.0")
@@ -23,7 +23,8 @@ struct EntryPoint: ParsableCommand {
     @Argument(help: "A script of lrlab commands to run.")
     var script: String?
 
-    @Option(name: .customShort("c"), help: "Commands to run (may be repeated; ';' separates commands).")
+    @Option(name: .customShort("c"), help: ArgumentHelp("Commands to run (may be repeated; ';' separates commands).",
+                                                         valueName: "commands"))
     var commands: [String] = []
 
     @Flag(help: "Draw pictures with ASCII characters only.")

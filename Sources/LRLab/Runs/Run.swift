@@ -144,9 +144,9 @@ public struct Run: Sendable {
                 if !pointIsFinite {
                     reason = "a parameter is no longer a finite number"
                 } else if !loss.isFinite || !gradientIsFinite {
-                    reason = "the loss or gradient overflowed (loss = \(Expr.format(loss)))"
+                    reason = "the loss or gradient overflowed (loss = \(VerdictFormat.number(loss, digits: 6)))"
                 } else {
-                    reason = "the loss grew to \(Expr.format(loss)), beyond \(Expr.format(divergenceBound))"
+                    reason = "the loss grew to \(VerdictFormat.number(loss, digits: 6)), beyond \(VerdictFormat.number(divergenceBound))"
                 }
                 ending = .diverged(step: step, reason: reason)
             }
