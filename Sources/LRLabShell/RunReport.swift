@@ -81,7 +81,7 @@ struct RunReport {
             text += "\nnot converged after \(taken) steps (gradient norm \(session.format(run.current.gradientNorm)))"
         }
         if taken > 0 {
-            text += "\n" + Command.verdictText(run.verdict())
+            text += "\n" + Command.verdictText(run.verdict(), color: session.useColor)
         }
         return text
     }

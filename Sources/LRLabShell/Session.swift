@@ -138,7 +138,7 @@ public final class Session {
 
     /// The trace line format for the current setup.
     func traceFormat(for run: Run) -> TraceFormat {
-        TraceFormat(parameters: run.objective.parameters, stateNames: run.stateNames, digits: digits)
+        TraceFormat(parameters: run.objective.parameters, stateNames: run.stateNames, digits: digits, useColor: useColor)
     }
 
     /// A number as the session prints it.

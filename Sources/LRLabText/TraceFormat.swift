@@ -8,11 +8,15 @@ public struct TraceFormat: Sendable {
     public var stateNames: [String]
     /// Significant digits per number.
     public var digits: Int
+    /// ANSI colour for the notes (terminals only): red for divergence, yellow for overshoot
+    /// and loss up, green for convergence.
+    public var useColor: Bool
 
-    public init(parameters: [String], stateNames: [String], digits: Int = 6) {
+    public init(parameters: [String], stateNames: [String], digits: Int = 6, useColor: Bool = false) {
         self.parameters = parameters
         self.stateNames = stateNames
         self.digits = digits
+        self.useColor = useColor
     }
 
     private var width: Int { max(digits + 7, 11) }
@@ -40,14 +44,14 @@ public struct TraceFormat: Sendable {
         for value in record.stepTaken { cells.append(isStart ? NumberFormat.leftPad("-", width) : number(value)) }
         var text = cells.joined(separator: " ")
         let words = record.notes.words
-        if !words.isEmpty { text += "  " + words.joined(separator: ", ") }
+        if !words.isEmpty { text += "  " + words.map(colored).joined(separator: ", ") }
         if !stateNames.isEmpty, !isStart {
             text += "\n" + stateLine(record)
         }
         return text
     }
 
-    /// `         m=(0.1, 0.2)  v=(...)  lr_eff=(...)`.
+    /// `         m=(0.1, 0.2)  v=(...)  lr_eff=(...)`: one value per parameter.
     public func stateLine(_ record: TraceRecord) -> String {
         let dimension = parameters.count
         let parts = stateNames.enumerated().map { index, name -> String in
@@ -55,6 +59,18 @@ public struct TraceFormat: Sendable {
             return "\(name)=" + NumberFormat.point(values, digits: digits)
         }
         return String(repeating: " ", count: 8) + parts.joined(separator: "  ")
+    }
+
+    private func colored(_ word: String) -> String {
+        guard useColor else { return word }
+        let code: String
+        switch word {
+        case "diverged", "undefined": code = "31"
+        case "converged": code = "32"
+        case "overshoot", "loss up": code = "33"
+        default: return word
+        }
+        return "\u{1B}[\(code)m\(word)\u{1B}[0m"
     }
 
     private func number(_ value: Double) -> String {

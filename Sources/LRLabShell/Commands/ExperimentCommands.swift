@@ -32,7 +32,7 @@ extension Command {
                 details: "The same verdict `run` prints, with its evidence. Scripts can check it: expect verdict == bouncing.") { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             let run = try session.currentRun(at: statement.words[0])
-            session.say(verdictText(run.verdict()))
+            session.say(verdictText(run.verdict(), color: session.useColor))
         },
         Command("compare", usage: "compare [opt=A,B,...] [lr=R1,R2,...] [steps=N]",
                 summary: "run several optimizers or rates from the same start, side by side",
@@ -61,6 +61,22 @@ extension Command {
             try lrfindCommand(session, statement)
         },
     ]
+
+    /// `verdict: bouncing — ...` and the evidence, indented; the verdict's name coloured at a terminal.
+    static func verdictText(_ verdict: Verdict, color: Bool = false) -> String {
+        var name = verdict.name
+        if color {
+            let code: String
+            switch verdict.kind {
+            case .converged: code = "32"
+            case .diverging, .undefined: code = "31"
+            case .bouncing, .stuck: code = "33"
+            default: code = "1"
+            }
+            name = "\u{1B}[\(code)m\(name)\u{1B}[0m"
+        }
+        return ([("verdict: \(name) — \(verdict.summary)")] + verdict.evidence.map { "  " + $0 }).joined(separator: "\n")
+    }
 
     static func compareCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
         guard let objective = session.objective else {

@@ -12,9 +12,7 @@ extension Command {
 
     static func style(_ session: Session) -> GlyphStyle { session.useUnicode ? .unicode : .ascii }
 
-    static func verdictText(_ verdict: Verdict) -> String {
-        ([("verdict: \(verdict.name) — \(verdict.summary)")] + verdict.evidence.map { "  " + $0 }).joined(separator: "\n")
-    }
+
 
     static func plotCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
         guard statement.words.count >= 2 else {
