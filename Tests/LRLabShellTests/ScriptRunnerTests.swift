@@ -1,5 +1,6 @@
 import Testing
 @testable import LRLabShell
+import Foundation
 
 @Suite struct ScriptRunnerTests {
     @Test func passingExpectationsSucceed() {
@@ -136,5 +137,24 @@ import Testing
         #expect(Completion.candidates(forLineBeforeCursor: "opt gd l") == ["lr="])
         #expect(Completion.candidates(forLineBeforeCursor: "f(x) = x^2; star") == ["start"])
         #expect(Completion.candidates(forLineBeforeCursor: "load less") == nil)
+    }
+}
+
+@Suite struct ThinnedTraceExportTests {
+    /// Past 100,000 rows the kept trace is thinned, but `save trace` replays the run and
+    /// writes every step, ending exactly where the run is.
+    @Test func savingAThinnedTraceWritesEveryStep() throws {
+        let path = "/tmp/lrlab-thinned-\(UInt32.random(in: 0...UInt32.max)).csv"
+        let (text, outcome) = transcript(of: "f(x) = (x - 3)^2; start x=0; opt gd lr=0.00001; run 120000; save trace \(path)")
+        #expect(outcome.succeeded, "\(text)")
+        #expect(text.contains("wrote 120001 rows"))
+        let csv = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = csv.split(separator: "\n")
+        #expect(lines.count == 120_002)
+        #expect(lines[120_000].hasPrefix("119999,"))
+        // x_t = 3 - 3(1 - 2e-5)^t; the last row's x read back equals the run's final x.
+        let finalX = Double(lines[120_001].split(separator: ",")[2]) ?? .nan
+        let expected: Double = 3 - 3 * pow(1 - 2e-5, 120_000.0)
+        #expect(Swift.abs(finalX - expected) < 1e-9)
     }
 }
