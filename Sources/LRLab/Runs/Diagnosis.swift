@@ -211,18 +211,26 @@ private struct TraceReader {
         // Noisy gradients (mini-batch imitation): a loss that hovers without exploding is at the
         // noise floor the learning rate sets, not diverging. Annealing lowers that floor.
         let noise = run.configuration.values.numbers["noise"] ?? 0
-        let bestLoss = trace.losses[0...last].filter(\.isFinite).min() ?? trace.losses[last]
         let floor = objective.minimumValue ?? 0
-        if noise > 0, k >= 10, trace.losses[last] - floor <= 1000 * Swift.max(bestLoss - floor, 1e-300),
-           trace.losses[first...last].allSatisfy(\.isFinite),
-           case let values = trace.losses[first...last], case let middle = first + values.count / 2,
-           case let earlier = trace.losses[first..<middle].reduce(0, +) / Double(middle - first),
-           case let later = trace.losses[middle...last].reduce(0, +) / Double(last - middle + 1),
-           later - floor >= 0.8 * (earlier - floor) {
-            let mean = values.reduce(0, +) / Double(values.count)
+        // At the floor the loss jitters by about its own size from step to step with no net
+        // drift; a small rate still descending through the noise changes the loss by a tiny
+        // fraction per step, steadily (lesson 2 has both).
+        // A longer stretch than the window (up to 100 rows) steadies these averages.
+        let noiseSpan = Swift.min(last, Swift.max(k, 100))
+        var activity = 0.0, meanGap = 0.0
+        for row in (last - noiseSpan)...last {
+            meanGap += trace.losses[row] - floor
+            if row > last - noiseSpan { activity += Swift.abs(trace.losses[row] - trace.losses[row - 1]) }
+        }
+        meanGap /= Double(noiseSpan + 1)
+        activity /= Double(noiseSpan)
+        let drift = Swift.abs(trace.losses[last] - trace.losses[last - noiseSpan]) / Double(noiseSpan)
+        if noise > 0, k >= 10, trace.losses[last] - floor <= 10 * meanGap,
+           activity.isFinite, meanGap > 0, activity >= 0.02 * meanGap, drift <= 0.5 * activity {
+            let mean = meanGap + floor
             return Verdict(kind: .stuck,
                            summary: "stuck at the noise floor: gradient noise (σ=\(f4(noise))) keeps the loss around \(f(mean, 4))",
-                           evidence: ["the loss rose in \(lossRises) of the last \(k) steps and fell in the others: it hovers, it does not trend",
+                           evidence: ["over the last \(noiseSpan) steps the loss moved by \(f(activity, 3)) a step on average but drifted only \(f(drift, 3)) a step: it hovers",
                                       "the floor scales with the learning rate (\(f(run.nextLearningRate)) now): a smaller or annealed rate lowers it"] + theory,
                            growthFactor: rho, stuckReason: .noiseFloor)
         }
