@@ -54,6 +54,7 @@ enum HelpText {
         Formulas: numbers (3, 0.5, 1e-3), + - * / and ^ (power, right-associative; -x^2 is -(x^2)),
         parentheses, the functions sin cos tan exp log sqrt abs tanh sign, and the constants pi and e.
         f(x) = ... defines a loss of one variable; f(x, y) = ... of two. Named values (a = 5) are
-        substituted where they appear. diff shows the derivatives lrlab computed symbolically.
+        substituted when the loss is defined: after changing a, define f again to use the new value.
+        diff shows the derivatives lrlab computed symbolically; the runs use exactly those.
         """
 }
