@@ -111,8 +111,8 @@ struct CompiledExpressionTests {
         let tape = CompiledExpression(formulas, variables: Self.names)
         let treeOperations = formulas.map(\.size).reduce(0, +)
         #expect(tape.instructionCount < treeOperations / 2)
-        // Today: 12 instructions and 6 registers (2 inputs, 4 temporaries) for 3 outputs.
-        #expect(tape.instructionCount <= 14)
+        // Today: 7 instructions (super-instructions fuse single-use pairs) and 6 registers for 3 outputs.
+        #expect(tape.instructionCount <= 8)
         #expect(tape.registerCount <= 8)
         // `x*y` and `y*x` are one instruction; the same subtree twice is one instruction.
         let product = CompiledExpression([.binary(.multiply, .variable("x"), .variable("y")),

@@ -86,10 +86,25 @@ struct TapeBuilder {
         return intern(.operation(op, a, b))
     }
 
-    /// Drops the nodes no output needs, assigns registers and lays out the tape.
+    /// One instruction before register assignment: an operation on nodes. `a` and `b` are
+    /// read from registers, except that `b` is a literal pool entry for the immediate forms;
+    /// `c` is the literal of a fused instruction's immediate (`-1` when it has none).
+    private struct Step {
+        var operation: Instruction.Operation
+        var a: Int
+        var b: Int
+        var c: Int = -1
+        var bIsImmediate: Bool
+    }
+
+    /// Drops the nodes no output needs, fuses common pairs, assigns registers and lays out
+    /// the tape.
     ///
     /// A binary operation with one literal operand reads it straight from the literal pool
-    /// (`a*100` is `multiplyImmediate`), so most literals never occupy a register. Registers:
+    /// (`a*100` is `multiplyImmediate`), so most literals never occupy a register. A node used
+    /// exactly once, by a node of a shape listed in `fuse`, is computed inside that node's
+    /// instruction (a super-instruction: one dispatch and no register round trip for the
+    /// intermediate, the same two roundings). Registers:
     /// `0 ..< variables.count` hold the inputs; the next ones the literals that must be in
     /// registers (outputs, and the base of `K^b`), loaded from the front of the pool; the rest
     /// are temporaries handed out by a linear scan that frees a register at its value's last
@@ -98,24 +113,49 @@ struct TapeBuilder {
     func finish(outputs: [Int]) -> Tape {
         let neverFreed = Int.max
         var live = [Bool](repeating: false, count: nodes.count)
-        var inRegister = [Bool](repeating: false, count: nodes.count)
-        for output in outputs {
-            live[output] = true
-            inRegister[output] = true
-        }
-        var lastUse = [Int](repeating: -1, count: nodes.count)
-        var forms: [Int: (Instruction.Operation, a: Int, b: Int, immediate: Bool)] = [:]
+        for output in outputs { live[output] = true }
+        var steps: [Int: Step] = [:]
         for id in stride(from: nodes.count - 1, through: 0, by: -1) where live[id] {
             guard case .operation(let op, let a, let b) = nodes[id] else { continue }
             let form = instructionForm(op, a, b)
-            forms[id] = form
+            steps[id] = Step(operation: form.0, a: form.a, b: form.b, bIsImmediate: form.immediate)
             live[a] = true
             live[b] = true
-            inRegister[form.a] = true
-            lastUse[form.a] = max(lastUse[form.a], id)
-            if !form.immediate {
-                inRegister[form.b] = true
-                lastUse[form.b] = max(lastUse[form.b], id)
+        }
+
+        // Fusion: a node with one use, not an output, computed by the instruction using it.
+        var uses = [Int](repeating: 0, count: nodes.count)
+        for (_, step) in steps {
+            uses[step.a] += 1
+            if !step.bIsImmediate { uses[step.b] += 1 }
+        }
+        for output in outputs { uses[output] += 1 }
+        var absorbed = [Bool](repeating: false, count: nodes.count)
+        var fused = [Bool](repeating: false, count: nodes.count)
+        for id in nodes.indices {
+            guard let outer = steps[id] else { continue }
+            // The inner node, if it may be absorbed: used once (here), not itself fused.
+            func inner(_ operand: Int) -> Step? {
+                guard uses[operand] == 1, !fused[operand], let step = steps[operand] else { return nil }
+                return step
+            }
+            if let (replacement, inside) = fuse(outer, inner: inner) {
+                steps[id] = replacement
+                absorbed[inside] = true
+                fused[id] = true
+                steps[inside] = nil
+            }
+        }
+
+        var inRegister = [Bool](repeating: false, count: nodes.count)
+        var lastUse = [Int](repeating: -1, count: nodes.count)
+        for output in outputs { inRegister[output] = true }
+        for (id, step) in steps {
+            inRegister[step.a] = true
+            lastUse[step.a] = max(lastUse[step.a], id)
+            if !step.bIsImmediate {
+                inRegister[step.b] = true
+                lastUse[step.b] = max(lastUse[step.b], id)
             }
         }
         for output in outputs { lastUse[output] = neverFreed }
@@ -140,11 +180,11 @@ struct TapeBuilder {
         var registerCount = firstTemporary
         var free: [Int32] = []
         var instructions: [Instruction] = []
-        for id in nodes.indices where live[id] {
-            guard let (op, a, b, immediate) = forms[id] else { continue }
+        for id in nodes.indices {
+            guard let step = steps[id] else { continue }
             // Free operands whose last use is here (once, if both operands are the same node).
-            var dying = [a]
-            if !immediate, b != a { dying.append(b) }
+            var dying = [step.a]
+            if !step.bIsImmediate, step.b != step.a { dying.append(step.b) }
             for operand in dying where lastUse[operand] == id && register[operand] >= firstTemporary {
                 free.append(register[operand])
             }
@@ -156,11 +196,63 @@ struct TapeBuilder {
                 registerCount += 1
             }
             register[id] = destination
-            instructions.append(Instruction(operation: op, destination: destination, a: register[a],
-                                            b: immediate ? pool[b] : register[b]))
+            instructions.append(Instruction(operation: step.operation, destination: destination, a: register[step.a],
+                                            b: step.bIsImmediate ? pool[step.b] : register[step.b],
+                                            c: step.c >= 0 ? pool[step.c] : 0))
         }
         return Tape(instructions: instructions, literals: literals, registerLiterals: registerLiterals,
                     outputs: outputs.map { register[$0] }, registerCount: max(registerCount, 1))
+    }
+
+    /// The super-instruction computing `outer` with one of its operands' instruction inside
+    /// it, and that operand's node; nil when no fused form fits. `inner` gives an operand's
+    /// instruction when it may be absorbed. Each fused form performs exactly the two
+    /// operations of the pair, in the same order, on the same operands (no fused
+    /// multiply-add): `K*(a*a)` is `(a*a)*K`, rounded twice. The forms are the pairs that the
+    /// derivatives of polynomial-like formulas produce most (Rosenbrock's loss and gradient
+    /// go from 12 instructions to 7); `+` is commutative bit for bit (up to a NaN's payload,
+    /// which `CompiledExpression` does not promise), so either operand of an add may be the
+    /// inner one.
+    private func fuse(_ outer: Step, inner: (Int) -> Step?) -> (Step, Int)? {
+        switch outer.operation {
+        case .multiplyImmediate:
+            guard let first = inner(outer.a) else { return nil }
+            switch first.operation {
+            case .square:
+                return (Step(operation: .squareMultiplyImmediate, a: first.a, b: outer.b, bIsImmediate: true), outer.a)
+            case .multiply:
+                return (Step(operation: .multiplyMultiplyImmediate, a: first.a, b: first.b, c: outer.b, bIsImmediate: false),
+                        outer.a)
+            default: return nil
+            }
+        case .subtract:
+            if let second = inner(outer.b), second.operation == .square {
+                return (Step(operation: .subtractSquare, a: outer.a, b: second.a, bIsImmediate: false), outer.b)
+            }
+            if let first = inner(outer.a), first.operation == .multiplyImmediate {
+                return (Step(operation: .multiplyImmediateSubtract, a: first.a, b: outer.b, c: first.b, bIsImmediate: false),
+                        outer.a)
+            }
+            if let second = inner(outer.b), second.operation == .multiplyImmediate {
+                return (Step(operation: .subtractMultiplyImmediate, a: outer.a, b: second.a, c: second.b, bIsImmediate: false),
+                        outer.b)
+            }
+            return nil
+        case .add:
+            for (candidate, other) in [(outer.b, outer.a), (outer.a, outer.b)] {
+                guard let step = inner(candidate) else { continue }
+                if step.operation == .square {
+                    return (Step(operation: .addSquare, a: other, b: step.a, bIsImmediate: false), candidate)
+                }
+                if step.operation == .multiplyImmediate {
+                    return (Step(operation: .multiplyImmediateAdd, a: step.a, b: other, c: step.b, bIsImmediate: false),
+                            candidate)
+                }
+            }
+            return nil
+        default:
+            return nil
+        }
     }
 
     /// How node `op(a, b)` is executed: with a literal operand as an immediate (`b`, a pool

@@ -77,7 +77,6 @@ public struct Adam: Optimizer {
         beta1Power *= beta1
         beta2Power *= beta2
         let c1 = 1 - beta1Power, c2 = 1 - beta2Power
-        let rootC2 = c2.squareRoot()
         if !amsgrad, weightDecay == 0 {
             // The common case, on raw buffers: no uniqueness or bounds checks per element.
             let (beta1, beta2, epsilon) = (self.beta1, self.beta2, self.epsilon)
@@ -102,6 +101,9 @@ public struct Adam: Optimizer {
             }
             return
         }
+        // Only AMSGrad's PyTorch form divides by √c₂; computed here, not above, so the common
+        // case does not pay a square root per step for nothing.
+        let rootC2 = c2.squareRoot()
         for index in parameters.indices {
             var g = gradient[index]
             if weightDecay != 0 {
