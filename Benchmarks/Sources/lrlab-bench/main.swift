@@ -25,7 +25,10 @@ print("warning: a debug build; run with -c release for meaningful numbers")
 
 var results: [Result] = []
 if only.contains("a") { results += caseEvaluation(count: quick ? 200_000 : 1_000_000, repetitions: quick ? 5 : 11) }
-if only.contains("b") { results += caseSteps(steps: 1_000_000, repetitions: quick ? 3 : 7) }
+if only.contains("b") {
+    results += caseSteps(steps: 1_000_000, repetitions: quick ? 3 : 7)
+    results += caseStepsRecording(steps: 1_000_000, repetitions: quick ? 3 : 7)
+}
 if only.contains("c") { results += caseSweep(rates: 30, steps: 10_000, repetitions: quick ? 3 : 7) }
 if only.contains("e") { results += caseCompare(steps: 10_000, repetitions: quick ? 3 : 7) }
 if only.contains("f") { results += caseRender(steps: 10_000, repetitions: quick ? 3 : 7) }
