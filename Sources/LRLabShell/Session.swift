@@ -100,14 +100,25 @@ public final class Session {
         run = nil
     }
 
-    func setOptimizer(_ configuration: OptimizerConfiguration) {
+    /// Changes the optimizer; the run starts again. Returns a note when steps were discarded.
+    @discardableResult
+    func setOptimizer(_ configuration: OptimizerConfiguration) -> String? {
         optimizer = configuration
-        run = nil
+        return discardRun()
     }
 
-    func setSchedule(_ newSchedule: any LearningRateSchedule) {
+    /// Changes the schedule; the run starts again. Returns a note when steps were discarded.
+    @discardableResult
+    func setSchedule(_ newSchedule: any LearningRateSchedule) -> String? {
         schedule = newSchedule
-        run = nil
+        return discardRun()
+    }
+
+    /// Forgets the current run, saying so when it had taken steps.
+    private func discardRun() -> String? {
+        defer { run = nil }
+        guard let run, run.stepCount > 0 else { return nil }
+        return "(the \(run.stepCount)-step run was reset; the next step starts again from \(NumberFormat.point(run.start, digits: digits)))"
     }
 
     /// The current run, started from the start point when there is none yet.

@@ -88,7 +88,7 @@ extension Command {
         }
         do throws(OptionError) {
             let schedule = try ScheduleParser.parse(words.map(\.text))
-            session.setSchedule(schedule)
+            if let note = session.setSchedule(schedule) { session.say(note) }
         } catch {
             let word = words.last { $0.text == error.key }
                 ?? words.first { $0.keyValue.value != nil && $0.keyValue.key.lowercased() == error.key.lowercased() }

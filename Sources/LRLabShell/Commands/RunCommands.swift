@@ -27,8 +27,8 @@ extension Command {
             let options = try statement.options(after: 2)
             do throws(OptionError) {
                 let configuration = try OptimizerConfiguration(name: name.text, options: options)
-                session.setOptimizer(configuration)
-                session.say("opt \(configuration.description)")
+                let note = session.setOptimizer(configuration)
+                session.say("opt \(configuration.description)" + (note.map { "\n" + $0 } ?? ""))
             } catch {
                 let word = error.key == name.text ? name : statement.word(forKey: error.key)
                 throw ShellError(error.message, at: word?.range, hint: error.hint)
