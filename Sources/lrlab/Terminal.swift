@@ -47,8 +47,9 @@ struct Terminal {
         fflush(nil)
     }
 
-    /// Where lessons are looked for: $LRLAB_LESSONS, ./lessons, then the checkout the
-    /// executable was built in (`.build/debug/lrlab` → `lessons`).
+    /// Where lessons are looked for: $LRLAB_LESSONS, ./lessons, then a `lessons` folder beside
+    /// the executable or in any folder above it (a build in `.build/<triple>/debug/` finds the
+    /// checkout's lessons).
     static func lessonDirectories() -> [String] {
         var directories: [String] = []
         if let value = getenv("LRLAB_LESSONS") { directories.append(String(cString: value)) }
@@ -57,10 +58,10 @@ struct Terminal {
         let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         if length > 0 {
             let path = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            var parts = path.split(separator: "/", omittingEmptySubsequences: false)
-            if parts.count > 3 {
-                parts.removeLast(3)
+            var parts = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+            for _ in 0..<6 where parts.count > 1 {
                 directories.append(parts.joined(separator: "/") + "/lessons")
+                parts = parts.dropLast()
             }
         }
         return directories

@@ -45,7 +45,11 @@ extension Command {
         },
         Command("lesson", usage: "lesson N", summary: "run lesson N of the course") { session, statement throws(ShellError) in
             let lessons = session.lessonFiles()
-            let number = try parseCount(statement, limit: max(1, lessons.count))
+            guard !lessons.isEmpty else {
+                throw ShellError("no lessons found in " + session.lessonDirectories.joined(separator: ", "),
+                                 hint: "run lrlab from the project folder, or set LRLAB_LESSONS to the lessons folder")
+            }
+            let number = try parseCount(statement, limit: lessons.count)
             guard number <= lessons.count else {
                 throw ShellError("there is no lesson \(number)", hint: "lessons lists them")
             }
