@@ -64,8 +64,19 @@ public final class Session {
         }
     }
 
+    /// The step count after the last `step` command, while nothing else has been printed since.
+    var stepTableEnded: Int?
+
+    /// Whether a `step` at `stepCount` continues the table the previous `step` printed.
+    func stepTableContinues(at stepCount: Int) -> Bool {
+        stepTableEnded == stepCount && stepCount > 0
+    }
+
     func execute(_ statement: Statement) throws(ShellError) {
         guard let first = statement.words.first else { return }
+        let previousStepTable = stepTableEnded
+        stepTableEnded = nil
+        if first.text.lowercased() == "step" { stepTableEnded = previousStepTable }
         if let definition = Definition.recognize(statement) {
             try definition.apply(to: self, statement: statement)
             return
@@ -77,7 +88,12 @@ public final class Session {
                 ?? "type 'help' for the list of commands"
             throw ShellError("unknown command '\(first.text)'", at: first.range, hint: hint)
         }
-        try command.action(self, statement)
+        do {
+            try command.action(self, statement)
+        } catch {
+            stepTableEnded = nil
+            throw error
+        }
     }
 
     // MARK: - State changes shared by commands

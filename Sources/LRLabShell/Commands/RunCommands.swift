@@ -42,7 +42,9 @@ extension Command {
             if let ending = run.ending {
                 throw ShellError("the run has ended: \(ending.description)", hint: "reset goes back to the start point")
             }
-            var lines = [format.header]
+            // Repeated `step`s read as one table: the header only when the last command was not
+            // a step of this same run.
+            var lines = session.stepTableContinues(at: run.stepCount) ? [] : [format.header]
             var taken = 0
             while taken < count, !(taken & 1023 == 1023 && session.shouldStop()) {
                 guard run.step() else { break }
@@ -54,6 +56,7 @@ extension Command {
                 }
             }
             session.update(run)
+            session.stepTableEnded = run.ending == nil ? run.stepCount : nil
             if let ending = run.ending { lines.append(ending.description) }
             if taken < count, run.ending == nil { lines.append("stopped after \(taken) steps (interrupted)") }
             if !lines.isEmpty { session.say(lines.joined(separator: "\n")) }
