@@ -100,3 +100,20 @@ import Glibc
         }
     }
 }
+
+@Suite struct ConvergencePastCapacityTests {
+    /// `run until converged` stops at the first converged step even when the trace has been
+    /// thinned and that step is not a kept row.
+    @Test func stopsAtTheFirstConvergedStepPastTheTraceCapacity() throws {
+        let objective = Objective(parameters: ["x"], expression: try Parser.parse("(x - 3)^2", variables: ["x"]))
+        let configuration = try OptimizerConfiguration(name: "gd", options: [("lr", "5e-5")])
+        var run = try Run(objective: objective, start: [0], configuration: configuration)
+        run.run(1_000_000, untilConverged: true)
+        #expect(run.trace.isThinned)
+        #expect(run.hasConverged)
+        #expect(run.current.gradientNorm < run.convergenceTolerance)
+        var before = try Run(objective: objective, start: [0], configuration: configuration)
+        before.run(run.stepCount - 1)
+        #expect(before.current.gradientNorm >= run.convergenceTolerance)
+    }
+}

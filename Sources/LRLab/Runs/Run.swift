@@ -53,6 +53,7 @@ public struct Run: Sendable {
     /// Read once: the configuration's `lr` and the optimizer's state width (hot in `step`).
     private let baseLearningRate: Double
     private let stateCount: Int
+    /// The notes of the latest row, kept here because a thinned trace may not hold that row.
     private var lastNotes: TraceNotes = []
 
     /// Starts a run at `start`. Throws when the formula has no value or gradient there.
@@ -77,6 +78,7 @@ public struct Run: Sendable {
         self.previousGradient = gradient
         var notes: TraceNotes = []
         if gradient.map({ $0 * $0 }).reduce(0, +).squareRoot() < convergenceTolerance { notes.insert(.converged) }
+        lastNotes = notes
         trace.append(step: 0, learningRate: 0, parameters: start, loss: loss, gradient: gradient,
                      stepTaken: stepBuffer, state: stateBuffer, notes: notes)
     }
@@ -84,7 +86,7 @@ public struct Run: Sendable {
     /// The latest step as a trace row, exact even when the trace has been thinned.
     public var current: TraceRecord {
         TraceRecord(step: stepCount, learningRate: lastLearningRate, parameters: point, loss: loss, gradient: gradient,
-                    stepTaken: stepBuffer, state: stateBuffer, notes: stepCount == 0 ? (trace.notes.first ?? []) : lastNotes)
+                    stepTaken: stepBuffer, state: stateBuffer, notes: lastNotes)
     }
 
     /// The optimizer's per-parameter state names (`m`, `v`, ...).
@@ -95,9 +97,10 @@ public struct Run: Sendable {
         schedule.rate(at: stepCount + 1, base: baseLearningRate)
     }
 
-    /// Whether the last recorded step met the convergence tolerance.
+    /// Whether the latest step met the convergence tolerance (read from the run's own state:
+    /// past the trace's capacity the latest step need not be a kept row).
     public var hasConverged: Bool {
-        ending == nil && trace.notes.last?.contains(.converged) == true
+        ending == nil && lastNotes.contains(.converged)
     }
 
     /// Takes one step; returns false (and does nothing) once the run has ended.
