@@ -178,6 +178,14 @@ public struct OptimizerConfiguration: Sendable {
 
     public var learningRate: Double { values.number("lr") }
 
+    /// The same optimizer and options with the base learning rate set to `rate` (≥ 0), for
+    /// sweeps and comparisons.
+    public func withLearningRate(_ rate: Double) -> OptimizerConfiguration {
+        var result = self
+        result.values.set("lr", rate)
+        return result
+    }
+
     /// A fresh optimizer sized for `parameterCount` parameters.
     public func makeOptimizer(parameterCount: Int) -> any Optimizer {
         var optimizer = kind.make(values)

@@ -47,7 +47,7 @@ public enum Comparison {
     }
 
     /// Runs every entry from `start` for `steps` steps (fewer if a run ends). Throws when the
-    /// formula has no value at `start`. `shouldStop` is polled every 256 steps and between entries.
+    /// formula has no value at `start`. `shouldStop` is polled every 1024 steps and between entries.
     public static func run(objective: Objective, start: [Double], entries: [Entry], steps: Int,
                            convergenceTolerance: Double = 1e-8,
                            shouldStop: () -> Bool = { false }) throws(EvaluationError) -> Report {
@@ -84,17 +84,11 @@ public enum Comparison {
         return nil
     }
 
-    /// Takes up to `steps` steps in chunks of 256, polling `shouldStop` between chunks.
-    /// Returns true when stopped by `shouldStop`.
+    /// Takes up to `steps` steps with `Run.run`, which polls `shouldStop`. Returns true when
+    /// `shouldStop` cut the run short (a run that ended by diverging was not stopped).
     static func advance(_ run: inout Run, steps: Int, shouldStop: () -> Bool) -> Bool {
-        var remaining = steps
-        while remaining > 0 {
-            if shouldStop() { return true }
-            let chunk = min(256, remaining)
-            let taken = run.run(chunk)
-            remaining -= chunk
-            if taken < chunk || run.ending != nil { break }
-        }
-        return false
+        if shouldStop() { return true }
+        let taken = run.run(steps, shouldStop: shouldStop)
+        return taken < steps && run.ending == nil
     }
 }

@@ -66,7 +66,7 @@ public enum Sweep {
 
     /// Runs `configuration` at each rate in `rates` (replacing its `lr`; the schedule still
     /// scales it) for `steps` steps from `start`. Throws when the formula has no value at
-    /// `start`; `shouldStop` is polled every 256 steps and between rates.
+    /// `start`; `shouldStop` is polled every 1024 steps and between rates.
     public static func run(objective: Objective, start: [Double], configuration: OptimizerConfiguration,
                            schedule: any LearningRateSchedule = ConstantSchedule(), rates: [Double], steps: Int,
                            convergenceTolerance: Double = 1e-8,
@@ -110,35 +110,5 @@ public enum Sweep {
         return Point(learningRate: rate, outcome: outcome, verdict: verdict, finalLoss: run.loss,
                      stepsToConverge: Comparison.firstConvergedStep(of: run), gradientReduction: reduction,
                      losses: run.trace.losses)
-    }
-}
-
-extension OptimizerConfiguration {
-    /// The same optimizer and options with the base learning rate set to `rate` (≥ 0).
-    ///
-    /// Rebuilt by re-parsing the explicitly given options with `lr` replaced (and restoring
-    /// adjusted defaults), since `OptionValues` offers no setter for a given option.
-    public func withLearningRate(_ rate: Double) -> OptimizerConfiguration {
-        var pairs: [(key: String, value: String?)] = []
-        for key in values.given where key != "lr" {
-            guard let definition = kind.allOptions.first(where: { $0.name == key }) else { continue }
-            switch definition.kind {
-            case .number: pairs.append((key, "\(values.number(key))"))
-            case .flag: pairs.append((key, values.flag(key) ? "true" : "false"))
-            case .choice: pairs.append((key, values.choice(key)))
-            }
-        }
-        pairs.append(("lr", "\(rate)"))
-        var result = self
-        if var parsed = try? OptionValues.parse(pairs, definitions: kind.allOptions, context: "opt \(kind.name)") {
-            // Keep defaults a convention adjusted after parsing.
-            for definition in kind.allOptions where definition.name != "lr" && !values.isGiven(definition.name) {
-                if case .number = definition.kind { parsed.setDefault(definition.name, values.number(definition.name)) }
-            }
-            result.values = parsed
-        } else {
-            result.values.setDefault("lr", rate)
-        }
-        return result
     }
 }

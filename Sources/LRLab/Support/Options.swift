@@ -72,6 +72,12 @@ public struct OptionValues: Sendable, Hashable {
     /// Whether the user set `name` explicitly (as opposed to a default).
     public func isGiven(_ name: String) -> Bool { given.contains(name) }
 
+    /// Sets a number as if the user had given it (a sweep or comparison choosing `lr`).
+    public mutating func set(_ name: String, _ value: Double) {
+        numbers[name] = value
+        if !given.contains(name) { given.append(name) }
+    }
+
     /// Sets a number after the fact (a convention changing several defaults at once).
     public mutating func setDefault(_ name: String, _ value: Double) {
         if !isGiven(name) { numbers[name] = value }
