@@ -97,18 +97,22 @@ enum Definition {
         session.say(text)
     }
 
+    /// Refuses a name for a new named value (`a = ...`, `keep a = ...`) that is built in, a
+    /// command, or a variable of the current function.
+    static func checkNameIsFree(_ name: String, at range: SourceRange, in session: Session) throws(ShellError) {
+        if reservedNames.contains(name) {
+            throw ShellError("'\(name)' is built in and cannot be redefined", at: range)
+        }
+        if Command.named(name) != nil {
+            throw ShellError("'\(name)' is a command and cannot be a named value", at: range, hint: "choose another name")
+        }
+        if session.objective?.parameters.contains(name) == true {
+            throw ShellError("'\(name)' is a variable of the current function", at: range, hint: "choose another name")
+        }
+    }
+
     private func defineValue(_ session: Session, name: Word, body: (text: String, column: Int)) throws(ShellError) {
-        if Definition.reservedNames.contains(name.text) {
-            throw ShellError("'\(name.text)' is built in and cannot be redefined", at: name.range)
-        }
-        if Command.named(name.text) != nil {
-            throw ShellError("'\(name.text)' is a command and cannot be a named value", at: name.range,
-                             hint: "choose another name")
-        }
-        if session.objective?.parameters.contains(name.text) == true {
-            throw ShellError("'\(name.text)' is a variable of the current function", at: name.range,
-                             hint: "choose another name")
-        }
+        try Definition.checkNameIsFree(name.text, at: name.range, in: session)
         let value: Double
         do {
             let expression = try Parser.parse(body.text, variables: [], names: session.names, firstColumn: body.column)

@@ -137,9 +137,8 @@ public final class Session {
         return "(the \(run.stepCount)-step run was reset; the next step starts again from \(NumberFormat.point(run.start, digits: digits)))"
     }
 
-    /// The current run, started from the start point when there is none yet.
-    func currentRun(at word: Word? = nil) throws(ShellError) -> Run {
-        if let run { return run }
+    /// The function and start point every run needs, or the error that says which is missing.
+    func setup(at word: Word? = nil) throws(ShellError) -> (objective: Objective, start: [Double]) {
         guard let objective else {
             throw ShellError("no function to minimise yet", at: word?.range,
                              hint: "define one, e.g. f(x) = (x - 3)^2, or pick a preset with use rosenbrock (functions lists them)")
@@ -148,6 +147,13 @@ public final class Session {
             let example = objective.parameters.map { "\($0)=0" }.joined(separator: " ")
             throw ShellError("no start point yet", at: word?.range, hint: "set one, e.g. start \(example)")
         }
+        return (objective, start)
+    }
+
+    /// The current run, started from the start point when there is none yet.
+    func currentRun(at word: Word? = nil) throws(ShellError) -> Run {
+        if let run { return run }
+        let (objective, start) = try setup(at: word)
         do {
             let newRun = try Run(objective: objective, start: start, configuration: optimizer, schedule: schedule)
             run = newRun
@@ -156,11 +162,6 @@ public final class Session {
             throw ShellError("\(objective.signature) has no value at the start point \(NumberFormat.point(start)): \(error.description)",
                              hint: "choose another start point")
         }
-    }
-
-    /// Stores a run back after stepping it.
-    func update(_ newRun: Run) {
-        run = newRun
     }
 
     /// The trace line format for the current setup.

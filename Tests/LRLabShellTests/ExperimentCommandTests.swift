@@ -49,7 +49,7 @@ import Foundation
     }
 
     @Test func compareNeedsASetupAndRefusesUnknownOptions() {
-        #expect(transcript(of: "compare lr=0.1").text.contains("no function yet"))
+        #expect(transcript(of: "compare lr=0.1").text.contains("no function to minimise yet"))
         let (text, _) = transcript(of: "f(x) = x^2; start x=1; compare opt=gd,adma")
         #expect(text.contains("unknown optimizer 'adma'"))
         #expect(text.contains("did you mean 'adam'?"))

@@ -130,11 +130,11 @@ import LRLab
 
     @Test func scheduleChartDrawsTheRate() throws {
         let (session, _) = try session(["set unicode=off", "schedule step 0.1 400:0.01 700:0.001"])
-        let chart = Command.scheduleChart(session, steps: 1000)
+        let chart = ScheduleReport.chart(session, steps: 1000)
         #expect(chart.hasPrefix("learning rate: schedule step 0.1 400:0.01 700:0.001, base lr=0.1"))
         #expect(chart.contains("(log scale)"))
         #expect(chart.allSatisfy { $0.isASCII })
-        let constant = Command.scheduleChart(try self.session([]).0, steps: 50)
+        let constant = ScheduleReport.chart(try self.session([]).0, steps: 50)
         #expect(!constant.contains("log scale"))
     }
 

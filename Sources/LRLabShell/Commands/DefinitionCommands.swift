@@ -85,8 +85,9 @@ extension Statement {
         }
     }
 
-    /// The `key=value` words after the command name, refusing bare words.
-    func options(after index: Int = 1) throws(ShellError) -> [(key: String, value: String?)] {
+    /// The words from `index` on as `key=value` pairs; a bare word is a key without a value
+    /// (a flag such as `amsgrad`), which `OptionValues.parse` accepts or refuses.
+    func options(after index: Int = 1) -> [(key: String, value: String?)] {
         words.dropFirst(index).map { word in word.keyValue }
     }
 

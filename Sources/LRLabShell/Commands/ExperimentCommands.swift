@@ -79,12 +79,7 @@ extension Command {
     }
 
     static func compareCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
-        guard let objective = session.objective else {
-            throw ShellError("no function yet", at: statement.words[0].range, hint: "define one or use a preset")
-        }
-        guard let start = session.start else {
-            throw ShellError("no start point yet", at: statement.words[0].range, hint: "start " + objective.parameters.map { "\($0)=..." }.joined(separator: " "))
-        }
+        let (objective, start) = try session.setup(at: statement.words[0])
         var optimizerWords: [Word] = []
         var rateWords: [Word] = []
         var steps = 200
@@ -171,10 +166,7 @@ extension Command {
     }
 
     static func sweepCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
-        guard let objective = session.objective, let start = session.start else {
-            throw ShellError("sweep needs a function and a start point", at: statement.words[0].range,
-                             hint: "e.g. use ravine (it sets a start), then sweep lr=1e-4..1")
-        }
+        let (objective, start) = try session.setup(at: statement.words[0])
         var lower = 1e-4, upper = 10.0, count = 25, steps = 500
         for word in statement.words.dropFirst() {
             let (key, value) = word.keyValue
@@ -250,9 +242,7 @@ extension Command {
     }
 
     static func lrfindCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
-        guard let objective = session.objective, let start = session.start else {
-            throw ShellError("lrfind needs a function and a start point", at: statement.words[0].range)
-        }
+        let (objective, start) = try session.setup(at: statement.words[0])
         var lower = 1e-6, upper = 10.0, steps = 100
         for word in statement.words.dropFirst() {
             let (key, value) = word.keyValue

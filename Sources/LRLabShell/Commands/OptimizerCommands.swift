@@ -41,12 +41,6 @@ extension Command {
         },
     ]
 
-    /// The chart `plot lr` draws: the current schedule's rate over steps 1...`steps`, with the
-    /// optimizer's `lr=` as the base rate. `ScheduleReport.defaultHorizon` is a good default.
-    static func scheduleChart(_ session: Session, steps: Int) -> String {
-        ScheduleReport.chart(session, steps: steps)
-    }
-
     static var scheduleDetails: String {
         var lines = ["`schedule` alone prints the current schedule and the rate at the steps where it changes.",
                      "Setting one resets the run to the start point. Step 1 is the first update; the trace's",
@@ -103,7 +97,7 @@ extension Command {
         var isCurrent = true
         if statement.words.count >= 2 {
             let name = statement.words[1]
-            let options = try statement.options(after: 2)
+            let options = statement.options(after: 2)
             if !options.isEmpty || name.text.lowercased() != session.optimizer.kind.name {
                 do throws(OptionError) {
                     configuration = try OptimizerConfiguration(name: name.text, options: options)
@@ -194,14 +188,8 @@ extension Command {
               nameText.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
             throw ShellError("'\(nameText)' is not a name", at: nameRange, hint: "a name is letters, digits and _, e.g. keep constant_loss = loss")
         }
-        if Definition.reservedNames.contains(nameText) {
-            throw ShellError("'\(nameText)' is built in and cannot be redefined", at: nameRange)
-        }
-        if Command.named(nameText) != nil {
-            throw ShellError("'\(nameText)' is a command and cannot be a named value", at: nameRange, hint: "choose another name")
-        }
-        if session.objective?.parameters.contains(nameText) == true || Expectation.quantities.contains(nameText)
-            || Expectation.flags.contains(nameText) {
+        try Definition.checkNameIsFree(nameText, at: nameRange, in: session)
+        if Expectation.quantities.contains(nameText) || Expectation.flags.contains(nameText) {
             throw ShellError("'\(nameText)' is a quantity of the run", at: nameRange,
                              hint: "choose another name, e.g. keep \(nameText)_before = \(quantity.isEmpty ? nameText : quantity)")
         }

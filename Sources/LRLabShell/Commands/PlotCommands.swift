@@ -58,7 +58,7 @@ extension Command {
                 }
                 steps = try parseCount(word, limit: 10_000_000)
             }
-            session.say(scheduleChart(session, steps: steps))
+            session.say(ScheduleReport.chart(session, steps: steps))
         default:
             throw ShellError("cannot plot '\(what.text)'", at: what.range, hint: "plot loss, plot f, plot path or plot lr")
         }

@@ -24,7 +24,7 @@ extension Command {
                 return
             }
             let name = statement.words[1]
-            let options = try statement.options(after: 2)
+            let options = statement.options(after: 2)
             do throws(OptionError) {
                 let configuration = try OptimizerConfiguration(name: name.text, options: options)
                 let note = session.setOptimizer(configuration)
@@ -55,7 +55,7 @@ extension Command {
                     lines.removeAll(keepingCapacity: true)
                 }
             }
-            session.update(run)
+            session.run = run
             session.stepTableEnded = run.ending == nil ? run.stepCount : nil
             if let ending = run.ending { lines.append(ending.description) }
             if taken < count, run.ending == nil { lines.append("stopped after \(taken) steps (interrupted)") }
@@ -227,7 +227,7 @@ extension Command {
             return
         }
         let taken = run.run(count, untilConverged: untilConverged, shouldStop: session.shouldStop)
-        session.update(run)
+        session.run = run
         session.say(RunReport(session: session, run: run, firstRow: firstRow, startStep: startStep, startLoss: startLoss,
                               requested: count, taken: taken, untilConverged: untilConverged).text)
     }

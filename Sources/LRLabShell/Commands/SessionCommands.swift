@@ -60,7 +60,7 @@ extension Command {
                 session.say("digits=\(session.digits) color=\(session.useColor ? "on" : "off") unicode=\(session.useUnicode ? "on" : "off")")
                 return
             }
-            let options = try statement.options()
+            let options = statement.options()
             do throws(OptionError) {
                 let values = try OptionValues.parse(options, definitions: definitions, context: "set")
                 session.digits = Int(values.number("digits"))
