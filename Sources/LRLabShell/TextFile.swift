@@ -46,6 +46,11 @@ enum TextFile {
         }
     }
 
+    /// Whether something exists at `path`.
+    static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
     /// The names in a folder, or nil when it cannot be read.
     static func list(_ directory: String) -> [String]? {
         guard let handle = opendir(directory) else { return nil }

@@ -166,3 +166,15 @@ import Foundation
         #expect(headers.count == 2, "\(text)")
     }
 }
+
+@Suite struct LoadPathTests {
+    /// `load NAME` inside a script finds NAME beside that script when it is not in the current folder.
+    @Test func loadFindsAScriptBesideTheOneRunning() throws {
+        let folder = "/tmp/lrlab-load-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "say inner ran\n".write(toFile: folder + "/inner.lrlab", atomically: true, encoding: .utf8)
+        let (text, outcome) = transcript(of: "load inner.lrlab", file: folder + "/outer.lrlab")
+        #expect(outcome.succeeded, "\(text)")
+        #expect(text == "inner ran")
+    }
+}

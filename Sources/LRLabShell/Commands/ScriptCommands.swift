@@ -62,13 +62,9 @@ extension Command {
 extension Session {
     /// A path as typed, tried as it is and then beside the running script.
     func resolve(_ path: String) -> String {
-        if path.hasPrefix("/") || currentFile == nil || TextFile.list(TextFile.directory(of: path) ?? ".")?.contains(String(path.split(separator: "/").last ?? "")) == true {
-            return path
-        }
-        if let directory = currentFile.flatMap(TextFile.directory(of:)) {
-            return directory + "/" + path
-        }
-        return path
+        guard !path.hasPrefix("/"), !TextFile.exists(path),
+              let directory = currentFile.flatMap(TextFile.directory(of:)) else { return path }
+        return directory + "/" + path
     }
 
     /// The `.lrlab` files of the first lesson folder that has any, in name order.
