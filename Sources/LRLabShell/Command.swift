@@ -4,13 +4,15 @@ import LRLab
 /// and "did you mean" read is just the list of these.
 public struct Command: Sendable {
     /// What tab completion offers after the command's name.
-    public enum Completion: Sendable, Hashable {
+    public enum Completion: Sendable {
         case none
         case presets
         case optimizers
         case commands
         case files
         case words([String])
+        /// Candidates worked out from the words already typed (the command's name first).
+        case computed(@Sendable ([Word]) -> [String])
     }
 
     public var name: String

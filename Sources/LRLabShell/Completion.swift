@@ -16,7 +16,7 @@ public enum Completion {
             all = Command.all.map(\.name) + ["f(x) =", "f(x, y) ="]
         } else if let command = Command.named(previous[0].text.lowercased()) {
             all = candidates(for: command, previous: previous)
-            if command.completion == .files { return nil }
+            if case .files = command.completion { return nil }
         } else {
             all = []
         }
@@ -24,12 +24,12 @@ public enum Completion {
     }
 
     static func candidates(for command: Command, previous: [Word]) -> [String] {
-        if command.name == "schedule" { return ScheduleReport.completions(after: previous) }
         switch command.completion {
         case .none, .files: return []
         case .presets: return previous.count == 1 ? Preset.all.map(\.name) : []
         case .commands: return previous.count == 1 ? Command.all.map(\.name) + OptimizerKind.all.map(\.name) : []
         case .words(let words): return words
+        case .computed(let candidates): return candidates(previous)
         case .optimizers:
             if previous.count == 1 { return OptimizerKind.all.map(\.name) }
             guard let kind = OptimizerKind.named(previous[1].text) else { return [] }

@@ -6,7 +6,7 @@ extension Command {
     static let optimizerCommands: [Command] = [
         Command("schedule", usage: "schedule [KIND OPTIONS... | table]",
                 summary: "set the learning rate as a function of the step (annealing, decay, warm-up)",
-                details: scheduleDetails, completion: .words(ScheduleKind.all.map(\.name) + ["table"])) { session, statement throws(ShellError) in
+                details: scheduleDetails, completion: .computed(ScheduleReport.completions(after:))) { session, statement throws(ShellError) in
             try scheduleCommand(session, statement)
         },
         Command("explain", usage: "explain [OPTIMIZER [key=value ...]]",
