@@ -5,15 +5,14 @@ import LRLabText
 /// every kept step. Numbers use `%.17g`; non-finite values are written as null.
 enum RunJSON {
     static func document(current: Run, comparison: Comparison.Report?) -> String {
-        var runs = [object(for: current, label: "current")]
+        var runs = [object(for: current, label: "current", verdict: current.verdict())]
         for result in comparison?.results ?? [] {
-            runs.append(object(for: result.run, label: result.label))
+            runs.append(object(for: result.run, label: result.label, verdict: result.verdict))
         }
         return "{\n  \"runs\": [\n" + runs.joined(separator: ",\n") + "\n  ]\n}\n"
     }
 
-    static func object(for run: Run, label: String) -> String {
-        let verdict = run.verdict()
+    static func object(for run: Run, label: String, verdict: Verdict) -> String {
         let options = run.configuration.kind.allOptions.map { definition -> String in
             let value: String
             switch definition.kind {
