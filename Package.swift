@@ -28,7 +28,7 @@ let package = Package(
         .executableTarget(
             name: "lrlab",
             dependencies: [
-                "LRLabShell", "CEditLine",
+                "LRLab", "LRLabShell", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,4 +1,5 @@
 import CEditLine
+import LRLab
 import LRLabShell
 
 #if canImport(Glibc)
@@ -42,7 +43,7 @@ struct LineEditor {
             }
             let line = String(cString: raw)
             free(raw)
-            if line.trimmingCharacters(in: " \t").isEmpty { continue }
+            if line.trimmingSpaces.isEmpty { continue }
             add_history(line)
             if let historyPath { _ = write_history(historyPath) }
             if let size = Terminal.size() {
@@ -81,14 +82,5 @@ struct LineEditor {
             matches[candidates.count + 1] = nil
         }
         return matches
-    }
-}
-
-private extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return String(slice)
     }
 }
