@@ -71,17 +71,14 @@ public enum Sweep {
                            schedule: any LearningRateSchedule = ConstantSchedule(), rates: [Double], steps: Int,
                            convergenceTolerance: Double = 1e-8,
                            shouldStop: () -> Bool = { false }) throws(EvaluationError) -> Report {
-        var points: [Point] = []
-        var stopped = false
-        for rate in rates {
-            if shouldStop() { stopped = true; break }
-            var run = try Run(objective: objective, start: start, configuration: configuration.withLearningRate(rate),
-                              schedule: schedule)
-            run.convergenceTolerance = convergenceTolerance
-            stopped = Comparison.advance(&run, steps: steps, shouldStop: shouldStop)
-            points.append(point(of: run, rate: rate))
-            if stopped { break }
+        // A sweep is a comparison of one configuration at many rates.
+        let entries = rates.map { rate in
+            Comparison.Entry(configuration: configuration.withLearningRate(rate), schedule: schedule, label: "lr=\(rate)")
         }
+        let comparison = try Comparison.run(objective: objective, start: start, entries: entries, steps: steps,
+                                            convergenceTolerance: convergenceTolerance, shouldStop: shouldStop)
+        let points = zip(rates, comparison.results).map { rate, result in point(of: result, rate: rate) }
+        let stopped = comparison.wasStopped
         let curvature = CurvatureReport(objective: objective, at: start, configuration: configuration)
         let boundary = points.filter { $0.outcome == .divergent }.map(\.learningRate).min()
         return Report(points: points, steps: steps, criticalRate: curvature.criticalRate, curvature: curvature,
@@ -104,11 +101,9 @@ public enum Sweep {
         }
     }
 
-    static func point(of run: Run, rate: Double) -> Point {
-        let verdict = run.verdict()
-        let (outcome, reduction) = outcome(of: run, verdict: verdict)
-        return Point(learningRate: rate, outcome: outcome, verdict: verdict, finalLoss: run.loss,
-                     stepsToConverge: Comparison.firstConvergedStep(of: run), gradientReduction: reduction,
-                     losses: run.trace.losses)
+    static func point(of result: Comparison.Result, rate: Double) -> Point {
+        let (outcome, reduction) = outcome(of: result.run, verdict: result.verdict)
+        return Point(learningRate: rate, outcome: outcome, verdict: result.verdict, finalLoss: result.finalLoss,
+                     stepsToConverge: result.stepsToConverge, gradientReduction: reduction, losses: result.losses)
     }
 }
