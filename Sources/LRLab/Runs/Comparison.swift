@@ -57,7 +57,9 @@ public enum Comparison {
             if shouldStop() { stopped = true; break }
             var run = try Run(objective: objective, start: start, configuration: entry.configuration, schedule: entry.schedule)
             run.convergenceTolerance = convergenceTolerance
-            stopped = advance(&run, steps: steps, shouldStop: shouldStop)
+            let taken = run.run(steps, shouldStop: shouldStop)
+            // Fewer steps without an ending means `shouldStop` cut the run short.
+            stopped = taken < steps && run.ending == nil
             results.append(result(of: run, label: entry.label))
             if stopped { break }
         }
@@ -82,13 +84,5 @@ public enum Comparison {
             if squares.squareRoot() < run.convergenceTolerance { return trace.steps[row] }
         }
         return nil
-    }
-
-    /// Takes up to `steps` steps with `Run.run`, which polls `shouldStop`. Returns true when
-    /// `shouldStop` cut the run short (a run that ended by diverging was not stopped).
-    static func advance(_ run: inout Run, steps: Int, shouldStop: () -> Bool) -> Bool {
-        if shouldStop() { return true }
-        let taken = run.run(steps, shouldStop: shouldStop)
-        return taken < steps && run.ending == nil
     }
 }
