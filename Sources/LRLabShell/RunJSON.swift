@@ -35,7 +35,7 @@ enum RunJSON {
             "\"gradient\": \(array(run.gradient))",
             "\"ending\": \(run.ending.map { string($0.description) } ?? "null")",
             "\"verdict\": {\"kind\": \(string(verdict.name)), \"summary\": \(string(verdict.summary))}",
-            "\"trace\": {\"steps\": [\(run.trace.steps.map(String.init).joined(separator: ","))], \"loss\": \(array(run.trace.losses))}",
+            "\"trace\": {\"steps\": [\(run.trace.steps.map(String.init).joined(separator: ","))], \"loss\": \(array(Array(run.trace.losses)))}",
         ]
         return "    {\n      " + fields.joined(separator: ",\n      ") + "\n    }"
     }

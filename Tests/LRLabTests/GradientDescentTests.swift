@@ -77,8 +77,8 @@ import Glibc
         #expect(run.trace.steps.last == 1_000_000)
         // The current state stays exact: 3 + (1 - 0.002)^1e6 (x0 - 3) underflows to 3.
         #expect(Swift.abs(run.point[0] - 3) < 1e-9)
-        // Memory: a structure of arrays of doubles, at most `capacity` rows: for a 1-D gd run
-        // (6 doubles, an Int and a byte per row) that is under 6 MB however long the run.
+        // Memory: at most `capacity` rows of `width` doubles: for a 1-D gd run (step, rate,
+        // loss, notes, x, gradient, step taken: 7 doubles a row) under 6 MB however long the run.
         #expect(run.trace.parameters.count == run.trace.count)
         #expect(run.trace.storedBytes <= run.trace.maximumBytes)
         #expect(run.trace.maximumBytes < 6_000_000)

@@ -182,7 +182,7 @@ import Testing
             optimizer.update(parameters: &parameters, gradient: gradient, learningRate: 0.01, step: step)
         }
         var buffer = [Double](repeating: .nan, count: optimizer.stateNames.count * 3)
-        optimizer.writeState(into: &buffer)
+        buffer.withUnsafeMutableBufferPointer { optimizer.writeState(into: $0) }
         for state in optimizer.stateNames.indices {
             for parameter in 0..<3 {
                 let expected = optimizer.stateValue(state, parameter: parameter)

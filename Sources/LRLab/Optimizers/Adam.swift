@@ -37,12 +37,14 @@ public struct Adam: Optimizer {
     public let amsgrad: Bool
     public let amsgradMaximum: AMSGradMaximum
     public let stateNames: [String]
-    private var firstMoment: [Double] = []
-    private var secondMoment: [Double] = []
-    private var maximum: [Double] = []
-    private var effectiveRate: [Double] = []
+    /// The per-parameter state in one buffer, `parameterCount` values per quantity: m, v,
+    /// lr_eff, then v_max with AMSGrad. One buffer so an update touches one array (one
+    /// uniqueness check, not four).
+    private var moments: [Double] = []
+    private var parameterCount = 0
     private var beta1Power = 1.0
     private var beta2Power = 1.0
+    private static let firstMoment = 0, secondMoment = 1, effectiveRate = 2, maximum = 3
 
     public init(beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double = 0,
                 decoupledWeightDecay: Bool = false, amsgrad: Bool = false,
@@ -60,10 +62,9 @@ public struct Adam: Optimizer {
 
 
     public mutating func reset(parameterCount: Int) {
-        firstMoment = [Double](repeating: 0, count: parameterCount)
-        secondMoment = [Double](repeating: 0, count: parameterCount)
-        maximum = [Double](repeating: 0, count: amsgrad ? parameterCount : 0)
-        effectiveRate = [Double](repeating: .nan, count: parameterCount)
+        self.parameterCount = parameterCount
+        moments = [Double](repeating: 0, count: (amsgrad ? 4 : 3) * parameterCount)
+        for index in 0..<parameterCount { moments[Adam.effectiveRate * parameterCount + index] = .nan }
         beta1Power = 1
         beta2Power = 1
     }
@@ -73,107 +74,106 @@ public struct Adam: Optimizer {
     public var biasCorrection2: Double { 1 - beta2Power }
 
     public mutating func update(parameters: inout [Double], gradient: [Double], learningRate: Double, step: Int) {
-        if firstMoment.count != parameters.count { reset(parameterCount: parameters.count) }
+        if parameterCount != parameters.count { reset(parameterCount: parameters.count) }
         beta1Power *= beta1
         beta2Power *= beta2
         let c1 = 1 - beta1Power, c2 = 1 - beta2Power
-        if !amsgrad, weightDecay == 0 {
-            // The common case, on raw buffers: no uniqueness or bounds checks per element.
-            let (beta1, beta2, epsilon) = (self.beta1, self.beta2, self.epsilon)
-            firstMoment.withUnsafeMutableBufferPointer { first in
-                secondMoment.withUnsafeMutableBufferPointer { second in
-                    effectiveRate.withUnsafeMutableBufferPointer { rates in
-                        parameters.withUnsafeMutableBufferPointer { theta in
-                            gradient.withUnsafeBufferPointer { g in
-                                for index in 0..<Swift.min(theta.count, g.count, first.count) {
-                                    let m = beta1 * first[index] + (1 - beta1) * g[index]
-                                    let v = beta2 * second[index] + (1 - beta2) * g[index] * g[index]
-                                    first[index] = m
-                                    second[index] = v
-                                    let rate = learningRate / ((v / c2).squareRoot() + epsilon)
-                                    rates[index] = rate
-                                    theta[index] -= rate * (m / c1)
-                                }
+        let (beta1, beta2, epsilon, weightDecay) = (self.beta1, self.beta2, self.epsilon, self.weightDecay)
+        let (n, amsgrad, decoupled, maximumBeforeCorrection) =
+            (parameterCount, self.amsgrad, decoupledWeightDecay, amsgradMaximum == .beforeBiasCorrection)
+        // Only AMSGrad's PyTorch form divides by √c₂; the common case pays no square root for it.
+        let rootC2 = amsgrad && maximumBeforeCorrection ? c2.squareRoot() : 1
+        moments.withUnsafeMutableBufferPointer { moments in
+            parameters.withUnsafeMutableBufferPointer { theta in
+                gradient.withUnsafeBufferPointer { g in
+                    let count = Swift.min(theta.count, g.count, n)
+                    let first = moments.baseAddress!, second = first + n, rates = first + 2 * n, maximum = first + 3 * n
+                    if !amsgrad, weightDecay == 0 {
+                        // The common case, written out without the branches below: it is
+                        // the inner loop of every Adam run.
+                        for index in 0..<count {
+                            let m = beta1 * first[index] + (1 - beta1) * g[index]
+                            let v = beta2 * second[index] + (1 - beta2) * g[index] * g[index]
+                            first[index] = m
+                            second[index] = v
+                            let rate = learningRate / ((v / c2).squareRoot() + epsilon)
+                            rates[index] = rate
+                            theta[index] -= rate * (m / c1)
+                        }
+                        return
+                    }
+                    for index in 0..<count {
+                        var gradient = g[index]
+                        if weightDecay != 0 {
+                            if decoupled {
+                                theta[index] *= 1 - learningRate * weightDecay
+                            } else {
+                                gradient += weightDecay * theta[index]
                             }
                         }
+                        let m = beta1 * first[index] + (1 - beta1) * gradient
+                        let v = beta2 * second[index] + (1 - beta2) * gradient * gradient
+                        first[index] = m
+                        second[index] = v
+                        let denominator: Double
+                        if !amsgrad {
+                            denominator = (v / c2).squareRoot() + epsilon
+                        } else if maximumBeforeCorrection {
+                            let largest = Swift.max(maximum[index], v)
+                            maximum[index] = largest
+                            denominator = largest.squareRoot() / rootC2 + epsilon
+                        } else {
+                            let largest = Swift.max(maximum[index], v / c2)
+                            maximum[index] = largest
+                            denominator = largest.squareRoot() + epsilon
+                        }
+                        let rate = learningRate / denominator
+                        rates[index] = rate
+                        theta[index] -= rate * (m / c1)
                     }
                 }
             }
-            return
-        }
-        // Only AMSGrad's PyTorch form divides by √c₂; computed here, not above, so the common
-        // case does not pay a square root per step for nothing.
-        let rootC2 = c2.squareRoot()
-        for index in parameters.indices {
-            var g = gradient[index]
-            if weightDecay != 0 {
-                if decoupledWeightDecay {
-                    parameters[index] *= 1 - learningRate * weightDecay
-                } else {
-                    g += weightDecay * parameters[index]
-                }
-            }
-            let m = beta1 * firstMoment[index] + (1 - beta1) * g
-            let v = beta2 * secondMoment[index] + (1 - beta2) * g * g
-            firstMoment[index] = m
-            secondMoment[index] = v
-            let denominator: Double
-            if amsgrad {
-                switch amsgradMaximum {
-                case .beforeBiasCorrection:
-                    let largest = Swift.max(maximum[index], v)
-                    maximum[index] = largest
-                    denominator = largest.squareRoot() / rootC2 + epsilon
-                case .afterBiasCorrection:
-                    let largest = Swift.max(maximum[index], v / c2)
-                    maximum[index] = largest
-                    denominator = largest.squareRoot() + epsilon
-                }
-            } else {
-                denominator = (v / c2).squareRoot() + epsilon
-            }
-            let rate = learningRate / denominator
-            effectiveRate[index] = rate
-            parameters[index] -= rate * (m / c1)
         }
     }
 
     /// All state columns in one pass (the run's per-step copy), equal to `stateValue`'s.
-    public func writeState(into buffer: inout [Double]) {
-        let n = firstMoment.count
+    public func writeState(into buffer: UnsafeMutableBufferPointer<Double>) {
+        let n = parameterCount
         guard buffer.count >= stateNames.count * n else { return }
-        let c1 = biasCorrection1, c2 = biasCorrection2
-        buffer.withUnsafeMutableBufferPointer { out in
+        let c1 = biasCorrection1, c2 = biasCorrection2, amsgrad = self.amsgrad
+        moments.withUnsafeBufferPointer { moments in
+            let first = moments.baseAddress!, second = first + n, rates = first + 2 * n, maximum = first + 3 * n
             for p in 0..<n {
-                let m = firstMoment[p], v = secondMoment[p]
-                out[p] = m
-                out[n + p] = v
-                out[2 * n + p] = m / c1
-                out[3 * n + p] = v / c2
-                out[4 * n + p] = c1
-                out[5 * n + p] = c2
+                let m = first[p], v = second[p]
+                buffer[p] = m
+                buffer[n + p] = v
+                buffer[2 * n + p] = m / c1
+                buffer[3 * n + p] = v / c2
+                buffer[4 * n + p] = c1
+                buffer[5 * n + p] = c2
                 if amsgrad {
-                    out[6 * n + p] = maximum[p]
-                    out[7 * n + p] = effectiveRate[p]
+                    buffer[6 * n + p] = maximum[p]
+                    buffer[7 * n + p] = rates[p]
                 } else {
-                    out[6 * n + p] = effectiveRate[p]
+                    buffer[6 * n + p] = rates[p]
                 }
             }
         }
     }
 
     public func stateValue(_ index: Int, parameter: Int) -> Double {
-        guard parameter < firstMoment.count else { return .nan }
+        guard parameter >= 0, parameter < parameterCount else { return .nan }
+        func moment(_ quantity: Int) -> Double { moments[quantity * parameterCount + parameter] }
         switch index {
-        case 0: return firstMoment[parameter]
-        case 1: return secondMoment[parameter]
-        case 2: return firstMoment[parameter] / biasCorrection1
-        case 3: return secondMoment[parameter] / biasCorrection2
+        case 0: return moment(Adam.firstMoment)
+        case 1: return moment(Adam.secondMoment)
+        case 2: return moment(Adam.firstMoment) / biasCorrection1
+        case 3: return moment(Adam.secondMoment) / biasCorrection2
         case 4: return biasCorrection1
         case 5: return biasCorrection2
-        case 6 where amsgrad: return maximum[parameter]
-        case 6: return effectiveRate[parameter]
-        case 7 where amsgrad: return effectiveRate[parameter]
+        case 6 where amsgrad: return moment(Adam.maximum)
+        case 6: return moment(Adam.effectiveRate)
+        case 7 where amsgrad: return moment(Adam.effectiveRate)
         default: return .nan
         }
     }

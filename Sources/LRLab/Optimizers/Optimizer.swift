@@ -23,16 +23,17 @@ public protocol Optimizer: Sendable {
     /// The state quantity `stateNames[index]` for one parameter, after the last update.
     func stateValue(_ index: Int, parameter: Int) -> Double
 
-    /// Every state quantity at once, state-major (`buffer[state * parameterCount + parameter]`);
-    /// the run calls this after each update, so it must not allocate.
-    func writeState(into buffer: inout [Double])
+    /// Every state quantity at once, state-major (`buffer[state * parameterCount + parameter]`),
+    /// written straight into a trace row: the run calls this after each update it records,
+    /// so it must not allocate. `buffer.count` is `stateNames.count * parameterCount`.
+    func writeState(into buffer: UnsafeMutableBufferPointer<Double>)
 }
 
 extension Optimizer {
     public var stateNames: [String] { [] }
     public func stateValue(_ index: Int, parameter: Int) -> Double { .nan }
 
-    public func writeState(into buffer: inout [Double]) {
+    public func writeState(into buffer: UnsafeMutableBufferPointer<Double>) {
         let count = stateNames.count
         guard count > 0 else { return }
         let parameterCount = buffer.count / count

@@ -71,7 +71,7 @@ public enum Comparison {
         let nearest = run.objective.nearestMinimum(to: run.point)
         return Result(label: label, run: run, finalLoss: run.loss, finalPoint: run.point,
                       distanceToMinimum: nearest?.distance, nearestMinimumIsGlobal: nearest?.isGlobal,
-                      stepsToConverge: firstConvergedStep(of: run), verdict: run.verdict(), losses: run.trace.losses)
+                      stepsToConverge: firstConvergedStep(of: run), verdict: run.verdict(), losses: Array(run.trace.losses))
     }
 
     /// The first step whose gradient norm is under `run.convergenceTolerance`.

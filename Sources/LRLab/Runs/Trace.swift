@@ -1,7 +1,16 @@
-/// Everything a run did, one row per step, stored as a structure of arrays of doubles so a
-/// long run stays compact. Row 0 is the start point (learning rate 0, no step taken).
+/// Everything a run did, one row per step. Row 0 is the start point (learning rate 0, no
+/// step taken).
 ///
-/// Memory is bounded: every step is kept up to `capacity` rows; past that the rows after
+/// **Layout.** The rows live in one buffer of doubles, row after row, `width` values each:
+/// step, learning rate, loss, notes, then `dimension` parameters, gradient components and
+/// step components, then the optimizer's state, state-major. One buffer rather than a
+/// structure of arrays because a run appends a whole row per step: one write of contiguous
+/// memory (and one uniqueness check) instead of one `append` per column, which was a quarter
+/// of a step's cost. The columns are read through `TraceColumn` views (`losses`,
+/// `parameters`, ...), which behave like read-only arrays. Steps and notes are stored as
+/// doubles; both are exact (steps are far below 2⁵³, notes are a byte).
+///
+/// **Memory is bounded.** Every step is kept up to `capacity` rows; past that the rows after
 /// the first `keptHead` are thinned to every other one and only every `stride`-th later step
 /// is kept, so a run of any length holds at most `capacity` rows. The run's current state
 /// is always exact, and `save trace` replays the run to write every step.
@@ -10,120 +19,195 @@ public struct Trace: Sendable {
     public let capacity: Int
     /// Rows at the start that thinning never removes.
     public let keptHead: Int
-    /// Only steps that are multiples of this are recorded (1 until the trace first fills).
+    /// Only steps that are multiples of this are recorded (1 until the trace first fills);
+    /// always a power of two.
     public private(set) var stride = 1
     /// Parameters per row.
     public let dimension: Int
     /// The optimizer's per-parameter state quantities recorded on each row.
     public let stateNames: [String]
+    /// Doubles per row: 4 + (3 + `stateNames.count`) × `dimension`.
+    public let width: Int
+    /// Rows held.
+    public private(set) var count = 0
+    /// `width` values per row; memory past `count` rows is spare capacity, not yet written.
+    private var buffer: TraceBuffer
 
-    public private(set) var steps: [Int] = []
-    public private(set) var learningRates: [Double] = []
-    public private(set) var losses: [Double] = []
-    public private(set) var notes: [TraceNotes] = []
-    /// `dimension` values per row.
-    public private(set) var parameters: [Double] = []
-    /// `dimension` values per row.
-    public private(set) var gradients: [Double] = []
-    /// `dimension` values per row: the change in the parameters made by the step.
-    public private(set) var stepsTaken: [Double] = []
-    /// `stateNames.count * dimension` values per row, state-major.
-    public private(set) var states: [Double] = []
+    /// Where each quantity sits in a row.
+    private static let stepOffset = 0, learningRateOffset = 1, lossOffset = 2, notesOffset = 3, parametersOffset = 4
+    private var gradientOffset: Int { Trace.parametersOffset + dimension }
+    private var stepTakenOffset: Int { Trace.parametersOffset + 2 * dimension }
+    private var stateOffset: Int { Trace.parametersOffset + 3 * dimension }
 
     public init(dimension: Int, stateNames: [String], capacity: Int = 100_000) {
         self.dimension = dimension
         self.stateNames = stateNames
         self.capacity = max(capacity, 16)
         self.keptHead = min(1000, self.capacity / 4)
+        self.width = Trace.parametersOffset + (3 + stateNames.count) * dimension
+        self.buffer = TraceBuffer(capacity: 64 * width)
     }
 
-    /// Bytes held by the rows (not counting array headers): what the memory bound is about.
-    public var storedBytes: Int {
-        let doubles = learningRates.count + losses.count + parameters.count + gradients.count + stepsTaken.count + states.count
-        return doubles * MemoryLayout<Double>.stride + steps.count * MemoryLayout<Int>.stride + notes.count
-    }
+    /// Bytes allocated for rows: what the memory bound is about.
+    public var storedBytes: Int { buffer.capacity * MemoryLayout<Double>.stride }
 
     /// The most `storedBytes` can reach for this trace's shape.
-    public var maximumBytes: Int {
-        capacity * ((3 + 3 * dimension + stateNames.count * dimension) * MemoryLayout<Double>.stride + MemoryLayout<Int>.stride + 1)
-    }
+    public var maximumBytes: Int { capacity * width * MemoryLayout<Double>.stride }
 
     /// Whether some steps have been thinned out.
     public var isThinned: Bool { stride > 1 }
 
-    public var count: Int { steps.count }
-    public var isEmpty: Bool { steps.isEmpty }
+    public var isEmpty: Bool { count == 0 }
+
+    // MARK: Columns
+
+    /// The step number of each row.
+    public var steps: LazyMapCollection<TraceColumn, Int> { column(Trace.stepOffset).lazy.map { Int($0) } }
+    /// The rate each row's step used (0 on row 0).
+    public var learningRates: TraceColumn { column(Trace.learningRateOffset) }
+    public var losses: TraceColumn { column(Trace.lossOffset) }
+    public var notes: LazyMapCollection<TraceColumn, TraceNotes> {
+        column(Trace.notesOffset).lazy.map { TraceNotes(rawValue: UInt8($0)) }
+    }
+    /// `dimension` values per row.
+    public var parameters: TraceColumn { column(Trace.parametersOffset, valuesPerRow: dimension) }
+    /// `dimension` values per row.
+    public var gradients: TraceColumn { column(gradientOffset, valuesPerRow: dimension) }
+    /// `dimension` values per row: the change in the parameters made by the step.
+    public var stepsTaken: TraceColumn { column(stepTakenOffset, valuesPerRow: dimension) }
+    /// `stateNames.count * dimension` values per row, state-major.
+    public var states: TraceColumn { column(stateOffset, valuesPerRow: stateNames.count * dimension) }
+
+    private func column(_ offset: Int, valuesPerRow: Int = 1) -> TraceColumn {
+        TraceColumn(buffer: buffer, rows: count, width: width, offset: offset, valuesPerRow: valuesPerRow)
+    }
+
+    // MARK: Adding rows
+
+    /// Whether a row for `step` with `notes` would be kept: always within the head, and for
+    /// a divergence or an undefined point; otherwise when `step` is a multiple of `stride`.
+    @inline(__always)
+    public func keeps(step: Int, notes rowNotes: TraceNotes) -> Bool {
+        count < keptHead || step & (stride - 1) == 0 || rowNotes.contains(.diverged) || rowNotes.contains(.undefined)
+    }
 
     /// Adds a row. `state` holds `stateNames.count * dimension` values, state-major.
     public mutating func append(step: Int, learningRate: Double, parameters point: [Double], loss: Double,
                                 gradient: [Double], stepTaken: [Double], state: [Double], notes rowNotes: TraceNotes) {
-        if count >= keptHead, step % stride != 0, !rowNotes.contains(.diverged), !rowNotes.contains(.undefined) {
-            return
+        precondition(point.count == dimension && gradient.count == dimension && stepTaken.count == dimension
+                     && state.count == stateNames.count * dimension, "a trace row has the wrong shape")
+        guard keeps(step: step, notes: rowNotes) else { return }
+        let dimension = self.dimension
+        appendRow(step: step, learningRate: learningRate, loss: loss, notes: rowNotes) { parameters, gradients, stepsTaken, states in
+            for index in 0..<dimension {
+                parameters[index] = point[index]
+                gradients[index] = gradient[index]
+                stepsTaken[index] = stepTaken[index]
+            }
+            for index in state.indices { states[index] = state[index] }
         }
-        if count >= capacity { thin() }
-        steps.append(step)
-        learningRates.append(learningRate)
-        losses.append(loss)
-        notes.append(rowNotes)
-        // Element by element: `append(contentsOf:)` retains and releases its argument, which
-        // was a fifth of a step's cost.
-        for index in 0..<dimension {
-            parameters.append(point[index])
-            gradients.append(gradient[index])
-            stepsTaken.append(stepTaken[index])
-        }
-        for value in state { states.append(value) }
     }
+
+    /// Adds a row the caller has checked with `keeps`, letting `fill` write its parameters,
+    /// gradient, step taken and state straight into the buffer: the run's per-step path,
+    /// with no intermediate arrays. When the trace is full it thins first and then drops the
+    /// row if the doubled stride no longer keeps it.
+    @inline(__always)
+    mutating func appendRow(step: Int, learningRate: Double, loss: Double, notes rowNotes: TraceNotes,
+                            _ fill: (_ parameters: UnsafeMutablePointer<Double>, _ gradient: UnsafeMutablePointer<Double>,
+                                     _ stepTaken: UnsafeMutablePointer<Double>, _ state: UnsafeMutableBufferPointer<Double>) -> Void) {
+        if count >= capacity {
+            thin()
+            // The stride has doubled: the row may no longer be one to keep.
+            guard keeps(step: step, notes: rowNotes) else { return }
+        }
+        makeUnique()
+        if (count + 1) * width > buffer.capacity { buffer = buffer.grown(to: Swift.min(capacity, 2 * count) * width) }
+        let start = buffer.base + count * width
+        start[Trace.stepOffset] = Double(step)
+        start[Trace.learningRateOffset] = learningRate
+        start[Trace.lossOffset] = loss
+        start[Trace.notesOffset] = Double(rowNotes.rawValue)
+        fill(start + Trace.parametersOffset, start + gradientOffset, start + stepTakenOffset,
+             UnsafeMutableBufferPointer(start: start + stateOffset, count: stateNames.count * dimension))
+        count += 1
+    }
+
+    /// Copy on write: the buffer is shared with copies of this trace and with column views.
+    @inline(__always)
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&buffer) { buffer = buffer.copy(count: count * width) }
+    }
+
+    // MARK: Reading rows
 
     /// One row as a value.
     public func record(_ row: Int) -> TraceRecord {
-        let range = row * dimension ..< (row + 1) * dimension
-        let stateWidth = stateNames.count * dimension
-        return TraceRecord(
-            step: steps[row], learningRate: learningRates[row],
-            parameters: Array(parameters[range]), loss: losses[row], gradient: Array(gradients[range]),
-            stepTaken: Array(stepsTaken[range]),
-            state: Array(states[row * stateWidth ..< (row + 1) * stateWidth]), notes: notes[row])
+        precondition(row >= 0 && row < count, "trace row out of range")
+        let start = buffer.base + row * width
+        func values(_ offset: Int, _ count: Int) -> [Double] { Array(UnsafeBufferPointer(start: start + offset, count: count)) }
+        return withExtendedLifetime(buffer) {
+            TraceRecord(
+                step: Int(start[Trace.stepOffset]), learningRate: start[Trace.learningRateOffset],
+                parameters: values(Trace.parametersOffset, dimension), loss: start[Trace.lossOffset],
+                gradient: values(gradientOffset, dimension), stepTaken: values(stepTakenOffset, dimension),
+                state: values(stateOffset, stateNames.count * dimension),
+                notes: TraceNotes(rawValue: UInt8(start[Trace.notesOffset])))
+        }
     }
 
     /// The last row.
     public var last: TraceRecord? { isEmpty ? nil : record(count - 1) }
 
+    // MARK: Thinning
+
     /// Halves the rows after the head and doubles the stride.
     private mutating func thin() {
+        makeUnique()
         stride *= 2
+        let (width, stride, base) = (self.width, self.stride, buffer.base)
         var write = keptHead
-        let stateWidth = stateNames.count * dimension
-        for read in keptHead..<count where steps[read] % stride == 0 {
-            steps[write] = steps[read]
-            learningRates[write] = learningRates[read]
-            losses[write] = losses[read]
-            notes[write] = notes[read]
-            for index in 0..<dimension {
-                parameters[write * dimension + index] = parameters[read * dimension + index]
-                gradients[write * dimension + index] = gradients[read * dimension + index]
-                stepsTaken[write * dimension + index] = stepsTaken[read * dimension + index]
-            }
-            for index in 0..<stateWidth {
-                states[write * stateWidth + index] = states[read * stateWidth + index]
-            }
+        for read in keptHead..<count where Int(base[read * width + Trace.stepOffset]) & (stride - 1) == 0 {
+            if read != write { (base + write * width).update(from: base + read * width, count: width) }
             write += 1
         }
-        truncate(to: write)
+        count = write
     }
 
-    /// Removes every row after the first `count`.
+    /// Removes every row after the first `count` (their memory stays allocated for reuse).
     public mutating func truncate(to newCount: Int) {
         guard newCount < count else { return }
-        let stateWidth = stateNames.count * dimension
-        steps.removeSubrange(newCount...)
-        learningRates.removeSubrange(newCount...)
-        losses.removeSubrange(newCount...)
-        notes.removeSubrange(newCount...)
-        parameters.removeSubrange((newCount * dimension)...)
-        gradients.removeSubrange((newCount * dimension)...)
-        stepsTaken.removeSubrange((newCount * dimension)...)
-        states.removeSubrange((newCount * stateWidth)...)
+        count = max(newCount, 0)
+    }
+}
+
+/// One quantity of every row of a trace, read like an array: `trace.losses[row]`,
+/// `trace.parameters[row * dimension + index]`. A view: it shares the trace's buffer and
+/// copies nothing.
+public struct TraceColumn: RandomAccessCollection, Sendable {
+    private let buffer: TraceBuffer
+    private let width: Int
+    private let offset: Int
+    private let valuesPerRow: Int
+    /// Number of values: rows × values per row.
+    public let count: Int
+
+    init(buffer: TraceBuffer, rows: Int, width: Int, offset: Int, valuesPerRow: Int) {
+        self.buffer = buffer
+        self.width = width
+        self.offset = offset
+        self.valuesPerRow = valuesPerRow
+        self.count = rows * valuesPerRow
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    public subscript(position: Int) -> Double {
+        precondition(position >= 0 && position < count, "trace column index out of range")
+        if valuesPerRow == 1 { return buffer.base[position * width + offset] }
+        let row = position / valuesPerRow
+        return buffer.base[row * width + offset + position - row * valuesPerRow]
     }
 }
 

@@ -23,7 +23,7 @@ extension Command {
         switch what.text {
         case "loss":
             let run = try session.currentRun(at: what)
-            let losses = run.trace.losses
+            let losses = Array(run.trace.losses)
             var scale: AxisScale = .linear
             let positive = losses.filter { $0.isFinite && $0 > 0 }
             if let low = positive.min(), let high = positive.max(), positive.count == losses.count, high / low > 100 { scale = .log10 }

@@ -1,0 +1,198 @@
+/// What stepping a `Run` changes, apart from the optimizer: the point, loss and gradient,
+/// the trace, and the bookkeeping between steps. Kept apart from `Run` so that a batch of
+/// steps can borrow the optimizer (opened to its concrete type) and this state at once.
+struct RunProgress: Sendable {
+    /// What a batch of steps needs to know about the run, read once per batch.
+    struct Rules {
+        /// The configuration's `lr`, which the schedule scales.
+        var learningRate: Double
+        /// A constant schedule is not asked for the rate each step.
+        var scheduleIsConstant: Bool
+        var divergenceBound: Double
+        var convergenceTolerance: Double
+        /// Stop after the first step whose notes say converged.
+        var untilConverged: Bool
+    }
+
+    var point: [Double]
+    var loss: Double
+    var gradient: [Double]
+    var stepCount = 0
+    var trace: Trace
+    var ending: Run.Ending?
+    /// The point, then the gradient, before the latest step (`dimension` values each): the
+    /// step taken and the overshoot test read them.
+    private var previous: [Double]
+    private var lastLearningRate = 0.0
+    /// The notes of the latest row, kept here because a thinned trace may not hold that row.
+    private var lastNotes: TraceNotes = []
+
+    init(start: [Double], loss: Double, gradient: [Double], stateNames: [String], convergenceTolerance: Double) {
+        self.point = start
+        self.loss = loss
+        self.gradient = gradient
+        self.previous = start + gradient
+        self.trace = Trace(dimension: start.count, stateNames: stateNames)
+        var notes: TraceNotes = []
+        if gradient.map({ $0 * $0 }).reduce(0, +).squareRoot() < convergenceTolerance { notes.insert(.converged) }
+        lastNotes = notes
+        // Row 0: no step taken, and the state as zeros (nothing has been accumulated).
+        trace.append(step: 0, learningRate: 0, parameters: start, loss: loss, gradient: gradient,
+                     stepTaken: [Double](repeating: 0, count: start.count),
+                     state: [Double](repeating: 0, count: stateNames.count * start.count), notes: notes)
+    }
+
+    var hasConverged: Bool { ending == nil && lastNotes.contains(.converged) }
+
+    /// The latest step as a trace row; `optimizer` supplies the state.
+    func current(optimizer: any Optimizer) -> TraceRecord {
+        let dimension = point.count
+        var stepTaken = [Double](repeating: 0, count: dimension)
+        var state = [Double](repeating: 0, count: trace.stateNames.count * dimension)
+        if stepCount > 0 {
+            for index in 0..<dimension { stepTaken[index] = point[index] - previous[index] }
+            state.withUnsafeMutableBufferPointer { optimizer.writeState(into: $0) }
+        }
+        return TraceRecord(step: stepCount, learningRate: lastLearningRate, parameters: point, loss: loss, gradient: gradient,
+                           stepTaken: stepTaken, state: state, notes: lastNotes)
+    }
+
+    /// Takes up to `count` steps with `optimizer`; stops early when the run ends or, with
+    /// `rules.untilConverged`, at the first converged step. Returns the number taken.
+    ///
+    /// Generic over the optimizer's type, so the existential `Run` holds is opened once
+    /// per call rather than once per update.
+    mutating func advance<Optimizer: LRLab.Optimizer>(_ count: Int, optimizer: inout Optimizer, objective: Objective,
+                                                      schedule: any LearningRateSchedule, rules: Rules) -> Int {
+        var taken = 0
+        while taken < count, ending == nil {
+            step(optimizer: &optimizer, objective: objective, schedule: schedule, rules: rules)
+            taken += 1
+            if rules.untilConverged, hasConverged { break }
+        }
+        return taken
+    }
+
+    /// One step: the update, the new loss and gradient, the notes, and (when the trace
+    /// keeps it) a row.
+    ///
+    /// This is the hot loop of every run, sweep and comparison, so it works on raw buffers:
+    /// each array it writes is checked for uniqueness once per step, not once per element,
+    /// and the trace row is written in place.
+    @inline(__always)
+    private mutating func step<Optimizer: LRLab.Optimizer>(optimizer: inout Optimizer, objective: Objective,
+                                                           schedule: any LearningRateSchedule, rules: Rules) {
+        let step = stepCount + 1
+        let learningRate = rules.scheduleIsConstant ? rules.learningRate : schedule.rate(at: step, base: rules.learningRate)
+        let dimension = point.count
+        RunProgress.copy(point, gradient, into: &previous)
+        let previousLoss = loss
+        var notes: TraceNotes = []
+        if step > 1, learningRate != lastLearningRate { notes.insert(.rateChanged) }
+
+        optimizer.update(parameters: &point, gradient: gradient, learningRate: learningRate, step: step)
+        loss = objective.loss(at: point, gradient: &gradient)
+        stepCount = step
+
+        var flipped = false, pointIsFinite = true, gradientIsFinite = true
+        var squares = 0.0
+        point.withUnsafeBufferPointer { point in
+            gradient.withUnsafeBufferPointer { gradient in
+                previous.withUnsafeBufferPointer { previous in
+                    for index in 0..<dimension {
+                        if previous[dimension + index] * gradient[index] < 0 { flipped = true }
+                        if !point[index].isFinite { pointIsFinite = false }
+                        if !gradient[index].isFinite { gradientIsFinite = false }
+                        squares += gradient[index] * gradient[index]
+                    }
+                }
+            }
+        }
+        if !pointIsFinite || !loss.isFinite || !gradientIsFinite || Swift.abs(loss) > rules.divergenceBound {
+            end(at: step, pointIsFinite: pointIsFinite, gradientIsFinite: gradientIsFinite, objective: objective,
+                divergenceBound: rules.divergenceBound, notes: &notes)
+        } else {
+            if flipped { notes.insert(.overshoot) }
+            if loss > previousLoss { notes.insert(.lossUp) }
+            let norm = squares.squareRoot()
+            if norm < rules.convergenceTolerance {
+                notes.insert(.converged)
+            } else if Swift.abs(loss - previousLoss) <= 1e-12 * max(Swift.abs(previousLoss), 1e-300), loss != previousLoss || norm > 1e-4 {
+                notes.insert(.plateau)
+            }
+        }
+        lastLearningRate = learningRate
+        lastNotes = notes
+        if trace.keeps(step: step, notes: notes) {
+            RunProgress.record(step: step, learningRate: learningRate, loss: loss, notes: notes, point: point, gradient: gradient,
+                               previous: previous, optimizer: optimizer, into: &trace)
+        }
+    }
+
+    /// `previous` becomes `point` followed by `gradient`. Static, so no closure captures
+    /// `self` (see `record`).
+    @inline(__always)
+    private static func copy(_ point: [Double], _ gradient: [Double], into previous: inout [Double]) {
+        point.withUnsafeBufferPointer { point in
+            gradient.withUnsafeBufferPointer { gradient in
+                previous.withUnsafeMutableBufferPointer { previous in
+                    let dimension = point.count
+                    guard previous.count >= 2 * dimension, gradient.count >= dimension else { return }
+                    for index in 0..<dimension {
+                        previous[index] = point[index]
+                        previous[dimension + index] = gradient[index]
+                    }
+                }
+            }
+        }
+    }
+
+    /// Writes the latest step into a new trace row, in place. Static, with the fields
+    /// passed in, so the closures capture borrowed arguments rather than `self`: capturing
+    /// `self` made the compiler retain each array for the duration of the call.
+    @inline(__always)
+    private static func record<Optimizer: LRLab.Optimizer>(step: Int, learningRate: Double, loss: Double, notes: TraceNotes,
+                                                           point: [Double], gradient: [Double], previous: [Double],
+                                                           optimizer: Optimizer, into trace: inout Trace) {
+        let dimension = point.count
+        point.withUnsafeBufferPointer { point in
+            gradient.withUnsafeBufferPointer { gradient in
+                previous.withUnsafeBufferPointer { previous in
+                    trace.appendRow(step: step, learningRate: learningRate, loss: loss, notes: notes) { row, rowGradient, stepTaken, state in
+                        for index in 0..<dimension {
+                            row[index] = point[index]
+                            rowGradient[index] = gradient[index]
+                            stepTaken[index] = point[index] - previous[index]
+                        }
+                        if !state.isEmpty { optimizer.writeState(into: state) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Ends the run at `step`: the point left the reals, the loss exploded, or the formula
+    /// has no value there (which `checkedEvaluation` names).
+    private mutating func end(at step: Int, pointIsFinite: Bool, gradientIsFinite: Bool, objective: Objective,
+                              divergenceBound: Double, notes: inout TraceNotes) {
+        if pointIsFinite, !(Swift.abs(loss) > divergenceBound) {
+            do {
+                _ = try objective.checkedEvaluation(at: point)
+            } catch {
+                notes.insert(.undefined)
+                ending = .undefined(step: step, reason: error.description)
+                return
+            }
+        }
+        notes.insert(.diverged)
+        let reason: String
+        if !pointIsFinite {
+            reason = "a parameter is no longer a finite number"
+        } else if !loss.isFinite || !gradientIsFinite {
+            reason = "the loss or gradient overflowed (loss = \(VerdictFormat.number(loss, digits: 6)))"
+        } else {
+            reason = "the loss grew to \(VerdictFormat.number(loss, digits: 6)), beyond \(VerdictFormat.number(divergenceBound))"
+        }
+        ending = .diverged(step: step, reason: reason)
+    }
+}
