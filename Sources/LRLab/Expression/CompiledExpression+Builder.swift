@@ -13,9 +13,8 @@ struct TapeBuilder {
 
     struct Tape {
         var instructions: [Instruction]
-        var literals: [Double]
-        /// How many literals, from the front of `literals`, are loaded into registers.
-        var registerLiterals: Int
+        /// The literals loaded into the registers after the inputs', in order.
+        var registerLiterals: [Double]
         var outputs: [Int32]
         var registerCount: Int
     }
@@ -87,8 +86,9 @@ struct TapeBuilder {
     }
 
     /// One instruction before register assignment: an operation on nodes. `a` and `b` are
-    /// read from registers, except that `b` is a literal pool entry for the immediate forms;
-    /// `c` is the literal of a fused instruction's immediate (`-1` when it has none).
+    /// read from registers, except that `b` is the literal node of the immediate forms; `c`
+    /// is the literal node of a fused instruction's immediate (`-1` when it has none). The
+    /// literal's value becomes the laid-out instruction's `k`.
     private struct Step {
         var operation: Instruction.Operation
         var a: Int
@@ -100,13 +100,13 @@ struct TapeBuilder {
     /// Drops the nodes no output needs, fuses common pairs, assigns registers and lays out
     /// the tape.
     ///
-    /// A binary operation with one literal operand reads it straight from the literal pool
-    /// (`a*100` is `multiplyImmediate`), so most literals never occupy a register. A node used
-    /// exactly once, by a node of a shape listed in `fuse`, is computed inside that node's
-    /// instruction (a super-instruction: one dispatch and no register round trip for the
-    /// intermediate, the same two roundings). Registers:
+    /// A binary operation with one literal operand carries it in the instruction as an
+    /// immediate (`a*100` is `multiplyImmediate` with `k` 100), so most literals never occupy
+    /// a register. A node used exactly once, by a node of a shape listed in `fuse`, is
+    /// computed inside that node's instruction (a super-instruction: one dispatch and no
+    /// register round trip for the intermediate, the same two roundings). Registers:
     /// `0 ..< variables.count` hold the inputs; the next ones the literals that must be in
-    /// registers (outputs, and the base of `K^b`), loaded from the front of the pool; the rest
+    /// registers (outputs, and the base of `K^b`), loaded at each evaluation; the rest
     /// are temporaries handed out by a linear scan that frees a register at its value's last
     /// use (so an instruction may write over one of its own operands, which it has read by
     /// then). Outputs are never freed.
@@ -160,23 +160,18 @@ struct TapeBuilder {
         }
         for output in outputs { lastUse[output] = neverFreed }
 
-        // The pool: literals needed in registers first (loaded at each evaluation), then the
-        // ones only read as immediates.
+        // Literals needed in registers get the registers after the inputs, loaded at each
+        // evaluation; the others are immediates inside the instructions that read them.
         var register = [Int32](repeating: -1, count: nodes.count)
-        var pool = [Int32](repeating: -1, count: nodes.count)
-        var literals: [Double] = []
-        for pass in [true, false] {
-            for id in nodes.indices where live[id] && inRegister[id] == pass {
-                guard case .literal(let bits) = nodes[id] else { continue }
-                pool[id] = Int32(literals.count)
-                if pass { register[id] = Int32(variables.count + literals.count) }
-                literals.append(Double(bitPattern: bits))
-            }
-        }
-        let registerLiterals = register.filter { $0 >= 0 }.count
+        var registerLiterals: [Double] = []
         for index in variables.indices { register[index] = Int32(index) }
+        for id in nodes.indices where live[id] && inRegister[id] {
+            guard case .literal(let bits) = nodes[id] else { continue }
+            register[id] = Int32(variables.count + registerLiterals.count)
+            registerLiterals.append(Double(bitPattern: bits))
+        }
 
-        let firstTemporary = variables.count + registerLiterals
+        let firstTemporary = variables.count + registerLiterals.count
         var registerCount = firstTemporary
         var free: [Int32] = []
         var instructions: [Instruction] = []
@@ -196,11 +191,13 @@ struct TapeBuilder {
                 registerCount += 1
             }
             register[id] = destination
+            // The immediate: `b` in the immediate forms, `c` in the super-instructions.
+            let immediate = step.bIsImmediate ? step.b : step.c
             instructions.append(Instruction(operation: step.operation, destination: destination, a: register[step.a],
-                                            b: step.bIsImmediate ? pool[step.b] : register[step.b],
-                                            c: step.c >= 0 ? pool[step.c] : 0))
+                                            b: step.bIsImmediate ? 0 : register[step.b],
+                                            k: immediate >= 0 ? literalValue(immediate)! : 0))
         }
-        return Tape(instructions: instructions, literals: literals, registerLiterals: registerLiterals,
+        return Tape(instructions: instructions, registerLiterals: registerLiterals,
                     outputs: outputs.map { register[$0] }, registerCount: max(registerCount, 1))
     }
 
@@ -255,8 +252,8 @@ struct TapeBuilder {
         }
     }
 
-    /// How node `op(a, b)` is executed: with a literal operand as an immediate (`b`, a pool
-    /// entry) where an immediate form exists, else on two registers.
+    /// How node `op(a, b)` is executed: with a literal operand as an immediate (`b`, the
+    /// literal's node) where an immediate form exists, else on two registers.
     private func instructionForm(_ op: Instruction.Operation, _ a: Int, _ b: Int)
         -> (Instruction.Operation, a: Int, b: Int, immediate: Bool) {
         let aIsLiteral = literalValue(a) != nil, bIsLiteral = literalValue(b) != nil

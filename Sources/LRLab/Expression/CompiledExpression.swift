@@ -5,18 +5,37 @@
 /// operation on the same SSA operands) become one value, across all the formulas, so the
 /// `y - x^2` that the loss and both partial derivatives of Rosenbrock contain is computed
 /// once. Numbers, constants and any operation whose operands are all literals are folded at
-/// compile time into a literal pool; an operation with one literal operand reads it from the
-/// pool as an immediate (`100*r` is one `multiplyImmediate`). `a^2` with a literal 2 becomes
-/// `a*a`; other literal exponents call `pow` directly; a computed exponent keeps
+/// compile time; an operation with one literal operand carries it inside the instruction as
+/// an immediate (`100*r` is one `multiplyImmediate` holding 100). `a^2` with a literal 2
+/// becomes `a*a`; other literal exponents call `pow` directly; a computed exponent keeps
 /// `Expr.power`'s run-time test. Values no output needs are dropped, then a linear scan
 /// assigns the SSA values to a small register file, reusing a register as soon as its value
 /// has had its last use. Before that, a value used exactly once is fused into the
 /// instruction that uses it when the pair has a super-instruction (`a - b*b`, `(a*a)*K`,
 /// `(a*b)*K`, `a*K - b`, ...): the same two operations in one dispatch, with no register
 /// store and reload in between, which took Rosenbrock's loss and gradient from 12
-/// instructions to 7 and a loss-and-gradient call from ~15 ns to ~12.5 ns (the dispatch, not
-/// the arithmetic, is most of a tape's cost). Evaluation is one loop over the instructions
-/// with one `switch`.
+/// instructions to 7 (the dispatch, not the arithmetic, is most of a tape's cost).
+/// Evaluation is one loop over the instructions with one `switch`.
+///
+/// **What a call costs.** The benchmark (case a) runs a million independent evaluations, so
+/// the processor overlaps them and a call costs about its machine-instruction count; the
+/// layout keeps that count low (about 210 for Rosenbrock's loss and gradient, from about
+/// 250; ~13 ns a call became 10.7 to 11.5 ns, the spread from where the linker happens to
+/// put the dispatch loop: ~1 ns more when its 56 bytes straddle a 64-byte boundary):
+/// - An instruction is 24 bytes: operation, destination, `a`, `b` and the immediate `k`
+///   itself, not an index into a pool. `Instruction.execute` reads the fields through the
+///   instruction's pointer, so each case loads only what it uses and an immediate folds into
+///   the arithmetic as a memory operand (`x * k` is one `mulsd`).
+/// - The input, literal and output loops run over one to a few values. They are written so
+///   that the optimizer leaves them plain loops: unrolled or vectorized, their setup costs
+///   more than the loop (the input loop with `<` cost 30 instructions for two inputs). The
+///   input loop compares with `!=` and picks NaN for a missing value in the loop itself,
+///   which also keeps it from becoming a `memcpy` call: that copies 16 bytes at once, and
+///   a 16-byte load of a point whose 8-byte values the caller has just stored cannot be
+///   forwarded from the store buffer, which made a call ~20 ns. The outputs end with a
+///   sentinel (-1) and the instructions with a stored end pointer, so neither loop counts.
+/// - The rare large register file is a separate function, so the common path has no
+///   closure call and a single `precondition` comparison (`minimumRestCount`).
 ///
 /// **Bit-for-bit equality with the tree walker.** For every output, `evaluate` returns
 /// exactly the bits `Expr.value(names:at:)` returns, except that where the reference gives a
@@ -27,23 +46,24 @@
 /// what `Expr.power` itself does for exponent 2, a super-instruction performs its pair's
 /// two operations in order with two roundings, other powers still call `pow`, and the
 /// elementary functions call the same C library functions. The only reordering is that the
-/// operands of `+` and `*` are put in a canonical order to share `a*b` with `b*a`; IEEE 754
-/// addition and multiplication are commutative, bit for bit, except for which NaN payload
-/// propagates. Swift does not contract `a*b + c` into a fused multiply-add, so there is no
-/// other difference in rounding. Powers with small integer exponents other than 2 are *not*
-/// expanded into multiplications: `x*x*x` rounds twice and can differ from `pow(x, 3)`.
+/// operands of `+` and `*` are put in a canonical order to share `a*b` with `b*a` (and the
+/// compiler may multiply `k * x` for `x * k`); IEEE 754 addition and multiplication are
+/// commutative, bit for bit, except for which NaN payload propagates. Swift does not
+/// contract `a*b + c` into a fused multiply-add, so there is no other difference in
+/// rounding. Powers with small integer exponents other than 2 are *not* expanded into
+/// multiplications: `x*x*x` rounds twice and can differ from `pow(x, 3)`.
 ///
-/// **No allocation per evaluation.** The tape (instructions, literal pool, output registers)
-/// is laid out once in memory owned by an immutable class, so `CompiledExpression` is a
-/// `Sendable` value that can sit in a `let`, and running the tape reads plain pointers with
-/// no reference counting. Each evaluation's register file is stack memory: a local tuple
-/// when it needs at most 16 registers, else `withUnsafeTemporaryAllocation`, where the
-/// standard library always puts requests of at most 1024 bytes (128 registers) on the stack,
-/// and larger ones too when the thread's stack has room (a runtime check, not an
-/// allocation); only past that does it fall back to the heap. Register reuse keeps the file
-/// small: Rosenbrock's loss and gradient take 7 instructions and 6 registers. The benchmark
-/// package (`Benchmarks/`) counts `malloc` calls around a million evaluations to confirm
-/// that none happen.
+/// **No allocation per evaluation.** The tape (instructions, register literals, output
+/// registers) is laid out once in memory owned by an immutable class, so
+/// `CompiledExpression` is a `Sendable` value that can sit in a `let`, and running the tape
+/// reads plain pointers with no reference counting. Each evaluation's register file is
+/// stack memory: a local tuple when it needs at most 16 registers, else
+/// `withUnsafeTemporaryAllocation`, where the standard library always puts requests of at
+/// most 1024 bytes (128 registers) on the stack, and larger ones too when the thread's stack
+/// has room (a runtime check, not an allocation); only past that does it fall back to the
+/// heap. Register reuse keeps the file small: Rosenbrock's loss and gradient take 7
+/// instructions and 6 registers. The benchmark package (`Benchmarks/`) counts `malloc` calls
+/// around a million evaluations to confirm that none happen.
 public struct CompiledExpression: Sendable {
     /// The variables, in the order a point lists their values.
     public let variables: [String]
@@ -60,8 +80,8 @@ public struct CompiledExpression: Sendable {
         let tape = builder.finish(outputs: roots)
         self.variables = variables
         self.outputCount = formulas.count
-        self.tape = Tape(inputCount: variables.count, instructions: tape.instructions, literals: tape.literals,
-                         registerLiterals: tape.registerLiterals, outputs: tape.outputs, registerCount: tape.registerCount)
+        self.tape = Tape(inputCount: variables.count, instructions: tape.instructions, registerLiterals: tape.registerLiterals,
+                         outputs: tape.outputs, registerCount: tape.registerCount)
     }
 
     /// Number of operations performed per evaluation.
@@ -72,19 +92,17 @@ public struct CompiledExpression: Sendable {
     /// The first output at `point`; the remaining outputs are written to `rest[0...]`, whose
     /// count must be at least `outputCount - 1`. Allocates nothing when `rest` is uniquely
     /// referenced.
+    ///
+    /// The small register file is written out here and in `evaluateFirst`, not through a
+    /// helper taking a closure: such closures (`withUnsafeTemporaryAllocation`'s too) are not
+    /// inlined, and the call cost more than zeroing the tuple.
     public func evaluate(at point: [Double], rest: inout [Double]) -> Double {
         let tape = self.tape
-        precondition(tape.outputCount >= 1 && rest.count >= tape.outputCount - 1, "too few slots for the outputs")
-        // Written out twice, not through a generic helper taking a closure: that version
-        // did not inline and cost twice as much.
-        if tape.registerCount <= smallRegisterFileCount {
-            var file = emptySmallRegisterFile
-            return withUnsafeMutableBytes(of: &file) { bytes in
-                tape.evaluate(bytes.baseAddress!.assumingMemoryBound(to: Double.self), point: point, rest: &rest)
-            }
-        }
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: tape.registerCount) { file in
-            tape.evaluate(file.baseAddress!, point: point, rest: &rest)
+        precondition(rest.count >= tape.minimumRestCount, "too few slots for the outputs")
+        guard tape.registerCount <= smallRegisterFileCount else { return tape.evaluateLarge(point: point, rest: &rest) }
+        var file = emptySmallRegisterFile
+        return withUnsafeMutableBytes(of: &file) { bytes in
+            tape.evaluate(bytes.baseAddress!.assumingMemoryBound(to: Double.self), point: point, rest: &rest)
         }
     }
 
@@ -92,14 +110,10 @@ public struct CompiledExpression: Sendable {
     public func evaluateFirst(at point: [Double]) -> Double {
         let tape = self.tape
         precondition(tape.outputCount >= 1, "nothing compiled")
-        if tape.registerCount <= smallRegisterFileCount {
-            var file = emptySmallRegisterFile
-            return withUnsafeMutableBytes(of: &file) { bytes in
-                tape.evaluateFirst(bytes.baseAddress!.assumingMemoryBound(to: Double.self), point: point)
-            }
-        }
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: tape.registerCount) { file in
-            tape.evaluateFirst(file.baseAddress!, point: point)
+        guard tape.registerCount <= smallRegisterFileCount else { return tape.evaluateFirstLarge(point: point) }
+        var file = emptySmallRegisterFile
+        return withUnsafeMutableBytes(of: &file) { bytes in
+            tape.evaluateFirst(bytes.baseAddress!.assumingMemoryBound(to: Double.self), point: point)
         }
     }
 
@@ -113,62 +127,101 @@ public struct CompiledExpression: Sendable {
 }
 
 /// A register file small enough to be a local tuple: no allocation call at all, the
-/// cheapest case (the standard library's temporary allocation adds a call and a check).
+/// cheapest case (the standard library's temporary allocation adds a call and a check, and
+/// its closure is not inlined).
 private typealias SmallRegisterFile = (Double, Double, Double, Double, Double, Double, Double, Double,
                                        Double, Double, Double, Double, Double, Double, Double, Double)
 private let smallRegisterFileCount = 16
 private let emptySmallRegisterFile: SmallRegisterFile = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
 
 extension CompiledExpression {
-    /// The laid-out tape: instructions, literals and output registers in memory allocated
-    /// once, so running it touches no reference counts. Immutable after `init`, hence
-    /// `@unchecked Sendable`.
+    /// The laid-out tape: instructions, register literals and output registers in memory
+    /// allocated once, so running it touches no reference counts. Immutable after `init`,
+    /// hence `@unchecked Sendable`.
     final class Tape: @unchecked Sendable {
         let inputCount: Int
         let instructionCount: Int
         let instructions: UnsafeMutablePointer<Instruction>
-        let literalCount: Int
-        /// The pool of literals: the first `registerLiterals` are loaded into registers
-        /// `inputCount...`, the others are read by immediate-operand instructions.
-        let literals: UnsafeMutablePointer<Double>
-        let registerLiterals: Int
+        /// `instructions + instructionCount`, so the run loop compares pointers and keeps no count.
+        let instructionsEnd: UnsafePointer<Instruction>
+        /// The literals loaded into registers `inputCount...` before the instructions run:
+        /// outputs that are literals, and the base of `K^b` (every other literal is an
+        /// immediate inside the instruction that reads it).
+        let registerLiterals: UnsafeMutablePointer<Double>
+        let registerLiteralCount: Int
         let outputCount: Int
+        /// The register of each output, then -1: the copy loop stops at the sentinel.
         let outputs: UnsafeMutablePointer<Int32>
+        /// The least count of `rest` that `evaluate(at:rest:)` accepts; `Int.max` when there
+        /// are no outputs at all, so one comparison checks both conditions.
+        let minimumRestCount: Int
         let registerCount: Int
 
-        init(inputCount: Int, instructions: [Instruction], literals: [Double], registerLiterals: Int,
-             outputs: [Int32], registerCount: Int) {
+        init(inputCount: Int, instructions: [Instruction], registerLiterals: [Double], outputs: [Int32],
+             registerCount: Int) {
             self.inputCount = inputCount
             self.instructionCount = instructions.count
             self.instructions = .allocate(capacity: max(instructions.count, 1))
             self.instructions.initialize(from: instructions, count: instructions.count)
-            self.literalCount = literals.count
-            self.literals = .allocate(capacity: max(literals.count, 1))
-            self.literals.initialize(from: literals, count: literals.count)
-            self.registerLiterals = registerLiterals
+            self.instructionsEnd = UnsafePointer(self.instructions + instructions.count)
+            self.registerLiteralCount = registerLiterals.count
+            self.registerLiterals = .allocate(capacity: max(registerLiterals.count, 1))
+            self.registerLiterals.initialize(from: registerLiterals, count: registerLiterals.count)
             self.outputCount = outputs.count
-            self.outputs = .allocate(capacity: max(outputs.count, 1))
-            self.outputs.initialize(from: outputs, count: outputs.count)
+            self.outputs = .allocate(capacity: outputs.count + 1)
+            self.outputs.initialize(from: outputs + [-1], count: outputs.count + 1)
+            self.minimumRestCount = outputs.isEmpty ? .max : outputs.count - 1
             self.registerCount = registerCount
         }
 
         deinit {
             instructions.deallocate()
-            literals.deallocate()
+            registerLiterals.deallocate()
             outputs.deallocate()
         }
 
         /// Loads the inputs (missing ones as NaN) and literals, then runs every instruction.
+        ///
+        /// The two copy loops compare with `!=`: the optimizer then keeps the overflow check
+        /// on `index` and leaves each a plain loop, instead of unrolling it or turning it
+        /// into a `memcpy` call, both slower for a handful of values (see the type's
+        /// documentation). Choosing NaN for a missing input in the loop itself keeps the
+        /// input copy from becoming a `memcpy` too.
         @inline(__always)
         func run(_ registers: UnsafeMutablePointer<Double>, point: UnsafeBufferPointer<Double>) {
-            for index in 0..<inputCount {
-                registers[index] = index < point.count ? point[index] : .nan
+            let available = point.count
+            var index = 0
+            while index != inputCount {
+                registers[index] = index < available ? point[index] : .nan
+                index += 1
             }
-            // A plain loop: these are a handful of values, cheaper than a call to memmove.
             let literalRegisters = registers + inputCount
-            for index in 0..<registerLiterals { literalRegisters[index] = literals[index] }
-            for index in 0..<instructionCount {
-                instructions[index].execute(registers, literals: literals)
+            index = 0
+            while index != registerLiteralCount {
+                literalRegisters[index] = registerLiterals[index]
+                index += 1
+            }
+            var instruction = UnsafePointer(instructions)
+            while instruction != instructionsEnd {
+                Instruction.execute(instruction, registers)
+                instruction += 1
+            }
+        }
+
+        /// `evaluate` with a register file too large for the fixed-size one; out of line so
+        /// that the common path stays small.
+        @inline(never)
+        func evaluateLarge(point: [Double], rest: inout [Double]) -> Double {
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: registerCount) { file in
+                evaluate(file.baseAddress!, point: point, rest: &rest)
+            }
+        }
+
+        /// `evaluateFirst` with a register file too large for the fixed-size one.
+        @inline(never)
+        func evaluateFirstLarge(point: [Double]) -> Double {
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: registerCount) { file in
+                evaluateFirst(file.baseAddress!, point: point)
             }
         }
 
@@ -177,7 +230,7 @@ extension CompiledExpression {
         func evaluate(_ registers: UnsafeMutablePointer<Double>, point: [Double], rest: inout [Double]) -> Double {
             point.withUnsafeBufferPointer { run(registers, point: $0) }
             if outputCount > 1 {
-                rest.withUnsafeMutableBufferPointer { copyOutputs(from: registers, first: 1, to: $0.baseAddress!) }
+                rest.withUnsafeMutableBufferPointer { copyOutputs(from: registers, to: $0.baseAddress!) }
             }
             return registers[Int(outputs[0])]
         }
@@ -189,36 +242,41 @@ extension CompiledExpression {
             return registers[Int(outputs[0])]
         }
 
-        /// Copies outputs `first...` to `destination[0...]`.
+        /// Copies outputs `1...` to `destination[0...]`, up to the sentinel.
         @inline(__always)
-        func copyOutputs(from registers: UnsafeMutablePointer<Double>, first: Int, to destination: UnsafeMutablePointer<Double>) {
-            for index in first..<outputCount {
-                destination[index - first] = registers[Int(outputs[index])]
+        func copyOutputs(from registers: UnsafeMutablePointer<Double>, to destination: UnsafeMutablePointer<Double>) {
+            var output = UnsafePointer(outputs) + 1
+            var target = destination
+            while output.pointee >= 0 {
+                target.pointee = registers[Int(output.pointee)]
+                output += 1
+                target += 1
             }
         }
     }
 }
 
 /// One operation of the tape: `registers[destination] = op(registers[a], registers[b])`, or
-/// `op(registers[a], literals[b])` for the immediate forms. Unary operations ignore `b`;
-/// only super-instructions read `c` (a literal pool index).
-struct Instruction: Hashable, Sendable {
+/// `op(registers[a], k)` for the immediate forms, where `k` is the literal itself. Unary
+/// operations ignore `b`; super-instructions read `a`, `b` and `k` as their forms say.
+struct Instruction: Sendable {
     enum Operation: UInt8, Hashable, Sendable {
         case add, subtract, multiply, divide
         /// `Expr.power`: `a*a` when the exponent is 2 at run time, else `pow`.
         case power
-        /// `pow(a, K)` where `K` (operand `b`, a literal pool index) is a literal other than 2.
+        /// `pow(a, K)` where `K` (the immediate `k`; operand `b` in the SSA graph) is a literal
+        /// other than 2.
         case powerLiteral
-        /// `a + K`, `a * K`, `a - K`, `K - a`, `a / K`, `K / a`: one operand is the literal
-        /// pool entry `b`. Only in laid-out tapes, never in the SSA graph.
+        /// `a + K`, `a * K`, `a - K`, `K - a`, `a / K`, `K / a`: one operand is the immediate
+        /// `k`. Only in laid-out tapes, never in the SSA graph.
         case addImmediate, multiplyImmediate, subtractImmediate, subtractFromImmediate, divideByImmediate, divideImmediate
         /// `a*a`.
         case square
         /// Super-instructions: two operations in one dispatch, for pairs where the first
         /// result has no other use (see `TapeBuilder.fuse`). Each performs the pair's two IEEE
         /// operations in the pair's order, so it rounds exactly as the two instructions would
-        /// (no fused multiply-add). `K` is the literal pool entry named by the instruction's
-        /// `b` (`squareMultiplyImmediate`) or `c` (the others). Only in laid-out tapes.
+        /// (no fused multiply-add). `K` is the instruction's immediate `k`. Only in laid-out
+        /// tapes.
         ///
         /// `(a*a)*K`.
         case squareMultiplyImmediate
@@ -291,43 +349,50 @@ struct Instruction: Hashable, Sendable {
     var operation: Operation
     var destination: Int32
     var a: Int32
-    var b: Int32
-    var c: Int32 = 0
+    var b: Int32 = 0
+    /// The immediate operand `K`, for the forms that have one.
+    var k: Double = 0
 
-    /// Runs the instruction. One `switch`, each case reading its operands and applying the
-    /// same `Operation.apply` arithmetic that constant folding uses.
+    /// Runs the instruction at `instruction`. One `switch`, each case reading its operands
+    /// and applying the same arithmetic as `Operation.apply`, which constant folding uses.
+    ///
+    /// It reads the fields through the pointer rather than taking a copy of the instruction,
+    /// so that each case loads only the operands it uses (a copy loads all of them before
+    /// the dispatch); an immediate then folds into the arithmetic as a memory operand.
     @inline(__always)
-    func execute(_ registers: UnsafeMutablePointer<Double>, literals: UnsafePointer<Double>) {
-        let x = registers[Int(a)]
+    static func execute(_ instruction: UnsafePointer<Instruction>, _ registers: UnsafeMutablePointer<Double>) {
+        let x = registers[Int(instruction.pointee.a)]
+        var y: Double { registers[Int(instruction.pointee.b)] }
+        var k: Double { instruction.pointee.k }
         let result: Double
-        switch operation {
-        case .addImmediate: result = x + literals[Int(b)]
-        case .multiplyImmediate: result = x * literals[Int(b)]
-        case .subtractImmediate: result = x - literals[Int(b)]
-        case .subtractFromImmediate: result = literals[Int(b)] - x
-        case .divideByImmediate: result = x / literals[Int(b)]
-        case .divideImmediate: result = literals[Int(b)] / x
-        case .powerLiteral: result = _pow(x, literals[Int(b)])
-        case .add: result = x + registers[Int(b)]
-        case .subtract: result = x - registers[Int(b)]
-        case .multiply: result = x * registers[Int(b)]
-        case .divide: result = x / registers[Int(b)]
-        case .power: result = Expr.power(x, registers[Int(b)])
+        switch instruction.pointee.operation {
+        case .addImmediate: result = x + k
+        case .multiplyImmediate: result = x * k
+        case .subtractImmediate: result = x - k
+        case .subtractFromImmediate: result = k - x
+        case .divideByImmediate: result = x / k
+        case .divideImmediate: result = k / x
+        case .powerLiteral: result = _pow(x, k)
+        case .add: result = x + y
+        case .subtract: result = x - y
+        case .multiply: result = x * y
+        case .divide: result = x / y
+        case .power: result = Expr.power(x, y)
         case .square: result = x * x
         case .negate: result = -x
-        case .squareMultiplyImmediate: result = (x * x) * literals[Int(b)]
-        case .multiplyMultiplyImmediate: result = (x * registers[Int(b)]) * literals[Int(c)]
+        case .squareMultiplyImmediate: result = (x * x) * k
+        case .multiplyMultiplyImmediate: result = (x * y) * k
         case .subtractSquare:
-            let y = registers[Int(b)]
+            let y = y
             result = x - y * y
         case .addSquare:
-            let y = registers[Int(b)]
+            let y = y
             result = x + y * y
-        case .multiplyImmediateSubtract: result = x * literals[Int(c)] - registers[Int(b)]
-        case .subtractMultiplyImmediate: result = x - registers[Int(b)] * literals[Int(c)]
-        case .multiplyImmediateAdd: result = x * literals[Int(c)] + registers[Int(b)]
-        default: result = operation.apply(x, x)
+        case .multiplyImmediateSubtract: result = x * k - y
+        case .subtractMultiplyImmediate: result = x - y * k
+        case .multiplyImmediateAdd: result = x * k + y
+        case let operation: result = operation.apply(x, x)
         }
-        registers[Int(destination)] = result
+        registers[Int(instruction.pointee.destination)] = result
     }
 }
