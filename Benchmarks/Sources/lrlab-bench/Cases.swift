@@ -158,7 +158,7 @@ func caseSteps(steps: Int, repetitions: Int) -> [Result] {
     let (objectiveOnly, _) = compare(repetitions: max(3, repetitions / 2), candidate: viaObjective, baseline: {})
     return [
         Result(name: "b. \(steps / 1_000_000)M \(optimizer) steps, Run", candidate: candidate, baseline: baseline,
-               items: steps, unit: "step",
+               items: steps, unit: "step", goal: 2,
                note: "optimizer: \(optimizer) lr=\(lr)\(optimizer == "adam" ? " betas 0.9/0.999 eps 1e-8" : ""); final loss: Run \(finalLoss), hand-written \(optimizer == "adam" ? handWrittenAdam(steps: steps, lr: lr) : handWrittenGD(steps: steps, lr: lr)) (gradients round differently: closed form vs the simplified derivative)"),
         Result(name: "b'. same loop hand-written, Objective evals", candidate: objectiveOnly, baseline: baseline,
                items: steps, unit: "step"),
