@@ -12,8 +12,8 @@ import Darwin
 /// Why not an `Array`: a trace is written a row at a time far past what it has filled, and
 /// an array must be initialized up to its count, so growing one meant zero-filling every new
 /// row and then copying all rows on each doubling. `realloc` of a large block remaps pages
-/// instead of copying them, and untouched memory is never written. This took a million-step
-/// run from ~70 to ~66 ns a step.
+/// instead of copying them, and untouched memory is never written (a small gain, about
+/// 1–2 ns of a million-step run's ~70 ns a step, within this machine's noise).
 ///
 /// A reference type, shared between copies of a `Trace` and the `TraceColumn` views made from
 /// it; `Trace` copies it before any write unless it is the only owner (copy on write), so
