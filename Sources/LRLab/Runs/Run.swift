@@ -40,6 +40,11 @@ public struct Run: Sendable {
     private var optimizer: any Optimizer
     /// Everything stepping changes, apart from the optimizer.
     private var progress: RunProgress
+    /// Read once, because `step()` may be called once per step (the shell's `step N`, the
+    /// CSV replay, `lrfind`): the configuration's `lr` (a lookup by name), and whether the
+    /// schedule is constant (a dynamic cast).
+    private let baseLearningRate: Double
+    private let scheduleIsConstant: Bool
 
     /// The parameters after the latest step.
     public var point: [Double] { progress.point }
@@ -62,6 +67,8 @@ public struct Run: Sendable {
         self.configuration = configuration
         self.schedule = schedule
         self.optimizer = configuration.makeOptimizer(parameterCount: start.count)
+        self.baseLearningRate = configuration.learningRate
+        self.scheduleIsConstant = schedule is ConstantSchedule
         self.progress = RunProgress(start: start, loss: loss, gradient: gradient, stateNames: optimizer.stateNames,
                                     convergenceTolerance: convergenceTolerance)
     }
@@ -74,7 +81,7 @@ public struct Run: Sendable {
 
     /// The learning rate the next step will use.
     public var nextLearningRate: Double {
-        schedule.rate(at: stepCount + 1, base: configuration.learningRate)
+        schedule.rate(at: stepCount + 1, base: baseLearningRate)
     }
 
     /// Whether the latest step met the convergence tolerance (read from the run's own state:
@@ -96,7 +103,7 @@ public struct Run: Sendable {
     /// projection of the existential's box (which checks the box is unique) and a dispatch.
     @discardableResult
     public mutating func run(_ count: Int, untilConverged: Bool = false, shouldStop: () -> Bool = { false }) -> Int {
-        let rules = RunProgress.Rules(learningRate: configuration.learningRate, scheduleIsConstant: schedule is ConstantSchedule,
+        let rules = RunProgress.Rules(learningRate: baseLearningRate, scheduleIsConstant: scheduleIsConstant,
                                       divergenceBound: divergenceBound, convergenceTolerance: convergenceTolerance,
                                       untilConverged: untilConverged)
         var taken = 0
