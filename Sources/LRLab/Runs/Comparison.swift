@@ -77,12 +77,7 @@ public enum Comparison {
     /// The first step whose gradient norm is under `run.convergenceTolerance`.
     public static func firstConvergedStep(of run: Run) -> Int? {
         let trace = run.trace
-        let dimension = trace.dimension
-        for row in 0..<trace.count {
-            var squares = 0.0
-            for index in row * dimension ..< (row + 1) * dimension { squares += trace.gradients[index] * trace.gradients[index] }
-            if squares.squareRoot() < run.convergenceTolerance { return trace.steps[row] }
-        }
-        return nil
+        guard let row = (0..<trace.count).first(where: { trace.gradientNorm($0) < run.convergenceTolerance }) else { return nil }
+        return trace.steps[row]
     }
 }

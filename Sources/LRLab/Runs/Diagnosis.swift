@@ -45,6 +45,8 @@ private struct TraceReader {
     let run: Run
     let window: Int
     let trace: Trace
+    /// The loss column, made once: the diagnosis reads it row by row.
+    let losses: TraceColumn
     let objective: Objective
     let tolerance: Double
     let norms: [Double]
@@ -57,12 +59,8 @@ private struct TraceReader {
         self.trace = trace
         objective = run.objective
         tolerance = run.convergenceTolerance
-        let dimension = trace.dimension
-        norms = (0..<trace.count).map { row in
-            var squares = 0.0
-            for index in row * dimension ..< (row + 1) * dimension { squares += trace.gradients[index] * trace.gradients[index] }
-            return squares.squareRoot()
-        }
+        norms = (0..<trace.count).map { trace.gradientNorm($0) }
+        losses = trace.losses
         last = trace.count - 1
     }
 
@@ -83,8 +81,8 @@ private struct TraceReader {
     /// The per-step factor of the loss gap (to the known minimum value, else to 0) when both gaps are positive.
     func lossFactor(from: Int, to: Int) -> Double? {
         let floor = objective.minimumValue ?? 0
-        let start = trace.losses[from] - floor
-        let end = trace.losses[to] - floor
+        let start = losses[from] - floor
+        let end = losses[to] - floor
         guard to > from, start > 0, end > 0, start.isFinite, end.isFinite else { return nil }
         return pow(end / start, 1 / Double(to - from))
     }
@@ -107,7 +105,7 @@ private struct TraceReader {
             case .undefined(let step, let reason):
                 let previous = max(0, last - 1)
                 return Verdict(kind: .undefined, summary: "undefined at step \(step): \(reason)",
-                               evidence: ["last defined point \(VerdictFormat.point(point(previous))), loss \(f(trace.losses[previous], 6))"])
+                               evidence: ["last defined point \(VerdictFormat.point(point(previous))), loss \(f(losses[previous], 6))"])
             case .diverged(let step, let reason):
                 return diverged(step: step, reason: reason)
             }
@@ -119,7 +117,7 @@ private struct TraceReader {
         }
         if last == 0 {
             return Verdict(kind: .unstarted, summary: "no steps taken yet",
-                           evidence: ["loss \(f(trace.losses[0], 6)), gradient norm \(f(norms[0]))"] + [theoryLine(at: 0)].compactMap { $0 })
+                           evidence: ["loss \(f(losses[0], 6)), gradient norm \(f(norms[0]))"] + [theoryLine(at: 0)].compactMap { $0 })
         }
         return running()
     }
@@ -128,9 +126,9 @@ private struct TraceReader {
 
     func diverged(step: Int, reason: String) -> Verdict {
         var end = last
-        while end > 0, !(norms[end].isFinite && trace.losses[end].isFinite && norms[end] > 0) { end -= 1 }
+        while end > 0, !(norms[end].isFinite && losses[end].isFinite && norms[end] > 0) { end -= 1 }
         var begin = end
-        while begin > 0, end - begin < window, norms[begin - 1].isFinite, norms[begin - 1] > 0, trace.losses[begin - 1].isFinite {
+        while begin > 0, end - begin < window, norms[begin - 1].isFinite, norms[begin - 1] > 0, losses[begin - 1].isFinite {
             begin -= 1
         }
         let rho = factor(from: begin, to: end)
@@ -155,7 +153,7 @@ private struct TraceReader {
         let eigenvalues = report.directions.map(\.eigenvalue)
         let largest = eigenvalues.map { Swift.abs($0) }.filter(\.isFinite).max() ?? 0
         let base = "gradient norm \(f(norms[last])) < \(f(tolerance)) since step \(convergedStep)"
-        var evidence = [base, "loss \(f(trace.losses[last], 10)) at \(VerdictFormat.point(here))"]
+        var evidence = [base, "loss \(f(losses[last], 10)) at \(VerdictFormat.point(here))"]
 
         let knownSaddle = objective.saddles.first { distance($0, here) <= 1e-3 * scale }
         if let lowest = eigenvalues.last, lowest.isFinite, lowest < -1e-8 * max(1, largest) || knownSaddle != nil {
@@ -170,7 +168,7 @@ private struct TraceReader {
         if let nearest = objective.nearestMinimum(to: here), !nearest.isGlobal,
            nearest.distance <= 1e-3 * max(1, nearest.point.map { Swift.abs($0) }.max() ?? 0) {
             if let global = objective.minimumValue {
-                evidence.append("the global minimum value is \(f(global, 8)); this one is \(f(trace.losses[last] - global)) higher")
+                evidence.append("the global minimum value is \(f(global, 8)); this one is \(f(losses[last] - global)) higher")
             }
             if let best = objective.minima.first {
                 evidence.append("the global minimum is at \(VerdictFormat.point(best))")
@@ -178,8 +176,8 @@ private struct TraceReader {
             return Verdict(kind: .stuck, summary: "stuck in the local minimum at \(VerdictFormat.point(nearest.point)) since step \(convergedStep)",
                            evidence: evidence, convergedStep: convergedStep, stuckReason: .localMinimum(point: nearest.point))
         }
-        if let global = objective.minimumValue, trace.losses[last] - global > 1e-6 * max(1, Swift.abs(global)) {
-            evidence.append("the known minimum value is \(f(global, 8)); this point is \(f(trace.losses[last] - global)) higher")
+        if let global = objective.minimumValue, losses[last] - global > 1e-6 * max(1, Swift.abs(global)) {
+            evidence.append("the known minimum value is \(f(global, 8)); this point is \(f(losses[last] - global)) higher")
             return Verdict(kind: .stuck, summary: "stuck in a local minimum at \(VerdictFormat.point(here)) since step \(convergedStep)",
                            evidence: evidence, convergedStep: convergedStep, stuckReason: .localMinimum(point: here))
         }
@@ -201,11 +199,11 @@ private struct TraceReader {
         var lossRises = 0
         var plateaus = 0
         for row in (first + 1)...last {
-            if trace.losses[row] > trace.losses[row - 1] { lossRises += 1 }
+            if losses[row] > losses[row - 1] { lossRises += 1 }
             if trace.notes[row].contains(.plateau) { plateaus += 1 }
         }
         let span = "over the last \(k) step\(k == 1 ? "" : "s")"
-        let lossChange = trace.losses[last] - trace.losses[first]
+        let lossChange = losses[last] - losses[first]
         let theory = theoryLine(at: last).map { [$0] } ?? []
 
         // Noisy gradients (mini-batch imitation): a loss that hovers without exploding is at the
@@ -219,13 +217,13 @@ private struct TraceReader {
         let noiseSpan = Swift.min(last, Swift.max(k, 100))
         var activity = 0.0, meanGap = 0.0
         for row in (last - noiseSpan)...last {
-            meanGap += trace.losses[row] - floor
-            if row > last - noiseSpan { activity += Swift.abs(trace.losses[row] - trace.losses[row - 1]) }
+            meanGap += losses[row] - floor
+            if row > last - noiseSpan { activity += Swift.abs(losses[row] - losses[row - 1]) }
         }
         meanGap /= Double(noiseSpan + 1)
         activity /= Double(noiseSpan)
-        let drift = Swift.abs(trace.losses[last] - trace.losses[last - noiseSpan]) / Double(noiseSpan)
-        if noise > 0, k >= 10, trace.losses[last] - floor <= 10 * meanGap,
+        let drift = Swift.abs(losses[last] - losses[last - noiseSpan]) / Double(noiseSpan)
+        if noise > 0, k >= 10, losses[last] - floor <= 10 * meanGap,
            activity.isFinite, meanGap > 0, activity >= 0.02 * meanGap, drift <= 0.5 * activity {
             let mean = meanGap + floor
             return Verdict(kind: .stuck,
@@ -236,7 +234,7 @@ private struct TraceReader {
         }
         let gapGrowth = lossFactor(from: first, to: last).map { pow($0, Double(k)) } ?? 1
         if let rho, rho > 1, lossChange > 0, 2 * lossRises >= k, gapGrowth >= 2 {
-            var evidence = ["the loss rose in \(lossRises) of the last \(k) steps, from \(f(trace.losses[first], 6)) to \(f(trace.losses[last], 6))",
+            var evidence = ["the loss rose in \(lossRises) of the last \(k) steps, from \(f(losses[first], 6)) to \(f(losses[last], 6))",
                             "the gradient norm grows ×\(f4(rho)) per step \(span)"]
             if let loss = lossFactor(from: first, to: last) { evidence.append("the loss gap grows ×\(f4(loss)) per step") }
             return Verdict(kind: .diverging, summary: "diverging: the gradient grows ×\(f4(rho)) per step",
@@ -280,15 +278,15 @@ private struct TraceReader {
         }
         if let bounce = bouncingDirection(first: first) {
             let overshoots = trace.notes[(first + 1)...last].filter { $0.contains(.overshoot) }.count
-            let trend = lossChange < 0 ? "the loss still falls (\(f(trace.losses[first], 6)) → \(f(trace.losses[last], 6)))"
-                : "the loss is stalled at \(f(trace.losses[last], 6))"
+            let trend = lossChange < 0 ? "the loss still falls (\(f(losses[first], 6)) → \(f(losses[last], 6)))"
+                : "the loss is stalled at \(f(losses[last], 6))"
             let evidence = ["the gradient component \(bounce.name) flipped sign in \(bounce.flips) of the last \(k) steps "
                                 + "(\(overshoots) overshoot note\(overshoots == 1 ? "" : "s"))", trend, pace] + theory
             return Verdict(kind: .bouncing, summary: "bouncing \(bounce.name): the step keeps crossing the valley",
                            evidence: evidence, growthFactor: rho, remainingSteps: remaining,
                            direction: bounce.vector, directionName: bounce.name)
         }
-        var evidence = ["the loss went \(f(trace.losses[first], 6)) → \(f(trace.losses[last], 6)) \(span)", pace]
+        var evidence = ["the loss went \(f(losses[first], 6)) → \(f(losses[last], 6)) \(span)", pace]
         if let loss = lossFactor(from: first, to: last), objective.minimumValue != nil {
             evidence.append("the loss gap to the minimum value \(f(objective.minimumValue ?? 0)) shrinks ×\(f4(loss)) per step")
         }

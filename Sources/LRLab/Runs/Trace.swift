@@ -156,6 +156,16 @@ public struct Trace: Sendable {
         }
     }
 
+    /// The Euclidean norm of row `row`'s gradient, read in place (the same sum, in the same
+    /// order, as `TraceRecord.gradientNorm`).
+    public func gradientNorm(_ row: Int) -> Double {
+        precondition(row >= 0 && row < count, "trace row out of range")
+        let gradient = buffer.base + row * width + gradientOffset
+        var squares = 0.0
+        for index in 0..<dimension { squares += gradient[index] * gradient[index] }
+        return withExtendedLifetime(buffer) { squares.squareRoot() }
+    }
+
     /// The last row.
     public var last: TraceRecord? { isEmpty ? nil : record(count - 1) }
 
