@@ -103,6 +103,37 @@ struct CompiledExpressionTests {
         }
     }
 
+    /// Each super-instruction, produced by a formula of its shape (with literals and points
+    /// where rounding differs between orders of operations), against the tree walker.
+    @Test("every super-instruction appears where its shape does and rounds as the tree walker",
+          arguments: [
+              ("x^2*100", Instruction.Operation.squareMultiplyImmediate),
+              ("(x*y)*400", .multiplyMultiplyImmediate),
+              ("x - y^2", .subtractSquare),
+              ("x + y^2", .addSquare),
+              ("x*3 - y", .multiplyImmediateSubtract),
+              ("x - y*3", .subtractMultiplyImmediate),
+              ("x*3 + y", .multiplyImmediateAdd),
+              ("x^2*10 + y^2", .squareMultiplyImmediateAddSquare),
+              ("y^2 + 10*x^2", .squareMultiplyImmediateAddSquare),
+              ("x*(-2) - (x*y)*400", .multiplyImmediateAddScaledProduct),
+              ("-2*(1 - x) - 400*((y - x^2)*x)", .multiplyImmediateAddScaledProduct),
+          ])
+    func superInstructions(formula: String, operation: Instruction.Operation) throws {
+        let expr = try Parser.parse(formula, variables: Self.names)
+        let tape = CompiledExpression([expr], variables: Self.names)
+        let operations = (0..<tape.instructionCount).map { tape.tape.instructions[$0].operation }
+        #expect(operations.contains(operation), "\(formula) compiles to \(operations)")
+        var random = TestRandom(seed: 7)
+        var points: [[Double]] = [[0.1, 0.7], [-0.0, 0], [1e200, -3], [.infinity, 1], [.nan, 2]]
+        for _ in 0..<300 { points.append([random.uniform(-3...3), random.uniform(-3...3)]) }
+        for point in points {
+            let reference = expr.value(names: Self.names, at: point)
+            let compiled = tape.evaluateFirst(at: point)
+            #expect(sameBits(compiled, reference), "\(formula) at \(point): compiled \(compiled), tree \(reference)")
+        }
+    }
+
     @Test("common subexpressions are computed once across the loss and the gradient")
     func sharing() throws {
         let rosenbrock = try Parser.parse("(1 - x)^2 + 100*(y - x^2)^2", variables: Self.names)
@@ -111,8 +142,9 @@ struct CompiledExpressionTests {
         let tape = CompiledExpression(formulas, variables: Self.names)
         let treeOperations = formulas.map(\.size).reduce(0, +)
         #expect(tape.instructionCount < treeOperations / 2)
-        // Today: 7 instructions (super-instructions fuse single-use pairs) and 6 registers for 3 outputs.
-        #expect(tape.instructionCount <= 8)
+        // Today: 5 instructions (super-instructions fuse single-use pairs and triples) and 5
+        // registers for 3 outputs.
+        #expect(tape.instructionCount <= 5)
         #expect(tape.registerCount <= 8)
         // `x*y` and `y*x` are one instruction; the same subtree twice is one instruction.
         let product = CompiledExpression([.binary(.multiply, .variable("x"), .variable("y")),

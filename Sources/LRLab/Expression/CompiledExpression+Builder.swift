@@ -88,13 +88,25 @@ struct TapeBuilder {
     /// One instruction before register assignment: an operation on nodes. `a` and `b` are
     /// read from registers, except that `b` is the literal node of the immediate forms; `c`
     /// is the literal node of a fused instruction's immediate (`-1` when it has none). The
-    /// literal's value becomes the laid-out instruction's `k`.
+    /// literal's value becomes the laid-out instruction's `k`. The forms with three register
+    /// operands read the third from `third`, and the forms with two immediates carry the
+    /// second as a value, `secondImmediate` (it may be a negated literal, which has no node).
     private struct Step {
         var operation: Instruction.Operation
         var a: Int
         var b: Int
         var c: Int = -1
+        var third: Int = -1
+        var secondImmediate: Double = 0
         var bIsImmediate: Bool
+
+        /// The nodes read from registers.
+        var registerOperands: [Int] {
+            var operands = [a]
+            if !bIsImmediate { operands.append(b) }
+            if third >= 0 { operands.append(third) }
+            return operands
+        }
     }
 
     /// Drops the nodes no output needs, fuses common pairs, assigns registers and lays out
@@ -126,8 +138,7 @@ struct TapeBuilder {
         // Fusion: a node with one use, not an output, computed by the instruction using it.
         var uses = [Int](repeating: 0, count: nodes.count)
         for (_, step) in steps {
-            uses[step.a] += 1
-            if !step.bIsImmediate { uses[step.b] += 1 }
+            for operand in step.registerOperands { uses[operand] += 1 }
         }
         for output in outputs { uses[output] += 1 }
         var absorbed = [Bool](repeating: false, count: nodes.count)
@@ -139,11 +150,17 @@ struct TapeBuilder {
                 guard uses[operand] == 1, !fused[operand], let step = steps[operand] else { return nil }
                 return step
             }
-            if let (replacement, inside) = fuse(outer, inner: inner) {
+            func fusedInner(_ operand: Int) -> Step? {
+                guard uses[operand] == 1, fused[operand], let step = steps[operand] else { return nil }
+                return step
+            }
+            if let (replacement, inside) = fuse(outer, inner: inner, fusedInner: fusedInner) {
                 steps[id] = replacement
-                absorbed[inside] = true
+                for node in inside {
+                    absorbed[node] = true
+                    steps[node] = nil
+                }
                 fused[id] = true
-                steps[inside] = nil
             }
         }
 
@@ -151,11 +168,9 @@ struct TapeBuilder {
         var lastUse = [Int](repeating: -1, count: nodes.count)
         for output in outputs { inRegister[output] = true }
         for (id, step) in steps {
-            inRegister[step.a] = true
-            lastUse[step.a] = max(lastUse[step.a], id)
-            if !step.bIsImmediate {
-                inRegister[step.b] = true
-                lastUse[step.b] = max(lastUse[step.b], id)
+            for operand in step.registerOperands {
+                inRegister[operand] = true
+                lastUse[operand] = max(lastUse[operand], id)
             }
         }
         for output in outputs { lastUse[output] = neverFreed }
@@ -177,9 +192,9 @@ struct TapeBuilder {
         var instructions: [Instruction] = []
         for id in nodes.indices {
             guard let step = steps[id] else { continue }
-            // Free operands whose last use is here (once, if both operands are the same node).
-            var dying = [step.a]
-            if !step.bIsImmediate, step.b != step.a { dying.append(step.b) }
+            // Free operands whose last use is here (once, if an operand repeats).
+            var dying: [Int] = []
+            for operand in step.registerOperands where !dying.contains(operand) { dying.append(operand) }
             for operand in dying where lastUse[operand] == id && register[operand] >= firstTemporary {
                 free.append(register[operand])
             }
@@ -195,7 +210,8 @@ struct TapeBuilder {
             let immediate = step.bIsImmediate ? step.b : step.c
             instructions.append(Instruction(operation: step.operation, destination: destination, a: register[step.a],
                                             b: step.bIsImmediate ? 0 : register[step.b],
-                                            k: immediate >= 0 ? literalValue(immediate)! : 0))
+                                            c: step.third >= 0 ? register[step.third] : 0,
+                                            k: immediate >= 0 ? literalValue(immediate)! : 0, k2: step.secondImmediate))
         }
         return Tape(instructions: instructions, registerLiterals: registerLiterals,
                     outputs: outputs.map { register[$0] }, registerCount: max(registerCount, 1))
@@ -210,40 +226,56 @@ struct TapeBuilder {
     /// go from 12 instructions to 7); `+` is commutative bit for bit (up to a NaN's payload,
     /// which `CompiledExpression` does not promise), so either operand of an add may be the
     /// inner one.
-    private func fuse(_ outer: Step, inner: (Int) -> Step?) -> (Step, Int)? {
+    private func fuse(_ outer: Step, inner: (Int) -> Step?, fusedInner: (Int) -> Step?) -> (Step, [Int])? {
         switch outer.operation {
         case .multiplyImmediate:
             guard let first = inner(outer.a) else { return nil }
             switch first.operation {
             case .square:
-                return (Step(operation: .squareMultiplyImmediate, a: first.a, b: outer.b, bIsImmediate: true), outer.a)
+                return (Step(operation: .squareMultiplyImmediate, a: first.a, b: outer.b, bIsImmediate: true), [outer.a])
             case .multiply:
                 return (Step(operation: .multiplyMultiplyImmediate, a: first.a, b: first.b, c: outer.b, bIsImmediate: false),
-                        outer.a)
+                        [outer.a])
             default: return nil
             }
         case .subtract:
+            // `a*K - (b*c)*L`, which is `a*K + (b*c)*(-L)` bit for bit: negating a factor
+            // negates the rounded product exactly, and `x - y` is `x + (-y)`.
+            if let first = inner(outer.a), first.operation == .multiplyImmediate,
+               let second = fusedInner(outer.b), second.operation == .multiplyMultiplyImmediate {
+                return (Step(operation: .multiplyImmediateAddScaledProduct, a: first.a, b: second.a, c: first.b, third: second.b,
+                             secondImmediate: -literalValue(second.c)!, bIsImmediate: false), [outer.a, outer.b])
+            }
             if let second = inner(outer.b), second.operation == .square {
-                return (Step(operation: .subtractSquare, a: outer.a, b: second.a, bIsImmediate: false), outer.b)
+                return (Step(operation: .subtractSquare, a: outer.a, b: second.a, bIsImmediate: false), [outer.b])
             }
             if let first = inner(outer.a), first.operation == .multiplyImmediate {
                 return (Step(operation: .multiplyImmediateSubtract, a: first.a, b: outer.b, c: first.b, bIsImmediate: false),
-                        outer.a)
+                        [outer.a])
             }
             if let second = inner(outer.b), second.operation == .multiplyImmediate {
                 return (Step(operation: .subtractMultiplyImmediate, a: outer.a, b: second.a, c: second.b, bIsImmediate: false),
-                        outer.b)
+                        [outer.b])
             }
             return nil
         case .add:
+            // `(a*a)*K + b*b`, a weighted sum of squares (the loss of every quadratic bowl):
+            // two squares, a scaling and an add in one dispatch.
+            for (candidate, other) in [(outer.b, outer.a), (outer.a, outer.b)] {
+                if let scaled = fusedInner(candidate), scaled.operation == .squareMultiplyImmediate,
+                   let square = inner(other), square.operation == .square {
+                    return (Step(operation: .squareMultiplyImmediateAddSquare, a: scaled.a, b: square.a, c: scaled.b,
+                                 bIsImmediate: false), [candidate, other])
+                }
+            }
             for (candidate, other) in [(outer.b, outer.a), (outer.a, outer.b)] {
                 guard let step = inner(candidate) else { continue }
                 if step.operation == .square {
-                    return (Step(operation: .addSquare, a: other, b: step.a, bIsImmediate: false), candidate)
+                    return (Step(operation: .addSquare, a: other, b: step.a, bIsImmediate: false), [candidate])
                 }
                 if step.operation == .multiplyImmediate {
                     return (Step(operation: .multiplyImmediateAdd, a: step.a, b: other, c: step.b, bIsImmediate: false),
-                            candidate)
+                            [candidate])
                 }
             }
             return nil

@@ -142,8 +142,6 @@ extension CompiledExpression {
         let inputCount: Int
         let instructionCount: Int
         let instructions: UnsafeMutablePointer<Instruction>
-        /// `instructions + instructionCount`, so the run loop compares pointers and keeps no count.
-        let instructionsEnd: UnsafePointer<Instruction>
         /// The literals loaded into registers `inputCount...` before the instructions run:
         /// outputs that are literals, and the base of `K^b` (every other literal is an
         /// immediate inside the instruction that reads it).
@@ -156,14 +154,18 @@ extension CompiledExpression {
         /// are no outputs at all, so one comparison checks both conditions.
         let minimumRestCount: Int
         let registerCount: Int
+        /// The index of the second input: 1 whenever there is one. Read from memory, so that
+        /// the optimizer cannot see that the two inputs of a 2-D point are adjacent and merge
+        /// their loads into one 16-byte load (see `run`).
+        let secondInput: Int
 
         init(inputCount: Int, instructions: [Instruction], registerLiterals: [Double], outputs: [Int32],
              registerCount: Int) {
             self.inputCount = inputCount
             self.instructionCount = instructions.count
-            self.instructions = .allocate(capacity: max(instructions.count, 1))
-            self.instructions.initialize(from: instructions, count: instructions.count)
-            self.instructionsEnd = UnsafePointer(self.instructions + instructions.count)
+            self.instructions = .allocate(capacity: instructions.count + 1)
+            self.instructions.initialize(from: instructions + [Instruction(operation: .stop, destination: 0, a: 0)],
+                                         count: instructions.count + 1)
             self.registerLiteralCount = registerLiterals.count
             self.registerLiterals = .allocate(capacity: max(registerLiterals.count, 1))
             self.registerLiterals.initialize(from: registerLiterals, count: registerLiterals.count)
@@ -172,6 +174,7 @@ extension CompiledExpression {
             self.outputs.initialize(from: outputs + [-1], count: outputs.count + 1)
             self.minimumRestCount = outputs.isEmpty ? .max : outputs.count - 1
             self.registerCount = registerCount
+            self.secondInput = inputCount >= 2 ? 1 : 0
         }
 
         deinit {
@@ -191,9 +194,17 @@ extension CompiledExpression {
         func run(_ registers: UnsafeMutablePointer<Double>, point: UnsafeBufferPointer<Double>) {
             let available = point.count
             var index = 0
-            while index != inputCount {
-                registers[index] = index < available ? point[index] : .nan
-                index += 1
+            switch inputCount {
+            case 1 where available >= 1:
+                registers[0] = point[0]
+            case 2 where available >= 2:
+                registers[0] = point[0]
+                registers[1] = point[secondInput]
+            default:
+                while index != inputCount {
+                    registers[index] = index < available ? point[index] : .nan
+                    index += 1
+                }
             }
             let literalRegisters = registers + inputCount
             index = 0
@@ -202,8 +213,7 @@ extension CompiledExpression {
                 index += 1
             }
             var instruction = UnsafePointer(instructions)
-            while instruction != instructionsEnd {
-                Instruction.execute(instruction, registers)
+            while Instruction.execute(instruction, registers) {
                 instruction += 1
             }
         }
@@ -245,6 +255,11 @@ extension CompiledExpression {
         /// Copies outputs `1...` to `destination[0...]`, up to the sentinel.
         @inline(__always)
         func copyOutputs(from registers: UnsafeMutablePointer<Double>, to destination: UnsafeMutablePointer<Double>) {
+            if outputCount == 3 {
+                destination[0] = registers[Int(outputs[1])]
+                destination[1] = registers[Int(outputs[2])]
+                return
+            }
             var output = UnsafePointer(outputs) + 1
             var target = destination
             while output.pointee >= 0 {
@@ -292,7 +307,13 @@ struct Instruction: Sendable {
         case subtractMultiplyImmediate
         /// `a*K + b`.
         case multiplyImmediateAdd
+        /// `(a*a)*K + b*b`.
+        case squareMultiplyImmediateAddSquare
+        /// `a*K + (b*c)*L`, with `L` the second immediate `k2`.
+        case multiplyImmediateAddScaledProduct
         case negate
+        /// The end of the tape: every laid-out tape ends with one, so the run loop needs no count.
+        case stop
         case sin, cos, tan, exp, log, sqrt, abs, tanh, sign
 
         init(_ function: Function) {
@@ -340,8 +361,11 @@ struct Instruction: Sendable {
             case .tanh: return _tanh(a)
             case .sign: return a > 0 ? 1 : (a < 0 ? -1 : (a.isNaN ? a : 0))
             case .squareMultiplyImmediate, .multiplyMultiplyImmediate, .subtractSquare, .addSquare,
-                 .multiplyImmediateSubtract, .subtractMultiplyImmediate, .multiplyImmediateAdd:
+                 .multiplyImmediateSubtract, .subtractMultiplyImmediate, .multiplyImmediateAdd,
+                 .squareMultiplyImmediateAddSquare, .multiplyImmediateAddScaledProduct:
                 preconditionFailure("a super-instruction has three operands and is never folded")
+            case .stop:
+                preconditionFailure("the end of the tape is not an operation")
             }
         }
     }
@@ -350,8 +374,12 @@ struct Instruction: Sendable {
     var destination: Int32
     var a: Int32
     var b: Int32 = 0
+    /// The third register operand, for the forms that have one.
+    var c: Int32 = 0
     /// The immediate operand `K`, for the forms that have one.
     var k: Double = 0
+    /// The second immediate `L`, for the forms that have two.
+    var k2: Double = 0
 
     /// Runs the instruction at `instruction`. One `switch`, each case reading its operands
     /// and applying the same arithmetic as `Operation.apply`, which constant folding uses.
@@ -360,12 +388,13 @@ struct Instruction: Sendable {
     /// so that each case loads only the operands it uses (a copy loads all of them before
     /// the dispatch); an immediate then folds into the arithmetic as a memory operand.
     @inline(__always)
-    static func execute(_ instruction: UnsafePointer<Instruction>, _ registers: UnsafeMutablePointer<Double>) {
+    static func execute(_ instruction: UnsafePointer<Instruction>, _ registers: UnsafeMutablePointer<Double>) -> Bool {
         let x = registers[Int(instruction.pointee.a)]
         var y: Double { registers[Int(instruction.pointee.b)] }
         var k: Double { instruction.pointee.k }
         let result: Double
         switch instruction.pointee.operation {
+        case .stop: return false
         case .addImmediate: result = x + k
         case .multiplyImmediate: result = x * k
         case .subtractImmediate: result = x - k
@@ -391,8 +420,15 @@ struct Instruction: Sendable {
         case .multiplyImmediateSubtract: result = x * k - y
         case .subtractMultiplyImmediate: result = x - y * k
         case .multiplyImmediateAdd: result = x * k + y
+        case .squareMultiplyImmediateAddSquare:
+            let y = y
+            result = (x * x) * k + y * y
+        case .multiplyImmediateAddScaledProduct:
+            let y = y
+            result = x * k + (y * registers[Int(instruction.pointee.c)]) * instruction.pointee.k2
         case let operation: result = operation.apply(x, x)
         }
         registers[Int(instruction.pointee.destination)] = result
+        return true
     }
 }
