@@ -217,15 +217,17 @@ struct TapeBuilder {
                     outputs: outputs.map { register[$0] }, registerCount: max(registerCount, 1))
     }
 
-    /// The super-instruction computing `outer` with one of its operands' instruction inside
-    /// it, and that operand's node; nil when no fused form fits. `inner` gives an operand's
-    /// instruction when it may be absorbed. Each fused form performs exactly the two
-    /// operations of the pair, in the same order, on the same operands (no fused
-    /// multiply-add): `K*(a*a)` is `(a*a)*K`, rounded twice. The forms are the pairs that the
-    /// derivatives of polynomial-like formulas produce most (Rosenbrock's loss and gradient
-    /// go from 12 instructions to 7); `+` is commutative bit for bit (up to a NaN's payload,
-    /// which `CompiledExpression` does not promise), so either operand of an add may be the
-    /// inner one.
+    /// The super-instruction computing `outer` with the instructions of one or two of its
+    /// operands inside it, and those operands' nodes; nil when no fused form fits. `inner`
+    /// gives an operand's instruction when it may be absorbed; `fusedInner` gives it when it
+    /// is itself a super-instruction used once, for the two forms that go one level deeper.
+    /// Each fused form performs exactly the operations it replaces, in the same order, on
+    /// the same operands (no fused multiply-add): `K*(a*a)` is `(a*a)*K`, rounded twice. The
+    /// forms are the shapes that the derivatives of polynomial-like formulas produce most
+    /// (Rosenbrock's loss and gradient go from 12 instructions to 7 with the pairs, and to 5
+    /// with the deeper forms); `+` is commutative bit for bit (up to a NaN's payload, which
+    /// `CompiledExpression` does not promise), so either operand of an add may be the inner
+    /// one.
     private func fuse(_ outer: Step, inner: (Int) -> Step?, fusedInner: (Int) -> Step?) -> (Step, [Int])? {
         switch outer.operation {
         case .multiplyImmediate:

@@ -12,28 +12,37 @@
 /// assigns the SSA values to a small register file, reusing a register as soon as its value
 /// has had its last use. Before that, a value used exactly once is fused into the
 /// instruction that uses it when the pair has a super-instruction (`a - b*b`, `(a*a)*K`,
-/// `(a*b)*K`, `a*K - b`, ...): the same two operations in one dispatch, with no register
-/// store and reload in between, which took Rosenbrock's loss and gradient from 12
-/// instructions to 7 (the dispatch, not the arithmetic, is most of a tape's cost).
-/// Evaluation is one loop over the instructions with one `switch`.
+/// `(a*b)*K`, `a*K - b`, ...): the same operations in one dispatch, with no register store
+/// and reload in between. Two forms go one level deeper and absorb an already fused
+/// operand: `(a*a)*K + b*b`, the weighted sum of squares that is the loss of every
+/// quadratic bowl, and `a*K + (b*c)*L`, the shape the derivatives of squared terms take.
+/// Fusion took Rosenbrock's loss and gradient from 12 instructions to 7, and the two deeper
+/// forms to 5: the dispatch, not the arithmetic, is most of a tape's cost. Evaluation is
+/// one loop over the instructions with one `switch`.
 ///
 /// **What a call costs.** The benchmark (case a) runs a million independent evaluations, so
 /// the processor overlaps them and a call costs about its machine-instruction count; the
-/// layout keeps that count low (about 210 for Rosenbrock's loss and gradient, from about
-/// 250; ~13 ns a call became 10.7 to 11.5 ns, the spread from where the linker happens to
-/// put the dispatch loop: ~1 ns more when its 56 bytes straddle a 64-byte boundary):
-/// - An instruction is 24 bytes: operation, destination, `a`, `b` and the immediate `k`
-///   itself, not an index into a pool. `Instruction.execute` reads the fields through the
-///   instruction's pointer, so each case loads only what it uses and an immediate folds into
-///   the arithmetic as a memory operand (`x * k` is one `mulsd`).
-/// - The input, literal and output loops run over one to a few values. They are written so
-///   that the optimizer leaves them plain loops: unrolled or vectorized, their setup costs
-///   more than the loop (the input loop with `<` cost 30 instructions for two inputs). The
-///   input loop compares with `!=` and picks NaN for a missing value in the loop itself,
-///   which also keeps it from becoming a `memcpy` call: that copies 16 bytes at once, and
-///   a 16-byte load of a point whose 8-byte values the caller has just stored cannot be
-///   forwarded from the store buffer, which made a call ~20 ns. The outputs end with a
-///   sentinel (-1) and the instructions with a stored end pointer, so neither loop counts.
+/// layout keeps that count low (about 150 for Rosenbrock's loss and gradient, not counting
+/// the uniqueness check of the gradient array; 208 with 7 instructions and 252 before
+/// that), so a call takes about 9.9 ns in most processes (see `Benchmarks/README.md` for
+/// the processes where the address layout costs it ~1.3 ns more):
+/// - An instruction is 40 bytes: operation, destination, up to three register operands and
+///   up to two immediates, the literals themselves rather than indices into a pool.
+///   `Instruction.execute` reads the fields through the instruction's pointer, so each
+///   case loads only what it uses and an immediate folds into the arithmetic as a memory
+///   operand (`x * k` is one `mulsd`).
+/// - Every tape ends with a `stop` instruction, so the loop has no count or end pointer to
+///   compare: storing a result, moving to the next instruction and dispatching on it is one
+///   block.
+/// - A point of one or two values is copied into the registers without a loop, and three
+///   outputs (a loss and a 2-D gradient) are copied out without one; other counts take
+///   plain loops that the optimizer leaves as loops (unrolled or vectorized, their setup
+///   costs more than the loop). No copy may read the point 16 bytes at a time: a 16-byte
+///   load of two 8-byte values the caller has just stored cannot be forwarded from the
+///   store buffer, which made a call ~20 ns. The optimizer merged the two 2-D copies into
+///   such a load until the second index came from memory (`Tape.secondInput`); the input
+///   loop picks NaN for a missing value inside the loop, which keeps it from becoming a
+///   `memcpy` call for the same reason. The outputs end with a sentinel (-1).
 /// - The rare large register file is a separate function, so the common path has no
 ///   closure call and a single `precondition` comparison (`minimumRestCount`).
 ///
@@ -61,8 +70,8 @@
 /// `withUnsafeTemporaryAllocation`, where the standard library always puts requests of at
 /// most 1024 bytes (128 registers) on the stack, and larger ones too when the thread's stack
 /// has room (a runtime check, not an allocation); only past that does it fall back to the
-/// heap. Register reuse keeps the file small: Rosenbrock's loss and gradient take 7
-/// instructions and 6 registers. The benchmark package (`Benchmarks/`) counts `malloc` calls
+/// heap. Register reuse keeps the file small: Rosenbrock's loss and gradient take 5
+/// instructions and 5 registers. The benchmark package (`Benchmarks/`) counts `malloc` calls
 /// around a million evaluations to confirm that none happen.
 public struct CompiledExpression: Sendable {
     /// The variables, in the order a point lists their values.
@@ -185,11 +194,12 @@ extension CompiledExpression {
 
         /// Loads the inputs (missing ones as NaN) and literals, then runs every instruction.
         ///
-        /// The two copy loops compare with `!=`: the optimizer then keeps the overflow check
-        /// on `index` and leaves each a plain loop, instead of unrolling it or turning it
-        /// into a `memcpy` call, both slower for a handful of values (see the type's
-        /// documentation). Choosing NaN for a missing input in the loop itself keeps the
-        /// input copy from becoming a `memcpy` too.
+        /// One or two inputs are copied one by one, the second through `secondInput` so that
+        /// the two loads stay two (see the type's documentation). Other counts, and points
+        /// too short for the tape, take a loop that compares with `!=` and picks NaN for a
+        /// missing input inside the loop, which keeps it a plain loop rather than an
+        /// unrolled one or a `memcpy` call. The register literals (most tapes have none)
+        /// may be copied by `memcpy`: the tape's own memory, never just stored to.
         @inline(__always)
         func run(_ registers: UnsafeMutablePointer<Double>, point: UnsafeBufferPointer<Double>) {
             let available = point.count
