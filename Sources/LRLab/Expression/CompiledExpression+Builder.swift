@@ -141,25 +141,19 @@ struct TapeBuilder {
             for operand in step.registerOperands { uses[operand] += 1 }
         }
         for output in outputs { uses[output] += 1 }
-        var absorbed = [Bool](repeating: false, count: nodes.count)
         var fused = [Bool](repeating: false, count: nodes.count)
         for id in nodes.indices {
             guard let outer = steps[id] else { continue }
-            // The inner node, if it may be absorbed: used once (here), not itself fused.
-            func inner(_ operand: Int) -> Step? {
-                guard uses[operand] == 1, !fused[operand], let step = steps[operand] else { return nil }
+            // An operand's instruction, if it may be absorbed: used once (here), and a plain
+            // instruction or a super-instruction as the form asks.
+            func singleUse(_ operand: Int, isFused: Bool) -> Step? {
+                guard uses[operand] == 1, fused[operand] == isFused, let step = steps[operand] else { return nil }
                 return step
             }
-            func fusedInner(_ operand: Int) -> Step? {
-                guard uses[operand] == 1, fused[operand], let step = steps[operand] else { return nil }
-                return step
-            }
-            if let (replacement, inside) = fuse(outer, inner: inner, fusedInner: fusedInner) {
+            if let (replacement, inside) = fuse(outer, inner: { singleUse($0, isFused: false) },
+                                                fusedInner: { singleUse($0, isFused: true) }) {
                 steps[id] = replacement
-                for node in inside {
-                    absorbed[node] = true
-                    steps[node] = nil
-                }
+                for node in inside { steps[node] = nil }
                 fused[id] = true
             }
         }
