@@ -27,4 +27,9 @@ struct CompiledObjective: Sendable {
     func valueAndGradient(at point: [Double], gradient result: inout [Double]) -> Double {
         fullTape.evaluate(at: point, rest: &result)
     }
+
+    /// `valueAndGradient` on raw buffers.
+    func valueAndGradient(at point: UnsafeBufferPointer<Double>, gradient result: UnsafeMutableBufferPointer<Double>) -> Double {
+        fullTape.evaluate(at: point, rest: result)
+    }
 }

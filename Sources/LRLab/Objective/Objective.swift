@@ -57,6 +57,12 @@ public struct Objective: Sendable {
         evaluator.valueAndGradient(at: point, gradient: &gradient)
     }
 
+    /// `loss(at:gradient:)` on raw buffers, for loops that step many times over the same
+    /// memory and so check their arrays for uniqueness once rather than on every call.
+    public func loss(at point: UnsafeBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>) -> Double {
+        evaluator.valueAndGradient(at: point, gradient: gradient)
+    }
+
     /// The loss and gradient, or the reason the formula has no value at `point`.
     public func checkedEvaluation(at point: [Double]) throws(EvaluationError) -> (loss: Double, gradient: [Double]) {
         let value = try expression.checkedValue(names: parameters, at: point)

@@ -41,7 +41,9 @@ public struct Adagrad: Optimizer {
         updates = 0
     }
 
-    public mutating func update(parameters: inout [Double], gradient: [Double], learningRate: Double, step: Int) {
+    public mutating func update(parameters: UnsafeMutableBufferPointer<Double>, gradient: UnsafeBufferPointer<Double>,
+                                learningRate: Double, step: Int) {
+        precondition(gradient.count == parameters.count, "the gradient and the parameters differ in length")
         if sum.count != parameters.count { reset(parameterCount: parameters.count) }
         updates += 1
         let rate = learningRate / (1 + Double(updates - 1) * learningRateDecay)

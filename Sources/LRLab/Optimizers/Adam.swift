@@ -73,8 +73,10 @@ public struct Adam: Optimizer {
     public var biasCorrection1: Double { 1 - beta1Power }
     public var biasCorrection2: Double { 1 - beta2Power }
 
-    public mutating func update(parameters: inout [Double], gradient: [Double], learningRate: Double, step: Int) {
-        if parameterCount != parameters.count { reset(parameterCount: parameters.count) }
+    public mutating func update(parameters theta: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeBufferPointer<Double>,
+                                learningRate: Double, step: Int) {
+        precondition(g.count == theta.count, "the gradient and the parameters differ in length")
+        if parameterCount != theta.count { reset(parameterCount: theta.count) }
         beta1Power *= beta1
         beta2Power *= beta2
         let c1 = 1 - beta1Power, c2 = 1 - beta2Power
@@ -84,54 +86,49 @@ public struct Adam: Optimizer {
         // Only AMSGrad's PyTorch form divides by √c₂; the common case pays no square root for it.
         let rootC2 = amsgrad && maximumBeforeCorrection ? c2.squareRoot() : 1
         moments.withUnsafeMutableBufferPointer { moments in
-            parameters.withUnsafeMutableBufferPointer { theta in
-                gradient.withUnsafeBufferPointer { g in
-                    let count = Swift.min(theta.count, g.count, n)
-                    let first = moments.baseAddress!, second = first + n, rates = first + 2 * n, maximum = first + 3 * n
-                    if !amsgrad, weightDecay == 0 {
-                        // The common case, written out without the branches below: it is
-                        // the inner loop of every Adam run.
-                        for index in 0..<count {
-                            let m = beta1 * first[index] + (1 - beta1) * g[index]
-                            let v = beta2 * second[index] + (1 - beta2) * g[index] * g[index]
-                            first[index] = m
-                            second[index] = v
-                            let rate = learningRate / ((v / c2).squareRoot() + epsilon)
-                            rates[index] = rate
-                            theta[index] -= rate * (m / c1)
-                        }
-                        return
-                    }
-                    for index in 0..<count {
-                        var gradient = g[index]
-                        if weightDecay != 0 {
-                            if decoupled {
-                                theta[index] *= 1 - learningRate * weightDecay
-                            } else {
-                                gradient += weightDecay * theta[index]
-                            }
-                        }
-                        let m = beta1 * first[index] + (1 - beta1) * gradient
-                        let v = beta2 * second[index] + (1 - beta2) * gradient * gradient
-                        first[index] = m
-                        second[index] = v
-                        let denominator: Double
-                        if !amsgrad {
-                            denominator = (v / c2).squareRoot() + epsilon
-                        } else if maximumBeforeCorrection {
-                            let largest = Swift.max(maximum[index], v)
-                            maximum[index] = largest
-                            denominator = largest.squareRoot() / rootC2 + epsilon
-                        } else {
-                            let largest = Swift.max(maximum[index], v / c2)
-                            maximum[index] = largest
-                            denominator = largest.squareRoot() + epsilon
-                        }
-                        let rate = learningRate / denominator
-                        rates[index] = rate
-                        theta[index] -= rate * (m / c1)
+            let first = moments.baseAddress!, second = first + n, rates = first + 2 * n, maximum = first + 3 * n
+            if !amsgrad, weightDecay == 0 {
+                // The common case, written out without the branches below: it is
+                // the inner loop of every Adam run.
+                for index in 0..<n {
+                    let m = beta1 * first[index] + (1 - beta1) * g[index]
+                    let v = beta2 * second[index] + (1 - beta2) * g[index] * g[index]
+                    first[index] = m
+                    second[index] = v
+                    let rate = learningRate / ((v / c2).squareRoot() + epsilon)
+                    rates[index] = rate
+                    theta[index] -= rate * (m / c1)
+                }
+                return
+            }
+            for index in 0..<n {
+                var gradient = g[index]
+                if weightDecay != 0 {
+                    if decoupled {
+                        theta[index] *= 1 - learningRate * weightDecay
+                    } else {
+                        gradient += weightDecay * theta[index]
                     }
                 }
+                let m = beta1 * first[index] + (1 - beta1) * gradient
+                let v = beta2 * second[index] + (1 - beta2) * gradient * gradient
+                first[index] = m
+                second[index] = v
+                let denominator: Double
+                if !amsgrad {
+                    denominator = (v / c2).squareRoot() + epsilon
+                } else if maximumBeforeCorrection {
+                    let largest = Swift.max(maximum[index], v)
+                    maximum[index] = largest
+                    denominator = largest.squareRoot() / rootC2 + epsilon
+                } else {
+                    let largest = Swift.max(maximum[index], v / c2)
+                    maximum[index] = largest
+                    denominator = largest.squareRoot() + epsilon
+                }
+                let rate = learningRate / denominator
+                rates[index] = rate
+                theta[index] -= rate * (m / c1)
             }
         }
     }

@@ -34,7 +34,9 @@ public struct GradientDescent: Optimizer {
         drawn = [Double](repeating: 0, count: parameterCount)
     }
 
-    public mutating func update(parameters: inout [Double], gradient: [Double], learningRate: Double, step: Int) {
+    public mutating func update(parameters: UnsafeMutableBufferPointer<Double>, gradient: UnsafeBufferPointer<Double>,
+                                learningRate: Double, step: Int) {
+        precondition(gradient.count == parameters.count, "the gradient and the parameters differ in length")
         if noise > 0 {
             if drawn.count != parameters.count { reset(parameterCount: parameters.count) }
             for index in parameters.indices {

@@ -38,7 +38,9 @@ public struct Momentum: Optimizer {
         updates = 0
     }
 
-    public mutating func update(parameters: inout [Double], gradient: [Double], learningRate: Double, step: Int) {
+    public mutating func update(parameters: UnsafeMutableBufferPointer<Double>, gradient: UnsafeBufferPointer<Double>,
+                                learningRate: Double, step: Int) {
+        precondition(gradient.count == parameters.count, "the gradient and the parameters differ in length")
         if buffer.count != parameters.count { reset(parameterCount: parameters.count) }
         updates += 1
         let first = updates == 1

@@ -17,8 +17,14 @@ public protocol Optimizer: Sendable {
     /// Allocates and clears the state for `parameterCount` parameters.
     mutating func reset(parameterCount: Int)
 
-    /// Applies update number `step` (1-based) in place.
-    mutating func update(parameters: inout [Double], gradient: [Double], learningRate: Double, step: Int)
+    /// Applies update number `step` (1-based) in place. `gradient.count` must equal
+    /// `parameters.count`.
+    ///
+    /// Raw buffers, so that a caller stepping many times (a run's batch of steps, a training
+    /// loop) checks its arrays for uniqueness once per batch rather than once per step;
+    /// `update(parameters:gradient:learningRate:step:)` on arrays calls this.
+    mutating func update(parameters: UnsafeMutableBufferPointer<Double>, gradient: UnsafeBufferPointer<Double>,
+                         learningRate: Double, step: Int)
 
     /// The state quantity `stateNames[index]` for one parameter, after the last update.
     func stateValue(_ index: Int, parameter: Int) -> Double
@@ -30,6 +36,16 @@ public protocol Optimizer: Sendable {
 }
 
 extension Optimizer {
+    /// Applies update number `step` (1-based) to an array in place.
+    public mutating func update(parameters: inout [Double], gradient: [Double], learningRate: Double, step: Int) {
+        precondition(gradient.count == parameters.count, "the gradient and the parameters differ in length")
+        parameters.withUnsafeMutableBufferPointer { parameters in
+            gradient.withUnsafeBufferPointer { gradient in
+                update(parameters: parameters, gradient: gradient, learningRate: learningRate, step: step)
+            }
+        }
+    }
+
     public var stateNames: [String] { [] }
     public func stateValue(_ index: Int, parameter: Int) -> Double { .nan }
 

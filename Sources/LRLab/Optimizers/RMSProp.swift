@@ -47,7 +47,9 @@ public struct RMSProp: Optimizer {
         effectiveRate = [Double](repeating: .nan, count: parameterCount)
     }
 
-    public mutating func update(parameters: inout [Double], gradient: [Double], learningRate: Double, step: Int) {
+    public mutating func update(parameters: UnsafeMutableBufferPointer<Double>, gradient: UnsafeBufferPointer<Double>,
+                                learningRate: Double, step: Int) {
+        precondition(gradient.count == parameters.count, "the gradient and the parameters differ in length")
         if squareAverage.count != parameters.count { reset(parameterCount: parameters.count) }
         for index in parameters.indices {
             var g = gradient[index]

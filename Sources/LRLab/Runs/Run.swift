@@ -104,7 +104,7 @@ public struct Run: Sendable {
     @discardableResult
     public mutating func run(_ count: Int, untilConverged: Bool = false, shouldStop: () -> Bool = { false }) -> Int {
         let rules = RunProgress.Rules(learningRate: baseLearningRate, scheduleIsConstant: scheduleIsConstant,
-                                      divergenceBound: divergenceBound, convergenceTolerance: convergenceTolerance,
+                                      divergenceBound: divergenceBound, convergence: NormThreshold(convergenceTolerance),
                                       untilConverged: untilConverged)
         var taken = 0
         while taken < count, progress.ending == nil {

@@ -9,7 +9,8 @@ struct RunProgress: Sendable {
         /// A constant schedule is not asked for the rate each step.
         var scheduleIsConstant: Bool
         var divergenceBound: Double
-        var convergenceTolerance: Double
+        /// The gradient norm under which a step counts as converged.
+        var convergence: NormThreshold
         /// Stop after the first step whose notes say converged.
         var untilConverged: Bool
     }
@@ -61,119 +62,120 @@ struct RunProgress: Sendable {
     /// `rules.untilConverged`, at the first converged step. Returns the number taken.
     ///
     /// Generic over the optimizer's type, so the existential `Run` holds is opened once
-    /// per call rather than once per update.
+    /// per call rather than once per update. The point, the gradient and the previous
+    /// values leave `self` for the batch, so that raw buffers stay open over them while the
+    /// steps update the rest of `self`: each array is checked for uniqueness once per
+    /// batch, not once per step (four checks a step were a tenth of a step's instructions).
+    @_specialize(exported: false, where Optimizer == Adam)
     mutating func advance<Optimizer: LRLab.Optimizer>(_ count: Int, optimizer: inout Optimizer, objective: Objective,
                                                       schedule: any LearningRateSchedule, rules: Rules) -> Int {
-        var taken = 0
-        while taken < count, ending == nil {
-            step(optimizer: &optimizer, objective: objective, schedule: schedule, rules: rules)
-            taken += 1
-            if rules.untilConverged, hasConverged { break }
+        var point: [Double] = [], gradient: [Double] = [], previous: [Double] = []
+        swap(&point, &self.point)
+        swap(&gradient, &self.gradient)
+        swap(&previous, &self.previous)
+        defer {
+            swap(&point, &self.point)
+            swap(&gradient, &self.gradient)
+            swap(&previous, &self.previous)
         }
-        return taken
+        return point.withUnsafeMutableBufferPointer { point in
+            gradient.withUnsafeMutableBufferPointer { gradient in
+                previous.withUnsafeMutableBufferPointer { previous in
+                    let values = StepBuffers(point: point, gradient: gradient, previous: previous)
+                    var taken = 0
+                    while taken < count, ending == nil {
+                        step(values, optimizer: &optimizer, objective: objective, schedule: schedule, rules: rules)
+                        taken += 1
+                        if rules.untilConverged, hasConverged { break }
+                    }
+                    return taken
+                }
+            }
+        }
+    }
+
+    /// The run's arrays, open for a batch of steps: `dimension` values each, `previous`
+    /// holding the point and then the gradient before the latest step.
+    private struct StepBuffers {
+        let point: UnsafeMutableBufferPointer<Double>
+        let gradient: UnsafeMutableBufferPointer<Double>
+        let previous: UnsafeMutableBufferPointer<Double>
     }
 
     /// One step: the update, the new loss and gradient, the notes, and (when the trace
     /// keeps it) a row.
     ///
-    /// This is the hot loop of every run, sweep and comparison, so it works on raw buffers:
-    /// each array it writes is checked for uniqueness once per step, not once per element,
-    /// and the trace row is written in place.
+    /// This is the hot loop of every run, sweep and comparison, so it works on the batch's
+    /// raw buffers and writes the trace row in place.
     @inline(__always)
-    private mutating func step<Optimizer: LRLab.Optimizer>(optimizer: inout Optimizer, objective: Objective,
+    private mutating func step<Optimizer: LRLab.Optimizer>(_ values: StepBuffers, optimizer: inout Optimizer, objective: Objective,
                                                            schedule: any LearningRateSchedule, rules: Rules) {
         let step = stepCount + 1
         let learningRate = rules.scheduleIsConstant ? rules.learningRate : schedule.rate(at: step, base: rules.learningRate)
+        let (point, gradient, previous) = (values.point, values.gradient, values.previous)
         let dimension = point.count
-        RunProgress.copy(point, gradient, into: &previous)
+        for index in 0..<dimension {
+            previous[index] = point[index]
+            previous[dimension + index] = gradient[index]
+        }
         let previousLoss = loss
         var notes: TraceNotes = []
         if step > 1, learningRate != lastLearningRate { notes.insert(.rateChanged) }
 
-        optimizer.update(parameters: &point, gradient: gradient, learningRate: learningRate, step: step)
-        loss = objective.loss(at: point, gradient: &gradient)
+        optimizer.update(parameters: point, gradient: UnsafeBufferPointer(gradient), learningRate: learningRate, step: step)
+        loss = objective.loss(at: UnsafeBufferPointer(point), gradient: gradient)
         stepCount = step
 
         var flipped = false, pointIsFinite = true, gradientIsFinite = true
         var squares = 0.0
-        point.withUnsafeBufferPointer { point in
-            gradient.withUnsafeBufferPointer { gradient in
-                previous.withUnsafeBufferPointer { previous in
-                    for index in 0..<dimension {
-                        if previous[dimension + index] * gradient[index] < 0 { flipped = true }
-                        if !point[index].isFinite { pointIsFinite = false }
-                        if !gradient[index].isFinite { gradientIsFinite = false }
-                        squares += gradient[index] * gradient[index]
-                    }
-                }
-            }
+        for index in 0..<dimension {
+            if previous[dimension + index] * gradient[index] < 0 { flipped = true }
+            if !point[index].isFinite { pointIsFinite = false }
+            if !gradient[index].isFinite { gradientIsFinite = false }
+            squares += gradient[index] * gradient[index]
         }
         if !pointIsFinite || !loss.isFinite || !gradientIsFinite || Swift.abs(loss) > rules.divergenceBound {
-            end(at: step, pointIsFinite: pointIsFinite, gradientIsFinite: gradientIsFinite, objective: objective,
-                divergenceBound: rules.divergenceBound, notes: &notes)
+            end(at: step, point: Array(point), pointIsFinite: pointIsFinite, gradientIsFinite: gradientIsFinite,
+                objective: objective, divergenceBound: rules.divergenceBound, notes: &notes)
         } else {
             if flipped { notes.insert(.overshoot) }
             if loss > previousLoss { notes.insert(.lossUp) }
-            let norm = squares.squareRoot()
-            if norm < rules.convergenceTolerance {
+            if rules.convergence.isMet(bySumOfSquares: squares) {
                 notes.insert(.converged)
-            } else if Swift.abs(loss - previousLoss) <= 1e-12 * max(Swift.abs(previousLoss), 1e-300), loss != previousLoss || norm > 1e-4 {
+            } else if Swift.abs(loss - previousLoss) <= 1e-12 * max(Swift.abs(previousLoss), 1e-300),
+                      loss != previousLoss || squares.squareRoot() > 1e-4 {
                 notes.insert(.plateau)
             }
         }
         lastLearningRate = learningRate
         lastNotes = notes
         if trace.keeps(step: step, notes: notes) {
-            RunProgress.record(step: step, learningRate: learningRate, loss: loss, notes: notes, point: point, gradient: gradient,
-                               previous: previous, optimizer: optimizer, into: &trace)
-        }
-    }
-
-    /// `previous` becomes `point` followed by `gradient`. Static, so no closure captures
-    /// `self` (see `record`).
-    @inline(__always)
-    private static func copy(_ point: [Double], _ gradient: [Double], into previous: inout [Double]) {
-        point.withUnsafeBufferPointer { point in
-            gradient.withUnsafeBufferPointer { gradient in
-                previous.withUnsafeMutableBufferPointer { previous in
-                    let dimension = point.count
-                    guard previous.count >= 2 * dimension, gradient.count >= dimension else { return }
-                    for index in 0..<dimension {
-                        previous[index] = point[index]
-                        previous[dimension + index] = gradient[index]
-                    }
-                }
-            }
+            RunProgress.record(step: step, learningRate: learningRate, loss: loss, notes: notes, values: values,
+                               optimizer: optimizer, into: &trace)
         }
     }
 
     /// Writes the latest step into a new trace row, in place. Static, with the fields
-    /// passed in, so the closures capture borrowed arguments rather than `self`: capturing
+    /// passed in, so the closure captures borrowed arguments rather than `self`: capturing
     /// `self` made the compiler retain each array for the duration of the call.
     @inline(__always)
     private static func record<Optimizer: LRLab.Optimizer>(step: Int, learningRate: Double, loss: Double, notes: TraceNotes,
-                                                           point: [Double], gradient: [Double], previous: [Double],
-                                                           optimizer: Optimizer, into trace: inout Trace) {
+                                                           values: StepBuffers, optimizer: Optimizer, into trace: inout Trace) {
+        let (point, gradient, previous) = (values.point, values.gradient, values.previous)
         let dimension = point.count
-        point.withUnsafeBufferPointer { point in
-            gradient.withUnsafeBufferPointer { gradient in
-                previous.withUnsafeBufferPointer { previous in
-                    trace.appendRow(step: step, learningRate: learningRate, loss: loss, notes: notes) { row, rowGradient, stepTaken, state in
-                        for index in 0..<dimension {
-                            row[index] = point[index]
-                            rowGradient[index] = gradient[index]
-                            stepTaken[index] = point[index] - previous[index]
-                        }
-                        if !state.isEmpty { optimizer.writeState(into: state) }
-                    }
-                }
+        trace.appendRow(step: step, learningRate: learningRate, loss: loss, notes: notes) { row, rowGradient, stepTaken, state in
+            for index in 0..<dimension {
+                row[index] = point[index]
+                rowGradient[index] = gradient[index]
+                stepTaken[index] = point[index] - previous[index]
             }
+            if !state.isEmpty { optimizer.writeState(into: state) }
         }
     }
 
     /// Ends the run at `step`: the point left the reals, the loss exploded, or the formula
     /// has no value there (which `checkedEvaluation` names).
-    private mutating func end(at step: Int, pointIsFinite: Bool, gradientIsFinite: Bool, objective: Objective,
+    private mutating func end(at step: Int, point: [Double], pointIsFinite: Bool, gradientIsFinite: Bool, objective: Objective,
                               divergenceBound: Double, notes: inout TraceNotes) {
         if pointIsFinite, !(Swift.abs(loss) > divergenceBound) {
             do {
