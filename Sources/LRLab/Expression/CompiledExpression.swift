@@ -101,17 +101,12 @@ public struct CompiledExpression: Sendable {
     /// The first output at `point`; the remaining outputs are written to `rest[0...]`, whose
     /// count must be at least `outputCount - 1`. Allocates nothing when `rest` is uniquely
     /// referenced.
-    ///
-    /// The small register file is written out here and in `evaluateFirst`, not through a
-    /// helper taking a closure: such closures (`withUnsafeTemporaryAllocation`'s too) are not
-    /// inlined, and the call cost more than zeroing the tuple.
     public func evaluate(at point: [Double], rest: inout [Double]) -> Double {
         let tape = self.tape
         precondition(rest.count >= tape.minimumRestCount, "too few slots for the outputs")
         guard tape.registerCount <= smallRegisterFileCount else { return tape.evaluateLarge(point: point, rest: &rest) }
-        var file = emptySmallRegisterFile
-        return withUnsafeMutableBytes(of: &file) { bytes in
-            tape.evaluate(bytes.baseAddress!.assumingMemoryBound(to: Double.self), point: point, rest: &rest)
+        return withSmallRegisterFile(count: tape.registerCount) { registers in
+            tape.evaluate(registers, point: point, rest: &rest)
         }
     }
 
@@ -126,9 +121,8 @@ public struct CompiledExpression: Sendable {
         let tape = self.tape
         precondition(rest.count >= tape.minimumRestCount, "too few slots for the outputs")
         guard tape.registerCount <= smallRegisterFileCount else { return tape.evaluateLarge(point: point, rest: rest) }
-        var file = emptySmallRegisterFile
-        return withUnsafeMutableBytes(of: &file) { bytes in
-            tape.evaluate(bytes.baseAddress!.assumingMemoryBound(to: Double.self), point: point, rest: rest)
+        return withSmallRegisterFile(count: tape.registerCount) { registers in
+            tape.evaluate(registers, point: point, rest: rest)
         }
     }
 
@@ -137,9 +131,8 @@ public struct CompiledExpression: Sendable {
         let tape = self.tape
         precondition(tape.outputCount >= 1, "nothing compiled")
         guard tape.registerCount <= smallRegisterFileCount else { return tape.evaluateFirstLarge(point: point) }
-        var file = emptySmallRegisterFile
-        return withUnsafeMutableBytes(of: &file) { bytes in
-            tape.evaluateFirst(bytes.baseAddress!.assumingMemoryBound(to: Double.self), point: point)
+        return withSmallRegisterFile(count: tape.registerCount) { registers in
+            tape.evaluateFirst(registers, point: point)
         }
     }
 
@@ -152,13 +145,28 @@ public struct CompiledExpression: Sendable {
     }
 }
 
-/// A register file small enough to be a local tuple: no allocation call at all, the
-/// cheapest case (the standard library's temporary allocation adds a call and a check, and
-/// its closure is not inlined).
-private typealias SmallRegisterFile = (Double, Double, Double, Double, Double, Double, Double, Double,
-                                       Double, Double, Double, Double, Double, Double, Double, Double)
+/// Register files up to this size are local tuples: no allocation call at all, the cheapest
+/// case (the standard library's temporary allocation, which larger files take, adds a call
+/// and a check, and its closure is not inlined).
 private let smallRegisterFileCount = 16
-private let emptySmallRegisterFile: SmallRegisterFile = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+
+/// Runs `body` on a zeroed register file of 8 or, when `count` needs more, 16 registers: a
+/// local tuple on the stack. Two sizes because zeroing is the file's whole cost, one store
+/// per two registers, and each store holds a slot in the core's store queue until it
+/// retires: in a run's step, which makes dozens of stores, zeroing 16 registers instead of
+/// 8 was measurable. Always inlined, and `body` with it; the callers keep the larger files'
+/// path out of line themselves, since a closure that also reached a function not inlined
+/// would retain what it captures.
+@inline(__always)
+private func withSmallRegisterFile<Result>(count: Int, _ body: (UnsafeMutablePointer<Double>) -> Result) -> Result {
+    if count <= 8 {
+        var file: (Double, Double, Double, Double, Double, Double, Double, Double) = (0, 0, 0, 0, 0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &file) { body($0.baseAddress!.assumingMemoryBound(to: Double.self)) }
+    }
+    var file: (Double, Double, Double, Double, Double, Double, Double, Double,
+               Double, Double, Double, Double, Double, Double, Double, Double) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    return withUnsafeMutableBytes(of: &file) { body($0.baseAddress!.assumingMemoryBound(to: Double.self)) }
+}
 
 extension CompiledExpression {
     /// The laid-out tape: instructions, register literals and output registers in memory

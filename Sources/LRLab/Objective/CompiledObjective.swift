@@ -28,7 +28,9 @@ struct CompiledObjective: Sendable {
         fullTape.evaluate(at: point, rest: &result)
     }
 
-    /// `valueAndGradient` on raw buffers.
+    /// `valueAndGradient` on raw buffers. Always inlined, like the tape evaluation it calls:
+    /// a call here passed the whole objective by copying it to the stack on every step.
+    @inline(__always)
     func valueAndGradient(at point: UnsafeBufferPointer<Double>, gradient result: UnsafeMutableBufferPointer<Double>) -> Double {
         fullTape.evaluate(at: point, rest: result)
     }

@@ -59,6 +59,7 @@ public struct Objective: Sendable {
 
     /// `loss(at:gradient:)` on raw buffers, for loops that step many times over the same
     /// memory and so check their arrays for uniqueness once rather than on every call.
+    @inline(__always)
     public func loss(at point: UnsafeBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>) -> Double {
         evaluator.valueAndGradient(at: point, gradient: gradient)
     }

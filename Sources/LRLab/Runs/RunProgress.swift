@@ -67,6 +67,11 @@ struct RunProgress: Sendable {
     /// steps update the rest of `self`: each array is checked for uniqueness once per
     /// batch, not once per step (four checks a step were a tenth of a step's instructions).
     @_specialize(exported: false, where Optimizer == Adam)
+    @_specialize(exported: false, where Optimizer == GradientDescent)
+    @_specialize(exported: false, where Optimizer == Momentum)
+    @_specialize(exported: false, where Optimizer == RMSProp)
+    @_specialize(exported: false, where Optimizer == Adagrad)
+    @_specialize(exported: false, where Optimizer == Adadelta)
     mutating func advance<Optimizer: LRLab.Optimizer>(_ count: Int, optimizer: inout Optimizer, objective: Objective,
                                                       schedule: any LearningRateSchedule, rules: Rules) -> Int {
         var point: [Double] = [], gradient: [Double] = [], previous: [Double] = []
