@@ -58,6 +58,39 @@ import Testing
         #expect(steps.last == 992 && trace.stride == 16)
     }
 
+    /// After several thinnings every row still reads back whole, in step order, a copy
+    /// taken between thinnings keeps its own rows, and rows appended after a truncation
+    /// read back too.
+    @Test func rowsWrittenAfterThinningReadBackWhole() {
+        var trace = trace(rows: 500, capacity: 100)
+        let copy = trace
+        let copiedSteps = Array(copy.steps)
+        for step in 500..<3000 {
+            let t = Double(step)
+            trace.append(step: step, learningRate: t + 0.5, parameters: [t, -t], loss: 10 * t,
+                         gradient: [t + 0.25, t - 0.25], stepTaken: [1, -1], state: [t * t, -t * t], notes: [])
+        }
+        #expect(trace.stride > 4)
+        for row in 0..<trace.count {
+            let record = trace.record(row)
+            let t = Double(record.step)
+            #expect(record == TraceRecord(step: record.step, learningRate: t + 0.5, parameters: [t, -t], loss: 10 * t,
+                                          gradient: [t + 0.25, t - 0.25], stepTaken: [1, -1], state: [t * t, -t * t],
+                                          notes: record.step < 500 && record.step.isMultiple(of: 3) ? [.overshoot] : []))
+            #expect(trace.losses[row] == 10 * t && trace.parameters[2 * row + 1] == -t && trace.states[2 * row] == t * t)
+        }
+        #expect(Array(trace.steps) == Array(trace.steps).sorted())
+        #expect(Array(copy.steps) == copiedSteps)
+        for row in 0..<copy.count { #expect(copy.losses[row] == 10 * Double(copy.record(row).step)) }
+        trace.truncate(to: trace.count - 10)
+        let last = trace.steps.last ?? 0
+        trace.append(step: last + trace.stride, learningRate: 0, parameters: [1, 2], loss: 3, gradient: [4, 5],
+                     stepTaken: [6, 7], state: [8, 9], notes: [])
+        #expect(trace.last == TraceRecord(step: last + trace.stride, learningRate: 0, parameters: [1, 2], loss: 3,
+                                          gradient: [4, 5], stepTaken: [6, 7], state: [8, 9], notes: []))
+        #expect(trace.losses[trace.count - 2] == 10 * Double(last))
+    }
+
     /// The run's current row, built from its own state, equals the row the trace recorded.
     @Test(arguments: ["gd", "momentum", "adam", "rmsprop"])
     func currentEqualsTheLastRecordedRow(optimizer: String) throws {
