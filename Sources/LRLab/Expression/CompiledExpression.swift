@@ -110,20 +110,35 @@ public struct CompiledExpression: Sendable {
         }
     }
 
-    /// `evaluate(at:rest:)` on raw buffers, for loops that evaluate many times over the same
-    /// memory (a run's batch of steps) and so check their arrays for uniqueness once rather
-    /// than on every call. Allocates nothing.
+    /// Registers a workspace for `evaluate(inPlace:rest:)` must hold.
+    public var workspaceCount: Int { tape.registerCount }
+
+    /// Makes `workspace` (at least `workspaceCount` doubles) ready for in-place evaluations:
+    /// loads the literals the tape keeps in registers. Once is enough: evaluations never
+    /// write the input or literal registers.
+    public func prepare(workspace: UnsafeMutableBufferPointer<Double>) {
+        precondition(workspace.count >= tape.registerCount, "the workspace is smaller than the register file")
+        for index in 0..<tape.registerLiteralCount { workspace[tape.inputCount + index] = tape.registerLiterals[index] }
+    }
+
+    /// The first output, with the point already in place: `workspace[0..<variables.count]`
+    /// holds it and the rest of `workspace` is the tape's register file, made ready by
+    /// `prepare(workspace:)`. The other outputs go to `rest[0...]`, as in `evaluate(at:rest:)`,
+    /// bit for bit.
     ///
-    /// A separate path rather than the body of the array form: wrapping the arrays in
-    /// buffers first made case a of the benchmark a nanosecond slower.
+    /// For loops that evaluate many times (a run's steps), keeping the point in a workspace
+    /// that the optimizer updates in place. Against `evaluate(at:rest:)` it saves copying the
+    /// point into a register file and zeroing one; above all it takes a store and a load
+    /// off the chain of dependent operations from one step to the next, which in a run is
+    /// what sets the pace.
     @inline(__always)
-    public func evaluate(at point: UnsafeBufferPointer<Double>, rest: UnsafeMutableBufferPointer<Double>) -> Double {
+    public func evaluate(inPlace workspace: UnsafeMutableBufferPointer<Double>, rest: UnsafeMutableBufferPointer<Double>) -> Double {
         let tape = self.tape
-        precondition(rest.count >= tape.minimumRestCount, "too few slots for the outputs")
-        guard tape.registerCount <= smallRegisterFileCount else { return tape.evaluateLarge(point: point, rest: rest) }
-        return withSmallRegisterFile(count: tape.registerCount) { registers in
-            tape.evaluate(registers, point: point, rest: rest)
-        }
+        precondition(workspace.count >= tape.registerCount && rest.count >= tape.minimumRestCount,
+                     "the workspace or the slots for the outputs are too small")
+        // `registerCount` is at least 1, so a workspace this large has an address.
+        guard let registers = workspace.baseAddress else { return .nan }
+        return tape.evaluateInPlace(registers, rest: rest)
     }
 
     /// The first output at `point`. Allocates nothing.
@@ -247,6 +262,12 @@ extension CompiledExpression {
                 literalRegisters[index] = registerLiterals[index]
                 index += 1
             }
+            runInstructions(registers)
+        }
+
+        /// Runs every instruction, up to the `stop` that ends the tape.
+        @inline(__always)
+        func runInstructions(_ registers: UnsafeMutablePointer<Double>) {
             var instruction = UnsafePointer(instructions)
             while Instruction.execute(instruction, registers) {
                 instruction += 1
@@ -259,14 +280,6 @@ extension CompiledExpression {
         func evaluateLarge(point: [Double], rest: inout [Double]) -> Double {
             withUnsafeTemporaryAllocation(of: Double.self, capacity: registerCount) { file in
                 evaluate(file.baseAddress!, point: point, rest: &rest)
-            }
-        }
-
-        /// `evaluate` on buffers with a register file too large for the fixed-size one.
-        @inline(never)
-        func evaluateLarge(point: UnsafeBufferPointer<Double>, rest: UnsafeMutableBufferPointer<Double>) -> Double {
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: registerCount) { file in
-                evaluate(file.baseAddress!, point: point, rest: rest)
             }
         }
 
@@ -288,11 +301,11 @@ extension CompiledExpression {
             return registers[Int(outputs[0])]
         }
 
-        /// Runs the tape in `registers`; returns output 0 and writes the others to `rest[0...]`.
+        /// Runs the instructions in `registers`, whose inputs and literals are in place;
+        /// returns output 0 and writes the others to `rest[0...]`.
         @inline(__always)
-        func evaluate(_ registers: UnsafeMutablePointer<Double>, point: UnsafeBufferPointer<Double>,
-                      rest: UnsafeMutableBufferPointer<Double>) -> Double {
-            run(registers, point: point)
+        func evaluateInPlace(_ registers: UnsafeMutablePointer<Double>, rest: UnsafeMutableBufferPointer<Double>) -> Double {
+            runInstructions(registers)
             // More than one output: the caller checked that `rest` has room, so it has an address.
             if outputCount > 1, let destination = rest.baseAddress { copyOutputs(from: registers, to: destination) }
             return registers[Int(outputs[0])]

@@ -28,10 +28,20 @@ struct CompiledObjective: Sendable {
         fullTape.evaluate(at: point, rest: &result)
     }
 
-    /// `valueAndGradient` on raw buffers. Always inlined, like the tape evaluation it calls:
-    /// a call here passed the whole objective by copying it to the stack on every step.
+    /// Doubles a workspace for `valueAndGradient(inPlace:gradient:)` must hold.
+    var workspaceCount: Int { fullTape.workspaceCount }
+
+    /// Loads the literals the gradient tape keeps in registers into `workspace`.
+    func prepare(workspace: UnsafeMutableBufferPointer<Double>) {
+        fullTape.prepare(workspace: workspace)
+    }
+
+    /// `valueAndGradient` with the point already in `workspace` (see
+    /// `CompiledExpression.evaluate(inPlace:rest:)`). Always inlined, like the tape
+    /// evaluation it calls: a call here passed the whole objective by copying it to the
+    /// stack on every step.
     @inline(__always)
-    func valueAndGradient(at point: UnsafeBufferPointer<Double>, gradient result: UnsafeMutableBufferPointer<Double>) -> Double {
-        fullTape.evaluate(at: point, rest: result)
+    func valueAndGradient(inPlace workspace: UnsafeMutableBufferPointer<Double>, gradient result: UnsafeMutableBufferPointer<Double>) -> Double {
+        fullTape.evaluate(inPlace: workspace, rest: result)
     }
 }

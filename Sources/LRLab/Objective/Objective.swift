@@ -57,11 +57,22 @@ public struct Objective: Sendable {
         evaluator.valueAndGradient(at: point, gradient: &gradient)
     }
 
-    /// `loss(at:gradient:)` on raw buffers, for loops that step many times over the same
-    /// memory and so check their arrays for uniqueness once rather than on every call.
+    /// Doubles a workspace for `loss(inPlace:gradient:)` must hold: the point, then room for
+    /// the compiled formula's intermediate values.
+    public var workspaceCount: Int { evaluator.workspaceCount }
+
+    /// Makes `workspace` ready for `loss(inPlace:gradient:)`; once is enough.
+    public func prepare(workspace: UnsafeMutableBufferPointer<Double>) {
+        evaluator.prepare(workspace: workspace)
+    }
+
+    /// The loss at the point held in `workspace[0..<dimension]`, writing the gradient into
+    /// `gradient`; the same values as `loss(at:gradient:)`. For loops that step many times
+    /// (runs, training): the optimizer updates the point where it lies in the workspace, and
+    /// evaluation reads it there, with nothing copied and no array checked per call.
     @inline(__always)
-    public func loss(at point: UnsafeBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>) -> Double {
-        evaluator.valueAndGradient(at: point, gradient: gradient)
+    public func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>) -> Double {
+        evaluator.valueAndGradient(inPlace: workspace, gradient: gradient)
     }
 
     /// The loss and gradient, or the reason the formula has no value at `point`.

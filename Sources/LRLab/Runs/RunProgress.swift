@@ -24,6 +24,10 @@ struct RunProgress: Sendable {
     /// The point, then the gradient, before the latest step (`dimension` values each): the
     /// step taken and the overshoot test read them.
     private var previous: [Double]
+    /// Where a batch of steps keeps the point: the objective's workspace, whose first
+    /// `dimension` values are the point (see `Objective.loss(inPlace:gradient:)`). Made at
+    /// the first batch; `point` is copied in and out once per batch.
+    private var workspace: [Double] = []
     private var lastLearningRate = 0.0
     /// The notes of the latest row, kept here because a thinned trace may not hold that row.
     private var lastNotes: TraceNotes = []
@@ -62,10 +66,11 @@ struct RunProgress: Sendable {
     /// `rules.untilConverged`, at the first converged step. Returns the number taken.
     ///
     /// Generic over the optimizer's type, so the existential `Run` holds is opened once
-    /// per call rather than once per update. The point, the gradient and the previous
-    /// values leave `self` for the batch, so that raw buffers stay open over them while the
-    /// steps update the rest of `self`: each array is checked for uniqueness once per
-    /// batch, not once per step (four checks a step were a tenth of a step's instructions).
+    /// per call rather than once per update. The gradient, the previous values and the
+    /// workspace holding the point leave `self` for the batch, so that raw buffers stay open
+    /// over them while the steps update the rest of `self`: each array is checked for
+    /// uniqueness once per batch, not once per step (four checks a step were a tenth of a
+    /// step's instructions).
     @_specialize(exported: false, where Optimizer == Adam)
     @_specialize(exported: false, where Optimizer == GradientDescent)
     @_specialize(exported: false, where Optimizer == Momentum)
@@ -74,19 +79,25 @@ struct RunProgress: Sendable {
     @_specialize(exported: false, where Optimizer == Adadelta)
     mutating func advance<Optimizer: LRLab.Optimizer>(_ count: Int, optimizer: inout Optimizer, objective: Objective,
                                                       schedule: any LearningRateSchedule, rules: Rules) -> Int {
-        var point: [Double] = [], gradient: [Double] = [], previous: [Double] = []
-        swap(&point, &self.point)
+        var workspace: [Double] = [], gradient: [Double] = [], previous: [Double] = []
+        swap(&workspace, &self.workspace)
         swap(&gradient, &self.gradient)
         swap(&previous, &self.previous)
         defer {
-            swap(&point, &self.point)
+            swap(&workspace, &self.workspace)
             swap(&gradient, &self.gradient)
             swap(&previous, &self.previous)
         }
-        return point.withUnsafeMutableBufferPointer { point in
+        let dimension = point.count
+        let size = Swift.max(objective.workspaceCount, dimension)
+        if workspace.count != size { workspace = [Double](repeating: 0, count: size) }
+        for index in 0..<dimension { workspace[index] = point[index] }
+        let taken = workspace.withUnsafeMutableBufferPointer { workspace in
             gradient.withUnsafeMutableBufferPointer { gradient in
                 previous.withUnsafeMutableBufferPointer { previous in
-                    let values = StepBuffers(point: point, gradient: gradient, previous: previous)
+                    objective.prepare(workspace: workspace)
+                    let values = StepBuffers(point: UnsafeMutableBufferPointer(rebasing: workspace[0..<dimension]),
+                                             gradient: gradient, previous: previous, workspace: workspace)
                     var taken = 0
                     while taken < count, ending == nil {
                         step(values, optimizer: &optimizer, objective: objective, schedule: schedule, rules: rules)
@@ -97,14 +108,18 @@ struct RunProgress: Sendable {
                 }
             }
         }
+        for index in 0..<dimension { point[index] = workspace[index] }
+        return taken
     }
 
     /// The run's arrays, open for a batch of steps: `dimension` values each, `previous`
-    /// holding the point and then the gradient before the latest step.
+    /// holding the point and then the gradient before the latest step; `point` is the
+    /// start of `workspace`.
     private struct StepBuffers {
         let point: UnsafeMutableBufferPointer<Double>
         let gradient: UnsafeMutableBufferPointer<Double>
         let previous: UnsafeMutableBufferPointer<Double>
+        let workspace: UnsafeMutableBufferPointer<Double>
     }
 
     /// One step: the update, the new loss and gradient, the notes, and (when the trace
@@ -128,7 +143,7 @@ struct RunProgress: Sendable {
         if step > 1, learningRate != lastLearningRate { notes.insert(.rateChanged) }
 
         optimizer.update(parameters: point, gradient: UnsafeBufferPointer(gradient), learningRate: learningRate, step: step)
-        loss = objective.loss(at: UnsafeBufferPointer(point), gradient: gradient)
+        loss = objective.loss(inPlace: values.workspace, gradient: gradient)
         stepCount = step
 
         var flipped = false, pointIsFinite = true, gradientIsFinite = true
