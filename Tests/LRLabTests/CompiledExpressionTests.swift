@@ -146,10 +146,32 @@ struct CompiledExpressionTests {
         // registers for 3 outputs.
         #expect(tape.instructionCount <= 5)
         #expect(tape.registerCount <= 8)
-        // `x*y` and `y*x` are one instruction; the same subtree twice is one instruction.
+        // `x*y` and `y*x` are one multiplication; the copy puts the shared value in the
+        // second output's register, since the outputs' registers lie side by side.
         let product = CompiledExpression([.binary(.multiply, .variable("x"), .variable("y")),
                                           .binary(.multiply, .variable("y"), .variable("x"))], variables: Self.names)
-        #expect(product.instructionCount == 1)
+        #expect(product.instructionCount == 2)
+        #expect(product.evaluate(at: [3, 5]) == [15, 15])
+    }
+
+    /// The outputs' registers lie side by side for in-place evaluation, whatever the outputs
+    /// are: computed values, inputs, literals, or one value listed twice.
+    @Test("in-place evaluation leaves every kind of output in its register")
+    func inPlaceOutputs() throws {
+        let formulas: [Expr] = [.binary(.multiply, .variable("x"), .variable("y")), .variable("y"), .variable("x"),
+                                .number(-0.0), .binary(.multiply, .variable("y"), .variable("x")), .number(2.5)]
+        let tape = CompiledExpression(formulas, variables: Self.names)
+        var workspace = [Double](repeating: .nan, count: tape.workspaceCount)
+        let first = workspace.withUnsafeMutableBufferPointer { workspace in
+            tape.prepare(workspace: workspace)
+            workspace[0] = 3
+            workspace[1] = 5
+            return tape.evaluate(inPlace: workspace)
+        }
+        let outputs = Array(workspace[tape.outputOffset..<tape.outputOffset + formulas.count])
+        #expect(first == 15)
+        #expect(outputs.map(\.bitPattern) == [15, 5, 3, -0.0, 15, 2.5].map(\.bitPattern))
+        #expect(outputs.map(\.bitPattern) == tape.evaluate(at: [3, 5]).map(\.bitPattern))
     }
 
     @Test("literals fold, keeping signed zeros apart")

@@ -11,10 +11,16 @@ struct TapeBuilder {
         case operation(Instruction.Operation, Int, Int)
     }
 
+    /// A literal the tape keeps in a register, loaded before the instructions run.
+    struct LiteralLoad {
+        var register: Int32
+        var value: Double
+    }
+
     struct Tape {
         var instructions: [Instruction]
-        /// The literals loaded into the registers after the inputs', in order.
-        var registerLiterals: [Double]
+        /// The literals loaded into registers before the instructions run.
+        var literals: [LiteralLoad]
         var outputs: [Int32]
         var registerCount: Int
     }
@@ -118,10 +124,14 @@ struct TapeBuilder {
     /// computed inside that node's instruction (a super-instruction: one dispatch and no
     /// register round trip for the intermediate, the same two roundings). Registers:
     /// `0 ..< variables.count` hold the inputs; the next ones the literals that must be in
-    /// registers (outputs, and the base of `K^b`), loaded at each evaluation; the rest
+    /// registers (outputs, and the base of `K^b`), loaded at each evaluation; then one
+    /// register per output, in the outputs' order, so that the outputs lie side by side
+    /// (an in-place evaluation's caller reads the gradient there, with no copy); the rest
     /// are temporaries handed out by a linear scan that frees a register at its value's last
     /// use (so an instruction may write over one of its own operands, which it has read by
-    /// then). Outputs are never freed.
+    /// then). The instruction computing an output writes it into its output register; an
+    /// output no instruction computes there (an input, a literal, an output listed twice)
+    /// is put there by a `copy` at the end of the tape.
     func finish(outputs: [Int]) -> Tape {
         let neverFreed = Int.max
         var live = [Bool](repeating: false, count: nodes.count)
@@ -160,7 +170,9 @@ struct TapeBuilder {
 
         var inRegister = [Bool](repeating: false, count: nodes.count)
         var lastUse = [Int](repeating: -1, count: nodes.count)
-        for output in outputs { inRegister[output] = true }
+        // A literal output is loaded straight into its output register (below), so it needs
+        // no register of its own unless an instruction reads it.
+        for output in outputs where literalValue(output) == nil { inRegister[output] = true }
         for (id, step) in steps {
             for operand in step.registerOperands {
                 inRegister[operand] = true
@@ -172,15 +184,20 @@ struct TapeBuilder {
         // Literals needed in registers get the registers after the inputs, loaded at each
         // evaluation; the others are immediates inside the instructions that read them.
         var register = [Int32](repeating: -1, count: nodes.count)
-        var registerLiterals: [Double] = []
+        var literals: [LiteralLoad] = []
         for index in variables.indices { register[index] = Int32(index) }
         for id in nodes.indices where live[id] && inRegister[id] {
             guard case .literal(let bits) = nodes[id] else { continue }
-            register[id] = Int32(variables.count + registerLiterals.count)
-            registerLiterals.append(Double(bitPattern: bits))
+            register[id] = Int32(variables.count + literals.count)
+            literals.append(LiteralLoad(register: register[id], value: Double(bitPattern: bits)))
         }
 
-        let firstTemporary = variables.count + registerLiterals.count
+        let firstOutput = variables.count + literals.count
+        let firstTemporary = firstOutput + outputs.count
+        var outputRegister: [Int: Int32] = [:]
+        for (index, output) in outputs.enumerated() where steps[output] != nil && outputRegister[output] == nil {
+            outputRegister[output] = Int32(firstOutput + index)
+        }
         var registerCount = firstTemporary
         var free: [Int32] = []
         var instructions: [Instruction] = []
@@ -193,7 +210,9 @@ struct TapeBuilder {
                 free.append(register[operand])
             }
             let destination: Int32
-            if let reused = free.popLast() {
+            if let output = outputRegister[id] {
+                destination = output
+            } else if let reused = free.popLast() {
                 destination = reused
             } else {
                 destination = Int32(registerCount)
@@ -207,8 +226,15 @@ struct TapeBuilder {
                                             c: step.third >= 0 ? register[step.third] : 0,
                                             k: immediate >= 0 ? literalValue(immediate)! : 0, k2: step.secondImmediate))
         }
-        return Tape(instructions: instructions, registerLiterals: registerLiterals,
-                    outputs: outputs.map { register[$0] }, registerCount: max(registerCount, 1))
+        for (index, output) in outputs.enumerated() where register[output] != Int32(firstOutput + index) {
+            if let value = literalValue(output) {
+                literals.append(LiteralLoad(register: Int32(firstOutput + index), value: value))
+            } else {
+                instructions.append(Instruction(operation: .copy, destination: Int32(firstOutput + index), a: register[output]))
+            }
+        }
+        return Tape(instructions: instructions, literals: literals,
+                    outputs: outputs.indices.map { Int32(firstOutput + $0) }, registerCount: max(registerCount, 1))
     }
 
     /// The super-instruction computing `outer` with the instructions of one or two of its

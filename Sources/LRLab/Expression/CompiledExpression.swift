@@ -89,7 +89,7 @@ public struct CompiledExpression: Sendable {
         let tape = builder.finish(outputs: roots)
         self.variables = variables
         self.outputCount = formulas.count
-        self.tape = Tape(inputCount: variables.count, instructions: tape.instructions, registerLiterals: tape.registerLiterals,
+        self.tape = Tape(inputCount: variables.count, instructions: tape.instructions, literals: tape.literals,
                          outputs: tape.outputs, registerCount: tape.registerCount)
     }
 
@@ -110,35 +110,41 @@ public struct CompiledExpression: Sendable {
         }
     }
 
-    /// Registers a workspace for `evaluate(inPlace:rest:)` must hold.
+    /// Registers a workspace for `evaluate(inPlace:)` must hold.
     public var workspaceCount: Int { tape.registerCount }
+
+    /// Where `evaluate(inPlace:)` leaves the outputs: output `j` is `workspace[outputOffset + j]`.
+    public var outputOffset: Int { tape.outputCount > 0 ? Int(tape.outputs[0]) : 0 }
 
     /// Makes `workspace` (at least `workspaceCount` doubles) ready for in-place evaluations:
     /// loads the literals the tape keeps in registers. Once is enough: evaluations never
     /// write the input or literal registers.
     public func prepare(workspace: UnsafeMutableBufferPointer<Double>) {
         precondition(workspace.count >= tape.registerCount, "the workspace is smaller than the register file")
-        for index in 0..<tape.registerLiteralCount { workspace[tape.inputCount + index] = tape.registerLiterals[index] }
+        for index in 0..<tape.literalCount { workspace[Int(tape.literals[index].register)] = tape.literals[index].value }
     }
 
-    /// The first output, with the point already in place: `workspace[0..<variables.count]`
-    /// holds it and the rest of `workspace` is the tape's register file, made ready by
-    /// `prepare(workspace:)`. The other outputs go to `rest[0...]`, as in `evaluate(at:rest:)`,
-    /// bit for bit.
+    /// Evaluates with the point already in place: `workspace[0..<variables.count]` holds it
+    /// and the rest of `workspace` is the tape's register file, made ready by
+    /// `prepare(workspace:)`. Returns the first output and leaves every output, side by
+    /// side, at `workspace[outputOffset...]`: the values `evaluate(at:rest:)` gives, bit for
+    /// bit.
     ///
-    /// For loops that evaluate many times (a run's steps), keeping the point in a workspace
-    /// that the optimizer updates in place. Against `evaluate(at:rest:)` it saves copying the
-    /// point into a register file and zeroing one; above all it takes a store and a load
-    /// off the chain of dependent operations from one step to the next, which in a run is
-    /// what sets the pace.
+    /// For loops that evaluate many times (a run's steps): the optimizer updates the point
+    /// where it lies in the workspace and reads the gradient where the tape left it. Against
+    /// `evaluate(at:rest:)` this saves copying the point into a register file, zeroing one
+    /// and copying the outputs out; above all it takes two stores and two loads off the
+    /// chain of dependent operations from one step to the next, which in a run is what sets
+    /// the pace.
     @inline(__always)
-    public func evaluate(inPlace workspace: UnsafeMutableBufferPointer<Double>, rest: UnsafeMutableBufferPointer<Double>) -> Double {
+    public func evaluate(inPlace workspace: UnsafeMutableBufferPointer<Double>) -> Double {
         let tape = self.tape
-        precondition(workspace.count >= tape.registerCount && rest.count >= tape.minimumRestCount,
-                     "the workspace or the slots for the outputs are too small")
+        precondition(workspace.count >= tape.registerCount && tape.outputCount > 0,
+                     "the workspace is smaller than the register file, or nothing was compiled")
         // `registerCount` is at least 1, so a workspace this large has an address.
         guard let registers = workspace.baseAddress else { return .nan }
-        return tape.evaluateInPlace(registers, rest: rest)
+        tape.runInstructions(registers)
+        return registers[Int(tape.outputs[0])]
     }
 
     /// The first output at `point`. Allocates nothing.
@@ -191,13 +197,14 @@ extension CompiledExpression {
         let inputCount: Int
         let instructionCount: Int
         let instructions: UnsafeMutablePointer<Instruction>
-        /// The literals loaded into registers `inputCount...` before the instructions run:
-        /// outputs that are literals, and the base of `K^b` (every other literal is an
-        /// immediate inside the instruction that reads it).
-        let registerLiterals: UnsafeMutablePointer<Double>
-        let registerLiteralCount: Int
+        /// The literals loaded into registers before the instructions run: the base of
+        /// `K^b`, and outputs that are literals, loaded straight into their output registers
+        /// (every other literal is an immediate inside the instruction that reads it).
+        let literals: UnsafeMutablePointer<TapeBuilder.LiteralLoad>
+        let literalCount: Int
         let outputCount: Int
-        /// The register of each output, then -1: the copy loop stops at the sentinel.
+        /// The register of each output, then -1: the copy loop stops at the sentinel. The
+        /// outputs' registers are consecutive, from `outputs[0]`.
         let outputs: UnsafeMutablePointer<Int32>
         /// The least count of `rest` that `evaluate(at:rest:)` accepts; `Int.max` when there
         /// are no outputs at all, so one comparison checks both conditions.
@@ -208,16 +215,16 @@ extension CompiledExpression {
         /// their loads into one 16-byte load (see `run`).
         let secondInput: Int
 
-        init(inputCount: Int, instructions: [Instruction], registerLiterals: [Double], outputs: [Int32],
+        init(inputCount: Int, instructions: [Instruction], literals: [TapeBuilder.LiteralLoad], outputs: [Int32],
              registerCount: Int) {
             self.inputCount = inputCount
             self.instructionCount = instructions.count
             self.instructions = .allocate(capacity: instructions.count + 1)
             self.instructions.initialize(from: instructions + [Instruction(operation: .stop, destination: 0, a: 0)],
                                          count: instructions.count + 1)
-            self.registerLiteralCount = registerLiterals.count
-            self.registerLiterals = .allocate(capacity: max(registerLiterals.count, 1))
-            self.registerLiterals.initialize(from: registerLiterals, count: registerLiterals.count)
+            self.literalCount = literals.count
+            self.literals = .allocate(capacity: max(literals.count, 1))
+            self.literals.initialize(from: literals, count: literals.count)
             self.outputCount = outputs.count
             self.outputs = .allocate(capacity: outputs.count + 1)
             self.outputs.initialize(from: outputs + [-1], count: outputs.count + 1)
@@ -228,7 +235,7 @@ extension CompiledExpression {
 
         deinit {
             instructions.deallocate()
-            registerLiterals.deallocate()
+            literals.deallocate()
             outputs.deallocate()
         }
 
@@ -238,8 +245,7 @@ extension CompiledExpression {
         /// the two loads stay two (see the type's documentation). Other counts, and points
         /// too short for the tape, take a loop that compares with `!=` and picks NaN for a
         /// missing input inside the loop, which keeps it a plain loop rather than an
-        /// unrolled one or a `memcpy` call. The register literals (most tapes have none)
-        /// may be copied by `memcpy`: the tape's own memory, never just stored to.
+        /// unrolled one or a `memcpy` call. Most tapes have no register literals.
         @inline(__always)
         func run(_ registers: UnsafeMutablePointer<Double>, point: UnsafeBufferPointer<Double>) {
             let available = point.count
@@ -256,10 +262,9 @@ extension CompiledExpression {
                     index += 1
                 }
             }
-            let literalRegisters = registers + inputCount
             index = 0
-            while index != registerLiteralCount {
-                literalRegisters[index] = registerLiterals[index]
+            while index != literalCount {
+                registers[Int(literals[index].register)] = literals[index].value
                 index += 1
             }
             runInstructions(registers)
@@ -298,16 +303,6 @@ extension CompiledExpression {
             if outputCount > 1 {
                 rest.withUnsafeMutableBufferPointer { copyOutputs(from: registers, to: $0.baseAddress!) }
             }
-            return registers[Int(outputs[0])]
-        }
-
-        /// Runs the instructions in `registers`, whose inputs and literals are in place;
-        /// returns output 0 and writes the others to `rest[0...]`.
-        @inline(__always)
-        func evaluateInPlace(_ registers: UnsafeMutablePointer<Double>, rest: UnsafeMutableBufferPointer<Double>) -> Double {
-            runInstructions(registers)
-            // More than one output: the caller checked that `rest` has room, so it has an address.
-            if outputCount > 1, let destination = rest.baseAddress { copyOutputs(from: registers, to: destination) }
             return registers[Int(outputs[0])]
         }
 
@@ -378,6 +373,9 @@ struct Instruction: Sendable {
         /// `a*K + (b*c)*L`, with `L` the second immediate `k2`.
         case multiplyImmediateAddScaledProduct
         case negate
+        /// `a` itself: puts an output no instruction computes in its register (an input, a
+        /// literal, an output listed twice). Only in laid-out tapes.
+        case copy
         /// The end of the tape: every laid-out tape ends with one, so the run loop needs no count.
         case stop
         case sin, cos, tan, exp, log, sqrt, abs, tanh, sign
@@ -417,6 +415,7 @@ struct Instruction: Sendable {
             case .powerLiteral: return _pow(a, b)
             case .square: return a * a
             case .negate: return -a
+            case .copy: return a
             case .sin: return _sin(a)
             case .cos: return _cos(a)
             case .tan: return _tan(a)
@@ -475,6 +474,7 @@ struct Instruction: Sendable {
         case .power: result = Expr.power(x, y)
         case .square: result = x * x
         case .negate: result = -x
+        case .copy: result = x
         case .squareMultiplyImmediate: result = (x * x) * k
         case .multiplyMultiplyImmediate: result = (x * y) * k
         case .subtractSquare:

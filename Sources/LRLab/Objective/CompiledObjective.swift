@@ -28,20 +28,23 @@ struct CompiledObjective: Sendable {
         fullTape.evaluate(at: point, rest: &result)
     }
 
-    /// Doubles a workspace for `valueAndGradient(inPlace:gradient:)` must hold.
+    /// Doubles a workspace for `valueAndGradient(inPlace:)` must hold.
     var workspaceCount: Int { fullTape.workspaceCount }
+
+    /// Where `valueAndGradient(inPlace:)` leaves the gradient: `workspace[gradientOffset...]`.
+    var gradientOffset: Int { fullTape.outputOffset + 1 }
 
     /// Loads the literals the gradient tape keeps in registers into `workspace`.
     func prepare(workspace: UnsafeMutableBufferPointer<Double>) {
         fullTape.prepare(workspace: workspace)
     }
 
-    /// `valueAndGradient` with the point already in `workspace` (see
-    /// `CompiledExpression.evaluate(inPlace:rest:)`). Always inlined, like the tape
-    /// evaluation it calls: a call here passed the whole objective by copying it to the
-    /// stack on every step.
+    /// The loss at the point already in `workspace`, leaving the gradient at
+    /// `workspace[gradientOffset...]` (see `CompiledExpression.evaluate(inPlace:)`). Always
+    /// inlined, like the tape evaluation it calls: a call here passed the whole objective by
+    /// copying it to the stack on every step.
     @inline(__always)
-    func valueAndGradient(inPlace workspace: UnsafeMutableBufferPointer<Double>, gradient result: UnsafeMutableBufferPointer<Double>) -> Double {
-        fullTape.evaluate(inPlace: workspace, rest: result)
+    func valueAndGradient(inPlace workspace: UnsafeMutableBufferPointer<Double>) -> Double {
+        fullTape.evaluate(inPlace: workspace)
     }
 }

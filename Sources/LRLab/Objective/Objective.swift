@@ -57,22 +57,26 @@ public struct Objective: Sendable {
         evaluator.valueAndGradient(at: point, gradient: &gradient)
     }
 
-    /// Doubles a workspace for `loss(inPlace:gradient:)` must hold: the point, then room for
-    /// the compiled formula's intermediate values.
+    /// Doubles a workspace for `loss(inPlace:)` must hold: the point, then room for the
+    /// compiled formula's intermediate values and outputs.
     public var workspaceCount: Int { evaluator.workspaceCount }
 
-    /// Makes `workspace` ready for `loss(inPlace:gradient:)`; once is enough.
+    /// Where `loss(inPlace:)` leaves the gradient: `workspace[gradientOffset..<gradientOffset + dimension]`.
+    public var gradientOffset: Int { evaluator.gradientOffset }
+
+    /// Makes `workspace` ready for `loss(inPlace:)`; once is enough.
     public func prepare(workspace: UnsafeMutableBufferPointer<Double>) {
         evaluator.prepare(workspace: workspace)
     }
 
-    /// The loss at the point held in `workspace[0..<dimension]`, writing the gradient into
-    /// `gradient`; the same values as `loss(at:gradient:)`. For loops that step many times
-    /// (runs, training): the optimizer updates the point where it lies in the workspace, and
-    /// evaluation reads it there, with nothing copied and no array checked per call.
+    /// The loss at the point held in `workspace[0..<dimension]`, leaving the gradient at
+    /// `workspace[gradientOffset...]`; the same values as `loss(at:gradient:)`. For loops
+    /// that step many times (runs, training): the optimizer updates the point where it lies
+    /// in the workspace and reads the gradient where the evaluation left it, with nothing
+    /// copied and no array checked per call.
     @inline(__always)
-    public func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>) -> Double {
-        evaluator.valueAndGradient(inPlace: workspace, gradient: gradient)
+    public func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>) -> Double {
+        evaluator.valueAndGradient(inPlace: workspace)
     }
 
     /// The loss and gradient, or the reason the formula has no value at `point`.

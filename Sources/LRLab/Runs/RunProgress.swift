@@ -24,9 +24,10 @@ struct RunProgress: Sendable {
     /// The point, then the gradient, before the latest step (`dimension` values each): the
     /// step taken and the overshoot test read them.
     private var previous: [Double]
-    /// Where a batch of steps keeps the point: the objective's workspace, whose first
-    /// `dimension` values are the point (see `Objective.loss(inPlace:gradient:)`). Made at
-    /// the first batch; `point` is copied in and out once per batch.
+    /// Where a batch of steps keeps the point and the gradient: the objective's workspace,
+    /// whose first `dimension` values are the point and which holds the gradient at
+    /// `Objective.gradientOffset` (see `Objective.loss(inPlace:)`). Made at the first batch;
+    /// `point` and `gradient` are copied in and out once per batch.
     private var workspace: [Double] = []
     private var lastLearningRate = 0.0
     /// The notes of the latest row, kept here because a thinned trace may not hold that row.
@@ -66,8 +67,8 @@ struct RunProgress: Sendable {
     /// `rules.untilConverged`, at the first converged step. Returns the number taken.
     ///
     /// Generic over the optimizer's type, so the existential `Run` holds is opened once
-    /// per call rather than once per update. The gradient, the previous values and the
-    /// workspace holding the point leave `self` for the batch, so that raw buffers stay open
+    /// per call rather than once per update. The previous values and the workspace holding
+    /// the point and the gradient leave `self` for the batch, so that raw buffers stay open
     /// over them while the steps update the rest of `self`: each array is checked for
     /// uniqueness once per batch, not once per step (four checks a step were a tenth of a
     /// step's instructions).
@@ -79,42 +80,47 @@ struct RunProgress: Sendable {
     @_specialize(exported: false, where Optimizer == Adadelta)
     mutating func advance<Optimizer: LRLab.Optimizer>(_ count: Int, optimizer: inout Optimizer, objective: Objective,
                                                       schedule: any LearningRateSchedule, rules: Rules) -> Int {
-        var workspace: [Double] = [], gradient: [Double] = [], previous: [Double] = []
+        var workspace: [Double] = [], previous: [Double] = []
         swap(&workspace, &self.workspace)
-        swap(&gradient, &self.gradient)
         swap(&previous, &self.previous)
         defer {
             swap(&workspace, &self.workspace)
-            swap(&gradient, &self.gradient)
             swap(&previous, &self.previous)
         }
-        let dimension = point.count
-        let size = Swift.max(objective.workspaceCount, dimension)
+        // The point and the gradient live in the workspace for the batch, where the
+        // evaluation reads the one and leaves the other.
+        let dimension = point.count, gradientOffset = objective.gradientOffset
+        let size = Swift.max(objective.workspaceCount, dimension, gradientOffset + dimension)
         if workspace.count != size { workspace = [Double](repeating: 0, count: size) }
-        for index in 0..<dimension { workspace[index] = point[index] }
+        for index in 0..<dimension {
+            workspace[index] = point[index]
+            workspace[gradientOffset + index] = gradient[index]
+        }
         let taken = workspace.withUnsafeMutableBufferPointer { workspace in
-            gradient.withUnsafeMutableBufferPointer { gradient in
-                previous.withUnsafeMutableBufferPointer { previous in
-                    objective.prepare(workspace: workspace)
-                    let values = StepBuffers(point: UnsafeMutableBufferPointer(rebasing: workspace[0..<dimension]),
-                                             gradient: gradient, previous: previous, workspace: workspace)
-                    var taken = 0
-                    while taken < count, ending == nil {
-                        step(values, optimizer: &optimizer, objective: objective, schedule: schedule, rules: rules)
-                        taken += 1
-                        if rules.untilConverged, hasConverged { break }
-                    }
-                    return taken
+            previous.withUnsafeMutableBufferPointer { previous in
+                objective.prepare(workspace: workspace)
+                let values = StepBuffers(point: UnsafeMutableBufferPointer(rebasing: workspace[0..<dimension]),
+                                         gradient: UnsafeMutableBufferPointer(rebasing: workspace[gradientOffset..<gradientOffset + dimension]),
+                                         previous: previous, workspace: workspace)
+                var taken = 0
+                while taken < count, ending == nil {
+                    step(values, optimizer: &optimizer, objective: objective, schedule: schedule, rules: rules)
+                    taken += 1
+                    if rules.untilConverged, hasConverged { break }
                 }
+                return taken
             }
         }
-        for index in 0..<dimension { point[index] = workspace[index] }
+        for index in 0..<dimension {
+            point[index] = workspace[index]
+            gradient[index] = workspace[gradientOffset + index]
+        }
         return taken
     }
 
     /// The run's arrays, open for a batch of steps: `dimension` values each, `previous`
-    /// holding the point and then the gradient before the latest step; `point` is the
-    /// start of `workspace`.
+    /// holding the point and then the gradient before the latest step; `point` and
+    /// `gradient` lie in `workspace`, where the objective's evaluation reads and leaves them.
     private struct StepBuffers {
         let point: UnsafeMutableBufferPointer<Double>
         let gradient: UnsafeMutableBufferPointer<Double>
@@ -143,7 +149,7 @@ struct RunProgress: Sendable {
         if step > 1, learningRate != lastLearningRate { notes.insert(.rateChanged) }
 
         optimizer.update(parameters: point, gradient: UnsafeBufferPointer(gradient), learningRate: learningRate, step: step)
-        loss = objective.loss(inPlace: values.workspace, gradient: gradient)
+        loss = objective.loss(inPlace: values.workspace)
         stepCount = step
 
         var flipped = false, pointIsFinite = true, gradientIsFinite = true
