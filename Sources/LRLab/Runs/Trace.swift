@@ -1,12 +1,13 @@
 /// Everything a run did, one row per step. Row 0 is the start point (learning rate 0, no
 /// step taken).
 ///
-/// **Layout.** The rows live in one buffer of doubles, row after row, `width` values each:
-/// step, learning rate, loss, notes, then `dimension` parameters, gradient components and
-/// step components, then the optimizer's state, state-major. One buffer rather than a
-/// structure of arrays because a run appends a whole row per step: one write of contiguous
-/// memory (and one uniqueness check) instead of one `append` per column, which was a quarter
-/// of a step's cost. The columns are read through `TraceColumn` views (`losses`,
+/// **Layout.** The rows live in one buffer of doubles, `width` values each: step, learning
+/// rate, loss, notes, then `dimension` parameters, gradient components and step components,
+/// then the optimizer's state, state-major. One buffer rather than a structure of arrays
+/// because a run appends a whole row per step: one write of contiguous memory (and one
+/// uniqueness check) instead of one `append` per column, which was a quarter of a step's
+/// cost. The rows are in order until the first thinning; after it a row index says where
+/// each row is (see `TraceBuffer`). The columns are read through `TraceColumn` views (`losses`,
 /// `parameters`, ...), which behave like read-only arrays. Steps and notes are stored as
 /// doubles; both are exact (steps are far below 2⁵³, notes are a byte).
 ///
@@ -30,7 +31,8 @@ public struct Trace: Sendable {
     public let width: Int
     /// Rows held.
     public private(set) var count = 0
-    /// `width` values per row; memory past `count` rows is spare capacity, not yet written.
+    /// The rows and their index. Until the first thinning, places past `count` are spare
+    /// capacity, not yet written.
     private var buffer: TraceBuffer
 
     /// Where each quantity sits in a row.
@@ -42,17 +44,18 @@ public struct Trace: Sendable {
     public init(dimension: Int, stateNames: [String], capacity: Int = 100_000) {
         self.dimension = dimension
         self.stateNames = stateNames
-        self.capacity = max(capacity, 16)
+        // At most Int32.max rows, so that the row index's entries fit.
+        self.capacity = min(max(capacity, 16), Int(Int32.max))
         self.keptHead = min(1000, self.capacity / 4)
         self.width = Trace.parametersOffset + (3 + stateNames.count) * dimension
-        self.buffer = TraceBuffer(capacity: 64 * width)
+        self.buffer = TraceBuffer(rows: min(64, self.capacity), width: width)
     }
 
-    /// Bytes allocated for rows: what the memory bound is about.
-    public var storedBytes: Int { buffer.capacity * MemoryLayout<Double>.stride }
+    /// Bytes allocated for rows and their index: what the memory bound is about.
+    public var storedBytes: Int { TraceBuffer.bytes(rows: buffer.rows, width: width) }
 
     /// The most `storedBytes` can reach for this trace's shape.
-    public var maximumBytes: Int { capacity * width * MemoryLayout<Double>.stride }
+    public var maximumBytes: Int { TraceBuffer.bytes(rows: capacity, width: width) }
 
     /// Whether some steps have been thinned out.
     public var isThinned: Bool { stride > 1 }
@@ -79,7 +82,7 @@ public struct Trace: Sendable {
     public var states: TraceColumn { column(stateOffset, valuesPerRow: stateNames.count * dimension) }
 
     private func column(_ offset: Int, valuesPerRow: Int = 1) -> TraceColumn {
-        TraceColumn(buffer: buffer, rows: count, width: width, offset: offset, valuesPerRow: valuesPerRow)
+        TraceColumn(buffer: buffer, rows: count, offset: offset, valuesPerRow: valuesPerRow)
     }
 
     // MARK: Adding rows
@@ -122,8 +125,11 @@ public struct Trace: Sendable {
             guard keeps(step: step, notes: rowNotes) else { return }
         }
         makeUnique()
-        if (count + 1) * width > buffer.capacity { buffer = buffer.grown(to: Swift.min(capacity, 2 * count) * width) }
-        let start = buffer.base + count * width
+        // Before the first thinning the rows are in order and the buffer grows with them;
+        // after it the buffer holds `capacity` places and the row takes the next free one.
+        if count >= buffer.rows { buffer = buffer.grown(toRows: Swift.min(capacity, 2 * count)) }
+        let start = buffer.row(count)
+        buffer.steps[count] = step
         start[Trace.stepOffset] = Double(step)
         start[Trace.learningRateOffset] = learningRate
         start[Trace.lossOffset] = loss
@@ -136,7 +142,7 @@ public struct Trace: Sendable {
     /// Copy on write: the buffer is shared with copies of this trace and with column views.
     @inline(__always)
     private mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&buffer) { buffer = buffer.copy(count: count * width) }
+        if !isKnownUniquelyReferenced(&buffer) { buffer = buffer.copy(places: isThinned ? buffer.rows : count, count: count) }
     }
 
     // MARK: Reading rows
@@ -144,7 +150,7 @@ public struct Trace: Sendable {
     /// One row as a value.
     public func record(_ row: Int) -> TraceRecord {
         precondition(row >= 0 && row < count, "trace row out of range")
-        let start = buffer.base + row * width
+        let start = buffer.row(row)
         func values(_ offset: Int, _ count: Int) -> [Double] { Array(UnsafeBufferPointer(start: start + offset, count: count)) }
         return withExtendedLifetime(buffer) {
             TraceRecord(
@@ -160,7 +166,7 @@ public struct Trace: Sendable {
     /// order, as `TraceRecord.gradientNorm`).
     public func gradientNorm(_ row: Int) -> Double {
         precondition(row >= 0 && row < count, "trace row out of range")
-        let gradient = buffer.base + row * width + gradientOffset
+        let gradient = buffer.row(row) + gradientOffset
         var squares = 0.0
         for index in 0..<dimension { squares += gradient[index] * gradient[index] }
         return withExtendedLifetime(buffer) { squares.squareRoot() }
@@ -171,21 +177,30 @@ public struct Trace: Sendable {
 
     // MARK: Thinning
 
-    /// Halves the rows after the head and doubles the stride.
+    /// Halves the rows after the head and doubles the stride. Only the row index changes:
+    /// the kept rows' entries move together in order and the dropped rows' places follow
+    /// them, to be written next (see `TraceBuffer`).
     private mutating func thin() {
         makeUnique()
         stride *= 2
-        let (width, stride, base) = (self.width, self.stride, buffer.base)
-        var write = keptHead
-        for read in keptHead..<count where Int(base[read * width + Trace.stepOffset]) & (stride - 1) == 0 {
-            if read != write {
-                // A plain loop, not `update(from:count:)`: that is a `memmove` call per row,
-                // and its overhead, not the copying, was most of a thinning's time.
-                let from = base + read * width, to = base + write * width
-                for index in 0..<width { to[index] = from[index] }
+        let (stride, slots, steps) = (self.stride, buffer.slots, buffer.steps)
+        // The dropped rows' places collect in a scratch list, then go after the kept rows.
+        let dropped = UnsafeMutablePointer<Int32>.allocate(capacity: Swift.max(count - keptHead, 1))
+        defer { dropped.deallocate() }
+        var write = keptHead, droppedCount = 0
+        for read in keptHead..<count {
+            if steps[read] & (stride - 1) == 0 {
+                slots[write] = slots[read]
+                steps[write] = steps[read]
+                write += 1
+            } else {
+                dropped[droppedCount] = slots[read]
+                droppedCount += 1
             }
-            write += 1
         }
+        // Kept and dropped fill exactly the old `0..<count`, so free places past it (none
+        // when a full trace thins) stay where they are, after the dropped ones.
+        (slots + write).update(from: dropped, count: droppedCount)
         count = write
     }
 
@@ -201,15 +216,13 @@ public struct Trace: Sendable {
 /// copies nothing.
 public struct TraceColumn: RandomAccessCollection, Sendable {
     private let buffer: TraceBuffer
-    private let width: Int
     private let offset: Int
     private let valuesPerRow: Int
     /// Number of values: rows × values per row.
     public let count: Int
 
-    init(buffer: TraceBuffer, rows: Int, width: Int, offset: Int, valuesPerRow: Int) {
+    init(buffer: TraceBuffer, rows: Int, offset: Int, valuesPerRow: Int) {
         self.buffer = buffer
-        self.width = width
         self.offset = offset
         self.valuesPerRow = valuesPerRow
         self.count = rows * valuesPerRow
@@ -220,9 +233,9 @@ public struct TraceColumn: RandomAccessCollection, Sendable {
 
     public subscript(position: Int) -> Double {
         precondition(position >= 0 && position < count, "trace column index out of range")
-        if valuesPerRow == 1 { return buffer.base[position * width + offset] }
+        if valuesPerRow == 1 { return buffer.row(position)[offset] }
         let row = position / valuesPerRow
-        return buffer.base[row * width + offset + position - row * valuesPerRow]
+        return buffer.row(row)[offset + position - row * valuesPerRow]
     }
 }
 
