@@ -29,6 +29,30 @@ struct CompiledObjectiveTests {
         #expect(objective.loss(at: point) == loss)
     }
 
+    /// A run evaluates in place, in a workspace that keeps its point and gradient between
+    /// evaluations; it must give the array form's bits, for every preset, point after point
+    /// in the same workspace (as a run's steps do).
+    @Test("in-place evaluation equals the array form bit for bit", arguments: Preset.all.map(\.name))
+    func inPlaceEqualsArrays(name: String) throws {
+        let objective = try #require(Preset.named(name)).objective()
+        let dimension = objective.dimension
+        var random = TestRandom(seed: 23)
+        var workspace = [Double](repeating: .nan, count: objective.workspaceCount)
+        var gradient = [Double](repeating: 0, count: dimension)
+        workspace.withUnsafeMutableBufferPointer { objective.prepare(workspace: $0) }
+        for _ in 0..<500 {
+            let point = (0..<dimension).map { _ in random.element([random.uniform(-4...4), 0, -0.0, 1e200, .infinity]) }
+            for index in 0..<dimension { workspace[index] = point[index] }
+            let loss = workspace.withUnsafeMutableBufferPointer { objective.loss(inPlace: $0) }
+            let expected = objective.loss(at: point, gradient: &gradient)
+            let inPlaceGradient = Array(workspace[objective.gradientOffset..<objective.gradientOffset + dimension])
+            #expect(loss.bitPattern == expected.bitPattern || (loss.isNaN && expected.isNaN), "\(name) at \(point)")
+            #expect(zip(inPlaceGradient, gradient).allSatisfy { $0.bitPattern == $1.bitPattern || ($0.isNaN && $1.isNaN) },
+                    "\(name) at \(point): \(inPlaceGradient) against \(gradient)")
+            #expect(Array(workspace[0..<dimension]).map(\.bitPattern) == point.map(\.bitPattern), "the point stays in place")
+        }
+    }
+
     @Test("Rosenbrock agrees with its closed form and bit for bit with the tree walker")
     func rosenbrockRandom() throws {
         let objective = try Self.rosenbrock()

@@ -22,10 +22,10 @@
 ///
 /// **What a call costs.** The benchmark (case a) runs a million independent evaluations, so
 /// the processor overlaps them and a call costs about its machine-instruction count; the
-/// layout keeps that count low (about 150 for Rosenbrock's loss and gradient, not counting
-/// the uniqueness check of the gradient array; 208 with 7 instructions and 252 before
-/// that), so a call takes about 9.9 ns in most processes (see `Benchmarks/README.md` for
-/// the processes where the address layout costs it ~1.3 ns more):
+/// layout keeps that count low (about 160 for Rosenbrock's loss and gradient, counting the
+/// call, the uniqueness check of the gradient array and the register file's zeroing; 208
+/// with 7 instructions and 252 before that), so a call takes about 10 ns (see
+/// `Benchmarks/README.md` for the processes where the address layout costs it ~1.3 ns more):
 /// - An instruction is 40 bytes: operation, destination, up to three register operands and
 ///   up to two immediates, the literals themselves rather than indices into a pool.
 ///   `Instruction.execute` reads the fields through the instruction's pointer, so each
@@ -66,13 +66,23 @@
 /// registers) is laid out once in memory owned by an immutable class, so
 /// `CompiledExpression` is a `Sendable` value that can sit in a `let`, and running the tape
 /// reads plain pointers with no reference counting. Each evaluation's register file is
-/// stack memory: a local tuple when it needs at most 16 registers, else
+/// stack memory: a local tuple of 8 or 16 registers when it needs at most 16, else
 /// `withUnsafeTemporaryAllocation`, where the standard library always puts requests of at
 /// most 1024 bytes (128 registers) on the stack, and larger ones too when the thread's stack
 /// has room (a runtime check, not an allocation); only past that does it fall back to the
 /// heap. Register reuse keeps the file small: Rosenbrock's loss and gradient take 5
-/// instructions and 5 registers. The benchmark package (`Benchmarks/`) counts `malloc` calls
-/// around a million evaluations to confirm that none happen.
+/// instructions and 7 registers (2 inputs, 3 outputs, 2 temporaries). The benchmark package
+/// (`Benchmarks/`) counts `malloc` calls around a million evaluations to confirm that none
+/// happen.
+///
+/// **In-place evaluation.** The outputs' registers lie side by side, so a caller that
+/// evaluates many times (a run's steps, a training loop) can own the register file as a
+/// workspace: it keeps the point in the input registers, where the optimizer updates it,
+/// and reads the gradient in the output registers, where the tape left it
+/// (`evaluate(inPlace:)`). Nothing is copied in or out and nothing is zeroed; in a run,
+/// whose pace is set by the chain of dependent operations from one step to the next, that
+/// took two stores and two loads off the chain (a million Adam steps went from ~58 to
+/// ~55 ns a step).
 public struct CompiledExpression: Sendable {
     /// The variables, in the order a point lists their values.
     public let variables: [String]
