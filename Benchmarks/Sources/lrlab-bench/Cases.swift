@@ -156,12 +156,45 @@ func caseSteps(steps: Int, repetitions: Int) -> [Result] {
         blackHole(loss)
     }
     let (objectiveOnly, _) = compare(repetitions: max(3, repetitions / 2), candidate: viaObjective, baseline: {})
+    // The same, evaluating in place: the point and the gradient stay in the objective's
+    // workspace, as in a `Run`'s steps.
+    let inPlace = {
+        var workspace = [Double](repeating: 0, count: objective.workspaceCount), m = [0.0, 0.0], v = [0.0, 0.0]
+        let at = objective.gradientOffset
+        var loss = 0.0
+        workspace.withUnsafeMutableBufferPointer { workspace in
+            objective.prepare(workspace: workspace)
+            workspace[0] = -1.5
+            workspace[1] = 2
+            loss = objective.loss(inPlace: workspace)
+            var power1 = 1.0, power2 = 1.0
+            for _ in 0..<steps {
+                power1 *= 0.9
+                power2 *= 0.999
+                for i in 0..<2 {
+                    let g = workspace[at + i]
+                    if optimizer == "adam" {
+                        m[i] = 0.9 * m[i] + 0.1 * g
+                        v[i] = 0.999 * v[i] + (1 - 0.999) * g * g
+                        workspace[i] -= lr / ((v[i] / (1 - power2)).squareRoot() + 1e-8) * (m[i] / (1 - power1))
+                    } else {
+                        workspace[i] -= lr * g
+                    }
+                }
+                loss = objective.loss(inPlace: workspace)
+            }
+        }
+        blackHole(loss)
+    }
+    let (inPlaceOnly, _) = compare(repetitions: max(3, repetitions / 2), candidate: inPlace, baseline: {})
     return [
         Result(name: "b. \(steps / 1_000_000)M \(optimizer) steps, Run", candidate: candidate, baseline: baseline,
                items: steps, unit: "step", goal: 2,
                note: "optimizer: \(optimizer) lr=\(lr)\(optimizer == "adam" ? " betas 0.9/0.999 eps 1e-8" : ""); final loss: Run \(finalLoss), hand-written \(optimizer == "adam" ? handWrittenAdam(steps: steps, lr: lr) : handWrittenGD(steps: steps, lr: lr)) (gradients round differently: closed form vs the simplified derivative)"),
         Result(name: "b'. same loop hand-written, Objective evals", candidate: objectiveOnly, baseline: baseline,
                items: steps, unit: "step"),
+        Result(name: "b'''. same, evaluating in place", candidate: inPlaceOnly, baseline: baseline, items: steps, unit: "step",
+               note: "the point and gradient stay in the objective's workspace, as in Run"),
     ]
 }
 
