@@ -134,26 +134,30 @@ public struct Adam: Optimizer {
     }
 
     /// All state columns in one pass (the run's per-step copy), equal to `stateValue`'s.
+    /// Written column by column through pointers: the trace asks for it on every row it
+    /// keeps, a quarter of a million times in a million-step run.
     public func writeState(into buffer: UnsafeMutableBufferPointer<Double>) {
         let n = parameterCount
-        guard buffer.count >= stateNames.count * n else { return }
-        let c1 = biasCorrection1, c2 = biasCorrection2, amsgrad = self.amsgrad
+        guard buffer.count >= stateNames.count * n, n > 0, let row = buffer.baseAddress else { return }
+        let c1 = biasCorrection1, c2 = biasCorrection2
         moments.withUnsafeBufferPointer { moments in
-            let first = moments.baseAddress!, second = first + n, rates = first + 2 * n, maximum = first + 3 * n
+            guard let first = moments.baseAddress else { return }
+            let second = first + n, rates = first + 2 * n, maximum = first + 3 * n
+            // The row's columns: m, v, m_hat, v_hat, bc1, bc2, then vmax with AMSGrad, then lr_eff.
+            let m = row, v = row + n, mHat = row + 2 * n, vHat = row + 3 * n, bc1 = row + 4 * n, bc2 = row + 5 * n
+            let rate = amsgrad ? row + 7 * n : row + 6 * n
             for p in 0..<n {
-                let m = first[p], v = second[p]
-                buffer[p] = m
-                buffer[n + p] = v
-                buffer[2 * n + p] = m / c1
-                buffer[3 * n + p] = v / c2
-                buffer[4 * n + p] = c1
-                buffer[5 * n + p] = c2
-                if amsgrad {
-                    buffer[6 * n + p] = maximum[p]
-                    buffer[7 * n + p] = rates[p]
-                } else {
-                    buffer[6 * n + p] = rates[p]
-                }
+                m[p] = first[p]
+                v[p] = second[p]
+                mHat[p] = first[p] / c1
+                vHat[p] = second[p] / c2
+                bc1[p] = c1
+                bc2[p] = c2
+                rate[p] = rates[p]
+            }
+            if amsgrad {
+                let largest = row + 6 * n
+                for p in 0..<n { largest[p] = maximum[p] }
             }
         }
     }
