@@ -58,7 +58,7 @@ func caseRender(steps: Int, repetitions: Int) -> [Result] {
 }
 
 /// Adam as `handWrittenAdam`, but also recording what a `Run` records per step (step, rate,
-/// point, loss, gradient, step taken, Adam's eight state columns per parameter, a notes byte),
+/// point, loss, gradient, step taken, Adam's seven state columns per parameter, a notes byte),
 /// kept in plain arrays for the first 100,000 steps (the rows a `Run` keeps before it starts
 /// thinning): the hand-written counterpart of a traced run, with the same memory budget.
 func handWrittenAdamRecording(steps: Int, lr: Double, beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8) -> Double {

@@ -17,7 +17,7 @@ import Darwin
 ///
 /// Why an index: thinning drops every other row. Moving the kept rows together cost a
 /// million-step run about 2.3 ns of its ~56 ns a step (four thinnings, each moving some
-/// 50,000 rows of 26 doubles); with the index, thinning moves index entries instead, and
+/// 50,000 rows of 24 doubles); with the index, thinning moves index entries instead, and
 /// the rows it drops become the places where the next rows are written. The index keeps
 /// each row's step because that is what thinning decides by: reading it from the rows, a
 /// cache line per row, would cost nearly as much as moving them. `slots` is a permutation
