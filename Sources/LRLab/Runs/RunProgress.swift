@@ -72,6 +72,11 @@ struct RunProgress: Sendable {
     /// over them while the steps update the rest of `self`: each array is checked for
     /// uniqueness once per batch, not once per step (four checks a step were a tenth of a
     /// step's instructions).
+    ///
+    /// `@_specialize` compiles the batch for each of the six optimizers, so that the
+    /// existential, once opened, dispatches to code where the update is inlined (about 2 ns
+    /// of a million-step Adam run's ~55 ns a step); any other optimizer takes the generic
+    /// code, which is correct, only slower.
     @_specialize(exported: false, where Optimizer == Adam)
     @_specialize(exported: false, where Optimizer == GradientDescent)
     @_specialize(exported: false, where Optimizer == Momentum)
