@@ -123,15 +123,16 @@ struct TapeBuilder {
     /// a register. A node used exactly once, by a node of a shape listed in `fuse`, is
     /// computed inside that node's instruction (a super-instruction: one dispatch and no
     /// register round trip for the intermediate, the same two roundings). Registers:
-    /// `0 ..< variables.count` hold the inputs; the next ones the literals that must be in
-    /// registers (outputs, and the base of `K^b`), loaded at each evaluation; then one
+    /// `0 ..< variables.count` hold the inputs; the next ones the literals an instruction
+    /// reads from a register (the base of `K^b`), loaded at each evaluation; then one
     /// register per output, in the outputs' order, so that the outputs lie side by side
     /// (an in-place evaluation's caller reads the gradient there, with no copy); the rest
     /// are temporaries handed out by a linear scan that frees a register at its value's last
     /// use (so an instruction may write over one of its own operands, which it has read by
-    /// then). The instruction computing an output writes it into its output register; an
-    /// output no instruction computes there (an input, a literal, an output listed twice)
-    /// is put there by a `copy` at the end of the tape.
+    /// then). The instruction computing an output writes it into its output register; a
+    /// literal output is loaded straight into its register, like the literals above; any
+    /// other output no instruction computes there (an input, an output listed twice) is put
+    /// there by a `copy` at the end of the tape.
     func finish(outputs: [Int]) -> Tape {
         let neverFreed = Int.max
         var live = [Bool](repeating: false, count: nodes.count)

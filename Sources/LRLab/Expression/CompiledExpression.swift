@@ -217,7 +217,11 @@ extension CompiledExpression {
         let literalCount: Int
         let outputCount: Int
         /// The register of each output, then -1: the copy loop stops at the sentinel. The
-        /// outputs' registers are consecutive, from `outputs[0]`.
+        /// outputs' registers are consecutive, from `outputs[0]`, so the list could be
+        /// derived; it is kept because `copyOutputs` reads each index from memory, which
+        /// keeps the compiler from merging two adjacent 8-byte loads of registers the tape
+        /// has just stored into one 16-byte load the store buffer cannot serve (see
+        /// `Tape.secondInput`).
         let outputs: UnsafeMutablePointer<Int32>
         /// The least count of `rest` that `evaluate(at:rest:)` accepts; `Int.max` when there
         /// are no outputs at all, so one comparison checks both conditions.
@@ -386,8 +390,8 @@ struct Instruction: Sendable {
         /// `a*K + (b*c)*L`, with `L` the second immediate `k2`.
         case multiplyImmediateAddScaledProduct
         case negate
-        /// `a` itself: puts an output no instruction computes in its register (an input, a
-        /// literal, an output listed twice). Only in laid-out tapes.
+        /// `a` itself: puts an output no instruction computes in its register (an input, or
+        /// an output listed twice). Only in laid-out tapes.
         case copy
         /// The end of the tape: every laid-out tape ends with one, so the run loop needs no count.
         case stop

@@ -36,9 +36,9 @@ public protocol Optimizer: Sendable {
 }
 
 extension Optimizer {
-    /// Applies update number `step` (1-based) to an array in place.
+    /// Applies update number `step` (1-based) to an array in place (the buffer form checks
+    /// that the lengths agree).
     public mutating func update(parameters: inout [Double], gradient: [Double], learningRate: Double, step: Int) {
-        precondition(gradient.count == parameters.count, "the gradient and the parameters differ in length")
         parameters.withUnsafeMutableBufferPointer { parameters in
             gradient.withUnsafeBufferPointer { gradient in
                 update(parameters: parameters, gradient: gradient, learningRate: learningRate, step: step)
