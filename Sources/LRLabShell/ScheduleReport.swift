@@ -69,7 +69,7 @@ enum ScheduleReport {
         var steps = Set(keySteps(schedule).filter { $0 <= horizon })
         if horizon <= 2 * sampledRows { steps.formUnion(1...horizon) }
         for index in 0...sampledRows where horizon > 2 * sampledRows {
-            steps.insert(Swift.max(1, Int((Double(horizon) * Double(index) / Double(sampledRows)).rounded())))
+            steps.insert(Swift.max(1, Int(saturating: (Double(horizon) * Double(index) / Double(sampledRows)).rounded())))
         }
         let arrow = session.useUnicode ? "→" : "->"
         var rows: [[String]] = []
@@ -102,7 +102,7 @@ enum ScheduleReport {
         } else {
             var sampled = Set(keySteps(schedule).filter { $0 <= horizon })
             for index in 0..<chartPoints {
-                sampled.insert(1 + Int(Double(horizon - 1) * Double(index) / Double(chartPoints - 1)))
+                sampled.insert(1 + Int(saturating: Double(horizon - 1) * Double(index) / Double(chartPoints - 1)))
             }
             steps = sampled.sorted()
         }

@@ -71,7 +71,7 @@ struct AxisRange: Equatable {
     func cell(_ value: Double, count: Int) -> Int? {
         guard let f = fraction(value) else { return nil }
         let position = f * Double(max(count - 1, 0))
-        return Int(max(-1e9, min(1e9, position.rounded())))
+        return max(-1_000_000_000, min(1_000_000_000, Int(saturating: position.rounded())))
     }
 
     /// The value at `fraction` of the way from `low` to `high` (geometric on a log scale).

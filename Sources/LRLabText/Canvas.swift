@@ -66,8 +66,8 @@ struct Canvas {
         }
         guard t0 <= t1 else { return nil }
         func cell(_ t: Double) -> (column: Int, row: Int) {
-            (min(max(Int((x0 + t * dx).rounded()), 0), width - 1),
-             min(max(Int((y0 + t * dy).rounded()), 0), height - 1))
+            (min(max(Int(saturating: (x0 + t * dx).rounded()), 0), width - 1),
+             min(max(Int(saturating: (y0 + t * dy).rounded()), 0), height - 1))
         }
         return (cell(t0), cell(t1))
     }

@@ -54,7 +54,7 @@ public struct PlotRect: Sendable, Hashable {
         guard x.isFinite, y.isFinite, xMax > xMin, yMax > yMin else { return nil }
         let fx = (x - xMin) / (xMax - xMin) * Double(columns)
         let fy = (yMax - y) / (yMax - yMin) * Double(rows)
-        let clamp = { (v: Double) in Int(max(-1e6, min(1e6, v.rounded(.down)))) }
+        let clamp = { (v: Double) in max(-1_000_000, min(1_000_000, Int(saturating: v.rounded(.down)))) }
         var column = clamp(fx), row = clamp(fy)
         if x == xMax { column = columns - 1 }
         if y == yMin { row = rows - 1 }

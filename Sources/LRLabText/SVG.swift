@@ -138,7 +138,7 @@ public enum SVG {
         let c = [low.0 + (high.0 - low.0) * t, low.1 + (high.1 - low.1) * t, low.2 + (high.2 - low.2) * t]
         let hex = Array("0123456789abcdef")
         return "#" + c.map { v -> String in
-            let n = Int(v.rounded()) & 0xFF
+            let n = min(max(Int(saturating: v.rounded()), 0), 255)
             return String([hex[n / 16], hex[n % 16]])
         }.joined()
     }

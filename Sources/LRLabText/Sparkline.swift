@@ -15,7 +15,7 @@ public enum Sparkline {
         return String(buckets.map { value -> Character in
             guard let f = range.fraction(value) else { return style.pick("×", "x") }
             if range.low == range.high { return bars[bars.count / 2 - 1] }
-            return bars[min(bars.count - 1, max(0, Int((f * Double(bars.count - 1)).rounded())))]
+            return bars[min(bars.count - 1, max(0, Int(saturating: (f * Double(bars.count - 1)).rounded())))]
         })
     }
 

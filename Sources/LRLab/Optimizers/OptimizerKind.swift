@@ -53,7 +53,7 @@ public struct OptimizerKind: Sendable {
                           .number("noise", default: 0, "standard deviation of Gaussian noise added to the gradient"),
                           .integer("seed", default: 0, range: 0...Int(1 << 53), "seed of the noise generator"),
                       ], explain: OptimizerExplanation.gradientDescent) { values in
-            GradientDescent(noise: values.number("noise"), seed: UInt64(values.number("seed")))
+            GradientDescent(noise: values.number("noise"), seed: UInt64(Int(saturating: values.number("seed")).magnitude))
         },
         OptimizerKind(name: "momentum", summary: "heavy-ball momentum (PyTorch SGD): b ← μb + g, x ← x − lr·b",
                       defaultLearningRate: 0.01, options: [

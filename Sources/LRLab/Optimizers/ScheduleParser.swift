@@ -44,14 +44,14 @@ public enum ScheduleParser {
             guard values.isGiven("every") else {
                 throw OptionError("step decay needs every=N", key: first, hint: "write: schedule step every=100 gamma=\(Expr.format(values.number("gamma")))")
             }
-            return StepDecaySchedule(gamma: values.number("gamma"), every: Int(values.number("every")))
+            return StepDecaySchedule(gamma: values.number("gamma"), every: Int(saturating: values.number("every")))
         case "exp":
             return ExponentialSchedule(gamma: try options(rest, kind: kind).number("gamma"))
         case "inverse-time":
             return InverseTimeSchedule(decay: try options(rest, kind: kind).number("decay"))
         case "cosine":
             let values = try options(rest, kind: kind)
-            return CosineSchedule(steps: Int(values.number("steps")), minimum: values.number("min"))
+            return CosineSchedule(steps: Int(saturating: values.number("steps")), minimum: values.number("min"))
         default:
             return try warmup(rest, kind: kind)
         }
@@ -76,7 +76,7 @@ public enum ScheduleParser {
             }
         }
         let values = try options(Array(words[..<split]), kind: kind)
-        let steps = Int(values.number("steps"))
+        let steps = Int(saturating: values.number("steps"))
         guard split < words.count else { return WarmupSchedule(steps: steps) }
         let innerWords = Array(words[innerStart...])
         guard let innerName = innerWords.first else {

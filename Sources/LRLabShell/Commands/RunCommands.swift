@@ -129,7 +129,7 @@ extension Command {
         guard value.rounded() == value, value >= 1, value <= Double(limit) else {
             throw ShellError("the count must be a whole number from 1 to \(limit), not \(word.text)", at: word.range)
         }
-        return Int(value)
+        return Int(saturating: value)
     }
 
     static func describePosition(_ session: Session, _ run: Run) -> String {

@@ -63,7 +63,7 @@ extension Command {
             let options = statement.options()
             do throws(OptionError) {
                 let values = try OptionValues.parse(options, definitions: definitions, context: "set")
-                session.digits = Int(values.number("digits"))
+                session.digits = Int(saturating: values.number("digits"))
                 session.useColor = values.flag("color")
                 session.useUnicode = values.flag("unicode")
             } catch {
