@@ -20,15 +20,21 @@ public enum NumberFormat {
         cFormat("%.17g", value)
     }
 
-    /// A C `printf` format applied to one double.
+    /// A C `printf` format applied to one double, `nan` for NaN. Total: output longer than the
+    /// first buffer (`%.2f` of 1e308 has 312 characters) is written again into one of its length.
     public static func cFormat(_ format: String, _ value: Double) -> String {
         if value.isNaN { return "nan" }
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
-            let written = withVaList([value]) { arguments in
-                vsnprintf(buffer.baseAddress, 64, format, arguments)
+        var capacity = 64
+        while true {
+            let (written, text) = withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buffer in
+                let written = withVaList([value]) { arguments in
+                    vsnprintf(buffer.baseAddress, capacity, format, arguments)
+                }
+                return (Int(written), written >= 0 && Int(written) < capacity ? String(cString: buffer.baseAddress!) : nil)
             }
-            guard written >= 0 else { return "\(value)" }
-            return String(cString: buffer.baseAddress!)
+            if let text { return text }
+            guard written >= capacity else { return "\(value)" }
+            capacity = written + 1
         }
     }
 

@@ -15,6 +15,10 @@ public struct ScheduleKind: Sendable, Hashable {
         self.options = options
     }
 
+    /// The largest step a schedule option or breakpoint may name (2⁴⁰, about 1.1·10¹²): far
+    /// beyond any run, and small enough that sums of steps never overflow an `Int`.
+    public static let maximumStep = 1 << 40
+
     public static func named(_ name: String) -> ScheduleKind? {
         all.first { $0.name == name.lowercased() }
     }
@@ -25,7 +29,7 @@ public struct ScheduleKind: Sendable, Hashable {
                      summary: "breakpoints (0.1 for steps 1..400, then 0.01: step 0.1 400:0.01) or ×gamma every N steps",
                      options: [
                          .number("gamma", default: 0.1, range: 0...1e6, "factor applied every N steps"),
-                         .integer("every", default: 100, range: 1...Int(1 << 40), "steps between decays (required)"),
+                         .integer("every", default: 100, range: 1...ScheduleKind.maximumStep, "steps between decays (required)"),
                      ]),
         ScheduleKind(name: "exp", usage: "exp gamma=G", summary: "exponential decay: lr·gamma^(t−1)",
                      options: [.number("gamma", default: 0.99, range: 0...1e6, "factor applied every step")]),
@@ -34,11 +38,11 @@ public struct ScheduleKind: Sendable, Hashable {
         ScheduleKind(name: "cosine", usage: "cosine steps=N min=RATE",
                      summary: "cosine from lr down to min over N steps, then min",
                      options: [
-                         .integer("steps", default: 1000, range: 1...Int(1 << 40), "steps to reach the floor"),
+                         .integer("steps", default: 1000, range: 1...ScheduleKind.maximumStep, "steps to reach the floor"),
                          .number("min", default: 0, range: 0...1e12, "the floor rate"),
                      ]),
         ScheduleKind(name: "warmup", usage: "warmup steps=W [then KIND OPTIONS...]",
                      summary: "ramp linearly up over W steps (rate·t/W), in front of another schedule",
-                     options: [.integer("steps", default: 100, range: 1...Int(1 << 40), "length of the warm-up")]),
+                     options: [.integer("steps", default: 100, range: 1...ScheduleKind.maximumStep, "length of the warm-up")]),
     ]
 }

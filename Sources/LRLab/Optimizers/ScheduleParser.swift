@@ -115,10 +115,16 @@ public enum ScheduleParser {
                 continue
             }
             let stepText = String(word[..<colon]), rateText = String(word[word.index(after: colon)...])
-            guard let step = Int(stepText), step >= 1 else {
+            let limit = ScheduleKind.maximumStep
+            guard let value = NumberSyntax.parse(stepText), value.rounded() == value else {
                 throw OptionError("'\(stepText)' is not a step number in '\(word)'", key: word,
-                                  hint: "a breakpoint is STEP:RATE with STEP a whole number from 1, e.g. 400:0.01")
+                                  hint: "a breakpoint is STEP:RATE with STEP a whole number from 1 to \(limit), e.g. 400:0.01")
             }
+            guard value >= 1, value <= Double(limit) else {
+                throw OptionError("breakpoint step \(stepText) is out of range in '\(word)'", key: word,
+                                  hint: "a breakpoint's step must be a whole number from 1 to \(limit)")
+            }
+            let step = Int(saturating: value)
             if let last = breakpoints.last, step <= last.after {
                 throw OptionError("breakpoint \(word) is not after \(last.after)", key: word,
                                   hint: "give breakpoints in increasing step order")

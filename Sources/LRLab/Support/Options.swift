@@ -115,8 +115,9 @@ public struct OptionValues: Sendable, Hashable {
                     throw OptionError("'\(text)' is not a number (option '\(key)')", key: key, hint: "write \(key)=\(definition.defaultText)")
                 }
                 guard value.isFinite, range.contains(value) else {
+                    let bound = { (end: Double) in integer ? String(Int(saturating: end)) : Expr.format(end) }
                     throw OptionError("\(key)=\(text) is out of range", key: key,
-                                      hint: "\(key) must be from \(Expr.format(range.lowerBound)) to \(Expr.format(range.upperBound))")
+                                      hint: "\(key) must be \(integer ? "a whole number " : "")from \(bound(range.lowerBound)) to \(bound(range.upperBound))")
                 }
                 if integer, value.rounded() != value {
                     throw OptionError("\(key) must be a whole number, not \(text)", key: key)

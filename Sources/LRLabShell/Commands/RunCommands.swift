@@ -127,7 +127,8 @@ extension Command {
             throw ShellError("'\(word.text)' is not a number", at: word.range, hint: "give a whole number of steps, e.g. 10")
         }
         guard value.rounded() == value, value >= 1, value <= Double(limit) else {
-            throw ShellError("the count must be a whole number from 1 to \(limit), not \(word.text)", at: word.range)
+            let name = word.keyValue.value == nil ? "the count" : word.keyValue.key
+            throw ShellError("\(name) must be a whole number from 1 to \(limit), not \(text)", at: word.range)
         }
         return Int(saturating: value)
     }
@@ -242,7 +243,7 @@ extension Command {
             case "all":
                 elide = false
             case "last":
-                let count = try parseCount(statement, limit: Int.max / 2, index: 2)
+                let count = try parseCount(statement, limit: maximumRunSteps, index: 2)
                 rows = Array(rows.suffix(count))
                 elide = false
             default:
