@@ -103,8 +103,8 @@ public struct Objective: Sendable {
         var best: (point: [Double], isGlobal: Bool, distance: Double)?
         for (candidates, isGlobal) in [(minima, true), (localMinima, false)] {
             for minimum in candidates {
-                let distance = zip(minimum, point).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
-                if best == nil || distance < best!.distance { best = (minimum, isGlobal, distance) }
+                let distance = EuclideanNorm.of(zip(minimum, point).map { $0 - $1 })
+                if distance < best?.distance ?? .infinity { best = (minimum, isGlobal, distance) }
             }
         }
         return best

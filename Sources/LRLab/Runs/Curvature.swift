@@ -134,7 +134,7 @@ public enum Curvature {
 
     /// Unit length, largest-magnitude component positive.
     static func canonical(_ vector: [Double]) -> [Double] {
-        let length = vector.map { $0 * $0 }.reduce(0, +).squareRoot()
+        let length = EuclideanNorm.of(vector)
         guard length > 0, length.isFinite else { return vector }
         var largest = 0
         for index in vector.indices where Swift.abs(vector[index]) > Swift.abs(vector[largest]) { largest = index }

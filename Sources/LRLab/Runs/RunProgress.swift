@@ -40,7 +40,7 @@ struct RunProgress: Sendable {
         self.previous = start + gradient
         self.trace = Trace(dimension: start.count, stateNames: stateNames)
         var notes: TraceNotes = []
-        if gradient.map({ $0 * $0 }).reduce(0, +).squareRoot() < convergenceTolerance { notes.insert(.converged) }
+        if EuclideanNorm.of(gradient) < convergenceTolerance { notes.insert(.converged) }
         lastNotes = notes
         // Row 0: no step taken, and the state as zeros (nothing has been accumulated).
         trace.append(step: 0, learningRate: 0, parameters: start, loss: loss, gradient: gradient,
@@ -171,7 +171,7 @@ struct RunProgress: Sendable {
         } else {
             if flipped { notes.insert(.overshoot) }
             if loss > previousLoss { notes.insert(.lossUp) }
-            if rules.convergence.isMet(bySumOfSquares: squares) {
+            if rules.convergence.isMet(bySumOfSquares: squares, of: UnsafeBufferPointer(gradient)) {
                 notes.insert(.converged)
             } else if Swift.abs(loss - previousLoss) <= 1e-12 * max(Swift.abs(previousLoss), 1e-300),
                       loss != previousLoss || squares.squareRoot() > 1e-4 {

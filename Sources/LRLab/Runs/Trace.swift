@@ -162,14 +162,12 @@ public struct Trace: Sendable {
         }
     }
 
-    /// The Euclidean norm of row `row`'s gradient, read in place (the same sum, in the same
-    /// order, as `TraceRecord.gradientNorm`).
+    /// The Euclidean norm of row `row`'s gradient, read in place (`EuclideanNorm`, the same
+    /// value as `TraceRecord.gradientNorm`).
     public func gradientNorm(_ row: Int) -> Double {
         precondition(row >= 0 && row < count, "trace row out of range")
         let gradient = buffer.row(row) + gradientOffset
-        var squares = 0.0
-        for index in 0..<dimension { squares += gradient[index] * gradient[index] }
-        return withExtendedLifetime(buffer) { squares.squareRoot() }
+        return withExtendedLifetime(buffer) { EuclideanNorm.of(UnsafeBufferPointer(start: gradient, count: dimension)) }
     }
 
     /// The last row.
@@ -254,6 +252,6 @@ public struct TraceRecord: Sendable, Hashable {
     public var state: [Double]
     public var notes: TraceNotes
 
-    /// Euclidean norm of the gradient.
-    public var gradientNorm: Double { gradient.map { $0 * $0 }.reduce(0, +).squareRoot() }
+    /// Euclidean norm of the gradient (`EuclideanNorm`: no underflow to 0, no overflow).
+    public var gradientNorm: Double { EuclideanNorm.of(gradient) }
 }
