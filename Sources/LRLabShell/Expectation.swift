@@ -68,9 +68,15 @@ struct Expectation {
         var tolerance = 1e-6
         if let tolStart = (index..<max(index, characters.count - 3)).first(where: { characters[$0...].starts(with: "tol=") }) {
             let tolText = String(characters[(tolStart + 4)...]).trimmingSpaces
-            guard let parsed = NumberSyntax.parse(tolText), parsed >= 0 else {
-                throw ShellError("tol must be a non-negative number, not '\(tolText)'",
-                                 at: SourceRange(column: column + tolStart + 4, length: max(1, tolText.count)))
+            let tolRange = SourceRange(column: column + tolStart + 4, length: max(1, tolText.count))
+            let parsed: Double
+            do throws(NumberSyntax.Problem) {
+                parsed = try NumberSyntax.value(tolText)
+            } catch {
+                throw ShellError("tol: " + error.message(tolText), at: tolRange, hint: "write tol=1e-6")
+            }
+            guard parsed >= 0 else {
+                throw ShellError("tol must be a non-negative number, not '\(tolText)'", at: tolRange)
             }
             tolerance = parsed
             valueEnd = tolStart

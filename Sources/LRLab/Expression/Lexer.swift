@@ -33,7 +33,11 @@ public struct Lexer: Sendable {
                 }
                 guard value.isFinite else {
                     throw ExpressionError("number '\(text)' is too large for a double", at: range(start, index),
-                                          hint: "the largest double is about 1.8e308")
+                                          hint: NumberSyntax.representableRange)
+                }
+                if value == 0, NumberSyntax.hasNonzeroDigit(inSignificandOf: text) {
+                    throw ExpressionError("number '\(text)' is too small for a double: it would be read as 0", at: range(start, index),
+                                          hint: NumberSyntax.representableRange + "; write 0 if you mean 0")
                 }
                 result.append(Token(kind: .number(value), range: range(start, index), text: text))
                 continue

@@ -135,8 +135,12 @@ public enum ScheduleParser {
     }
 
     private static func rate(_ text: String, in word: String) throws(OptionError) -> Double {
-        guard let value = NumberSyntax.parse(text) else {
-            throw OptionError("'\(text)' is not a rate in '\(word)'", key: word, hint: "a rate is a number such as 0.01 or 1e-3")
+        let value: Double
+        do throws(NumberSyntax.Problem) {
+            value = try NumberSyntax.value(text)
+        } catch {
+            let what = error == .notANumber ? "'\(text)' is not a rate" : error.message(text)
+            throw OptionError("\(what) in '\(word)'", key: word, hint: "a rate is a number such as 0.01 or 1e-3")
         }
         guard value.isFinite, value >= 0, value <= 1e12 else {
             throw OptionError("rate \(text) is out of range", key: word, hint: "a rate must be from 0 to 1e12")

@@ -111,8 +111,11 @@ public struct OptionValues: Sendable, Hashable {
                 guard let text = rawValue, !text.isEmpty else {
                     throw OptionError("option '\(key)' needs a value", key: key, hint: "write \(key)=\(definition.defaultText)")
                 }
-                guard let value = NumberSyntax.parse(text) else {
-                    throw OptionError("'\(text)' is not a number (option '\(key)')", key: key, hint: "write \(key)=\(definition.defaultText)")
+                let value: Double
+                do throws(NumberSyntax.Problem) {
+                    value = try NumberSyntax.value(text)
+                } catch {
+                    throw OptionError("\(error.message(text)) (option '\(key)')", key: key, hint: "write \(key)=\(definition.defaultText)")
                 }
                 guard value.isFinite, range.contains(value) else {
                     let bound = { (end: Double) in integer ? String(Int(saturating: end)) : Expr.format(end) }
@@ -144,18 +147,66 @@ public struct OptionValues: Sendable, Hashable {
 }
 
 /// Numbers as users type them in commands: `0.1`, `1e-3`, `-2`, `.5`, and the constants `pi`, `e`.
+/// A number must be finite and keep its value: `1e400` (infinite as a double), `1e-5000` (0 as
+/// a double though its digits are not) and the words `inf` and `nan` are refused.
 public enum NumberSyntax {
+    /// Why a text is not a usable number.
+    public enum Problem: Error, Hashable, Sendable {
+        case notANumber
+        /// `inf`, `nan` and the like: a word for a value that is not a finite number.
+        case notFinite
+        /// Beyond ±1.8e308: it would be read as infinity.
+        case tooLarge
+        /// Nonzero digits that would be read as 0 (below about 2.5e-324).
+        case tooSmall
+
+        /// What is wrong with `text`, said for the user: `'1e400' is too large for a double ...`.
+        public func message(_ text: String) -> String {
+            switch self {
+            case .notANumber: return "'\(text)' is not a number"
+            case .notFinite: return "'\(text)' is not a finite number"
+            case .tooLarge: return "'\(text)' is too large for a double (\(NumberSyntax.representableRange))"
+            case .tooSmall: return "'\(text)' is too small for a double: it would be read as 0 (\(NumberSyntax.representableRange))"
+            }
+        }
+    }
+
+    /// The magnitudes a double holds, as error messages state them.
+    public static let representableRange = "nonzero magnitudes run from about 4.9e-324 to 1.8e308"
+
+    /// The number `text` denotes, or `nil` when `value(_:)` would throw.
     public static func parse(_ text: some StringProtocol) -> Double? {
+        try? value(text)
+    }
+
+    /// The number `text` denotes; throws when it is not a number, or names a value that is not
+    /// finite, or overflows to infinity or underflows to 0 as a double.
+    public static func value(_ text: some StringProtocol) throws(Problem) -> Double {
         let trimmed = text.trimmingSpaces
         switch trimmed.lowercased() {
-        case "pi": return Double.pi
+        case "pi", "+pi": return Double.pi
         case "-pi": return -Double.pi
-        case "e": return Constant.e.value
-        case "inf", "infinity", "nan", "-inf", "+inf": return nil
+        case "e", "+e": return Constant.e.value
+        case "-e": return -Constant.e.value
+        case "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", "nan", "+nan", "-nan": throw .notFinite
         default: break
         }
-        guard trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) else { return nil }
-        return Double(trimmed)
+        guard trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }), let value = Double(trimmed) else {
+            throw .notANumber
+        }
+        if !value.isFinite { throw .tooLarge }
+        if value == 0, hasNonzeroDigit(inSignificandOf: trimmed) { throw .tooSmall }
+        return value
+    }
+
+    /// Whether the digits before any exponent of a decimal numeral include one from 1 to 9
+    /// (so a value of 0 means the numeral underflowed).
+    public static func hasNonzeroDigit(inSignificandOf numeral: some StringProtocol) -> Bool {
+        for character in numeral {
+            if character == "e" || character == "E" { return false }
+            if character >= "1" && character <= "9" { return true }
+        }
+        return false
     }
 }
 

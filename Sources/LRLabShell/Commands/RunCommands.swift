@@ -123,8 +123,11 @@ extension Command {
 
     static func parseCount(_ word: Word, limit: Int) throws(ShellError) -> Int {
         let text = word.keyValue.value ?? word.text
-        guard let value = NumberSyntax.parse(text) else {
-            throw ShellError("'\(word.text)' is not a number", at: word.range, hint: "give a whole number of steps, e.g. 10")
+        let value: Double
+        do throws(NumberSyntax.Problem) {
+            value = try NumberSyntax.value(text)
+        } catch {
+            throw ShellError(error.message(text), at: word.range, hint: "give a whole number of steps, e.g. 10")
         }
         guard value.rounded() == value, value >= 1, value <= Double(limit) else {
             let name = word.keyValue.value == nil ? "the count" : word.keyValue.key
