@@ -50,6 +50,60 @@ enum Definition {
 
     static let reservedNames: Set<String> = Set(Function.allCases.map(\.rawValue) + Constant.allCases.map(\.rawValue))
 
+    /// Words a function's variable may not be, because `expect` and `keep` read them as a
+    /// quantity of the run (`loss`, `lr`, `steps`, ...) or the trace has a column of that name
+    /// (`step`, `lr`, `loss`): a variable so named would shadow the quantity or repeat the column.
+    static let reservedVariableNames: [String] = {
+        var names: [String] = []
+        for name in Expectation.reservedWords + TraceCSV.fixedColumns.leading + TraceCSV.fixedColumns.trailing
+        where !names.contains(name) { names.append(name) }
+        return names
+    }()
+
+    /// Every state quantity some optimizer records (`m`, `v`, `lr_eff`, ...): each becomes a
+    /// trace column `NAME_x` per variable. Read from the optimizers built with their defaults,
+    /// with each choice, and with every flag on and every option that defaults to 0 set.
+    static let stateNames: Set<String> = {
+        var names = Set<String>()
+        for kind in OptimizerKind.all {
+            var variants: [[(key: String, value: String?)]] = [[]]
+            var switchedOn: [(key: String, value: String?)] = []
+            for option in kind.options {
+                switch option.kind {
+                case .flag: switchedOn.append((option.name, "true"))
+                case .number(let value, _, _) where value == 0: switchedOn.append((option.name, "0.5"))
+                case .choice(_, let choices): variants += choices.map { [(option.name, $0)] }
+                default: break
+                }
+            }
+            variants.append(switchedOn)
+            for pairs in variants {
+                guard let values = try? OptionValues.parse(pairs, definitions: kind.allOptions, context: kind.name) else { continue }
+                names.formUnion(kind.make(values).stateNames)
+            }
+        }
+        return names
+    }()
+
+    /// Why `name` cannot be a variable beside `others`, or nil when it can: a reserved word, or
+    /// the name of a column the trace derives from another variable (`gx` beside `x`).
+    static func variableNameProblem(_ name: String, others: [String]) -> (message: String, hint: String)? {
+        let suggestion = "choose another name, e.g. \(name)1"
+        if reservedVariableNames.contains(name) {
+            return ("'\(name)' names a quantity of the run (expect, keep and the trace read it) and cannot be a variable",
+                    "reserved: " + reservedVariableNames.joined(separator: " ") + "; " + suggestion)
+        }
+        for other in others where other != name {
+            var derived = [TraceCSV.gradientColumn(other), TraceCSV.stepColumn(other)]
+            derived += stateNames.sorted().map { TraceCSV.stateColumn($0, other) }
+            if derived.contains(name) {
+                return ("'\(name)' is a trace column of variable '\(other)' and cannot be a variable beside it",
+                        "the trace names \(other)'s gradient \(TraceCSV.gradientColumn(other)), its step \(TraceCSV.stepColumn(other)) and its state NAME_\(other); " + suggestion)
+            }
+        }
+        return nil
+    }
+
     func apply(to session: Session, statement: Statement) throws(ShellError) {
         switch self {
         case .function(let name, let parameters, let body):
@@ -71,6 +125,9 @@ enum Definition {
             }
             if parameters[..<index].contains(where: { $0.text == parameter.text }) {
                 throw ShellError("variable '\(parameter.text)' appears twice", at: parameter.range)
+            }
+            if let problem = Definition.variableNameProblem(parameter.text, others: parameters.map(\.text)) {
+                throw ShellError(problem.message, at: parameter.range, hint: problem.hint)
             }
             if session.names[parameter.text] != nil {
                 throw ShellError("'\(parameter.text)' is already a named value", at: parameter.range,

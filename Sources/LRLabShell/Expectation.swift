@@ -8,10 +8,44 @@ struct Expectation {
         case lessOrEqual = "<=", greaterOrEqual = ">=", equal = "==", notEqual = "!=", less = "<", greater = ">", approximately = "~"
     }
 
+    /// A quantity of the run that a claim or `keep` names by a fixed word (besides the
+    /// variables, `x`, and their gradients, `gx`). `value(of:)` reads these and nothing else,
+    /// and a function's variables may not take these words (`Definition.reservedVariableNames`).
+    enum RunQuantity: String, CaseIterable {
+        case loss, steps, lr, grad, gnorm, distance, gap, critical
+        case lambdaMax = "lambda_max", convergedAt = "converged_at"
+
+        /// `gnorm` is another name for `grad`, accepted but not listed.
+        var isListed: Bool { self != .gnorm }
+
+        func value(in run: Run) -> Double {
+            let objective = run.objective
+            switch self {
+            case .loss: return run.loss
+            case .steps: return Double(run.stepCount)
+            case .lr: return run.stepCount == 0 ? run.nextLearningRate : run.current.learningRate
+            case .grad, .gnorm: return run.current.gradientNorm
+            case .distance: return objective.nearestMinimum(to: run.point).map { $0.distance } ?? .nan
+            case .gap: return objective.minimumValue.map { run.loss - $0 } ?? .nan
+            case .critical:
+                return CurvatureReport(objective: objective, at: run.point, configuration: run.configuration).criticalRate ?? .nan
+            case .lambdaMax:
+                return CurvatureReport(objective: objective, at: run.point, configuration: run.configuration).largestEigenvalue ?? .nan
+            case .convergedAt:
+                return Comparison.firstConvergedStep(of: run).map(Double.init) ?? .nan
+            }
+        }
+    }
+
+    /// The word that starts a claim about the verdict, and the one that negates a flag.
+    static let verdictWord = "verdict", negationWord = "not"
+
     /// The quantities a claim can name, for help and errors.
-    static let quantities = ["loss", "steps", "lr", "grad", "distance", "gap", "critical", "lambda_max", "converged_at",
-                             "verdict", "x", "y", "gx", "gy"]
+    static let quantities = RunQuantity.allCases.filter(\.isListed).map(\.rawValue) + [verdictWord, "x", "y", "gx", "gy"]
     static let flags = ["diverged", "converged", "ended"]
+
+    /// Every fixed word a claim reads as something other than a variable.
+    static var reservedWords: [String] { RunQuantity.allCases.map(\.rawValue) + flags + [verdictWord, negationWord] }
 
     static func check(_ statement: Statement, in session: Session) throws(ShellError) {
         let (text, column) = statement.rest
@@ -22,7 +56,7 @@ struct Expectation {
         let run = try session.currentRun(at: statement.words[0])
         let words = Array(statement.words.dropFirst())
         // Flags: `expect diverged`, `expect not converged`.
-        let negated = words.first?.text == "not"
+        let negated = words.first?.text == negationWord
         let flagWords = negated ? Array(words.dropFirst()) : words
         if flagWords.count == 1, flags.contains(flagWords[0].text) {
             let holds: Bool
@@ -38,7 +72,7 @@ struct Expectation {
             return
         }
         // The verdict: `expect verdict == bouncing`, `expect verdict != diverging`.
-        if words.first?.text == "verdict" {
+        if words.first?.text == verdictWord {
             try checkVerdict(words, run: run, text: text, column: column)
             return
         }
@@ -132,21 +166,7 @@ struct Expectation {
         let objective = run.objective
         if let index = objective.parameters.firstIndex(of: name) { return run.point[index] }
         if name.hasPrefix("g"), let index = objective.parameters.firstIndex(of: String(name.dropFirst())) { return run.gradient[index] }
-        switch name {
-        case "loss": return run.loss
-        case "steps": return Double(run.stepCount)
-        case "lr": return run.stepCount == 0 ? run.nextLearningRate : run.current.learningRate
-        case "grad", "gnorm": return run.current.gradientNorm
-        case "distance": return objective.nearestMinimum(to: run.point).map { $0.distance } ?? .nan
-        case "gap": return objective.minimumValue.map { run.loss - $0 } ?? .nan
-        case "critical":
-            return CurvatureReport(objective: objective, at: run.point, configuration: run.configuration).criticalRate ?? .nan
-        case "lambda_max":
-            return CurvatureReport(objective: objective, at: run.point, configuration: run.configuration).largestEigenvalue ?? .nan
-        case "converged_at":
-            return Comparison.firstConvergedStep(of: run).map(Double.init) ?? .nan
-        default: return nil
-        }
+        return RunQuantity(rawValue: name)?.value(in: run)
     }
 
     static func stateSummary(_ session: Session, _ run: Run) -> String {

@@ -13,10 +13,26 @@ public struct TraceCSV: Sendable {
         self.stateNames = stateNames
     }
 
+    /// The columns every trace has whatever its variables, in order: `step`, `lr` (before the
+    /// variables) and `loss` (after them).
+    public static let fixedColumns = (leading: ["step", "lr"], trailing: ["loss"])
+
+    /// The column of `parameter`'s gradient component: `gx`.
+    public static func gradientColumn(_ parameter: String) -> String { "g" + parameter }
+    /// The column of the step taken along `parameter`: `dx`.
+    public static func stepColumn(_ parameter: String) -> String { "d" + parameter }
+    /// The column of optimizer state `state` for `parameter`: `m_x`.
+    public static func stateColumn(_ state: String, _ parameter: String) -> String { "\(state)_\(parameter)" }
+
+    /// The column names, in order.
+    public var columns: [String] {
+        TraceCSV.fixedColumns.leading + parameters + TraceCSV.fixedColumns.trailing
+            + parameters.map(TraceCSV.gradientColumn) + parameters.map(TraceCSV.stepColumn)
+            + stateNames.flatMap { name in parameters.map { TraceCSV.stateColumn(name, $0) } }
+    }
+
     public var header: String {
-        let columns = ["step", "lr"] + parameters + ["loss"] + parameters.map { "g" + $0 } + parameters.map { "d" + $0 }
-            + stateNames.flatMap { name in parameters.map { "\(name)_\($0)" } }
-        return columns.joined(separator: ",")
+        columns.joined(separator: ",")
     }
 
     public func row(_ record: TraceRecord) -> String {
