@@ -6,6 +6,8 @@ import Testing
     static let awkward: [[Double]] = [
         [], [1], [.nan], [.infinity], [-.infinity, 1], [0, 0, 0], [1e-300, 1e300],
         [-.greatestFiniteMagnitude, .greatestFiniteMagnitude], [1, .nan, 2, .infinity, 3],
+        [.leastNonzeroMagnitude, -.leastNonzeroMagnitude, 0], [.leastNonzeroMagnitude, 0x1p-1030, .greatestFiniteMagnitude],
+        [-.greatestFiniteMagnitude, .leastNonzeroMagnitude, -0.0], [.leastNonzeroMagnitude, 2 * .leastNonzeroMagnitude],
     ]
 
     @Test(arguments: awkward)
