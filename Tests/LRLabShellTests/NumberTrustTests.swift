@@ -72,6 +72,15 @@ import Testing
         #expect(text.contains("λ = 2 along x") && text.contains("lr=1e-310"), "\(text)")
     }
 
+    /// Factors past 1e6 print in scientific notation: gd at lr = 1e6 on x² multiplies the
+    /// gradient by |1 − 2·10⁶| = 1999999 ≈ 2e+06 per step and the loss by its square ≈ 4e+12.
+    @Test func largeFactorsPrintInScientificNotation() {
+        let (text, outcome) = transcript(of: "f(x)=x^2; start x=1; opt gd lr=1e6; run 5\nexpect verdict == diverging")
+        #expect(outcome.succeeded, "\(text)")
+        #expect(text.contains("×2e+06 per step") && text.contains("×4e+12 per step"), "\(text)")
+        #expect(!text.contains("×1999999") && !text.contains("×3999996"), "\(text)")
+    }
+
     // MARK: Integers out of range: an error naming the option and its range
 
     @Test(arguments: [

@@ -28,7 +28,7 @@ import Testing
         ("x + z", 5, "unknown name 'z'", nil),
         ("x $ 2", 3, "unexpected character '$'", nil),
         ("x + y", 5, "'y' is not a variable of f(x)", "define f(x, y) = ... for a function of two variables"),
-        ("1e999", 1, "number '1e999' is too large for a double", "the largest double is about 1.8e308"),
+        ("1e999", 1, "number '1e999' is too large for a double", "nonzero magnitudes run from about 4.9e-324 to 1.8e308"),
         ("log(x, 2)", 6, "log takes one argument", nil),
         ("x + 1)", 6, "unmatched ')'", nil),
     ] as [(String, Int, String, String?)])
