@@ -62,7 +62,7 @@ enum Definition {
 
     /// Every state quantity some optimizer records (`m`, `v`, `lr_eff`, ...): each becomes a
     /// trace column `NAME_x` per variable. Read from the optimizers built with their defaults,
-    /// with each choice, and with every flag on and every option that defaults to 0 set.
+    /// with each choice, and with every flag on and every real option that defaults to 0 set to 0.5.
     static let stateNames: Set<String> = {
         var names = Set<String>()
         for kind in OptimizerKind.all {
@@ -71,7 +71,7 @@ enum Definition {
             for option in kind.options {
                 switch option.kind {
                 case .flag: switchedOn.append((option.name, "true"))
-                case .number(let value, _, _) where value == 0: switchedOn.append((option.name, "0.5"))
+                case .number(let value, _, let integer) where value == 0 && !integer: switchedOn.append((option.name, "0.5"))
                 case .choice(_, let choices): variants += choices.map { [(option.name, $0)] }
                 default: break
                 }

@@ -174,6 +174,8 @@ import Testing
         ("f(x, gx) = x^2 + gx^2", 6, "'gx' is a trace column of variable 'x'"),
         ("f(dy, y) = dy^2 + y^2", 3, "'dy' is a trace column of variable 'y'"),
         ("f(x, m_x) = x^2 + m_x^2", 6, "'m_x' is a trace column of variable 'x'"),
+        ("f(x, noise_x) = x^2 + noise_x^2", 6, "'noise_x' is a trace column of variable 'x'"),
+        ("f(vmax_y, y) = y^2", 3, "'vmax_y' is a trace column of variable 'y'"),
     ])
     func variablesMayNotShadowQuantities(line: String, column: Int, message: String) {
         let results = session([line, "f(x) = x^2; start x=1; step 1; expect loss ~ 0.64 tol=1e-15"])
@@ -190,6 +192,9 @@ import Testing
         for flag in Expectation.flags { #expect(reserved.contains(flag)) }
         #expect(reserved.isSuperset(of: ["step", "lr", "loss", "verdict"]))
         #expect(!reserved.contains("x") && !reserved.contains("gx"))
+        // Every optimizer's state, including those only some options switch on.
+        #expect(Definition.stateNames.isSuperset(of: ["m", "v", "m_hat", "v_hat", "bc1", "bc2", "vmax", "lr_eff", "sum",
+                                                      "Eg2", "Edx2", "g_avg", "buf", "noise"]), "\(Definition.stateNames.sorted())")
         let (text, outcome) = transcript(of: "f(gx, y) = gx^2 + y^2; start gx=1 y=1; step 1\nexpect gx ~ 0.8 tol=1e-15\nexpect ggx ~ 1.6 tol=1e-15")
         #expect(outcome.succeeded && outcome.passedExpectations == 2, "\(text)")
     }
