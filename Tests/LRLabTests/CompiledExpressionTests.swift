@@ -142,8 +142,8 @@ struct CompiledExpressionTests {
         let tape = CompiledExpression(formulas, variables: Self.names)
         let treeOperations = formulas.map(\.size).reduce(0, +)
         #expect(tape.instructionCount < treeOperations / 2)
-        // Today: 5 instructions (super-instructions fuse single-use pairs and triples) and 5
-        // registers for 3 outputs.
+        // Today: 5 instructions (super-instructions fuse single-use pairs and triples) and 7
+        // registers: 2 inputs, 3 outputs (side by side, for in-place evaluation), 2 temporaries.
         #expect(tape.instructionCount <= 5)
         #expect(tape.registerCount <= 8)
         // `x*y` and `y*x` are one multiplication; the copy puts the shared value in the

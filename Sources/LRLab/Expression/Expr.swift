@@ -40,27 +40,6 @@ public enum BinaryOperator: String, CaseIterable, Hashable, Sendable {
     }
 }
 
-/// The built-in functions of one argument.
-public enum Function: String, CaseIterable, Hashable, Sendable {
-    case sin, cos, tan, exp, log, sqrt, abs, tanh
-    /// The sign of the argument (-1, 0 or 1): the derivative of `abs`.
-    case sign
-
-    public func apply(_ value: Double) -> Double {
-        switch self {
-        case .sin: return _sin(value)
-        case .cos: return _cos(value)
-        case .tan: return _tan(value)
-        case .exp: return _exp(value)
-        case .log: return _log(value)
-        case .sqrt: return value.squareRoot()
-        case .abs: return Swift.abs(value)
-        case .tanh: return _tanh(value)
-        case .sign: return value > 0 ? 1 : (value < 0 ? -1 : (value.isNaN ? value : 0))
-        }
-    }
-}
-
 extension Expr {
     /// Precedence of the tree's root for printing: sums 1, products 2, negation 3, powers 4, atoms 5.
     var precedence: Int {

@@ -1,103 +1,11 @@
-/// Turns syntax trees into the SSA graph of a `CompiledExpression`, then into its tape.
-///
-/// Every value is a node identified by its position in `nodes`; a node's operands always
-/// come before it, so `nodes` is already in an order that can be executed. Nodes are
-/// hash-consed on (operation, operand ids), and literals on their bit pattern, so `0` and
-/// `-0` (equal as `Double`s, and as `Expr`s) stay distinct while equal work is shared.
-struct TapeBuilder {
-    enum Node: Hashable {
-        case input(Int)
-        case literal(UInt64)
-        case operation(Instruction.Operation, Int, Int)
-    }
-
-    /// A literal the tape keeps in a register, loaded before the instructions run.
-    struct LiteralLoad {
-        var register: Int32
-        var value: Double
-    }
-
-    struct Tape {
-        var instructions: [Instruction]
-        /// The literals loaded into registers before the instructions run.
-        var literals: [LiteralLoad]
-        var outputs: [Int32]
-        var registerCount: Int
-    }
-
-    let variables: [String]
-    private(set) var nodes: [Node] = []
-    private var ids: [Node: Int] = [:]
-
-    init(variables: [String]) {
-        self.variables = variables
-        // Inputs first, so node i < variables.count is variable i.
-        for index in variables.indices { _ = intern(.input(index)) }
-    }
-
-    private mutating func intern(_ node: Node) -> Int {
-        if let id = ids[node] { return id }
-        nodes.append(node)
-        ids[node] = nodes.count - 1
-        return nodes.count - 1
-    }
-
-    private mutating func literal(_ value: Double) -> Int {
-        intern(.literal(value.bitPattern))
-    }
-
-    private func literalValue(_ id: Int) -> Double? {
-        if case .literal(let bits) = nodes[id] { return Double(bitPattern: bits) }
-        return nil
-    }
-
-    /// The node computing `expr`, exactly as `Expr.value(names:at:)` would.
-    mutating func value(of expr: Expr) -> Int {
-        switch expr {
-        case .number(let value):
-            return literal(value)
-        case .constant(let constant):
-            return literal(constant.value)
-        case .variable(let name):
-            // `Expr.value` binds a name to its first position in `names`.
-            guard let index = variables.firstIndex(of: name) else { return literal(.nan) }
-            return index
-        case .negate(let operand):
-            return operation(.negate, value(of: operand))
-        case .call(let function, let argument):
-            return operation(Instruction.Operation(function), value(of: argument))
-        case .binary(let op, let left, let right):
-            let a = value(of: left), b = value(of: right)
-            switch op {
-            case .add: return operation(.add, a, b)
-            case .subtract: return operation(.subtract, a, b)
-            case .multiply: return operation(.multiply, a, b)
-            case .divide: return operation(.divide, a, b)
-            case .power:
-                guard let exponent = literalValue(b) else { return operation(.power, a, b) }
-                return exponent == 2 ? operation(.square, a) : operation(.powerLiteral, a, b)
-            }
-        }
-    }
-
-    /// The node for `op` applied to `a` (and `b`): folded when every operand is a literal,
-    /// shared when the same node exists already.
-    private mutating func operation(_ op: Instruction.Operation, _ a: Int, _ b: Int? = nil) -> Int {
-        var a = a, b = b ?? a
-        if let x = literalValue(a), let y = literalValue(b) {
-            return literal(op.apply(x, y))
-        }
-        if op.isCommutative, b < a { swap(&a, &b) }
-        return intern(.operation(op, a, b))
-    }
-
+extension TapeBuilder {
     /// One instruction before register assignment: an operation on nodes. `a` and `b` are
     /// read from registers, except that `b` is the literal node of the immediate forms; `c`
     /// is the literal node of a fused instruction's immediate (`-1` when it has none). The
     /// literal's value becomes the laid-out instruction's `k`. The forms with three register
     /// operands read the third from `third`, and the forms with two immediates carry the
     /// second as a value, `secondImmediate` (it may be a negated literal, which has no node).
-    private struct Step {
+    struct Step {
         var operation: Instruction.Operation
         var a: Int
         var b: Int
@@ -238,78 +146,9 @@ struct TapeBuilder {
                     outputs: outputs.indices.map { Int32(firstOutput + $0) }, registerCount: max(registerCount, 1))
     }
 
-    /// The super-instruction computing `outer` with the instructions of one or two of its
-    /// operands inside it, and those operands' nodes; nil when no fused form fits. `inner`
-    /// gives an operand's instruction when it may be absorbed; `fusedInner` gives it when it
-    /// is itself a super-instruction used once, for the two forms that go one level deeper.
-    /// Each fused form performs exactly the operations it replaces, in the same order, on
-    /// the same operands (no fused multiply-add): `K*(a*a)` is `(a*a)*K`, rounded twice. The
-    /// forms are the shapes that the derivatives of polynomial-like formulas produce most
-    /// (Rosenbrock's loss and gradient go from 12 instructions to 7 with the pairs, and to 5
-    /// with the deeper forms); `+` is commutative bit for bit (up to a NaN's payload, which
-    /// `CompiledExpression` does not promise), so either operand of an add may be the inner
-    /// one.
-    private func fuse(_ outer: Step, inner: (Int) -> Step?, fusedInner: (Int) -> Step?) -> (Step, [Int])? {
-        switch outer.operation {
-        case .multiplyImmediate:
-            guard let first = inner(outer.a) else { return nil }
-            switch first.operation {
-            case .square:
-                return (Step(operation: .squareMultiplyImmediate, a: first.a, b: outer.b, bIsImmediate: true), [outer.a])
-            case .multiply:
-                return (Step(operation: .multiplyMultiplyImmediate, a: first.a, b: first.b, c: outer.b, bIsImmediate: false),
-                        [outer.a])
-            default: return nil
-            }
-        case .subtract:
-            // `a*K - (b*c)*L`, which is `a*K + (b*c)*(-L)` bit for bit: negating a factor
-            // negates the rounded product exactly, and `x - y` is `x + (-y)`.
-            if let first = inner(outer.a), first.operation == .multiplyImmediate,
-               let second = fusedInner(outer.b), second.operation == .multiplyMultiplyImmediate {
-                return (Step(operation: .multiplyImmediateAddScaledProduct, a: first.a, b: second.a, c: first.b, third: second.b,
-                             secondImmediate: -literalValue(second.c)!, bIsImmediate: false), [outer.a, outer.b])
-            }
-            if let second = inner(outer.b), second.operation == .square {
-                return (Step(operation: .subtractSquare, a: outer.a, b: second.a, bIsImmediate: false), [outer.b])
-            }
-            if let first = inner(outer.a), first.operation == .multiplyImmediate {
-                return (Step(operation: .multiplyImmediateSubtract, a: first.a, b: outer.b, c: first.b, bIsImmediate: false),
-                        [outer.a])
-            }
-            if let second = inner(outer.b), second.operation == .multiplyImmediate {
-                return (Step(operation: .subtractMultiplyImmediate, a: outer.a, b: second.a, c: second.b, bIsImmediate: false),
-                        [outer.b])
-            }
-            return nil
-        case .add:
-            // `(a*a)*K + b*b`, a weighted sum of squares (the loss of every quadratic bowl):
-            // two squares, a scaling and an add in one dispatch.
-            for (candidate, other) in [(outer.b, outer.a), (outer.a, outer.b)] {
-                if let scaled = fusedInner(candidate), scaled.operation == .squareMultiplyImmediate,
-                   let square = inner(other), square.operation == .square {
-                    return (Step(operation: .squareMultiplyImmediateAddSquare, a: scaled.a, b: square.a, c: scaled.b,
-                                 bIsImmediate: false), [candidate, other])
-                }
-            }
-            for (candidate, other) in [(outer.b, outer.a), (outer.a, outer.b)] {
-                guard let step = inner(candidate) else { continue }
-                if step.operation == .square {
-                    return (Step(operation: .addSquare, a: other, b: step.a, bIsImmediate: false), [candidate])
-                }
-                if step.operation == .multiplyImmediate {
-                    return (Step(operation: .multiplyImmediateAdd, a: step.a, b: other, c: step.b, bIsImmediate: false),
-                            [candidate])
-                }
-            }
-            return nil
-        default:
-            return nil
-        }
-    }
-
     /// How node `op(a, b)` is executed: with a literal operand as an immediate (`b`, the
     /// literal's node) where an immediate form exists, else on two registers.
-    private func instructionForm(_ op: Instruction.Operation, _ a: Int, _ b: Int)
+    func instructionForm(_ op: Instruction.Operation, _ a: Int, _ b: Int)
         -> (Instruction.Operation, a: Int, b: Int, immediate: Bool) {
         let aIsLiteral = literalValue(a) != nil, bIsLiteral = literalValue(b) != nil
         switch op {
