@@ -11,6 +11,14 @@ import Foundation
         return names.filter { $0.hasSuffix(".lrlab") }.sorted()
     }()
 
+    /// A parameterized test over no arguments passes, so a moved or emptied fixture folder
+    /// must fail here instead of silently checking nothing.
+    @Test func fixtureFolderHoldsTranscripts() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: fixturesDirectory)
+        #expect(names.contains { $0.hasSuffix(".lrlab") }, "no .lrlab fixtures in \(fixturesDirectory)")
+        #expect(!Self.scripts.isEmpty)
+    }
+
     @Test(arguments: scripts)
     func transcriptMatches(script: String) throws {
         let scriptPath = fixturesDirectory + "/" + script

@@ -104,10 +104,7 @@ import LRLab
 
     @Test func aFailedScheduleKeepsTheOldOne() throws {
         let (session, _) = try session(["schedule exp gamma=0.9"])
-        do {
-            try session.execute(line: "schedule exp gamma=x")
-            Issue.record("expected an error")
-        } catch {}
+        #expect(throws: ShellError.self) { try session.execute(line: "schedule exp gamma=x") }
         #expect(session.schedule.description == "exp gamma=0.9")
     }
 

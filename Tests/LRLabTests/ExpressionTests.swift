@@ -33,23 +33,20 @@ import Testing
         ("x + 1)", 6, "unmatched ')'", nil),
     ] as [(String, Int, String, String?)])
     func reportsErrorsWithColumns(text: String, column: Int, message: String, hint: String?) {
-        do {
-            _ = try Parser.parse(text, variables: ["x"])
-            Issue.record("expected an error for \(text)")
-        } catch {
-            #expect(error.message == message)
-            if let hint { #expect(error.hint == hint) }
-            #expect(error.range.start.column == column)
+        let error = #expect(throws: ExpressionError.self, "expected an error for \(text)") {
+            try Parser.parse(text, variables: ["x"])
         }
+        #expect(error?.message == message)
+        if let hint { #expect(error?.hint == hint) }
+        #expect(error?.range.start.column == column)
     }
 
     @Test func columnsCountFromTheFormulasPlaceInTheLine() {
-        do {
-            _ = try Parser.parse("sqr(x)", variables: ["x"], firstColumn: 8)
-        } catch {
-            #expect(error.range.start.column == 8)
-            #expect(error.range.length == 3)
+        let error = #expect(throws: ExpressionError.self) {
+            try Parser.parse("sqr(x)", variables: ["x"], firstColumn: 8)
         }
+        #expect(error?.range.start.column == 8)
+        #expect(error?.range.length == 3)
     }
 
     @Test func deepNestingIsRefusedNotACrash() {

@@ -151,17 +151,12 @@ import Testing
     }
 
     @Test func unknownOptimizerAndOptionSuggest() {
-        #expect(throws: OptionError.self) { try OptimizerConfiguration(name: "adma", options: []) }
-        do {
-            _ = try OptimizerConfiguration(name: "adma", options: [])
-        } catch {
-            #expect(error.hint == "did you mean 'adam'?")
+        let optimizer = #expect(throws: OptionError.self) { try OptimizerConfiguration(name: "adma", options: []) }
+        #expect(optimizer?.hint == "did you mean 'adam'?")
+        let option = #expect(throws: OptionError.self) {
+            try OptimizerConfiguration(name: "rmsprop", options: [("convention", "pytroch")])
         }
-        do {
-            _ = try OptimizerConfiguration(name: "rmsprop", options: [("convention", "pytroch")])
-        } catch {
-            #expect(error.hint == "did you mean 'pytorch'?")
-        }
+        #expect(option?.hint == "did you mean 'pytorch'?")
     }
 }
 
