@@ -20,19 +20,19 @@ extension CompiledExpression {
         let literalCount: Int
         let outputCount: Int
         /// The register of each output, then -1: the copy loop stops at the sentinel. The
-        /// outputs' registers are consecutive, from `outputs[0]`, so the list could be
-        /// derived; it is kept because `copyOutputs` reads each index from memory, which
-        /// keeps the compiler from merging two adjacent 8-byte loads of registers the tape
-        /// has just stored into one 16-byte load the store buffer cannot serve (see
-        /// `Tape.secondInput`).
+        /// outputs' registers are consecutive, from `outputs[0]`; `copyOutputs` reads each
+        /// index from this list all the same, so that, as with `secondInput`, the compiler
+        /// cannot merge two 8-byte loads of registers the tape has just stored into one
+        /// 16-byte load.
         let outputs: UnsafeMutablePointer<Int32>
         /// The least count of `rest` that `evaluate(at:rest:)` accepts; `Int.max` when there
         /// are no outputs at all, so one comparison checks both conditions.
         let minimumRestCount: Int
         let registerCount: Int
         /// The index of the second input: 1 whenever there is one. Read from memory, so that
-        /// the optimizer cannot see that the two inputs of a 2-D point are adjacent and merge
-        /// their loads into one 16-byte load (see `run`).
+        /// the optimizer cannot merge the two 8-byte loads of a 2-D point into one 16-byte
+        /// load, which the store buffer cannot forward from the caller's two 8-byte stores
+        /// (with the constant 1 instead, benchmark case a takes ~17% longer: `Benchmarks/README.md`).
         let secondInput: Int
 
         init(inputCount: Int, instructions: [Instruction], literals: [TapeBuilder.LiteralLoad], outputs: [Int32],
@@ -62,10 +62,10 @@ extension CompiledExpression {
         /// Loads the inputs (missing ones as NaN) and literals, then runs every instruction.
         ///
         /// One or two inputs are copied one by one, the second through `secondInput` so that
-        /// the two loads stay two (see the type's documentation). Other counts, and points
-        /// too short for the tape, take a loop that compares with `!=` and picks NaN for a
-        /// missing input inside the loop, which keeps it a plain loop rather than an
-        /// unrolled one or a `memcpy` call. Most tapes have no register literals.
+        /// the two loads stay two. Other counts, and points too short for the tape, take a
+        /// loop that compares with `!=` and picks NaN for a missing input inside the loop,
+        /// which keeps it a plain loop rather than an unrolled one or a `memcpy` call (which
+        /// would also read 16 bytes at a time). Most tapes have no register literals.
         @inline(__always)
         func run(_ registers: UnsafeMutablePointer<Double>, point: UnsafeBufferPointer<Double>) {
             let available = point.count

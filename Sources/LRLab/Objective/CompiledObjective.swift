@@ -19,6 +19,7 @@ struct CompiledObjective: Sendable {
         self.fullTape = CompiledExpression([expression] + gradient, variables: parameters)
     }
 
+    /// The loss alone, from the tape without the gradient.
     func value(at point: [Double]) -> Double {
         lossTape.evaluateFirst(at: point)
     }
@@ -40,9 +41,10 @@ struct CompiledObjective: Sendable {
     }
 
     /// The loss at the point already in `workspace`, leaving the gradient at
-    /// `workspace[gradientOffset...]` (see `CompiledExpression.evaluate(inPlace:)`). Always
-    /// inlined, like the tape evaluation it calls: a call here passed the whole objective by
-    /// copying it to the stack on every step.
+    /// `workspace[gradientOffset...]` (see `CompiledExpression.evaluate(inPlace:)`): the
+    /// bits `valueAndGradient(at:gradient:)` gives, with nothing copied and nothing
+    /// allocated. Always inlined, like the tape evaluation it calls, so that a run's step
+    /// does not copy the whole objective to the stack to pass it.
     @inline(__always)
     func valueAndGradient(inPlace workspace: UnsafeMutableBufferPointer<Double>) -> Double {
         fullTape.evaluate(inPlace: workspace)

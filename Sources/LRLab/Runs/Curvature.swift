@@ -143,8 +143,9 @@ public enum Curvature {
     }
 
     /// The heavy-ball coefficient μ the quadratic theory should use for `configuration`:
-    /// 0 for plain `gd`, the `momentum` option for heavy-ball momentum (`momentum`, `sgd`),
-    /// nil where the theory does not apply (Nesterov, adaptive optimizers that rescale steps).
+    /// 0 for plain `gd`, the `momentum` option for heavy-ball `momentum`, nil where the
+    /// theory does not apply (`nesterov`, and the adaptive optimizers `rmsprop`, `adagrad`,
+    /// `adadelta`, `adam` and `adamw`, which rescale each step).
     public static func momentumCoefficient(of configuration: OptimizerConfiguration) -> Double? {
         let name = configuration.kind.name
         if name == "gd" { return 0 }

@@ -5,11 +5,11 @@
 /// rate, loss, notes, then `dimension` parameters, gradient components and step components,
 /// then the optimizer's state, state-major. One buffer rather than a structure of arrays
 /// because a run appends a whole row per step: one write of contiguous memory (and one
-/// uniqueness check) instead of one `append` per column, which was a quarter of a step's
-/// cost. The rows are in order until the first thinning; after it a row index says where
-/// each row is (see `TraceBuffer`). The columns are read through `TraceColumn` views (`losses`,
-/// `parameters`, ...), which behave like read-only arrays. Steps and notes are stored as
-/// doubles; both are exact (steps are far below 2⁵³, notes are a byte).
+/// uniqueness check) instead of one `append` per column. The rows are in order until the
+/// first thinning; after it a row index says where each row is (see `TraceBuffer`). The
+/// columns are read through `TraceColumn` views (`losses`, `parameters`, ...), which behave
+/// like read-only arrays. Steps and notes are stored as doubles; both are exact (steps are
+/// far below 2⁵³, notes are a byte).
 ///
 /// **Memory is bounded.** Every step is kept up to `capacity` rows; past that the rows after
 /// the first `keptHead` are thinned to every other one and only every `stride`-th later step

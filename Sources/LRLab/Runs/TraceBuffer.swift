@@ -15,12 +15,11 @@ import Darwin
 /// row and then copying all rows on each doubling. `realloc` of a large block remaps pages
 /// instead of copying them, and untouched memory is never written.
 ///
-/// Why an index: thinning drops every other row. Moving the kept rows together cost a
-/// million-step run about 2.3 ns of its ~56 ns a step (four thinnings, each moving some
-/// 50,000 rows of 24 doubles); with the index, thinning moves index entries instead, and
-/// the rows it drops become the places where the next rows are written. The index keeps
-/// each row's step because that is what thinning decides by: reading it from the rows, a
-/// cache line per row, would cost nearly as much as moving them. `slots` is a permutation
+/// Why an index: thinning drops every other row. With the index, thinning moves index
+/// entries instead of rows, so its cost does not depend on the row width, and the rows it
+/// drops become the places where the next rows are written. The index keeps each row's
+/// step because that is what thinning decides by: reading it from the rows would touch a
+/// cache line per row. (`Benchmarks/README.md` has the measurements.) `slots` is a permutation
 /// of `0..<rows`: entries `0..<count` place the trace's rows, and the rest list the free
 /// places in the order the next rows take them. Until the first thinning it is the
 /// identity.
