@@ -11,7 +11,7 @@ let smallRegisterFileCount = 16
 /// registers below `count`: the tape's register indices, which the builder keeps below
 /// `registerCount`. That is what makes the standard library's unprotected
 /// `withUnsafeMutableBytes` safe here; it saves the stack canary the compiler adds when a
-/// local's address is taken: 5 of ~170 machine instructions a call, ~5% of benchmark case a
+/// local's address is taken: 5 of 170 machine instructions a call, 4–5% of benchmark case a
 /// (`Benchmarks/README.md`).
 @inline(__always)
 func withSmallRegisterFile<Result>(count: Int, _ body: (UnsafeMutablePointer<Double>) -> Result) -> Result {
