@@ -44,6 +44,8 @@ struct EntryPoint: ParsableCommand {
         session.useUnicode = !ascii && terminal.supportsUnicode
         session.lessonDirectories = Terminal.lessonDirectories()
         Interrupt.install()
+        // A closed pipe ends lrlab quietly (status 141), even when the parent ignored SIGPIPE.
+        signal(SIGPIPE, SIG_DFL)
         session.shouldStop = { Interrupt.isRequested }
 
         var outcome = ScriptOutcome()

@@ -13,8 +13,15 @@ enum Interrupt {
 
     static func clear() { requested.store(false, ordering: .relaxed) }
 
-    /// Installs the SIGINT handler without SA_RESTART, so a blocking read returns EINTR.
+    /// Installs the SIGINT handler without SA_RESTART, so a blocking read returns EINTR, and
+    /// unblocks SIGINT and SIGPIPE: a parent may have started lrlab with them blocked (the mask
+    /// is inherited), and then Ctrl-C would never arrive.
     static func install() {
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        sigaddset(&unblocked, SIGINT)
+        sigaddset(&unblocked, SIGPIPE)
+        sigprocmask(SIG_UNBLOCK, &unblocked, nil)
         clear()
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in

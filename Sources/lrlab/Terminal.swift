@@ -56,7 +56,9 @@ struct Terminal {
     }
 
     /// Standard output cannot be written: say so on standard error and exit with status 1.
+    /// (EPIPE only arrives when SIGPIPE is ignored, which `EntryPoint` undoes: end as SIGPIPE would.)
     static func outputFailed(_ code: Int32) -> Never {
+        if code == EPIPE { _exit(128 + SIGPIPE) }
         writeAll(STDERR_FILENO, "lrlab: cannot write to standard output: \(String(cString: strerror(code)))\n")
         // _exit: exit() would flush the failing C stream again.
         _exit(1)

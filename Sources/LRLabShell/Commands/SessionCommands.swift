@@ -125,15 +125,21 @@ extension Command {
         }
     }
 
+    /// About how many bytes `save trace` writes for `run`: rows differ only in their digits, so a
+    /// few kept rows after the start give a fair average (row 0 is short, its state all 0).
+    static func estimatedCSVBytes(_ run: Run, csv: TraceCSV) -> Int {
+        let samples = Swift.min(8, run.trace.count - 1)
+        let sampled = (0..<samples).map { index in
+            csv.row(run.trace.record(1 + index * (run.trace.count - 2) / Swift.max(1, samples - 1))).utf8.count
+        }
+        let rowBytes = (sampled.isEmpty ? csv.row(run.current).utf8.count : sampled.reduce(0, +) / sampled.count) + 1
+        return csv.header.utf8.count + 1 + rowBytes * (run.stepCount + 1)
+    }
+
     /// Writes every step of `run` as CSV, replaying the run when the kept trace is thinned.
     static func saveCSV(_ run: Run, to path: Word, session: Session) throws(ShellError) {
         let csv = TraceCSV(parameters: run.objective.parameters, stateNames: run.stateNames)
-        // Rows differ only in their digits: a few kept rows after the start give a fair average
-        // (row 0 is short, its state columns all 0).
-        let samples = Swift.min(8, run.trace.count - 1)
-        let sampled = (0..<samples).map { csv.row(run.trace.record(1 + $0 * (run.trace.count - 2) / Swift.max(1, samples - 1))).utf8.count }
-        let rowBytes = (sampled.isEmpty ? csv.row(run.current).utf8.count : sampled.reduce(0, +) / sampled.count) + 1
-        let estimate = csv.header.utf8.count + 1 + rowBytes * (run.stepCount + 1)
+        let estimate = estimatedCSVBytes(run, csv: csv)
         if let notice = sizeNotice(bytes: estimate, path: path.text, exact: false) { session.say(notice) }
         let existed = TextFile.exists(path.text)
         var rows = 0
