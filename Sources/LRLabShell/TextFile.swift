@@ -45,7 +45,7 @@ enum TextFile {
     /// device), which is flushed to the disk and renamed over `path` (atomic on POSIX) only when
     /// every chunk was written. On a failed write or when `shouldStop` (polled before every
     /// chunk) says so, the temporary file is removed and whatever was at `path` is left as it
-    /// was. A new file gets the usual permissions (0666 less the umask), a replaced one keeps
+    /// was; a signal that ends lrlab mid-save removes it too (`PendingTemporaryFile`). A new file gets the usual permissions (0666 less the umask), a replaced one keeps
     /// its own; a symbolic link is followed, not replaced. A path that is not a regular file
     /// (`/dev/stdout`, a FIFO) is written in place, as nothing can be renamed over it.
     ///
@@ -68,6 +68,8 @@ enum TextFile {
         guard descriptor >= 0 else {
             throw ShellError("cannot write '\(path)': \(String(cString: strerror(errno)))")
         }
+        if !inPlace { PendingTemporaryFile.set(temporary) }
+        defer { if !inPlace { PendingTemporaryFile.clear() } }
         if exists, !inPlace { _ = fchmod(descriptor, status.st_mode & 0o7777) }
         guard let file = fdopen(descriptor, "wb") else {
             let code = errno

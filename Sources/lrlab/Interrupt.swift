@@ -1,3 +1,4 @@
+import LRLabShell
 import Synchronization
 
 #if canImport(Glibc)
@@ -30,5 +31,25 @@ enum Interrupt {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+        installEndingSignals()
+    }
+
+    /// SIGTERM and SIGHUP still end lrlab, but first remove the temporary file of a save in
+    /// progress (the target keeps its old contents either way).
+    private static func installEndingSignals() {
+        PendingTemporaryFile.prepare()
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { signal in
+            PendingTemporaryFile.removeNow()
+            var original = sigaction()
+            original.__sigaction_handler.sa_handler = SIG_DFL
+            sigemptyset(&original.sa_mask)
+            sigaction(signal, &original, nil)
+            raise(signal)  // delivered as the handler returns, with the default action: lrlab ends
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGTERM, &action, nil)
+        sigaction(SIGHUP, &action, nil)
     }
 }
