@@ -74,7 +74,7 @@ extension Session {
         var lineNumber = 0
         func interrupted() -> ScriptOutcome {
             outcome.wasInterrupted = true
-            errorOutput("\(file):\(max(lineNumber, 1)): interrupted; the rest of the script was not run")
+            errorOutput("\(DiagnosticRenderer.visible(file)):\(max(lineNumber, 1)): interrupted; the rest of the script was not run")
             return outcome
         }
         for input in lines {
