@@ -88,6 +88,8 @@ extension Session {
             if line.hasSuffix("\r") { line.removeLast() }
             let isExpectation = Statement.split(line).contains { $0.words.first?.text == "expect" }
             let failure = executeReporting(line: line, file: file, lineNumber: lineNumber)
+            // Interrupted within the line: its later statements (an `expect` among them) did not run.
+            if failure == nil, shouldStop() { return interrupted() }
             switch failure {
             case .error?:
                 outcome.errors += 1

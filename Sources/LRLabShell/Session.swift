@@ -66,14 +66,16 @@ public final class Session {
         output(text)
     }
 
-    /// Executes one line: every `;`-separated statement in turn, stopping at the first error.
+    /// Executes one line: every `;`-separated statement in turn, stopping at the first error,
+    /// and after a statement that Ctrl-C (`shouldStop`) interrupted: the rest of the line is
+    /// not run, as a shell drops the rest of `a; b` when Ctrl-C stops `a`.
     public func execute(line: String) throws(ShellError) {
         if line.utf8.count > Session.maximumLineLength {
             throw Session.lineTooLong(bytes: line.utf8.count)
         }
         for statement in Statement.split(line) {
             try execute(statement)
-            if wantsToQuit { return }
+            if wantsToQuit || shouldStop() { return }
         }
     }
 

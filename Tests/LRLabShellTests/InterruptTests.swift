@@ -4,21 +4,26 @@ import Testing
 /// Ctrl-C through the Session API: `shouldStop` flips to true after a number of polls, as the
 /// executable's flag does after SIGINT, and stays true.
 @Suite struct InterruptTests {
-    /// A session whose `shouldStop` answers true from its `polls + 1`th call on, with what it printed.
+    /// A session set up by `setup` (no Ctrl-C), whose `shouldStop` then answers true from its
+    /// `allowed + 1`th call on, with what it printed after the setup.
     final class Recorder {
         var output: [String] = []
         var errors: [String] = []
         var polls = 0
+        var armed = false
         let session: Session
 
-        init(stopAfter allowed: Int) {
+        init(stopAfter allowed: Int, setup: String = "f(x) = (x - 3)^2; start x=0; opt gd lr=1e-9") {
             session = Session(output: { _ in })
-            session.output = { [unowned self] in self.output.append($0) }
-            session.errorOutput = { [unowned self] in self.errors.append($0) }
             session.shouldStop = { [unowned self] in
+                guard self.armed else { return false }
                 self.polls += 1
                 return self.polls > allowed
             }
+            session.executeReporting(line: setup)
+            session.output = { [unowned self] in self.output.append($0) }
+            session.errorOutput = { [unowned self] in self.errors.append($0) }
+            armed = true
         }
 
         var text: String { output.joined(separator: "\n") }
@@ -27,7 +32,6 @@ import Testing
     @Test func anInterruptedRunSaysWhereItStoppedAndTheScriptStops() throws {
         let recorder = Recorder(stopAfter: 3)
         let outcome = recorder.session.runScript(text: """
-            f(x) = (x - 3)^2; start x=0; opt gd lr=1e-9
             run 100000000
             expect loss < 0
             say not reached
@@ -39,12 +43,23 @@ import Testing
         #expect(!outcome.succeeded)
         #expect(outcome.failedExpectations == 0 && outcome.passedExpectations == 0)
         #expect(!recorder.text.contains("not reached"))
-        #expect(recorder.errors == ["long.lrlab:2: interrupted; the rest of the script was not run"])
+        #expect(recorder.errors == ["long.lrlab:1: interrupted; the rest of the script was not run"])
+    }
+
+    /// Statements after the interrupted one on the same line do not run either.
+    @Test func theRestOfTheLineIsNotRunAfterAnInterrupt() throws {
+        let recorder = Recorder(stopAfter: 3)
+        let outcome = recorder.session.runScript(text: "run 100000000; expect loss < 0; say not reached",
+                                                 file: "-c")
+        #expect(outcome.wasInterrupted)
+        #expect(outcome.failedExpectations == 0 && outcome.passedExpectations == 0)
+        #expect(!recorder.text.contains("not reached"))
+        #expect(recorder.errors == ["-c:1: interrupted; the rest of the script was not run"])
     }
 
     @Test func runUntilConvergedSaysInterruptedToo() throws {
         let recorder = Recorder(stopAfter: 2)
-        let outcome = recorder.session.runScript(text: "f(x) = (x - 3)^2; start x=0; opt gd lr=1e-9; run until converged max=100000000",
+        let outcome = recorder.session.runScript(text: "run until converged max=100000000",
                                                  file: "-c")
         let run = try #require(recorder.session.run)
         #expect(recorder.text.contains("interrupted at step \(run.stepCount);"))
@@ -53,7 +68,7 @@ import Testing
 
     @Test func anInterruptedStepKeepsItsSteps() throws {
         let recorder = Recorder(stopAfter: 2)
-        _ = recorder.session.runScript(text: "f(x) = (x - 3)^2; start x=0; opt gd lr=1e-9; step 100000", file: "-c")
+        _ = recorder.session.runScript(text: "step 100000", file: "-c")
         let run = try #require(recorder.session.run)
         #expect(run.stepCount > 0 && run.stepCount < 100_000)
         #expect(recorder.text.hasSuffix("interrupted at step \(run.stepCount); the steps are kept (\(run.stepCount) of 100000 taken)"))
@@ -63,14 +78,14 @@ import Testing
     /// 1024 steps after the first 1024: the 5th, at step 3072, is the first to say stop.
     @Test func anInterruptedCompareNamesTheRunItStoppedIn() {
         let recorder = Recorder(stopAfter: 4)
-        _ = recorder.session.runScript(text: "f(x) = (x - 3)^2; start x=0; opt gd; compare lr=1e-9,1e-8 steps=1000000", file: "-c")
+        _ = recorder.session.runScript(text: "compare lr=1e-9,1e-8 steps=1000000", file: "-c")
         #expect(recorder.text.contains("interrupted at step 3072 of gd lr=1e-09; the table shows the runs so far (1 of 2)"),
                 "\(recorder.text.suffix(300))")
     }
 
     @Test func anInterruptedSweepNamesTheRateItStoppedAt() {
         let recorder = Recorder(stopAfter: 4)
-        _ = recorder.session.runScript(text: "f(x) = (x - 3)^2; start x=0; opt gd; sweep lr=1e-9..1e-8 n=3 steps=1000000", file: "-c")
+        _ = recorder.session.runScript(text: "sweep lr=1e-9..1e-8 n=3 steps=1000000", file: "-c")
         #expect(recorder.text.contains("interrupted at step 3072 of the run at lr=1e-09; the table shows the rates so far (1 of 3)"),
                 "\(recorder.text.suffix(300))")
     }
@@ -86,7 +101,7 @@ import Testing
 
     @Test func anUninterruptedScriptIsNotMarked() {
         let recorder = Recorder(stopAfter: .max)
-        let outcome = recorder.session.runScript(text: "f(x) = x^2; start x=1; run 3000", file: "s.lrlab")
+        let outcome = recorder.session.runScript(text: "run 3000", file: "s.lrlab")
         #expect(outcome.succeeded && !outcome.wasInterrupted)
         #expect(!recorder.text.contains("interrupted"))
     }
