@@ -145,6 +145,7 @@ import Foundation
     /// writes every step, ending exactly where the run is.
     @Test func savingAThinnedTraceWritesEveryStep() throws {
         let path = "/tmp/lrlab-thinned-\(UInt32.random(in: 0...UInt32.max)).csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let (text, outcome) = transcript(of: "f(x) = (x - 3)^2; start x=0; opt gd lr=0.00001; run 120000; save trace \(path)")
         #expect(outcome.succeeded, "\(text)")
         #expect(text.contains("wrote 120001 rows"))
