@@ -8,6 +8,9 @@ import LRLab
 ///         did you mean 'sqrt'?
 ///
 /// Interactive input has no file name, so the first line reads `error at column 12: ...`.
+/// Whatever the user typed is shown with its control characters made visible (`\x1b`, `\0`,
+/// see `visible(_:)`), so echoing a line can never recolour or clear the terminal, and the
+/// caret stays under the column it points at.
 public struct DiagnosticRenderer: Sendable {
     public var useColor: Bool
 
@@ -22,35 +25,78 @@ public struct DiagnosticRenderer: Sendable {
     public func render(_ error: ShellError, file: String?, line: Int, text: String) -> String {
         let label = error.kind == .expectationFailed ? "expectation failed" : "error"
         let coloredLabel = useColor ? "\u{1B}[1;31m\(label)\u{1B}[0m" : label
+        let message = DiagnosticRenderer.visible(error.message, keepingNewlines: true)
         var head: String
         if let file {
-            head = "\(file):\(line):"
+            head = "\(DiagnosticRenderer.visible(file)):\(line):"
             if let range = error.range { head += "\(range.start.column):" }
-            head += " \(coloredLabel): \(error.message)"
+            head += " \(coloredLabel): \(message)"
         } else if let range = error.range, error.kind == .error {
-            head = "\(coloredLabel) at column \(range.start.column): \(error.message)"
+            head = "\(coloredLabel) at column \(range.start.column): \(message)"
         } else {
-            head = "\(coloredLabel): \(error.message)"
+            head = "\(coloredLabel): \(message)"
         }
         var lines = [head]
         if let range = error.range, !text.isEmpty {
             let shown = DiagnosticRenderer.excerpt(text, around: range.start.column)
-            lines.append("    " + shown.text)
-            let caretColumn = range.start.column - shown.firstColumn
-            let length = max(1, min(range.length, shown.text.count - caretColumn + 1))
-            lines.append("    " + String(repeating: " ", count: max(0, caretColumn)) + "^" + String(repeating: "~", count: max(0, length - 1)))
+            // Each character as it is shown: one cell, or several for an escaped control character.
+            let cells = shown.characters.map { DiagnosticRenderer.visible(String($0)) }
+            let caretIndex = max(0, min(range.start.column - shown.firstColumn, cells.count))
+            let caretColumn = cells[..<caretIndex].reduce(0) { $0 + $1.count }
+            let covered = cells[caretIndex..<min(cells.count, caretIndex + range.length)].reduce(0) { $0 + $1.count }
+            lines.append("    " + cells.joined())
+            lines.append("    " + String(repeating: " ", count: caretColumn) + "^" + String(repeating: "~", count: max(0, covered - 1)))
         }
-        if let hint = error.hint { lines.append("    " + hint) }
+        if let hint = error.hint { lines.append("    " + DiagnosticRenderer.visible(hint, keepingNewlines: true)) }
         return lines.joined(separator: "\n")
     }
 
     /// At most about 100 characters of a long line, around `column`; tabs become spaces so
     /// the caret lines up.
-    static func excerpt(_ text: String, around column: Int) -> (text: String, firstColumn: Int) {
+    static func excerpt(_ text: String, around column: Int) -> (characters: [Character], firstColumn: Int) {
         let characters = Array(text).map { $0 == "\t" ? " " : $0 }
-        guard characters.count > 100 else { return (String(characters), 1) }
+        guard characters.count > 100 else { return (characters, 1) }
         let start = max(0, min(column - 50, characters.count - 100))
         let end = min(characters.count, start + 100)
-        return (String(characters[start..<end]), start + 1)
+        return (Array(characters[start..<end]), start + 1)
+    }
+
+    /// `text` with every character a terminal would act on instead of show written out:
+    /// NUL as `\0`, tab, newline and carriage return as `\t` `\n` `\r`, other C0 controls and
+    /// DEL as `\x1b`-style escapes, C1 controls, bidirectional overrides and line/paragraph
+    /// separators as `\u{202e}`. Everything else, including U+FFFD from invalid UTF-8, is kept.
+    /// - Parameter keepingNewlines: keep `\n` as a line break (for messages and hints that are
+    ///   written on several lines; a source line never contains one).
+    public static func visible(_ text: String, keepingNewlines: Bool = false) -> String {
+        guard text.unicodeScalars.contains(where: { needsEscape($0) && !(keepingNewlines && $0 == "\n") }) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if !needsEscape(scalar) || (keepingNewlines && scalar == "\n") {
+                result.unicodeScalars.append(scalar)
+                continue
+            }
+            switch scalar.value {
+            case 0: result += "\\0"
+            case 9: result += "\\t"
+            case 10: result += "\\n"
+            case 13: result += "\\r"
+            case 0..<0x20, 0x7F: result += "\\x" + hex(scalar.value, digits: 2)
+            default: result += "\\u{" + hex(scalar.value, digits: 1) + "}"
+            }
+        }
+        return result
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F: return true
+        case 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
+    private static func hex(_ value: UInt32, digits: Int) -> String {
+        let text = String(value, radix: 16)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 }

@@ -76,7 +76,7 @@ struct RunReport {
                     : " (at a local minimum, not the global one)"
             }
         } else if taken < requested {
-            text += "\nstopped after \(taken) of \(requested) steps (interrupted); the trace is kept"
+            text += "\n" + Session.interruptionNote(atStep: run.stepCount, "the trace is kept (\(taken) of \(requested) steps taken)")
         } else if untilConverged {
             text += "\nnot converged after \(taken) steps (gradient norm \(session.format(run.current.gradientNorm)))"
         }

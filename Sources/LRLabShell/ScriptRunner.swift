@@ -1,5 +1,13 @@
 import LRLab
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// How a script ended.
 public struct ScriptOutcome: Sendable, Hashable {
     /// Errors reported (the script stops at the first one).
@@ -8,8 +16,11 @@ public struct ScriptOutcome: Sendable, Hashable {
     public var failedExpectations = 0
     /// `expect` lines that held.
     public var passedExpectations = 0
+    /// Ctrl-C (`shouldStop`) stopped the script: the lines after the one running were not run,
+    /// so their `expect`s were not checked. The executable exits with status 130.
+    public var wasInterrupted = false
 
-    public var succeeded: Bool { errors == 0 && failedExpectations == 0 }
+    public var succeeded: Bool { errors == 0 && failedExpectations == 0 && !wasInterrupted }
 
     public init() {}
 }
@@ -38,11 +49,20 @@ extension Session {
     /// Runs a script's text line by line. An error stops the script; a failing `expect` is
     /// reported and the script goes on, so one run shows every failed claim.
     public func runScript(text: String, file: String) -> ScriptOutcome {
-        runScript(lines: text.split(separator: "\n", omittingEmptySubsequences: false).lazy.map(String.init), file: file)
+        runScript(lines: text.split(separator: "\n", omittingEmptySubsequences: false).lazy.map { ScriptLine.text(String($0)) },
+                  file: file)
     }
 
-    /// Runs lines as they arrive (standard input), with the same rules as a script file.
+    /// Runs lines as they arrive, with the same rules as a script file.
     public func runScript(lines: some Sequence<String>, file: String) -> ScriptOutcome {
+        runScript(lines: lines.lazy.map(ScriptLine.text), file: file)
+    }
+
+    /// Runs lines as a `LineReader` gives them (standard input, a file): a line over the
+    /// length limit is an error that stops the script, as any error does. When `shouldStop`
+    /// (Ctrl-C) says so between or during lines, the script stops: the rest is not run, the
+    /// outcome says `wasInterrupted`, and `FILE:LINE: interrupted; ...` goes to `errorOutput`.
+    public func runScript(lines: some Sequence<ScriptLine>, file: String) -> ScriptOutcome {
         var outcome = ScriptOutcome()
         let previousFile = currentFile
         currentFile = file
@@ -52,12 +72,24 @@ extension Session {
             scriptDepth -= 1
         }
         var lineNumber = 0
-        for line in lines {
+        func interrupted() -> ScriptOutcome {
+            outcome.wasInterrupted = true
+            errorOutput("\(DiagnosticRenderer.visible(file)):\(max(lineNumber, 1)): interrupted; the rest of the script was not run")
+            return outcome
+        }
+        for input in lines {
+            if shouldStop() { return interrupted() }
             lineNumber += 1
-            var line = line
+            guard case .text(var line) = input else {
+                report(Session.lineTooLong(), file: file, lineNumber: lineNumber, text: "")
+                outcome.errors += 1
+                return outcome
+            }
             if line.hasSuffix("\r") { line.removeLast() }
             let isExpectation = Statement.split(line).contains { $0.words.first?.text == "expect" }
             let failure = executeReporting(line: line, file: file, lineNumber: lineNumber)
+            // Interrupted within the line: its later statements (an `expect` among them) did not run.
+            if failure == nil, shouldStop() { return interrupted() }
             switch failure {
             case .error?:
                 outcome.errors += 1
@@ -67,24 +99,41 @@ extension Session {
             case nil:
                 if isExpectation { outcome.passedExpectations += 1 }
             }
-            if wantsToQuit || shouldStop() { break }
+            if wantsToQuit { return outcome }
+            if shouldStop() { return interrupted() }
         }
+        // Ctrl-C while waiting for input ends the lines early.
+        if shouldStop() { return interrupted() }
         return outcome
     }
 
     /// Runs a script file from the command line; a file that cannot be read is reported
     /// as an error of the whole script.
     public func runScriptFile(_ path: String) -> ScriptOutcome {
-        let text: String
         do {
-            text = try TextFile.read(path)
+            return try runScript(fileAt: path, reportedAs: path)
         } catch {
-            errorOutput("lrlab: " + error.message)
+            errorOutput("lrlab: " + DiagnosticRenderer.visible(error.message))
             var outcome = ScriptOutcome()
             outcome.errors = 1
             return outcome
         }
-        return runScript(text: text, file: path)
+    }
+
+    /// Runs the file at `path` line by line as it is read (no line kept past the length limit).
+    /// Throws when it cannot be opened or read.
+    func runScript(fileAt path: String, reportedAs name: String) throws(ShellError) -> ScriptOutcome {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw ShellError("cannot open '\(path)': \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        let reader = LineReader(fileDescriptor: descriptor, shouldStop: shouldStop)
+        let outcome = runScript(lines: reader, file: name)
+        if let error = reader.readError, outcome.errors == 0, !outcome.wasInterrupted {
+            throw ShellError("cannot read '\(path)': \(String(cString: strerror(error)))")
+        }
+        return outcome
     }
 
     /// Runs the script at `path` inside the session (for `load` and `lesson`). Problems inside it
@@ -93,16 +142,17 @@ extension Session {
         guard scriptDepth < Session.maximumScriptDepth else {
             throw ShellError("scripts are nested more than \(Session.maximumScriptDepth) deep (does '\(name)' load itself?)", at: range)
         }
-        let text: String
+        let outcome: ScriptOutcome
         do {
-            text = try TextFile.read(path)
+            outcome = try runScript(fileAt: path, reportedAs: name)
         } catch {
             var located = error
             located.range = range
             located.hint = located.hint ?? "check the path; lessons lists the course"
             throw located
         }
-        let outcome = runScript(text: text, file: name)
+        // Ctrl-C: the script said where it stopped; the caller's runner stops too.
+        if outcome.wasInterrupted { return }
         if outcome.errors > 0 {
             throw ShellError("'\(name)' stopped at an error", at: range)
         }

@@ -39,8 +39,22 @@ public final class Session {
     /// Nesting of `load`, so a script that loads itself stops with an error.
     var scriptDepth = 0
 
-    /// Longest line accepted; longer ones are refused before any parsing.
+    /// Longest line accepted, in bytes; longer ones are refused before any parsing (and a
+    /// reader stops buffering at this length).
     public static let maximumLineLength = 65_536
+
+    /// The error for a line longer than `maximumLineLength` bytes; `bytes` is its length when known.
+    public static func lineTooLong(bytes: Int? = nil) -> ShellError {
+        ShellError("line longer than \(maximumLineLength) bytes" + (bytes.map { " (\($0) bytes)" } ?? "") + "; it was not run",
+                   hint: "split it into several lines, or name parts of a formula: a = ...")
+    }
+
+    /// What every command says when `shouldStop` (Ctrl-C) cut its work short, in one place so
+    /// they all say it alike: `interrupted at step N [of RUN]; KEPT`, N the last step taken, RUN
+    /// the run it belongs to when there are several, KEPT what survives.
+    public static func interruptionNote(atStep step: Int, of run: String? = nil, _ kept: String) -> String {
+        "interrupted at step \(step)" + (run.map { " of " + $0 } ?? "") + "; " + kept
+    }
 
     public init(output: @escaping (String) -> Void, errorOutput: ((String) -> Void)? = nil) {
         self.output = output
@@ -52,15 +66,16 @@ public final class Session {
         output(text)
     }
 
-    /// Executes one line: every `;`-separated statement in turn, stopping at the first error.
+    /// Executes one line: every `;`-separated statement in turn, stopping at the first error,
+    /// and after a statement that Ctrl-C (`shouldStop`) interrupted: the rest of the line is
+    /// not run, as a shell drops the rest of `a; b` when Ctrl-C stops `a`.
     public func execute(line: String) throws(ShellError) {
         if line.utf8.count > Session.maximumLineLength {
-            throw ShellError("line is too long (\(line.utf8.count) bytes; the limit is \(Session.maximumLineLength))",
-                             hint: "split it into several lines, or name parts of a formula: a = ...")
+            throw Session.lineTooLong(bytes: line.utf8.count)
         }
         for statement in Statement.split(line) {
             try execute(statement)
-            if wantsToQuit { return }
+            if wantsToQuit || shouldStop() { return }
         }
     }
 

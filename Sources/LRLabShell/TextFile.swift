@@ -32,17 +32,90 @@ enum TextFile {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Writes `chunks` in order, creating or replacing the file.
-    static func write(_ path: String, _ write: (_ emit: (String) -> Void) -> Void) throws(ShellError) {
-        guard let file = fopen(path, "wb") else {
+    /// How a whole-file write ended when it did not fail.
+    enum WriteOutcome: Equatable {
+        /// Every chunk was written and the file is in place.
+        case written(bytes: Int)
+        /// `shouldStop` said stop: nothing was changed at the path.
+        case interrupted
+    }
+
+    /// Writes a whole file so that it is never seen half-written: the chunks go to a temporary
+    /// file beside `path` (`.NAME.lrlab-tmp-N`, in the same folder so the rename stays on one
+    /// device), which is flushed to the disk and renamed over `path` (atomic on POSIX) only when
+    /// every chunk was written. On a failed write or when `shouldStop` (polled before every
+    /// chunk) says so, the temporary file is removed and whatever was at `path` is left as it
+    /// was; a signal that ends lrlab mid-save removes it too (`PendingTemporaryFile`). A new file gets the usual permissions (0666 less the umask), a replaced one keeps
+    /// its own; a symbolic link is followed, not replaced. A path that is not a regular file
+    /// (`/dev/stdout`, a FIFO) is written in place, as nothing can be renamed over it.
+    ///
+    /// - Parameter body: calls `emit` with each chunk in order; `emit` returns false when the
+    ///   body should stop (the write failed or was interrupted).
+    static func write(_ path: String, shouldStop: @escaping () -> Bool = { false },
+                      _ body: (_ emit: (String) -> Bool) -> Void) throws(ShellError) -> WriteOutcome {
+        var target = path
+        var status = stat()
+        let exists = lstat(path, &status) == 0
+        if exists, status.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) {
+            target = String(cString: resolved)
+            free(resolved)
+            _ = stat(target, &status)
+        }
+        let inPlace = exists && status.st_mode & S_IFMT != S_IFREG && status.st_mode & S_IFMT != S_IFLNK
+        let temporary = inPlace ? target : temporaryPath(beside: target)
+        let descriptor = inPlace ? open(target, O_WRONLY | O_TRUNC | O_CLOEXEC)
+            : open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
             throw ShellError("cannot write '\(path)': \(String(cString: strerror(errno)))")
         }
-        var failed = false
-        write { chunk in
-            if fputs(chunk, file) < 0 { failed = true }
+        if !inPlace { PendingTemporaryFile.set(temporary) }
+        defer { if !inPlace { PendingTemporaryFile.clear() } }
+        if exists, !inPlace { _ = fchmod(descriptor, status.st_mode & 0o7777) }
+        guard let file = fdopen(descriptor, "wb") else {
+            let code = errno
+            close(descriptor)
+            if !inPlace { unlink(temporary) }
+            throw ShellError("cannot write '\(path)': \(String(cString: strerror(code)))")
         }
-        if fclose(file) != 0 || failed {
-            throw ShellError("writing '\(path)' failed: \(String(cString: strerror(errno)))")
+        var failure: Int32?
+        var stopped = false
+        var bytes = 0
+        body { chunk in
+            guard failure == nil, !stopped else { return false }
+            if shouldStop() { stopped = true; return false }
+            var chunk = chunk
+            let count = chunk.withUTF8 { fwrite($0.baseAddress, 1, $0.count, file) }
+            bytes += count
+            if count < chunk.utf8.count { failure = errno == 0 ? EIO : errno; return false }
+            return true
+        }
+        if !stopped, failure == nil, shouldStop() { stopped = true }
+        if !stopped, failure == nil {
+            if fflush(file) != 0 || (!inPlace && fsync(descriptor) != 0) { failure = errno }
+        }
+        if fclose(file) != 0, failure == nil, !stopped { failure = errno }
+        if stopped || failure != nil {
+            if !inPlace { unlink(temporary) }
+            if let failure {
+                throw ShellError("writing '\(path)' failed: \(String(cString: strerror(failure)))" + (inPlace ? "" : "; the file was not changed"))
+            }
+            return .interrupted
+        }
+        if !inPlace, rename(temporary, target) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw ShellError("cannot write '\(path)': \(String(cString: strerror(code)))")
+        }
+        return .written(bytes: bytes)
+    }
+
+    /// A name for a temporary file in the folder of `path` that no other file has yet.
+    static func temporaryPath(beside path: String) -> String {
+        let folder = directory(of: path).map { $0 == "/" ? "/" : $0 + "/" } ?? ""
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        while true {
+            let candidate = folder + "." + name + ".lrlab-tmp-" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
+            if !exists(candidate) { return candidate }
         }
     }
 

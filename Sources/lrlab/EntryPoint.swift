@@ -16,7 +16,9 @@ struct EntryPoint: ParsableCommand {
             With no arguments at a terminal, lrlab starts an interactive prompt (type `help`). \
             With a script, it runs that file; with -c, it runs the given commands; with commands \
             piped on standard input, it runs them without a prompt. A script that reports an error \
-            or a failing `expect` makes lrlab exit with status 1.
+            or a failing `expect` makes lrlab exit with status 1; Ctrl-C stops a script (the rest \
+            is not run) with status 130. A failed write to standard output is reported and exits \
+            with status 1; a closed pipe ends lrlab with SIGPIPE (status 141), as it does other tools.
             """,
         version: "0.1.0")
 
@@ -42,34 +44,35 @@ struct EntryPoint: ParsableCommand {
         session.useUnicode = !ascii && terminal.supportsUnicode
         session.lessonDirectories = Terminal.lessonDirectories()
         Interrupt.install()
+        // A closed pipe ends lrlab quietly (status 141), even when the parent ignored SIGPIPE.
+        signal(SIGPIPE, SIG_DFL)
         session.shouldStop = { Interrupt.isRequested }
 
-        var succeeded = true
+        var outcome = ScriptOutcome()
         for (index, line) in commands.enumerated() {
-            let outcome = session.runScript(text: line, file: commands.count == 1 ? "-c" : "-c#\(index + 1)")
-            succeeded = succeeded && outcome.succeeded
+            outcome = session.runScript(text: line, file: commands.count == 1 ? "-c" : "-c#\(index + 1)")
             if !outcome.succeeded || session.wantsToQuit { break }
         }
-        if let script, succeeded, !session.wantsToQuit {
-            let outcome = session.runScriptFile(script)
-            succeeded = outcome.succeeded
+        if let script, outcome.succeeded, !session.wantsToQuit {
+            outcome = session.runScriptFile(script)
         }
         let ranSomething = script != nil || !commands.isEmpty
-        if (!ranSomething || interactive) && !session.wantsToQuit {
+        if (!ranSomething || interactive) && !outcome.wasInterrupted && !session.wantsToQuit {
             if terminal.inputIsTerminal {
                 session.useColor = !noColor && terminal.outputIsTerminal && Terminal.colorAllowed
                 LineEditor(session: session).run()
             } else if !ranSomething {
-                let outcome = session.runScript(lines: StandardInputLines(), file: "<stdin>")
-                succeeded = outcome.succeeded
+                let lines = LineReader(fileDescriptor: STDIN_FILENO, shouldStop: { Interrupt.isRequested })
+                outcome = session.runScript(lines: lines, file: "<stdin>")
+                if let error = lines.readError, outcome.errors == 0 {
+                    terminal.writeError("lrlab: cannot read standard input: \(String(cString: strerror(error)))")
+                    outcome.errors = 1
+                }
             }
         }
         terminal.flush()
-        if !succeeded { throw ExitCode(1) }
+        // 128 + SIGINT, as a shell reports a command that Ctrl-C ended.
+        if outcome.wasInterrupted { throw ExitCode(130) }
+        if !outcome.succeeded { throw ExitCode(1) }
     }
-}
-
-/// Lines of standard input, read as they arrive.
-struct StandardInputLines: Sequence, IteratorProtocol {
-    mutating func next() -> String? { readLine(strippingNewline: true) }
 }

@@ -1,3 +1,4 @@
+import LRLabShell
 import Synchronization
 
 #if canImport(Glibc)
@@ -13,8 +14,15 @@ enum Interrupt {
 
     static func clear() { requested.store(false, ordering: .relaxed) }
 
-    /// Installs the SIGINT handler without SA_RESTART, so a blocking read returns EINTR.
+    /// Installs the SIGINT handler without SA_RESTART, so a blocking read returns EINTR, and
+    /// unblocks SIGINT and SIGPIPE: a parent may have started lrlab with them blocked (the mask
+    /// is inherited), and then Ctrl-C would never arrive.
     static func install() {
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        sigaddset(&unblocked, SIGINT)
+        sigaddset(&unblocked, SIGPIPE)
+        sigprocmask(SIG_UNBLOCK, &unblocked, nil)
         clear()
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in
@@ -23,5 +31,25 @@ enum Interrupt {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+        installEndingSignals()
+    }
+
+    /// SIGTERM and SIGHUP still end lrlab, but first remove the temporary file of a save in
+    /// progress (the target keeps its old contents either way).
+    private static func installEndingSignals() {
+        PendingTemporaryFile.prepare()
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { signal in
+            PendingTemporaryFile.removeNow()
+            var original = sigaction()
+            original.__sigaction_handler.sa_handler = SIG_DFL
+            sigemptyset(&original.sa_mask)
+            sigaction(signal, &original, nil)
+            raise(signal)  // delivered as the handler returns, with the default action: lrlab ends
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGTERM, &action, nil)
+        sigaction(SIGHUP, &action, nil)
     }
 }

@@ -6,9 +6,10 @@ import LRLabShell
 import Glibc
 #endif
 
-/// The interactive prompt over libedit: history that survives restarts, tab completion
-/// from the shell's command registry, Ctrl-C clears the line (or stops a long run),
-/// Ctrl-D or `quit` leaves.
+/// The interactive prompt over libedit: history that survives restarts and is shared by
+/// sessions open at once (`HistoryFile`: plain text, each line appended as it is run), tab
+/// completion from the shell's command registry, Ctrl-C clears the line (or stops a long run),
+/// Ctrl-D or `quit` leaves. A line over the length limit is refused and not kept in history.
 struct LineEditor {
     let session: Session
 
@@ -25,8 +26,10 @@ struct LineEditor {
         lrlab_set_completion_function(LineEditor.complete)
         using_history()
         stifle_history(2000)
-        let historyPath = LineEditor.historyPath
-        if let historyPath { _ = read_history(historyPath) }
+        let history = LineEditor.historyPath.map { HistoryFile(path: $0, limit: 2000) }
+        let loaded = history?.load() ?? []
+        for entry in loaded { _ = add_history(entry) }
+        var previous = loaded.last
         print("lrlab 0.1 — type help for the commands, Ctrl-D to leave.")
         let prompt = "lrlab> "
         while !session.wantsToQuit {
@@ -44,8 +47,11 @@ struct LineEditor {
             let line = String(cString: raw)
             free(raw)
             if line.trimmingSpaces.isEmpty { continue }
-            add_history(line)
-            if let historyPath { _ = write_history(historyPath) }
+            if line.utf8.count <= Session.maximumLineLength, line != previous {
+                _ = add_history(line)
+                history?.append(line)
+                previous = line
+            }
             if let size = Terminal.size() {
                 session.terminalColumns = size.columns
                 session.terminalRows = size.rows

@@ -33,18 +33,49 @@ struct Terminal {
         return (Int(size.ws_col), Int(size.ws_row))
     }
 
+    /// Writes `text` and a newline to standard output at once (no buffer), so what was printed
+    /// survives a later crash and a full device is noticed at the statement that hit it. A write
+    /// that fails (ENOSPC on /dev/full, EIO, ...) is reported on standard error and ends lrlab
+    /// with status 1: carrying on would lose the rest silently. A closed pipe (`| head`) never
+    /// gets here: SIGPIPE keeps its default action and ends lrlab quietly with status 141, as it
+    /// does `cat` and `seq`.
     func write(_ text: String) {
-        print(text)
+        flush()  // anything libedit or `print` left in the C buffer goes first
+        if let code = Terminal.writeAll(STDOUT_FILENO, text + "\n") { Terminal.outputFailed(code) }
     }
 
+    /// Writes `text` and a newline to standard error, every byte (a NUL does not end it).
     func writeError(_ text: String) {
-        fflush(nil)
-        let line = text + "\n"
-        _ = line.withCString { Glibc.write(STDERR_FILENO, $0, strlen($0)) }
+        flush()
+        _ = Terminal.writeAll(STDERR_FILENO, text + "\n")
     }
 
+    /// Flushes the C library's buffers (`print`, libedit); a failure is reported as `write` reports it.
     func flush() {
-        fflush(nil)
+        if fflush(nil) != 0 { Terminal.outputFailed(errno) }
+    }
+
+    /// Standard output cannot be written: say so on standard error and exit with status 1.
+    /// (EPIPE only arrives when SIGPIPE is ignored, which `EntryPoint` undoes: end as SIGPIPE would.)
+    static func outputFailed(_ code: Int32) -> Never {
+        if code == EPIPE { _exit(128 + SIGPIPE) }
+        writeAll(STDERR_FILENO, "lrlab: cannot write to standard output: \(String(cString: strerror(code)))\n")
+        // _exit: exit() would flush the failing C stream again.
+        _exit(1)
+    }
+
+    /// Writes all of `text` to a descriptor, going on after partial writes and signals.
+    /// Returns the `errno` of a failed write, nil when every byte was written.
+    @discardableResult
+    static func writeAll(_ descriptor: Int32, _ text: String) -> Int32? {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let count = bytes.withUnsafeBufferPointer { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return count < 0 ? errno : EIO }
+            bytes = bytes.dropFirst(count)
+        }
+        return nil
     }
 
     /// Where lessons are looked for: $LRLAB_LESSONS, ./lessons, then a `lessons` folder beside

@@ -125,7 +125,7 @@ import Foundation
         let session = Session(output: { lines.append($0) })
         let kind = session.executeReporting(line: "f(x) = " + String(repeating: "x+", count: 600_000) + "x")
         #expect(kind == .error)
-        #expect(lines.joined().contains("line is too long"))
+        #expect(lines.joined().contains("line longer than 65536 bytes (1200008 bytes)"))
     }
 }
 
@@ -145,6 +145,7 @@ import Foundation
     /// writes every step, ending exactly where the run is.
     @Test func savingAThinnedTraceWritesEveryStep() throws {
         let path = "/tmp/lrlab-thinned-\(UInt32.random(in: 0...UInt32.max)).csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let (text, outcome) = transcript(of: "f(x) = (x - 3)^2; start x=0; opt gd lr=0.00001; run 120000; save trace \(path)")
         #expect(outcome.succeeded, "\(text)")
         #expect(text.contains("wrote 120001 rows"))

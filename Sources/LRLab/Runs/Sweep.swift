@@ -35,6 +35,8 @@ public enum Sweep {
         /// Start gradient norm over final gradient norm (∞ when the final one is 0).
         public var gradientReduction: Double
         public var losses: [Double]
+        /// Steps the run took (fewer than asked when it ended or was interrupted).
+        public var stepsTaken = 0
     }
 
     public struct Report: Sendable {
@@ -104,6 +106,7 @@ public enum Sweep {
     static func point(of result: Comparison.Result, rate: Double) -> Point {
         let (outcome, reduction) = outcome(of: result.run, verdict: result.verdict)
         return Point(learningRate: rate, outcome: outcome, verdict: result.verdict, finalLoss: result.finalLoss,
-                     stepsToConverge: result.stepsToConverge, gradientReduction: reduction, losses: result.losses)
+                     stepsToConverge: result.stepsToConverge, gradientReduction: reduction, losses: result.losses,
+                     stepsTaken: result.stepsTaken)
     }
 }

@@ -160,7 +160,12 @@ extension Command {
                               title: "loss per step, \(steps) steps from \(NumberFormat.point(start, digits: 4))", xLabel: "step", yLabel: "loss")
         session.lastPicture = .lineChart(chart)
         var text = table.render(style: style(session)) + "\n" + chart.render(style: style(session), color: session.useColor)
-        if report.wasStopped { text += "\nstopped early (interrupted); the table shows the runs finished so far" }
+        if report.wasStopped, let last = report.results.last {
+            text += "\n" + Session.interruptionNote(atStep: last.stepsTaken, of: last.label,
+                                                    "the table shows the runs so far (\(report.results.count) of \(entries.count))")
+        } else if report.wasStopped {
+            text += "\n" + Session.interruptionNote(atStep: 0, "before the first run")
+        }
         if objective.dimension == 2 { text += "\nplot path overlays these trajectories" }
         session.say(text)
     }
@@ -222,7 +227,13 @@ extension Command {
         } else {
             lines.append("no rate in the sweep diverged")
         }
-        if report.wasStopped { lines.append("stopped early (interrupted)") }
+        if report.wasStopped {
+            let last = report.points.last
+            lines.append(Session.interruptionNote(atStep: last?.stepsTaken ?? 0,
+                                                  of: last.map { "the run at lr=" + NumberFormat.format($0.learningRate, digits: digits) },
+                                                  last == nil ? "before the first rate"
+                                                    : "the table shows the rates so far (\(report.points.count) of \(rates.count))"))
+        }
         session.say(lines.joined(separator: "\n"))
     }
 
@@ -282,6 +293,9 @@ extension Command {
             lines.append("no suggestion: \(report.rule)")
         }
         if let reason = report.stopReason { lines.append("stopped: \(reason)") }
+        if report.wasStopped {
+            lines.append(Session.interruptionNote(atStep: report.rates.count, "the chart shows the rates tried so far"))
+        }
         session.say(lines.joined(separator: "\n"))
     }
 }

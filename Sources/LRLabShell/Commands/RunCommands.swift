@@ -58,7 +58,9 @@ extension Command {
             session.run = run
             session.stepTableEnded = run.ending == nil ? run.stepCount : nil
             if let ending = run.ending { lines.append(ending.description) }
-            if taken < count, run.ending == nil { lines.append("stopped after \(taken) steps (interrupted)") }
+            if taken < count, run.ending == nil {
+                lines.append(Session.interruptionNote(atStep: run.stepCount, "the steps are kept (\(taken) of \(count) taken)"))
+            }
             if !lines.isEmpty { session.say(lines.joined(separator: "\n")) }
         },
         Command("run", usage: "run N | run until converged [max=N]",

@@ -13,6 +13,10 @@ extension Command {
                 columns are step,lr,x,loss,gx (1-D) or step,lr,x,y,loss,gx,gy (2-D); then the step
                 taken (dx, dy) and any optimizer state. Numbers are printed with %.17g, so they read
                 back exactly. Every step is written, even when the kept trace has been thinned.
+                A file is never left half-written: it is written beside FILE under a temporary name
+                and renamed over FILE when complete. Ctrl-C stops a save and keeps the old FILE.
+                Before a file of \(largeFileNotice / 1_000_000) MB or more, save says how big it will be
+                (a million-step 2-D trace is about 150 MB with gd, 400 MB with adam's state columns).
                 """, completion: .files) { session, statement throws(ShellError) in
             var words = Array(statement.words.dropFirst())
             if words.first?.text == "trace" { words.removeFirst() }
@@ -31,23 +35,20 @@ extension Command {
                 case .lineChart(let chart): svg = SVG.lineChart(chart)
                 case .contourMap(let map): svg = SVG.contourMap(map)
                 }
-                try writeFile(path, svg)
-                session.say("wrote \(path.text)")
+                try writeFile(path, svg, session: session)
                 return
             }
             if lowered.hasSuffix(".json") {
                 let run = try session.currentRun(at: statement.words[0])
                 let json = RunJSON.document(current: run, comparison: session.lastComparison)
-                try writeFile(path, json)
-                session.say("wrote \(path.text)")
+                try writeFile(path, json, session: session)
                 return
             }
             guard lowered.hasSuffix(".csv") else {
                 throw ShellError("cannot tell the format of '\(path.text)'", at: path.range, hint: "name it FILE.csv, FILE.svg or FILE.json")
             }
             let run = try session.currentRun(at: statement.words[0])
-            let rows = try saveCSV(run, to: path.text, at: path.range)
-            session.say("wrote \(rows) rows to \(path.text)")
+            try saveCSV(run, to: path, session: session)
         },
         Command("set", usage: "set digits=N | color=on|off | unicode=on|off", summary: "change how numbers and pictures are printed",
                 completion: .words(["digits=", "color=", "unicode="])) { session, statement throws(ShellError) in
@@ -80,45 +81,98 @@ extension Command {
         },
     ]
 
-    /// Writes `text` to the file named by `path`, pointing at the name when it fails.
-    static func writeFile(_ path: Word, _ text: String) throws(ShellError) {
+    /// Files this large (in bytes) or larger are announced before they are written.
+    static let largeFileNotice = 10_000_000
+
+    /// `writing about 412 MB to run.csv`, for a file of at least `largeFileNotice` bytes.
+    static func sizeNotice(bytes: Int, path: String, exact: Bool) -> String? {
+        guard bytes >= largeFileNotice else { return nil }
+        return "writing \(exact ? "" : "about ")\((bytes + 500_000) / 1_000_000) MB to \(path)"
+    }
+
+    /// What a save says when Ctrl-C stopped it: the file at `path` is as it was before.
+    static func saveInterrupted(_ path: String, existed: Bool, atStep step: Int? = nil) -> String {
+        let kept = existed ? "\(path) is unchanged (the old file is kept)" : "\(path) was not written"
+        if let step { return Session.interruptionNote(atStep: step, of: "writing \(path)", kept) }
+        return "interrupted while writing \(path); " + kept
+    }
+
+    /// Writes `text` to the file named by `path` in chunks, so Ctrl-C can stop it; says what happened.
+    static func writeFile(_ path: Word, _ text: String, session: Session) throws(ShellError) {
+        let bytes = text.utf8.count
+        let shown = DiagnosticRenderer.visible(path.text)
+        if let notice = sizeNotice(bytes: bytes, path: shown, exact: true) { session.say(notice) }
+        let existed = TextFile.exists(path.text)
+        let outcome: TextFile.WriteOutcome
         do throws(ShellError) {
-            try TextFile.write(path.text) { $0(text) }
+            outcome = try TextFile.write(path.text, shouldStop: session.shouldStop) { emit in
+                var utf8 = text.utf8[...]
+                while !utf8.isEmpty {
+                    // About 1 MB at a time, cut at a character boundary.
+                    var end = utf8.index(utf8.startIndex, offsetBy: 1 << 20, limitedBy: utf8.endIndex) ?? utf8.endIndex
+                    while end < utf8.endIndex, UTF8.isContinuation(utf8[end]) { end = utf8.index(after: end) }
+                    guard emit(String(Substring(utf8[..<end]))) else { return }
+                    utf8 = utf8[end...]
+                }
+            }
         } catch {
             var located = error
             located.range = path.range
             throw located
         }
+        switch outcome {
+        case .written: session.say("wrote \(shown)")
+        case .interrupted: session.say(saveInterrupted(shown, existed: existed))
+        }
+    }
+
+    /// About how many bytes `save trace` writes for `run`: rows differ only in their digits, so a
+    /// few kept rows after the start give a fair average (row 0 is short, its state all 0).
+    static func estimatedCSVBytes(_ run: Run, csv: TraceCSV) -> Int {
+        let samples = Swift.min(8, run.trace.count - 1)
+        let sampled = (0..<samples).map { index in
+            csv.row(run.trace.record(1 + index * (run.trace.count - 2) / Swift.max(1, samples - 1))).utf8.count
+        }
+        let rowBytes = (sampled.isEmpty ? csv.row(run.current).utf8.count : sampled.reduce(0, +) / sampled.count) + 1
+        return csv.header.utf8.count + 1 + rowBytes * (run.stepCount + 1)
     }
 
     /// Writes every step of `run` as CSV, replaying the run when the kept trace is thinned.
-    static func saveCSV(_ run: Run, to path: String, at range: SourceRange) throws(ShellError) -> Int {
+    static func saveCSV(_ run: Run, to path: Word, session: Session) throws(ShellError) {
         let csv = TraceCSV(parameters: run.objective.parameters, stateNames: run.stateNames)
+        let estimate = estimatedCSVBytes(run, csv: csv)
+        let shown = DiagnosticRenderer.visible(path.text)
+        if let notice = sizeNotice(bytes: estimate, path: shown, exact: false) { session.say(notice) }
+        let existed = TextFile.exists(path.text)
         var rows = 0
-        do {
-            try TextFile.write(path) { emit in
-                emit(csv.header + "\n")
+        let outcome: TextFile.WriteOutcome
+        do throws(ShellError) {
+            outcome = try TextFile.write(path.text, shouldStop: session.shouldStop) { emit in
+                guard emit(csv.header + "\n") else { return }
                 if !run.trace.isThinned {
                     for row in 0..<run.trace.count {
-                        emit(csv.row(run.trace.record(row)) + "\n")
+                        guard emit(csv.row(run.trace.record(row)) + "\n") else { return }
                         rows += 1
                     }
                     return
                 }
                 guard var replay = try? Run(objective: run.objective, start: run.start, configuration: run.configuration,
                                             schedule: run.schedule) else { return }
-                emit(csv.row(replay.current) + "\n")
+                guard emit(csv.row(replay.current) + "\n") else { return }
                 rows += 1
                 while replay.stepCount < run.stepCount, replay.step() {
-                    emit(csv.row(replay.current) + "\n")
+                    guard emit(csv.row(replay.current) + "\n") else { return }
                     rows += 1
                 }
             }
         } catch {
             var located = error
-            located.range = range
+            located.range = path.range
             throw located
         }
-        return rows
+        switch outcome {
+        case .written: session.say("wrote \(rows) rows to \(shown)")
+        case .interrupted: session.say(saveInterrupted(shown, existed: existed, atStep: max(0, rows - 1)))
+        }
     }
 }
