@@ -23,19 +23,29 @@ public struct Command: Sendable {
     public var summary: String
     /// Details for `help NAME`, with examples.
     public var details: String
+    /// Details that depend on the session (the optimizers its registry knows), appended to
+    /// `details` by `help NAME`; nil for most commands.
+    public var sessionDetails: (@Sendable (Session) -> String)?
     public var completion: Completion
     public var action: @Sendable (Session, Statement) throws(ShellError) -> Void
 
     public init(_ name: String, aliases: [String] = [], usage: String, summary: String, details: String = "",
-                completion: Completion = .none,
+                completion: Completion = .none, sessionDetails: (@Sendable (Session) -> String)? = nil,
                 action: @escaping @Sendable (Session, Statement) throws(ShellError) -> Void) {
         self.name = name
         self.aliases = aliases
         self.usage = usage
         self.summary = summary
         self.details = details
+        self.sessionDetails = sessionDetails
         self.completion = completion
         self.action = action
+    }
+
+    /// `details`, followed by what `sessionDetails` adds for `session`.
+    func details(in session: Session) -> String {
+        guard let sessionDetails else { return details }
+        return details + "\n" + sessionDetails(session)
     }
 
     /// The commands in families, as `help` lists them.

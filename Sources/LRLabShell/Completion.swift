@@ -4,8 +4,8 @@ import LRLab
 /// candidates for the word being typed. The executable hands these to libedit.
 public enum Completion {
     /// Candidates that start with the word being typed, or nil where file names fit better
-    /// (after `load` and `save`).
-    public static func candidates(forLineBeforeCursor line: String) -> [String]? {
+    /// (after `load` and `save`). Optimizer names and options come from `registry`.
+    public static func candidates(forLineBeforeCursor line: String, registry: OptimizerRegistry = .standard) -> [String]? {
         let statementText = Statement.split(line + "\u{0}").last?.text ?? ""
         let words = Statement.words(in: statementText.replacingZero, column: 1)
         let endsWithSpace = statementText.replacingZero.last == " " || statementText.replacingZero.isEmpty
@@ -15,7 +15,7 @@ public enum Completion {
         if previous.isEmpty {
             all = Command.all.map(\.name) + ["f(x) =", "f(x, y) ="]
         } else if let command = Command.named(previous[0].text.lowercased()) {
-            all = candidates(for: command, previous: previous)
+            all = candidates(for: command, previous: previous, registry: registry)
             if case .files = command.completion { return nil }
         } else {
             all = []
@@ -23,16 +23,16 @@ public enum Completion {
         return all.filter { $0.hasPrefix(typed) }
     }
 
-    static func candidates(for command: Command, previous: [Word]) -> [String] {
+    static func candidates(for command: Command, previous: [Word], registry: OptimizerRegistry) -> [String] {
         switch command.completion {
         case .none, .files: return []
         case .presets: return previous.count == 1 ? Preset.all.map(\.name) : []
-        case .commands: return previous.count == 1 ? Command.all.map(\.name) + OptimizerKind.all.map(\.name) : []
+        case .commands: return previous.count == 1 ? Command.all.map(\.name) + registry.names : []
         case .words(let words): return words
         case .computed(let candidates): return candidates(previous)
         case .optimizers:
-            if previous.count == 1 { return OptimizerKind.all.map(\.name) }
-            guard let kind = OptimizerKind.named(previous[1].text) else { return [] }
+            if previous.count == 1 { return registry.names }
+            guard let kind = registry.kind(named: previous[1].text) else { return [] }
             let given = Set(previous.dropFirst(2).map { $0.keyValue.key })
             return kind.allOptions.map(\.name).filter { !given.contains($0) }.map { $0 + "=" }
         }

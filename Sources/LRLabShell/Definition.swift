@@ -60,34 +60,10 @@ enum Definition {
         return names
     }()
 
-    /// Every state quantity some optimizer records (`m`, `v`, `lr_eff`, ...): each becomes a
-    /// trace column `NAME_x` per variable. Read from the optimizers built with their defaults,
-    /// with each choice, and with every flag on and every real option that defaults to 0 set to 0.5.
-    static let stateNames: Set<String> = {
-        var names = Set<String>()
-        for kind in OptimizerKind.all {
-            var variants: [[(key: String, value: String?)]] = [[]]
-            var switchedOn: [(key: String, value: String?)] = []
-            for option in kind.options {
-                switch option.kind {
-                case .flag: switchedOn.append((option.name, "true"))
-                case .number(let value, _, let integer) where value == 0 && !integer: switchedOn.append((option.name, "0.5"))
-                case .choice(_, let choices): variants += choices.map { [(option.name, $0)] }
-                default: break
-                }
-            }
-            variants.append(switchedOn)
-            for pairs in variants {
-                guard let values = try? OptionValues.parse(pairs, definitions: kind.allOptions, context: kind.name) else { continue }
-                names.formUnion(kind.make(values).stateNames)
-            }
-        }
-        return names
-    }()
-
     /// Why `name` cannot be a variable beside `others`, or nil when it can: a reserved word, or
-    /// the name of a column the trace derives from another variable (`gx` beside `x`).
-    static func variableNameProblem(_ name: String, others: [String]) -> (message: String, hint: String)? {
+    /// the name of a column the trace derives from another variable (`gx` beside `x`, or a
+    /// state column `NAME_x` for any of `stateNames`, the quantities the optimizers record).
+    static func variableNameProblem(_ name: String, others: [String], stateNames: Set<String>) -> (message: String, hint: String)? {
         let suggestion = "choose another name, e.g. \(name)1"
         if reservedVariableNames.contains(name) {
             return ("'\(name)' names a quantity of the run (expect, keep and the trace read it) and cannot be a variable",
@@ -126,7 +102,8 @@ enum Definition {
             if parameters[..<index].contains(where: { $0.text == parameter.text }) {
                 throw ShellError("variable '\(parameter.text)' appears twice", at: parameter.range)
             }
-            if let problem = Definition.variableNameProblem(parameter.text, others: parameters.map(\.text)) {
+            if let problem = Definition.variableNameProblem(parameter.text, others: parameters.map(\.text),
+                                                            stateNames: session.optimizerRegistry.stateNames) {
                 throw ShellError(problem.message, at: parameter.range, hint: problem.hint)
             }
             if session.names[parameter.text] != nil {

@@ -3,17 +3,17 @@ import LRLabText
 
 /// The text of `help`: an overview of every command, or one command, optimizer or preset in full.
 enum HelpText {
-    static func text(for statement: Statement) throws(ShellError) -> String {
+    static func text(for statement: Statement, in session: Session) throws(ShellError) -> String {
         guard statement.words.count > 1 else { return overview }
         let word = statement.words[1]
-        if let command = Command.named(word.text.lowercased()) { return text(for: command) }
-        if let kind = OptimizerKind.named(word.text) { return text(for: kind) }
+        if let command = Command.named(word.text.lowercased()) { return text(for: command, in: session) }
+        if let kind = session.optimizerRegistry.kind(named: word.text) { return text(for: kind) }
         if let kind = ScheduleKind.named(word.text) { return ScheduleReport.help(for: kind) }
         if let preset = Preset.named(word.text) {
             return "\(preset.name): f(\(preset.parameters.joined(separator: ", "))) = \(preset.formula)\n  \(preset.summary)\n  use \(preset.name) to minimise it"
         }
         if ["f", "f(x)", "formula", "formulas", "define"].contains(word.text) { return formulaHelp }
-        let candidates = Command.all.map(\.name) + OptimizerKind.all.map(\.name) + Preset.all.map(\.name)
+        let candidates = Command.all.map(\.name) + session.optimizerRegistry.names + Preset.all.map(\.name)
         let hint = Suggestion.closest(to: word.text, among: candidates).map { "did you mean 'help \($0)'?" } ?? "help lists every command"
         throw ShellError("no help for '\(word.text)'", at: word.range, hint: hint)
     }
@@ -35,10 +35,11 @@ enum HelpText {
         return lines.joined(separator: "\n")
     }
 
-    static func text(for command: Command) -> String {
+    static func text(for command: Command, in session: Session) -> String {
         var lines = ["usage: \(command.usage)", command.summary]
         if !command.aliases.isEmpty { lines.append("also: " + command.aliases.joined(separator: ", ")) }
-        if !command.details.isEmpty { lines.append(""); lines.append(command.details) }
+        let details = command.details(in: session)
+        if !details.isEmpty { lines.append(""); lines.append(details) }
         return lines.joined(separator: "\n")
     }
 

@@ -24,6 +24,8 @@ public final class Session {
     public internal(set) var names: [String: Double] = [:]
     public internal(set) var objective: Objective?
     public internal(set) var start: [Double]?
+    /// The optimizers `opt`, `help`, `explain`, `compare opt=` and completion know by name.
+    public var optimizerRegistry = OptimizerRegistry.standard
     public internal(set) var optimizer = OptimizerConfiguration.standard
     public internal(set) var schedule: any LearningRateSchedule = ConstantSchedule()
     public internal(set) var run: Run?

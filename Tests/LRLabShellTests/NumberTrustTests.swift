@@ -1,4 +1,5 @@
 import Testing
+import LRLab
 @testable import LRLabShell
 
 /// Issue 11's numbers: runs that meet subnormals, infinities and huge counts end with a verdict
@@ -193,8 +194,8 @@ import Testing
         #expect(reserved.isSuperset(of: ["step", "lr", "loss", "verdict"]))
         #expect(!reserved.contains("x") && !reserved.contains("gx"))
         // Every optimizer's state, including those only some options switch on.
-        #expect(Definition.stateNames.isSuperset(of: ["m", "v", "m_hat", "v_hat", "bc1", "bc2", "vmax", "lr_eff", "sum",
-                                                      "Eg2", "Edx2", "g_avg", "buf", "noise"]), "\(Definition.stateNames.sorted())")
+        #expect(OptimizerRegistry.standard.stateNames.isSuperset(of: ["m", "v", "m_hat", "v_hat", "bc1", "bc2", "vmax", "lr_eff", "sum",
+                                                      "Eg2", "Edx2", "g_avg", "buf", "noise"]), "\(OptimizerRegistry.standard.stateNames.sorted())")
         let (text, outcome) = transcript(of: "f(gx, y) = gx^2 + y^2; start gx=1 y=1; step 1\nexpect gx ~ 0.8 tol=1e-15\nexpect ggx ~ 1.6 tol=1e-15")
         #expect(outcome.succeeded && outcome.passedExpectations == 2, "\(text)")
     }

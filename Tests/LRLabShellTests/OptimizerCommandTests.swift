@@ -243,7 +243,7 @@ import LRLab
         let (_, cosine) = try session(["help cosine"])
         #expect(cosine().hasPrefix("schedule cosine steps=N min=RATE"))
         let (_, opt) = try session(["help opt"])
-        for kind in OptimizerKind.all { #expect(opt().contains(kind.summary)) }
+        for kind in OptimizerRegistry.standard.kinds { #expect(opt().contains(kind.summary)) }
     }
 
     @Test func completionOffersScheduleKindsAndOptions() {

@@ -86,19 +86,18 @@ import Testing
     }
 
     @Test func momentumWidensTheStableRange() throws {
-        let report = CurvatureReport(objective: try DiagnosisFixture.parabola(50), at: [1], learningRate: 0.07, momentum: 0.9)
+        let heavyBall = try OptimizerConfiguration(name: "momentum", options: [(key: "momentum", value: "0.9")])
+        let report = CurvatureReport(objective: try DiagnosisFixture.parabola(50), at: [1], configuration: heavyBall, learningRate: 0.07)
         let top = try #require(report.top)
         close(try #require(top.criticalRate), 2 * 1.9 / 50)
         #expect(top.behavior == .oscillating)
         close(try #require(top.factor), 0.9.squareRoot())
-        let beyond = CurvatureReport(objective: try DiagnosisFixture.parabola(50), at: [1], learningRate: 0.08, momentum: 0.9)
+        let beyond = CurvatureReport(objective: try DiagnosisFixture.parabola(50), at: [1], configuration: heavyBall, learningRate: 0.08)
         #expect(beyond.top?.behavior == .diverging)
         #expect(beyond.sentence.contains("2(1+μ)/λ_max = 0.076"))
         #expect(Curvature.momentumCoefficient(of: try DiagnosisFixture.gd(0.1)) == 0)
-        if OptimizerKind.named("momentum") != nil {
-            let momentum = try OptimizerConfiguration(name: "momentum", options: [(key: "momentum", value: "0.5")])
-            #expect(Curvature.momentumCoefficient(of: momentum) == 0.5)
-        }
+        let momentum = try OptimizerConfiguration(name: "momentum", options: [(key: "momentum", value: "0.5")])
+        #expect(Curvature.momentumCoefficient(of: momentum) == 0.5)
     }
 
     @Test func negativeAndFlatCurvatureAreSaidPlainly() throws {

@@ -4,8 +4,8 @@ import Testing
 /// Invariants, conventions, noise and explanations of the optimizer registry.
 @Suite struct OptimizerBehaviourTests {
     @Test func everyKindBuildsAndReportsItsState() throws {
-        #expect(OptimizerKind.all.map(\.name) == ["gd", "momentum", "nesterov", "rmsprop", "adagrad", "adadelta", "adam", "adamw"])
-        for kind in OptimizerKind.all {
+        #expect(OptimizerRegistry.standard.names == ["gd", "momentum", "nesterov", "rmsprop", "adagrad", "adadelta", "adam", "adamw"])
+        for kind in OptimizerRegistry.standard.kinds {
             let configuration = OptimizerConfiguration(kind: kind, values: kind.defaultValues)
             var optimizer = configuration.makeOptimizer(parameterCount: 1000)
             #expect(optimizer.name == kind.name)

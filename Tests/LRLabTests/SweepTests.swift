@@ -57,7 +57,7 @@ import Testing
         let plain = try DiagnosisFixture.gd(0.1).withLearningRate(0.37)
         #expect(plain.learningRate == 0.37)
         #expect(plain.kind.name == "gd")
-        if let kind = OptimizerKind.named("momentum"), kind.allOptions.contains(where: { $0.name == "momentum" }) {
+        do {
             let momentum = try OptimizerConfiguration(name: "momentum", options: [(key: "momentum", value: "0.5"), (key: "lr", value: "0.1")])
             let changed = momentum.withLearningRate(1e-5)
             #expect(changed.learningRate == 1e-5)

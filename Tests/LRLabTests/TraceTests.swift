@@ -92,7 +92,7 @@ import Testing
     }
 
     /// The run's current row, built from its own state, equals the row the trace recorded.
-    @Test(arguments: ["gd", "momentum", "adam", "rmsprop"])
+    @Test(arguments: OptimizerRegistry.standard.names)
     func currentEqualsTheLastRecordedRow(optimizer: String) throws {
         let objective = Objective(parameters: ["x", "y"], expression: try Parser.parse("x^2 + 10*y^2", variables: ["x", "y"]))
         var run = try Run(objective: objective, start: [1, 1], configuration: try OptimizerConfiguration(name: optimizer, options: [("lr", "0.01")]))

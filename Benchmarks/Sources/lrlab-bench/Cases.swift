@@ -120,7 +120,7 @@ func makeRun(_ objective: Objective, _ configuration: OptimizerConfiguration) ->
 /// row (hand-written loop calling `Objective`) separates evaluation cost from `Run`'s own.
 func caseSteps(steps: Int, repetitions: Int) -> [Result] {
     let objective = rosenbrockObjective()
-    let optimizer = OptimizerKind.named("adam") != nil ? "adam" : "gd"
+    let optimizer = OptimizerRegistry.standard.kind(named: "adam") != nil ? "adam" : "gd"
     let lr = 0.001
     let config = configuration(optimizer, lr: lr)
     var finalLoss = 0.0

@@ -142,20 +142,10 @@ public enum Curvature {
         return vector.map { sign * $0 / length }
     }
 
-    /// The heavy-ball coefficient μ the quadratic theory should use for `configuration`:
-    /// 0 for plain `gd`, the `momentum` option for heavy-ball `momentum`, nil where the
-    /// theory does not apply (`nesterov`, and the adaptive optimizers `rmsprop`, `adagrad`,
-    /// `adadelta`, `adam` and `adamw`, which rescale each step).
+    /// The heavy-ball coefficient μ the quadratic theory should use for `configuration`, read
+    /// from its kind's `CurvatureModel`: 0 for gradient descent, μ for heavy-ball momentum,
+    /// nil where the theory does not apply (Nesterov, adaptive optimizers that rescale steps).
     public static func momentumCoefficient(of configuration: OptimizerConfiguration) -> Double? {
-        let name = configuration.kind.name
-        if name == "gd" { return 0 }
-        guard name == "momentum" || name == "sgd" || name == "heavyball" else { return nil }
-        let optionNames = configuration.kind.allOptions.map(\.name)
-        if optionNames.contains("nesterov"), configuration.values.flag("nesterov") { return nil }
-        for key in ["momentum", "mu", "beta"] where optionNames.contains(key) {
-            let value = configuration.values.number(key)
-            if value.isFinite, value >= 0, value < 1 { return value }
-        }
-        return nil
+        configuration.curvatureModel.theoryMomentum
     }
 }

@@ -121,59 +121,50 @@ public struct CurvatureReport: Sendable, Hashable {
     public var learningRate: Double
     /// The heavy-ball coefficient used (0 for gd); nil when the theory does not apply.
     public var momentum: Double?
-    /// The optimizer's name, for sentences.
+    /// How the theory models the optimizer's steps (its kind's `CurvatureModel`).
+    public var model: CurvatureModel
+    /// The optimizer's kind name, for sentences (from the configuration, never given apart).
     public var optimizerName: String
     /// One per eigenvalue, largest first.
     public var directions: [CurvatureDirection]
 
-    /// From a Hessian already evaluated.
+    /// From a Hessian already evaluated, for the steps of `configuration` (plain gradient
+    /// descent by default) at rate `learningRate`. Its kind's `CurvatureModel` decides: an
+    /// L2 weight decay adds to every curvature (the loss gains λ|x|²/2), a dampening d scales
+    /// the step by (1 − d), and optimizers the theory does not model get no rates or factors.
+    /// `hessian` holds the curvature with the decay added.
     public init(hessian: [[Double]], point: [Double], parameterNames: [String], learningRate: Double,
-                momentum: Double? = 0, optimizerName: String = "gd") {
+                configuration: OptimizerConfiguration = .standard) {
+        let model = configuration.curvatureModel
+        let momentum = model.theoryMomentum
+        var hessian = hessian
+        let shift = model.curvatureShift
+        if shift != 0 {
+            for index in hessian.indices where index < hessian[index].count { hessian[index][index] += shift }
+        }
+        let rate = learningRate * model.stepScale
         self.point = point
         self.parameterNames = parameterNames
         self.hessian = hessian
-        self.learningRate = learningRate
+        self.learningRate = rate
         self.momentum = momentum
-        self.optimizerName = optimizerName
+        self.model = model
+        self.optimizerName = configuration.kind.name
         let pairs = Curvature.eigenpairs(of: hessian)
         let scale = pairs.map { Swift.abs($0.value) }.filter(\.isFinite).max() ?? 0
         directions = pairs.map {
-            CurvatureDirection(eigenvalue: $0.value, vector: $0.vector, learningRate: learningRate,
+            CurvatureDirection(eigenvalue: $0.value, vector: $0.vector, learningRate: rate,
                                momentum: momentum, scale: scale)
         }
     }
 
-    /// The objective's Hessian at `point`, for plain gradient descent (`momentum` 0) or
-    /// heavy-ball momentum.
-    public init(objective: Objective, at point: [Double], learningRate: Double, momentum: Double? = 0,
-                optimizerName: String = "gd") {
-        self.init(hessian: objective.hessian(at: point), point: point, parameterNames: objective.parameters,
-                  learningRate: learningRate, momentum: momentum, optimizerName: optimizerName)
-    }
-
-    /// The objective's Hessian at `point`, for the optimizer and base rate of `configuration`
-    /// (or `learningRate`, the rate in force). For gd and momentum, a `weight_decay` option adds
-    /// to every curvature (the loss gains wd·|x|²/2) and `dampening` d scales the step by (1 − d).
-    public init(objective: Objective, at point: [Double], configuration: OptimizerConfiguration,
+    /// The objective's Hessian at `point`, for the optimizer of `configuration` (plain
+    /// gradient descent by default) at its base rate, or at `learningRate` (the rate in force)
+    /// when given.
+    public init(objective: Objective, at point: [Double], configuration: OptimizerConfiguration = .standard,
                 learningRate: Double? = nil) {
-        let momentum = Curvature.momentumCoefficient(of: configuration)
-        var hessian = objective.hessian(at: point)
-        var rate = learningRate ?? configuration.learningRate
-        if momentum != nil {
-            let options = configuration.kind.allOptions.map(\.name)
-            if options.contains("weight_decay") {
-                let decay = configuration.values.number("weight_decay")
-                if decay.isFinite, decay != 0 {
-                    for index in hessian.indices where index < hessian[index].count { hessian[index][index] += decay }
-                }
-            }
-            if options.contains("dampening") {
-                let dampening = configuration.values.number("dampening")
-                if dampening.isFinite { rate *= 1 - dampening }
-            }
-        }
-        self.init(hessian: hessian, point: point, parameterNames: objective.parameters, learningRate: rate,
-                  momentum: momentum, optimizerName: configuration.kind.name)
+        self.init(hessian: objective.hessian(at: point), point: point, parameterNames: objective.parameters,
+                  learningRate: learningRate ?? configuration.learningRate, configuration: configuration)
     }
 
     /// Whether every Hessian entry is a finite number.

@@ -208,7 +208,7 @@ private struct TraceReader {
 
         // Noisy gradients (mini-batch imitation): a loss that hovers without exploding is at the
         // noise floor the learning rate sets, not diverging. Annealing lowers that floor.
-        let noise = run.configuration.values.numbers["noise"] ?? 0
+        let noise = run.configuration.gradientNoise
         let floor = objective.minimumValue ?? 0
         // At the floor the loss jitters by about its own size from step to step with no net
         // drift; a small rate still descending through the noise changes the loss by a tiny

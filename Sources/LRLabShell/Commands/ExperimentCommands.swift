@@ -120,7 +120,7 @@ extension Command {
             var list: [(OptimizerConfiguration, Word?)] = []
             for word in optimizerWords {
                 do throws(OptionError) {
-                    list.append((try OptimizerConfiguration(name: word.text, options: []), word))
+                    list.append((try OptimizerConfiguration(name: word.text, options: [], registry: session.optimizerRegistry), word))
                 } catch {
                     throw ShellError(error.message, at: word.range, hint: error.hint)
                 }

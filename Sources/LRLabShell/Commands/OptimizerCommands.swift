@@ -100,7 +100,7 @@ extension Command {
             let options = statement.options(after: 2)
             if !options.isEmpty || name.text.lowercased() != session.optimizer.kind.name {
                 do throws(OptionError) {
-                    configuration = try OptimizerConfiguration(name: name.text, options: options)
+                    configuration = try OptimizerConfiguration(name: name.text, options: options, registry: session.optimizerRegistry)
                 } catch {
                     let word = error.key == name.text ? name : statement.word(forKey: error.key)
                     throw ShellError(error.message, at: word?.range, hint: error.hint)
@@ -109,9 +109,6 @@ extension Command {
             }
         }
         var lines = [configuration.explanation]
-        if !lines[0].contains("convention") {
-            lines.append("convention: plain gradient descent is the same in PyTorch, optax and the tutorial.")
-        }
         if isCurrent {
             lines.append("In use now: opt \(configuration.description)")
             if !(session.schedule is ConstantSchedule) {
@@ -136,36 +133,13 @@ extension Command {
         var rows: [[String]] = []
         for (index, name) in run.stateNames.enumerated() {
             let values = parameters.indices.map { session.format(record.state[index * parameters.count + $0]) }
-            rows.append([name] + values + [stateMeaning(name, optimizer: kind)])
+            rows.append([name] + values + [run.configuration.kind.meaning(ofState: name)])
         }
         let columns = [Table.Column("state", alignment: .left)] + parameters.map { Table.Column($0) }
             + [Table.Column("meaning", alignment: .left)]
         let heading = run.stepCount == 0 ? "\(kind) state at the start (step 0): nothing accumulated yet"
             : "\(kind) state after step \(run.stepCount)"
         session.say(heading + "\n" + Table(columns: columns, rows: rows).render(style: session.useUnicode ? .unicode : .ascii, border: .plain))
-    }
-
-    /// One line on what a state column holds, for `state`.
-    static func stateMeaning(_ name: String, optimizer: String) -> String {
-        switch name {
-        case "m": return "first moment: running mean of g"
-        case "v" where optimizer == "momentum" || optimizer == "nesterov": return "velocity buffer b (sum of past gradients, decayed)"
-        case "v" where optimizer == "rmsprop": return "running mean of g²"
-        case "v": return "second moment: running mean of g²"
-        case "m_hat": return "m / bc1: bias-corrected first moment"
-        case "v_hat": return "v / bc2: bias-corrected second moment"
-        case "bc1": return "bias correction 1 − β₁^t"
-        case "bc2": return "bias correction 1 − β₂^t"
-        case "vmax": return "largest second moment so far (AMSGrad)"
-        case "sum": return "sum of all squared gradients"
-        case "Eg2": return "running mean of g²"
-        case "Edx2": return "running mean of squared steps"
-        case "g_avg": return "running mean of g (centered)"
-        case "buf": return "momentum buffer of scaled steps"
-        case "noise": return "noise added to the last gradient"
-        case "lr_eff": return "rate the last step applied to this parameter"
-        default: return ""
-        }
     }
 
     /// The numeric quantities `keep` can store (every quantity `expect` knows but the verdict).

@@ -17,8 +17,8 @@ extension Command {
         },
         Command("opt", aliases: ["optimizer"], usage: "opt NAME [lr=RATE] [key=value ...]",
                 summary: "choose the optimizer and its hyper-parameters",
-                details: "`opt` alone prints the current choice. Changing it resets the run to the start point.\n" + optimizerList,
-                completion: .optimizers) { session, statement throws(ShellError) in
+                details: "`opt` alone prints the current choice. Changing it resets the run to the start point.",
+                completion: .optimizers, sessionDetails: { optimizerList($0.optimizerRegistry) }) { session, statement throws(ShellError) in
             guard statement.words.count >= 2 else {
                 session.say("opt \(session.optimizer.description)")
                 return
@@ -26,7 +26,7 @@ extension Command {
             let name = statement.words[1]
             let options = statement.options(after: 2)
             do throws(OptionError) {
-                let configuration = try OptimizerConfiguration(name: name.text, options: options)
+                let configuration = try OptimizerConfiguration(name: name.text, options: options, registry: session.optimizerRegistry)
                 let note = session.setOptimizer(configuration)
                 session.say("opt \(configuration.description)" + (note.map { "\n" + $0 } ?? ""))
             } catch {
@@ -110,8 +110,8 @@ extension Command {
         },
     ]
 
-    static var optimizerList: String {
-        "Optimizers:\n" + OptimizerKind.all.map { "  " + NumberFormat.rightPad($0.name, 10) + $0.summary }.joined(separator: "\n")
+    static func optimizerList(_ registry: OptimizerRegistry) -> String {
+        "Optimizers:\n" + registry.kinds.map { "  " + NumberFormat.rightPad($0.name, 10) + $0.summary }.joined(separator: "\n")
     }
 
     /// `step 3`: a whole number from 1 to `limit`, 1 when absent.

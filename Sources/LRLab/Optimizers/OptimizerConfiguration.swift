@@ -1,0 +1,64 @@
+/// An optimizer chosen with `opt`: the kind and the options as given (convention defaults
+/// filled in), from which fresh optimizers (for a run, a comparison, a sweep) are built.
+public struct OptimizerConfiguration: Sendable {
+    public var kind: OptimizerKind
+    public var values: OptionValues
+
+    public init(kind: OptimizerKind, values: OptionValues) {
+        self.kind = kind
+        self.values = kind.resolve(values)
+    }
+
+    /// Parses `opt NAME key=value ...` arguments, looking NAME up in `registry`.
+    public init(name: String, options: [(key: String, value: String?)], registry: OptimizerRegistry = .standard) throws(OptionError) {
+        guard let kind = registry.kind(named: name) else {
+            let hint = Suggestion.closest(to: name, among: registry.names).map { "did you mean '\($0)'?" }
+                ?? "optimizers: " + registry.names.joined(separator: " ")
+            throw OptionError("unknown optimizer '\(name)'", key: name, hint: hint)
+        }
+        self.kind = kind
+        self.values = kind.resolve(try OptionValues.parse(options, definitions: kind.allOptions, context: "opt \(kind.name)"))
+    }
+
+    /// The default: gradient descent with its default rate.
+    public static var standard: OptimizerConfiguration {
+        OptimizerConfiguration(kind: .gradientDescent, values: OptimizerKind.gradientDescent.defaultValues)
+    }
+
+    public var learningRate: Double { values.number("lr") }
+
+    /// The same optimizer and options with the base learning rate set to `rate` (≥ 0), for
+    /// sweeps and comparisons.
+    public func withLearningRate(_ rate: Double) -> OptimizerConfiguration {
+        var result = self
+        result.values.set("lr", rate)
+        return result
+    }
+
+    /// A fresh optimizer sized for `parameterCount` parameters.
+    public func makeOptimizer(parameterCount: Int) -> any Optimizer {
+        var optimizer = kind.make(values)
+        optimizer.reset(parameterCount: parameterCount)
+        return optimizer
+    }
+
+    /// The update rule with these hyper-parameters, for `explain`.
+    public var explanation: String { kind.explain(values) }
+
+    /// How the quadratic step-size theory models these steps.
+    public var curvatureModel: CurvatureModel { kind.curvatureModel(values) }
+
+    /// σ of the Gaussian noise added to each gradient component, 0 for exact gradients.
+    public var gradientNoise: Double { kind.gradientNoise(values) }
+
+    /// `adam lr=0.01 beta1=0.9`: the name and every option, given ones as typed.
+    public var description: String {
+        ([kind.name] + kind.allOptions.map { definition -> String in
+            switch definition.kind {
+            case .number: return "\(definition.name)=\(Expr.format(values.number(definition.name)))"
+            case .flag: return "\(definition.name)=\(values.flag(definition.name))"
+            case .choice: return "\(definition.name)=\(values.choice(definition.name))"
+            }
+        }).joined(separator: " ")
+    }
+}
