@@ -19,7 +19,7 @@ struct Expectation {
         var isListed: Bool { self != .gnorm }
 
         func value(in run: Run) -> Double {
-            let objective = run.objective
+            let objective = run.lossFunction
             switch self {
             case .loss: return run.loss
             case .steps: return Double(run.stepCount)
@@ -28,9 +28,9 @@ struct Expectation {
             case .distance: return objective.nearestMinimum(to: run.point).map { $0.distance } ?? .nan
             case .gap: return objective.minimumValue.map { run.loss - $0 } ?? .nan
             case .critical:
-                return CurvatureReport(objective: objective, at: run.point, configuration: run.configuration).criticalRate ?? .nan
+                return CurvatureReport(loss: objective, at: run.point, configuration: run.configuration).criticalRate ?? .nan
             case .lambdaMax:
-                return CurvatureReport(objective: objective, at: run.point, configuration: run.configuration).largestEigenvalue ?? .nan
+                return CurvatureReport(loss: objective, at: run.point, configuration: run.configuration).largestEigenvalue ?? .nan
             case .convergedAt:
                 return Comparison.firstConvergedStep(of: run).map(Double.init) ?? .nan
             }
@@ -86,7 +86,7 @@ struct Expectation {
             throw ShellError("expected a quantity to check", at: quantityRange, hint: "one of: " + (quantities + flags).joined(separator: " "))
         }
         guard let actual = value(of: quantityName, run: run) else {
-            let candidates = quantities + flags + run.objective.parameters + run.objective.parameters.map { "g" + $0 }
+            let candidates = quantities + flags + run.lossFunction.parameterNames + run.lossFunction.parameterNames.map { "g" + $0 }
             let hint = Suggestion.closest(to: quantityName, among: candidates).map { "did you mean '\($0)'?" }
                 ?? "one of: " + (quantities + flags).joined(separator: " ")
             throw ShellError("unknown quantity '\(quantityName)'", at: quantityRange, hint: hint)
@@ -163,9 +163,9 @@ struct Expectation {
     }
 
     static func value(of name: String, run: Run) -> Double? {
-        let objective = run.objective
-        if let index = objective.parameters.firstIndex(of: name) { return run.point[index] }
-        if name.hasPrefix("g"), let index = objective.parameters.firstIndex(of: String(name.dropFirst())) { return run.gradient[index] }
+        let names = run.lossFunction.parameterNames
+        if let index = names.firstIndex(of: name) { return run.point[index] }
+        if name.hasPrefix("g"), let index = names.firstIndex(of: String(name.dropFirst())) { return run.gradient[index] }
         return RunQuantity(rawValue: name)?.value(in: run)
     }
 

@@ -24,8 +24,8 @@ enum RunJSON {
         }
         let fields = [
             "\"label\": \(string(label))",
-            "\"function\": \(string("\(run.objective.signature) = \(run.objective.expression)"))",
-            "\"parameters\": [\(run.objective.parameters.map(string).joined(separator: ", "))]",
+            "\"function\": \(string(run.objective.map { "\($0.signature) = \($0.expression)" } ?? "a loss of \(run.lossFunction.parameterCount) parameters"))",
+            "\"parameters\": [\(run.lossFunction.parameterNames.map(string).joined(separator: ", "))]",
             "\"optimizer\": {\"name\": \(string(run.configuration.kind.name)), \"options\": {\(options.joined(separator: ", "))}}",
             "\"schedule\": \(string(run.schedule.description))",
             "\"start\": \(array(run.start))",

@@ -71,7 +71,7 @@ struct RunReport {
             text += "\n" + ending.description
         } else if run.hasConverged {
             text += "\nconverged: gradient norm \(session.format(run.current.gradientNorm)) < \(session.format(run.convergenceTolerance))"
-            if let minimum = run.objective.nearestMinimum(to: run.point) {
+            if let minimum = run.lossFunction.nearestMinimum(to: run.point) {
                 text += minimum.isGlobal ? " (distance to the global minimum \(session.format(minimum.distance)))"
                     : " (at a local minimum, not the global one)"
             }

@@ -183,7 +183,7 @@ public final class Session {
 
     /// The trace line format for the current setup.
     func traceFormat(for run: Run) -> TraceFormat {
-        TraceFormat(parameters: run.objective.parameters, stateNames: run.stateNames, digits: digits, useColor: useColor)
+        TraceFormat(parameters: run.lossFunction.parameterNames, stateNames: run.stateNames, digits: digits, useColor: useColor)
     }
 
     /// A number as the session prints it.

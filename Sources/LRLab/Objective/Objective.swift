@@ -97,16 +97,4 @@ public struct Objective: Sendable {
     public func hessian(at point: [Double]) -> [[Double]] {
         hessian.map { row in row.map { $0.value(names: parameters, at: point) } }
     }
-
-    /// The nearest known minimum (global or local) to `point`, with whether it is global.
-    public func nearestMinimum(to point: [Double]) -> (point: [Double], isGlobal: Bool, distance: Double)? {
-        var best: (point: [Double], isGlobal: Bool, distance: Double)?
-        for (candidates, isGlobal) in [(minima, true), (localMinima, false)] {
-            for minimum in candidates {
-                let distance = EuclideanNorm.of(zip(minimum, point).map { $0 - $1 })
-                if distance < best?.distance ?? .infinity { best = (minimum, isGlobal, distance) }
-            }
-        }
-        return best
-    }
 }

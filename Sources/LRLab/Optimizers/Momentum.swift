@@ -16,9 +16,9 @@
 /// PyTorch). State shown: `v`, the buffer b_t.
 public struct Momentum: Optimizer {
     public let name: String
-    public let momentum: Double
-    public let dampening: Double
-    public let weightDecay: Double
+    public private(set) var momentum: Double
+    public private(set) var dampening: Double
+    public private(set) var weightDecay: Double
     public let nesterov: Bool
     private var buffer: [Double] = []
     private var updates = 0
@@ -32,6 +32,18 @@ public struct Momentum: Optimizer {
     }
 
     public let stateNames = ["v"]
+
+    /// `momentum`, `dampening` (not for Nesterov) and `weight_decay` can change between
+    /// steps; the velocity buffer is kept.
+    public mutating func setOption(_ name: String, to value: Double) -> Bool {
+        switch name {
+        case "momentum": momentum = value
+        case "dampening" where !nesterov: dampening = value
+        case "weight_decay": weightDecay = value
+        default: return false
+        }
+        return true
+    }
 
     public mutating func reset(parameterCount: Int) {
         buffer = [Double](repeating: 0, count: parameterCount)

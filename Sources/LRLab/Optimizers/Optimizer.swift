@@ -33,6 +33,12 @@ public protocol Optimizer: Sendable {
     /// written straight into a trace row: the run calls this after each update it records,
     /// so it must not allocate. `buffer.count` is `stateNames.count * parameterCount`.
     func writeState(into buffer: UnsafeMutableBufferPointer<Double>)
+
+    /// Takes a new value for the numeric option `name` (as `opt` names it) between updates,
+    /// keeping the state accumulated so far; returns false, changing nothing, when the
+    /// optimizer cannot (the default). The caller has checked `value` against the option's
+    /// range. The learning rate is not an option here: the run passes it on every step.
+    mutating func setOption(_ name: String, to value: Double) -> Bool
 }
 
 extension Optimizer {
@@ -47,6 +53,7 @@ extension Optimizer {
     }
 
     public var stateNames: [String] { [] }
+    public mutating func setOption(_ name: String, to value: Double) -> Bool { false }
     public func stateValue(_ index: Int, parameter: Int) -> Double { .nan }
 
     public func writeState(into buffer: UnsafeMutableBufferPointer<Double>) {

@@ -48,7 +48,7 @@ public enum Comparison {
 
     /// Runs every entry from `start` for `steps` steps (fewer if a run ends). Throws when the
     /// formula has no value at `start`. `shouldStop` is polled every 1024 steps and between entries.
-    public static func run(objective: Objective, start: [Double], entries: [Entry], steps: Int,
+    public static func run(objective: some DifferentiableLoss, start: [Double], entries: [Entry], steps: Int,
                            convergenceTolerance: Double = 1e-8,
                            shouldStop: () -> Bool = { false }) throws(EvaluationError) -> Report {
         var results: [Result] = []
@@ -68,7 +68,7 @@ public enum Comparison {
 
     /// The summary of a finished run.
     public static func result(of run: Run, label: String) -> Result {
-        let nearest = run.objective.nearestMinimum(to: run.point)
+        let nearest = run.lossFunction.nearestMinimum(to: run.point)
         return Result(label: label, run: run, finalLoss: run.loss, finalPoint: run.point,
                       distanceToMinimum: nearest?.distance, nearestMinimumIsGlobal: nearest?.isGlobal,
                       stepsToConverge: firstConvergedStep(of: run), verdict: run.verdict(), losses: Array(run.trace.losses))

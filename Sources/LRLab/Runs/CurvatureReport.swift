@@ -158,15 +158,6 @@ public struct CurvatureReport: Sendable, Hashable {
         }
     }
 
-    /// The objective's Hessian at `point`, for the optimizer of `configuration` (plain
-    /// gradient descent by default) at its base rate, or at `learningRate` (the rate in force)
-    /// when given.
-    public init(objective: Objective, at point: [Double], configuration: OptimizerConfiguration = .standard,
-                learningRate: Double? = nil) {
-        self.init(hessian: objective.hessian(at: point), point: point, parameterNames: objective.parameters,
-                  learningRate: learningRate ?? configuration.learningRate, configuration: configuration)
-    }
-
     /// Whether every Hessian entry is a finite number.
     public var isDefined: Bool { hessian.allSatisfy { $0.allSatisfy(\.isFinite) } }
 
@@ -207,6 +198,7 @@ public struct CurvatureReport: Sendable, Hashable {
     /// The sentence the product prints about the learning rate at this point.
     public var sentence: String {
         let f = VerdictFormat.number
+        guard isAvailable else { return CurvatureReport.unavailableSentence }
         guard isDefined, let top else { return "the Hessian is not defined here" }
         let lr = "lr=\(f(learningRate, 4))"
         guard momentum != nil else {

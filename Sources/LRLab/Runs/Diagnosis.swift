@@ -47,7 +47,7 @@ private struct TraceReader {
     let trace: Trace
     /// The loss column, made once: the diagnosis reads it row by row.
     let losses: TraceColumn
-    let objective: Objective
+    let objective: any DifferentiableLoss
     let tolerance: Double
     let norms: [Double]
     let last: Int
@@ -57,7 +57,7 @@ private struct TraceReader {
         self.window = window
         let trace = run.trace
         self.trace = trace
-        objective = run.objective
+        objective = run.lossFunction
         tolerance = run.convergenceTolerance
         norms = (0..<trace.count).map { trace.gradientNorm($0) }
         losses = trace.losses
@@ -88,7 +88,7 @@ private struct TraceReader {
     }
 
     func curvature(at row: Int) -> CurvatureReport {
-        CurvatureReport(objective: objective, at: point(row), configuration: run.configuration,
+        CurvatureReport(loss: objective, at: point(row), configuration: run.configuration,
                         learningRate: run.nextLearningRate)
     }
 
@@ -309,8 +309,8 @@ private struct TraceReader {
     func bouncingDirection(first: Int) -> (vector: [Double], name: String, flips: Int)? {
         let dimension = trace.dimension
         var candidates: [[Double]] = (0..<dimension).map { axis in (0..<dimension).map { $0 == axis ? 1.0 : 0.0 } }
-        if dimension > 1 {
-            let pairs = Curvature.eigenpairs(of: objective.hessian(at: point(last)))
+        if dimension > 1, let hessian = objective.availableHessian(at: point(last)) {
+            let pairs = Curvature.eigenpairs(of: hessian)
             candidates += pairs.filter { $0.value.isFinite }.map(\.vector)
         }
         let k = last - first
@@ -333,7 +333,7 @@ private struct TraceReader {
             best = (vector, flips, share)
         }
         guard let best else { return nil }
-        return (best.vector, VerdictFormat.direction(best.vector, names: objective.parameters), best.flips)
+        return (best.vector, VerdictFormat.direction(best.vector, names: objective.parameterNames), best.flips)
     }
 
     func f4(_ value: Double) -> String { VerdictFormat.number(value, digits: 4) }

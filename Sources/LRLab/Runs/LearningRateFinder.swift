@@ -50,7 +50,7 @@ public enum LearningRateFinder {
     /// `lower` to `upper` over `steps` steps. The test stops early when the loss exceeds
     /// `stopFactor` times its best so far (measured from 0, or as best + (factor − 1)·|best| for
     /// negative losses), or when the run ends. Throws when the formula has no value at `start`.
-    public static func run(objective: Objective, start: [Double], configuration: OptimizerConfiguration,
+    public static func run(objective: some DifferentiableLoss, start: [Double], configuration: OptimizerConfiguration,
                            from lower: Double, to upper: Double, steps: Int, stopFactor: Double = 4,
                            shouldStop: () -> Bool = { false }) throws(EvaluationError) -> Report {
         let schedule = RangeTestSchedule(from: lower, to: upper, steps: steps)
@@ -110,7 +110,7 @@ public enum LearningRateFinder {
         }
         return Report(rates: rates, losses: losses, smoothedLosses: smoothed, startLoss: run.trace.losses[0],
                       steepestRate: steepestRate, minimumRate: minimumRate, suggestedRate: suggested,
-                      criticalRate: CurvatureReport(objective: objective, at: start, configuration: configuration).criticalRate,
+                      criticalRate: CurvatureReport(loss: objective, at: start, configuration: configuration).criticalRate,
                       rule: rule,
                       stopReason: stopReason, wasStopped: stopped)
     }

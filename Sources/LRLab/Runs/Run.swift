@@ -1,5 +1,16 @@
-/// One optimization run: an objective, a start point, an optimizer and a schedule, stepped
-/// one update at a time with every step recorded in a `Trace`.
+/// One optimization run: a loss (any `DifferentiableLoss`), a start point, an optimizer and
+/// a schedule, stepped one update at a time with every step recorded in a `Trace` as its
+/// `RecordingPolicy` says.
+///
+/// A run is a value: a copy holds the whole state (parameters, optimizer state, schedule
+/// position, step count, trace) and stepping the copy leaves the original as it was, which
+/// is what population-based training's exploit step needs. Hyper-parameters can change
+/// between steps (`setLearningRate`, `setHyperparameter`) without losing the optimizer's
+/// state.
+///
+/// The loss is held as an existential and opened, with the optimizer, once per batch of up
+/// to 1024 steps: the steps themselves run in code specialized for the concrete loss and
+/// optimizer (see `RunProgress.advance`), so no step pays a dynamic dispatch.
 ///
 /// A run never traps on bad numbers: when the loss or a parameter stops being finite, or
 /// the loss grows past `divergenceBound`, the step is recorded with the note `diverged` and
@@ -27,10 +38,17 @@ public struct Run: Sendable {
         }
     }
 
-    public let objective: Objective
+    /// What the run minimizes.
+    public let lossFunction: any DifferentiableLoss
     public let start: [Double]
-    public let configuration: OptimizerConfiguration
+    /// The optimizer and its options as they are now: a hyper-parameter changed during the
+    /// run shows here (`startConfiguration` keeps the options the run started with).
+    public private(set) var configuration: OptimizerConfiguration
+    /// The optimizer and options the run started with.
+    public let startConfiguration: OptimizerConfiguration
     public let schedule: any LearningRateSchedule
+    /// Hyper-parameters changed during the run, in order.
+    public private(set) var changes: [HyperparameterChange] = []
 
     /// A loss above this (in absolute value) counts as divergence.
     public var divergenceBound = 1e100
@@ -41,10 +59,13 @@ public struct Run: Sendable {
     /// Everything stepping changes, apart from the optimizer.
     private var progress: RunProgress
     /// Read once, because `step()` may be called once per step (the shell's `step N`, the
-    /// CSV replay, `lrfind`): the configuration's `lr` (a lookup by name), and whether the
-    /// schedule is constant (a dynamic cast).
-    private let baseLearningRate: Double
+    /// CSV replay, `lrfind`): the configuration's `lr` (a lookup by name; changed by
+    /// `setLearningRate`), and whether the schedule is constant (a dynamic cast).
+    private var baseLearningRate: Double
     private let scheduleIsConstant: Bool
+
+    /// The symbolic formula, when the loss is one (the explorer's runs always are).
+    public var objective: Objective? { lossFunction as? Objective }
 
     /// The parameters after the latest step.
     public var point: [Double] { progress.point }
@@ -57,21 +78,93 @@ public struct Run: Sendable {
     public var trace: Trace { progress.trace }
     public var ending: Ending? { progress.ending }
 
-    /// Starts a run at `start`. Throws when the formula has no value or gradient there.
-    public init(objective: Objective, start: [Double], configuration: OptimizerConfiguration,
-                schedule: any LearningRateSchedule = ConstantSchedule()) throws(EvaluationError) {
-        precondition(start.count == objective.dimension, "start point has the wrong dimension")
+    /// Starts a run of `objective` (any differentiable loss) at `start`, recording as
+    /// `recording` says. Throws when the loss has no value or gradient there.
+    public init(objective: some DifferentiableLoss, start: [Double], configuration: OptimizerConfiguration,
+                schedule: any LearningRateSchedule = ConstantSchedule(),
+                recording: RecordingPolicy = .standard) throws(EvaluationError) {
+        precondition(start.count == objective.parameterCount, "start point has the wrong dimension")
         let (loss, gradient) = try objective.checkedEvaluation(at: start)
-        self.objective = objective
+        self.lossFunction = objective
         self.start = start
         self.configuration = configuration
+        self.startConfiguration = configuration
         self.schedule = schedule
         self.optimizer = configuration.makeOptimizer(parameterCount: start.count)
         self.baseLearningRate = configuration.learningRate
         self.scheduleIsConstant = schedule is ConstantSchedule
         self.progress = RunProgress(start: start, loss: loss, gradient: gradient, stateNames: optimizer.stateNames,
-                                    convergenceTolerance: convergenceTolerance)
+                                    convergenceTolerance: convergenceTolerance, recording: recording)
     }
+
+    /// The base learning rate now in force (the schedule scales it).
+    public var learningRate: Double { baseLearningRate }
+
+    /// Sets the base learning rate from the next step on, keeping the optimizer's state;
+    /// the next step is marked `lr change` when its rate differs. Throws when `rate` is out
+    /// of `lr`'s range.
+    public mutating func setLearningRate(_ rate: Double) throws(OptionError) {
+        try setHyperparameter(name: "lr", value: rate)
+    }
+
+    /// Sets option `name` of the optimizer to `value` from the next step on, keeping its
+    /// state. `value` is checked against the option's range as `opt` checks it. `lr` can
+    /// always change; another numeric option only where the optimizer takes a new value
+    /// without losing state (`Optimizer.setOption`); anything else throws and changes
+    /// nothing. The change is listed in `changes`.
+    public mutating func setHyperparameter(name: String, value: Double) throws(OptionError) {
+        let kind = configuration.kind
+        guard let definition = kind.allOptions.first(where: { $0.name == name }) else {
+            let names = kind.allOptions.map(\.name)
+            let hint = Suggestion.closest(to: name, among: names).map { "did you mean '\($0)'?" }
+                ?? "options of \(kind.name): " + names.joined(separator: " ")
+            throw OptionError("\(kind.name) has no option '\(name)'", key: name, hint: hint)
+        }
+        guard case .number(_, let range, let integer) = definition.kind else {
+            throw OptionError("option '\(name)' of \(kind.name) cannot change during a run", key: name,
+                              hint: "start a new run with 'opt \(kind.name) \(name)=...'")
+        }
+        let text = Expr.format(value)
+        guard value.isFinite, range.contains(value), !integer || value.rounded() == value else {
+            let bound = { (end: Double) in integer ? String(Int(saturating: end)) : Expr.format(end) }
+            throw OptionError("\(name)=\(text) is out of range", key: name,
+                              hint: "\(name) must be \(integer ? "a whole number " : "")from \(bound(range.lowerBound)) to \(bound(range.upperBound))")
+        }
+        if name == "lr" {
+            let changes = value != baseLearningRate
+            baseLearningRate = value
+            if changes, stepCount > 0 { progress.markRateEvent() }
+        } else {
+            guard optimizer.setOption(name, to: value) else {
+                throw OptionError("option '\(name)' of \(kind.name) cannot change during a run", key: name,
+                                  hint: "start a new run with 'opt \(kind.name) \(name)=\(text)'")
+            }
+        }
+        configuration.values.set(name, value)
+        self.changes.append(HyperparameterChange(afterStep: stepCount, name: name, value: value))
+    }
+
+    /// Records the extra scalar `name` (declared in the run's `RecordingPolicy.extras`) for
+    /// the latest step: a validation loss measured after it, say. Returns false when the
+    /// trace has no such extra or did not keep the latest step's row.
+    @discardableResult
+    public mutating func recordExtra(_ name: String, _ value: Double) -> Bool {
+        progress.trace.setExtra(name, value, onStep: stepCount)
+    }
+
+    /// A fresh run from the same start with the start's options, re-applying `changes` as it
+    /// steps when stepped with `replayStep()`: the same steps this run took.
+    public func restarted() throws(EvaluationError) -> Run {
+        var fresh = try Run(objective: lossFunction, start: start, configuration: startConfiguration, schedule: schedule,
+                            recording: progress.recording)
+        fresh.divergenceBound = divergenceBound
+        fresh.convergenceTolerance = convergenceTolerance
+        fresh.pendingReplay = changes
+        return fresh
+    }
+
+    /// Changes still to re-apply in a replay (see `restarted`).
+    private var pendingReplay: [HyperparameterChange] = []
 
     /// The latest step as a trace row, exact even when the trace has been thinned.
     public var current: TraceRecord { progress.current(optimizer: optimizer) }
@@ -91,7 +184,11 @@ public struct Run: Sendable {
     /// Takes one step; returns false (and does nothing) once the run has ended.
     @discardableResult
     public mutating func step() -> Bool {
-        run(1) == 1
+        while let change = pendingReplay.first, change.afterStep <= stepCount {
+            pendingReplay.removeFirst()
+            try? setHyperparameter(name: change.name, value: change.value)
+        }
+        return run(1) == 1
     }
 
     /// Takes up to `count` steps, stopping early when the run ends, or, with
@@ -110,7 +207,7 @@ public struct Run: Sendable {
         while taken < count, progress.ending == nil {
             if taken > 0, shouldStop() { break }
             let chunk = min(count - taken, 1024)
-            let done = progress.advance(chunk, optimizer: &optimizer, objective: objective, schedule: schedule, rules: rules)
+            let done = progress.advance(chunk, optimizer: &optimizer, loss: lossFunction, schedule: schedule, rules: rules)
             taken += done
             if done < chunk { break }
         }

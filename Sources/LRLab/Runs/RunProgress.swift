@@ -33,20 +33,29 @@ struct RunProgress: Sendable {
     /// The notes of the latest row, kept here because a thinned trace may not hold that row.
     private var lastNotes: TraceNotes = []
 
-    init(start: [Double], loss: Double, gradient: [Double], stateNames: [String], convergenceTolerance: Double) {
+    /// What the trace keeps (kept for a restart).
+    let recording: RecordingPolicy
+
+    init(start: [Double], loss: Double, gradient: [Double], stateNames: [String], convergenceTolerance: Double,
+         recording: RecordingPolicy) {
+        self.recording = recording
         self.point = start
         self.loss = loss
         self.gradient = gradient
         self.previous = start + gradient
-        self.trace = Trace(dimension: start.count, stateNames: stateNames)
+        self.trace = Trace(parameterCount: start.count, stateNames: stateNames, policy: recording)
         var notes: TraceNotes = []
         if EuclideanNorm.of(gradient) < convergenceTolerance { notes.insert(.converged) }
         lastNotes = notes
         // Row 0: no step taken, and the state as zeros (nothing has been accumulated).
         trace.append(step: 0, learningRate: 0, parameters: start, loss: loss, gradient: gradient,
                      stepTaken: [Double](repeating: 0, count: start.count),
-                     state: [Double](repeating: 0, count: stateNames.count * start.count), notes: notes)
+                     state: [Double](repeating: 0, count: trace.stateNames.count * trace.dimension), notes: notes)
     }
+
+    /// Marks the next step `lr change` when its rate differs from the latest step's: the
+    /// base rate was set by hand (`Run.setLearningRate`).
+    mutating func markRateEvent() {}
 
     var hasConverged: Bool { ending == nil && lastNotes.contains(.converged) }
 
@@ -54,7 +63,7 @@ struct RunProgress: Sendable {
     func current(optimizer: any Optimizer) -> TraceRecord {
         let dimension = point.count
         var stepTaken = [Double](repeating: 0, count: dimension)
-        var state = [Double](repeating: 0, count: trace.stateNames.count * dimension)
+        var state = [Double](repeating: 0, count: optimizer.stateNames.count * dimension)
         if stepCount > 0 {
             for index in 0..<dimension { stepTaken[index] = point[index] - previous[index] }
             state.withUnsafeMutableBufferPointer { optimizer.writeState(into: $0) }
@@ -77,14 +86,15 @@ struct RunProgress: Sendable {
     /// existential, once opened, dispatches to code where the update is inlined (about 2 ns
     /// of a million-step Adam run's ~55 ns a step); any other optimizer takes the generic
     /// code, which is correct, only slower.
-    @_specialize(exported: false, where Optimizer == Adam)
-    @_specialize(exported: false, where Optimizer == GradientDescent)
-    @_specialize(exported: false, where Optimizer == Momentum)
-    @_specialize(exported: false, where Optimizer == RMSProp)
-    @_specialize(exported: false, where Optimizer == Adagrad)
-    @_specialize(exported: false, where Optimizer == Adadelta)
-    mutating func advance<Optimizer: LRLab.Optimizer>(_ count: Int, optimizer: inout Optimizer, objective: Objective,
-                                                      schedule: any LearningRateSchedule, rules: Rules) -> Int {
+    @_specialize(exported: false, where Optimizer == Adam, Function == Objective)
+    @_specialize(exported: false, where Optimizer == GradientDescent, Function == Objective)
+    @_specialize(exported: false, where Optimizer == Momentum, Function == Objective)
+    @_specialize(exported: false, where Optimizer == RMSProp, Function == Objective)
+    @_specialize(exported: false, where Optimizer == Adagrad, Function == Objective)
+    @_specialize(exported: false, where Optimizer == Adadelta, Function == Objective)
+    mutating func advance<Optimizer: LRLab.Optimizer, Function: DifferentiableLoss>(
+        _ count: Int, optimizer: inout Optimizer, loss objective: Function, schedule: any LearningRateSchedule, rules: Rules
+    ) -> Int {
         var workspace: [Double] = [], previous: [Double] = []
         swap(&workspace, &self.workspace)
         swap(&previous, &self.previous)
@@ -139,7 +149,7 @@ struct RunProgress: Sendable {
     /// This is the hot loop of every run, sweep and comparison, so it works on the batch's
     /// raw buffers and writes the trace row in place.
     @inline(__always)
-    private mutating func step<Optimizer: LRLab.Optimizer>(_ values: StepBuffers, optimizer: inout Optimizer, objective: Objective,
+    private mutating func step<Optimizer: LRLab.Optimizer, Function: DifferentiableLoss>(_ values: StepBuffers, optimizer: inout Optimizer, objective: Function,
                                                            schedule: any LearningRateSchedule, rules: Rules) {
         let step = stepCount + 1
         let learningRate = rules.scheduleIsConstant ? rules.learningRate : schedule.rate(at: step, base: rules.learningRate)
@@ -193,8 +203,13 @@ struct RunProgress: Sendable {
     private static func record<Optimizer: LRLab.Optimizer>(step: Int, learningRate: Double, loss: Double, notes: TraceNotes,
                                                            values: StepBuffers, optimizer: Optimizer, into trace: inout Trace) {
         let (point, gradient, previous) = (values.point, values.gradient, values.previous)
-        let dimension = point.count
-        trace.appendRow(step: step, learningRate: learningRate, loss: loss, notes: notes) { row, rowGradient, stepTaken, state in
+        // The per-parameter columns the trace keeps: all of them, or none (then the norms).
+        let dimension = trace.dimension
+        var norms: (gradient: Double, step: Double)?
+        if trace.storesNorms {
+            norms = (EuclideanNorm.of(UnsafeBufferPointer(gradient)), distance(from: previous, to: point))
+        }
+        trace.appendRow(step: step, learningRate: learningRate, loss: loss, notes: notes, norms: norms) { row, rowGradient, stepTaken, state in
             for index in 0..<dimension {
                 row[index] = point[index]
                 rowGradient[index] = gradient[index]
@@ -204,9 +219,25 @@ struct RunProgress: Sendable {
         }
     }
 
+    /// ‖to − from‖ over `to.count` values (`from` may be longer), without overflow or
+    /// underflow: scaled by the largest difference when the plain sum of squares is not a
+    /// normal number. Not a number when a difference is not.
+    private static func distance(from: UnsafeMutableBufferPointer<Double>, to: UnsafeMutableBufferPointer<Double>) -> Double {
+        var squares = 0.0
+        for index in 0..<to.count { let delta = to[index] - from[index]; squares += delta * delta }
+        if squares.isNaN { return .nan }
+        if squares.isFinite, squares == 0 || squares >= .leastNormalMagnitude { return squares.squareRoot() }
+        var largest = 0.0
+        for index in 0..<to.count { largest = Swift.max(largest, Swift.abs(to[index] - from[index])) }
+        guard largest.isFinite, largest > 0 else { return largest }
+        var scaled = 0.0
+        for index in 0..<to.count { let delta = (to[index] - from[index]) / largest; scaled += delta * delta }
+        return largest * scaled.squareRoot()
+    }
+
     /// Ends the run at `step`: the point left the reals, the loss exploded, or the formula
     /// has no value there (which `checkedEvaluation` names).
-    private mutating func end(at step: Int, point: [Double], pointIsFinite: Bool, gradientIsFinite: Bool, objective: Objective,
+    private mutating func end(at step: Int, point: [Double], pointIsFinite: Bool, gradientIsFinite: Bool, objective: some DifferentiableLoss,
                               divergenceBound: Double, notes: inout TraceNotes) {
         if pointIsFinite, !(Swift.abs(loss) > divergenceBound) {
             do {

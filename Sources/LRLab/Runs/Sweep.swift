@@ -69,7 +69,7 @@ public enum Sweep {
     /// Runs `configuration` at each rate in `rates` (replacing its `lr`; the schedule still
     /// scales it) for `steps` steps from `start`. Throws when the formula has no value at
     /// `start`; `shouldStop` is polled every 1024 steps and between rates.
-    public static func run(objective: Objective, start: [Double], configuration: OptimizerConfiguration,
+    public static func run(objective: some DifferentiableLoss, start: [Double], configuration: OptimizerConfiguration,
                            schedule: any LearningRateSchedule = ConstantSchedule(), rates: [Double], steps: Int,
                            convergenceTolerance: Double = 1e-8,
                            shouldStop: () -> Bool = { false }) throws(EvaluationError) -> Report {
@@ -81,7 +81,7 @@ public enum Sweep {
                                             convergenceTolerance: convergenceTolerance, shouldStop: shouldStop)
         let points = zip(rates, comparison.results).map { rate, result in point(of: result, rate: rate) }
         let stopped = comparison.wasStopped
-        let curvature = CurvatureReport(objective: objective, at: start, configuration: configuration)
+        let curvature = CurvatureReport(loss: objective, at: start, configuration: configuration)
         let boundary = points.filter { $0.outcome == .divergent }.map(\.learningRate).min()
         return Report(points: points, steps: steps, criticalRate: curvature.criticalRate, curvature: curvature,
                       empiricalBoundary: boundary, wasStopped: stopped)

@@ -3,7 +3,8 @@
 ///
 /// **Layout.** The rows live in one buffer of doubles, `width` values each: step, learning
 /// rate, loss, notes, then `dimension` parameters, gradient components and step components,
-/// then the optimizer's state, state-major. One buffer rather than a structure of arrays
+/// then the optimizer's state, state-major; then, when the per-parameter columns are not
+/// kept (`RecordingPolicy`), the gradient norm and the step length; then the named extras. One buffer rather than a structure of arrays
 /// because a run appends a whole row per step: one write of contiguous memory (and one
 /// uniqueness check) instead of one `append` per column. The rows are in order until the
 /// first thinning; after it a row index says where each row is (see `TraceBuffer`). The
@@ -14,7 +15,9 @@
 /// **Memory is bounded.** Every step is kept up to `capacity` rows; past that the rows after
 /// the first `keptHead` are thinned to every other one and only every `stride`-th later step
 /// is kept, so a run of any length holds at most `capacity` rows. The run's current state
-/// is always exact, and `save trace` replays the run to write every step.
+/// is always exact, and `save trace` replays the run to write every step. A row's width
+/// depends on the parameter count only up to the policy's `perParameterLimit`: past it a
+/// row holds scalars alone, so a 10,000-weight model's trace is as small as a formula's.
 public struct Trace: Sendable {
     /// Most rows held in memory.
     public let capacity: Int
@@ -23,11 +26,21 @@ public struct Trace: Sendable {
     /// Only steps that are multiples of this are recorded (1 until the trace first fills);
     /// always a power of two.
     public private(set) var stride = 1
-    /// Parameters per row.
+    /// The run's parameter count.
+    public let parameterCount: Int
+    /// Parameters recorded per row: `parameterCount` when the per-parameter columns are kept,
+    /// else 0 (and `parameters`, `gradients`, `stepsTaken`, `states` are empty).
     public let dimension: Int
-    /// The optimizer's per-parameter state quantities recorded on each row.
+    /// The optimizer's per-parameter state quantities recorded on each row (none when the
+    /// per-parameter columns are not kept).
     public let stateNames: [String]
-    /// Doubles per row: 4 + (3 + `stateNames.count`) × `dimension`.
+    /// Names of the extra scalars on each row (`RecordingPolicy.extras`).
+    public let extraNames: [String]
+    /// Whether rows store the gradient norm and step length as scalars: exactly when the
+    /// per-parameter columns they would be computed from are not kept.
+    public let storesNorms: Bool
+    /// Doubles per row: 4 + (3 + `stateNames.count`) × `dimension` (+ 2 when `storesNorms`)
+    /// + `extraNames.count`.
     public let width: Int
     /// Rows held.
     public private(set) var count = 0
@@ -40,14 +53,31 @@ public struct Trace: Sendable {
     private var gradientOffset: Int { Trace.parametersOffset + dimension }
     private var stepTakenOffset: Int { Trace.parametersOffset + 2 * dimension }
     private var stateOffset: Int { Trace.parametersOffset + 3 * dimension }
+    /// Where the gradient norm (then the step length) sits when `storesNorms`.
+    private let normsOffset: Int
+    private let extrasOffset: Int
 
+    /// A trace keeping every column for `dimension` parameters.
     public init(dimension: Int, stateNames: [String], capacity: Int = 100_000) {
-        self.dimension = dimension
-        self.stateNames = stateNames
+        self.init(parameterCount: dimension, stateNames: stateNames,
+                  policy: RecordingPolicy(perParameterLimit: Int.max, capacity: capacity))
+    }
+
+    /// A trace for a run over `parameterCount` parameters whose optimizer records
+    /// `stateNames`, keeping what `policy` says.
+    public init(parameterCount: Int, stateNames: [String], policy: RecordingPolicy) {
+        let perParameter = policy.recordsPerParameterColumns(parameterCount: parameterCount)
+        self.parameterCount = parameterCount
+        self.dimension = perParameter ? parameterCount : 0
+        self.stateNames = perParameter ? stateNames : []
+        self.extraNames = policy.extras
+        self.storesNorms = !perParameter
         // At most Int32.max rows, so that the row index's entries fit.
-        self.capacity = min(max(capacity, 16), Int(Int32.max))
+        self.capacity = min(max(policy.capacity, 16), Int(Int32.max))
         self.keptHead = min(1000, self.capacity / 4)
-        self.width = Trace.parametersOffset + (3 + stateNames.count) * dimension
+        self.normsOffset = Trace.parametersOffset + (3 + self.stateNames.count) * dimension
+        self.extrasOffset = normsOffset + (storesNorms ? 2 : 0)
+        self.width = extrasOffset + extraNames.count
         self.buffer = TraceBuffer(rows: min(64, self.capacity), width: width)
     }
 
@@ -81,6 +111,12 @@ public struct Trace: Sendable {
     /// `stateNames.count * dimension` values per row, state-major.
     public var states: TraceColumn { column(stateOffset, valuesPerRow: stateNames.count * dimension) }
 
+    /// The extra scalar `name` of each row (not a number where none was recorded); nil when
+    /// the trace has no such extra.
+    public func extra(_ name: String) -> TraceColumn? {
+        extraNames.firstIndex(of: name).map { column(extrasOffset + $0) }
+    }
+
     private func column(_ offset: Int, valuesPerRow: Int = 1) -> TraceColumn {
         TraceColumn(buffer: buffer, rows: count, offset: offset, valuesPerRow: valuesPerRow)
     }
@@ -94,14 +130,17 @@ public struct Trace: Sendable {
         count < keptHead || step & (stride - 1) == 0 || rowNotes.contains(.diverged) || rowNotes.contains(.undefined)
     }
 
-    /// Adds a row. `state` holds `stateNames.count * dimension` values, state-major.
+    /// Adds a row. `parameters`, `gradient` and `stepTaken` hold `parameterCount` values;
+    /// `state` holds `stateNames.count * dimension` values, state-major. Only the columns
+    /// the trace keeps are written.
     public mutating func append(step: Int, learningRate: Double, parameters point: [Double], loss: Double,
                                 gradient: [Double], stepTaken: [Double], state: [Double], notes rowNotes: TraceNotes) {
-        precondition(point.count == dimension && gradient.count == dimension && stepTaken.count == dimension
+        precondition(point.count == parameterCount && gradient.count == parameterCount && stepTaken.count == parameterCount
                      && state.count == stateNames.count * dimension, "a trace row has the wrong shape")
         guard keeps(step: step, notes: rowNotes) else { return }
         let dimension = self.dimension
-        appendRow(step: step, learningRate: learningRate, loss: loss, notes: rowNotes) { parameters, gradients, stepsTaken, states in
+        let norms = storesNorms ? (gradient: EuclideanNorm.of(gradient), step: EuclideanNorm.of(stepTaken)) : nil
+        appendRow(step: step, learningRate: learningRate, loss: loss, notes: rowNotes, norms: norms) { parameters, gradients, stepsTaken, states in
             for index in 0..<dimension {
                 parameters[index] = point[index]
                 gradients[index] = gradient[index]
@@ -114,9 +153,12 @@ public struct Trace: Sendable {
     /// Adds a row the caller has checked with `keeps`, letting `fill` write its parameters,
     /// gradient, step taken and state straight into the buffer: the run's per-step path,
     /// with no intermediate arrays. When the trace is full it thins first and then drops the
-    /// row if the doubled stride no longer keeps it.
+    /// row if the doubled stride no longer keeps it. `norms` (the gradient norm and the step
+    /// length) must be given when `storesNorms`, and is ignored otherwise; extras start as
+    /// not a number.
     @inline(__always)
     mutating func appendRow(step: Int, learningRate: Double, loss: Double, notes rowNotes: TraceNotes,
+                            norms: (gradient: Double, step: Double)?,
                             _ fill: (_ parameters: UnsafeMutablePointer<Double>, _ gradient: UnsafeMutablePointer<Double>,
                                      _ stepTaken: UnsafeMutablePointer<Double>, _ state: UnsafeMutableBufferPointer<Double>) -> Void) {
         if count >= capacity {
@@ -136,7 +178,22 @@ public struct Trace: Sendable {
         start[Trace.notesOffset] = Double(rowNotes.rawValue)
         fill(start + Trace.parametersOffset, start + gradientOffset, start + stepTakenOffset,
              UnsafeMutableBufferPointer(start: start + stateOffset, count: stateNames.count * dimension))
+        if storesNorms {
+            start[normsOffset] = norms?.gradient ?? .nan
+            start[normsOffset + 1] = norms?.step ?? .nan
+        }
+        for index in 0..<extraNames.count { start[extrasOffset + index] = .nan }
         count += 1
+    }
+
+    /// Sets the extra scalar `name` on the last row, when that row is step `step` (a thinned
+    /// trace may not hold it). Returns whether a row was written; false for an unknown name.
+    @discardableResult
+    public mutating func setExtra(_ name: String, _ value: Double, onStep step: Int) -> Bool {
+        guard let index = extraNames.firstIndex(of: name), count > 0, buffer.steps[count - 1] == step else { return false }
+        makeUnique()
+        buffer.row(count - 1)[extrasOffset + index] = value
+        return true
     }
 
     /// Copy on write: the buffer is shared with copies of this trace and with column views.
@@ -158,7 +215,10 @@ public struct Trace: Sendable {
                 parameters: values(Trace.parametersOffset, dimension), loss: start[Trace.lossOffset],
                 gradient: values(gradientOffset, dimension), stepTaken: values(stepTakenOffset, dimension),
                 state: values(stateOffset, stateNames.count * dimension),
-                notes: TraceNotes(rawValue: UInt8(start[Trace.notesOffset])))
+                notes: TraceNotes(rawValue: UInt8(start[Trace.notesOffset])),
+                extras: values(extrasOffset, extraNames.count),
+                recordedGradientNorm: storesNorms ? start[normsOffset] : nil,
+                recordedStepLength: storesNorms ? start[normsOffset + 1] : nil)
         }
     }
 
@@ -166,6 +226,7 @@ public struct Trace: Sendable {
     /// value as `TraceRecord.gradientNorm`).
     public func gradientNorm(_ row: Int) -> Double {
         precondition(row >= 0 && row < count, "trace row out of range")
+        if storesNorms { return buffer.row(row)[normsOffset] }
         let gradient = buffer.row(row) + gradientOffset
         return withExtendedLifetime(buffer) { EuclideanNorm.of(UnsafeBufferPointer(start: gradient, count: dimension)) }
     }
@@ -251,7 +312,15 @@ public struct TraceRecord: Sendable, Hashable {
     /// The optimizer's state quantities, state-major (`stateNames.count * dimension`).
     public var state: [Double]
     public var notes: TraceNotes
+    /// The trace's extra scalars (`Trace.extraNames`), not a number where none was recorded.
+    public var extras: [Double] = []
+    /// The gradient norm as recorded, when the trace keeps no per-parameter columns.
+    public var recordedGradientNorm: Double? = nil
+    /// The step length as recorded, when the trace keeps no per-parameter columns.
+    public var recordedStepLength: Double? = nil
 
     /// Euclidean norm of the gradient (`EuclideanNorm`: no underflow to 0, no overflow).
-    public var gradientNorm: Double { EuclideanNorm.of(gradient) }
+    public var gradientNorm: Double { recordedGradientNorm ?? EuclideanNorm.of(gradient) }
+    /// Euclidean norm of the step taken.
+    public var stepLength: Double { recordedStepLength ?? EuclideanNorm.of(stepTaken) }
 }

@@ -25,7 +25,7 @@ extension Command {
                 """) { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             let run = try session.currentRun(at: statement.words[0])
-            let report = CurvatureReport(objective: run.objective, at: run.point, configuration: run.configuration)
+            let report = CurvatureReport(loss: run.lossFunction, at: run.point, configuration: run.configuration)
             session.say((report.lines + [report.sentence]).joined(separator: "\n"))
         },
         Command("verdict", aliases: ["diagnose"], usage: "verdict", summary: "why the run is converged, slow, bouncing, diverging or stuck",

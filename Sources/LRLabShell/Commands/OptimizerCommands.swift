@@ -128,7 +128,7 @@ extension Command {
             session.say("\(kind) keeps no state: each step uses only the gradient at the current point, θ ← θ − lr·∇f(θ).")
             return
         }
-        let parameters = run.objective.parameters
+        let parameters = run.lossFunction.parameterNames
         let record = run.current
         var rows: [[String]] = []
         for (index, name) in run.stateNames.enumerated() {
@@ -173,7 +173,7 @@ extension Command {
         }
         let run = try session.currentRun(at: statement.words[0])
         guard let value = Expectation.value(of: quantity, run: run) else {
-            let candidates = keepableQuantities + run.objective.parameters + run.objective.parameters.map { "g" + $0 }
+            let candidates = keepableQuantities + run.lossFunction.parameterNames + run.lossFunction.parameterNames.map { "g" + $0 }
             let hint = Suggestion.closest(to: quantity, among: candidates).map { "did you mean '\($0)'?" }
                 ?? "one of: " + keepableQuantities.joined(separator: " ")
             throw ShellError("unknown quantity '\(quantity)'", at: quantityRange, hint: hint)

@@ -42,7 +42,7 @@ extension Command {
         case "f", "path":
             try statement.expectWords(2)
             let run = try session.currentRun(at: what)
-            if run.objective.dimension == 1 {
+            if run.lossFunction.parameterCount == 1 {
                 try plotFunction(session, run, size: size)
             } else {
                 if what.text == "f" {
@@ -65,7 +65,7 @@ extension Command {
     }
 
     static func plotFunction(_ session: Session, _ run: Run, size: (width: Int, height: Int)) throws(ShellError) {
-        let objective = run.objective
+        guard let objective = run.objective else { throw ShellError("plot f draws formulas; this run's loss is not one") }
         let iterates = Array(run.trace.parameters.filter(\.isFinite).prefix(100_000))
         var known = (objective.minima + objective.localMinima).map { $0[0] }
         // Show the far side of where the run went too, so a valley is seen whole.
@@ -84,7 +84,7 @@ extension Command {
     }
 
     static func plotPath(_ session: Session, _ run: Run, size: (width: Int, height: Int)) {
-        let objective = run.objective
+        guard let objective = run.objective else { return session.say("plot path draws formulas of two variables; this run's loss is not one") }
         var trajectories: [ContourMap.Trajectory] = []
         if let comparison = session.lastComparison {
             for result in comparison.results {

@@ -63,6 +63,7 @@ extension Command {
             }
             if !lines.isEmpty { session.say(lines.joined(separator: "\n")) }
         },
+        learningRateCommand,
         Command("run", usage: "run N | run until converged [max=N]",
                 summary: "take many steps, printing the first and last lines, events and a summary",
                 details: """
@@ -139,7 +140,7 @@ extension Command {
     }
 
     static func describePosition(_ session: Session, _ run: Run) -> String {
-        "step \(run.stepCount), \(run.objective.parameters.count == 1 ? "x" : "point") = \(NumberFormat.point(run.point, digits: session.digits)), loss = \(session.format(run.loss))"
+        "step \(run.stepCount), \(run.lossFunction.parameterCount == 1 ? "x" : "point") = \(NumberFormat.point(run.point, digits: session.digits)), loss = \(session.format(run.loss))"
     }
 
     static func startCommand(_ session: Session, _ statement: Statement) throws(ShellError) {

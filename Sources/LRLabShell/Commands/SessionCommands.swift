@@ -139,7 +139,7 @@ extension Command {
 
     /// Writes every step of `run` as CSV, replaying the run when the kept trace is thinned.
     static func saveCSV(_ run: Run, to path: Word, session: Session) throws(ShellError) {
-        let csv = TraceCSV(parameters: run.objective.parameters, stateNames: run.stateNames)
+        let csv = TraceCSV(parameters: run.lossFunction.parameterNames, stateNames: run.stateNames)
         let estimate = estimatedCSVBytes(run, csv: csv)
         let shown = DiagnosticRenderer.visible(path.text)
         if let notice = sizeNotice(bytes: estimate, path: shown, exact: false) { session.say(notice) }
@@ -156,8 +156,8 @@ extension Command {
                     }
                     return
                 }
-                guard var replay = try? Run(objective: run.objective, start: run.start, configuration: run.configuration,
-                                            schedule: run.schedule) else { return }
+                // The replay re-applies the run's hyper-parameter changes (`lr 0.01`) where they were made.
+                guard var replay = try? run.restarted() else { return }
                 guard emit(csv.row(replay.current) + "\n") else { return }
                 rows += 1
                 while replay.stepCount < run.stepCount, replay.step() {

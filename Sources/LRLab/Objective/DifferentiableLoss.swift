@@ -1,0 +1,100 @@
+/// A differentiable loss over `parameterCount` parameters: what a `Run` minimizes. The
+/// symbolic `Objective` conforms; a model on data will too.
+///
+/// **Required:** the parameter count and `value(at:gradient:)`, which writes the gradient
+/// into a caller's buffer and must not allocate (a run calls it once per step).
+///
+/// **Optional extras**, present only where they exist: parameter names (default `w1`, `w2`,
+/// …), a Hessian at a point (default: none), known minima, local minima, saddles and the
+/// minimum value (default: none known). Diagnosis and curvature use what a loss offers and
+/// say so plainly when a piece is missing.
+///
+/// **The in-place form** (`workspaceCount`, `gradientOffset`, `prepare(workspace:)`,
+/// `loss(inPlace:)`) is what a run's hot loop calls: the point lies in
+/// `workspace[0..<parameterCount]` and the evaluation leaves the gradient at
+/// `workspace[gradientOffset...]`. The defaults lay the workspace out as point then gradient
+/// and call `value(at:gradient:)`; the symbolic `Objective` overrides them to evaluate its
+/// compiled tape where the point lies. Runs are generic over the loss's concrete type, so
+/// these calls are direct (inlined for `Objective`), not dispatched per step.
+public protocol DifferentiableLoss: Sendable {
+    /// Number of parameters the loss takes.
+    var parameterCount: Int { get }
+    /// One name per parameter, for traces and sentences; `w1…wn` by default.
+    var parameterNames: [String] { get }
+
+    /// The loss at `point` (`parameterCount` values), writing the gradient into `gradient`
+    /// (`parameterCount` values). Non-finite where the loss is undefined. Must not allocate.
+    func value(at point: UnsafeBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>) -> Double
+
+    /// The loss and gradient, or the reason the loss has no value at `point`. By default
+    /// `value(at:gradient:)`, which never throws.
+    func checkedEvaluation(at point: [Double]) throws(EvaluationError) -> (loss: Double, gradient: [Double])
+
+    /// Doubles a workspace for `loss(inPlace:)` must hold (default `2 × parameterCount`).
+    var workspaceCount: Int { get }
+    /// Where `loss(inPlace:)` leaves the gradient (default `parameterCount`).
+    var gradientOffset: Int { get }
+    /// Makes a workspace ready for `loss(inPlace:)`; once is enough (default: nothing).
+    func prepare(workspace: UnsafeMutableBufferPointer<Double>)
+    /// The loss at the point in `workspace[0..<parameterCount]`, leaving the gradient at
+    /// `workspace[gradientOffset..<gradientOffset + parameterCount]`; the same values as
+    /// `value(at:gradient:)`, and no allocation.
+    func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>) -> Double
+
+    /// The Hessian at `point`, or nil when the loss has none to offer (default nil).
+    func availableHessian(at point: [Double]) -> [[Double]]?
+    /// Global minima known in closed form (default none).
+    var minima: [[Double]] { get }
+    /// Other known local minima (default none).
+    var localMinima: [[Double]] { get }
+    /// Known saddle points (default none).
+    var saddles: [[Double]] { get }
+    /// The loss at the global minima, when known (default nil).
+    var minimumValue: Double? { get }
+}
+
+extension DifferentiableLoss {
+    public var parameterNames: [String] { (0..<parameterCount).map { "w\($0 + 1)" } }
+
+    public func checkedEvaluation(at point: [Double]) throws(EvaluationError) -> (loss: Double, gradient: [Double]) {
+        var gradient = [Double](repeating: 0, count: parameterCount)
+        let loss = point.withUnsafeBufferPointer { point in
+            gradient.withUnsafeMutableBufferPointer { value(at: point, gradient: $0) }
+        }
+        return (loss, gradient)
+    }
+
+    public var workspaceCount: Int { 2 * parameterCount }
+    public var gradientOffset: Int { parameterCount }
+    public func prepare(workspace: UnsafeMutableBufferPointer<Double>) {}
+
+    public func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>) -> Double {
+        let count = parameterCount, offset = gradientOffset
+        return value(at: UnsafeBufferPointer(rebasing: workspace[0..<count]),
+                     gradient: UnsafeMutableBufferPointer(rebasing: workspace[offset..<offset + count]))
+    }
+
+    public func availableHessian(at point: [Double]) -> [[Double]]? { nil }
+    public var minima: [[Double]] { [] }
+    public var localMinima: [[Double]] { [] }
+    public var saddles: [[Double]] { [] }
+    public var minimumValue: Double? { nil }
+
+    /// Whether the loss offers a Hessian (asked at its first known minimum, else at 0).
+    public var hasHessian: Bool {
+        availableHessian(at: minima.first ?? [Double](repeating: 0, count: parameterCount)) != nil
+    }
+
+    /// The nearest known minimum (global or local) to `point`, with whether it is global;
+    /// nil when the loss knows none.
+    public func nearestMinimum(to point: [Double]) -> (point: [Double], isGlobal: Bool, distance: Double)? {
+        var best: (point: [Double], isGlobal: Bool, distance: Double)?
+        for (candidates, isGlobal) in [(minima, true), (localMinima, false)] {
+            for minimum in candidates where minimum.count == point.count {
+                let distance = EuclideanNorm.of(zip(minimum, point).map { $0 - $1 })
+                if distance < best?.distance ?? .infinity { best = (minimum, isGlobal, distance) }
+            }
+        }
+        return best
+    }
+}

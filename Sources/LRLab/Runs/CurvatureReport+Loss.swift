@@ -1,0 +1,25 @@
+/// A curvature report for any `DifferentiableLoss`: from its Hessian when it offers one;
+/// otherwise an empty report that says so (`isAvailable` false, no directions, no critical
+/// rate, and `sentence` is `unavailableSentence`).
+extension CurvatureReport {
+    /// What a report says when the loss has no Hessian.
+    public static let unavailableSentence = "no Hessian for this loss: curvature bounds unavailable"
+
+    /// The loss's Hessian at `point`, for the optimizer of `configuration` at its base rate,
+    /// or at `learningRate` when given; empty when the loss offers no Hessian.
+    public init(loss: some DifferentiableLoss, at point: [Double], configuration: OptimizerConfiguration = .standard,
+                learningRate: Double? = nil) {
+        self.init(hessian: loss.availableHessian(at: point) ?? [], point: point, parameterNames: loss.parameterNames,
+                  learningRate: learningRate ?? configuration.learningRate, configuration: configuration)
+    }
+
+    /// The symbolic formula's Hessian at `point` (see `init(loss:at:configuration:learningRate:)`).
+    public init(objective: Objective, at point: [Double], configuration: OptimizerConfiguration = .standard,
+                learningRate: Double? = nil) {
+        self.init(loss: objective, at: point, configuration: configuration, learningRate: learningRate)
+    }
+
+    /// Whether the report rests on a Hessian: false when the loss offered none (a report is
+    /// never made for a loss of no parameters).
+    public var isAvailable: Bool { !hessian.isEmpty || point.isEmpty }
+}

@@ -1,0 +1,54 @@
+import LRLab
+
+extension Command {
+    /// `lr`: prints the base rate in force, or changes it between steps of the run in progress.
+    static let learningRateCommand = Command(
+        "lr", usage: "lr [RATE]", summary: "print the learning rate in force, or change it mid-run (anneal by hand)",
+        details: """
+        `lr` alone prints the base rate of the run in progress (the schedule scales it) and the rate
+        the next step will use. `lr 0.01` sets the base rate from the next step on without restarting:
+        the point, the step count and the optimizer's state (momentum, moments, sums) are kept, and
+        the next trace line is marked `lr change`. Anneal by hand:
+          opt gd lr=0.1 ; step 2
+          lr 0.5 ; step
+        `opt ... lr=` instead chooses the rate a new run starts with (and resets the run).
+        `save trace` replays a run with its changes where they were made.
+        """) { session, statement throws(ShellError) in
+        try learningRateCommand(session, statement)
+    }
+
+    static func learningRateCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+        guard statement.words.count >= 2 else {
+            let run = try session.currentRun(at: statement.words[0])
+            var text = "lr \(session.format(run.learningRate))"
+            if run.nextLearningRate != run.learningRate {
+                text += " (the next step uses \(session.format(run.nextLearningRate)): schedule \(run.schedule.description))"
+            }
+            session.say(text)
+            return
+        }
+        if statement.words.count > 2 {
+            throw ShellError("lr takes one rate", at: statement.words[2].range, hint: "write e.g. lr 0.01")
+        }
+        let word = statement.words[1]
+        let rate: Double
+        do throws(NumberSyntax.Problem) {
+            rate = try NumberSyntax.value(word.text)
+        } catch {
+            throw ShellError(error.message(word.text), at: word.range, hint: "give the new rate as a number, e.g. lr 0.01")
+        }
+        var run = try session.currentRun(at: statement.words[0])
+        if let ending = run.ending {
+            throw ShellError("the run has ended: \(ending.description)", hint: "reset goes back to the start point")
+        }
+        let previous = run.learningRate
+        do throws(OptionError) {
+            try run.setLearningRate(rate)
+        } catch {
+            throw ShellError(error.message, at: word.range, hint: error.hint)
+        }
+        session.run = run
+        session.say("lr \(session.format(rate)) from step \(run.stepCount + 1) on (was \(session.format(previous))); "
+            + "the optimizer's state is kept")
+    }
+}
