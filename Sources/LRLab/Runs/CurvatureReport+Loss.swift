@@ -6,10 +6,12 @@ extension CurvatureReport {
     public static let unavailableSentence = "no Hessian for this loss: curvature bounds unavailable"
 
     /// The loss's Hessian at `point`, for the optimizer of `configuration` at its base rate,
-    /// or at `learningRate` when given; empty when the loss offers no Hessian.
+    /// or at `learningRate` when given; empty when the loss offers no Hessian (or `point` is
+    /// not one of its points: a trace that kept no parameters gives none).
     public init(loss: some DifferentiableLoss, at point: [Double], configuration: OptimizerConfiguration = .standard,
                 learningRate: Double? = nil) {
-        self.init(hessian: loss.availableHessian(at: point) ?? [], point: point, parameterNames: loss.parameterNames,
+        let hessian = point.count == loss.parameterCount ? loss.availableHessian(at: point) : nil
+        self.init(hessian: hessian ?? [], point: point, parameterNames: loss.parameterNames,
                   learningRate: learningRate ?? configuration.learningRate, configuration: configuration)
     }
 
@@ -19,7 +21,6 @@ extension CurvatureReport {
         self.init(loss: objective, at: point, configuration: configuration, learningRate: learningRate)
     }
 
-    /// Whether the report rests on a Hessian: false when the loss offered none (a report is
-    /// never made for a loss of no parameters).
-    public var isAvailable: Bool { !hessian.isEmpty || point.isEmpty }
+    /// Whether the report rests on a Hessian: false when the loss offered none.
+    public var isAvailable: Bool { !hessian.isEmpty || parameterNames.isEmpty }
 }

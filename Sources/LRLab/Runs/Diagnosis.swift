@@ -64,8 +64,11 @@ private struct TraceReader {
         last = trace.count - 1
     }
 
+    /// The parameters at `row`; empty when the trace keeps no per-parameter columns (a
+    /// large model), except at the last row, which is the run's current point.
     func point(_ row: Int) -> [Double] {
-        Array(trace.parameters[row * trace.dimension ..< (row + 1) * trace.dimension])
+        if trace.dimension == 0, row == last, run.stepCount == trace.steps[row] { return run.point }
+        return Array(trace.parameters[row * trace.dimension ..< (row + 1) * trace.dimension])
     }
 
     func gradient(_ row: Int) -> [Double] {
