@@ -82,6 +82,11 @@ import Testing
         while replay.stepCount < run.stepCount, replay.step() { points.append(replay.point[0]) }
         #expect(points == Array(run.trace.parameters))
         #expect(replay.current == run.current)
+        // Many steps at once replay the changes where they were made too.
+        var batch = try run.restarted()
+        batch.run(run.stepCount)
+        #expect(batch.current == run.current)
+        #expect(Array(batch.trace.learningRates) == Array(run.trace.learningRates))
     }
 
     /// A run is a value: stepping (or re-tuning) a copy leaves the original as it was, and the

@@ -152,8 +152,8 @@ public struct Run: Sendable {
         progress.trace.setExtra(name, value, onStep: stepCount)
     }
 
-    /// A fresh run from the same start with the start's options, re-applying `changes` as it
-    /// steps when stepped with `replayStep()`: the same steps this run took.
+    /// A fresh run from the same start with the start's options, re-applying `changes` after
+    /// the steps where they were made as it steps: the same steps this run took.
     public func restarted() throws(EvaluationError) -> Run {
         var fresh = try Run(objective: lossFunction, start: start, configuration: startConfiguration, schedule: schedule,
                             recording: progress.recording)
@@ -184,11 +184,15 @@ public struct Run: Sendable {
     /// Takes one step; returns false (and does nothing) once the run has ended.
     @discardableResult
     public mutating func step() -> Bool {
+        run(1) == 1
+    }
+
+    /// Re-applies the replayed changes made after the current step (see `restarted`).
+    private mutating func applyReplayedChanges() {
         while let change = pendingReplay.first, change.afterStep <= stepCount {
             pendingReplay.removeFirst()
             try? setHyperparameter(name: change.name, value: change.value)
         }
-        return run(1) == 1
     }
 
     /// Takes up to `count` steps, stopping early when the run ends, or, with
@@ -200,13 +204,17 @@ public struct Run: Sendable {
     /// projection of the existential's box (which checks the box is unique) and a dispatch.
     @discardableResult
     public mutating func run(_ count: Int, untilConverged: Bool = false, shouldStop: () -> Bool = { false }) -> Int {
-        let rules = RunProgress.Rules(learningRate: baseLearningRate, scheduleIsConstant: scheduleIsConstant,
-                                      divergenceBound: divergenceBound, convergence: NormThreshold(convergenceTolerance),
-                                      untilConverged: untilConverged)
         var taken = 0
         while taken < count, progress.ending == nil {
             if taken > 0, shouldStop() { break }
-            let chunk = min(count - taken, 1024)
+            var chunk = min(count - taken, 1024)
+            if !pendingReplay.isEmpty {
+                applyReplayedChanges()
+                if let next = pendingReplay.first { chunk = min(chunk, Swift.max(1, next.afterStep - stepCount)) }
+            }
+            let rules = RunProgress.Rules(learningRate: baseLearningRate, scheduleIsConstant: scheduleIsConstant,
+                                          divergenceBound: divergenceBound, convergence: NormThreshold(convergenceTolerance),
+                                          untilConverged: untilConverged)
             let done = progress.advance(chunk, optimizer: &optimizer, loss: lossFunction, schedule: schedule, rules: rules)
             taken += done
             if done < chunk { break }
