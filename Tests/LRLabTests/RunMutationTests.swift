@@ -57,6 +57,12 @@ import Testing
         #expect(unknown?.hint == "did you mean 'beta1'?")
         #expect(run.learningRate == 0.1 && run.changes.isEmpty)
         #expect(run.configuration.values.number("beta1") == 0.9)
+        // Adam takes a new eps without losing its moments: the next m is β₁m + (1 − β₁)g.
+        let m = run.current.state[0], g = run.gradient[0]
+        try run.setHyperparameter(name: "eps", value: 1e-6)
+        run.step()
+        #expect(run.current.state[0] == 0.9 * m + (1 - 0.9) * g)
+        #expect(run.configuration.values.number("eps") == 1e-6)
     }
 
     /// The error `change` throws on `run`, nil when it throws none.

@@ -31,8 +31,8 @@ public struct Adam: Optimizer {
     public let name: String
     public let beta1: Double
     public let beta2: Double
-    public let epsilon: Double
-    public let weightDecay: Double
+    public private(set) var epsilon: Double
+    public private(set) var weightDecay: Double
     public let decoupledWeightDecay: Bool
     public let amsgrad: Bool
     public let amsgradMaximum: AMSGradMaximum
@@ -60,6 +60,17 @@ public struct Adam: Optimizer {
         self.stateNames = ["m", "v", "m_hat", "v_hat", "bc1", "bc2"] + (amsgrad ? ["vmax"] : []) + ["lr_eff"]
     }
 
+
+    /// `eps` and `weight_decay` can change between steps; the moments are kept. The betas
+    /// cannot: the bias corrections 1 − β^t assume one β since the start.
+    public mutating func setOption(_ name: String, to value: Double) -> Bool {
+        switch name {
+        case "eps": epsilon = value
+        case "weight_decay": weightDecay = value
+        default: return false
+        }
+        return true
+    }
 
     public mutating func reset(parameterCount: Int) {
         self.parameterCount = parameterCount
