@@ -8,21 +8,34 @@ import Darwin
 
 /// Reads a run's trace and objective and says what the run is doing (`Verdict`).
 ///
-/// The decision, in order (window = the last `window` steps, 20 by default):
+/// The rows read are the trace's, plus the run's latest state (`Run.current`) when thinning
+/// left the latest step out of the trace, so the verdict speaks of the same step as the
+/// summary. Factors per step divide by the steps between rows, not by the rows.
+///
+/// The decision, in order (window = the last `window` rows, 20 by default):
 /// 1. ended on a domain error → `undefined`; ended diverged → `diverging`, with the growth
 ///    factor fitted over the last finite steps of the trace.
 /// 2. gradient norm under the run's tolerance → at a stationary point: `stuck` if the Hessian
 ///    has a negative eigenvalue there or a known saddle is within 1e-3 (saddle), `stuck` if the
 ///    nearest known minimum is a local one, or the loss is above the known minimum value
 ///    (local minimum), `converged` otherwise.
-/// 3. still running: `diverging` if the gradient-norm factor ρ = (‖g_end‖/‖g_start‖)^(1/k) over
-///    the window is above 1, the loss rose over the window and in at least half its steps;
+/// 3. still running: `stuck` at the noise floor when the gradient is noisy and the loss
+///    hovers; `diverging` if the gradient-norm factor ρ = (‖g_end‖/‖g_start‖)^(1/steps) over
+///    the window is above 1, the loss rose over the window and in at least half its steps,
+///    and the loss gap at least doubled;
+///    `bouncing` without shrinking if, along a coordinate axis or a Hessian eigenvector, the
+///    gradient's component flips sign in more than half the window's steps (and carries on
+///    average at least 10% of the gradient norm) and the swing does not die out: where the
+///    quadratic theory is exact (`QuadraticForecast`) a direction's factor has size ≥ 1
+///    (−1 at lr = 2/λ for gd); elsewhere the largest gradient norm in the later half of the
+///    last (up to) 100 rows is at least ×0.9995 per step that of the earlier half and the
+///    loss's lowest value did not fall by more than 1e-3 of its gap to the known minimum (or 0);
 ///    `stuck` (plateau) if at least half the window's steps carry the `plateau` note; `stuck`
 ///    (saddle) if the gradient norm is under 1e-3 of its largest value in the run and the
-///    Hessian has a negative eigenvalue; `bouncing` if, along a coordinate axis or a Hessian
-///    eigenvector, the gradient's component flips sign in more than half the window's steps
-///    and carries on average at least 10% of the gradient norm; `slow` otherwise, with the
-///    remaining steps estimated as log(tol/‖g‖)/log ρ when ρ < 1.
+///    Hessian has a negative eigenvalue; `bouncing` (and shrinking) on sign flips as above;
+///    `slow` otherwise. For `slow` and `bouncing` the remaining steps (`StepsEstimate`) come
+///    from the slowest eigen-direction where the quadratic theory is exact, else from ρ as
+///    log(tol/‖g‖)/log ρ when ρ < 1, given as "more than 1000000" past that.
 public enum Diagnosis {
     /// Steps looked at to judge a run still in progress.
     public static let defaultWindow = 20
@@ -45,11 +58,16 @@ private struct TraceReader {
     let run: Run
     let window: Int
     let trace: Trace
-    /// The loss column, made once: the diagnosis reads it row by row.
-    let losses: TraceColumn
     let objective: Objective
     let tolerance: Double
+    /// The run's latest step when the trace (thinned) does not hold it: read as one more row
+    /// after the trace's.
+    let latest: TraceRecord?
+    /// Per row read (the trace's, then `latest`): step number, loss, gradient norm, notes.
+    let steps: [Int]
+    let losses: [Double]
     let norms: [Double]
+    let notes: [TraceNotes]
     let last: Int
 
     init(run: Run, window: Int) {
@@ -59,23 +77,45 @@ private struct TraceReader {
         self.trace = trace
         objective = run.objective
         tolerance = run.convergenceTolerance
-        norms = (0..<trace.count).map { trace.gradientNorm($0) }
-        losses = trace.losses
-        last = trace.count - 1
+        var steps = Array(trace.steps)
+        var losses = Array(trace.losses)
+        var norms = (0..<trace.count).map { trace.gradientNorm($0) }
+        var notes = Array(trace.notes)
+        if let step = steps.last, step < run.stepCount {
+            let current = run.current
+            latest = current
+            steps.append(current.step)
+            losses.append(current.loss)
+            norms.append(current.gradientNorm)
+            notes.append(current.notes)
+        } else {
+            latest = nil
+        }
+        self.steps = steps
+        self.losses = losses
+        self.norms = norms
+        self.notes = notes
+        last = steps.count - 1
     }
 
     func point(_ row: Int) -> [Double] {
-        Array(trace.parameters[row * trace.dimension ..< (row + 1) * trace.dimension])
+        if row >= trace.count, let latest { return latest.parameters }
+        return Array(trace.parameters[row * trace.dimension ..< (row + 1) * trace.dimension])
     }
 
     func gradient(_ row: Int) -> [Double] {
-        Array(trace.gradients[row * trace.dimension ..< (row + 1) * trace.dimension])
+        if row >= trace.count, let latest { return latest.gradient }
+        return Array(trace.gradients[row * trace.dimension ..< (row + 1) * trace.dimension])
     }
 
-    /// (‖g_to‖/‖g_from‖)^(1/(to − from)), or nil when a norm is zero or not finite.
+    /// Steps between two rows read (more than the rows apart when the trace is thinned).
+    func stepsBetween(_ from: Int, _ to: Int) -> Int { steps[to] - steps[from] }
+
+    /// (‖g_to‖/‖g_from‖)^(1/steps between), or nil when a norm is zero or not finite.
     func factor(from: Int, to: Int) -> Double? {
-        guard to > from, norms[from] > 0, norms[to] > 0, norms[from].isFinite, norms[to].isFinite else { return nil }
-        return pow(norms[to] / norms[from], 1 / Double(to - from))
+        guard to > from, stepsBetween(from, to) > 0, norms[from] > 0, norms[to] > 0,
+              norms[from].isFinite, norms[to].isFinite else { return nil }
+        return pow(norms[to] / norms[from], 1 / Double(stepsBetween(from, to)))
     }
 
     /// The per-step factor of the loss gap (to the known minimum value, else to 0) when both gaps are positive.
@@ -83,8 +123,8 @@ private struct TraceReader {
         let floor = objective.minimumValue ?? 0
         let start = losses[from] - floor
         let end = losses[to] - floor
-        guard to > from, start > 0, end > 0, start.isFinite, end.isFinite else { return nil }
-        return pow(end / start, 1 / Double(to - from))
+        guard to > from, stepsBetween(from, to) > 0, start > 0, end > 0, start.isFinite, end.isFinite else { return nil }
+        return pow(end / start, 1 / Double(stepsBetween(from, to)))
     }
 
     func curvature(at row: Int) -> CurvatureReport {
@@ -96,7 +136,7 @@ private struct TraceReader {
         guard Curvature.momentumCoefficient(of: run.configuration) != nil else { return nil }
         let report = curvature(at: row)
         guard report.isDefined else { return nil }
-        return "curvature at step \(trace.steps[row]): " + report.sentence
+        return "curvature at step \(steps[row]): " + report.sentence
     }
 
     func verdict() -> Verdict {
@@ -113,7 +153,7 @@ private struct TraceReader {
         if norms[last] < tolerance {
             var start = last
             while start > 0, norms[start - 1] < tolerance { start -= 1 }
-            return stationary(convergedStep: trace.steps[start])
+            return stationary(convergedStep: steps[start])
         }
         if last == 0 {
             return Verdict(kind: .unstarted, summary: "no steps taken yet",
@@ -134,7 +174,7 @@ private struct TraceReader {
         let rho = factor(from: begin, to: end)
         var evidence = [reason]
         if let rho {
-            evidence.append("the gradient norm grew ×\(f4(rho)) per step over steps \(trace.steps[begin])–\(trace.steps[end])")
+            evidence.append("the gradient norm grew ×\(f4(rho)) per step over steps \(steps[begin])–\(steps[end])")
         }
         if let loss = lossFactor(from: begin, to: end) {
             evidence.append("the loss gap grew ×\(f4(loss)) per step")
@@ -184,7 +224,7 @@ private struct TraceReader {
         if let nearest = objective.nearestMinimum(to: here) {
             evidence.append("distance to the global minimum \(VerdictFormat.point(nearest.point)): \(f(nearest.distance))")
         }
-        let overshoots = trace.notes.prefix(last + 1).filter { $0.contains(.overshoot) }.count
+        let overshoots = notes.prefix(last + 1).filter { $0.contains(.overshoot) }.count
         if overshoots > 0 { evidence.append("it bounced on the way: \(overshoots) overshoot\(overshoots == 1 ? "" : "s")") }
         return Verdict(kind: .converged, summary: "converged at step \(convergedStep)", evidence: evidence,
                        convergedStep: convergedStep)
@@ -200,9 +240,10 @@ private struct TraceReader {
         var plateaus = 0
         for row in (first + 1)...last {
             if losses[row] > losses[row - 1] { lossRises += 1 }
-            if trace.notes[row].contains(.plateau) { plateaus += 1 }
+            if notes[row].contains(.plateau) { plateaus += 1 }
         }
-        let span = "over the last \(k) step\(k == 1 ? "" : "s")"
+        let stepSpan = stepsBetween(first, last)
+        let span = "over the last \(stepSpan) step\(stepSpan == 1 ? "" : "s")"
         let lossChange = losses[last] - losses[first]
         let theory = theoryLine(at: last).map { [$0] } ?? []
 
@@ -232,13 +273,38 @@ private struct TraceReader {
                                       "the floor scales with the learning rate (\(f(run.nextLearningRate)) now): a smaller or annealed rate lowers it"] + theory,
                            growthFactor: rho, stuckReason: .noiseFloor)
         }
-        let gapGrowth = lossFactor(from: first, to: last).map { pow($0, Double(k)) } ?? 1
-        if let rho, rho > 1, lossChange > 0, 2 * lossRises >= k, gapGrowth >= 2 {
+        let gapGrowth = lossFactor(from: first, to: last).map { pow($0, Double(stepSpan)) } ?? 1
+        // A run that earlier rose from below today's loss to above it and came back is
+        // swinging within bounds (Adam's bursts near a minimum), not diverging.
+        var lowestSoFar = losses[0], returnedFrom = false
+        for row in Swift.min(1, first)..<first where losses[row].isFinite {
+            if losses[row] > losses[last], lowestSoFar < losses[last] { returnedFrom = true; break }
+            lowestSoFar = Swift.min(lowestSoFar, losses[row])
+        }
+        if let rho, rho > 1, lossChange > 0, 2 * lossRises >= k, gapGrowth >= 2, !returnedFrom {
             var evidence = ["the loss rose in \(lossRises) of the last \(k) steps, from \(f(losses[first], 6)) to \(f(losses[last], 6))",
                             "the gradient norm grows ×\(f4(rho)) per step \(span)"]
             if let loss = lossFactor(from: first, to: last) { evidence.append("the loss gap grows ×\(f4(loss)) per step") }
             return Verdict(kind: .diverging, summary: "diverging: the gradient grows ×\(f4(rho)) per step",
                            evidence: evidence + theory, growthFactor: rho)
+        }
+        let forecast = QuadraticForecast(run: run, gradient: gradient(last))
+        let bounce = bouncingDirection(first: first)
+        if let left = convergedAndLeft() {
+            return Verdict(kind: .bouncing,
+                           summary: "bouncing: it converged at step \(left.converged) but was thrown out again; the swing is bounded and keeps coming back",
+                           evidence: ["the gradient norm was under \(f(tolerance)) at step \(left.converged) and is \(f(norms[last])) now",
+                                      "the largest loss since then is \(f(left.peak, 6)), below the start's \(f(losses[0], 6)): not a divergence",
+                                      whyItLeft(noise: noise)].compactMap { $0 } + theory,
+                           growthFactor: rho, directionName: bounce?.name)
+        }
+        if let bounce, let endless = endlessBounce(forecast: forecast, bounceName: bounce.name) {
+            let overshoots = notes[(first + 1)...last].filter { $0.contains(.overshoot) }.count
+            let evidence = ["the gradient component \(bounce.name) flipped sign in \(bounce.flips) of the last \(k) steps "
+                                + "(\(overshoots) overshoot note\(overshoots == 1 ? "" : "s"))"] + endless.evidence + theory
+            return Verdict(kind: .bouncing, summary: "bouncing \(endless.name) without shrinking: \(endless.reason)",
+                           evidence: evidence, growthFactor: rho, direction: endless.vector ?? bounce.vector,
+                           directionName: endless.name)
         }
         if 2 * plateaus >= k {
             return Verdict(kind: .stuck, summary: "stuck on a plateau: the loss stopped changing while the gradient norm is \(f(norms[last]))",
@@ -261,47 +327,118 @@ private struct TraceReader {
                                growthFactor: rho, stuckReason: .saddle(point: saddle))
             }
         }
-        let remaining = rho.flatMap { rho -> Int? in
-            guard rho < 1, rho > 0 else { return nil }
-            let estimate = (log(tolerance / norms[last]) / log(rho)).rounded(.up)
-            return estimate.isFinite && estimate < 1e15 ? max(1, Int(estimate)) : nil
-        }
-        let pace: String
-        if let rho, let remaining {
-            pace = "the gradient norm shrinks ×\(f4(rho)) per step \(span): about \(remaining) more steps to reach \(f(tolerance))"
+        let estimate = remaining(forecast: forecast, rho: rho, rows: k)
+        var pace: [String] = []
+        if let rho, rho < 1 {
+            pace.append("the gradient norm shrinks ×\(f4(rho)) per step \(span)")
         } else if let rho, rho == 1 {
-            pace = "the gradient norm neither shrinks nor grows \(span)"
+            pace.append("the gradient norm neither shrinks nor grows \(span)")
         } else if let rho {
-            pace = "the gradient norm grows ×\(f4(rho)) per step \(span)"
+            pace.append("the gradient norm grows ×\(f4(rho)) per step \(span)")
         } else {
-            pace = "the gradient norm is \(f(norms[last]))"
+            pace.append("the gradient norm is \(f(norms[last]))")
         }
-        if let bounce = bouncingDirection(first: first) {
-            let overshoots = trace.notes[(first + 1)...last].filter { $0.contains(.overshoot) }.count
+        if let estimate {
+            pace.append(estimateLine(estimate, forecast: forecast))
+        }
+        if let bounce {
+            let overshoots = notes[(first + 1)...last].filter { $0.contains(.overshoot) }.count
             let trend = lossChange < 0 ? "the loss still falls (\(f(losses[first], 6)) → \(f(losses[last], 6)))"
                 : "the loss is stalled at \(f(losses[last], 6))"
             let evidence = ["the gradient component \(bounce.name) flipped sign in \(bounce.flips) of the last \(k) steps "
-                                + "(\(overshoots) overshoot note\(overshoots == 1 ? "" : "s"))", trend, pace] + theory
-            return Verdict(kind: .bouncing, summary: "bouncing \(bounce.name): the step keeps crossing the valley",
-                           evidence: evidence, growthFactor: rho, remainingSteps: remaining,
+                                + "(\(overshoots) overshoot note\(overshoots == 1 ? "" : "s"))", trend] + pace + theory
+            return Verdict(kind: .bouncing, summary: "bouncing \(bounce.name): the step keeps crossing the valley, and the swing shrinks",
+                           evidence: evidence, growthFactor: rho, estimate: estimate,
                            direction: bounce.vector, directionName: bounce.name)
         }
-        var evidence = ["the loss went \(f(losses[first], 6)) → \(f(losses[last], 6)) \(span)", pace]
+        var evidence = ["the loss went \(f(losses[first], 6)) → \(f(losses[last], 6)) \(span)"] + pace
         if let loss = lossFactor(from: first, to: last), objective.minimumValue != nil {
-            evidence.append("the loss gap to the minimum value \(f(objective.minimumValue ?? 0)) shrinks ×\(f4(loss)) per step")
+            evidence.append("the loss gap to the minimum value \(f(objective.minimumValue ?? 0)) \(loss > 1 ? "grows" : "shrinks") ×\(f4(loss)) per step")
         }
         if let nearest = objective.nearestMinimum(to: point(last)), !nearest.isGlobal {
             evidence.append("heading for the local minimum at \(VerdictFormat.point(nearest.point)) (distance \(f(nearest.distance)))")
         }
         let summary: String
-        if let remaining {
-            summary = "slow: about \(remaining) more steps to converge at the current rate (×\(f4(rho ?? 1)) per step)"
+        if let estimate {
+            switch estimate.basis {
+            case .slowestDirection:
+                let why = forecast?.slowest.map { " (the slowest direction, \(forecast?.report.name(of: $0.direction) ?? ""), shrinks ×\(f4($0.rate)) per step)" } ?? ""
+                summary = "slow: \(estimate.phrase) to converge\(why)"
+            case .recentSteps:
+                summary = "slow: \(estimate.phrase) to converge at the recent rate (×\(f4(rho ?? 1)) per step; a rough estimate)"
+            }
         } else if lossChange < 0 {
             summary = "slow: the loss still falls but the gradient norm is not shrinking; no estimate"
         } else {
             summary = "slow: barely moving"
         }
-        return Verdict(kind: .slow, summary: summary, evidence: evidence + theory, growthFactor: rho, remainingSteps: remaining)
+        return Verdict(kind: .slow, summary: summary, evidence: evidence + theory, growthFactor: rho, estimate: estimate)
+    }
+
+    /// The first step under the tolerance, when the run got there and has since left (and
+    /// stayed below its start loss): the bursts of an adaptive optimizer near a minimum.
+    func convergedAndLeft() -> (converged: Int, peak: Double)? {
+        guard let row = norms.firstIndex(where: { $0 < tolerance }), row < last else { return nil }
+        let peak = losses[row...last].filter(\.isFinite).max() ?? losses[last]
+        guard peak < losses[0] || last == 0 else { return nil }
+        return (steps[row], peak)
+    }
+
+    func whyItLeft(noise: Double) -> String? {
+        if noise > 0 { return "gradient noise (σ=\(f4(noise))) kicks it out: a smaller or annealed rate keeps it closer" }
+        guard Curvature.momentumCoefficient(of: run.configuration) == nil else { return nil }
+        return "an adaptive step lr/√v grows as v shrinks near a minimum: a smaller rate or a larger eps keeps it there"
+    }
+
+    /// The further steps to the tolerance: from the quadratic theory where it is exact, else
+    /// extrapolated from the recent factor ρ < 1 (nil otherwise).
+    func remaining(forecast: QuadraticForecast?, rho: Double?, rows: Int) -> StepsEstimate? {
+        if let forecast {
+            return forecast.remainingSteps(tolerance: tolerance).flatMap { StepsEstimate(count: $0, basis: .slowestDirection) }
+        }
+        guard let rho, rho < 1, rho > 0 else { return nil }
+        return StepsEstimate(count: log(tolerance / norms[last]) / log(rho), basis: .recentSteps(stepsBetween(last - rows, last)))
+    }
+
+    /// `about 20440 more steps to reach 1e-08: along x the component -7.61 has factor ... (from the slowest direction ...)`.
+    func estimateLine(_ estimate: StepsEstimate, forecast: QuadraticForecast?) -> String {
+        var text = "\(estimate.phrase) to reach \(f(tolerance))"
+        if case .slowestDirection = estimate.basis, let forecast, let slowest = forecast.slowest {
+            text += ": \(forecast.report.name(of: slowest.direction)) the gradient component \(f(slowest.component)) has "
+                + forecast.factorText(slowest)
+        }
+        return text + " (\(estimate.reliability))"
+    }
+
+    /// Why a bounce will not die out, when it will not: a direction whose quadratic factor has
+    /// size ≥ 1, or (where the theory is not exact) a swing that keeps its size while the loss
+    /// does not fall.
+    func endlessBounce(forecast: QuadraticForecast?, bounceName: String) -> (name: String, vector: [Double]?, reason: String, evidence: [String])? {
+        if let forecast {
+            guard let mode = forecast.persistent else { return nil }
+            let name = forecast.report.name(of: mode.direction)
+            return (name, mode.direction.vector, "the error \(name) is multiplied by \(f4(-mode.rate)) each step",
+                    ["\(name): \(forecast.factorText(mode)): the point jumps between two places and the swing never shrinks",
+                     "the loss stays at \(f(losses[last], 6)); a rate below 2/λ = \(f(mode.direction.criticalRate ?? .nan)) would settle"])
+        }
+        let span = Swift.min(last, 100)
+        guard span >= 20 else { return nil }
+        let begin = last - span, middle = last - span / 2
+        let early = begin...middle, late = (middle + 1)...last
+        guard let peakEarly = early.map({ norms[$0] }).max(), let peakLate = late.map({ norms[$0] }).max(),
+              peakEarly > 0, peakEarly.isFinite, peakLate.isFinite,
+              let lowEarly = early.map({ losses[$0] }).min(), let lowLate = late.map({ losses[$0] }).min() else { return nil }
+        let apart = Swift.max(1, stepsBetween(begin, middle + 1))
+        let swing = pow(peakLate / peakEarly, 1 / Double(apart))
+        let floor = objective.minimumValue ?? 0
+        let gap = Swift.max(Swift.abs(lowEarly - floor), 1e-12 * Swift.abs(lowEarly), Double.leastNormalMagnitude)
+        guard swing >= 0.9995, lowEarly - lowLate <= 1e-3 * gap else { return nil }
+        let from = steps[begin], to = steps[last], cut = steps[middle]
+        return (bounceName, nil, "the swing keeps its size and the loss does not fall", [
+                "the largest gradient norm was \(f(peakEarly)) over steps \(from)–\(cut) and \(f(peakLate)) over steps \(cut + 1)–\(to): "
+                    + "×\(f4(swing)) per step, the swing does not shrink",
+                "the lowest loss went \(f(lowEarly, 6)) → \(f(lowLate, 6)): not falling",
+            ])
     }
 
     /// The axis or Hessian eigenvector along which the gradient flips sign most often in the
