@@ -74,3 +74,37 @@ import Foundation
         #expect(json.contains("\"steps\": 10"))
     }
 }
+
+/// `run` after thinning (issue 11): the report finds its rows by step number, its elisions
+/// count the steps they hide, and it ends on the run's latest step.
+@Suite struct ThinnedRunReportTests {
+    /// Sums the visible steps and the "... N steps ..." counts of a report.
+    static func stepsAccountedFor(_ text: String) -> (shown: [Int], hidden: Int) {
+        var shown: [Int] = []
+        var hidden = 0
+        for line in text.split(separator: "\n") {
+            if line.contains(" steps (") { break }
+            let words = line.split(separator: " ")
+            if words.first == "...", words.count >= 3, let count = Int(words[1]) { hidden += count; continue }
+            if let first = words.first, let step = Int(first), words.count > 3 { shown.append(step) }
+        }
+        return (shown, hidden)
+    }
+
+    @Test(arguments: [(200_000, 0), (150_000, 50_001)])
+    func elisionsCountTheStepsTheyHide(first: Int, second: Int) {
+        var script = "f(x)=x^2; start x=1; opt gd lr=0.00001; run \(first)"
+        if second > 0 { script += "\nrun \(second)" }
+        let (text, outcome) = transcript(of: script)
+        #expect(outcome.succeeded, "\(text)")
+        let report = text.components(separatedBy: "  step ").last ?? ""
+        let (shown, hidden) = Self.stepsAccountedFor(report)
+        let taken = second > 0 ? second : first
+        let startStep = second > 0 ? first : 0
+        #expect(shown.first.map { $0 > startStep } == true)
+        #expect(shown.last == startStep + taken)
+        // Every step of the command is either printed or counted in an elision, once.
+        #expect(shown.count + hidden == taken)
+        #expect(Set(shown).count == shown.count)
+    }
+}

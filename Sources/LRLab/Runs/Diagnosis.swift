@@ -417,7 +417,7 @@ private struct TraceReader {
         if let forecast {
             guard let mode = forecast.persistent else { return nil }
             let name = forecast.report.name(of: mode.direction)
-            return (name, mode.direction.vector, "the error \(name) is multiplied by \(f4(-mode.rate)) each step",
+            return (name, mode.direction.vector, "the error \(name) is multiplied by \(f4(forecast.report.momentum == 0 ? mode.direction.factor ?? -mode.rate : -mode.rate)) each step",
                     ["\(name): \(forecast.factorText(mode)): the point jumps between two places and the swing never shrinks",
                      "the loss stays at \(f(losses[last], 6)); a rate below 2/λ = \(f(mode.direction.criticalRate ?? .nan)) would settle"])
         }
@@ -473,7 +473,8 @@ private struct TraceReader {
         return (best.vector, VerdictFormat.direction(best.vector, names: objective.parameters), best.flips)
     }
 
-    func f4(_ value: Double) -> String { VerdictFormat.number(value, digits: 4) }
+    /// A factor per step with enough digits to tell it from 1 (×0.99998, not ×1).
+    func f4(_ value: Double) -> String { VerdictFormat.number(value, digits: QuadraticForecast.factorDigits(value)) }
     func f(_ value: Double, _ digits: Int = 4) -> String { VerdictFormat.number(value, digits: digits) }
 }
 

@@ -104,13 +104,22 @@ struct QuadraticForecast {
         return high.rounded(.up)
     }
 
+    /// Significant digits that show how far a factor per step is from ±1: 4, or 2 more than
+    /// the leading zeros of |1 − |r|| (0.99998 takes 6), at most 12.
+    static func factorDigits(_ factor: Double) -> Int {
+        let distance = Swift.abs(1 - Swift.abs(factor))
+        guard distance > 0, distance.isFinite, distance < 1e-3 else { return 4 }
+        return Swift.min(12, Swift.max(4, Int(-log10(distance).rounded(.up)) + 2))
+    }
+
     /// `1 − lr·λ = 1 − 0.001·1 = 0.999` for gd, `spectral radius 0.9487 (μ = 0.9, lr·λ = 0.05)` for momentum.
     func factorText(_ mode: Mode) -> String {
         let f = { (value: Double) in VerdictFormat.number(value, digits: 4) }
         let direction = mode.direction
+        let factor = VerdictFormat.number(direction.factor ?? .nan, digits: QuadraticForecast.factorDigits(direction.factor ?? 0))
         if report.momentum == 0 {
-            return "factor 1 − lr·λ = 1 − \(f(report.learningRate))·\(f(direction.eigenvalue)) = \(f(direction.factor ?? .nan)) per step"
+            return "factor 1 − lr·λ = 1 − \(f(report.learningRate))·\(f(direction.eigenvalue)) = \(factor) per step"
         }
-        return "factor \(f(mode.rate)) per step (the spectral radius of heavy-ball momentum μ = \(f(report.momentum ?? 0)) at lr·λ = \(f(report.learningRate * direction.eigenvalue)))"
+        return "factor \(factor) per step (the spectral radius of heavy-ball momentum μ = \(f(report.momentum ?? 0)) at lr·λ = \(f(report.learningRate * direction.eigenvalue)))"
     }
 }
