@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 @testable import LRLabShell
+import LRLab
 
 /// The verdicts the shell prints follow the theory of gradient descent on f(x) = a·x²/2:
 /// the error is multiplied by (1 − lr·a) per step.
@@ -106,5 +107,46 @@ import Foundation
         // Every step of the command is either printed or counted in an elision, once.
         #expect(shown.count + hidden == taken)
         #expect(Set(shown).count == shown.count)
+    }
+}
+
+/// Labels and verdict lines say what they show, once (issue 11).
+@Suite struct VerdictWordingTests {
+    /// With heavy-ball momentum μ the critical rate is 2(1 + μ)/λ_max: on the ravine (λ_max = 50)
+    /// with μ = 0.9 that is 3.8/50 = 0.076, and the strip must not call it 2/λmax.
+    @Test func sweepLabelsTheMomentumBound() {
+        let (text, outcome) = transcript(of: "use ravine; opt momentum lr=0.01 momentum=0.9; sweep lr=0.001..1 n=12 steps=100")
+        #expect(outcome.succeeded, "\(text)")
+        #expect(text.contains("↑ 2(1+μ)/λmax = 0.076"))
+        #expect(text.contains("critical rate from curvature at the start: 2(1+μ)/λ_max = 0.076"))
+        #expect(!text.contains("2/λmax") && !text.contains("2/λ_max"))
+    }
+
+    @Test func gradientDescentKeepsTwoOverLambda() {
+        let (text, _) = transcript(of: "use ravine; opt gd lr=0.01; sweep lr=0.001..1 n=6 steps=50")
+        #expect(text.contains("↑ 2/λmax = 0.04"))
+    }
+
+    /// Every verdict line names its kind once: `verdict: slow — about 38 more steps ...`.
+    @Test(arguments: [
+        "use quadratic; run 50",                                       // slow
+        "use quadratic; run 200",                                      // converged
+        "f(x)=(x-3)^2; start x=0; opt gd lr=1; run 100",               // bouncing without shrinking
+        "use ravine; opt gd lr=0.03; run 10",                          // bouncing
+        "use ravine; opt gd lr=0.05; run 30",                          // diverging
+        "use ravine; opt gd lr=0.05; run 1000",                        // ended diverged
+        "use saddle; run 300",                                         // stuck at a saddle
+        "use doublewell; run 300",                                     // stuck in a local minimum
+        "f(x)=log(x); start x=1; opt gd lr=2; run 5",                  // undefined
+    ])
+    func verdictLinesDoNotStutter(script: String) {
+        let (text, _) = transcript(of: script)
+        let line = text.split(separator: "\n").first { $0.hasPrefix("verdict: ") }
+        let verdictLine = String(line ?? "")
+        #expect(!verdictLine.isEmpty, "\(text)")
+        for kind in Verdict.Kind.allCases {
+            #expect(!verdictLine.hasPrefix("verdict: \(kind.rawValue) — \(kind.rawValue)"), "\(verdictLine)")
+        }
+        #expect(!verdictLine.contains("— slow:") && !verdictLine.contains("— stuck ") && !verdictLine.contains("— bouncing "))
     }
 }

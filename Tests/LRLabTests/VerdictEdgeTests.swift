@@ -61,7 +61,7 @@ import Testing
         let remaining = Double(try #require(verdict.remainingSteps))
         #expect(Swift.abs(remaining - (total - 50)) <= 0.01 * total)
         #expect(verdict.estimate?.basis == .slowestDirection)
-        #expect(verdict.summary.hasPrefix("slow: about \(Int(remaining)) more steps"))
+        #expect(verdict.summary.hasPrefix("about \(Int(remaining)) more steps"))
     }
 
     /// The closed form N above falls as lr grows (below 1/λ_max), so must the sweep's estimates.

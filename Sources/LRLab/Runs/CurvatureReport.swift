@@ -203,7 +203,9 @@ public struct CurvatureReport: Sendable, Hashable {
         VerdictFormat.direction(direction.vector, names: parameterNames)
     }
 
-    private var criticalSymbol: String {
+    /// How the critical rate is written for this optimizer: `2/λ_max` for gd, `2(1+μ)/λ_max`
+    /// for heavy-ball momentum (μ > 0), the rate `criticalRate` is.
+    public var criticalSymbol: String {
         guard let mu = momentum, mu != 0 else { return "2/λ_max" }
         return "2(1+μ)/λ_max"
     }

@@ -144,7 +144,7 @@ private struct TraceReader {
             switch ending {
             case .undefined(let step, let reason):
                 let previous = max(0, last - 1)
-                return Verdict(kind: .undefined, summary: "undefined at step \(step): \(reason)",
+                return Verdict(kind: .undefined, summary: "at step \(step): \(reason)",
                                evidence: ["last defined point \(VerdictFormat.point(point(previous))), loss \(f(losses[previous], 6))"])
             case .diverged(let step, let reason):
                 return diverged(step: step, reason: reason)
@@ -180,8 +180,8 @@ private struct TraceReader {
             evidence.append("the loss gap grew ×\(f4(loss)) per step")
         }
         if let line = theoryLine(at: 0) { evidence.append(line) }
-        let growth = rho.map { ", the gradient growing ×\(f4($0)) per step" } ?? ""
-        return Verdict(kind: .diverging, summary: "diverged at step \(step)\(growth)", evidence: evidence, growthFactor: rho)
+        let growth = rho.map { ": the gradient grew ×\(f4($0)) per step" } ?? ""
+        return Verdict(kind: .diverging, summary: "ended at step \(step)\(growth)", evidence: evidence, growthFactor: rho)
     }
 
     // MARK: Converged or stuck at a stationary point
@@ -202,7 +202,7 @@ private struct TraceReader {
             if let low = report.directions.last {
                 evidence.append("a push \(report.name(of: low)) would let it escape; the gradient there is exactly balanced")
             }
-            return Verdict(kind: .stuck, summary: "stuck at a saddle point \(VerdictFormat.point(saddle)) since step \(convergedStep)",
+            return Verdict(kind: .stuck, summary: "at a saddle point \(VerdictFormat.point(saddle)) since step \(convergedStep)",
                            evidence: evidence, convergedStep: convergedStep, stuckReason: .saddle(point: saddle))
         }
         if let nearest = objective.nearestMinimum(to: here), !nearest.isGlobal,
@@ -213,12 +213,12 @@ private struct TraceReader {
             if let best = objective.minima.first {
                 evidence.append("the global minimum is at \(VerdictFormat.point(best))")
             }
-            return Verdict(kind: .stuck, summary: "stuck in the local minimum at \(VerdictFormat.point(nearest.point)) since step \(convergedStep)",
+            return Verdict(kind: .stuck, summary: "in the local minimum at \(VerdictFormat.point(nearest.point)) since step \(convergedStep)",
                            evidence: evidence, convergedStep: convergedStep, stuckReason: .localMinimum(point: nearest.point))
         }
         if let global = objective.minimumValue, losses[last] - global > 1e-6 * max(1, Swift.abs(global)) {
             evidence.append("the known minimum value is \(f(global, 8)); this point is \(f(losses[last] - global)) higher")
-            return Verdict(kind: .stuck, summary: "stuck in a local minimum at \(VerdictFormat.point(here)) since step \(convergedStep)",
+            return Verdict(kind: .stuck, summary: "in a local minimum at \(VerdictFormat.point(here)) since step \(convergedStep)",
                            evidence: evidence, convergedStep: convergedStep, stuckReason: .localMinimum(point: here))
         }
         if let nearest = objective.nearestMinimum(to: here) {
@@ -226,7 +226,7 @@ private struct TraceReader {
         }
         let overshoots = notes.prefix(last + 1).filter { $0.contains(.overshoot) }.count
         if overshoots > 0 { evidence.append("it bounced on the way: \(overshoots) overshoot\(overshoots == 1 ? "" : "s")") }
-        return Verdict(kind: .converged, summary: "converged at step \(convergedStep)", evidence: evidence,
+        return Verdict(kind: .converged, summary: "gradient under \(f(tolerance)) from step \(convergedStep)", evidence: evidence,
                        convergedStep: convergedStep)
     }
 
@@ -268,7 +268,7 @@ private struct TraceReader {
            activity.isFinite, meanGap > 0, activity >= 0.02 * meanGap, drift <= 0.5 * activity {
             let mean = meanGap + floor
             return Verdict(kind: .stuck,
-                           summary: "stuck at the noise floor: gradient noise (σ=\(f4(noise))) keeps the loss around \(f(mean, 4))",
+                           summary: "at the noise floor: gradient noise (σ=\(f4(noise))) keeps the loss around \(f(mean, 4))",
                            evidence: ["over the last \(noiseSpan) steps the loss moved by \(f(activity, 3)) a step on average but drifted only \(f(drift, 3)) a step: it hovers",
                                       "the floor scales with the learning rate (\(f(run.nextLearningRate)) now): a smaller or annealed rate lowers it"] + theory,
                            growthFactor: rho, stuckReason: .noiseFloor)
@@ -285,14 +285,14 @@ private struct TraceReader {
             var evidence = ["the loss rose in \(lossRises) of the last \(k) steps, from \(f(losses[first], 6)) to \(f(losses[last], 6))",
                             "the gradient norm grows ×\(f4(rho)) per step \(span)"]
             if let loss = lossFactor(from: first, to: last) { evidence.append("the loss gap grows ×\(f4(loss)) per step") }
-            return Verdict(kind: .diverging, summary: "diverging: the gradient grows ×\(f4(rho)) per step",
+            return Verdict(kind: .diverging, summary: "the gradient grows ×\(f4(rho)) per step",
                            evidence: evidence + theory, growthFactor: rho)
         }
         let forecast = QuadraticForecast(run: run, gradient: gradient(last))
         let bounce = bouncingDirection(first: first)
         if let left = convergedAndLeft() {
             return Verdict(kind: .bouncing,
-                           summary: "bouncing: it converged at step \(left.converged) but was thrown out again; the swing is bounded and keeps coming back",
+                           summary: "it converged at step \(left.converged) but was thrown out again; the swing is bounded and keeps coming back",
                            evidence: ["the gradient norm was under \(f(tolerance)) at step \(left.converged) and is \(f(norms[last])) now",
                                       "the largest loss since then is \(f(left.peak, 6)), below the start's \(f(losses[0], 6)): not a divergence",
                                       whyItLeft(noise: noise)].compactMap { $0 } + theory,
@@ -302,12 +302,12 @@ private struct TraceReader {
             let overshoots = notes[(first + 1)...last].filter { $0.contains(.overshoot) }.count
             let evidence = ["the gradient component \(bounce.name) flipped sign in \(bounce.flips) of the last \(k) steps "
                                 + "(\(overshoots) overshoot note\(overshoots == 1 ? "" : "s"))"] + endless.evidence + theory
-            return Verdict(kind: .bouncing, summary: "bouncing \(endless.name) without shrinking: \(endless.reason)",
+            return Verdict(kind: .bouncing, summary: "\(endless.name) without shrinking: \(endless.reason)",
                            evidence: evidence, growthFactor: rho, direction: endless.vector ?? bounce.vector,
                            directionName: endless.name)
         }
         if 2 * plateaus >= k {
-            return Verdict(kind: .stuck, summary: "stuck on a plateau: the loss stopped changing while the gradient norm is \(f(norms[last]))",
+            return Verdict(kind: .stuck, summary: "on a plateau: the loss stopped changing while the gradient norm is \(f(norms[last]))",
                            evidence: ["\(plateaus) of the last \(k) steps changed the loss by less than 1e-12 relative",
                                       "learning rate in force: \(f(run.nextLearningRate))"] + theory,
                            growthFactor: rho, stuckReason: .plateau)
@@ -321,7 +321,7 @@ private struct TraceReader {
                 let scale = max(1, here.map { Swift.abs($0) }.max() ?? 0)
                 let saddle = objective.saddles.min { distance($0, here) < distance($1, here) }
                     .flatMap { distance($0, here) <= 0.1 * scale ? $0 : nil } ?? here
-                return Verdict(kind: .stuck, summary: "stuck near a saddle point \(VerdictFormat.point(saddle)): the gradient is almost 0",
+                return Verdict(kind: .stuck, summary: "near a saddle point \(VerdictFormat.point(saddle)): the gradient is almost 0",
                                evidence: ["gradient norm \(f(norms[last])), down from \(f(largestNorm))",
                                           "the Hessian has λ_min = \(f(low.eigenvalue)) \(report.name(of: low)): a direction that curves down"] + theory,
                                growthFactor: rho, stuckReason: .saddle(point: saddle))
@@ -347,7 +347,7 @@ private struct TraceReader {
                 : "the loss is stalled at \(f(losses[last], 6))"
             let evidence = ["the gradient component \(bounce.name) flipped sign in \(bounce.flips) of the last \(k) steps "
                                 + "(\(overshoots) overshoot note\(overshoots == 1 ? "" : "s"))", trend] + pace + theory
-            return Verdict(kind: .bouncing, summary: "bouncing \(bounce.name): the step keeps crossing the valley, and the swing shrinks",
+            return Verdict(kind: .bouncing, summary: "\(bounce.name): the step keeps crossing the valley, and the swing shrinks",
                            evidence: evidence, growthFactor: rho, estimate: estimate,
                            direction: bounce.vector, directionName: bounce.name)
         }
@@ -363,14 +363,14 @@ private struct TraceReader {
             switch estimate.basis {
             case .slowestDirection:
                 let why = forecast?.slowest.map { " (the slowest direction, \(forecast?.report.name(of: $0.direction) ?? ""), shrinks ×\(f4($0.rate)) per step)" } ?? ""
-                summary = "slow: \(estimate.phrase) to converge\(why)"
+                summary = "\(estimate.phrase) to converge\(why)"
             case .recentSteps:
-                summary = "slow: \(estimate.phrase) to converge at the recent rate (×\(f4(rho ?? 1)) per step; a rough estimate)"
+                summary = "\(estimate.phrase) to converge at the recent rate (×\(f4(rho ?? 1)) per step; a rough estimate)"
             }
         } else if lossChange < 0 {
-            summary = "slow: the loss still falls but the gradient norm is not shrinking; no estimate"
+            summary = "the loss still falls but the gradient norm is not shrinking; no estimate"
         } else {
-            summary = "slow: barely moving"
+            summary = "barely moving"
         }
         return Verdict(kind: .slow, summary: summary, evidence: evidence + theory, growthFactor: rho, estimate: estimate)
     }

@@ -34,7 +34,8 @@ public struct Verdict: Sendable, Hashable {
     }
 
     public var kind: Kind
-    /// One line: `bouncing along y: the gradient flips sign in 20 of the last 20 steps`.
+    /// One line that follows the kind's word without repeating it (`verdict: bouncing — along
+    /// y: the step keeps crossing the valley, and the swing shrinks`).
     public var summary: String
     /// Supporting numbers, one fact a line.
     public var evidence: [String]

@@ -209,11 +209,11 @@ extension Command {
         let stripCategories = Strip.Category.sweep + [Strip.Category("stuck", unicode: "·", ascii: "."), Strip.Category("undefined", unicode: "?", ascii: "?")]
         let cells = report.points.map { categories.firstIndex(of: $0.outcome) ?? 0 }
         let strip = Strip(grid: report.points.map(\.learningRate), cells: cells, categories: stripCategories, label: "lr",
-                          critical: report.criticalRate.map { (name: "2/λmax", value: $0) })
+                          critical: report.criticalRate.map { (name: String(report.curvature.criticalSymbol.filter { $0 != "_" }), value: $0) })
         var lines = ["sweep of \(session.optimizer.kind.name) over \(report.points.count) rates, \(steps) steps each, from \(NumberFormat.point(start, digits: 4))",
                      table.render(style: style(session)), strip.render(style: style(session), color: session.useColor)]
         if let critical = report.criticalRate {
-            lines.append("critical rate from curvature at the start: 2/λ_max = \(NumberFormat.format(critical, digits: 4))")
+            lines.append("critical rate from curvature at the start: \(report.curvature.criticalSymbol) = \(NumberFormat.format(critical, digits: 4))")
         } else {
             lines.append("no critical rate from curvature here (\(report.curvature.sentence))")
         }
@@ -230,11 +230,13 @@ extension Command {
     static func shortReason(_ verdict: Verdict) -> String {
         switch verdict.kind {
         case .slow:
-            if let remaining = verdict.remainingSteps { return "about \(remaining) more steps needed" }
+            if let estimate = verdict.estimate { return "\(estimate.phrase) needed" }
         case .diverging:
             if let growth = verdict.growthFactor { return "grows ×\(NumberFormat.format(growth, digits: 3)) per step" }
         case .bouncing:
             if let direction = verdict.directionName { return "bounces \(direction)" }
+        case .converged:
+            if let step = verdict.convergedStep { return "converged at step \(step)" }
         default:
             break
         }
