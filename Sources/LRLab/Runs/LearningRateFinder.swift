@@ -10,23 +10,27 @@ import Darwin
 /// which the rate grows exponentially from `lower` to `upper`, recording the loss after each
 /// step, stopped once the loss blows up.
 ///
-/// Suggested rate (`suggestedRate`): the rate at the steepest descent of the smoothed curve
-/// against log(lr) — the largest drop of a centred moving average (half-width max(1, n/20)
-/// points) between neighbouring rates, looked for before the smoothed minimum. The curve is
-/// log(loss − floor), the floor being the objective's known minimum value, else 0 when every
-/// loss is positive; the raw loss when neither applies. When the curve never falls before its
-/// minimum, one tenth of the rate at the minimum (`minimumRate / 10`) instead.
+/// The curve read is log(loss − floor), the floor being the objective's known minimum value,
+/// else 0 when every loss is positive; the raw loss when neither applies. It is smoothed by
+/// fastai's debiased exponential moving average, run forward and then backward over the
+/// curve so that the smoothed curve does not lag behind the rates (linear time; the
+/// average spans about n/20 points, β = 1 − 1/max(1, n/20)).
 ///
-/// Why log: gradient descent shrinks the loss gap by a factor per step, so the log gap falls
-/// fastest where that factor is smallest. On f = a·x²/2 the factor is (1 − lr·a)², smallest at
-/// lr = 1/a, and the suggestion lands within a factor of 2 of 1/a (tested).
+/// Suggested rate (`suggestedRate`): fastai's "minimum" rule, one tenth of the rate at the
+/// lowest smoothed loss (`minimumRate / 10`). Past that minimum the loss climbs to the
+/// blow-up, so the suggestion is always a tenth of a rate below the measured blow-up: on an
+/// ill-conditioned valley the steepest fall (`steepestRate`, also reported) can sit above
+/// the steep direction's 2/λ, a rate the run does not survive.
+///
+/// On f = a·x²/2 with gd the loss falls while |1 − lr·a| < 1, so the lowest loss comes at a
+/// rate near 2/a and the suggestion near 0.2/a (tested).
 public enum LearningRateFinder {
     public struct Report: Sendable {
         /// The rate of each step, from `lower` upward.
         public var rates: [Double]
         /// The loss after the step made with `rates[i]`.
         public var losses: [Double]
-        /// The centred moving average of log(loss − floor) (of the loss itself when no floor is known).
+        /// The smoothed log(loss − floor) (the loss itself when no floor is known), see `smooth`.
         public var smoothedLosses: [Double]
         /// The loss before the first step.
         public var startLoss: Double
@@ -34,7 +38,7 @@ public enum LearningRateFinder {
         public var steepestRate: Double?
         /// The rate where the smoothed curve is lowest.
         public var minimumRate: Double?
-        /// `steepestRate`, or `minimumRate / 10` when there is no fall.
+        /// `minimumRate / 10`: below the measured blow-up by construction.
         public var suggestedRate: Double?
         /// 2(1 + μ)/λ_max at the start (2/λ_max for gd), for comparison: on an ill-conditioned
         /// valley the range test can suggest a rate that diverges along the steep direction.
@@ -98,16 +102,9 @@ public enum LearningRateFinder {
         // The drop between neighbours i−1 and i is credited to their geometric midpoint.
         let steepestRate = steepestIndex.map { (rates[$0] * rates[$0 - 1]).squareRoot() }
         let minimumRate = minimumIndex.map { rates[$0] }
-        let suggested: Double?
-        let rule: String
-        if let steepestRate {
-            suggested = steepestRate
-            rule = floor == nil ? "steepest fall of the smoothed loss against log(lr)"
-                : "steepest fall of the smoothed log(loss) against log(lr)"
-        } else {
-            suggested = minimumRate.map { $0 / 10 }
-            rule = "one tenth of the rate at the lowest smoothed loss"
-        }
+        let suggested = minimumRate.map { $0 / 10 }
+        let rule = suggested == nil ? "the test took no step"
+            : "one tenth of the rate at the lowest smoothed \(floor == nil ? "loss" : "log(loss)"), fastai's minimum/10"
         return Report(rates: rates, losses: losses, smoothedLosses: smoothed, startLoss: run.trace.losses[0],
                       steepestRate: steepestRate, minimumRate: minimumRate, suggestedRate: suggested,
                       criticalRate: CurvatureReport(objective: objective, at: start, configuration: configuration).criticalRate,
@@ -115,15 +112,23 @@ public enum LearningRateFinder {
                       stopReason: stopReason, wasStopped: stopped)
     }
 
-    /// Centred moving average with half-width max(1, n/20), shrinking at the ends.
+    /// fastai's debiased exponential moving average, a_i = β·a_{i−1} + (1 − β)·v_i reported as
+    /// a_i/(1 − β^(i+1)), run forward and then backward over the forward result, so the
+    /// smoothing does not shift the curve; β = 1 − 1/max(1, n/20). Linear in n.
     static func smooth(_ values: [Double]) -> [Double] {
-        let half = max(1, values.count / 20)
-        return values.indices.map { index in
-            let range = max(0, index - half)...min(values.count - 1, index + half)
-            var sum = 0.0
-            for position in range { sum += values[position] }
-            return sum / Double(range.count)
+        let beta = 1 - 1 / Swift.max(1, Double(values.count) / 20)
+        func pass(_ input: [Double]) -> [Double] {
+            var average = 0.0, weight = 1.0
+            var output: [Double] = []
+            output.reserveCapacity(input.count)
+            for value in input {
+                average = beta * average + (1 - beta) * value
+                weight *= beta
+                output.append(weight < 1 ? average / (1 - weight) : value)
+            }
+            return output
         }
+        return pass(pass(values).reversed()).reversed()
     }
 }
 

@@ -284,6 +284,7 @@ extension Command {
             lines.append("no suggestion: \(report.rule)")
         }
         if let reason = report.stopReason { lines.append("stopped: \(reason)") }
+        if report.wasStopped { lines.append("stopped early (interrupted) after \(report.rates.count) steps; the suggestion reads the steps taken") }
         session.say(lines.joined(separator: "\n"))
     }
 }
