@@ -150,3 +150,18 @@ import LRLab
         #expect(!verdictLine.contains("— slow:") && !verdictLine.contains("— stuck ") && !verdictLine.contains("— bouncing "))
     }
 }
+
+/// `compare` with runs that diverge (issue 11): the table stops at the divergence bound as
+/// `run` does, and the chart cuts diverging curves so the others stay readable.
+@Suite struct CompareDivergenceTests {
+    @Test func divergingRunsAreCappedInTheTableAndCutInTheChart() {
+        let (text, outcome) = transcript(of: "use ravine; compare lr=0.01,0.05,0.1 steps=300")
+        #expect(outcome.succeeded, "\(text)")
+        // Start loss 57 (= 32 + 25) is the largest of the converging run: the chart stops at 57,000.
+        #expect(text.contains("drawn up to 5.7e+04"))
+        #expect(text.components(separatedBy: "> 1e+100").count == 3)
+        for line in text.split(separator: "\n") where line.contains("┤") {
+            #expect(!line.contains("e1") && !line.contains("e+1"), "axis label \(line)")
+        }
+    }
+}

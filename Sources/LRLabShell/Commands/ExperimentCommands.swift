@@ -147,22 +147,56 @@ extension Command {
         session.lastComparison = report
         let digits = Swift.min(session.digits, 6)
         let rows = report.results.map { result -> [String] in
-            [result.label, NumberFormat.format(result.finalLoss, digits: digits),
+            // A loss past the divergence bound is shown as the bound, as `run` stops there.
+            let bound = result.run.divergenceBound
+            let finalLoss = Swift.abs(result.finalLoss) > bound || !result.finalLoss.isFinite
+                ? "> " + NumberFormat.format(bound, digits: digits) : NumberFormat.format(result.finalLoss, digits: digits)
+            return [result.label, finalLoss,
              result.distanceToMinimum.map { NumberFormat.format($0, digits: digits) + (result.nearestMinimumIsGlobal == false ? " (local)" : "") } ?? "-",
              result.stepsToConverge.map(String.init) ?? "-", result.verdict.name]
         }
-        let table = Table(columns: [.init("run", alignment: .left), .init("final loss"), .init("distance to min"),
+        let (series, cap) = compareSeries(report)
+        let table = Table(columns: [.init("run", alignment: .left), .init("final loss", alignment: .right), .init("distance to min"),
                                     .init("converged at"), .init("verdict", alignment: .left)], rows: rows)
         let size = pictureSize(session)
-        let series = report.results.map { LineChart.Series($0.label, y: $0.losses, x: $0.run.trace.steps.map(Double.init)) }
-        let allPositive = report.results.allSatisfy { $0.losses.allSatisfy { !$0.isFinite || $0 > 0 } }
+        let allPositive = series.allSatisfy { $0.y.allSatisfy { !$0.isFinite || $0 > 0 } }
         let chart = LineChart(series: series, width: size.width, height: size.height, yScale: allPositive ? .log10 : .linear,
                               title: "loss per step, \(steps) steps from \(NumberFormat.point(start, digits: 4))", xLabel: "step", yLabel: "loss")
         session.lastPicture = .lineChart(chart)
         var text = table.render(style: style(session)) + "\n" + chart.render(style: style(session), color: session.useColor)
+        if let cap {
+            text += "\ndiverging runs are drawn up to \(NumberFormat.format(cap, digits: 3)) (1000× the largest loss of the others) and cut there"
+        }
         if report.wasStopped { text += "\nstopped early (interrupted); the table shows the runs finished so far" }
         if objective.dimension == 2 { text += "\nplot path overlays these trajectories" }
         session.say(text)
+    }
+
+    /// The chart's series: the losses of each run, with diverging runs cut where they pass
+    /// 1000× the largest |loss| of the other runs (and the start), so that their growth does
+    /// not flatten every other curve on the axis; the cap when some run was cut.
+    static func compareSeries(_ report: Comparison.Report) -> ([LineChart.Series], Double?) {
+        let diverging = report.results.map { $0.verdict.kind == .diverging }
+        var largest = report.results.first.map { Swift.abs($0.losses.first ?? 0) } ?? 0
+        for (result, divergent) in zip(report.results, diverging) where !divergent {
+            for loss in result.losses where loss.isFinite { largest = Swift.max(largest, Swift.abs(loss)) }
+        }
+        let bound = report.results.first?.run.divergenceBound ?? 1e100
+        let cap = Swift.min(bound, 1000 * Swift.max(largest, Double.leastNormalMagnitude))
+        var cut = false
+        let series = zip(report.results, diverging).map { result, divergent -> LineChart.Series in
+            let steps = Array(result.run.trace.steps.map(Double.init))
+            guard divergent else { return LineChart.Series(result.label, y: result.losses, x: steps) }
+            var y: [Double] = [], x: [Double] = []
+            for (loss, step) in zip(result.losses, steps) {
+                let over = !loss.isFinite || Swift.abs(loss) > cap
+                y.append(over ? (loss < 0 ? -cap : cap) : loss)
+                x.append(step)
+                if over { cut = true; break }
+            }
+            return LineChart.Series(result.label, y: y, x: x)
+        }
+        return (series, cut ? cap : nil)
     }
 
     static func sweepCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
