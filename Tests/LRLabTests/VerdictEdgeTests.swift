@@ -33,6 +33,18 @@ import Testing
         #expect(verdict.stuckReason == nil)
     }
 
+    /// Past 100,000 rows the trace keeps every other step: a period-2 swing sampled every
+    /// second step looks still. The verdict must still see the bounce.
+    @Test func aThinnedTraceStillShowsTheBounce() throws {
+        let objective = Objective(parameters: ["x"], expression: try Parser.parse("(x-3)^2", variables: ["x"]))
+        var run = try Run(objective: objective, start: [0], configuration: DiagnosisFixture.gd(1))
+        run.run(150_001)
+        #expect(run.trace.isThinned)
+        let verdict = run.verdict()
+        #expect(verdict.kind == .bouncing)
+        #expect(verdict.summary.contains("without shrinking"))
+    }
+
     /// Heavy-ball momentum at lr = 2(1 + μ)/λ: z² + (1 + μ)z + μ = (z + 1)(z + μ) has the root −1.
     @Test func atTheMomentumBoundAQuadraticBouncesWithoutShrinking() throws {
         let objective = try DiagnosisFixture.parabola(2)

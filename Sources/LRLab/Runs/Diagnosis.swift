@@ -108,6 +108,11 @@ private struct TraceReader {
         return Array(trace.gradients[row * trace.dimension ..< (row + 1) * trace.dimension])
     }
 
+    func stepTaken(_ row: Int) -> [Double] {
+        if row >= trace.count, let latest { return latest.stepTaken }
+        return Array(trace.stepsTaken[row * trace.dimension ..< (row + 1) * trace.dimension])
+    }
+
     /// Steps between two rows read (more than the rows apart when the trace is thinned).
     func stepsBetween(_ from: Int, _ to: Int) -> Int { steps[to] - steps[from] }
 
@@ -243,6 +248,7 @@ private struct TraceReader {
             if notes[row].contains(.plateau) { plateaus += 1 }
         }
         let stepSpan = stepsBetween(first, last)
+        let ofWindow = stepSpan == k ? "of the last \(k) steps" : "of the \(k) recorded steps among the last \(stepSpan)"
         let span = "over the last \(stepSpan) step\(stepSpan == 1 ? "" : "s")"
         let lossChange = losses[last] - losses[first]
         let theory = theoryLine(at: last).map { [$0] } ?? []
@@ -282,7 +288,7 @@ private struct TraceReader {
             lowestSoFar = Swift.min(lowestSoFar, losses[row])
         }
         if let rho, rho > 1, lossChange > 0, 2 * lossRises >= k, gapGrowth >= 2, !returnedFrom {
-            var evidence = ["the loss rose in \(lossRises) of the last \(k) steps, from \(f(losses[first], 6)) to \(f(losses[last], 6))",
+            var evidence = ["the loss rose in \(lossRises) \(ofWindow), from \(f(losses[first], 6)) to \(f(losses[last], 6))",
                             "the gradient norm grows ×\(f4(rho)) per step \(span)"]
             if let loss = lossFactor(from: first, to: last) { evidence.append("the loss gap grows ×\(f4(loss)) per step") }
             return Verdict(kind: .diverging, summary: "the gradient grows ×\(f4(rho)) per step",
@@ -300,7 +306,7 @@ private struct TraceReader {
         }
         if let bounce, let endless = endlessBounce(forecast: forecast, bounceName: bounce.name) {
             let overshoots = notes[(first + 1)...last].filter { $0.contains(.overshoot) }.count
-            let evidence = ["the gradient component \(bounce.name) flipped sign in \(bounce.flips) of the last \(k) steps "
+            let evidence = ["the gradient component \(bounce.name) flipped sign in \(bounce.flips) \(ofWindow) "
                                 + "(\(overshoots) overshoot note\(overshoots == 1 ? "" : "s"))"] + endless.evidence + theory
             return Verdict(kind: .bouncing, summary: "\(endless.name) without shrinking: \(endless.reason)",
                            evidence: evidence, growthFactor: rho, direction: endless.vector ?? bounce.vector,
@@ -308,7 +314,7 @@ private struct TraceReader {
         }
         if 2 * plateaus >= k {
             return Verdict(kind: .stuck, summary: "on a plateau: the loss stopped changing while the gradient norm is \(f(norms[last]))",
-                           evidence: ["\(plateaus) of the last \(k) steps changed the loss by less than 1e-12 relative",
+                           evidence: ["\(plateaus) \(ofWindow) changed the loss by less than 1e-12 relative",
                                       "learning rate in force: \(f(run.nextLearningRate))"] + theory,
                            growthFactor: rho, stuckReason: .plateau)
         }
@@ -345,7 +351,7 @@ private struct TraceReader {
             let overshoots = notes[(first + 1)...last].filter { $0.contains(.overshoot) }.count
             let trend = lossChange < 0 ? "the loss still falls (\(f(losses[first], 6)) → \(f(losses[last], 6)))"
                 : "the loss is stalled at \(f(losses[last], 6))"
-            let evidence = ["the gradient component \(bounce.name) flipped sign in \(bounce.flips) of the last \(k) steps "
+            let evidence = ["the gradient component \(bounce.name) flipped sign in \(bounce.flips) \(ofWindow) "
                                 + "(\(overshoots) overshoot note\(overshoots == 1 ? "" : "s"))", trend] + pace + theory
             return Verdict(kind: .bouncing, summary: "\(bounce.name): the step keeps crossing the valley, and the swing shrinks",
                            evidence: evidence, growthFactor: rho, estimate: estimate,
@@ -442,7 +448,9 @@ private struct TraceReader {
     }
 
     /// The axis or Hessian eigenvector along which the gradient flips sign most often in the
-    /// window, when that is more than half the steps and the component matters (≥ 10% of the norm on average).
+    /// window, when that is more than half the steps and the component matters (≥ 10% of the
+    /// norm on average). Between rows that are not consecutive steps (a thinned trace), a
+    /// row counts as a flip when its step ended uphill along the direction.
     func bouncingDirection(first: Int) -> (vector: [Double], name: String, flips: Int)? {
         let dimension = trace.dimension
         var candidates: [[Double]] = (0..<dimension).map { axis in (0..<dimension).map { $0 == axis ? 1.0 : 0.0 } }
@@ -460,7 +468,19 @@ private struct TraceReader {
                 let g = gradient(row)
                 var projection = 0.0
                 for index in 0..<dimension { projection += g[index] * vector[index] }
-                if row > first, projection * previous < 0 { flips += 1 }
+                if row > first {
+                    if stepsBetween(row - 1, row) == 1 {
+                        if projection * previous < 0 { flips += 1 }
+                    } else {
+                        // Rows a thinned trace keeps are steps apart (a period-2 swing would
+                        // alias away): a step that ends going uphill along the direction,
+                        // (Δ·v)(g·v) > 0, crossed the valley.
+                        let taken = stepTaken(row)
+                        var along = 0.0
+                        for index in 0..<dimension { along += taken[index] * vector[index] }
+                        if along * projection > 0 { flips += 1 }
+                    }
+                }
                 if norms[row] > 0 { share += Swift.abs(projection) / norms[row] }
                 previous = projection
             }
