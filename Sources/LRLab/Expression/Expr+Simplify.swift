@@ -184,37 +184,41 @@ private struct SignedTerms {
     /// (coefficient, rest); a constant has rest nil.
     private var terms: [(coefficient: Double, rest: Expr?)] = []
 
+    /// The terms of `expression`, taken as they are: the constructors have gathered them
+    /// already, so building a sum of n terms one at a time costs O(n²) comparisons, not O(n³).
     init(_ expression: Expr) {
-        add(expression, sign: 1)
+        add(expression, sign: 1, gathering: false)
     }
 
+    /// These terms with those of `expression` (times `sign`) gathered into them.
     func adding(_ expression: Expr, sign: Double) -> SignedTerms {
         var copy = self
-        copy.add(expression, sign: sign)
+        copy.add(expression, sign: sign, gathering: true)
         return copy
     }
 
-    private mutating func add(_ expression: Expr, sign: Double) {
+    private mutating func add(_ expression: Expr, sign: Double, gathering: Bool) {
         switch expression {
         case .binary(.add, let a, let b):
-            add(a, sign: sign)
-            add(b, sign: sign)
+            add(a, sign: sign, gathering: gathering)
+            add(b, sign: sign, gathering: gathering)
         case .binary(.subtract, let a, let b):
-            add(a, sign: sign)
-            add(b, sign: -sign)
+            add(a, sign: sign, gathering: gathering)
+            add(b, sign: -sign, gathering: gathering)
         case .negate(let inner):
-            add(inner, sign: -sign)
+            add(inner, sign: -sign, gathering: gathering)
         case .number(let value):
-            gather(sign * value, nil)
+            gather(sign * value, nil, gathering: gathering)
         case .binary(.multiply, .number(let k), let rest):
-            gather(sign * k, rest)
+            gather(sign * k, rest, gathering: gathering)
         default:
-            gather(sign, expression)
+            gather(sign, expression, gathering: gathering)
         }
     }
 
-    private mutating func gather(_ coefficient: Double, _ rest: Expr?) {
-        if let index = terms.firstIndex(where: { $0.rest == rest }) {
+    private mutating func gather(_ coefficient: Double, _ rest: Expr?, gathering: Bool) {
+        // Numbers always gather into one constant.
+        if gathering || rest == nil, let index = terms.firstIndex(where: { $0.rest == rest }) {
             terms[index].coefficient += coefficient
         } else {
             terms.append((coefficient, rest))
