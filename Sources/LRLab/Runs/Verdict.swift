@@ -8,7 +8,8 @@ public struct Verdict: Sendable, Hashable {
         /// Steady progress that will take a while; `remainingSteps` estimates how long.
         case slow
         /// The step keeps crossing the valley: the gradient along `direction` flips sign in
-        /// most recent steps while the loss falls or stalls.
+        /// most recent steps while the loss falls or stalls; the summary says whether the swing
+        /// shrinks or not (lr = 2/λ, a fixed-size swing, bursts after converging).
         case bouncing
         /// The loss grows geometrically (`growthFactor` per step), or the run ended diverged.
         case diverging

@@ -40,7 +40,8 @@ extension Command {
                 compare lr=0.001,0.01,0.1,1                      the current optimizer at each rate
                 compare opt=gd,momentum,rmsprop,adam lr=0.01 steps=300
                 Without lr=, each optimizer uses its default rate. Prints a table (final loss, distance
-                to the nearest known minimum, steps to converge, verdict) and one loss chart; for 2-D,
+                to the nearest known minimum, steps to converge, verdict) and one loss chart; each run
+                stops where it converges, and diverging curves are cut so the others stay readable; for 2-D,
                 `plot path` then overlays every trajectory. At most 12 runs.
                 """, completion: .words(["opt=", "lr=", "steps="])) { session, statement throws(ShellError) in
             try compareCommand(session, statement)
