@@ -76,6 +76,23 @@ import Testing
         #expect(verdict.summary.hasPrefix("about \(Int(remaining)) more steps"))
     }
 
+    /// Heavy-ball momentum μ = 0.9 at lr = 1e-3 on the ravine: along x (λ = 1) the error
+    /// recurrence z² − (1 + μ − lr)z + μ has real roots, the larger ρ = (1.899 + √0.006201)/2
+    /// ≈ 0.98887, so the x component shrinks like ρⁿ and the estimate after 50 steps must
+    /// meet the step where the run really converges (within 2%).
+    @Test func momentumEstimateUsesTheHeavyBallRadius() throws {
+        let options = [("lr", "0.001"), ("momentum", "0.9")]
+        let verdict = try Self.run("ravine", "momentum", options, steps: 50).verdict()
+        #expect(verdict.kind == .slow)
+        let rho = (1.899 + (1.899 * 1.899 - 3.6).squareRoot()) / 2
+        #expect(verdict.summary.contains("×\(VerdictFormat.number(rho, digits: 4))"))
+        let remaining = Double(try #require(verdict.remainingSteps))
+        var full = try Self.run("ravine", "momentum", options, steps: 0)
+        let taken = full.run(1_000_000, untilConverged: true)
+        #expect(full.hasConverged)
+        #expect(Swift.abs(50 + remaining - Double(taken)) <= 0.02 * Double(taken))
+    }
+
     /// The closed form N above falls as lr grows (below 1/λ_max), so must the sweep's estimates.
     @Test func sweepEstimatesFallAsTheRateGrows() throws {
         let ravine = try #require(Preset.named("ravine"))

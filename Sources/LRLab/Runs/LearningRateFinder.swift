@@ -43,6 +43,8 @@ public enum LearningRateFinder {
         /// 2(1 + μ)/λ_max at the start (2/λ_max for gd), for comparison: on an ill-conditioned
         /// valley the range test can suggest a rate that diverges along the steep direction.
         public var criticalRate: Double?
+        /// How `criticalRate` is written: `2/λ_max`, or `2(1+μ)/λ_max` with momentum.
+        public var criticalSymbol: String
         /// Which rule gave `suggestedRate`, said in words.
         public var rule: String
         /// Why the test ended before `upper`, if it did: `the loss passed 4× its best`, a divergence.
@@ -105,9 +107,10 @@ public enum LearningRateFinder {
         let suggested = minimumRate.map { $0 / 10 }
         let rule = suggested == nil ? "the test took no step"
             : "one tenth of the rate at the lowest smoothed \(floor == nil ? "loss" : "log(loss)"), fastai's minimum/10"
+        let curvature = CurvatureReport(objective: objective, at: start, configuration: configuration)
         return Report(rates: rates, losses: losses, smoothedLosses: smoothed, startLoss: run.trace.losses[0],
                       steepestRate: steepestRate, minimumRate: minimumRate, suggestedRate: suggested,
-                      criticalRate: CurvatureReport(objective: objective, at: start, configuration: configuration).criticalRate,
+                      criticalRate: curvature.criticalRate, criticalSymbol: curvature.criticalSymbol,
                       rule: rule,
                       stopReason: stopReason, wasStopped: stopped)
     }

@@ -313,7 +313,7 @@ extension Command {
         if let suggested = report.suggestedRate {
             lines.append("suggested lr = \(NumberFormat.format(suggested, digits: 3))  (\(report.rule))")
             if let critical = report.criticalRate, suggested > critical {
-                lines.append("warning: that is above 2/λ_max = \(NumberFormat.format(critical, digits: 3)) at the start; gradient descent would bounce and grow there")
+                lines.append("warning: that is above \(report.criticalSymbol) = \(NumberFormat.format(critical, digits: 3)) at the start; \(session.optimizer.kind.name) would bounce and grow there")
             }
         } else {
             lines.append("no suggestion: \(report.rule)")
