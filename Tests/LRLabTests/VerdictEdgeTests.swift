@@ -93,6 +93,28 @@ import Testing
         #expect(Swift.abs(50 + remaining - Double(taken)) <= 0.02 * Double(taken))
     }
 
+    /// Nesterov (PyTorch form) on a quadratic direction λ: z² − (1 + μ)(1 − h)z + μ(1 − h),
+    /// h = lr·λ, stable iff h < 2(1 + μ)/(1 + 2μ). Ravine, μ = 0.9: the critical rate is
+    /// 3.8/(2.8·50) ≈ 0.027143; at lr = 0.028 (h = 1.4) the roots are (−0.76 ± √2.0176)/2 and
+    /// the gradient grows by |−1.0902| per step.
+    @Test func nesterovHasItsOwnBound() throws {
+        let ravine = try #require(Preset.named("ravine"))
+        let configuration = try Self.configuration("nesterov", [("lr", "0.028"), ("momentum", "0.9")])
+        let report = CurvatureReport(objective: try ravine.objective(), at: ravine.start, configuration: configuration)
+        #expect(Swift.abs(try #require(report.criticalRate) - 3.8 / (2.8 * 50)) < 1e-15)
+        #expect(report.criticalSymbol == "2(1+μ)/((1+2μ)λ_max)")
+        let root = Swift.abs((-0.76 - (0.76 * 0.76 + 1.44).squareRoot()) / 2)
+        #expect(Swift.abs(Swift.abs(try #require(report.top?.factor)) - root) < 1e-12)
+        let verdict = try Self.run("ravine", "nesterov", [("lr", "0.028"), ("momentum", "0.9")], steps: 200).verdict()
+        #expect(verdict.kind == .diverging)
+        #expect(Swift.abs(try #require(verdict.growthFactor) - root) < 1e-3)
+        // Below the bound, along x (λ = 1, h = 1e-3, real roots) the estimate meets the run.
+        let slow = try Self.run("ravine", "nesterov", [("lr", "0.001"), ("momentum", "0.9")], steps: 50).verdict()
+        var full = try Self.run("ravine", "nesterov", [("lr", "0.001"), ("momentum", "0.9")], steps: 0)
+        let taken = full.run(1_000_000, untilConverged: true)
+        #expect(Swift.abs(50 + Double(try #require(slow.remainingSteps)) - Double(taken)) <= 0.02 * Double(taken))
+    }
+
     /// The closed form N above falls as lr grows (below 1/λ_max), so must the sweep's estimates.
     @Test func sweepEstimatesFallAsTheRateGrows() throws {
         let ravine = try #require(Preset.named("ravine"))

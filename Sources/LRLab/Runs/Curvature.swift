@@ -142,6 +142,12 @@ public enum Curvature {
         return vector.map { sign * $0 / length }
     }
 
+    /// Whether `configuration` takes Nesterov's step (x ← x − lr·(g + μb)) rather than the heavy ball's.
+    public static func isNesterov(_ configuration: OptimizerConfiguration) -> Bool {
+        configuration.kind.name == "nesterov"
+            || (configuration.kind.allOptions.contains { $0.name == "nesterov" } && configuration.values.flag("nesterov"))
+    }
+
     /// Whether `objective` is a quadratic (or linear) function: every second derivative is a
     /// constant and each partial derivative is a polynomial (no function applied to a variable,
     /// no division by one, whole non-negative powers only). Then the Hessian is the same at
@@ -166,15 +172,15 @@ public enum Curvature {
         }
     }
 
-    /// The heavy-ball coefficient μ the quadratic theory should use for `configuration`:
-    /// 0 for plain `gd`, the `momentum` option for heavy-ball momentum (`momentum`, `sgd`),
-    /// nil where the theory does not apply (Nesterov, adaptive optimizers that rescale steps).
+    /// The momentum coefficient μ the quadratic theory should use for `configuration`:
+    /// 0 for plain `gd`, the `momentum` option for heavy-ball momentum (`momentum`, `sgd`) and
+    /// for Nesterov's (`nesterov`, or a `nesterov` flag: see `isNesterov`), nil where the
+    /// theory does not apply (adaptive optimizers that rescale steps).
     public static func momentumCoefficient(of configuration: OptimizerConfiguration) -> Double? {
         let name = configuration.kind.name
         if name == "gd" { return 0 }
-        guard name == "momentum" || name == "sgd" || name == "heavyball" else { return nil }
+        guard name == "momentum" || name == "sgd" || name == "heavyball" || name == "nesterov" else { return nil }
         let optionNames = configuration.kind.allOptions.map(\.name)
-        if optionNames.contains("nesterov"), configuration.values.flag("nesterov") { return nil }
         for key in ["momentum", "mu", "beta"] where optionNames.contains(key) {
             let value = configuration.values.number(key)
             if value.isFinite, value >= 0, value < 1 { return value }

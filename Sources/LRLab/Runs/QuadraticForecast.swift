@@ -8,12 +8,12 @@ import Darwin
 
 /// What the step-size theory says a run will do from its latest state, where that theory is
 /// exact: the loss is a quadratic (its Hessian H is constant), the rate is constant, the
-/// gradient has no noise, and the optimizer is plain gradient descent or heavy-ball momentum
-/// without weight decay (`Curvature.momentumCoefficient` is not nil).
+/// gradient has no noise, and the optimizer is plain gradient descent or heavy-ball or
+/// Nesterov momentum without weight decay (`Curvature.momentumCoefficient` is not nil).
 ///
 /// Then the gradient g = H·(θ − θ*) splits along the eigenvectors e_i of H into components
 /// c_i = g·e_i, and each one is multiplied by its own factor per step: r_i = 1 − lr·λ_i for gd,
-/// the spectral radius of the heavy-ball recurrence for momentum (`CurvatureDirection.factor`).
+/// the spectral radius of the momentum recurrence otherwise (`CurvatureDirection.factor`).
 /// After n more steps ‖g‖² = Σ c_i² r_i^(2n) (exactly for gd; for momentum up to the velocity
 /// already built up, a bounded factor), so the steps still needed to reach the tolerance are
 /// the least n with Σ c_i² r_i^(2n) < tol², which the slowest direction (largest |r_i|) decides.
@@ -120,6 +120,7 @@ struct QuadraticForecast {
         if report.momentum == 0 {
             return "factor 1 − lr·λ = 1 − \(f(report.learningRate))·\(f(direction.eigenvalue)) = \(factor) per step"
         }
-        return "factor \(factor) per step (the spectral radius of heavy-ball momentum μ = \(f(report.momentum ?? 0)) at lr·λ = \(f(report.learningRate * direction.eigenvalue)))"
+        let form = report.nesterov ? "Nesterov" : "heavy-ball"
+        return "factor \(factor) per step (the spectral radius of \(form) momentum μ = \(f(report.momentum ?? 0)) at lr·λ = \(f(report.learningRate * direction.eigenvalue)))"
     }
 }
