@@ -48,14 +48,18 @@ import Testing
     }
 
     /// The ravine's steep direction has λ = 50, so gd blows up past 2/λ = 0.04: the steepest
-    /// fall of the range test lies above it (0.114 before issue 11), the suggestion must not.
-    @Test func onTheRavineTheSuggestionSurvives() throws {
+    /// fall of the range test lies above it (0.114 before issue 11), the suggestion must not,
+    /// however long the test (with 10,000 steps y underflows to exactly 0 before the rate
+    /// reaches 0.04 and can no longer blow up: the curvature cap 1/λ_max = 0.02 holds it).
+    @Test(arguments: [100, 1000, 10_000])
+    func onTheRavineTheSuggestionSurvives(steps: Int) throws {
         let ravine = try #require(Preset.named("ravine"))
         let report = try LearningRateFinder.run(objective: ravine.objective(), start: ravine.start,
-                                                configuration: DiagnosisFixture.gd(0.1), from: 1e-6, to: 10, steps: 100)
+                                                configuration: DiagnosisFixture.gd(0.1), from: 1e-6, to: 10, steps: steps)
         let suggested = try #require(report.suggestedRate)
         #expect(report.criticalRate == 0.04)
         #expect(suggested < 0.04)
+        #expect(suggested <= 0.02)
         // A run at the suggested rate converges.
         var run = try Run(objective: ravine.objective(), start: ravine.start, configuration: DiagnosisFixture.gd(suggested))
         run.run(100_000, untilConverged: true)

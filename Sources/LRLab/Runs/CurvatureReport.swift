@@ -231,7 +231,8 @@ public struct CurvatureReport: Sendable, Hashable {
         return "2(1+μ)/λ_max"
     }
 
-    private var monotoneSymbol: String {
+    /// How the largest rate without oscillation is written: `1/λ_max` for gd.
+    public var monotoneSymbol: String {
         guard let mu = momentum, mu != 0 else { return "1/λ_max" }
         if nesterov { return "((1−μ)/(1+μ))²/λ_max" }
         return "(1−√μ)²/λ_max"
