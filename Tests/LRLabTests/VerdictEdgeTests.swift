@@ -57,6 +57,18 @@ import Testing
         #expect(verdict.summary.contains("without shrinking"))
     }
 
+    /// Near the double well's minimum (value −1.361) gd at lr = 0.01 changes the loss by less
+    /// than 1e-12 relative per step while the gradient still shrinks geometrically
+    /// (by |1 − lr·f''(x*)| ≈ 1 − 0.01·4.51 per step): closing in, not stuck on a plateau.
+    @Test func aShrinkingGradientIsNoPlateau() throws {
+        let run = try Self.run("doublewell", "gd", [("lr", "0.01")], steps: 300, start: [-1])
+        #expect(run.trace.notes.last?.contains(.plateau) == true)
+        let verdict = run.verdict()
+        #expect(verdict.kind == .slow)
+        let curvature = 3 * 1.4729976 * 1.4729976 - 2
+        #expect(Swift.abs(try #require(verdict.growthFactor) - (1 - 0.01 * curvature)) < 1e-3)
+    }
+
     // MARK: remaining steps from the slowest direction
 
     /// Ravine f = x²/2 + 25y² from (−8, 1), gd: g = (x, 50y) and each component shrinks by its

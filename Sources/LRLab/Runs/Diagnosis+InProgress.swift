@@ -83,7 +83,9 @@ extension TraceReader {
                            evidence: evidence, growthFactor: rho, direction: endless.vector ?? bounce.vector,
                            directionName: endless.name)
         }
-        if 2 * plateaus >= k {
+        // A loss that changes by less than rounding while the gradient keeps shrinking is a
+        // run closing in on a minimum whose value is not 0, not a plateau.
+        if 2 * plateaus >= k, (rho ?? 1) >= 0.999 {
             return Verdict(kind: .stuck, summary: "on a plateau: the loss stopped changing while the gradient norm is \(f(norms[last]))",
                            evidence: ["\(plateaus) \(ofWindow) changed the loss by less than 1e-12 relative",
                                       "learning rate in force: \(f(run.nextLearningRate))"] + theory,
@@ -152,10 +154,12 @@ extension TraceReader {
         return Verdict(kind: .slow, summary: summary, evidence: evidence + theory, growthFactor: rho, estimate: estimate)
     }
 
-    /// The first step under the tolerance, when the run got there and has since left (and
-    /// stayed below its start loss): the bursts of an adaptive optimizer near a minimum.
+    /// The first step under the tolerance, when the run got there and has since been thrown
+    /// out (its gradient norm rose past `thrownOut` × the tolerance) while its loss stayed below
+    /// the start's: the bursts of an adaptive optimizer near a minimum.
     func convergedAndLeft() -> (converged: Int, peak: Double)? {
-        guard let row = norms.firstIndex(where: { $0 < tolerance }), row < last else { return nil }
+        guard let row = norms.firstIndex(where: { $0 < tolerance }), row < last,
+              norms[row...last].contains(where: { $0 >= TraceReader.thrownOut * tolerance }) else { return nil }
         let peak = losses[row...last].filter(\.isFinite).max() ?? losses[last]
         guard peak < losses[0] || last == 0 else { return nil }
         return (steps[row], peak)

@@ -15,7 +15,9 @@ import Darwin
 /// The decision, in order (window = the last `window` rows, 20 by default):
 /// 1. ended on a domain error → `undefined`; ended diverged → `diverging`, with the growth
 ///    factor fitted over the last finite steps of the trace.
-/// 2. gradient norm under the run's tolerance → at a stationary point: `stuck` if the Hessian
+/// 2. gradient norm under the run's tolerance → `bouncing` if an earlier stretch under the
+///    tolerance was followed by a gradient norm past 1000× the tolerance (converged, thrown
+///    out, back again: a bounded swing); else at a stationary point: `stuck` if the Hessian
 ///    has a negative eigenvalue there or a known saddle is within 1e-3 (saddle), `stuck` if the
 ///    nearest known minimum is a local one, or the loss is above the known minimum value
 ///    (local minimum), `converged` otherwise.
@@ -26,8 +28,8 @@ import Darwin
 ///       the loss gap at least doubled, and the run never before rose from below today's
 ///       loss to above it and came back (that is a bounded swing, not a divergence);
 ///    c. `bouncing` (bounded) if the gradient norm was under the tolerance at an earlier step,
-///       is not now, and the loss since then stayed under the start's: converged and thrown
-///       out again (Adam's bursts near a minimum, gradient noise);
+///       has since risen past 1000× the tolerance, and the loss since then stayed under the
+///       start's: converged and thrown out again (Adam's bursts near a minimum, noise);
 ///    d. `bouncing` without shrinking if, along a coordinate axis or a Hessian eigenvector,
 ///       the gradient's component flips sign in more than half the window's rows (and carries
 ///       on average at least 10% of the gradient norm) and the swing does not die out: where
@@ -37,7 +39,8 @@ import Darwin
 ///       the loss's lowest value did not fall by more than 1e-3 of its gap to the known
 ///       minimum (or 0). Between rows that are not consecutive steps (a thinned trace) a
 ///       flip is a step that ended uphill along the direction;
-///    e. `stuck` (plateau) if at least half the window's rows carry the `plateau` note;
+///    e. `stuck` (plateau) if at least half the window's rows carry the `plateau` note and
+///       the gradient norm is not shrinking (ρ ≥ 0.999);
 ///    f. `stuck` (saddle) if the gradient norm is under 1e-3 of its largest value in the run
 ///       and the Hessian has a negative eigenvalue;
 ///    g. `bouncing` (and shrinking) on sign flips as in d;
@@ -168,6 +171,10 @@ struct TraceReader {
         if norms[last] < tolerance {
             var start = last
             while start > 0, norms[start - 1] < tolerance { start -= 1 }
+            if let earlier = norms[..<start].firstIndex(where: { $0 < tolerance }),
+               norms[earlier..<start].contains(where: { $0 >= TraceReader.thrownOut * tolerance }) {
+                return backAgain(since: start, earlier: earlier)
+            }
             return stationary(convergedStep: steps[start])
         }
         if last == 0 {
@@ -200,6 +207,28 @@ struct TraceReader {
     }
 
     // MARK: Converged or stuck at a stationary point
+
+    /// How far above the tolerance the gradient norm must rise after converging for the run to
+    /// count as thrown out (rather than hovering at the tolerance while it settles).
+    static let thrownOut = 1000.0
+
+    /// Under the tolerance again after having converged once and been thrown out: a bounded
+    /// swing that keeps coming back (Adam's bursts near a minimum), not a convergence to trust.
+    func backAgain(since start: Int, earlier: Int) -> Verdict {
+        var left = earlier
+        while left < start, norms[left] < TraceReader.thrownOut * tolerance { left += 1 }
+        let peak = losses[left..<start].filter(\.isFinite).max() ?? losses[last]
+        var evidence = ["the gradient norm is \(f(norms[last])) < \(f(tolerance)) since step \(steps[start])",
+                        "but it was under \(f(tolerance)) at step \(steps[earlier]) already and was thrown out by step \(steps[left]); "
+                            + "the loss went back up to \(f(peak, 6)) in between"]
+        if Curvature.momentumCoefficient(of: run.configuration) == nil {
+            evidence.append("an adaptive step lr/√v grows as v shrinks near a minimum: a smaller rate or a larger eps keeps it there")
+        }
+        return Verdict(kind: .bouncing,
+                       summary: "under the tolerance again since step \(steps[start]), but it was thrown out once already "
+                           + "(converged at step \(steps[earlier]), out again by step \(steps[left])): a bounded swing that keeps coming back",
+                       evidence: evidence, convergedStep: steps[start])
+    }
 
     func stationary(convergedStep: Int) -> Verdict {
         let here = point(last)
