@@ -29,12 +29,13 @@ public enum Comparison {
         public var distanceToMinimum: Double?
         /// Whether that nearest minimum is a global one.
         public var nearestMinimumIsGlobal: Bool?
-        /// The first step whose gradient norm is under the run's tolerance, or nil.
+        /// The first step whose gradient norm is under the run's tolerance (where the run
+        /// stopped, since runs stop when they converge), or nil.
         public var stepsToConverge: Int?
         public var verdict: Verdict
         /// Loss per trace row, row 0 the start: the chart's series.
         public var losses: [Double]
-        /// Steps actually taken (fewer than asked when the run ended or was stopped).
+        /// Steps actually taken (fewer than asked when the run converged, ended or was stopped).
         public var stepsTaken: Int { run.stepCount }
     }
 
