@@ -70,7 +70,7 @@ public struct Run: Sendable {
         self.baseLearningRate = configuration.learningRate
         self.scheduleIsConstant = schedule is ConstantSchedule
         self.progress = RunProgress(start: start, loss: loss, gradient: gradient, stateNames: optimizer.stateNames,
-                                    convergenceTolerance: convergenceTolerance)
+                                    convergenceTolerance: convergenceTolerance, schedule: schedule)
     }
 
     /// The latest step as a trace row, exact even when the trace has been thinned.

@@ -32,8 +32,14 @@ struct RunProgress: Sendable {
     private var lastLearningRate = 0.0
     /// The notes of the latest row, kept here because a thinned trace may not hold that row.
     private var lastNotes: TraceNotes = []
+    /// The schedule's next breakpoint (`LearningRateSchedule.breakpoint(after:)`), Int.max
+    /// when none: the only steps that can carry the `lr change` note, so a smooth schedule
+    /// marks nothing and a step pays one comparison for it.
+    private var nextBreakpoint: Int
 
-    init(start: [Double], loss: Double, gradient: [Double], stateNames: [String], convergenceTolerance: Double) {
+    init(start: [Double], loss: Double, gradient: [Double], stateNames: [String], convergenceTolerance: Double,
+         schedule: any LearningRateSchedule) {
+        self.nextBreakpoint = schedule.breakpoint(after: 1) ?? Int.max
         self.point = start
         self.loss = loss
         self.gradient = gradient
@@ -151,7 +157,10 @@ struct RunProgress: Sendable {
         }
         let previousLoss = loss
         var notes: TraceNotes = []
-        if step > 1, learningRate != lastLearningRate { notes.insert(.rateChanged) }
+        if step == nextBreakpoint {
+            if learningRate != lastLearningRate { notes.insert(.rateChanged) }
+            nextBreakpoint = schedule.breakpoint(after: step) ?? Int.max
+        }
 
         optimizer.update(parameters: point, gradient: UnsafeBufferPointer(gradient), learningRate: learningRate, step: step)
         loss = objective.loss(inPlace: values.workspace)
