@@ -6,7 +6,8 @@ import LRLabText
 struct RunReport {
     let session: Session
     let run: Run
-    /// First trace row recorded by this command.
+    /// The trace's row count when the command began. Not used to find the command's rows:
+    /// thinning during the command renumbers the rows (they are found by step number).
     let firstRow: Int
     let startStep: Int
     let startLoss: Double
@@ -22,7 +23,15 @@ struct RunReport {
     var text: String {
         let format = session.traceFormat(for: run)
         let trace = run.trace
-        let rows = Array(firstRow..<trace.count)
+        // The rows of the steps this command took, found by step number: thinning during the
+        // command renumbers the rows kept before it.
+        let steps = trace.steps
+        var low = 0, high = trace.count
+        while low < high {
+            let middle = (low + high) / 2
+            if steps[middle] > startStep { high = middle } else { low = middle + 1 }
+        }
+        let rows = Array(low..<trace.count)
         var chosen = Set(rows.prefix(RunReport.headLines))
         chosen.formUnion(rows.suffix(RunReport.tailLines))
         var events = 0
@@ -45,19 +54,20 @@ struct RunReport {
             }
         }
         var lines = [format.header]
-        var previous: Int?
-        for row in chosen.sorted() {
-            if let previous, trace.steps[row] > trace.steps[previous] + 1 {
-                let hidden = trace.steps[row] - trace.steps[previous] - 1
-                lines.append("   ... \(hidden) step\(hidden == 1 ? "" : "s") ...")
-            }
-            var record = trace.record(row)
-            if row == trace.count - 1 { record = run.current }
-            lines.append(format.line(record))
-            previous = row
+        var shownStep = startStep
+        func elide(upTo step: Int) {
+            let hidden = step - shownStep - 1
+            if hidden > 0 { lines.append("   ... \(hidden) step\(hidden == 1 ? "" : "s") ...") }
         }
-        if let last = chosen.max(), last < trace.count - 1 {
-            lines.append("   ... \(run.stepCount - trace.steps[last]) steps ...")
+        for row in chosen.sorted() {
+            let record = steps[row] == run.stepCount ? run.current : trace.record(row)
+            elide(upTo: record.step)
+            lines.append(format.line(record))
+            shownStep = record.step
+        }
+        // Thinning may have left the latest step out of the trace: it is shown all the same.
+        if shownStep < run.stepCount {
+            elide(upTo: run.stepCount)
             lines.append(format.line(run.current))
         }
         lines.append(summary)

@@ -13,10 +13,12 @@ import Testing
 
         let calm = report.results[0]
         #expect(calm.verdict.kind == .converged)
-        #expect(calm.losses.count == 401)
-        #expect(calm.stepsTaken == 400)
+        // A run stops when it converges: the row's step and its verdict speak of the same point.
+        #expect(calm.losses.count == 92)
+        #expect(calm.stepsTaken == 91)
         #expect(calm.nearestMinimumIsGlobal == true)
-        #expect(try #require(calm.distanceToMinimum) < 1e-9)
+        // Stopped at the first gradient 2·|x − 3| under 1e-8: within 5e-9 of the minimum.
+        #expect(try #require(calm.distanceToMinimum) < 5e-9)
         // Error factor 1 − 0.1·2 = 0.8: gradient 6·0.8^k < 1e-8 first at k = 91.
         #expect(calm.stepsToConverge == 91)
         #expect(calm.verdict.convergedStep == 91)
@@ -47,5 +49,27 @@ import Testing
                                         shouldStop: { true })
         #expect(report.wasStopped)
         #expect(report.results.isEmpty)
+    }
+
+    /// A row's "converged at" and its verdict speak of the same point: a run stops when it
+    /// converges (issue 11: Adam at lr=0.1 on Rosenbrock said "converged at 1701" beside
+    /// "bouncing", having converged and left again).
+    @Test func aRunStopsWhereItConverges() throws {
+        let rosenbrock = try #require(Preset.named("rosenbrock"))
+        let entries = try [0.1, 0.01, 0.001].map { lr in
+            Comparison.Entry(configuration: try OptimizerConfiguration(name: "adam", options: [(key: "lr", value: "\(lr)")]))
+        }
+        let report = try Comparison.run(objective: rosenbrock.objective(), start: rosenbrock.start, entries: entries, steps: 3000)
+        #expect(report.results[0].stepsToConverge != nil)
+        for result in report.results {
+            if let step = result.stepsToConverge {
+                #expect(result.verdict.kind == .converged)
+                #expect(result.verdict.convergedStep == step)
+                #expect(result.stepsTaken == step)
+            } else {
+                #expect(result.verdict.kind != .converged)
+                #expect(result.stepsTaken == 3000 || result.run.ending != nil)
+            }
+        }
     }
 }

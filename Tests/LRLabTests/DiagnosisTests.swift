@@ -46,7 +46,7 @@ import Testing
         #expect(run.ending != nil)
         let verdict = run.verdict()
         #expect(verdict.kind == .diverging)
-        #expect(verdict.summary.hasPrefix("diverged at step"))
+        #expect(verdict.summary.hasPrefix("ended at step"))
         #expect(Swift.abs(try #require(verdict.growthFactor) - 1.4) < 1e-6)
     }
 

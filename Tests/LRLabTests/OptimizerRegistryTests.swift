@@ -65,7 +65,10 @@ import Testing
         // μ = 1 never forgets: outside the theory, so neither decay nor dampening is applied.
         let undamped = try model("momentum", [("momentum", "1"), ("weight_decay", "2")])
         #expect(undamped.theoryMomentum == nil && undamped.curvatureShift == 0 && undamped.stepScale == 1)
-        #expect(try model("nesterov").theoryMomentum == nil)
+        let nesterov = try model("nesterov", [("momentum", "0.5"), ("weight_decay", "2")])
+        #expect(nesterov == .nesterov(momentum: 0.5, weightDecay: 2))
+        #expect(nesterov.theoryMomentum == 0.5 && nesterov.isNesterov && nesterov.curvatureShift == 2 && nesterov.stepScale == 1)
+        #expect(!heavy.isNesterov)
         for name in ["rmsprop", "adagrad", "adadelta", "adam"] {
             #expect(try model(name) == .notModelled(decoupledWeightDecay: 0), "\(name)")
         }

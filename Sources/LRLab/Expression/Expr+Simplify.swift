@@ -83,13 +83,7 @@ extension Expr {
         if let x = a.numberValue, let y = b.numberValue, let sum = folded(x + y) { return sum }
         if a.isNumber(0) { return b }
         if b.isNumber(0) { return a }
-        if case .negate(let inner) = b { return subtracting(a, inner) }
-        if let y = b.numberValue, y < 0 { return subtracting(a, .number(-y)) }
-        if case .negate(let inner) = a { return subtracting(b, inner) }
-        if case .binary(.multiply, .number(let k), let rest) = b, k < 0 { return subtracting(a, multiplying(.number(-k), rest)) }
-        let (ka, ra) = a.coefficientAndRest, (kb, rb) = b.coefficientAndRest
-        if ra == rb, a.numberValue == nil { return multiplying(.number(ka + kb), ra) }
-        return .binary(.add, a, b)
+        return SignedTerms(a).adding(b, sign: 1).expression
     }
 
     static func subtracting(_ a: Expr, _ b: Expr) -> Expr {
@@ -97,12 +91,7 @@ extension Expr {
         if b.isNumber(0) { return a }
         if a.isNumber(0) { return negating(b) }
         if a == b { return .number(0) }
-        if case .negate(let inner) = b { return adding(a, inner) }
-        if let y = b.numberValue, y < 0 { return adding(a, .number(-y)) }
-        if case .binary(.multiply, .number(let k), let rest) = b, k < 0 { return adding(a, multiplying(.number(-k), rest)) }
-        let (ka, ra) = a.coefficientAndRest, (kb, rb) = b.coefficientAndRest
-        if ra == rb, a.numberValue == nil { return multiplying(.number(ka - kb), ra) }
-        return .binary(.subtract, a, b)
+        return SignedTerms(a).adding(b, sign: -1).expression
     }
 
     static func multiplying(_ a: Expr, _ b: Expr) -> Expr {
@@ -137,6 +126,13 @@ extension Expr {
         let (baseA, powerA) = a.baseAndExponent, (baseB, powerB) = b.baseAndExponent
         if baseA == baseB, let p = powerA.numberValue, let q = powerB.numberValue {
             return raising(baseA, .number(p + q))
+        }
+        // Gather a repeated last factor into a power: c*pi*pi is c*pi^2.
+        if case .binary(.multiply, let p, let q) = a {
+            let (baseQ, powerQ) = q.baseAndExponent
+            if baseQ == baseB, let m = powerQ.numberValue, let n = powerB.numberValue {
+                return multiplying(p, raising(baseQ, .number(m + n)))
+            }
         }
         return .binary(.multiply, a, b)
     }
@@ -175,5 +171,82 @@ extension Expr {
             return raising(base, .number(p * q))
         }
         return .binary(.power, a, b)
+    }
+}
+
+/// A sum written as signed terms, coefficient × rest, so that `adding` and `subtracting` can
+/// gather like terms across a whole sum: (y − x²) − 2·x² is y − 3·x², and −1 + y is y − 1.
+///
+/// Terms keep the order in which they first appear, except that a sum never starts with a
+/// negative term when it has a positive one (the first positive term moves to the front).
+/// Numbers gather into one constant term where the first number stood.
+private struct SignedTerms {
+    /// (coefficient, rest); a constant has rest nil.
+    private var terms: [(coefficient: Double, rest: Expr?)] = []
+
+    /// The terms of `expression`, taken as they are: the constructors have gathered them
+    /// already, so building a sum of n terms one at a time costs O(n²) comparisons, not O(n³).
+    init(_ expression: Expr) {
+        add(expression, sign: 1, gathering: false)
+    }
+
+    /// These terms with those of `expression` (times `sign`) gathered into them.
+    func adding(_ expression: Expr, sign: Double) -> SignedTerms {
+        var copy = self
+        copy.add(expression, sign: sign, gathering: true)
+        return copy
+    }
+
+    private mutating func add(_ expression: Expr, sign: Double, gathering: Bool) {
+        switch expression {
+        case .binary(.add, let a, let b):
+            add(a, sign: sign, gathering: gathering)
+            add(b, sign: sign, gathering: gathering)
+        case .binary(.subtract, let a, let b):
+            add(a, sign: sign, gathering: gathering)
+            add(b, sign: -sign, gathering: gathering)
+        case .negate(let inner):
+            add(inner, sign: -sign, gathering: gathering)
+        case .number(let value):
+            gather(sign * value, nil, gathering: gathering)
+        case .binary(.multiply, .number(let k), let rest):
+            gather(sign * k, rest, gathering: gathering)
+        default:
+            gather(sign, expression, gathering: gathering)
+        }
+    }
+
+    private mutating func gather(_ coefficient: Double, _ rest: Expr?, gathering: Bool) {
+        // Numbers always gather into one constant.
+        if gathering || rest == nil, let index = terms.firstIndex(where: { $0.rest == rest }) {
+            terms[index].coefficient += coefficient
+        } else {
+            terms.append((coefficient, rest))
+        }
+    }
+
+    /// The sum rebuilt, or a single term, or 0 when everything cancelled.
+    var expression: Expr {
+        var kept = terms.filter { $0.coefficient != 0 }
+        guard !kept.isEmpty else { return .number(0) }
+        if kept[0].coefficient < 0, let positive = kept.firstIndex(where: { $0.coefficient > 0 }) {
+            kept.insert(kept.remove(at: positive), at: 0)
+        }
+        var result = SignedTerms.term(kept[0].coefficient, kept[0].rest)
+        for (coefficient, rest) in kept.dropFirst() {
+            if coefficient < 0 {
+                result = .binary(.subtract, result, SignedTerms.term(-coefficient, rest))
+            } else {
+                result = .binary(.add, result, SignedTerms.term(coefficient, rest))
+            }
+        }
+        return result
+    }
+
+    private static func term(_ coefficient: Double, _ rest: Expr?) -> Expr {
+        guard let rest else { return .number(coefficient == 0 ? 0 : coefficient) }
+        if coefficient == 1 { return rest }
+        if coefficient == -1 { return .negate(rest) }
+        return .binary(.multiply, .number(coefficient), rest)
     }
 }

@@ -20,7 +20,7 @@ extension OptimizerKind {
     }
 
     /// `opt nesterov`: Nesterov momentum as PyTorch's SGD with nesterov=True computes it (`Momentum`).
-    /// The look-ahead changes the error recurrence, so the heavy-ball theory is not applied.
+    /// The look-ahead changes the error recurrence: the theory uses Nesterov's (`CurvatureModel.nesterov`).
     public static let nesterov = OptimizerKind(
         name: "nesterov", summary: "Nesterov momentum (PyTorch SGD nesterov=True): x ← x − lr·(g + μb)",
         defaultLearningRate: 0.01,
@@ -30,7 +30,7 @@ extension OptimizerKind {
         ],
         states: [Momentum.velocityState],
         explain: { OptimizerExplanation.momentum($0, nesterov: true) },
-        curvatureModel: { _ in .notModelled(decoupledWeightDecay: 0) }
+        curvatureModel: { values in .nesterov(momentum: values.number("momentum"), weightDecay: values.number("weight_decay")) }
     ) { values in
         Momentum(momentum: values.number("momentum"), weightDecay: values.number("weight_decay"), nesterov: true)
     }

@@ -39,6 +39,11 @@ public struct PiecewiseSchedule: LearningRateSchedule, Hashable {
         return rate
     }
 
+    /// The step after each milestone: `400:0.01` changes the rate at step 401.
+    public func breakpoint(after step: Int) -> Int? {
+        breakpoints.first { $0.after >= step && $0.after < Int.max }.map { $0.after + 1 }
+    }
+
     public var description: String {
         (["step"] + (initial.map { [Expr.format($0)] } ?? [])
             + breakpoints.map { "\($0.after):\(Expr.format($0.rate))" }).joined(separator: " ")

@@ -17,5 +17,13 @@ public struct StepDecaySchedule: LearningRateSchedule, Hashable {
         base * _pow(gamma, Double((Swift.max(step, 1) - 1) / every))
     }
 
+    /// Steps N + 1, 2N + 1, ...: where ⌊(t − 1)/N⌋ grows.
+    public func breakpoint(after step: Int) -> Int? {
+        let periods = (step > 0 ? step - 1 : 0) / every + 1
+        let (product, overflow) = periods.multipliedReportingOverflow(by: every)
+        guard !overflow, product < Int.max else { return nil }
+        return product + 1
+    }
+
     public var description: String { "step gamma=\(Expr.format(gamma)) every=\(every)" }
 }

@@ -21,6 +21,14 @@ public struct WarmupSchedule: LearningRateSchedule {
         return step < steps ? rate * Double(Swift.max(step, 0)) / Double(steps) : rate
     }
 
+    /// Step W, where the ramp reaches the inner schedule's rate, then the inner schedule's
+    /// own breakpoints. The ramp's steps before W are smooth, not events.
+    public func breakpoint(after step: Int) -> Int? {
+        let inner = self.inner.breakpoint(after: step)
+        guard step < steps else { return inner }
+        return Swift.min(steps, inner ?? Int.max)
+    }
+
     public var description: String {
         inner is ConstantSchedule ? "warmup steps=\(steps)" : "warmup steps=\(steps) then \(inner.description)"
     }

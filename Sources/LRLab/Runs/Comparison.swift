@@ -29,12 +29,13 @@ public enum Comparison {
         public var distanceToMinimum: Double?
         /// Whether that nearest minimum is a global one.
         public var nearestMinimumIsGlobal: Bool?
-        /// The first step whose gradient norm is under the run's tolerance, or nil.
+        /// The first step whose gradient norm is under the run's tolerance (where the run
+        /// stopped, since runs stop when they converge), or nil.
         public var stepsToConverge: Int?
         public var verdict: Verdict
         /// Loss per trace row, row 0 the start: the chart's series.
         public var losses: [Double]
-        /// Steps actually taken (fewer than asked when the run ended or was stopped).
+        /// Steps actually taken (fewer than asked when the run converged, ended or was stopped).
         public var stepsTaken: Int { run.stepCount }
     }
 
@@ -46,24 +47,38 @@ public enum Comparison {
         public var wasStopped: Bool
     }
 
-    /// Runs every entry from `start` for `steps` steps (fewer if a run ends). Throws when the
-    /// formula has no value at `start`. `shouldStop` is polled every 1024 steps and between entries.
+    /// Runs every entry from `start` for `steps` steps, each stopping early when it converges
+    /// (its gradient norm under the tolerance: its row then says where, and its verdict is
+    /// about that point) or ends (diverged past `Run.divergenceBound`, or undefined). Throws
+    /// when the loss has no value at `start`. `shouldStop` is polled every 1024 steps and
+    /// between entries.
     public static func run(objective: some DifferentiableLoss, start: [Double], entries: [Entry], steps: Int,
                            convergenceTolerance: Double = 1e-8,
                            shouldStop: () -> Bool = { false }) throws(EvaluationError) -> Report {
         var results: [Result] = []
-        var stopped = false
-        for entry in entries {
-            if shouldStop() { stopped = true; break }
-            var run = try Run(objective: objective, start: start, configuration: entry.configuration, schedule: entry.schedule)
-            run.convergenceTolerance = convergenceTolerance
-            let taken = run.run(steps, shouldStop: shouldStop)
-            // Fewer steps without an ending means `shouldStop` cut the run short.
-            stopped = taken < steps && run.ending == nil
+        let stopped = try forEachRun(objective: objective, start: start, entries: entries, steps: steps,
+                                     convergenceTolerance: convergenceTolerance, shouldStop: shouldStop) { run, entry in
             results.append(result(of: run, label: entry.label))
-            if stopped { break }
         }
         return Report(results: results, steps: steps, wasStopped: stopped)
+    }
+
+    /// The loop under `run` and `Sweep.run`: makes, runs and hands over one run per entry, so
+    /// the caller keeps what it needs of each (a sweep keeps a summary, not the trace).
+    /// Returns whether `shouldStop` cut the work short.
+    static func forEachRun(objective: some DifferentiableLoss, start: [Double], entries: [Entry], steps: Int,
+                           convergenceTolerance: Double, shouldStop: () -> Bool,
+                           _ body: (Run, Entry) -> Void) throws(EvaluationError) -> Bool {
+        for entry in entries {
+            if shouldStop() { return true }
+            var run = try Run(objective: objective, start: start, configuration: entry.configuration, schedule: entry.schedule)
+            run.convergenceTolerance = convergenceTolerance
+            let taken = run.run(steps, untilConverged: true, shouldStop: shouldStop)
+            body(run, entry)
+            // Fewer steps without an ending or convergence means `shouldStop` cut the run short.
+            if taken < steps, run.ending == nil, !run.hasConverged { return true }
+        }
+        return false
     }
 
     /// The summary of a finished run.
@@ -74,10 +89,13 @@ public enum Comparison {
                       stepsToConverge: firstConvergedStep(of: run), verdict: run.verdict(), losses: Array(run.trace.losses))
     }
 
-    /// The first step whose gradient norm is under `run.convergenceTolerance`.
+    /// The first step whose gradient norm is under `run.convergenceTolerance`: from the
+    /// trace, or the latest step when thinning left it out and the run has just converged.
     public static func firstConvergedStep(of run: Run) -> Int? {
         let trace = run.trace
-        guard let row = (0..<trace.count).first(where: { trace.gradientNorm($0) < run.convergenceTolerance }) else { return nil }
-        return trace.steps[row]
+        if let row = (0..<trace.count).first(where: { trace.gradientNorm($0) < run.convergenceTolerance }) {
+            return trace.steps[row]
+        }
+        return run.hasConverged ? run.stepCount : nil
     }
 }

@@ -142,9 +142,33 @@ public enum Curvature {
         return vector.map { sign * $0 / length }
     }
 
-    /// The heavy-ball coefficient μ the quadratic theory should use for `configuration`, read
-    /// from its kind's `CurvatureModel`: 0 for gradient descent, μ for heavy-ball momentum,
-    /// nil where the theory does not apply (Nesterov, adaptive optimizers that rescale steps).
+    /// Whether `objective` is a quadratic (or linear) function: every second derivative is a
+    /// constant and each partial derivative is a polynomial (no function applied to a variable,
+    /// no division by one, whole non-negative powers only). Then the Hessian is the same at
+    /// every point and the step-size theory is exact, not a local model.
+    public static func isQuadratic(_ objective: Objective) -> Bool {
+        objective.hessian.allSatisfy { $0.allSatisfy { $0.variables.isEmpty } }
+            && objective.gradient.allSatisfy(isPolynomial)
+    }
+
+    private static func isPolynomial(_ expression: Expr) -> Bool {
+        switch expression {
+        case .number, .constant, .variable: return true
+        case .negate(let operand): return isPolynomial(operand)
+        case .call(_, let argument): return argument.variables.isEmpty
+        case .binary(.divide, let numerator, let denominator):
+            return isPolynomial(numerator) && denominator.variables.isEmpty
+        case .binary(.power, let base, let exponent):
+            guard !base.variables.isEmpty else { return exponent.variables.isEmpty }
+            guard case .number(let power) = exponent else { return false }
+            return power >= 0 && power.rounded() == power && isPolynomial(base)
+        case .binary(_, let left, let right): return isPolynomial(left) && isPolynomial(right)
+        }
+    }
+
+    /// The momentum coefficient μ the quadratic theory should use for `configuration`, read
+    /// from its kind's `CurvatureModel`: 0 for gradient descent, μ for heavy-ball or Nesterov
+    /// momentum, nil where the theory does not apply (adaptive optimizers that rescale steps).
     public static func momentumCoefficient(of configuration: OptimizerConfiguration) -> Double? {
         configuration.curvatureModel.theoryMomentum
     }

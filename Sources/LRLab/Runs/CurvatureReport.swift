@@ -7,6 +7,10 @@
 /// characteristic roots z² − (1 + μ − lr·λ)z + μ = 0 stay inside the unit circle iff
 /// 0 < lr·λ < 2(1 + μ), and are real and positive (no oscillation) iff lr·λ ≤ (1 − √μ)².
 /// With μ = 0 these reduce to the gradient-descent bounds.
+///
+/// Nesterov momentum (PyTorch's form, b ← μb + g, x ← x − lr·(g + μb)) has the characteristic
+/// polynomial z² − (1 + μ)(1 − lr·λ)z + μ(1 − lr·λ): its roots stay inside the unit circle
+/// iff 0 < lr·λ < 2(1 + μ)/(1 + 2μ), and are real and positive iff lr·λ ≤ ((1 − μ)/(1 + μ))².
 public struct CurvatureDirection: Sendable, Hashable {
     /// What the step does along the direction.
     public enum Behavior: String, Sendable, Hashable, CaseIterable {
@@ -52,7 +56,9 @@ public struct CurvatureDirection: Sendable, Hashable {
     /// Classifies the direction for `learningRate` and heavy-ball coefficient `momentum`
     /// (0 for gd; nil when the optimizer rescales its steps and the theory does not apply).
     /// `scale` is the largest |λ| at the point; |λ| ≤ 1e-10·max(1, scale) counts as flat.
-    public init(eigenvalue: Double, vector: [Double], learningRate: Double, momentum: Double?, scale: Double) {
+    /// `nesterov` selects Nesterov's recurrence instead of the heavy ball's.
+    public init(eigenvalue: Double, vector: [Double], learningRate: Double, momentum: Double?, scale: Double,
+                nesterov: Bool = false) {
         self.eigenvalue = eigenvalue
         self.vector = vector
         let flat = Swift.abs(eigenvalue) <= 1e-10 * max(1, scale)
@@ -72,7 +78,7 @@ public struct CurvatureDirection: Sendable, Hashable {
             return
         }
         let h = learningRate * eigenvalue
-        factor = CurvatureDirection.spectralFactor(h: h, momentum: mu)
+        factor = CurvatureDirection.spectralFactor(h: h, momentum: mu, nesterov: nesterov)
         if flat {
             criticalRate = nil
             monotoneRate = nil
@@ -85,9 +91,17 @@ public struct CurvatureDirection: Sendable, Hashable {
             behavior = .negativeCurvature
             return
         }
-        let critical = 2 * (1 + mu) / eigenvalue
-        let rootMu = mu.squareRoot()
-        let monotone = (1 - rootMu) * (1 - rootMu) / eigenvalue
+        let critical: Double
+        let monotone: Double
+        if nesterov {
+            critical = 2 * (1 + mu) / ((1 + 2 * mu) * eigenvalue)
+            let ratio = (1 - mu) / (1 + mu)
+            monotone = ratio * ratio / eigenvalue
+        } else {
+            critical = 2 * (1 + mu) / eigenvalue
+            let rootMu = mu.squareRoot()
+            monotone = (1 - rootMu) * (1 - rootMu) / eigenvalue
+        }
         criticalRate = critical
         monotoneRate = monotone
         if learningRate > critical {
@@ -101,12 +115,14 @@ public struct CurvatureDirection: Sendable, Hashable {
         }
     }
 
-    /// 1 − h for gd; the largest |root| of z² − (1 + μ − h)z + μ for momentum.
-    static func spectralFactor(h: Double, momentum mu: Double) -> Double {
+    /// 1 − h for gd; the largest |root| of z² − (1 + μ − h)z + μ for heavy-ball momentum, of
+    /// z² − (1 + μ)(1 − h)z + μ(1 − h) for Nesterov's.
+    static func spectralFactor(h: Double, momentum mu: Double, nesterov: Bool = false) -> Double {
         if mu == 0 { return 1 - h }
-        let trace = 1 + mu - h
-        let discriminant = trace * trace - 4 * mu
-        if discriminant < 0 { return mu.squareRoot() }
+        let trace = nesterov ? (1 + mu) * (1 - h) : 1 + mu - h
+        let determinant = nesterov ? mu * (1 - h) : mu
+        let discriminant = trace * trace - 4 * determinant
+        if discriminant < 0 { return determinant.squareRoot() }
         let root = discriminant.squareRoot()
         return max(Swift.abs(0.5 * (trace + root)), Swift.abs(0.5 * (trace - root)))
     }
@@ -119,8 +135,10 @@ public struct CurvatureReport: Sendable, Hashable {
     public var parameterNames: [String]
     public var hessian: [[Double]]
     public var learningRate: Double
-    /// The heavy-ball coefficient used (0 for gd); nil when the theory does not apply.
+    /// The momentum coefficient used (0 for gd); nil when the theory does not apply.
     public var momentum: Double?
+    /// Whether `momentum` is Nesterov's rather than the heavy ball's.
+    public var nesterov: Bool { model.isNesterov }
     /// How the theory models the optimizer's steps (its kind's `CurvatureModel`).
     public var model: CurvatureModel
     /// The optimizer's kind name, for sentences (from the configuration, never given apart).
@@ -154,7 +172,7 @@ public struct CurvatureReport: Sendable, Hashable {
         let scale = pairs.map { Swift.abs($0.value) }.filter(\.isFinite).max() ?? 0
         directions = pairs.map {
             CurvatureDirection(eigenvalue: $0.value, vector: $0.vector, learningRate: rate,
-                               momentum: momentum, scale: scale)
+                               momentum: momentum, scale: scale, nesterov: model.isNesterov)
         }
     }
 
@@ -185,13 +203,18 @@ public struct CurvatureReport: Sendable, Hashable {
         VerdictFormat.direction(direction.vector, names: parameterNames)
     }
 
-    private var criticalSymbol: String {
+    /// How the critical rate is written for this optimizer: `2/λ_max` for gd, `2(1+μ)/λ_max`
+    /// for heavy-ball momentum (μ > 0), the rate `criticalRate` is.
+    public var criticalSymbol: String {
         guard let mu = momentum, mu != 0 else { return "2/λ_max" }
+        if nesterov { return "2(1+μ)/((1+2μ)λ_max)" }
         return "2(1+μ)/λ_max"
     }
 
-    private var monotoneSymbol: String {
+    /// How the largest rate without oscillation is written: `1/λ_max` for gd.
+    public var monotoneSymbol: String {
         guard let mu = momentum, mu != 0 else { return "1/λ_max" }
+        if nesterov { return "((1−μ)/(1+μ))²/λ_max" }
         return "(1−√μ)²/λ_max"
     }
 
@@ -202,7 +225,7 @@ public struct CurvatureReport: Sendable, Hashable {
         guard isDefined, let top else { return "the Hessian is not defined here" }
         let lr = "lr=\(f(learningRate, 4))"
         guard momentum != nil else {
-            return "λ_max = \(f(top.eigenvalue, 4)) \(name(of: top)); the 2/λ rule is for gd and momentum, "
+            return "λ_max = \(f(top.eigenvalue, 4)) \(name(of: top)); the 2/λ rule is for gd, momentum and nesterov, "
                 + "\(optimizerName) rescales each step by its own statistics"
         }
         guard learningRate > 0 else { return "\(lr): nothing moves" }
@@ -248,7 +271,7 @@ public struct CurvatureReport: Sendable, Hashable {
             var text = "λ = \(f(direction.eigenvalue, 6)) \(name(of: direction))"
             var parts: [String] = []
             if let critical = direction.criticalRate {
-                parts.append("\(momentum == 0 ? "2/λ" : "2(1+μ)/λ") = \(f(critical, 4))")
+                parts.append("\(momentum == 0 ? "2/λ" : nesterov ? "2(1+μ)/((1+2μ)λ)" : "2(1+μ)/λ") = \(f(critical, 4))")
             }
             if let factor = direction.factor { parts.append("factor \(f(factor, 4))") }
             if let behavior = direction.behavior { parts.append(behavior.label) }

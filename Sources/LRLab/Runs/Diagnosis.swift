@@ -8,21 +8,46 @@ import Darwin
 
 /// Reads a run's trace and objective and says what the run is doing (`Verdict`).
 ///
-/// The decision, in order (window = the last `window` steps, 20 by default):
+/// The rows read are the trace's, plus the run's latest state (`Run.current`) when thinning
+/// left the latest step out of the trace, so the verdict speaks of the same step as the
+/// summary. Factors per step divide by the steps between rows, not by the rows.
+///
+/// The decision, in order (window = the last `window` rows, 20 by default):
 /// 1. ended on a domain error → `undefined`; ended diverged → `diverging`, with the growth
 ///    factor fitted over the last finite steps of the trace.
-/// 2. gradient norm under the run's tolerance → at a stationary point: `stuck` if the Hessian
+/// 2. gradient norm under the run's tolerance → `bouncing` if an earlier stretch under the
+///    tolerance was followed by a gradient norm past 1000× the tolerance (converged, thrown
+///    out, back again: a bounded swing); else at a stationary point: `stuck` if the Hessian
 ///    has a negative eigenvalue there or a known saddle is within 1e-3 (saddle), `stuck` if the
 ///    nearest known minimum is a local one, or the loss is above the known minimum value
 ///    (local minimum), `converged` otherwise.
-/// 3. still running: `diverging` if the gradient-norm factor ρ = (‖g_end‖/‖g_start‖)^(1/k) over
-///    the window is above 1, the loss rose over the window and in at least half its steps;
-///    `stuck` (plateau) if at least half the window's steps carry the `plateau` note; `stuck`
-///    (saddle) if the gradient norm is under 1e-3 of its largest value in the run and the
-///    Hessian has a negative eigenvalue; `bouncing` if, along a coordinate axis or a Hessian
-///    eigenvector, the gradient's component flips sign in more than half the window's steps
-///    and carries on average at least 10% of the gradient norm; `slow` otherwise, with the
-///    remaining steps estimated as log(tol/‖g‖)/log ρ when ρ < 1.
+/// 3. still running, the first that holds:
+///    a. `stuck` at the noise floor when the gradient is noisy and the loss hovers;
+///    b. `diverging` if the gradient-norm factor ρ = (‖g_end‖/‖g_start‖)^(1/steps) over the
+///       window is above 1, the loss rose over the window and in at least half its steps,
+///       the loss gap at least doubled, and the run never before rose from below today's
+///       loss to above it and came back (that is a bounded swing, not a divergence);
+///    c. `bouncing` (bounded) if the gradient norm was under the tolerance at an earlier step,
+///       has since risen past 1000× the tolerance, and the loss since then stayed under the
+///       start's: converged and thrown out again (Adam's bursts near a minimum, noise);
+///    d. `bouncing` without shrinking if, along a coordinate axis or a Hessian eigenvector,
+///       the gradient's component flips sign in more than half the window's rows (and carries
+///       on average at least 10% of the gradient norm) and the swing does not die out: where
+///       the quadratic theory is exact (`QuadraticForecast`) a direction's factor has size
+///       ≥ 1 (−1 at lr = 2/λ for gd); elsewhere the largest gradient norm in the later half of
+///       the last (up to) 100 rows is at least ×0.9995 per step that of the earlier half and
+///       the loss's lowest value did not fall by more than 1e-3 of its gap to the known
+///       minimum (or 0). Between rows that are not consecutive steps (a thinned trace) a
+///       flip is a step that ended uphill along the direction;
+///    e. `stuck` (plateau) if at least half the window's rows carry the `plateau` note and
+///       the gradient norm is not shrinking (ρ ≥ 0.999);
+///    f. `stuck` (saddle) if the gradient norm is under 1e-3 of its largest value in the run
+///       and the Hessian has a negative eigenvalue;
+///    g. `bouncing` (and shrinking) on sign flips as in d;
+///    h. `slow` otherwise.
+///    For `slow` and `bouncing` the remaining steps (`StepsEstimate`) come from the slowest
+///    eigen-direction where the quadratic theory is exact, else from ρ as log(tol/‖g‖)/log ρ
+///    when ρ < 1 ("a rough estimate"), given as "more than 1000000" past that.
 public enum Diagnosis {
     /// Steps looked at to judge a run still in progress.
     public static let defaultWindow = 20
@@ -40,16 +65,22 @@ extension Run {
     }
 }
 
-/// The working state of one diagnosis.
-private struct TraceReader {
+/// The working state of one diagnosis (the decisions for a run still in progress are in
+/// `Diagnosis+InProgress.swift`).
+struct TraceReader {
     let run: Run
     let window: Int
     let trace: Trace
-    /// The loss column, made once: the diagnosis reads it row by row.
-    let losses: TraceColumn
     let objective: any DifferentiableLoss
     let tolerance: Double
+    /// The run's latest step when the trace (thinned) does not hold it: read as one more row
+    /// after the trace's.
+    let latest: TraceRecord?
+    /// Per row read (the trace's, then `latest`): step number, loss, gradient norm, notes.
+    let steps: [Int]
+    let losses: [Double]
     let norms: [Double]
+    let notes: [TraceNotes]
     let last: Int
 
     init(run: Run, window: Int) {
@@ -59,26 +90,53 @@ private struct TraceReader {
         self.trace = trace
         objective = run.lossFunction
         tolerance = run.convergenceTolerance
-        norms = (0..<trace.count).map { trace.gradientNorm($0) }
-        losses = trace.losses
-        last = trace.count - 1
+        var steps = Array(trace.steps)
+        var losses = Array(trace.losses)
+        var norms = (0..<trace.count).map { trace.gradientNorm($0) }
+        var notes = Array(trace.notes)
+        if let step = steps.last, step < run.stepCount {
+            let current = run.current
+            latest = current
+            steps.append(current.step)
+            losses.append(current.loss)
+            norms.append(current.gradientNorm)
+            notes.append(current.notes)
+        } else {
+            latest = nil
+        }
+        self.steps = steps
+        self.losses = losses
+        self.norms = norms
+        self.notes = notes
+        last = steps.count - 1
     }
 
     /// The parameters at `row`; empty when the trace keeps no per-parameter columns (a
-    /// large model), except at the last row, which is the run's current point.
+    /// large model), except at the run's latest step, which is the current point.
     func point(_ row: Int) -> [Double] {
-        if trace.dimension == 0, row == last, run.stepCount == trace.steps[row] { return run.point }
+        if row >= trace.count, let latest { return latest.parameters }
+        if trace.dimension == 0, steps[row] == run.stepCount { return run.point }
         return Array(trace.parameters[row * trace.dimension ..< (row + 1) * trace.dimension])
     }
 
     func gradient(_ row: Int) -> [Double] {
-        Array(trace.gradients[row * trace.dimension ..< (row + 1) * trace.dimension])
+        if row >= trace.count, let latest { return latest.gradient }
+        return Array(trace.gradients[row * trace.dimension ..< (row + 1) * trace.dimension])
     }
 
-    /// (‖g_to‖/‖g_from‖)^(1/(to − from)), or nil when a norm is zero or not finite.
+    func stepTaken(_ row: Int) -> [Double] {
+        if row >= trace.count, let latest { return latest.stepTaken }
+        return Array(trace.stepsTaken[row * trace.dimension ..< (row + 1) * trace.dimension])
+    }
+
+    /// Steps between two rows read (more than the rows apart when the trace is thinned).
+    func stepsBetween(_ from: Int, _ to: Int) -> Int { steps[to] - steps[from] }
+
+    /// (‖g_to‖/‖g_from‖)^(1/steps between), or nil when a norm is zero or not finite.
     func factor(from: Int, to: Int) -> Double? {
-        guard to > from, norms[from] > 0, norms[to] > 0, norms[from].isFinite, norms[to].isFinite else { return nil }
-        return pow(norms[to] / norms[from], 1 / Double(to - from))
+        guard to > from, stepsBetween(from, to) > 0, norms[from] > 0, norms[to] > 0,
+              norms[from].isFinite, norms[to].isFinite else { return nil }
+        return pow(norms[to] / norms[from], 1 / Double(stepsBetween(from, to)))
     }
 
     /// The per-step factor of the loss gap (to the known minimum value, else to 0) when both gaps are positive.
@@ -86,8 +144,8 @@ private struct TraceReader {
         let floor = objective.minimumValue ?? 0
         let start = losses[from] - floor
         let end = losses[to] - floor
-        guard to > from, start > 0, end > 0, start.isFinite, end.isFinite else { return nil }
-        return pow(end / start, 1 / Double(to - from))
+        guard to > from, stepsBetween(from, to) > 0, start > 0, end > 0, start.isFinite, end.isFinite else { return nil }
+        return pow(end / start, 1 / Double(stepsBetween(from, to)))
     }
 
     func curvature(at row: Int) -> CurvatureReport {
@@ -99,7 +157,7 @@ private struct TraceReader {
         guard Curvature.momentumCoefficient(of: run.configuration) != nil else { return nil }
         let report = curvature(at: row)
         guard report.isDefined else { return nil }
-        return "curvature at step \(trace.steps[row]): " + report.sentence
+        return "curvature at step \(steps[row]): " + report.sentence
     }
 
     func verdict() -> Verdict {
@@ -107,7 +165,7 @@ private struct TraceReader {
             switch ending {
             case .undefined(let step, let reason):
                 let previous = max(0, last - 1)
-                return Verdict(kind: .undefined, summary: "undefined at step \(step): \(reason)",
+                return Verdict(kind: .undefined, summary: "at step \(step): \(reason)",
                                evidence: ["last defined point \(VerdictFormat.point(point(previous))), loss \(f(losses[previous], 6))"])
             case .diverged(let step, let reason):
                 return diverged(step: step, reason: reason)
@@ -116,7 +174,11 @@ private struct TraceReader {
         if norms[last] < tolerance {
             var start = last
             while start > 0, norms[start - 1] < tolerance { start -= 1 }
-            return stationary(convergedStep: trace.steps[start])
+            if let earlier = norms[..<start].firstIndex(where: { $0 < tolerance }),
+               norms[earlier..<start].contains(where: { $0 >= TraceReader.thrownOut * tolerance }) {
+                return backAgain(since: start, earlier: earlier)
+            }
+            return stationary(convergedStep: steps[start])
         }
         if last == 0 {
             return Verdict(kind: .unstarted, summary: "no steps taken yet",
@@ -137,17 +199,39 @@ private struct TraceReader {
         let rho = factor(from: begin, to: end)
         var evidence = [reason]
         if let rho {
-            evidence.append("the gradient norm grew ×\(f4(rho)) per step over steps \(trace.steps[begin])–\(trace.steps[end])")
+            evidence.append("the gradient norm grew ×\(f4(rho)) per step over steps \(steps[begin])–\(steps[end])")
         }
         if let loss = lossFactor(from: begin, to: end) {
             evidence.append("the loss gap grew ×\(f4(loss)) per step")
         }
         if let line = theoryLine(at: 0) { evidence.append(line) }
-        let growth = rho.map { ", the gradient growing ×\(f4($0)) per step" } ?? ""
-        return Verdict(kind: .diverging, summary: "diverged at step \(step)\(growth)", evidence: evidence, growthFactor: rho)
+        let growth = rho.map { ": the gradient grew ×\(f4($0)) per step" } ?? ""
+        return Verdict(kind: .diverging, summary: "ended at step \(step)\(growth)", evidence: evidence, growthFactor: rho)
     }
 
     // MARK: Converged or stuck at a stationary point
+
+    /// How far above the tolerance the gradient norm must rise after converging for the run to
+    /// count as thrown out (rather than hovering at the tolerance while it settles).
+    static let thrownOut = 1000.0
+
+    /// Under the tolerance again after having converged once and been thrown out: a bounded
+    /// swing that keeps coming back (Adam's bursts near a minimum), not a convergence to trust.
+    func backAgain(since start: Int, earlier: Int) -> Verdict {
+        var left = earlier
+        while left < start, norms[left] < TraceReader.thrownOut * tolerance { left += 1 }
+        let peak = losses[left..<start].filter(\.isFinite).max() ?? losses[last]
+        var evidence = ["the gradient norm is \(f(norms[last])) < \(f(tolerance)) since step \(steps[start])",
+                        "but it was under \(f(tolerance)) at step \(steps[earlier]) already and was thrown out by step \(steps[left]); "
+                            + "the loss went back up to \(f(peak, 6)) in between"]
+        if Curvature.momentumCoefficient(of: run.configuration) == nil {
+            evidence.append("an adaptive step lr/√v grows as v shrinks near a minimum: a smaller rate or a larger eps keeps it there")
+        }
+        return Verdict(kind: .bouncing,
+                       summary: "under the tolerance again since step \(steps[start]), but it was thrown out once already "
+                           + "(converged at step \(steps[earlier]), out again by step \(steps[left])): a bounded swing that keeps coming back",
+                       evidence: evidence, convergedStep: steps[start])
+    }
 
     func stationary(convergedStep: Int) -> Verdict {
         let here = point(last)
@@ -158,14 +242,14 @@ private struct TraceReader {
         let base = "gradient norm \(f(norms[last])) < \(f(tolerance)) since step \(convergedStep)"
         var evidence = [base, "loss \(f(losses[last], 10)) at \(VerdictFormat.point(here))"]
 
-        let knownSaddle = objective.saddles.first { distance($0, here) <= 1e-3 * scale }
+        let knownSaddle = objective.saddles.first { euclideanDistance($0, here) <= 1e-3 * scale }
         if let lowest = eigenvalues.last, lowest.isFinite, lowest < -1e-8 * max(1, largest) || knownSaddle != nil {
             let saddle = knownSaddle ?? here
             evidence.append("the Hessian has λ_min = \(f(lowest)) there: a direction that curves down")
             if let low = report.directions.last {
                 evidence.append("a push \(report.name(of: low)) would let it escape; the gradient there is exactly balanced")
             }
-            return Verdict(kind: .stuck, summary: "stuck at a saddle point \(VerdictFormat.point(saddle)) since step \(convergedStep)",
+            return Verdict(kind: .stuck, summary: "at a saddle point \(VerdictFormat.point(saddle)) since step \(convergedStep)",
                            evidence: evidence, convergedStep: convergedStep, stuckReason: .saddle(point: saddle))
         }
         if let nearest = objective.nearestMinimum(to: here), !nearest.isGlobal,
@@ -176,173 +260,29 @@ private struct TraceReader {
             if let best = objective.minima.first {
                 evidence.append("the global minimum is at \(VerdictFormat.point(best))")
             }
-            return Verdict(kind: .stuck, summary: "stuck in the local minimum at \(VerdictFormat.point(nearest.point)) since step \(convergedStep)",
+            return Verdict(kind: .stuck, summary: "in the local minimum at \(VerdictFormat.point(nearest.point)) since step \(convergedStep)",
                            evidence: evidence, convergedStep: convergedStep, stuckReason: .localMinimum(point: nearest.point))
         }
         if let global = objective.minimumValue, losses[last] - global > 1e-6 * max(1, Swift.abs(global)) {
             evidence.append("the known minimum value is \(f(global, 8)); this point is \(f(losses[last] - global)) higher")
-            return Verdict(kind: .stuck, summary: "stuck in a local minimum at \(VerdictFormat.point(here)) since step \(convergedStep)",
+            return Verdict(kind: .stuck, summary: "in a local minimum at \(VerdictFormat.point(here)) since step \(convergedStep)",
                            evidence: evidence, convergedStep: convergedStep, stuckReason: .localMinimum(point: here))
         }
         if let nearest = objective.nearestMinimum(to: here) {
             evidence.append("distance to the global minimum \(VerdictFormat.point(nearest.point)): \(f(nearest.distance))")
         }
-        let overshoots = trace.notes.prefix(last + 1).filter { $0.contains(.overshoot) }.count
+        let overshoots = notes.prefix(last + 1).filter { $0.contains(.overshoot) }.count
         if overshoots > 0 { evidence.append("it bounced on the way: \(overshoots) overshoot\(overshoots == 1 ? "" : "s")") }
-        return Verdict(kind: .converged, summary: "converged at step \(convergedStep)", evidence: evidence,
+        return Verdict(kind: .converged, summary: "gradient under \(f(tolerance)) from step \(convergedStep)", evidence: evidence,
                        convergedStep: convergedStep)
     }
 
-    // MARK: In progress
-
-    func running() -> Verdict {
-        let k = min(window, last)
-        let first = last - k
-        let rho = factor(from: first, to: last)
-        var lossRises = 0
-        var plateaus = 0
-        for row in (first + 1)...last {
-            if losses[row] > losses[row - 1] { lossRises += 1 }
-            if trace.notes[row].contains(.plateau) { plateaus += 1 }
-        }
-        let span = "over the last \(k) step\(k == 1 ? "" : "s")"
-        let lossChange = losses[last] - losses[first]
-        let theory = theoryLine(at: last).map { [$0] } ?? []
-
-        // Noisy gradients (mini-batch imitation): a loss that hovers without exploding is at the
-        // noise floor the learning rate sets, not diverging. Annealing lowers that floor.
-        let noise = run.configuration.gradientNoise
-        let floor = objective.minimumValue ?? 0
-        // At the floor the loss jitters by about its own size from step to step with no net
-        // drift; a small rate still descending through the noise changes the loss by a tiny
-        // fraction per step, steadily (lesson 2 has both).
-        // A longer stretch than the window (up to 100 rows) steadies these averages.
-        let noiseSpan = Swift.min(last, Swift.max(k, 100))
-        var activity = 0.0, meanGap = 0.0
-        for row in (last - noiseSpan)...last {
-            meanGap += losses[row] - floor
-            if row > last - noiseSpan { activity += Swift.abs(losses[row] - losses[row - 1]) }
-        }
-        meanGap /= Double(noiseSpan + 1)
-        activity /= Double(noiseSpan)
-        let drift = Swift.abs(losses[last] - losses[last - noiseSpan]) / Double(noiseSpan)
-        if noise > 0, k >= 10, losses[last] - floor <= 10 * meanGap,
-           activity.isFinite, meanGap > 0, activity >= 0.02 * meanGap, drift <= 0.5 * activity {
-            let mean = meanGap + floor
-            return Verdict(kind: .stuck,
-                           summary: "stuck at the noise floor: gradient noise (σ=\(f4(noise))) keeps the loss around \(f(mean, 4))",
-                           evidence: ["over the last \(noiseSpan) steps the loss moved by \(f(activity, 3)) a step on average but drifted only \(f(drift, 3)) a step: it hovers",
-                                      "the floor scales with the learning rate (\(f(run.nextLearningRate)) now): a smaller or annealed rate lowers it"] + theory,
-                           growthFactor: rho, stuckReason: .noiseFloor)
-        }
-        let gapGrowth = lossFactor(from: first, to: last).map { pow($0, Double(k)) } ?? 1
-        if let rho, rho > 1, lossChange > 0, 2 * lossRises >= k, gapGrowth >= 2 {
-            var evidence = ["the loss rose in \(lossRises) of the last \(k) steps, from \(f(losses[first], 6)) to \(f(losses[last], 6))",
-                            "the gradient norm grows ×\(f4(rho)) per step \(span)"]
-            if let loss = lossFactor(from: first, to: last) { evidence.append("the loss gap grows ×\(f4(loss)) per step") }
-            return Verdict(kind: .diverging, summary: "diverging: the gradient grows ×\(f4(rho)) per step",
-                           evidence: evidence + theory, growthFactor: rho)
-        }
-        if 2 * plateaus >= k {
-            return Verdict(kind: .stuck, summary: "stuck on a plateau: the loss stopped changing while the gradient norm is \(f(norms[last]))",
-                           evidence: ["\(plateaus) of the last \(k) steps changed the loss by less than 1e-12 relative",
-                                      "learning rate in force: \(f(run.nextLearningRate))"] + theory,
-                           growthFactor: rho, stuckReason: .plateau)
-        }
-        let largestNorm = norms.filter(\.isFinite).max() ?? 0
-        if norms[last] <= 1e-3 * largestNorm {
-            let report = curvature(at: last)
-            if let low = report.directions.last, low.eigenvalue.isFinite,
-               low.eigenvalue < -1e-8 * max(1, Swift.abs(report.largestEigenvalue ?? 0)) {
-                let here = point(last)
-                let scale = max(1, here.map { Swift.abs($0) }.max() ?? 0)
-                let saddle = objective.saddles.min { distance($0, here) < distance($1, here) }
-                    .flatMap { distance($0, here) <= 0.1 * scale ? $0 : nil } ?? here
-                return Verdict(kind: .stuck, summary: "stuck near a saddle point \(VerdictFormat.point(saddle)): the gradient is almost 0",
-                               evidence: ["gradient norm \(f(norms[last])), down from \(f(largestNorm))",
-                                          "the Hessian has λ_min = \(f(low.eigenvalue)) \(report.name(of: low)): a direction that curves down"] + theory,
-                               growthFactor: rho, stuckReason: .saddle(point: saddle))
-            }
-        }
-        let remaining = rho.flatMap { rho -> Int? in
-            guard rho < 1, rho > 0 else { return nil }
-            let estimate = (log(tolerance / norms[last]) / log(rho)).rounded(.up)
-            return estimate.isFinite && estimate < 1e15 ? max(1, Int(estimate)) : nil
-        }
-        let pace: String
-        if let rho, let remaining {
-            pace = "the gradient norm shrinks ×\(f4(rho)) per step \(span): about \(remaining) more steps to reach \(f(tolerance))"
-        } else if let rho, rho == 1 {
-            pace = "the gradient norm neither shrinks nor grows \(span)"
-        } else if let rho {
-            pace = "the gradient norm grows ×\(f4(rho)) per step \(span)"
-        } else {
-            pace = "the gradient norm is \(f(norms[last]))"
-        }
-        if let bounce = bouncingDirection(first: first) {
-            let overshoots = trace.notes[(first + 1)...last].filter { $0.contains(.overshoot) }.count
-            let trend = lossChange < 0 ? "the loss still falls (\(f(losses[first], 6)) → \(f(losses[last], 6)))"
-                : "the loss is stalled at \(f(losses[last], 6))"
-            let evidence = ["the gradient component \(bounce.name) flipped sign in \(bounce.flips) of the last \(k) steps "
-                                + "(\(overshoots) overshoot note\(overshoots == 1 ? "" : "s"))", trend, pace] + theory
-            return Verdict(kind: .bouncing, summary: "bouncing \(bounce.name): the step keeps crossing the valley",
-                           evidence: evidence, growthFactor: rho, remainingSteps: remaining,
-                           direction: bounce.vector, directionName: bounce.name)
-        }
-        var evidence = ["the loss went \(f(losses[first], 6)) → \(f(losses[last], 6)) \(span)", pace]
-        if let loss = lossFactor(from: first, to: last), objective.minimumValue != nil {
-            evidence.append("the loss gap to the minimum value \(f(objective.minimumValue ?? 0)) shrinks ×\(f4(loss)) per step")
-        }
-        if let nearest = objective.nearestMinimum(to: point(last)), !nearest.isGlobal {
-            evidence.append("heading for the local minimum at \(VerdictFormat.point(nearest.point)) (distance \(f(nearest.distance)))")
-        }
-        let summary: String
-        if let remaining {
-            summary = "slow: about \(remaining) more steps to converge at the current rate (×\(f4(rho ?? 1)) per step)"
-        } else if lossChange < 0 {
-            summary = "slow: the loss still falls but the gradient norm is not shrinking; no estimate"
-        } else {
-            summary = "slow: barely moving"
-        }
-        return Verdict(kind: .slow, summary: summary, evidence: evidence + theory, growthFactor: rho, remainingSteps: remaining)
-    }
-
-    /// The axis or Hessian eigenvector along which the gradient flips sign most often in the
-    /// window, when that is more than half the steps and the component matters (≥ 10% of the norm on average).
-    func bouncingDirection(first: Int) -> (vector: [Double], name: String, flips: Int)? {
-        let dimension = trace.dimension
-        var candidates: [[Double]] = (0..<dimension).map { axis in (0..<dimension).map { $0 == axis ? 1.0 : 0.0 } }
-        if dimension > 1, let hessian = objective.availableHessian(at: point(last)) {
-            let pairs = Curvature.eigenpairs(of: hessian)
-            candidates += pairs.filter { $0.value.isFinite }.map(\.vector)
-        }
-        let k = last - first
-        var best: (vector: [Double], flips: Int, share: Double)?
-        for vector in candidates {
-            var previous = 0.0
-            var flips = 0
-            var share = 0.0
-            for row in first...last {
-                let g = gradient(row)
-                var projection = 0.0
-                for index in 0..<dimension { projection += g[index] * vector[index] }
-                if row > first, projection * previous < 0 { flips += 1 }
-                if norms[row] > 0 { share += Swift.abs(projection) / norms[row] }
-                previous = projection
-            }
-            share /= Double(k + 1)
-            guard 2 * flips > k, share >= 0.1 else { continue }
-            if let current = best, flips < current.flips || (flips == current.flips && share <= current.share + 1e-9) { continue }
-            best = (vector, flips, share)
-        }
-        guard let best else { return nil }
-        return (best.vector, VerdictFormat.direction(best.vector, names: objective.parameterNames), best.flips)
-    }
-
-    func f4(_ value: Double) -> String { VerdictFormat.number(value, digits: 4) }
+    /// A factor per step with enough digits to tell it from 1 (×0.99998, not ×1).
+    func f4(_ value: Double) -> String { VerdictFormat.number(value, digits: QuadraticForecast.factorDigits(value)) }
     func f(_ value: Double, _ digits: Int = 4) -> String { VerdictFormat.number(value, digits: digits) }
 }
 
-private func distance(_ a: [Double], _ b: [Double]) -> Double {
+/// The Euclidean distance between two points of the same dimension.
+func euclideanDistance(_ a: [Double], _ b: [Double]) -> Double {
     zip(a, b).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
 }

@@ -94,7 +94,7 @@ public struct Run: Sendable {
         self.baseLearningRate = configuration.learningRate
         self.scheduleIsConstant = schedule is ConstantSchedule
         self.progress = RunProgress(start: start, loss: loss, gradient: gradient, stateNames: optimizer.stateNames,
-                                    convergenceTolerance: convergenceTolerance, recording: recording)
+                                    convergenceTolerance: convergenceTolerance, schedule: schedule, recording: recording)
     }
 
     /// The base learning rate now in force (the schedule scales it).

@@ -32,13 +32,18 @@ struct RunProgress: Sendable {
     private var lastLearningRate = 0.0
     /// The notes of the latest row, kept here because a thinned trace may not hold that row.
     private var lastNotes: TraceNotes = []
+    /// The schedule's next breakpoint (`LearningRateSchedule.breakpoint(after:)`), Int.max
+    /// when none: the only steps that can carry the `lr change` note, so a smooth schedule
+    /// marks nothing and a step pays one comparison for it.
+    private var nextBreakpoint: Int
 
     /// What the trace keeps (kept for a restart).
     let recording: RecordingPolicy
 
     init(start: [Double], loss: Double, gradient: [Double], stateNames: [String], convergenceTolerance: Double,
-         recording: RecordingPolicy) {
+         schedule: any LearningRateSchedule, recording: RecordingPolicy) {
         self.recording = recording
+        self.nextBreakpoint = schedule.breakpoint(after: 1) ?? Int.max
         self.point = start
         self.loss = loss
         self.gradient = gradient
@@ -55,7 +60,7 @@ struct RunProgress: Sendable {
 
     /// Marks the next step `lr change` when its rate differs from the latest step's: the
     /// base rate was set by hand (`Run.setLearningRate`).
-    mutating func markRateEvent() {}
+    mutating func markRateEvent() { nextBreakpoint = stepCount + 1 }
 
     var hasConverged: Bool { ending == nil && lastNotes.contains(.converged) }
 
@@ -161,7 +166,10 @@ struct RunProgress: Sendable {
         }
         let previousLoss = loss
         var notes: TraceNotes = []
-        if step > 1, learningRate != lastLearningRate { notes.insert(.rateChanged) }
+        if step == nextBreakpoint {
+            if learningRate != lastLearningRate { notes.insert(.rateChanged) }
+            nextBreakpoint = schedule.breakpoint(after: step) ?? Int.max
+        }
 
         optimizer.update(parameters: point, gradient: UnsafeBufferPointer(gradient), learningRate: learningRate, step: step)
         loss = objective.loss(inPlace: values.workspace)

@@ -34,8 +34,7 @@ public enum Sweep {
         public var stepsToConverge: Int?
         /// Start gradient norm over final gradient norm (∞ when the final one is 0).
         public var gradientReduction: Double
-        public var losses: [Double]
-        /// Steps the run took (fewer than asked when it ended or was interrupted).
+        /// Steps the run took (fewer than asked when it ended, converged or was interrupted).
         public var stepsTaken = 0
     }
 
@@ -67,8 +66,9 @@ public enum Sweep {
     }
 
     /// Runs `configuration` at each rate in `rates` (replacing its `lr`; the schedule still
-    /// scales it) for `steps` steps from `start`. Throws when the formula has no value at
-    /// `start`; `shouldStop` is polled every 1024 steps and between rates.
+    /// scales it) for `steps` steps from `start`, each stopping early once it converges.
+    /// Throws when the formula has no value at `start`; `shouldStop` is polled every 1024
+    /// steps and between rates. Memory: one run's trace at a time; each rate keeps a `Point`.
     public static func run(objective: some DifferentiableLoss, start: [Double], configuration: OptimizerConfiguration,
                            schedule: any LearningRateSchedule = ConstantSchedule(), rates: [Double], steps: Int,
                            convergenceTolerance: Double = 1e-8,
@@ -77,10 +77,11 @@ public enum Sweep {
         let entries = rates.map { rate in
             Comparison.Entry(configuration: configuration.withLearningRate(rate), schedule: schedule, label: "lr=\(rate)")
         }
-        let comparison = try Comparison.run(objective: objective, start: start, entries: entries, steps: steps,
-                                            convergenceTolerance: convergenceTolerance, shouldStop: shouldStop)
-        let points = zip(rates, comparison.results).map { rate, result in point(of: result, rate: rate) }
-        let stopped = comparison.wasStopped
+        var points: [Point] = []
+        let stopped = try Comparison.forEachRun(objective: objective, start: start, entries: entries, steps: steps,
+                                                convergenceTolerance: convergenceTolerance, shouldStop: shouldStop) { run, _ in
+            points.append(point(of: run, rate: rates[points.count]))
+        }
         let curvature = CurvatureReport(loss: objective, at: start, configuration: configuration)
         let boundary = points.filter { $0.outcome == .divergent }.map(\.learningRate).min()
         return Report(points: points, steps: steps, criticalRate: curvature.criticalRate, curvature: curvature,
@@ -90,7 +91,7 @@ public enum Sweep {
     /// Classifies one finished run (see `Outcome`).
     public static func outcome(of run: Run, verdict: Verdict) -> (Outcome, reduction: Double) {
         let first = run.trace.record(0).gradientNorm
-        let last = run.trace.last?.gradientNorm ?? first
+        let last = run.current.gradientNorm
         let reduction = last > 0 ? first / last : .infinity
         switch verdict.kind {
         case .diverging: return (.divergent, reduction)
@@ -103,10 +104,12 @@ public enum Sweep {
         }
     }
 
-    static func point(of result: Comparison.Result, rate: Double) -> Point {
-        let (outcome, reduction) = outcome(of: result.run, verdict: result.verdict)
-        return Point(learningRate: rate, outcome: outcome, verdict: result.verdict, finalLoss: result.finalLoss,
-                     stepsToConverge: result.stepsToConverge, gradientReduction: reduction, losses: result.losses,
-                     stepsTaken: result.stepsTaken)
+    /// The summary kept of one finished run (its trace is let go).
+    static func point(of run: Run, rate: Double) -> Point {
+        let verdict = run.verdict()
+        let (outcome, reduction) = outcome(of: run, verdict: verdict)
+        return Point(learningRate: rate, outcome: outcome, verdict: verdict, finalLoss: run.loss,
+                     stepsToConverge: Comparison.firstConvergedStep(of: run), gradientReduction: reduction,
+                     stepsTaken: run.stepCount)
     }
 }

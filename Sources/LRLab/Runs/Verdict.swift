@@ -8,7 +8,8 @@ public struct Verdict: Sendable, Hashable {
         /// Steady progress that will take a while; `remainingSteps` estimates how long.
         case slow
         /// The step keeps crossing the valley: the gradient along `direction` flips sign in
-        /// most recent steps while the loss falls or stalls.
+        /// most recent steps while the loss falls or stalls; the summary says whether the swing
+        /// shrinks or not (lr = 2/λ, a fixed-size swing, bursts after converging).
         case bouncing
         /// The loss grows geometrically (`growthFactor` per step), or the run ended diverged.
         case diverging
@@ -34,7 +35,8 @@ public struct Verdict: Sendable, Hashable {
     }
 
     public var kind: Kind
-    /// One line: `bouncing along y: the gradient flips sign in 20 of the last 20 steps`.
+    /// One line that follows the kind's word without repeating it (`verdict: bouncing — along
+    /// y: the step keeps crossing the valley, and the swing shrinks`).
     public var summary: String
     /// Supporting numbers, one fact a line.
     public var evidence: [String]
@@ -46,8 +48,11 @@ public struct Verdict: Sendable, Hashable {
     /// this is |1 − lr·λ| of the dominant direction.
     public var growthFactor: Double?
     /// For `slow` and `bouncing`: estimated further steps until the gradient norm is under the
-    /// tolerance at the current rate.
-    public var remainingSteps: Int?
+    /// tolerance, when the estimate is a number (`estimate` says how it was made); nil when
+    /// there is none or it is only a lower bound.
+    public var remainingSteps: Int? { estimate.flatMap { $0.isLowerBound ? nil : $0.steps } }
+    /// For `slow` and `bouncing`: the estimate of the further steps, with its basis.
+    public var estimate: StepsEstimate?
     /// For `bouncing` (and `diverging` when found): the unit direction of the oscillation.
     public var direction: [Double]?
     /// `along y`, `along (0.01, 1.00)`.
@@ -55,14 +60,14 @@ public struct Verdict: Sendable, Hashable {
     public var stuckReason: StuckReason?
 
     public init(kind: Kind, summary: String, evidence: [String] = [], convergedStep: Int? = nil,
-                growthFactor: Double? = nil, remainingSteps: Int? = nil, direction: [Double]? = nil,
+                growthFactor: Double? = nil, estimate: StepsEstimate? = nil, direction: [Double]? = nil,
                 directionName: String? = nil, stuckReason: StuckReason? = nil) {
         self.kind = kind
         self.summary = summary
         self.evidence = evidence
         self.convergedStep = convergedStep
         self.growthFactor = growthFactor
-        self.remainingSteps = remainingSteps
+        self.estimate = estimate
         self.direction = direction
         self.directionName = directionName
         self.stuckReason = stuckReason
@@ -70,4 +75,61 @@ public struct Verdict: Sendable, Hashable {
 
     /// The stable lowercase name: `converged`, `slow`, `bouncing`, `diverging`, `stuck`, `undefined`, `unstarted`.
     public var name: String { kind.rawValue }
+}
+
+/// How many more steps a run needs to converge, and how far to trust the number.
+public struct StepsEstimate: Sendable, Hashable {
+    public enum Basis: Sendable, Hashable {
+        /// The quadratic theory (exact for gd on a quadratic): the slowest eigen-direction's
+        /// factor applied to the gradient's component along each direction.
+        case slowestDirection
+        /// The gradient norm's per-step factor over this many recent steps, extrapolated: rough.
+        case recentSteps(Int)
+    }
+
+    /// Estimates from the recent trend past this many steps are given as "more than".
+    public static let trendLimit = 1_000_000
+
+    public var steps: Int
+    /// True when the run needs more than `steps` steps and no closer number is meaningful.
+    public var isLowerBound: Bool
+    public var basis: Basis
+
+    public init(steps: Int, isLowerBound: Bool = false, basis: Basis) {
+        self.steps = steps
+        self.isLowerBound = isLowerBound
+        self.basis = basis
+    }
+
+    /// An estimate from a fractional count (∞ or past 1e15 reads as "more than 10¹⁵");
+    /// trend estimates past `trendLimit` become "more than `trendLimit`". Nil for NaN or negative.
+    public init?(count: Double, basis: Basis) {
+        guard !count.isNaN, count >= 0 else { return nil }
+        let limit: Double
+        if case .recentSteps = basis { limit = Double(StepsEstimate.trendLimit) } else { limit = 1e15 }
+        if count > limit {
+            self.init(steps: Int(limit), isLowerBound: true, basis: basis)
+        } else {
+            self.init(steps: Swift.max(1, Int(count.rounded(.up))), basis: basis)
+        }
+    }
+
+    /// `about 20440 more steps`, `roughly 934 more steps`, `more than 1000000 more steps`.
+    public var phrase: String {
+        if isLowerBound { return "more than \(steps) more steps" }
+        switch basis {
+        case .slowestDirection: return "about \(steps) more step\(steps == 1 ? "" : "s")"
+        case .recentSteps: return "roughly \(steps) more step\(steps == 1 ? "" : "s")"
+        }
+    }
+
+    /// What the number rests on, for the evidence.
+    public var reliability: String {
+        switch basis {
+        case .slowestDirection: return "from the slowest direction of the quadratic, exact for this optimizer"
+        case .recentSteps(let window):
+            return isLowerBound ? "extrapolated from the last \(window) steps; no useful estimate past that"
+                : "a rough estimate from the last \(window) steps"
+        }
+    }
 }

@@ -40,7 +40,8 @@ extension Command {
                 compare lr=0.001,0.01,0.1,1                      the current optimizer at each rate
                 compare opt=gd,momentum,rmsprop,adam lr=0.01 steps=300
                 Without lr=, each optimizer uses its default rate. Prints a table (final loss, distance
-                to the nearest known minimum, steps to converge, verdict) and one loss chart; for 2-D,
+                to the nearest known minimum, steps to converge, verdict) and one loss chart; each run
+                stops where it converges, and diverging curves are cut so the others stay readable; for 2-D,
                 `plot path` then overlays every trajectory. At most 12 runs.
                 """, completion: .words(["opt=", "lr=", "steps="])) { session, statement throws(ShellError) in
             try compareCommand(session, statement)
@@ -147,19 +148,26 @@ extension Command {
         session.lastComparison = report
         let digits = Swift.min(session.digits, 6)
         let rows = report.results.map { result -> [String] in
-            [result.label, NumberFormat.format(result.finalLoss, digits: digits),
+            // A loss past the divergence bound is shown as the bound, as `run` stops there.
+            let bound = result.run.divergenceBound
+            let finalLoss = Swift.abs(result.finalLoss) > bound || !result.finalLoss.isFinite
+                ? "> " + NumberFormat.format(bound, digits: digits) : NumberFormat.format(result.finalLoss, digits: digits)
+            return [result.label, finalLoss,
              result.distanceToMinimum.map { NumberFormat.format($0, digits: digits) + (result.nearestMinimumIsGlobal == false ? " (local)" : "") } ?? "-",
              result.stepsToConverge.map(String.init) ?? "-", result.verdict.name]
         }
-        let table = Table(columns: [.init("run", alignment: .left), .init("final loss"), .init("distance to min"),
+        let (series, cap) = compareSeries(report)
+        let table = Table(columns: [.init("run", alignment: .left), .init("final loss", alignment: .right), .init("distance to min"),
                                     .init("converged at"), .init("verdict", alignment: .left)], rows: rows)
         let size = pictureSize(session)
-        let series = report.results.map { LineChart.Series($0.label, y: $0.losses, x: $0.run.trace.steps.map(Double.init)) }
-        let allPositive = report.results.allSatisfy { $0.losses.allSatisfy { !$0.isFinite || $0 > 0 } }
+        let allPositive = series.allSatisfy { $0.y.allSatisfy { !$0.isFinite || $0 > 0 } }
         let chart = LineChart(series: series, width: size.width, height: size.height, yScale: allPositive ? .log10 : .linear,
                               title: "loss per step, \(steps) steps from \(NumberFormat.point(start, digits: 4))", xLabel: "step", yLabel: "loss")
         session.lastPicture = .lineChart(chart)
         var text = table.render(style: style(session)) + "\n" + chart.render(style: style(session), color: session.useColor)
+        if let cap {
+            text += "\ndiverging runs are drawn up to \(NumberFormat.format(cap, digits: 3)) (1000× the largest loss of the others) and cut there"
+        }
         if report.wasStopped, let last = report.results.last {
             text += "\n" + Session.interruptionNote(atStep: last.stepsTaken, of: last.label,
                                                     "the table shows the runs so far (\(report.results.count) of \(entries.count))")
@@ -168,6 +176,33 @@ extension Command {
         }
         if objective.dimension == 2 { text += "\nplot path overlays these trajectories" }
         session.say(text)
+    }
+
+    /// The chart's series: the losses of each run, with diverging runs cut where they pass
+    /// 1000× the largest |loss| of the other runs (and the start), so that their growth does
+    /// not flatten every other curve on the axis; the cap when some run was cut.
+    static func compareSeries(_ report: Comparison.Report) -> ([LineChart.Series], Double?) {
+        let diverging = report.results.map { $0.verdict.kind == .diverging }
+        var largest = report.results.first.map { Swift.abs($0.losses.first ?? 0) } ?? 0
+        for (result, divergent) in zip(report.results, diverging) where !divergent {
+            for loss in result.losses where loss.isFinite { largest = Swift.max(largest, Swift.abs(loss)) }
+        }
+        let bound = report.results.first?.run.divergenceBound ?? 1e100
+        let cap = Swift.min(bound, 1000 * Swift.max(largest, Double.leastNormalMagnitude))
+        var cut = false
+        let series = zip(report.results, diverging).map { result, divergent -> LineChart.Series in
+            let steps = Array(result.run.trace.steps.map(Double.init))
+            guard divergent else { return LineChart.Series(result.label, y: result.losses, x: steps) }
+            var y: [Double] = [], x: [Double] = []
+            for (loss, step) in zip(result.losses, steps) {
+                let over = !loss.isFinite || Swift.abs(loss) > cap
+                y.append(over ? (loss < 0 ? -cap : cap) : loss)
+                x.append(step)
+                if over { cut = true; break }
+            }
+            return LineChart.Series(result.label, y: y, x: x)
+        }
+        return (series, cut ? cap : nil)
     }
 
     static func sweepCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
@@ -214,11 +249,11 @@ extension Command {
         let stripCategories = Strip.Category.sweep + [Strip.Category("stuck", unicode: "·", ascii: "."), Strip.Category("undefined", unicode: "?", ascii: "?")]
         let cells = report.points.map { categories.firstIndex(of: $0.outcome) ?? 0 }
         let strip = Strip(grid: report.points.map(\.learningRate), cells: cells, categories: stripCategories, label: "lr",
-                          critical: report.criticalRate.map { (name: "2/λmax", value: $0) })
+                          critical: report.criticalRate.map { (name: String(report.curvature.criticalSymbol.filter { $0 != "_" }), value: $0) })
         var lines = ["sweep of \(session.optimizer.kind.name) over \(report.points.count) rates, \(steps) steps each, from \(NumberFormat.point(start, digits: 4))",
                      table.render(style: style(session)), strip.render(style: style(session), color: session.useColor)]
         if let critical = report.criticalRate {
-            lines.append("critical rate from curvature at the start: 2/λ_max = \(NumberFormat.format(critical, digits: 4))")
+            lines.append("critical rate from curvature at the start: \(report.curvature.criticalSymbol) = \(NumberFormat.format(critical, digits: 4))")
         } else {
             lines.append("no critical rate from curvature here (\(report.curvature.sentence))")
         }
@@ -241,11 +276,13 @@ extension Command {
     static func shortReason(_ verdict: Verdict) -> String {
         switch verdict.kind {
         case .slow:
-            if let remaining = verdict.remainingSteps { return "about \(remaining) more steps needed" }
+            if let estimate = verdict.estimate { return "\(estimate.phrase) needed" }
         case .diverging:
             if let growth = verdict.growthFactor { return "grows ×\(NumberFormat.format(growth, digits: 3)) per step" }
         case .bouncing:
             if let direction = verdict.directionName { return "bounces \(direction)" }
+        case .converged:
+            if let step = verdict.convergedStep { return "converged at step \(step)" }
         default:
             break
         }
@@ -287,14 +324,14 @@ extension Command {
         if let suggested = report.suggestedRate {
             lines.append("suggested lr = \(NumberFormat.format(suggested, digits: 3))  (\(report.rule))")
             if let critical = report.criticalRate, suggested > critical {
-                lines.append("warning: that is above 2/λ_max = \(NumberFormat.format(critical, digits: 3)) at the start; gradient descent would bounce and grow there")
+                lines.append("warning: that is above \(report.criticalSymbol) = \(NumberFormat.format(critical, digits: 3)) at the start; \(session.optimizer.kind.name) would bounce and grow there")
             }
         } else {
             lines.append("no suggestion: \(report.rule)")
         }
         if let reason = report.stopReason { lines.append("stopped: \(reason)") }
         if report.wasStopped {
-            lines.append(Session.interruptionNote(atStep: report.rates.count, "the chart shows the rates tried so far"))
+            lines.append(Session.interruptionNote(atStep: report.rates.count, "the suggestion reads the steps taken"))
         }
         session.say(lines.joined(separator: "\n"))
     }
