@@ -1,4 +1,7 @@
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import LRLab
 
 /// Hyper-parameters changed mid-run (`setLearningRate`, `setHyperparameter`), and copies of
@@ -25,6 +28,20 @@ import Testing
         #expect(run.trace.learningRates.map { $0 } == [0, 0.1, 0.1, 0.5])
         #expect(run.trace.notes.map { $0.contains(.rateChanged) } == [false, false, false, true])
         #expect(run.changes == [HyperparameterChange(afterStep: 2, name: "lr", value: 0.5)])
+    }
+
+    /// A smooth schedule marks nothing by itself (its rate moves every step); a rate set by
+    /// hand is marked on the next step all the same.
+    @Test func aChangeByHandIsMarkedUnderASmoothSchedule() throws {
+        let objective = Objective(parameters: ["x"], expression: try Parser.parse("(x - 3)^2", variables: ["x"]))
+        var run = try Run(objective: objective, start: [0], configuration: OptimizerConfiguration.standard.withLearningRate(0.1),
+                          schedule: CosineSchedule(steps: 10, minimum: 0))
+        run.run(3)
+        try run.setLearningRate(0.05)
+        run.run(2)
+        #expect(run.trace.notes.map { $0.contains(.rateChanged) } == [false, false, false, false, true, false])
+        // Cosine: η_t = base·(1 + cos(π(t − 1)/10))/2, so step 4 runs at 0.05·(1 + cos(0.3π))/2.
+        #expect(abs(run.trace.learningRates[4] - 0.05 * (1 + cos(0.3 * Double.pi)) / 2) < 1e-15)
     }
 
     /// Momentum keeps its velocity across the change: v₁ = −6, v₂ = 0.9·(−6) − 4.8 = −10.2,

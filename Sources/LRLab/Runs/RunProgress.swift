@@ -213,10 +213,7 @@ struct RunProgress: Sendable {
         let (point, gradient, previous) = (values.point, values.gradient, values.previous)
         // The per-parameter columns the trace keeps: all of them, or none (then the norms).
         let dimension = trace.dimension
-        var norms: (gradient: Double, step: Double)?
-        if trace.storesNorms {
-            norms = (EuclideanNorm.of(UnsafeBufferPointer(gradient)), distance(from: previous, to: point))
-        }
+        let norms = trace.storesNorms ? RunProgress.norms(values) : nil
         trace.appendRow(step: step, learningRate: learningRate, loss: loss, notes: notes, norms: norms) { row, rowGradient, stepTaken, state in
             for index in 0..<dimension {
                 row[index] = point[index]
@@ -225,6 +222,14 @@ struct RunProgress: Sendable {
             }
             if !state.isEmpty { optimizer.writeState(into: state) }
         }
+    }
+
+    /// The gradient norm and the step length of the latest step, for a trace that keeps no
+    /// per-parameter columns. Never inlined: the explorer's steps (whose traces keep the
+    /// columns) should not carry its code.
+    @inline(never)
+    private static func norms(_ values: StepBuffers) -> (gradient: Double, step: Double) {
+        (EuclideanNorm.of(UnsafeBufferPointer(values.gradient)), distance(from: values.previous, to: values.point))
     }
 
     /// ‖to − from‖ over `to.count` values (`from` may be longer), without overflow or

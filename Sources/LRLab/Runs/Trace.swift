@@ -178,12 +178,19 @@ public struct Trace: Sendable {
         start[Trace.notesOffset] = Double(rowNotes.rawValue)
         fill(start + Trace.parametersOffset, start + gradientOffset, start + stepTakenOffset,
              UnsafeMutableBufferPointer(start: start + stateOffset, count: stateNames.count * dimension))
+        if normsOffset < width { writeScalars(start, norms: norms) }
+        count += 1
+    }
+
+    /// Writes a new row's norms (when `storesNorms`) and its extras (not a number). Apart
+    /// from `appendRow`, so that the explorer's rows, which have neither, do not carry it.
+    @inline(never)
+    private func writeScalars(_ start: UnsafeMutablePointer<Double>, norms: (gradient: Double, step: Double)?) {
         if storesNorms {
             start[normsOffset] = norms?.gradient ?? .nan
             start[normsOffset + 1] = norms?.step ?? .nan
         }
         for index in 0..<extraNames.count { start[extrasOffset + index] = .nan }
-        count += 1
     }
 
     /// Sets the extra scalar `name` on the last row, when that row is step `step` (a thinned
