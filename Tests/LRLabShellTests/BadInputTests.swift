@@ -366,6 +366,17 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         #expect(output.joined().contains("loss"))
     }
 
+    /// Pasted text often carries no-break spaces; they separate words as spaces do, in commands
+    /// and in formulas, instead of making `run 10` an unknown command.
+    @Test func noBreakSpacesSeparateWordsLikeSpaces() throws {
+        var output: [String] = []
+        let session = Session(output: { output.append($0) })
+        try session.execute(line: "f(x)\u{A0}=\u{A0}(x\u{A0}-\u{A0}3)^2;\u{A0}start\u{A0}x=0; opt gd lr=0.1")
+        try session.execute(line: "\u{A0}run\u{A0}10")
+        #expect(session.run?.stepCount == 10)
+        #expect(output.first?.hasPrefix("f(x) = (x - 3)^2") == true)
+    }
+
     /// A nested formula of about `bytes` characters: each layer wraps the last in a few
     /// products, sums and a function, one level deeper, so derivatives repeat it many times.
     static func nestedFormula(bytes: Int) -> String {
