@@ -82,6 +82,16 @@ import Testing
         #expect(ContinuousClock.now - start < .seconds(5))
     }
 
+    @Test func everyPresetIsWellWithinTheDerivativeLimit() throws {
+        for preset in Preset.all {
+            let objective = try preset.objective()
+            let checked = try Objective.checked(name: preset.name, parameters: objective.parameters, expression: objective.expression)
+            #expect(checked.gradient == objective.gradient)
+            #expect(checked.hessian == objective.hessian)
+            #expect(!objective.hessian.joined().contains { $0.hasMoreNodes(than: Objective.maximumDerivativeSize / 100) })
+        }
+    }
+
     @Test func hasMoreNodesStopsAtTheLimit() throws {
         let expr = try Parser.parse("x*y + sin(x)", variables: ["x", "y"])
         #expect(expr.size == 6)

@@ -35,9 +35,8 @@ public struct Objective: Sendable {
     public init(name: String = "f", parameters: [String], expression: Expr,
                 minima: [[Double]] = [], localMinima: [[Double]] = [], saddles: [[Double]] = [],
                 minimumValue: Double? = nil) {
-        // With Int.max as the limit this cannot throw.
-        let (gradient, hessian) = (try? Objective.derivatives(of: expression, parameters: parameters, limit: .max))
-            ?? ([], [])
+        let gradient = Objective.gradient(of: expression, parameters: parameters)
+        let hessian = Objective.hessian(of: gradient, parameters: parameters)
         self.init(name: name, parameters: parameters, expression: expression, gradient: gradient, hessian: hessian,
                   minima: minima, localMinima: localMinima, saddles: saddles, minimumValue: minimumValue)
     }
@@ -54,15 +53,23 @@ public struct Objective: Sendable {
     /// The gradient and Hessian, each entry checked against `limit` before it is differentiated again.
     private static func derivatives(of expression: Expr, parameters: [String],
                                     limit: Int) throws(DerivativeTooLarge) -> (gradient: [Expr], hessian: [[Expr]]) {
-        let gradient = parameters.map { expression.derivative(withRespectTo: $0) }
+        let gradient = gradient(of: expression, parameters: parameters)
         if gradient.contains(where: { $0.hasMoreNodes(than: limit) }) {
             throw DerivativeTooLarge(order: 1, limit: limit)
         }
-        let hessian = gradient.map { partial in parameters.map { partial.derivative(withRespectTo: $0) } }
+        let hessian = hessian(of: gradient, parameters: parameters)
         if hessian.contains(where: { row in row.contains { $0.hasMoreNodes(than: limit) } }) {
             throw DerivativeTooLarge(order: 2, limit: limit)
         }
         return (gradient, hessian)
+    }
+
+    private static func gradient(of expression: Expr, parameters: [String]) -> [Expr] {
+        parameters.map { expression.derivative(withRespectTo: $0) }
+    }
+
+    private static func hessian(of gradient: [Expr], parameters: [String]) -> [[Expr]] {
+        gradient.map { partial in parameters.map { partial.derivative(withRespectTo: $0) } }
     }
 
     private init(name: String, parameters: [String], expression: Expr, gradient: [Expr], hessian: [[Expr]],
