@@ -31,7 +31,7 @@ bench: deps
 # .build-fuzz/corpus/TARGET, each finding to .build-fuzz/findings/TARGET/ (crash-*, timeout-*, oom-*).
 FUZZ_TARGETS ?= expression statement script
 FUZZ_SECONDS ?= 600
-FUZZ_FLAGS ?= -max_len=4096 -timeout=10 -rss_limit_mb=2048 -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1
+FUZZ_FLAGS ?= -dict=Fuzz/Dictionaries/lrlab.dict -max_len=4096 -timeout=10 -rss_limit_mb=2048 -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1
 fuzz-build:
 	$(SWIFT) build -c release --package-path Fuzz --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address
 
