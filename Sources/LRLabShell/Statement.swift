@@ -50,8 +50,12 @@ public struct Statement: Hashable, Sendable {
                 statements.append(Statement(text: text, column: start + 1, words: words(in: text, column: start + 1)))
             }
         }
+        // Whether only white space has come since `start` (checked once per character: a line of
+        // 64 KiB of spaces must not cost 64 Ki × 64 Ki steps).
+        var atStatementStart = true
         while index < characters.count {
-            if index == start || characters[start..<index].allSatisfy(\.separatesWords) {
+            if atStatementStart, !characters[index].separatesWords {
+                atStatementStart = false
                 // At the start of a statement: `say` takes the rest of the line verbatim.
                 let remaining = characters[index...]
                 if remaining.starts(with: "say"), remaining.count == 3 || remaining.dropFirst(3).first?.separatesWords == true {
@@ -66,6 +70,7 @@ public struct Statement: Hashable, Sendable {
             if characters[index] == ";" {
                 finish(index)
                 start = index + 1
+                atStatementStart = true
             }
             index += 1
         }

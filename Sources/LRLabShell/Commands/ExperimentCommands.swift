@@ -112,6 +112,12 @@ extension Command {
             rates.append(rate)
         }
         if rates.isEmpty { rates = [nil] }
+        // Counted before anything is built: 5,000 optimizers × 5,000 rates fit in one line.
+        let runCount = max(optimizerWords.count, 1) * rates.count
+        guard runCount <= Limits.maximumCompareRuns else {
+            throw ShellError("compare runs at most \(Limits.maximumCompareRuns) configurations, not \(runCount)", at: statement.words[0].range,
+                             hint: "split it into several compares, or give fewer optimizers or rates")
+        }
         var entries: [Comparison.Entry] = []
         let configurations: [(OptimizerConfiguration, Word?)]
         if optimizerWords.isEmpty {
@@ -134,10 +140,6 @@ extension Command {
                 if rates.count > 1 || optimizerWords.isEmpty { label += " lr=\(NumberFormat.format(configured.learningRate, digits: 4))" }
                 entries.append(Comparison.Entry(configuration: configured, schedule: session.schedule, label: label))
             }
-        }
-        guard entries.count <= Limits.maximumCompareRuns else {
-            throw ShellError("compare runs at most \(Limits.maximumCompareRuns) configurations, not \(entries.count)", at: statement.words[0].range,
-                             hint: "split it into several compares, or give fewer optimizers or rates")
         }
         let report: Comparison.Report
         do throws(EvaluationError) {
