@@ -32,35 +32,22 @@ import LRLab
             _ = session.executeReporting(line: "run until converged max=\(Self.maximumSteps)")
             let run = try #require(session.run, "\(preset) \(optimizer) lr=\(rate): no run")
             let verdict = Diagnosis.verdict(for: run)
-            let gradientNorm = run.gradient.map { $0 * $0 }.reduce(0, +).squareRoot()
+            let gradientNorm = EuclideanNorm.of(run.gradient)
             let label = "\(preset) \(optimizer) lr=\(rate): \(verdict.kind) (\(verdict.summary)), loss \(run.loss), |g| \(gradientNorm)"
             var endedDiverged = false
             if case .diverged? = run.ending { endedDiverged = true }
-            let check = {
-                switch verdict.kind {
-                case .converged:
-                    #expect(gradientNorm < run.convergenceTolerance, "\(label)")
-                    #expect(run.ending == nil, "\(label)")
-                case .diverging:
-                    #expect(endedDiverged || run.loss > startLoss || !run.loss.isFinite, "\(label)")
-                default:
-                    break
-                }
-                if endedDiverged {
-                    #expect(verdict.kind == .diverging || verdict.kind == .undefined, "\(label)")
-                }
+            switch verdict.kind {
+            case .converged:
+                #expect(gradientNorm < run.convergenceTolerance, "\(label)")
+                #expect(run.ending == nil, "\(label)")
+            case .diverging:
+                #expect(endedDiverged || run.loss > startLoss || !run.loss.isFinite, "\(label)")
+            default:
+                break
             }
-            if Self.knownWrong.contains("\(preset) \(optimizer) \(rate)") {
-                withKnownIssue("a bounded oscillation is called diverging (issue 11; the verdict fix is on another branch)",
-                               isIntermittent: true, check)
-            } else {
-                check()
+            if endedDiverged {
+                #expect(verdict.kind == .diverging || verdict.kind == .undefined, "\(label)")
             }
         }
     }
-
-    /// Runs whose verdict was found wrong by this test before the verdict fixes of issue 11:
-    /// Adam-like optimizers at lr=1 oscillate near a minimum with the loss far under where they
-    /// started, and are called diverging. Remove an entry once its verdict is right.
-    static let knownWrong: Set<String> = ["himmelblau adamw 1.0"]
 }
