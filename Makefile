@@ -2,7 +2,7 @@
 # make test: install what is missing, then run every test.
 SWIFT ?= swift
 
-.PHONY: run test build deps bench clean
+.PHONY: run test build deps bench fuzz fuzz-build clean
 
 deps:
 	@if ! pkg-config --exists libedit 2>/dev/null; then \
@@ -26,5 +26,22 @@ bench: deps
 	$(SWIFT) build -c release --product lrlab
 	cd Benchmarks && $(SWIFT) run -c release --scratch-path ../.build-bench lrlab-bench
 
+# Fuzzing is a separate package too (Fuzz/). `make fuzz` runs each target in FUZZ_TARGETS for
+# FUZZ_SECONDS, one after another, going on past findings (fork mode); new inputs go to
+# .build-fuzz/corpus/TARGET, each finding to .build-fuzz/findings/TARGET/ (crash-*, timeout-*, oom-*).
+FUZZ_TARGETS ?= expression statement script
+FUZZ_SECONDS ?= 600
+FUZZ_FLAGS ?= -dict=Fuzz/Dictionaries/lrlab.dict -max_len=4096 -timeout=10 -rss_limit_mb=2048 -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1
+fuzz-build:
+	$(SWIFT) build -c release --package-path Fuzz --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address
+
+fuzz: fuzz-build
+	@for target in $(FUZZ_TARGETS); do \
+		mkdir -p .build-fuzz/corpus/$$target .build-fuzz/findings/$$target; \
+		echo "fuzzing $$target for $(FUZZ_SECONDS) s"; \
+		.build-fuzz/release/fuzz-$$target $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+			-artifact_prefix=.build-fuzz/findings/$$target/ .build-fuzz/corpus/$$target Fuzz/Corpus/$$target; \
+	done
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

@@ -14,7 +14,7 @@ enum Definition {
         if equals + 1 < characters.count, characters[equals + 1] == "=" { return nil }
         let left = characters[..<equals]
         var index = left.startIndex
-        func skipSpaces() { while index < left.endIndex, left[index] == " " || left[index] == "\t" { index += 1 } }
+        func skipSpaces() { while index < left.endIndex, left[index].separatesWords { index += 1 } }
         func identifier() -> Word? {
             let start = index
             guard index < left.endIndex, left[index].isLetter || left[index] == "_" else { return nil }
@@ -25,7 +25,7 @@ enum Definition {
         guard let name = identifier() else { return nil }
         skipSpaces()
         var bodyStart = equals + 1
-        while bodyStart < characters.count, characters[bodyStart] == " " || characters[bodyStart] == "\t" { bodyStart += 1 }
+        while bodyStart < characters.count, characters[bodyStart].separatesWords { bodyStart += 1 }
         let body = (text: String(characters[bodyStart...]), column: statement.column + bodyStart)
         if index == left.endIndex {
             return .value(name: name, body: body)
@@ -118,11 +118,14 @@ enum Definition {
         } catch {
             throw ShellError(error)
         }
-        if expression.size > Objective.maximumSize {
-            throw ShellError("formula is too large (\(expression.size) terms; the limit is \(Objective.maximumSize))",
-                             at: SourceRange(column: body.column, length: body.text.count))
+        let objective: Objective
+        do {
+            objective = try Objective.checked(name: name.text, parameters: names, expression: expression)
+        } catch {
+            throw ShellError("\(name.text)(\(names.joined(separator: ", "))) is too large to differentiate: \(error.description)",
+                             at: SourceRange(column: body.column, length: body.text.count),
+                             hint: "nested powers and products grow fastest; write the formula with less nesting")
         }
-        let objective = Objective(name: name.text, parameters: names, expression: expression)
         session.setObjective(objective)
         var text = "\(objective.signature) = \(objective.expression)"
         if session.start == nil {

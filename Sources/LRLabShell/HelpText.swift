@@ -13,7 +13,8 @@ enum HelpText {
             return "\(preset.name): f(\(preset.parameters.joined(separator: ", "))) = \(preset.formula)\n  \(preset.summary)\n  use \(preset.name) to minimise it"
         }
         if ["f", "f(x)", "formula", "formulas", "define"].contains(word.text) { return formulaHelp }
-        let candidates = Command.all.map(\.name) + session.optimizerRegistry.names + Preset.all.map(\.name)
+        if ["limit", "limits"].contains(word.text.lowercased()) { return limitsHelp }
+        let candidates = Command.all.map(\.name) + session.optimizerRegistry.names + Preset.all.map(\.name) + ["limits"]
         let hint = Suggestion.closest(to: word.text, among: candidates).map { "did you mean 'help \($0)'?" } ?? "help lists every command"
         throw ShellError("no help for '\(word.text)'", at: word.range, hint: hint)
     }
@@ -32,6 +33,11 @@ enum HelpText {
         lines.append("")
         lines.append("`help COMMAND` shows its syntax and examples; `help adam` an optimizer's options;")
         lines.append("`;` separates commands on a line; `#` starts a comment.")
+        lines.append("")
+        lines.append("Limits (`help limits` says why): \(grouped(Limits.maximumSteps)) steps per run (run, compare),")
+        lines.append("  \(grouped(Limits.maximumPrintedSteps)) printed steps (step), \(Limits.maximumCompareRuns) runs per compare, \(Limits.maximumSweepRates) rates")
+        lines.append("  × \(grouped(Limits.maximumSweepSteps)) steps per sweep, \(grouped(Limits.maximumFinderSteps)) steps per lrfind; formulas of")
+        lines.append("  \(grouped(Limits.maximumFormulaSize)) terms nested \(Limits.maximumFormulaNesting) levels; lines of \(grouped(Limits.maximumLineBytes)) bytes.")
         return lines.joined(separator: "\n")
     }
 
@@ -40,7 +46,67 @@ enum HelpText {
         if !command.aliases.isEmpty { lines.append("also: " + command.aliases.joined(separator: ", ")) }
         let details = command.details(in: session)
         if !details.isEmpty { lines.append(""); lines.append(details) }
+        let limits = limitLines(for: command.name)
+        if !limits.isEmpty { lines.append(""); lines += limits }
         return lines.joined(separator: "\n")
+    }
+
+    /// `100000000` as `100,000,000`.
+    static func grouped(_ value: Int) -> String {
+        var digits = Array(String(value))
+        var index = digits.count - 3
+        while index > 0 {
+            digits.insert(",", at: index)
+            index -= 3
+        }
+        return String(digits)
+    }
+
+    /// The limits that apply to one command, read from `Limits`, for `help COMMAND`.
+    static func limitLines(for name: String) -> [String] {
+        let steps = grouped(Limits.maximumSteps)
+        switch name {
+        case "run":
+            return ["Limits: at most \(steps) steps per command (also with max=); until converged takes",
+                    "\(grouped(Limits.defaultUntilConvergedSteps)) when no max= is given."]
+        case "step":
+            return ["Limits: at most \(grouped(Limits.maximumPrintedSteps)) steps per command (one line each; run takes up to \(steps))."]
+        case "compare":
+            return ["Limits: at most \(Limits.maximumCompareRuns) runs (optimizers × rates), each of at most \(steps) steps, as run."]
+        case "sweep":
+            return ["Limits: at most \(Limits.maximumSweepRates) rates (n=), each run at most \(grouped(Limits.maximumSweepSteps)) steps (fewer than",
+                    "run's \(steps): a sweep makes up to \(Limits.maximumSweepRates) runs)."]
+        case "lrfind":
+            return ["Limits: at most \(grouped(Limits.maximumFinderSteps)) steps (fewer than run's \(steps): every step's loss is kept and smoothed)."]
+        case "schedule", "plot":
+            return ["Limits: schedule table and plot lr show at most \(grouped(Limits.maximumScheduleHorizon)) steps."]
+        case "diff":
+            return ["Limits: derivatives longer than \(grouped(Limits.maximumShownDerivativeSize)) terms are not shown; a function whose",
+                    "derivatives pass \(grouped(Limits.maximumDerivativeSize)) terms is refused when it is defined."]
+        case "load", "lesson":
+            return ["Limits: scripts of at most \(grouped(Limits.maximumScriptBytes)) bytes, nested at most \(Limits.maximumScriptDepth) deep."]
+        default:
+            return []
+        }
+    }
+
+    static var limitsHelp: String {
+        """
+        Limits, so that no command can run without end or fill the memory:
+          lines              \(grouped(Limits.maximumLineBytes)) bytes; a longer line is refused
+          run N              \(grouped(Limits.maximumSteps)) steps per command (run until converged: \(grouped(Limits.defaultUntilConvergedSteps)) unless max=N)
+          step N             \(grouped(Limits.maximumPrintedSteps)) steps per command: each prints a line
+          compare            \(Limits.maximumCompareRuns) runs, each of up to \(grouped(Limits.maximumSteps)) steps, as run
+          sweep              \(Limits.maximumSweepRates) rates, each of up to \(grouped(Limits.maximumSweepSteps)) steps (it makes up to \(Limits.maximumSweepRates) runs)
+          lrfind             \(grouped(Limits.maximumFinderSteps)) steps (it keeps and smooths every step's loss)
+          schedule table,
+          plot lr            \(grouped(Limits.maximumScheduleHorizon)) steps
+          formulas           \(grouped(Limits.maximumFormulaSize)) terms, nested \(Limits.maximumFormulaNesting) levels (parentheses, calls, signs, powers);
+                             a long flat sum nests nothing and is limited only by its terms
+          derivatives        \(grouped(Limits.maximumDerivativeSize)) terms each, or the function is refused; diff shows up to \(grouped(Limits.maximumShownDerivativeSize))
+          scripts            \(grouped(Limits.maximumScriptBytes)) bytes, \(Limits.maximumScriptDepth) loads deep
+        Ctrl-C stops a long command early and keeps what it did.
+        """
     }
 
     static func text(for kind: OptimizerKind) -> String {
@@ -57,5 +123,7 @@ enum HelpText {
         f(x) = ... defines a loss of one variable; f(x, y) = ... of two. Named values (a = 5) are
         substituted when the loss is defined: after changing a, define f again to use the new value.
         diff shows the derivatives lrlab computed symbolically; the runs use exactly those.
+        Limits: \(grouped(Limits.maximumFormulaSize)) terms, nested at most \(Limits.maximumFormulaNesting) levels deep (each parenthesis,
+        function call, sign and power is a level); derivatives of at most \(grouped(Limits.maximumDerivativeSize)) terms.
         """
 }

@@ -35,7 +35,7 @@ public final class LineReader: Sequence, IteratorProtocol {
     /// - Parameters:
     ///   - shouldStop: asked when a read is interrupted by a signal (Ctrl-C): true ends the lines.
     ///   - limit: the longest line kept, in bytes (not counting the newline).
-    public init(fileDescriptor: Int32, limit: Int = Session.maximumLineLength, shouldStop: @escaping () -> Bool = { false }) {
+    public init(fileDescriptor: Int32, limit: Int = Limits.maximumLineBytes, shouldStop: @escaping () -> Bool = { false }) {
         self.fileDescriptor = fileDescriptor
         self.limit = limit
         self.shouldStop = shouldStop

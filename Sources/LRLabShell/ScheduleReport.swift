@@ -9,8 +9,6 @@ enum ScheduleReport {
     static let sampledRows = 10
     /// Most points drawn by the chart; longer schedules are sampled (breakpoints always kept).
     static let chartPoints = 600
-    /// Longest horizon `schedule table` and `plot lr` accept.
-    static let maximumHorizon = 100_000_000
 
     /// Steps worth showing: the first, and on either side of every change the schedule makes.
     /// Continuous decays get decades (1, 10, 100, 1000). Sorted, unique, from 1.

@@ -41,13 +41,9 @@ public final class Session {
     /// Nesting of `load`, so a script that loads itself stops with an error.
     var scriptDepth = 0
 
-    /// Longest line accepted, in bytes; longer ones are refused before any parsing (and a
-    /// reader stops buffering at this length).
-    public static let maximumLineLength = 65_536
-
-    /// The error for a line longer than `maximumLineLength` bytes; `bytes` is its length when known.
+    /// The error for a line longer than `Limits.maximumLineBytes`; `bytes` is its length when known.
     public static func lineTooLong(bytes: Int? = nil) -> ShellError {
-        ShellError("line longer than \(maximumLineLength) bytes" + (bytes.map { " (\($0) bytes)" } ?? "") + "; it was not run",
+        ShellError("line is too long" + (bytes.map { ": \($0) bytes" } ?? "") + "; the limit is \(Limits.maximumLineBytes) bytes; it was not run",
                    hint: "split it into several lines, or name parts of a formula: a = ...")
     }
 
@@ -72,7 +68,7 @@ public final class Session {
     /// and after a statement that Ctrl-C (`shouldStop`) interrupted: the rest of the line is
     /// not run, as a shell drops the rest of `a; b` when Ctrl-C stops `a`.
     public func execute(line: String) throws(ShellError) {
-        if line.utf8.count > Session.maximumLineLength {
+        if line.utf8.count > Limits.maximumLineBytes {
             throw Session.lineTooLong(bytes: line.utf8.count)
         }
         for statement in Statement.split(line) {

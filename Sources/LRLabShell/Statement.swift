@@ -1,5 +1,11 @@
 import LRLab
 
+extension Character {
+    /// Whether the character separates words of a command: a space, a tab, or any other white
+    /// space such as the no-break space that pasted text often carries.
+    var separatesWords: Bool { isWhitespace }
+}
+
 /// One word of a command with the column it starts at (1-based, in characters of the line).
 public struct Word: Hashable, Sendable {
     public var text: String
@@ -28,7 +34,7 @@ public struct Statement: Hashable, Sendable {
         guard let first = words.first else { return ("", column) }
         let characters = Array(text)
         var index = first.column - column + first.text.count
-        while index < characters.count, characters[index] == " " || characters[index] == "\t" { index += 1 }
+        while index < characters.count, characters[index].separatesWords { index += 1 }
         return (String(characters[min(index, characters.count)...]), column + index)
     }
 
@@ -44,11 +50,15 @@ public struct Statement: Hashable, Sendable {
                 statements.append(Statement(text: text, column: start + 1, words: words(in: text, column: start + 1)))
             }
         }
+        // Whether only white space has come since `start` (checked once per character: a line of
+        // 64 KiB of spaces must not cost 64 Ki × 64 Ki steps).
+        var atStatementStart = true
         while index < characters.count {
-            if index == start || characters[start..<index].allSatisfy({ $0 == " " || $0 == "\t" }) {
+            if atStatementStart, !characters[index].separatesWords {
+                atStatementStart = false
                 // At the start of a statement: `say` takes the rest of the line verbatim.
                 let remaining = characters[index...]
-                if remaining.starts(with: "say"), remaining.count == 3 || remaining.dropFirst(3).first == " " || remaining.dropFirst(3).first == "\t" {
+                if remaining.starts(with: "say"), remaining.count == 3 || remaining.dropFirst(3).first?.separatesWords == true {
                     index = characters.count
                     break
                 }
@@ -60,6 +70,7 @@ public struct Statement: Hashable, Sendable {
             if characters[index] == ";" {
                 finish(index)
                 start = index + 1
+                atStatementStart = true
             }
             index += 1
         }
@@ -72,7 +83,7 @@ public struct Statement: Hashable, Sendable {
         var current = ""
         var currentColumn = 0
         for (offset, character) in text.enumerated() {
-            if character == " " || character == "\t" {
+            if character.separatesWords {
                 if !current.isEmpty { words.append(Word(text: current, column: currentColumn)); current = "" }
             } else {
                 if current.isEmpty { currentColumn = column + offset }

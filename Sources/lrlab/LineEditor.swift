@@ -47,7 +47,7 @@ struct LineEditor {
             let line = String(cString: raw)
             free(raw)
             if line.trimmingSpaces.isEmpty { continue }
-            if line.utf8.count <= Session.maximumLineLength, line != previous {
+            if line.utf8.count <= Limits.maximumLineBytes, line != previous {
                 _ = add_history(line)
                 history?.append(line)
                 previous = line

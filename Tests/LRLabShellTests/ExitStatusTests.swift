@@ -110,7 +110,7 @@ import Foundation
         let errors = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         lrlab.waitUntilExit()
         #expect(lrlab.terminationStatus == 1)
-        #expect(errors.hasPrefix("<stdin>:1: error: line longer than 65536 bytes; it was not run\n"))
+        #expect(errors.hasPrefix("<stdin>:1: error: line is too long; the limit is 65536 bytes; it was not run\n"))
     }
 
     /// A NUL in an unknown command no longer cuts the message short.

@@ -5,7 +5,7 @@ import Foundation
 /// Lines are read with at most 64 KiB of one line held; longer ones are reported and skipped.
 @Suite struct LineReaderTests {
     /// The lines a reader gives for `bytes` written to a file.
-    func lines(of bytes: [UInt8], limit: Int = Session.maximumLineLength) throws -> [ScriptLine] {
+    func lines(of bytes: [UInt8], limit: Int = Limits.maximumLineBytes) throws -> [ScriptLine] {
         let path = NSTemporaryDirectory() + "lrlab-reader-\(UUID().uuidString)"
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -49,12 +49,12 @@ import Foundation
         let session = Session(output: { output.append($0) })
         let outcome = session.runScriptFile(path)
         #expect(outcome.errors == 1)
-        #expect(output == ["one", "\(path):2: error: line longer than 65536 bytes; it was not run\n"
+        #expect(output == ["one", "\(path):2: error: line is too long; the limit is 65536 bytes; it was not run\n"
                            + "    split it into several lines, or name parts of a formula: a = ..."])
 
         let (text, dashC) = transcript(of: "say one\n\(long)\nsay three", file: "-c")
         #expect(dashC.errors == 1)
-        #expect(text.contains("-c:2: error: line longer than 65536 bytes (70004 bytes); it was not run"))
+        #expect(text.contains("-c:2: error: line is too long: 70004 bytes; the limit is 65536 bytes; it was not run"))
         #expect(!text.contains("three"))
     }
 }

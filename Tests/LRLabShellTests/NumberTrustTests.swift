@@ -93,7 +93,7 @@ import LRLab
         ("schedule warmup steps=-1", "steps=-1 is out of range", "from 1 to 1099511627776"),
         ("opt gd seed=1e300", "seed=1e300 is out of range", "seed must be a whole number from 0 to 9007199254740992"),
         ("set digits=99", "digits=99 is out of range", "digits must be a whole number from 1 to 17"),
-        ("use ravine; compare lr=0.1 steps=1e300", "steps must be a whole number from 1 to 10000000, not 1e300", ""),
+        ("use ravine; compare lr=0.1 steps=1e300", "steps must be a whole number from 1 to 100000000, not 1e300", ""),
         ("use ravine; sweep n=1e300", "n must be a whole number from 1 to 200, not 1e300", ""),
         ("use ravine; sweep steps=9223372036854775808", "steps must be a whole number from 1 to 1000000", ""),
         ("use ravine; lrfind steps=1e300", "steps must be a whole number from 1 to 1000000", ""),

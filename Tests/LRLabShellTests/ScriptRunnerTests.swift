@@ -125,7 +125,7 @@ import Foundation
         let session = Session(output: { lines.append($0) })
         let kind = session.executeReporting(line: "f(x) = " + String(repeating: "x+", count: 600_000) + "x")
         #expect(kind == .error)
-        #expect(lines.joined().contains("line longer than 65536 bytes (1200008 bytes)"))
+        #expect(lines.joined().contains("line is too long: 1200008 bytes; the limit is 65536 bytes"))
     }
 }
 

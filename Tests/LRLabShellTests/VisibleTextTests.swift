@@ -40,7 +40,7 @@ import Foundation
     /// An unknown command made of escape sequences, NUL, BEL and CR: the whole message arrives,
     /// with no raw control character in it.
     @Test func anUnknownCommandIsEchoedVisibly() {
-        for (typed, shown) in [("foo\u{0}bar", "foo\\0bar"), ("\u{1B}[31mred\u{7}", "\\x1b[31mred\\x07"), ("a\rb", "a\\rb")] {
+        for (typed, shown) in [("foo\u{0}bar", "foo\\0bar"), ("\u{1B}[31mred\u{7}", "\\x1b[31mred\\x07"), ("a\u{8}b", "a\\x08b")] {
             var errors: [String] = []
             let session = Session(output: { _ in }, errorOutput: { errors.append($0) })
             session.executeReporting(line: typed + " 1", file: "-c", lineNumber: 1)

@@ -20,7 +20,8 @@ public struct Lexer: Sendable {
         var index = 0
         while index < characters.count {
             let character = characters[index]
-            if character == " " || character == "\t" || character == "\r" || character == "\n" {
+            // Any white space, including the no-break space some keyboards and pasted text insert.
+            if character.isWhitespace {
                 index += 1
                 continue
             }

@@ -9,14 +9,24 @@
 ///     primary  := number | name | function "(" sum ")" | "(" sum ")"
 ///
 /// Names resolve, in order, to the function's variables, the session's named values
-/// (substituted as numbers), and the constants `pi` and `e`. Trees deeper than
-/// `maximumDepth` are refused, so later recursive passes cannot exhaust the stack.
+/// (substituted as numbers), and the constants `pi` and `e`.
+///
+/// Two limits keep every later pass (printing, differentiation, compilation, even freeing the
+/// tree) from exhausting the stack: at most `maximumNesting` levels of nesting, and at most
+/// `maximumSize` nodes in all. A long flat sum such as `x + x + ... + x` nests nothing and is
+/// limited only by its size.
 public struct Parser: Sendable {
-    /// The deepest tree accepted, counting nodes from the root.
-    public static let maximumDepth = 200
+    /// The most levels of nesting accepted. A formula starts at level 1, and each `(`, function
+    /// call, sign and exponent opens a level inside the one around it: the `2` of `sin(-(x^2))`
+    /// is at level 5.
+    public static let maximumNesting = 200
+    /// The most nodes (numbers, names, operators and calls) a formula may have.
+    public static let maximumSize = 4000
 
     private let tokens: [Token]
     private var position = 0
+    /// Nodes built so far, against `maximumSize`.
+    private var nodeCount = 0
     private let variables: [String]
     private let names: [String: Double]
 
@@ -42,7 +52,7 @@ public struct Parser: Sendable {
         if current.kind == .end {
             throw ExpressionError("expected a formula", at: current.range)
         }
-        let (expr, _) = try parseSum(nesting: 0)
+        let expr = try parseSum(nesting: 1)
         guard current.kind == .end else {
             if current.kind == .rightParenthesis {
                 throw ExpressionError("unmatched ')'", at: current.range)
@@ -60,17 +70,19 @@ public struct Parser: Sendable {
         return token
     }
 
-    private func checkDepth(_ depth: Int, at token: Token) throws(ExpressionError) {
-        if depth > Parser.maximumDepth {
-            throw ExpressionError("formula is nested too deeply (more than \(Parser.maximumDepth) levels)",
-                                  at: token.range, hint: "split it with named values, e.g. a = ...")
+    /// Counts one more node of the tree, refusing the formula past `maximumSize`.
+    private mutating func countNode(at token: Token) throws(ExpressionError) {
+        nodeCount += 1
+        if nodeCount > Parser.maximumSize {
+            throw ExpressionError("formula is too large (more than \(Parser.maximumSize) terms)", at: token.range,
+                                  hint: "split it into smaller formulas; named values can hold constant parts, e.g. a = ...")
         }
     }
 
-    /// Each parenthesis level costs about five frames of recursion; refuse before the stack does.
+    /// Refuses a level of nesting past `maximumNesting`.
     private func checkNesting(_ nesting: Int) throws(ExpressionError) {
-        if nesting > 5 * Parser.maximumDepth {
-            throw ExpressionError("formula is nested too deeply (more than \(Parser.maximumDepth) levels)",
+        if nesting > Parser.maximumNesting {
+            throw ExpressionError("formula is nested too deeply (more than \(Parser.maximumNesting) levels of parentheses, calls, signs and powers)",
                                   at: current.range, hint: "split it with named values, e.g. a = ...")
         }
     }
@@ -88,77 +100,74 @@ public struct Parser: Sendable {
         }
     }
 
-    private mutating func parseSum(nesting: Int) throws(ExpressionError) -> (Expr, Int) {
+    private mutating func parseSum(nesting: Int) throws(ExpressionError) -> Expr {
         try checkNesting(nesting)
-        var (left, depth) = try parseProduct(nesting: nesting + 1)
+        var left = try parseProduct(nesting: nesting)
         while true {
             let op: BinaryOperator
             switch current.kind {
             case .plus: op = .add
             case .minus: op = .subtract
-            default: return (left, depth)
+            default: return left
             }
             let token = advance()
-            let (right, rightDepth) = try parseProduct(nesting: nesting + 1)
-            depth = 1 + max(depth, rightDepth)
-            try checkDepth(depth, at: token)
+            let right = try parseProduct(nesting: nesting)
+            try countNode(at: token)
             left = .binary(op, left, right)
         }
     }
 
-    private mutating func parseProduct(nesting: Int) throws(ExpressionError) -> (Expr, Int) {
-        try checkNesting(nesting)
-        var (left, depth) = try parseUnary(nesting: nesting + 1)
+    private mutating func parseProduct(nesting: Int) throws(ExpressionError) -> Expr {
+        var left = try parseUnary(nesting: nesting)
         while true {
             let op: BinaryOperator
             switch current.kind {
             case .star: op = .multiply
             case .slash: op = .divide
-            default: return (left, depth)
+            default: return left
             }
             let token = advance()
-            let (right, rightDepth) = try parseUnary(nesting: nesting + 1)
-            depth = 1 + max(depth, rightDepth)
-            try checkDepth(depth, at: token)
+            let right = try parseUnary(nesting: nesting)
+            try countNode(at: token)
             left = .binary(op, left, right)
         }
     }
 
-    private mutating func parseUnary(nesting: Int) throws(ExpressionError) -> (Expr, Int) {
+    /// A sign opens a level of nesting: `- - - x` is nested three deep.
+    private mutating func parseUnary(nesting: Int) throws(ExpressionError) -> Expr {
         try checkNesting(nesting)
         switch current.kind {
         case .minus:
-            _ = advance()
-            let (operand, depth) = try parseUnary(nesting: nesting + 1)
-            try checkDepth(depth + 1, at: current)
-            return (.negate(operand), depth + 1)
+            let token = advance()
+            let operand = try parseUnary(nesting: nesting + 1)
+            try countNode(at: token)
+            return .negate(operand)
         case .plus:
             _ = advance()
             return try parseUnary(nesting: nesting + 1)
         default:
-            return try parsePower(nesting: nesting + 1)
+            return try parsePower(nesting: nesting)
         }
     }
 
-    private mutating func parsePower(nesting: Int) throws(ExpressionError) -> (Expr, Int) {
-        try checkNesting(nesting)
-        let (base, baseDepth) = try parsePrimary(nesting: nesting + 1)
-        guard current.kind == .caret else { return (base, baseDepth) }
+    /// An exponent opens a level of nesting: `x^x^x` is nested three deep.
+    private mutating func parsePower(nesting: Int) throws(ExpressionError) -> Expr {
+        let base = try parsePrimary(nesting: nesting)
+        guard current.kind == .caret else { return base }
         let token = advance()
-        let (exponent, exponentDepth) = try parseUnary(nesting: nesting + 1)
-        let depth = 1 + max(baseDepth, exponentDepth)
-        try checkDepth(depth, at: token)
-        return (.binary(.power, base, exponent), depth)
+        let exponent = try parseUnary(nesting: nesting + 1)
+        try countNode(at: token)
+        return .binary(.power, base, exponent)
     }
 
-    private mutating func parsePrimary(nesting: Int) throws(ExpressionError) -> (Expr, Int) {
-        try checkNesting(nesting)
+    private mutating func parsePrimary(nesting: Int) throws(ExpressionError) -> Expr {
         let token = advance()
         switch token.kind {
         case .number(let value):
-            return (.number(value), 1)
+            try countNode(at: token)
+            return .number(value)
         case .leftParenthesis:
-            let (inner, depth) = try parseSum(nesting: nesting + 1)
+            let inner = try parseSum(nesting: nesting + 1)
             guard current.kind == .rightParenthesis else {
                 if current.kind == .end {
                     throw ExpressionError("missing ')' to close the '(' here", at: token.range)
@@ -166,8 +175,9 @@ public struct Parser: Sendable {
                 throw unexpectedAfterOperand()
             }
             _ = advance()
-            return (inner, depth)
+            return inner
         case .identifier(let name):
+            try countNode(at: token)
             return try parseName(name, token: token, nesting: nesting)
         case .end:
             throw ExpressionError("formula ends where a number, name or '(' was expected", at: token.range)
@@ -179,7 +189,7 @@ public struct Parser: Sendable {
         }
     }
 
-    private mutating func parseName(_ name: String, token: Token, nesting: Int) throws(ExpressionError) -> (Expr, Int) {
+    private mutating func parseName(_ name: String, token: Token, nesting: Int) throws(ExpressionError) -> Expr {
         if current.kind == .leftParenthesis {
             guard let function = Function(rawValue: name) else {
                 if variables.contains(name) || names[name] != nil || Constant(rawValue: name) != nil {
@@ -192,12 +202,11 @@ public struct Parser: Sendable {
                                           ?? "functions: " + Function.allCases.map(\.rawValue).joined(separator: " "))
             }
             let open = advance()
-            let (argument, depth) = try parseSum(nesting: nesting + 1)
+            let argument = try parseSum(nesting: nesting + 1)
             switch current.kind {
             case .rightParenthesis:
                 _ = advance()
-                try checkDepth(depth + 1, at: open)
-                return (.call(function, argument), depth + 1)
+                return .call(function, argument)
             case .comma:
                 throw ExpressionError("\(name) takes one argument", at: current.range)
             case .end:
@@ -206,14 +215,18 @@ public struct Parser: Sendable {
                 throw unexpectedAfterOperand()
             }
         }
-        if variables.contains(name) { return (.variable(name), 1) }
-        if let value = names[name] { return (.number(value), 1) }
-        if let constant = Constant(rawValue: name) { return (.constant(constant), 1) }
+        if variables.contains(name) { return .variable(name) }
+        if let value = names[name] { return .number(value) }
+        if let constant = Constant(rawValue: name) { return .constant(constant) }
         if let function = Function(rawValue: name) {
             throw ExpressionError("\(function.rawValue) needs its argument in parentheses", at: token.range,
                                   hint: "write \(function.rawValue)(...)")
         }
         if name == "x" || name == "y" {
+            if variables.isEmpty {
+                throw ExpressionError("'\(name)' is a variable, but only numbers can be used here", at: token.range,
+                                      hint: "named values and start points are numbers, e.g. a = 2 or start x=1")
+            }
             let list = variables.joined(separator: ", ")
             throw ExpressionError("'\(name)' is not a variable of f(\(list))", at: token.range,
                                   hint: name == "y" ? "define f(x, y) = ... for a function of two variables" : nil)

@@ -21,19 +21,64 @@ public struct Objective: Sendable {
 
     private let evaluator: CompiledObjective
 
-    /// The largest formula accepted, in nodes; keeps symbolic Hessians and compilation small.
-    public static let maximumSize = 4000
+    /// The largest formula accepted, in nodes: the parser's own limit.
+    public static let maximumSize = Parser.maximumSize
 
-    /// Builds an objective from a parsed formula.
+    /// The largest symbolic derivative `checked` accepts, in nodes counted as printed (each
+    /// partial derivative and each Hessian entry separately). A formula of `maximumSize` nodes
+    /// can have derivatives millions of nodes long; this keeps building the Hessian, compiling
+    /// the gradient and evaluating either well under a second.
+    public static let maximumDerivativeSize = 100_000
+
+    /// Builds an objective from a parsed formula. The derivatives are not limited: use
+    /// `checked` for formulas a user typed.
     public init(name: String = "f", parameters: [String], expression: Expr,
                 minima: [[Double]] = [], localMinima: [[Double]] = [], saddles: [[Double]] = [],
                 minimumValue: Double? = nil) {
+        let gradient = Objective.gradient(of: expression, parameters: parameters)
+        let hessian = Objective.hessian(of: gradient, parameters: parameters)
+        self.init(name: name, parameters: parameters, expression: expression, gradient: gradient, hessian: hessian,
+                  minima: minima, localMinima: localMinima, saddles: saddles, minimumValue: minimumValue)
+    }
+
+    /// Builds an objective from a formula a user typed, refusing it when a partial derivative or a
+    /// Hessian entry would have more than `maximumDerivativeSize` nodes. Costs at most about
+    /// `maximumDerivativeSize` steps per derivative, however large the derivative would be.
+    public static func checked(name: String = "f", parameters: [String], expression: Expr) throws(DerivativeTooLarge) -> Objective {
+        let (gradient, hessian) = try derivatives(of: expression, parameters: parameters, limit: maximumDerivativeSize)
+        return Objective(name: name, parameters: parameters, expression: expression, gradient: gradient, hessian: hessian,
+                         minima: [], localMinima: [], saddles: [], minimumValue: nil)
+    }
+
+    /// The gradient and Hessian, each entry checked against `limit` before it is differentiated again.
+    private static func derivatives(of expression: Expr, parameters: [String],
+                                    limit: Int) throws(DerivativeTooLarge) -> (gradient: [Expr], hessian: [[Expr]]) {
+        let gradient = gradient(of: expression, parameters: parameters)
+        if gradient.contains(where: { $0.hasMoreNodes(than: limit) }) {
+            throw DerivativeTooLarge(order: 1, limit: limit)
+        }
+        let hessian = hessian(of: gradient, parameters: parameters)
+        if hessian.contains(where: { row in row.contains { $0.hasMoreNodes(than: limit) } }) {
+            throw DerivativeTooLarge(order: 2, limit: limit)
+        }
+        return (gradient, hessian)
+    }
+
+    private static func gradient(of expression: Expr, parameters: [String]) -> [Expr] {
+        parameters.map { expression.derivative(withRespectTo: $0) }
+    }
+
+    private static func hessian(of gradient: [Expr], parameters: [String]) -> [[Expr]] {
+        gradient.map { partial in parameters.map { partial.derivative(withRespectTo: $0) } }
+    }
+
+    private init(name: String, parameters: [String], expression: Expr, gradient: [Expr], hessian: [[Expr]],
+                 minima: [[Double]], localMinima: [[Double]], saddles: [[Double]], minimumValue: Double?) {
         self.name = name
         self.parameters = parameters
         self.expression = expression
-        self.gradient = parameters.map { expression.derivative(withRespectTo: $0) }
-        let gradient = self.gradient
-        self.hessian = gradient.map { partial in parameters.map { partial.derivative(withRespectTo: $0) } }
+        self.gradient = gradient
+        self.hessian = hessian
         self.minima = minima
         self.localMinima = localMinima
         self.saddles = saddles

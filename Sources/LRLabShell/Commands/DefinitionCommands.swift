@@ -49,13 +49,24 @@ extension Command {
         },
         Command("diff", aliases: ["gradient"], usage: "diff",
                 summary: "show the derivative (1-D) or gradient and Hessian (2-D), simplified",
-                details: "Symbolic differentiation of the current function; the run uses these same formulas.") { session, statement throws(ShellError) in
+                details: """
+                Symbolic differentiation of the current function; the run uses these same formulas.
+                Derivatives longer than \(Limits.maximumShownDerivativeSize) terms are not printed (a function whose derivatives
+                pass \(Limits.maximumDerivativeSize) terms is refused when it is defined).
+                """) { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             guard let objective = session.objective else {
                 throw ShellError("no function yet", hint: "define one, e.g. f(x) = (x - 3)^2, or use a preset")
             }
             let name = objective.name
             let variables = objective.parameters.joined(separator: ", ")
+            let largest = (objective.gradient + objective.hessian.flatMap { $0 })
+                .first { $0.hasMoreNodes(than: Limits.maximumShownDerivativeSize) }
+            if largest != nil {
+                throw ShellError("the derivatives of \(objective.signature) are too large to show (more than \(Limits.maximumShownDerivativeSize) terms)",
+                                 at: statement.words[0].range,
+                                 hint: "runs use them all the same; step prints the gradient at each point and curvature the Hessian's eigenvalues")
+            }
             var lines = ["\(objective.signature) = \(objective.expression)"]
             if objective.dimension == 1 {
                 lines.append("\(name)'(\(variables)) = \(objective.gradient[0])")

@@ -42,7 +42,7 @@ extension Command {
                 Without lr=, each optimizer uses its default rate. Prints a table (final loss, distance
                 to the nearest known minimum, steps to converge, verdict) and one loss chart; each run
                 stops where it converges, and diverging curves are cut so the others stay readable; for 2-D,
-                `plot path` then overlays every trajectory. At most 12 runs.
+                `plot path` then overlays every trajectory.
                 """, completion: .words(["opt=", "lr=", "steps="])) { session, statement throws(ShellError) in
             try compareCommand(session, statement)
         },
@@ -99,7 +99,7 @@ extension Command {
                 for part in value.split(separator: ",", omittingEmptySubsequences: false) {
                     rateWords.append(Word(text: String(part), column: column)); column += part.count + 1
                 }
-            case "steps": steps = try parseCount(word, limit: 10_000_000)
+            case "steps": steps = try parseCount(word, limit: Limits.maximumSteps)
             default:
                 let hint = Suggestion.closest(to: key, among: ["opt", "lr", "steps"]).map { "did you mean '\($0)'?" } ?? "compare takes opt=, lr= and steps="
                 throw ShellError("unknown option '\(key)' for compare", at: word.range, hint: hint)
@@ -113,6 +113,12 @@ extension Command {
             rates.append(rate)
         }
         if rates.isEmpty { rates = [nil] }
+        // Counted before anything is built: 5,000 optimizers × 5,000 rates fit in one line.
+        let runCount = max(optimizerWords.count, 1) * rates.count
+        guard runCount <= Limits.maximumCompareRuns else {
+            throw ShellError("compare runs at most \(Limits.maximumCompareRuns) configurations, not \(runCount)", at: statement.words[0].range,
+                             hint: "split it into several compares, or give fewer optimizers or rates")
+        }
         var entries: [Comparison.Entry] = []
         let configurations: [(OptimizerConfiguration, Word?)]
         if optimizerWords.isEmpty {
@@ -135,9 +141,6 @@ extension Command {
                 if rates.count > 1 || optimizerWords.isEmpty { label += " lr=\(NumberFormat.format(configured.learningRate, digits: 4))" }
                 entries.append(Comparison.Entry(configuration: configured, schedule: session.schedule, label: label))
             }
-        }
-        guard entries.count <= 12 else {
-            throw ShellError("compare runs at most 12 configurations, not \(entries.count)", at: statement.words[0].range)
         }
         let report: Comparison.Report
         do throws(EvaluationError) {
@@ -218,8 +221,8 @@ extension Command {
                     throw ShellError("expected lr=LOW..HIGH with 0 < LOW < HIGH, not '\(word.text)'", at: word.range, hint: "e.g. lr=1e-4..10")
                 }
                 (lower, upper) = (low, high)
-            case "n": count = try parseCount(word, limit: 200)
-            case "steps": steps = try parseCount(word, limit: 1_000_000)
+            case "n": count = try parseCount(word, limit: Limits.maximumSweepRates)
+            case "steps": steps = try parseCount(word, limit: Limits.maximumSweepSteps)
             default:
                 let hint = Suggestion.closest(to: key, among: ["lr", "n", "steps"]).map { "did you mean '\($0)'?" } ?? "sweep takes lr=, n= and steps="
                 throw ShellError("unknown option '\(key)' for sweep", at: word.range, hint: hint)
@@ -300,7 +303,7 @@ extension Command {
                     throw ShellError("\(key) must be a positive rate", at: word.range)
                 }
                 if key == "from" { lower = number } else { upper = number }
-            case "steps": steps = try parseCount(word, limit: 1_000_000)
+            case "steps": steps = try parseCount(word, limit: Limits.maximumFinderSteps)
             default:
                 throw ShellError("unknown option '\(key)' for lrfind", at: word.range, hint: "lrfind takes from=, to= and steps=")
             }

@@ -75,7 +75,7 @@ extension Command {
                 if word.keyValue.value != nil, word.keyValue.key != "steps" {
                     throw ShellError("unknown option '\(word.keyValue.key)' for schedule table", at: word.range, hint: "write: schedule table steps=1000")
                 }
-                horizon = try parseCount(word, limit: ScheduleReport.maximumHorizon)
+                horizon = try parseCount(word, limit: Limits.maximumScheduleHorizon)
             }
             session.say(ScheduleReport.table(session, steps: horizon))
             return

@@ -56,7 +56,7 @@ extension Command {
                 guard word.keyValue.key == "steps", word.keyValue.value != nil else {
                     throw ShellError("unexpected '\(word.text)'", at: word.range, hint: "plot lr steps=N")
                 }
-                steps = try parseCount(word, limit: 10_000_000)
+                steps = try parseCount(word, limit: Limits.maximumScheduleHorizon)
             }
             session.say(ScheduleReport.chart(session, steps: steps))
         default:

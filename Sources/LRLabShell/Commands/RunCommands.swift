@@ -2,11 +2,6 @@ import LRLab
 import LRLabText
 
 extension Command {
-    /// Most lines one `step N` prints; longer runs belong to `run`.
-    static let maximumPrintedSteps = 100_000
-    /// Most steps one `run` takes.
-    static let maximumRunSteps = 100_000_000
-
     static let runCommands: [Command] = [
         Command("start", usage: "start x=X [y=Y]", summary: "set the start point (and go back to it)",
                 details: """
@@ -35,8 +30,8 @@ extension Command {
             }
         },
         Command("step", usage: "step [N]", summary: "take one (or N) steps, printing a trace line for each",
-                details: "Each line shows the step, the learning rate used, the new point, its loss and gradient,\nthe step taken, and notes (overshoot, loss up, diverged, ...). At most \(maximumPrintedSteps) per command.") { session, statement throws(ShellError) in
-            let count = try parseCount(statement, limit: maximumPrintedSteps)
+                details: "Each line shows the step, the learning rate used, the new point, its loss and gradient,\nthe step taken, and notes (overshoot, loss up, diverged, ...). Limits: `help limits`.") { session, statement throws(ShellError) in
+            let count = try parseCount(statement, limit: Limits.maximumPrintedSteps)
             var run = try session.currentRun(at: statement.words[0])
             let format = session.traceFormat(for: run)
             if let ending = run.ending {
@@ -69,8 +64,8 @@ extension Command {
                 details: """
                 Prints the first and last few trace lines and the lines where something happens
                 (loss up, lr change, convergence, divergence), then a summary. `trace` prints more.
-                `run until converged` stops when the gradient norm falls under 1e-8 (default max=100000).
-                Ctrl-C stops a long run and keeps what it did. At most \(maximumRunSteps) steps per command.
+                `run until converged` stops when the gradient norm falls under 1e-8 (default max=\(Limits.defaultUntilConvergedSteps)).
+                Ctrl-C stops a long run and keeps what it did.
                 Memory stays bounded: past 100000 rows the kept trace is thinned to every 2nd, 4th, ...
                 step (the first 1000 rows and the current state are always exact, and `save trace`
                 replays the run to write every step).
@@ -208,19 +203,19 @@ extension Command {
                 throw ShellError("expected 'until converged'", at: words.count >= 2 ? words[1].range : first.range)
             }
             untilConverged = true
-            count = 100_000
+            count = Limits.defaultUntilConvergedSteps
             for word in words.dropFirst(2) {
                 guard word.keyValue.key == "max", word.keyValue.value != nil else {
                     throw ShellError("unexpected '\(word.text)'", at: word.range, hint: "run until converged max=N")
                 }
-                count = try parseCount(word, limit: maximumRunSteps)
+                count = try parseCount(word, limit: Limits.maximumSteps)
             }
         } else {
             guard !words.isEmpty else {
                 throw ShellError("run needs a number of steps", at: statement.words[0].range,
                                  hint: "e.g. run 100, or run until converged")
             }
-            count = try parseCount(statement, limit: maximumRunSteps)
+            count = try parseCount(statement, limit: Limits.maximumSteps)
         }
         var run = try session.currentRun(at: statement.words[0])
         if let ending = run.ending {
@@ -249,7 +244,7 @@ extension Command {
             case "all":
                 elide = false
             case "last":
-                let count = try parseCount(statement, limit: maximumRunSteps, index: 2)
+                let count = try parseCount(statement, limit: Limits.maximumSteps, index: 2)
                 rows = Array(rows.suffix(count))
                 elide = false
             default:
