@@ -90,7 +90,12 @@ struct CommandOptionValues {
                 throw ShellError("expected key=value, not '\(word.text)'", at: word.range, hint: example)
             }
             guard given[option.name] == nil else {
-                throw ShellError("option '\(option.name)' is given twice", at: word.range, hint: "give it once")
+                let hint: String
+                switch option.kind {
+                case .rates, .optimizers: hint = "give it once, with the values separated by commas: \(option.name)=\(option.valueSyntax)"
+                default: hint = "give it once"
+                }
+                throw ShellError("option '\(option.name)' is given twice", at: word.range, hint: hint)
             }
             given[option.name] = try Self.value(of: word, key: key, text: value, option: option, registry: registry)
         }
