@@ -27,10 +27,14 @@ public struct Command: Sendable {
     /// `details` by `help NAME`; nil for most commands.
     public var sessionDetails: (@Sendable (Session) -> String)?
     public var completion: Completion
+    /// The `key=value` options, declared once: the command parses them with
+    /// `CommandOptionValues`, completion offers them and `help NAME` prints their table.
+    public var options: [CommandOption]
     public var action: @Sendable (Session, Statement) throws(ShellError) -> Void
 
     public init(_ name: String, aliases: [String] = [], usage: String, summary: String, details: String = "",
-                completion: Completion = .none, sessionDetails: (@Sendable (Session) -> String)? = nil,
+                completion: Completion = .none, options: [CommandOption] = [],
+                sessionDetails: (@Sendable (Session) -> String)? = nil,
                 action: @escaping @Sendable (Session, Statement) throws(ShellError) -> Void) {
         self.name = name
         self.aliases = aliases
@@ -39,6 +43,7 @@ public struct Command: Sendable {
         self.details = details
         self.sessionDetails = sessionDetails
         self.completion = completion
+        self.options = options
         self.action = action
     }
 
@@ -46,6 +51,11 @@ public struct Command: Sendable {
     func details(in session: Session) -> String {
         guard let sessionDetails else { return details }
         return details + "\n" + sessionDetails(session)
+    }
+
+    /// The options of the subcommand `subcommand` (nil: of the command itself).
+    func options(of subcommand: String?) -> [CommandOption] {
+        options.filter { $0.subcommand == subcommand?.lowercased() }
     }
 
     /// The commands in families, as `help` lists them.

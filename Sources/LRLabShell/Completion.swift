@@ -24,6 +24,20 @@ public enum Completion {
     }
 
     static func candidates(for command: Command, previous: [Word], registry: OptimizerRegistry) -> [String] {
+        candidatesOfCompletion(for: command, previous: previous, registry: registry) + optionCandidates(for: command, previous: previous)
+    }
+
+    /// `name=` for each declared option of the command (or of the subcommand typed second)
+    /// that the line does not give yet.
+    static func optionCandidates(for command: Command, previous: [Word]) -> [String] {
+        let subcommand = previous.count >= 2 ? previous[1].text.lowercased() : nil
+        var options = command.options(of: nil)
+        if let subcommand { options += command.options(of: subcommand) }
+        let given = previous.dropFirst().map { $0.keyValue.key.lowercased() }
+        return options.filter { option in !given.contains { option.isNamed($0) } }.map { $0.name + "=" }
+    }
+
+    static func candidatesOfCompletion(for command: Command, previous: [Word], registry: OptimizerRegistry) -> [String] {
         switch command.completion {
         case .none, .files: return []
         case .presets: return previous.count == 1 ? Preset.all.map(\.name) : []

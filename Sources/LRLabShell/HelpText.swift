@@ -46,6 +46,8 @@ enum HelpText {
         if !command.aliases.isEmpty { lines.append("also: " + command.aliases.joined(separator: ", ")) }
         let details = command.details(in: session)
         if !details.isEmpty { lines.append(""); lines.append(details) }
+        let options = CommandOption.helpLines(for: command.options, command: command.name)
+        if !options.isEmpty { lines.append(""); lines += options }
         let limits = limitLines(for: command.name)
         if !limits.isEmpty { lines.append(""); lines += limits }
         return lines.joined(separator: "\n")

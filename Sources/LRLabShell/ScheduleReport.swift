@@ -119,7 +119,8 @@ enum ScheduleReport {
     static func completions(after previous: [Word]) -> [String] {
         let words = previous.dropFirst().map { $0.text.lowercased() }
         guard let first = words.first else { return ScheduleKind.all.map(\.name) + ["table"] }
-        if first == "table" { return words.contains { $0.hasPrefix("steps=") } ? [] : ["steps="] }
+        // `schedule table`'s options are declared on the command; completion adds them.
+        if first == "table" { return [] }
         if words.last == "then" { return ScheduleKind.all.map(\.name).filter { $0 != "warmup" } }
         guard let kindIndex = words.lastIndex(where: { ScheduleKind.named($0) != nil }),
               let kind = ScheduleKind.named(words[kindIndex]) else { return [] }

@@ -14,7 +14,7 @@ extension Command {
                 plot lr       the learning-rate schedule over the run (steps=N to choose the span)
                 Pictures fit the terminal; `set unicode=off` draws them in ASCII.
                 `save FILE.svg` writes the last picture as an SVG file a browser opens.
-                """, completion: .words(["loss", "f", "path", "lr", "log", "linear"])) { session, statement throws(ShellError) in
+                """, completion: .words(["loss", "f", "path", "lr", "log", "linear"]), options: plotOptions) { session, statement throws(ShellError) in
             try plotCommand(session, statement)
         },
         Command("curvature", usage: "curvature", summary: "Hessian eigenvalues here and the stable learning rates they imply",
@@ -43,7 +43,7 @@ extension Command {
                 to the nearest known minimum, steps to converge, verdict) and one loss chart; each run
                 stops where it converges, and diverging curves are cut so the others stay readable; for 2-D,
                 `plot path` then overlays every trajectory.
-                """, completion: .words(["opt=", "lr=", "steps="])) { session, statement throws(ShellError) in
+                """, options: compareOptions) { session, statement throws(ShellError) in
             try compareCommand(session, statement)
         },
         Command("sweep", usage: "sweep lr=LOW..HIGH [n=25] [steps=N]",
@@ -53,12 +53,12 @@ extension Command {
                 good = converged (or gradient shrunk a millionfold) within the budget; bouncing =
                 oscillating across a valley; divergent = growing; slow = still descending. The strip marks
                 the critical rate 2/λ_max from the curvature at the start beside the empirical one.
-                """, completion: .words(["lr=", "n=", "steps="])) { session, statement throws(ShellError) in
+                """, options: sweepOptions) { session, statement throws(ShellError) in
             try sweepCommand(session, statement)
         },
         Command("lrfind", usage: "lrfind [from=1e-6] [to=10] [steps=100]",
                 summary: "the learning-rate range test: one run with an exponentially growing rate",
-                completion: .words(["from=", "to=", "steps="])) { session, statement throws(ShellError) in
+                options: lrfindOptions) { session, statement throws(ShellError) in
             try lrfindCommand(session, statement)
         },
     ]
@@ -79,66 +79,33 @@ extension Command {
         return ([("verdict: \(name) — \(verdict.summary)")] + verdict.evidence.map { "  " + $0 }).joined(separator: "\n")
     }
 
+    static let compareOptions: [CommandOption] = [
+        CommandOption("opt", aliases: ["optimizer"], .optimizers, "the optimizers to compare (default: the current one)"),
+        CommandOption("lr", .rates, "the learning rates to try (default: each optimizer's own)"),
+        CommandOption("steps", .count(default: 200, limit: Limits.maximumSteps), "steps per run; each stops where it converges"),
+    ]
+
     static func compareCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
         let (objective, start) = try session.setup(at: statement.words[0])
-        var optimizerWords: [Word] = []
-        var rateWords: [Word] = []
-        var steps = 200
-        for word in statement.words.dropFirst() {
-            let (key, value) = word.keyValue
-            guard let value, !value.isEmpty else {
-                throw ShellError("expected key=value, not '\(word.text)'", at: word.range, hint: "compare opt=gd,adam lr=0.01 steps=300")
-            }
-            var column = word.column + key.count + 1
-            switch key {
-            case "opt", "optimizer":
-                for part in value.split(separator: ",", omittingEmptySubsequences: false) {
-                    optimizerWords.append(Word(text: String(part), column: column)); column += part.count + 1
-                }
-            case "lr":
-                for part in value.split(separator: ",", omittingEmptySubsequences: false) {
-                    rateWords.append(Word(text: String(part), column: column)); column += part.count + 1
-                }
-            case "steps": steps = try parseCount(word, limit: Limits.maximumSteps)
-            default:
-                let hint = Suggestion.closest(to: key, among: ["opt", "lr", "steps"]).map { "did you mean '\($0)'?" } ?? "compare takes opt=, lr= and steps="
-                throw ShellError("unknown option '\(key)' for compare", at: word.range, hint: hint)
-            }
-        }
-        var rates: [Double?] = []
-        for word in rateWords {
-            guard let rate = NumberSyntax.parse(word.text), rate.isFinite, rate >= 0 else {
-                throw ShellError("'\(word.text)' is not a learning rate", at: word.range, hint: "e.g. lr=0.001,0.01,0.1")
-            }
-            rates.append(rate)
-        }
+        let options = try CommandOptionValues(statement.words.dropFirst(), options: compareOptions, command: "compare",
+                                              registry: session.optimizerRegistry)
+        let optimizers = options.optimizers("opt")
+        let steps = options.count("steps") ?? 200
+        var rates: [Double?] = options.rates("lr")
         if rates.isEmpty { rates = [nil] }
         // Counted before anything is built: 5,000 optimizers × 5,000 rates fit in one line.
-        let runCount = max(optimizerWords.count, 1) * rates.count
+        let runCount = max(optimizers.count, 1) * rates.count
         guard runCount <= Limits.maximumCompareRuns else {
             throw ShellError("compare runs at most \(Limits.maximumCompareRuns) configurations, not \(runCount)", at: statement.words[0].range,
                              hint: "split it into several compares, or give fewer optimizers or rates")
         }
         var entries: [Comparison.Entry] = []
-        let configurations: [(OptimizerConfiguration, Word?)]
-        if optimizerWords.isEmpty {
-            configurations = [(session.optimizer, nil)]
-        } else {
-            var list: [(OptimizerConfiguration, Word?)] = []
-            for word in optimizerWords {
-                do throws(OptionError) {
-                    list.append((try OptimizerConfiguration(name: word.text, options: [], registry: session.optimizerRegistry), word))
-                } catch {
-                    throw ShellError(error.message, at: word.range, hint: error.hint)
-                }
-            }
-            configurations = list
-        }
-        for (configuration, _) in configurations {
+        let configurations = optimizers.isEmpty ? [session.optimizer] : optimizers
+        for configuration in configurations {
             for rate in rates {
                 let configured = rate.map { configuration.withLearningRate($0) } ?? configuration
                 var label = configured.kind.name
-                if rates.count > 1 || optimizerWords.isEmpty { label += " lr=\(NumberFormat.format(configured.learningRate, digits: 4))" }
+                if rates.count > 1 || optimizers.isEmpty { label += " lr=\(NumberFormat.format(configured.learningRate, digits: 4))" }
                 entries.append(Comparison.Entry(configuration: configured, schedule: session.schedule, label: label))
             }
         }
@@ -208,26 +175,18 @@ extension Command {
         return (series, cut ? cap : nil)
     }
 
+    static let sweepOptions: [CommandOption] = [
+        CommandOption("lr", .rateRange(default: 1e-4...10), "the range of learning rates, on a log grid"),
+        CommandOption("n", .count(default: 25, limit: Limits.maximumSweepRates), "how many rates (at least 2 are run)"),
+        CommandOption("steps", .count(default: 500, limit: Limits.maximumSweepSteps), "steps per rate"),
+    ]
+
     static func sweepCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
         let (objective, start) = try session.setup(at: statement.words[0])
-        var lower = 1e-4, upper = 10.0, count = 25, steps = 500
-        for word in statement.words.dropFirst() {
-            let (key, value) = word.keyValue
-            switch key {
-            case "lr":
-                let parts = (value ?? "").split(separator: "..").map(String.init)
-                guard parts.count == 2, let low = NumberSyntax.parse(parts[0]), let high = NumberSyntax.parse(parts[1]),
-                      low > 0, high > low, high.isFinite else {
-                    throw ShellError("expected lr=LOW..HIGH with 0 < LOW < HIGH, not '\(word.text)'", at: word.range, hint: "e.g. lr=1e-4..10")
-                }
-                (lower, upper) = (low, high)
-            case "n": count = try parseCount(word, limit: Limits.maximumSweepRates)
-            case "steps": steps = try parseCount(word, limit: Limits.maximumSweepSteps)
-            default:
-                let hint = Suggestion.closest(to: key, among: ["lr", "n", "steps"]).map { "did you mean '\($0)'?" } ?? "sweep takes lr=, n= and steps="
-                throw ShellError("unknown option '\(key)' for sweep", at: word.range, hint: hint)
-            }
-        }
+        let options = try CommandOptionValues(statement.words.dropFirst(), options: sweepOptions, command: "sweep")
+        let (lower, upper) = (options.rateRange("lr").lowerBound, options.rateRange("lr").upperBound)
+        var count = options.count("n") ?? 25
+        let steps = options.count("steps") ?? 500
         if count < 2 { count = 2 }
         let rates = Sweep.logGrid(from: lower, to: upper, count: count)
         let report: Sweep.Report
@@ -292,22 +251,17 @@ extension Command {
         return verdict.summary
     }
 
+    static let lrfindOptions: [CommandOption] = [
+        CommandOption("from", .rate(default: 1e-6), "the rate of the first step"),
+        CommandOption("to", .rate(default: 10), "the rate of the last step (larger than from=)"),
+        CommandOption("steps", .count(default: 100, limit: Limits.maximumFinderSteps), "steps, the rate growing by the same factor each"),
+    ]
+
     static func lrfindCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
         let (objective, start) = try session.setup(at: statement.words[0])
-        var lower = 1e-6, upper = 10.0, steps = 100
-        for word in statement.words.dropFirst() {
-            let (key, value) = word.keyValue
-            switch key {
-            case "from", "to":
-                guard let number = value.flatMap(NumberSyntax.parse), number > 0, number.isFinite else {
-                    throw ShellError("\(key) must be a positive rate", at: word.range)
-                }
-                if key == "from" { lower = number } else { upper = number }
-            case "steps": steps = try parseCount(word, limit: Limits.maximumFinderSteps)
-            default:
-                throw ShellError("unknown option '\(key)' for lrfind", at: word.range, hint: "lrfind takes from=, to= and steps=")
-            }
-        }
+        let options = try CommandOptionValues(statement.words.dropFirst(), options: lrfindOptions, command: "lrfind")
+        let (lower, upper) = (options.rate("from"), options.rate("to"))
+        let steps = options.count("steps") ?? 100
         guard upper > lower else { throw ShellError("to= must be larger than from=", at: statement.words[0].range) }
         let report: LearningRateFinder.Report
         do throws(EvaluationError) {

@@ -6,7 +6,8 @@ extension Command {
     static let optimizerCommands: [Command] = [
         Command("schedule", usage: "schedule [KIND OPTIONS... | table]",
                 summary: "set the learning rate as a function of the step (annealing, decay, warm-up)",
-                details: scheduleDetails, completion: .computed(ScheduleReport.completions(after:))) { session, statement throws(ShellError) in
+                details: scheduleDetails, completion: .computed(ScheduleReport.completions(after:)),
+                options: scheduleOptions) { session, statement throws(ShellError) in
             try scheduleCommand(session, statement)
         },
         Command("explain", usage: "explain [OPTIMIZER [key=value ...]]",
@@ -41,6 +42,12 @@ extension Command {
         },
     ]
 
+    /// `schedule table steps=N`.
+    static let scheduleOptions: [CommandOption] = [
+        CommandOption("steps", .count(default: nil, limit: Limits.maximumScheduleHorizon), "the span of schedule table",
+                      subcommand: "table", defaultDescription: "the run, ≥ 1000"),
+    ]
+
     static var scheduleDetails: String {
         var lines = ["`schedule` alone prints the current schedule and the rate at the steps where it changes.",
                      "Setting one resets the run to the start point. Step 1 is the first update; the trace's",
@@ -66,16 +73,16 @@ extension Command {
             return
         }
         if first.text.lowercased() == "table" {
-            var horizon = ScheduleReport.defaultHorizon(session)
             if words.count > 2 {
                 throw ShellError("schedule table takes one option, steps=N", at: words[2].range)
             }
-            if words.count == 2 {
-                let word = words[1]
-                if word.keyValue.value != nil, word.keyValue.key != "steps" {
-                    throw ShellError("unknown option '\(word.keyValue.key)' for schedule table", at: word.range, hint: "write: schedule table steps=1000")
-                }
-                horizon = try parseCount(word, limit: Limits.maximumScheduleHorizon)
+            var horizon = ScheduleReport.defaultHorizon(session)
+            if words.count == 2, words[1].keyValue.value == nil {
+                // `schedule table 500`: the count alone, as before options were declared.
+                horizon = try parseCount(words[1], limit: Limits.maximumScheduleHorizon)
+            } else {
+                let options = try CommandOptionValues(words.dropFirst(), options: scheduleOptions, command: "schedule table")
+                horizon = options.count("steps") ?? horizon
             }
             session.say(ScheduleReport.table(session, steps: horizon))
             return

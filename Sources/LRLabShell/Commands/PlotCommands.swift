@@ -12,7 +12,11 @@ extension Command {
 
     static func style(_ session: Session) -> GlyphStyle { session.useUnicode ? .unicode : .ascii }
 
-
+    /// `plot lr steps=N`.
+    static let plotOptions: [CommandOption] = [
+        CommandOption("steps", .count(default: nil, limit: Limits.maximumScheduleHorizon), "the span of plot lr",
+                      subcommand: "lr", defaultDescription: "the run, ≥ 1000"),
+    ]
 
     static func plotCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
         guard statement.words.count >= 2 else {
@@ -51,13 +55,8 @@ extension Command {
                 plotPath(session, run, size: size)
             }
         case "lr":
-            var steps = ScheduleReport.defaultHorizon(session)
-            for word in statement.words.dropFirst(2) {
-                guard word.keyValue.key == "steps", word.keyValue.value != nil else {
-                    throw ShellError("unexpected '\(word.text)'", at: word.range, hint: "plot lr steps=N")
-                }
-                steps = try parseCount(word, limit: Limits.maximumScheduleHorizon)
-            }
+            let options = try CommandOptionValues(statement.words.dropFirst(2), options: plotOptions, command: "plot lr")
+            let steps = options.count("steps") ?? ScheduleReport.defaultHorizon(session)
             session.say(ScheduleReport.chart(session, steps: steps))
         default:
             throw ShellError("cannot plot '\(what.text)'", at: what.range, hint: "plot loss, plot f, plot path or plot lr")

@@ -1,0 +1,165 @@
+import LRLab
+
+/// A statement's `key=value` words read against a command's declared options: typed values,
+/// with the declared defaults for the options not given.
+struct CommandOptionValues {
+    enum Value {
+        case count(Int)
+        case rate(Double)
+        case rates([Double])
+        case rateRange(ClosedRange<Double>)
+        case optimizers([OptimizerConfiguration])
+        case choice(String)
+        case flag(Bool)
+    }
+
+    private var options: [CommandOption]
+    private var given: [String: Value] = [:]
+
+    /// Whether the user gave `name`.
+    func isGiven(_ name: String) -> Bool { given[name] != nil }
+
+    /// The count given for `name`, else its declared default (nil when the command decides it).
+    func count(_ name: String) -> Int? {
+        if case .count(let value)? = given[name] { return value }
+        if case .count(let value, _)? = option(name)?.kind { return value }
+        return nil
+    }
+
+    func rate(_ name: String) -> Double {
+        if case .rate(let value)? = given[name] { return value }
+        if case .rate(let value)? = option(name)?.kind { return value }
+        return .nan
+    }
+
+    func rates(_ name: String) -> [Double] {
+        if case .rates(let value)? = given[name] { return value }
+        return []
+    }
+
+    func rateRange(_ name: String) -> ClosedRange<Double> {
+        if case .rateRange(let value)? = given[name] { return value }
+        if case .rateRange(let value)? = option(name)?.kind { return value }
+        return 1...1
+    }
+
+    func optimizers(_ name: String) -> [OptimizerConfiguration] {
+        if case .optimizers(let value)? = given[name] { return value }
+        return []
+    }
+
+    func choice(_ name: String) -> String {
+        if case .choice(let value)? = given[name] { return value }
+        if case .choice(let value, _)? = option(name)?.kind { return value }
+        return ""
+    }
+
+    func flag(_ name: String) -> Bool {
+        if case .flag(let value)? = given[name] { return value }
+        if case .flag(let value)? = option(name)?.kind { return value }
+        return false
+    }
+
+    private func option(_ name: String) -> CommandOption? { options.first { $0.name == name } }
+
+    /// Reads `words` (each `key=value`) as the options `options` of `command` (`"compare"`,
+    /// `"schedule table"`). Throws, pointing at the word: a word without `=` or with an empty
+    /// value, an unknown key (with the closest declared name), an option given twice, and a value
+    /// that its kind refuses (counts say the option's name and limit, as `parseCount` does).
+    /// Optimizer names are looked up in `registry`.
+    init(_ words: some Sequence<Word>, options: [CommandOption], command: String,
+         registry: OptimizerRegistry = .standard) throws(ShellError) {
+        self.options = options
+        let example = "write " + options.map { "\($0.name)=\($0.valueSyntax)" }.joined(separator: " ")
+        for word in words {
+            let (key, value) = word.keyValue
+            guard let value else {
+                if let flag = options.first(where: { $0.isNamed(key) }), case .flag = flag.kind, given[flag.name] == nil {
+                    given[flag.name] = .flag(true)
+                    continue
+                }
+                throw ShellError("unexpected '\(word.text)': expected key=value", at: word.range, hint: example)
+            }
+            guard let option = options.first(where: { $0.isNamed(key) }) else {
+                let names = options.map(\.name)
+                let hint = Suggestion.closest(to: key, among: names).map { "did you mean '\($0)'?" }
+                    ?? "\(command) takes " + names.map { $0 + "=" }.joined(separator: ", ")
+                throw ShellError("unknown option '\(key)' for \(command)", at: word.range, hint: hint)
+            }
+            if case .flag = option.kind {} else if value.isEmpty {
+                throw ShellError("expected key=value, not '\(word.text)'", at: word.range, hint: example)
+            }
+            guard given[option.name] == nil else {
+                let hint: String
+                switch option.kind {
+                case .rates, .optimizers: hint = "give it once, with the values separated by commas: \(option.name)=\(option.valueSyntax)"
+                default: hint = "give it once"
+                }
+                throw ShellError("option '\(option.name)' is given twice", at: word.range, hint: hint)
+            }
+            given[option.name] = try Self.value(of: word, key: key, text: value, option: option, registry: registry)
+        }
+    }
+
+    private static func value(of word: Word, key: String, text: String, option: CommandOption,
+                              registry: OptimizerRegistry) throws(ShellError) -> Value {
+        switch option.kind {
+        case .count(_, let limit):
+            return .count(try Command.parseCount(word, limit: limit))
+        case .rate:
+            guard let number = NumberSyntax.parse(text), number > 0 else {
+                throw ShellError("\(key) must be a positive rate", at: word.range, hint: "e.g. \(key)=0.01")
+            }
+            return .rate(number)
+        case .rates:
+            var rates: [Double] = []
+            for part in parts(of: word, key: key) {
+                guard let rate = NumberSyntax.parse(part.text), rate >= 0 else {
+                    throw ShellError("'\(part.text)' is not a learning rate", at: part.range, hint: "e.g. \(key)=0.001,0.01,0.1")
+                }
+                rates.append(rate)
+            }
+            return .rates(rates)
+        case .rateRange:
+            let bounds = text.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
+            guard bounds.count == 2, let low = NumberSyntax.parse(bounds[0]), let high = NumberSyntax.parse(bounds[1]),
+                  low > 0, high > low else {
+                throw ShellError("expected \(key)=LOW..HIGH with 0 < LOW < HIGH, not '\(word.text)'", at: word.range,
+                                 hint: "e.g. \(key)=1e-4..10")
+            }
+            return .rateRange(low...high)
+        case .optimizers:
+            var list: [OptimizerConfiguration] = []
+            for part in parts(of: word, key: key) {
+                do throws(OptionError) {
+                    list.append(try OptimizerConfiguration(name: part.text, options: [], registry: registry))
+                } catch {
+                    throw ShellError(error.message, at: part.range, hint: error.hint)
+                }
+            }
+            return .optimizers(list)
+        case .choice(_, let choices):
+            guard let choice = choices.first(where: { $0 == text.lowercased() }) else {
+                throw ShellError("\(key) is one of \(choices.joined(separator: ", ")), not '\(text)'", at: word.range)
+            }
+            return .choice(choice)
+        case .flag:
+            switch text.lowercased() {
+            case "", "on", "true", "yes", "1": return .flag(true)
+            case "off", "false", "no", "0": return .flag(false)
+            default: throw ShellError("option '\(key)' is on or off, not '\(text)'", at: word.range)
+            }
+        }
+    }
+
+    /// The comma-separated parts of a word's value, each with its own column.
+    private static func parts(of word: Word, key: String) -> [Word] {
+        var column = word.column + key.count + 1
+        var parts: [Word] = []
+        for part in (word.keyValue.value ?? "").split(separator: ",", omittingEmptySubsequences: false) {
+            parts.append(Word(text: String(part), column: column))
+            column += part.count + 1
+        }
+        return parts
+    }
+}
