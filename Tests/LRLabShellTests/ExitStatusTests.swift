@@ -14,6 +14,17 @@ import Foundation
         return process
     }
 
+    /// lrlab reading piped standard input, its output discarded and its errors piped, started.
+    func startReadingPipedInput() throws -> (lrlab: Process, input: Pipe, error: Pipe) {
+        let lrlab = process([])
+        let input = Pipe(), error = Pipe()
+        lrlab.standardInput = input
+        lrlab.standardOutput = FileHandle.nullDevice
+        lrlab.standardError = error
+        try lrlab.run()
+        return (lrlab, input, error)
+    }
+
     /// Reads `handle` until `marker` has arrived (or it ends); returns what was read.
     func read(_ handle: FileHandle, until marker: String) -> String {
         var text = ""
@@ -95,12 +106,7 @@ import Foundation
 
     /// 1 MB of NUL bytes with no newline: refused as one over-long line, in little memory.
     @Test func aNeverEndingLineIsRefused() throws {
-        let lrlab = process([])
-        let input = Pipe(), error = Pipe()
-        lrlab.standardInput = input
-        lrlab.standardOutput = FileHandle.nullDevice
-        lrlab.standardError = error
-        try lrlab.run()
+        let (lrlab, input, error) = try startReadingPipedInput()
         // lrlab stops reading at the limit: writing the rest fails (EPIPE), which must not end the tests.
         signal(SIGPIPE, SIG_IGN)
         DispatchQueue.global().async {
@@ -115,12 +121,7 @@ import Foundation
 
     /// A NUL in an unknown command no longer cuts the message short.
     @Test func aNULDoesNotCutAnErrorMessage() throws {
-        let lrlab = process([])
-        let input = Pipe(), error = Pipe()
-        lrlab.standardInput = input
-        lrlab.standardOutput = FileHandle.nullDevice
-        lrlab.standardError = error
-        try lrlab.run()
+        let (lrlab, input, error) = try startReadingPipedInput()
         input.fileHandleForWriting.write(Data("foo\u{0}bar\n".utf8))
         try input.fileHandleForWriting.close()
         let errors = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
