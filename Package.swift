@@ -32,7 +32,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LRLabTests", dependencies: ["LRLab"]),
+        .testTarget(name: "LRLabTests", dependencies: ["LRLab", "LRLabText"]),
         .testTarget(name: "LRLabTextTests", dependencies: ["LRLabText"]),
         .testTarget(
             name: "LRLabShellTests",

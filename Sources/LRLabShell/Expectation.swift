@@ -157,7 +157,7 @@ struct Expectation {
         }
         let verdict = run.verdict()
         if (verdict.name == words[2].text) != (words[1].text == "==") {
-            throw ShellError("\(text.trimmingSpaces) does not hold: the verdict is \(verdict.name) (\(verdict.summary))",
+            throw ShellError("\(text.trimmingSpaces) does not hold: the verdict is \(verdict.name) (\(verdict.summary.text))",
                              at: SourceRange(column: column, length: text.count), kind: .expectationFailed)
         }
     }
@@ -171,7 +171,7 @@ struct Expectation {
 
     static func stateSummary(_ session: Session, _ run: Run) -> String {
         var text = "step \(run.stepCount), loss = \(session.format(run.loss))"
-        if let ending = run.ending { text += ", " + ending.description }
+        if let ending = run.ending { text += ", " + ending.description.text(digits: session.digits) }
         else if run.hasConverged { text += ", converged" }
         else { text += ", gradient norm \(session.format(run.current.gradientNorm))" }
         return text

@@ -33,8 +33,8 @@ enum RunJSON {
             "\"point\": \(array(run.point))",
             "\"loss\": \(number(run.loss))",
             "\"gradient\": \(array(run.gradient))",
-            "\"ending\": \(run.ending.map { string($0.description) } ?? "null")",
-            "\"verdict\": {\"kind\": \(string(verdict.name)), \"summary\": \(string(verdict.summary))}",
+            "\"ending\": \(run.ending.map { string($0.description.text) } ?? "null")",
+            "\"verdict\": {\"kind\": \(string(verdict.name)), \"summary\": \(string(verdict.summary.text))}",
             "\"trace\": {\"steps\": [\(run.trace.steps.map(String.init).joined(separator: ","))], \"loss\": \(array(Array(run.trace.losses)))}",
         ]
         return "    {\n      " + fields.joined(separator: ",\n      ") + "\n    }"

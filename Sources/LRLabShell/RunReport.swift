@@ -78,7 +78,7 @@ struct RunReport {
         var text = "\(taken) step\(taken == 1 ? "" : "s") (\(startStep + 1)..\(run.stepCount)): loss \(session.format(startLoss)) → \(session.format(run.loss))"
         text += " at \(NumberFormat.point(run.point, digits: session.digits))"
         if let ending = run.ending {
-            text += "\n" + ending.description
+            text += "\n" + ending.description.text(digits: session.digits)
         } else if run.hasConverged {
             text += "\nconverged: gradient norm \(session.format(run.current.gradientNorm)) < \(session.format(run.convergenceTolerance))"
             if let minimum = run.lossFunction.nearestMinimum(to: run.point) {
@@ -91,7 +91,7 @@ struct RunReport {
             text += "\nnot converged after \(taken) steps (gradient norm \(session.format(run.current.gradientNorm)))"
         }
         if taken > 0 {
-            text += "\n" + Command.verdictText(run.verdict(), color: session.useColor)
+            text += "\n" + Command.verdictText(run.verdict(), color: session.useColor, digits: session.digits)
         }
         return text
     }

@@ -1,5 +1,6 @@
 import Testing
 import LRLab
+import LRLabText
 @testable import LRLabShell
 
 /// Every preset × every optimizer × a log grid of rates through `run until converged`: no crash,
@@ -33,7 +34,7 @@ import LRLab
             let run = try #require(session.run, "\(preset) \(optimizer) lr=\(rate): no run")
             let verdict = Diagnosis.verdict(for: run)
             let gradientNorm = EuclideanNorm.of(run.gradient)
-            let label = "\(preset) \(optimizer) lr=\(rate): \(verdict.kind) (\(verdict.summary)), loss \(run.loss), |g| \(gradientNorm)"
+            let label = "\(preset) \(optimizer) lr=\(rate): \(verdict.kind) (\(verdict.summary.text)), loss \(run.loss), |g| \(gradientNorm)"
             var endedDiverged = false
             if case .diverged? = run.ending { endedDiverged = true }
             switch verdict.kind {

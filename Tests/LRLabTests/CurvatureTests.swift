@@ -1,5 +1,6 @@
 import Testing
 @testable import LRLab
+import LRLabText
 
 @Suite struct CurvatureTests {
     func close(_ a: Double, _ b: Double, relative: Double = 1e-12, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
@@ -74,15 +75,15 @@ import Testing
     @Test func sentenceNamesTheBouncingDirection() throws {
         let ravine = try DiagnosisFixture.preset("ravine")
         let report = CurvatureReport(objective: ravine, at: [-8, 1], learningRate: 0.05)
-        #expect(report.sentence.hasPrefix("lr=0.05 > 2/λ_max = 0.04: it will bounce and grow along y"))
+        #expect(report.sentence.text.hasPrefix("lr=0.05 > 2/λ_max = 0.04: it will bounce and grow along y"))
         #expect(report.conditionNumber == 50)
         let settling = CurvatureReport(objective: ravine, at: [-8, 1], learningRate: 0.03)
-        #expect(settling.sentence.contains("it will bounce but settle along y"))
+        #expect(settling.sentence.text.contains("it will bounce but settle along y"))
         let calm = CurvatureReport(objective: ravine, at: [-8, 1], learningRate: 0.01)
-        #expect(calm.sentence.contains("no bouncing; slowest along x"))
+        #expect(calm.sentence.text.contains("no bouncing; slowest along x"))
         let tilted = CurvatureReport(hessian: [[1, 0.49], [0.49, 50]], point: [0, 0], parameterNames: ["x", "y"],
                                      learningRate: 0.05)
-        #expect(tilted.sentence.contains("along (0.01, 1.00)"))
+        #expect(tilted.sentence.text.contains("along (0.01, 1.00)"))
     }
 
     @Test func momentumWidensTheStableRange() throws {
@@ -94,7 +95,7 @@ import Testing
         close(try #require(top.factor), 0.9.squareRoot())
         let beyond = CurvatureReport(objective: try DiagnosisFixture.parabola(50), at: [1], configuration: heavyBall, learningRate: 0.08)
         #expect(beyond.top?.behavior == .diverging)
-        #expect(beyond.sentence.contains("2(1+μ)/λ_max = 0.076"))
+        #expect(beyond.sentence.text.contains("2(1+μ)/λ_max = 0.076"))
         #expect(Curvature.momentumCoefficient(of: try DiagnosisFixture.gd(0.1)) == 0)
         let momentum = try OptimizerConfiguration(name: "momentum", options: [(key: "momentum", value: "0.5")])
         #expect(Curvature.momentumCoefficient(of: momentum) == 0.5)
@@ -106,11 +107,11 @@ import Testing
         #expect(report.directions.map(\.eigenvalue) == [2, -2])
         #expect(report.directions.last?.behavior == .negativeCurvature)
         #expect(report.directions.last?.criticalRate == nil)
-        #expect(report.sentence.contains("along x it moves away"))
+        #expect(report.sentence.text.contains("along x it moves away"))
         let hill = CurvatureReport(hessian: [[-2]], point: [0], parameterNames: ["x"], learningRate: 0.1)
-        #expect(hill.sentence.contains("no positive curvature here"))
+        #expect(hill.sentence.text.contains("no positive curvature here"))
         let flat = CurvatureReport(hessian: [[0]], point: [0], parameterNames: ["x"], learningRate: 0.1)
         #expect(flat.top?.behavior == .flat)
-        #expect(flat.sentence.contains("2/λ makes no sense"))
+        #expect(flat.sentence.text.contains("2/λ makes no sense"))
     }
 }

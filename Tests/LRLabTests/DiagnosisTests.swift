@@ -1,5 +1,6 @@
 import Testing
 @testable import LRLab
+import LRLabText
 
 @Suite struct DiagnosisTests {
     // f(x) = 4·x²/2: 1/a = 0.25, 2/a = 0.5. Ten steps from x = 1 keep every converging case
@@ -23,7 +24,7 @@ import Testing
         let verdict = run.verdict()
         #expect(verdict.kind == .bouncing)
         #expect(verdict.name == "bouncing")
-        #expect(verdict.directionName == "along x")
+        #expect(verdict.directionName?.text == "along x")
         let factor = try #require(verdict.growthFactor)
         #expect(factor < 1)
         #expect(Swift.abs(factor - Swift.abs(1 - lr * 4)) < 1e-9)
@@ -46,7 +47,7 @@ import Testing
         #expect(run.ending != nil)
         let verdict = run.verdict()
         #expect(verdict.kind == .diverging)
-        #expect(verdict.summary.hasPrefix("ended at step"))
+        #expect(verdict.summary.text.hasPrefix("ended at step"))
         #expect(Swift.abs(try #require(verdict.growthFactor) - 1.4) < 1e-6)
     }
 
@@ -73,7 +74,7 @@ import Testing
         let run = try DiagnosisFixture.run(DiagnosisFixture.preset("ravine"), from: [-8, 0], lr: lr, steps: 10)
         let verdict = run.verdict()
         #expect(kinds.contains(verdict.kind))
-        if verdict.kind == .bouncing { #expect(verdict.directionName == "along x") }
+        if verdict.kind == .bouncing { #expect(verdict.directionName?.text == "along x") }
         if lr < 1 { #expect(!run.trace.notes.contains { $0.contains(.overshoot) }) }
     }
 
@@ -82,7 +83,7 @@ import Testing
         let run = try DiagnosisFixture.run(DiagnosisFixture.preset("ravine"), from: [0, 1], lr: lr, steps: 10)
         let verdict = run.verdict()
         #expect(kinds.contains(verdict.kind))
-        if verdict.kind == .bouncing { #expect(verdict.directionName == "along y") }
+        if verdict.kind == .bouncing { #expect(verdict.directionName?.text == "along y") }
         if lr < 0.02 { #expect(!run.trace.notes.contains { $0.contains(.overshoot) }) }
     }
 
@@ -91,12 +92,12 @@ import Testing
         // Early on the y-bounce dominates; once y has settled only the slow x direction is left.
         let early = try DiagnosisFixture.run(ravine, from: [-8, 1], lr: 0.03, steps: 4).verdict()
         #expect(early.kind == .bouncing)
-        #expect(early.directionName == "along y")
+        #expect(early.directionName?.text == "along y")
         let late = try DiagnosisFixture.run(ravine, from: [-8, 1], lr: 0.03, steps: 100).verdict()
         #expect(late.kind == .slow)
         let diverging = try DiagnosisFixture.run(ravine, from: [-8, 1], lr: 0.05, steps: 30).verdict()
         #expect(diverging.kind == .diverging)
-        #expect(diverging.evidence.contains { $0.contains("2/λ_max = 0.04") })
+        #expect(diverging.evidence.contains { $0.text.contains("2/λ_max = 0.04") })
     }
 
     @Test func saddleStartOnItsRidgeGetsStuck() throws {

@@ -3,6 +3,7 @@ import Testing
 import Glibc
 #endif
 @testable import LRLab
+import LRLabText
 
 @Suite struct GradientDescentRunTests {
     func quadraticRun(lr: Double, start: Double = 0) throws -> Run {
@@ -66,7 +67,7 @@ import Glibc
             Issue.record("expected an undefined ending, got \(String(describing: run.ending))")
             return
         }
-        #expect(reason.contains("log of a negative number"))
+        #expect(reason.text.contains("log of a negative number"))
     }
 
     @Test func aMillionStepRunKeepsABoundedTrace() throws {

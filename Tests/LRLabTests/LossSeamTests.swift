@@ -1,5 +1,6 @@
 import Testing
 @testable import LRLab
+import LRLabText
 
 /// A `Run` over a loss that is not a formula: a 10,000-parameter least-squares fit defined in
 /// the tests (`LeastSquaresLoss`).
@@ -63,12 +64,12 @@ import Testing
         #expect(!run.lossFunction.hasHessian)
         let report = CurvatureReport(loss: run.lossFunction, at: run.point, configuration: run.configuration)
         #expect(!report.isAvailable)
-        #expect(report.sentence == "no Hessian for this loss: curvature bounds unavailable")
+        #expect(report.sentence.text == "no Hessian for this loss: curvature bounds unavailable")
         #expect(report.criticalRate == nil && report.directions.isEmpty)
         // Gradient descent converging, with the theory line saying what it lacks.
         let verdict = run.verdict()
         #expect(verdict.kind == .slow)
-        #expect(verdict.evidence.contains("curvature at step 20: no Hessian for this loss: curvature bounds unavailable"))
+        #expect(verdict.evidence.map(\.text).contains("curvature at step 20: no Hessian for this loss: curvature bounds unavailable"))
         #expect(run.lossFunction.nearestMinimum(to: run.point) == nil)
     }
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import LRLab
+import LRLabText
 
 /// With gradient noise, a constant rate leaves the loss hovering at a floor proportional to the
 /// rate (stuck at the noise floor); a small rate still descending through the noise is slow.
@@ -15,18 +16,18 @@ import Testing
     @Test(arguments: 1...10)
     func aConstantRateStallsAtTheNoiseFloor(seed: Int) throws {
         let verdict = try run(lr: 0.1, seed: seed).verdict()
-        #expect(verdict.kind == .stuck, "\(verdict.summary)")
+        #expect(verdict.kind == .stuck, "\(verdict.summary.text)")
         #expect(verdict.stuckReason == .noiseFloor)
     }
 
     @Test(arguments: 1...3)
     func aSmallRateIsStillDescending(seed: Int) throws {
         let verdict = try run(lr: 0.001, seed: seed).verdict()
-        #expect(verdict.kind == .slow, "\(verdict.summary)")
+        #expect(verdict.kind == .slow, "\(verdict.summary.text)")
     }
 
     @Test func noiseDoesNotHideDivergence() throws {
         let verdict = try run(lr: 1.5, seed: 1, steps: 30).verdict()
-        #expect(verdict.kind == .diverging, "\(verdict.summary)")
+        #expect(verdict.kind == .diverging, "\(verdict.summary.text)")
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import LRLab
+import LRLabText
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -27,7 +28,7 @@ import Glibc
         #expect(Int(saturating: -.nan, ifNaN: 7) == 7)
     }
 
-    // MARK: VerdictFormat
+    // MARK: NumberFormat.readable (sentences)
 
     /// Four significant digits; positional from 1e-5 to below 1e6, scientific otherwise.
     static let verdictNumbers: [(Double, String)] = [
@@ -46,15 +47,15 @@ import Glibc
 
     @Test(arguments: verdictNumbers)
     func verdictNumbersHaveASpellingForEveryDouble(value: Double, expected: String) {
-        #expect(VerdictFormat.number(value) == expected, "\(value)")
+        #expect(NumberFormat.readable(value) == expected, "\(value)")
     }
 
     @Test func verdictNumbersAtOtherPrecisions() {
-        #expect(VerdictFormat.number(.leastNonzeroMagnitude, digits: 6) == "4.94066e-324")
-        #expect(VerdictFormat.number(.greatestFiniteMagnitude, digits: 1) == "2e+308")
-        #expect(VerdictFormat.number(.leastNormalMagnitude, digits: 6) == "2.22507e-308")
-        #expect(VerdictFormat.number(0.5, digits: 0) == "0.5")
-        #expect(VerdictFormat.number(0.5, digits: 99) == "0.5")
+        #expect(NumberFormat.readable(.leastNonzeroMagnitude, digits: 6) == "4.94066e-324")
+        #expect(NumberFormat.readable(.greatestFiniteMagnitude, digits: 1) == "2e+308")
+        #expect(NumberFormat.readable(.leastNormalMagnitude, digits: 6) == "2.22507e-308")
+        #expect(NumberFormat.readable(0.5, digits: 0) == "0.5")
+        #expect(NumberFormat.readable(0.5, digits: 99) == "0.5")
     }
 
     static let fixedNumbers: [(Double, Int, String)] = [
@@ -66,12 +67,12 @@ import Glibc
 
     @Test(arguments: fixedNumbers)
     func fixedDecimalsAreTotal(value: Double, decimals: Int, expected: String) {
-        #expect(VerdictFormat.fixed(value, decimals: decimals) == expected, "\(value) with \(decimals)")
+        #expect(NumberFormat.fixed(value, decimals: decimals) == expected, "\(value) with \(decimals)")
     }
 
     @Test func vectorsAndPointsOfEdgeValues() {
-        #expect(VerdictFormat.vector([-0.0, 1, .nan]) == "(0.00, 1.00, nan)")
-        #expect(VerdictFormat.point([.leastNonzeroMagnitude, -.infinity]) == "(4.941e-324, -inf)")
+        #expect(Phrase(parts: [.direction([-0.0, 1, .nan], names: [])]).text == "along (0.00, 1.00, nan)")
+        #expect(Phrase(parts: [.point([.leastNonzeroMagnitude, -.infinity])]).text == "(4.941e-324, -inf)")
     }
 
     // MARK: EuclideanNorm

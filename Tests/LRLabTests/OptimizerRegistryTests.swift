@@ -1,5 +1,6 @@
 import Testing
 @testable import LRLab
+import LRLabText
 
 /// What every kind of the standard registry declares about itself, checked against what its
 /// optimizers actually do.
@@ -100,7 +101,7 @@ import Testing
         let adam = try OptimizerConfiguration(name: "adam", options: [])
         let rescaled = CurvatureReport(hessian: [[3]], point: [0], parameterNames: ["x"], learningRate: 0.1, configuration: adam)
         #expect(rescaled.momentum == nil && rescaled.hessian == [[3]] && rescaled.top?.criticalRate == nil)
-        #expect(rescaled.sentence.hasSuffix("adam rescales each step by its own statistics"))
+        #expect(rescaled.sentence.text.hasSuffix("adam rescales each step by its own statistics"))
     }
 
     @Test func registeringReplacesByNameOrAppends() throws {

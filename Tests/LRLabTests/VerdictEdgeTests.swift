@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LRLab
+import LRLabText
 
 /// Verdicts at the edges of the step-size theory, checked against closed forms (issue 11).
 @Suite struct VerdictEdgeTests {
@@ -27,8 +28,8 @@ import Testing
         #expect(run.point == [0] && run.loss == 9)
         let verdict = run.verdict()
         #expect(verdict.kind == .bouncing)
-        #expect(verdict.summary.contains("without shrinking"))
-        #expect(verdict.evidence.contains { $0.contains("= -1 per step") })
+        #expect(verdict.summary.text.contains("without shrinking"))
+        #expect(verdict.evidence.contains { $0.text.contains("= -1 per step") })
         #expect(verdict.remainingSteps == nil && verdict.estimate == nil)
         #expect(verdict.stuckReason == nil)
     }
@@ -42,7 +43,7 @@ import Testing
         #expect(run.trace.isThinned)
         let verdict = run.verdict()
         #expect(verdict.kind == .bouncing)
-        #expect(verdict.summary.contains("without shrinking"))
+        #expect(verdict.summary.text.contains("without shrinking"))
     }
 
     /// Heavy-ball momentum at lr = 2(1 + μ)/λ: z² + (1 + μ)z + μ = (z + 1)(z + μ) has the root −1.
@@ -54,7 +55,7 @@ import Testing
         run.run(200)
         let verdict = run.verdict()
         #expect(verdict.kind == .bouncing)
-        #expect(verdict.summary.contains("without shrinking"))
+        #expect(verdict.summary.text.contains("without shrinking"))
     }
 
     /// Near the double well's minimum (value −1.361) gd at lr = 0.01 changes the loss by less
@@ -85,7 +86,7 @@ import Testing
         let remaining = Double(try #require(verdict.remainingSteps))
         #expect(Swift.abs(remaining - (total - 50)) <= 0.01 * total)
         #expect(verdict.estimate?.basis == .slowestDirection)
-        #expect(verdict.summary.hasPrefix("about \(Int(remaining)) more steps"))
+        #expect(verdict.summary.text.hasPrefix("about \(Int(remaining)) more steps"))
     }
 
     /// Heavy-ball momentum μ = 0.9 at lr = 1e-3 on the ravine: along x (λ = 1) the error
@@ -97,7 +98,7 @@ import Testing
         let verdict = try Self.run("ravine", "momentum", options, steps: 50).verdict()
         #expect(verdict.kind == .slow)
         let rho = (1.899 + (1.899 * 1.899 - 3.6).squareRoot()) / 2
-        #expect(verdict.summary.contains("×\(VerdictFormat.number(rho, digits: 4))"))
+        #expect(verdict.summary.text.contains("×\(NumberFormat.readable(rho, digits: 4))"))
         let remaining = Double(try #require(verdict.remainingSteps))
         var full = try Self.run("ravine", "momentum", options, steps: 0)
         let taken = full.run(1_000_000, untilConverged: true)
@@ -144,7 +145,7 @@ import Testing
     @Test func elsewhereTheEstimateSaysHowReliableItIs() throws {
         let rough = try Self.run("rosenbrock", "gd", [("lr", "0.001")], steps: 2000).verdict()
         #expect(rough.kind == .slow)
-        #expect(rough.summary.contains("rough estimate"))
+        #expect(rough.summary.text.contains("rough estimate"))
         #expect(rough.estimate?.basis == .recentSteps(20))
         // f = x⁴ from x = 1 at lr = 1e-6: g = 4x³ shrinks by about 1 − 12·lr·x² = 1 − 1.2e-5 a
         // step, which extrapolates to ln(4e8)/1.2e-5 ≈ 1.6 million steps (and more in truth).
@@ -156,7 +157,7 @@ import Testing
         let estimate = try #require(far.estimate)
         #expect(estimate.isLowerBound && estimate.steps == StepsEstimate.trendLimit)
         #expect(far.remainingSteps == nil)
-        #expect(far.summary.contains("more than 1000000 more steps"))
+        #expect(far.summary.text.contains("more than 1000000 more steps"))
     }
 
     // MARK: bounded oscillations
@@ -167,9 +168,9 @@ import Testing
         let run = try Self.run("ravine", "rmsprop", [("lr", "0.05"), ("convention", "tutorial")], steps: 502)
         let verdict = run.verdict()
         #expect(verdict.kind == .bouncing)
-        #expect(verdict.summary.contains("without shrinking"))
+        #expect(verdict.summary.text.contains("without shrinking"))
         #expect(verdict.estimate == nil)
-        #expect(verdict.directionName == "along y")
+        #expect(verdict.directionName?.text == "along y")
     }
 
     /// Adam at lr = 1 on the double well converges, then v decays until a rounding-sized
@@ -194,8 +195,8 @@ import Testing
         #expect(run.trace.steps.last != run.stepCount)
         let verdict = run.verdict()
         #expect(verdict.kind == .slow)
-        #expect(verdict.evidence.first?.hasSuffix("→ \(VerdictFormat.number(run.loss, digits: 6)) over the last 20 steps") == false)
-        #expect(verdict.evidence.first?.contains("→ \(VerdictFormat.number(run.loss, digits: 6))") == true)
+        #expect(verdict.evidence.first?.text.hasSuffix("→ \(NumberFormat.readable(run.loss, digits: 6)) over the last 20 steps") == false)
+        #expect(verdict.evidence.first?.text.contains("→ \(NumberFormat.readable(run.loss, digits: 6))") == true)
         let x = run.point[0]
         let remaining = (log(2 * x / 1e-8) / -log(1 - 2e-6)).rounded(.up)
         #expect(Swift.abs(Double(try #require(verdict.remainingSteps)) - remaining) <= 1)

@@ -199,8 +199,8 @@ public struct CurvatureReport: Sendable, Hashable {
     }
 
     /// `along y` or `along (0.01, 1.00)`.
-    public func name(of direction: CurvatureDirection) -> String {
-        VerdictFormat.direction(direction.vector, names: parameterNames)
+    public func name(of direction: CurvatureDirection) -> Phrase {
+        Phrase(parts: [.direction(direction.vector, names: parameterNames)])
     }
 
     /// How the critical rate is written for this optimizer: `2/λ_max` for gd, `2(1+μ)/λ_max`
@@ -219,17 +219,17 @@ public struct CurvatureReport: Sendable, Hashable {
     }
 
     /// The sentence the product prints about the learning rate at this point.
-    public var sentence: String {
-        let f = VerdictFormat.number
-        guard isAvailable else { return CurvatureReport.unavailableSentence }
+    public var sentence: Phrase {
+        let f = { (value: Double, digits: Int) in Phrase.Part.number(value, digits: digits) }
+        guard isAvailable else { return "\(CurvatureReport.unavailableSentence)" }
         guard isDefined, let top else { return "the Hessian is not defined here" }
-        let lr = "lr=\(f(learningRate, 4))"
+        let lr: Phrase = "lr=\(f(learningRate, 4))"
         guard momentum != nil else {
             return "λ_max = \(f(top.eigenvalue, 4)) \(name(of: top)); the 2/λ rule is for gd, momentum and nesterov, "
                 + "\(optimizerName) rescales each step by its own statistics"
         }
         guard learningRate > 0 else { return "\(lr): nothing moves" }
-        let saddleNote: String
+        let saddleNote: Phrase
         if let low = directions.last, low.behavior == .negativeCurvature {
             saddleNote = "; λ_min = \(f(low.eigenvalue, 4)) < 0: \(name(of: low)) it moves away (a saddle direction)"
         } else {
@@ -243,17 +243,17 @@ public struct CurvatureReport: Sendable, Hashable {
             return "no positive curvature here (λ_max ≈ 0): 2/λ makes no sense; the gradient gives no pull "
                 + "beyond second order" + saddleNote
         case .diverging?:
-            let growth = top.factor.map { " (×\(f(Swift.abs($0), 4)) per step)" } ?? ""
+            let growth: Phrase = top.factor.map { " (×\(f(Swift.abs($0), 4)) per step)" } ?? ""
             return "\(lr) > \(criticalSymbol) = \(f(top.criticalRate ?? .nan, 4)): it will bounce and grow \(name(of: top))"
                 + growth + saddleNote
         case .marginal?:
             return "\(lr) = \(criticalSymbol): it will bounce forever without shrinking \(name(of: top))" + saddleNote
         case .oscillating?:
-            let factor = top.factor.map { " (factor \(f($0, 4)) per step)" } ?? ""
+            let factor: Phrase = top.factor.map { " (factor \(f($0, 4)) per step)" } ?? ""
             return "\(monotoneSymbol) = \(f(top.monotoneRate ?? .nan, 4)) < \(lr) < \(criticalSymbol) = "
                 + "\(f(top.criticalRate ?? .nan, 4)): it will bounce but settle \(name(of: top))" + factor + saddleNote
         case .monotone?:
-            var text = "\(lr) ≤ \(monotoneSymbol) = \(f(top.monotoneRate ?? .nan, 4)): no bouncing"
+            var text: Phrase = "\(lr) ≤ \(monotoneSymbol) = \(f(top.monotoneRate ?? .nan, 4)): no bouncing"
             let positive = directions.filter { $0.eigenvalue > 0 && $0.behavior != .flat }
             if let slowest = positive.last, let factor = slowest.factor {
                 text += "; slowest \(name(of: slowest)), λ = \(f(slowest.eigenvalue, 4)), factor \(f(factor, 4)) per step"
@@ -265,17 +265,17 @@ public struct CurvatureReport: Sendable, Hashable {
     }
 
     /// One line per direction: `λ = 50 along y: 2/λ = 0.04, factor −0.5, oscillating, converging`.
-    public var lines: [String] {
-        let f = VerdictFormat.number
+    public var lines: [Phrase] {
+        let f = { (value: Double, digits: Int) in Phrase.Part.number(value, digits: digits) }
         return directions.map { direction in
-            var text = "λ = \(f(direction.eigenvalue, 6)) \(name(of: direction))"
-            var parts: [String] = []
+            var text: Phrase = "λ = \(f(direction.eigenvalue, 6)) \(name(of: direction))"
+            var parts: [Phrase] = []
             if let critical = direction.criticalRate {
                 parts.append("\(momentum == 0 ? "2/λ" : nesterov ? "2(1+μ)/((1+2μ)λ)" : "2(1+μ)/λ") = \(f(critical, 4))")
             }
             if let factor = direction.factor { parts.append("factor \(f(factor, 4))") }
-            if let behavior = direction.behavior { parts.append(behavior.label) }
-            if !parts.isEmpty { text += ": " + parts.joined(separator: ", ") }
+            if let behavior = direction.behavior { parts.append("\(behavior.label)") }
+            if !parts.isEmpty { text += ": \(parts.joined(separator: ", "))" }
             return text
         }
     }

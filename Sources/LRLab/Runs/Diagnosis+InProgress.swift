@@ -22,7 +22,7 @@ extension TraceReader {
         let ofWindow = stepSpan == k ? "of the last \(k) steps" : "of the \(k) recorded steps among the last \(stepSpan)"
         let span = "over the last \(stepSpan) step\(stepSpan == 1 ? "" : "s")"
         let lossChange = losses[last] - losses[first]
-        let theory = theoryLine(at: last).map { [$0] } ?? []
+        let theory: [Phrase] = theoryLine(at: last).map { [$0] } ?? []
 
         // Noisy gradients (mini-batch imitation): a loss that hovers without exploding is at the
         // noise floor the learning rate sets, not diverging. Annealing lowers that floor.
@@ -59,7 +59,7 @@ extension TraceReader {
             lowestSoFar = Swift.min(lowestSoFar, losses[row])
         }
         if let rho, rho > 1, lossChange > 0, 2 * lossRises >= k, gapGrowth >= 2, !returnedFrom {
-            var evidence = ["the loss rose in \(lossRises) \(ofWindow), from \(f(losses[first], 6)) to \(f(losses[last], 6))",
+            var evidence: [Phrase] = ["the loss rose in \(lossRises) \(ofWindow), from \(f(losses[first], 6)) to \(f(losses[last], 6))",
                             "the gradient norm grows ×\(f4(rho)) per step \(span)"]
             if let loss = lossFactor(from: first, to: last) { evidence.append("the loss gap grows ×\(f4(loss)) per step") }
             return Verdict(kind: .diverging, summary: "the gradient grows ×\(f4(rho)) per step",
@@ -100,14 +100,14 @@ extension TraceReader {
                 let scale = max(1, here.map { Swift.abs($0) }.max() ?? 0)
                 let saddle = objective.saddles.min { euclideanDistance($0, here) < euclideanDistance($1, here) }
                     .flatMap { euclideanDistance($0, here) <= 0.1 * scale ? $0 : nil } ?? here
-                return Verdict(kind: .stuck, summary: "near a saddle point \(VerdictFormat.point(saddle)): the gradient is almost 0",
+                return Verdict(kind: .stuck, summary: "near a saddle point \(.point(saddle)): the gradient is almost 0",
                                evidence: ["gradient norm \(f(norms[last])), down from \(f(largestNorm))",
                                           "the Hessian has λ_min = \(f(low.eigenvalue)) \(report.name(of: low)): a direction that curves down"] + theory,
                                growthFactor: rho, stuckReason: .saddle(point: saddle))
             }
         }
         let estimate = remaining(forecast: forecast, rho: rho, rows: k)
-        var pace: [String] = []
+        var pace: [Phrase] = []
         if let rho, rho < 1 {
             pace.append("the gradient norm shrinks ×\(f4(rho)) per step \(span)")
         } else if let rho, rho == 1 {
@@ -122,7 +122,7 @@ extension TraceReader {
         }
         if let bounce {
             let overshoots = notes[(first + 1)...last].filter { $0.contains(.overshoot) }.count
-            let trend = lossChange < 0 ? "the loss still falls (\(f(losses[first], 6)) → \(f(losses[last], 6)))"
+            let trend: Phrase = lossChange < 0 ? "the loss still falls (\(f(losses[first], 6)) → \(f(losses[last], 6)))"
                 : "the loss is stalled at \(f(losses[last], 6))"
             let evidence = ["the gradient component \(bounce.name) flipped sign in \(bounce.flips) \(ofWindow) "
                                 + "(\(overshoots) overshoot note\(overshoots == 1 ? "" : "s"))", trend] + pace + theory
@@ -130,18 +130,18 @@ extension TraceReader {
                            evidence: evidence, growthFactor: rho, estimate: estimate,
                            direction: bounce.vector, directionName: bounce.name)
         }
-        var evidence = ["the loss went \(f(losses[first], 6)) → \(f(losses[last], 6)) \(span)"] + pace
+        var evidence: [Phrase] = ["the loss went \(f(losses[first], 6)) → \(f(losses[last], 6)) \(span)"] + pace
         if let loss = lossFactor(from: first, to: last), objective.minimumValue != nil {
             evidence.append("the loss gap to the minimum value \(f(objective.minimumValue ?? 0)) \(loss > 1 ? "grows" : "shrinks") ×\(f4(loss)) per step")
         }
         if let nearest = objective.nearestMinimum(to: point(last)), !nearest.isGlobal {
-            evidence.append("heading for the local minimum at \(VerdictFormat.point(nearest.point)) (distance \(f(nearest.distance)))")
+            evidence.append("heading for the local minimum at \(.point(nearest.point)) (distance \(f(nearest.distance)))")
         }
-        let summary: String
+        let summary: Phrase
         if let estimate {
             switch estimate.basis {
             case .slowestDirection:
-                let why = forecast?.slowest.map { " (the slowest direction, \(forecast?.report.name(of: $0.direction) ?? ""), shrinks ×\(f4($0.rate)) per step)" } ?? ""
+                let why: Phrase = forecast?.slowest.map { " (the slowest direction, \(forecast?.report.name(of: $0.direction) ?? Phrase("")), shrinks ×\(f4($0.rate)) per step)" } ?? ""
                 summary = "\(estimate.phrase) to converge\(why)"
             case .recentSteps:
                 summary = "\(estimate.phrase) to converge at the recent rate (×\(f4(rho ?? 1)) per step; a rough estimate)"
@@ -165,7 +165,7 @@ extension TraceReader {
         return (steps[row], peak)
     }
 
-    func whyItLeft(noise: Double) -> String? {
+    func whyItLeft(noise: Double) -> Phrase? {
         if noise > 0 { return "gradient noise (σ=\(f4(noise))) kicks it out: a smaller or annealed rate keeps it closer" }
         guard Curvature.momentumCoefficient(of: run.configuration) == nil else { return nil }
         return "an adaptive step lr/√v grows as v shrinks near a minimum: a smaller rate or a larger eps keeps it there"
@@ -182,8 +182,8 @@ extension TraceReader {
     }
 
     /// `about 20440 more steps to reach 1e-08: along x the component -7.61 has factor ... (from the slowest direction ...)`.
-    func estimateLine(_ estimate: StepsEstimate, forecast: QuadraticForecast?) -> String {
-        var text = "\(estimate.phrase) to reach \(f(tolerance))"
+    func estimateLine(_ estimate: StepsEstimate, forecast: QuadraticForecast?) -> Phrase {
+        var text: Phrase = "\(estimate.phrase) to reach \(f(tolerance))"
         if case .slowestDirection = estimate.basis, let forecast, let slowest = forecast.slowest {
             text += ": \(forecast.report.name(of: slowest.direction)) the gradient component \(f(slowest.component)) has "
                 + forecast.factorText(slowest)
@@ -194,7 +194,7 @@ extension TraceReader {
     /// Why a bounce will not die out, when it will not: a direction whose quadratic factor has
     /// size ≥ 1, or (where the theory is not exact) a swing that keeps its size while the loss
     /// does not fall.
-    func endlessBounce(forecast: QuadraticForecast?, bounceName: String) -> (name: String, vector: [Double]?, reason: String, evidence: [String])? {
+    func endlessBounce(forecast: QuadraticForecast?, bounceName: Phrase) -> (name: Phrase, vector: [Double]?, reason: Phrase, evidence: [Phrase])? {
         if let forecast {
             guard let mode = forecast.persistent else { return nil }
             let name = forecast.report.name(of: mode.direction)
@@ -226,7 +226,7 @@ extension TraceReader {
     /// window, when that is more than half the steps and the component matters (≥ 10% of the
     /// norm on average). Between rows that are not consecutive steps (a thinned trace), a
     /// row counts as a flip when its step ended uphill along the direction.
-    func bouncingDirection(first: Int) -> (vector: [Double], name: String, flips: Int)? {
+    func bouncingDirection(first: Int) -> (vector: [Double], name: Phrase, flips: Int)? {
         let dimension = trace.dimension
         var candidates: [[Double]] = (0..<dimension).map { axis in (0..<dimension).map { $0 == axis ? 1.0 : 0.0 } }
         if dimension > 1, let hessian = objective.availableHessian(at: point(last)) {
@@ -265,7 +265,7 @@ extension TraceReader {
             best = (vector, flips, share)
         }
         guard let best else { return nil }
-        return (best.vector, VerdictFormat.direction(best.vector, names: objective.parameterNames), best.flips)
+        return (best.vector, Phrase(parts: [.direction(best.vector, names: objective.parameterNames)]), best.flips)
     }
 
 }

@@ -153,7 +153,7 @@ struct TraceReader {
                         learningRate: run.nextLearningRate)
     }
 
-    func theoryLine(at row: Int) -> String? {
+    func theoryLine(at row: Int) -> Phrase? {
         guard Curvature.momentumCoefficient(of: run.configuration) != nil else { return nil }
         let report = curvature(at: row)
         guard report.isDefined else { return nil }
@@ -166,7 +166,7 @@ struct TraceReader {
             case .undefined(let step, let reason):
                 let previous = max(0, last - 1)
                 return Verdict(kind: .undefined, summary: "at step \(step): \(reason)",
-                               evidence: ["last defined point \(VerdictFormat.point(point(previous))), loss \(f(losses[previous], 6))"])
+                               evidence: ["last defined point \(.point(point(previous))), loss \(f(losses[previous], 6))"])
             case .diverged(let step, let reason):
                 return diverged(step: step, reason: reason)
             }
@@ -189,7 +189,7 @@ struct TraceReader {
 
     // MARK: Ended
 
-    func diverged(step: Int, reason: String) -> Verdict {
+    func diverged(step: Int, reason: Phrase) -> Verdict {
         var end = last
         while end > 0, !(norms[end].isFinite && losses[end].isFinite && norms[end] > 0) { end -= 1 }
         var begin = end
@@ -197,7 +197,7 @@ struct TraceReader {
             begin -= 1
         }
         let rho = factor(from: begin, to: end)
-        var evidence = [reason]
+        var evidence: [Phrase] = [reason]
         if let rho {
             evidence.append("the gradient norm grew ×\(f4(rho)) per step over steps \(steps[begin])–\(steps[end])")
         }
@@ -205,7 +205,7 @@ struct TraceReader {
             evidence.append("the loss gap grew ×\(f4(loss)) per step")
         }
         if let line = theoryLine(at: 0) { evidence.append(line) }
-        let growth = rho.map { ": the gradient grew ×\(f4($0)) per step" } ?? ""
+        let growth: Phrase = rho.map { ": the gradient grew ×\(f4($0)) per step" } ?? ""
         return Verdict(kind: .diverging, summary: "ended at step \(step)\(growth)", evidence: evidence, growthFactor: rho)
     }
 
@@ -221,7 +221,7 @@ struct TraceReader {
         var left = earlier
         while left < start, norms[left] < TraceReader.thrownOut * tolerance { left += 1 }
         let peak = losses[left..<start].filter(\.isFinite).max() ?? losses[last]
-        var evidence = ["the gradient norm is \(f(norms[last])) < \(f(tolerance)) since step \(steps[start])",
+        var evidence: [Phrase] = ["the gradient norm is \(f(norms[last])) < \(f(tolerance)) since step \(steps[start])",
                         "but it was under \(f(tolerance)) at step \(steps[earlier]) already and was thrown out by step \(steps[left]); "
                             + "the loss went back up to \(f(peak, 6)) in between"]
         if Curvature.momentumCoefficient(of: run.configuration) == nil {
@@ -239,8 +239,8 @@ struct TraceReader {
         let report = curvature(at: last)
         let eigenvalues = report.directions.map(\.eigenvalue)
         let largest = eigenvalues.map { Swift.abs($0) }.filter(\.isFinite).max() ?? 0
-        let base = "gradient norm \(f(norms[last])) < \(f(tolerance)) since step \(convergedStep)"
-        var evidence = [base, "loss \(f(losses[last], 10)) at \(VerdictFormat.point(here))"]
+        let base: Phrase = "gradient norm \(f(norms[last])) < \(f(tolerance)) since step \(convergedStep)"
+        var evidence: [Phrase] = [base, "loss \(f(losses[last], 10)) at \(.point(here))"]
 
         let knownSaddle = objective.saddles.first { euclideanDistance($0, here) <= 1e-3 * scale }
         if let lowest = eigenvalues.last, lowest.isFinite, lowest < -1e-8 * max(1, largest) || knownSaddle != nil {
@@ -249,7 +249,7 @@ struct TraceReader {
             if let low = report.directions.last {
                 evidence.append("a push \(report.name(of: low)) would let it escape; the gradient there is exactly balanced")
             }
-            return Verdict(kind: .stuck, summary: "at a saddle point \(VerdictFormat.point(saddle)) since step \(convergedStep)",
+            return Verdict(kind: .stuck, summary: "at a saddle point \(.point(saddle)) since step \(convergedStep)",
                            evidence: evidence, convergedStep: convergedStep, stuckReason: .saddle(point: saddle))
         }
         if let nearest = objective.nearestMinimum(to: here), !nearest.isGlobal,
@@ -258,18 +258,18 @@ struct TraceReader {
                 evidence.append("the global minimum value is \(f(global, 8)); this one is \(f(losses[last] - global)) higher")
             }
             if let best = objective.minima.first {
-                evidence.append("the global minimum is at \(VerdictFormat.point(best))")
+                evidence.append("the global minimum is at \(.point(best))")
             }
-            return Verdict(kind: .stuck, summary: "in the local minimum at \(VerdictFormat.point(nearest.point)) since step \(convergedStep)",
+            return Verdict(kind: .stuck, summary: "in the local minimum at \(.point(nearest.point)) since step \(convergedStep)",
                            evidence: evidence, convergedStep: convergedStep, stuckReason: .localMinimum(point: nearest.point))
         }
         if let global = objective.minimumValue, losses[last] - global > 1e-6 * max(1, Swift.abs(global)) {
             evidence.append("the known minimum value is \(f(global, 8)); this point is \(f(losses[last] - global)) higher")
-            return Verdict(kind: .stuck, summary: "in a local minimum at \(VerdictFormat.point(here)) since step \(convergedStep)",
+            return Verdict(kind: .stuck, summary: "in a local minimum at \(.point(here)) since step \(convergedStep)",
                            evidence: evidence, convergedStep: convergedStep, stuckReason: .localMinimum(point: here))
         }
         if let nearest = objective.nearestMinimum(to: here) {
-            evidence.append("distance to the global minimum \(VerdictFormat.point(nearest.point)): \(f(nearest.distance))")
+            evidence.append("distance to the global minimum \(.point(nearest.point)): \(f(nearest.distance))")
         }
         let overshoots = notes.prefix(last + 1).filter { $0.contains(.overshoot) }.count
         if overshoots > 0 { evidence.append("it bounced on the way: \(overshoots) overshoot\(overshoots == 1 ? "" : "s")") }
@@ -278,8 +278,8 @@ struct TraceReader {
     }
 
     /// A factor per step with enough digits to tell it from 1 (×0.99998, not ×1).
-    func f4(_ value: Double) -> String { VerdictFormat.number(value, digits: QuadraticForecast.factorDigits(value)) }
-    func f(_ value: Double, _ digits: Int = 4) -> String { VerdictFormat.number(value, digits: digits) }
+    func f4(_ value: Double) -> Phrase.Part { .number(value, digits: QuadraticForecast.factorDigits(value)) }
+    func f(_ value: Double, _ digits: Int = 4) -> Phrase.Part { .number(value, digits: digits) }
 }
 
 /// The Euclidean distance between two points of the same dimension.

@@ -56,7 +56,7 @@ public enum LearningRateFinder {
         /// Which rule gave `suggestedRate`, said in words.
         public var rule: String
         /// Why the test ended before `upper`, if it did: `the loss passed 4× its best`, a divergence.
-        public var stopReason: String?
+        public var stopReason: Phrase?
         public var wasStopped: Bool
     }
 
@@ -73,7 +73,7 @@ public enum LearningRateFinder {
         var rates: [Double] = []
         var losses: [Double] = []
         var best = run.loss
-        var stopReason: String?
+        var stopReason: Phrase?
         var stopped = false
         for index in 0..<max(0, steps) {
             if index & 255 == 255, shouldStop() { stopped = true; break }

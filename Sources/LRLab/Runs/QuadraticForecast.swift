@@ -112,10 +112,10 @@ struct QuadraticForecast {
     }
 
     /// `1 − lr·λ = 1 − 0.001·1 = 0.999` for gd, `spectral radius 0.9487 (μ = 0.9, lr·λ = 0.05)` for momentum.
-    func factorText(_ mode: Mode) -> String {
-        let f = { (value: Double) in VerdictFormat.number(value, digits: 4) }
+    func factorText(_ mode: Mode) -> Phrase {
+        let f = { (value: Double) in Phrase.Part.number(value, digits: 4) }
         let direction = mode.direction
-        let factor = VerdictFormat.number(direction.factor ?? .nan, digits: QuadraticForecast.factorDigits(direction.factor ?? 0))
+        let factor = Phrase.Part.number(direction.factor ?? .nan, digits: QuadraticForecast.factorDigits(direction.factor ?? 0))
         if report.momentum == 0 {
             return "factor 1 − lr·λ = 1 − \(f(report.learningRate))·\(f(direction.eigenvalue)) = \(factor) per step"
         }

@@ -20,9 +20,9 @@ public struct Run: Sendable {
     /// Why a run stopped taking steps.
     public enum Ending: Sendable, Hashable {
         /// Non-finite values or an exploding loss at this step.
-        case diverged(step: Int, reason: String)
+        case diverged(step: Int, reason: Phrase)
         /// The formula has no value at the point reached at this step.
-        case undefined(step: Int, reason: String)
+        case undefined(step: Int, reason: Phrase)
 
         public var step: Int {
             switch self {
@@ -30,7 +30,7 @@ public struct Run: Sendable {
             }
         }
 
-        public var description: String {
+        public var description: Phrase {
             switch self {
             case .diverged(let step, let reason): return "diverged at step \(step): \(reason)"
             case .undefined(let step, let reason): return "stopped at step \(step): \(reason)"

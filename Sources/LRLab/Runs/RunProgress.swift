@@ -257,18 +257,18 @@ struct RunProgress: Sendable {
                 _ = try objective.checkedEvaluation(at: point)
             } catch {
                 notes.insert(.undefined)
-                ending = .undefined(step: step, reason: error.description)
+                ending = .undefined(step: step, reason: "\(error.description)")
                 return
             }
         }
         notes.insert(.diverged)
-        let reason: String
+        let reason: Phrase
         if !pointIsFinite {
             reason = "a parameter is no longer a finite number"
         } else if !loss.isFinite || !gradientIsFinite {
-            reason = "the loss or gradient overflowed (loss = \(VerdictFormat.number(loss, digits: 6)))"
+            reason = "the loss or gradient overflowed (loss = \(.number(loss, digits: 6)))"
         } else {
-            reason = "the loss grew to \(VerdictFormat.number(loss, digits: 6)), beyond \(VerdictFormat.number(divergenceBound))"
+            reason = "the loss grew to \(.number(loss, digits: 6)), beyond \(.number(divergenceBound, digits: 4))"
         }
         ending = .diverged(step: step, reason: reason)
     }

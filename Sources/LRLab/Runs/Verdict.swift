@@ -37,9 +37,9 @@ public struct Verdict: Sendable, Hashable {
     public var kind: Kind
     /// One line that follows the kind's word without repeating it (`verdict: bouncing — along
     /// y: the step keeps crossing the valley, and the swing shrinks`).
-    public var summary: String
+    public var summary: Phrase
     /// Supporting numbers, one fact a line.
-    public var evidence: [String]
+    public var evidence: [Phrase]
     /// For `converged` (and a stuck run that converged): the first step of the final stretch
     /// under the tolerance.
     public var convergedStep: Int?
@@ -56,12 +56,12 @@ public struct Verdict: Sendable, Hashable {
     /// For `bouncing` (and `diverging` when found): the unit direction of the oscillation.
     public var direction: [Double]?
     /// `along y`, `along (0.01, 1.00)`.
-    public var directionName: String?
+    public var directionName: Phrase?
     public var stuckReason: StuckReason?
 
-    public init(kind: Kind, summary: String, evidence: [String] = [], convergedStep: Int? = nil,
+    public init(kind: Kind, summary: Phrase, evidence: [Phrase] = [], convergedStep: Int? = nil,
                 growthFactor: Double? = nil, estimate: StepsEstimate? = nil, direction: [Double]? = nil,
-                directionName: String? = nil, stuckReason: StuckReason? = nil) {
+                directionName: Phrase? = nil, stuckReason: StuckReason? = nil) {
         self.kind = kind
         self.summary = summary
         self.evidence = evidence

@@ -26,13 +26,13 @@ extension Command {
             try statement.expectNoArguments()
             let run = try session.currentRun(at: statement.words[0])
             let report = CurvatureReport(loss: run.lossFunction, at: run.point, configuration: run.configuration)
-            session.say((report.lines + [report.sentence]).joined(separator: "\n"))
+            session.say((report.lines + [report.sentence]).map { $0.text(digits: session.digits) }.joined(separator: "\n"))
         },
         Command("verdict", aliases: ["diagnose"], usage: "verdict", summary: "why the run is converged, slow, bouncing, diverging or stuck",
                 details: "The same verdict `run` prints, with its evidence. Scripts can check it: expect verdict == bouncing.") { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             let run = try session.currentRun(at: statement.words[0])
-            session.say(verdictText(run.verdict(), color: session.useColor))
+            session.say(verdictText(run.verdict(), color: session.useColor, digits: session.digits))
         },
         Command("compare", usage: "compare [opt=A,B,...] [lr=R1,R2,...] [steps=N]",
                 summary: "run several optimizers or rates from the same start, side by side",
@@ -63,8 +63,9 @@ extension Command {
         },
     ]
 
-    /// `verdict: bouncing — ...` and the evidence, indented; the verdict's name coloured at a terminal.
-    static func verdictText(_ verdict: Verdict, color: Bool = false) -> String {
+    /// `verdict: bouncing — ...` and the evidence, indented, numbers at the session's `digits`;
+    /// the verdict's name coloured at a terminal.
+    static func verdictText(_ verdict: Verdict, color: Bool = false, digits: Int = PhraseFormat.defaultDigits) -> String {
         var name = verdict.name
         if color {
             let code: String
@@ -76,7 +77,8 @@ extension Command {
             }
             name = "\u{1B}[\(code)m\(name)\u{1B}[0m"
         }
-        return ([("verdict: \(name) — \(verdict.summary)")] + verdict.evidence.map { "  " + $0 }).joined(separator: "\n")
+        return (["verdict: \(name) — " + verdict.summary.text(digits: digits)] + verdict.evidence.map { "  " + $0.text(digits: digits) })
+            .joined(separator: "\n")
     }
 
     static let compareOptions: [CommandOption] = [
@@ -217,7 +219,7 @@ extension Command {
         if let critical = report.criticalRate {
             lines.append("critical rate from curvature at the start: \(report.curvature.criticalSymbol) = \(NumberFormat.format(critical, digits: 4))")
         } else {
-            lines.append("no critical rate from curvature here (\(report.curvature.sentence))")
+            lines.append("no critical rate from curvature here (\(report.curvature.sentence.text(digits: session.digits)))")
         }
         if let boundary = report.empiricalBoundary {
             lines.append("smallest rate that diverged: \(NumberFormat.format(boundary, digits: 4))")
@@ -242,13 +244,13 @@ extension Command {
         case .diverging:
             if let growth = verdict.growthFactor { return "grows ×\(NumberFormat.format(growth, digits: 3)) per step" }
         case .bouncing:
-            if let direction = verdict.directionName { return "bounces \(direction)" }
+            if let direction = verdict.directionName { return "bounces " + direction.text }
         case .converged:
             if let step = verdict.convergedStep { return "converged at step \(step)" }
         default:
             break
         }
-        return verdict.summary
+        return verdict.summary.text
     }
 
     static let lrfindOptions: [CommandOption] = [
@@ -286,7 +288,7 @@ extension Command {
         } else {
             lines.append("no suggestion: \(report.rule)")
         }
-        if let reason = report.stopReason { lines.append("stopped: \(reason)") }
+        if let reason = report.stopReason { lines.append("stopped: " + reason.text(digits: session.digits)) }
         if report.wasStopped {
             lines.append(Session.interruptionNote(atStep: report.rates.count, "the suggestion reads the steps taken"))
         }

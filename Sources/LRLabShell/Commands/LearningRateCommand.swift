@@ -39,7 +39,7 @@ extension Command {
         }
         var run = try session.currentRun(at: statement.words[0])
         if let ending = run.ending {
-            throw ShellError("the run has ended: \(ending.description)", hint: "reset goes back to the start point")
+            throw ShellError("the run has ended: " + ending.description.text(digits: session.digits), hint: "reset goes back to the start point")
         }
         let previous = run.learningRate
         do throws(OptionError) {

@@ -35,7 +35,7 @@ extension Command {
             var run = try session.currentRun(at: statement.words[0])
             let format = session.traceFormat(for: run)
             if let ending = run.ending {
-                throw ShellError("the run has ended: \(ending.description)", hint: "reset goes back to the start point")
+                throw ShellError("the run has ended: " + ending.description.text(digits: session.digits), hint: "reset goes back to the start point")
             }
             // Repeated `step`s read as one table: the header only when the last command was not
             // a step of this same run.
@@ -52,7 +52,7 @@ extension Command {
             }
             session.run = run
             session.stepTableEnded = run.ending == nil ? run.stepCount : nil
-            if let ending = run.ending { lines.append(ending.description) }
+            if let ending = run.ending { lines.append(ending.description.text(digits: session.digits)) }
             if taken < count, run.ending == nil {
                 lines.append(Session.interruptionNote(atStep: run.stepCount, "the steps are kept (\(taken) of \(count) taken)"))
             }
@@ -100,7 +100,7 @@ extension Command {
             }
             if let run = session.run {
                 lines.append("position   " + describePosition(session, run))
-                if let ending = run.ending { lines.append("ended      \(ending.description)") }
+                if let ending = run.ending { lines.append("ended      " + ending.description.text(digits: session.digits)) }
             }
             session.say(lines.joined(separator: "\n"))
         },
@@ -219,7 +219,7 @@ extension Command {
         }
         var run = try session.currentRun(at: statement.words[0])
         if let ending = run.ending {
-            throw ShellError("the run has ended: \(ending.description)", hint: "reset goes back to the start point")
+            throw ShellError("the run has ended: " + ending.description.text(digits: session.digits), hint: "reset goes back to the start point")
         }
         let firstRow = run.trace.count
         let startLoss = run.loss
@@ -264,7 +264,7 @@ extension Command {
         if trace.isThinned {
             lines.append("(the kept trace is thinned to every \(trace.stride)th step after row \(trace.keptHead); save trace writes every step)")
         }
-        if let ending = run.ending { lines.append(ending.description) }
+        if let ending = run.ending { lines.append(ending.description.text(digits: session.digits)) }
         session.say(lines.joined(separator: "\n"))
     }
 }

@@ -6,14 +6,14 @@ import Musl
 import Darwin
 #endif
 
-/// How diagnosis and curvature sentences write numbers: short, for reading, not for checking
-/// (the trace keeps full precision).
-enum VerdictFormat {
+/// How sentences (verdicts, curvature, stop reasons) write numbers: short, for reading, not for
+/// checking (the trace keeps full precision).
+extension NumberFormat {
     /// `value` rounded to `digits` significant digits (1…17): `0.012`, `1.5`, `2.3e-08`,
     /// `1.292e+14`. Positional from 1e-5 up to (not including) 1e6 after rounding, scientific
     /// with an exponent of at least two digits otherwise. Total: subnormals (`4.941e-324`), the
     /// largest finite doubles, `inf`, `-inf` and `nan` all have a spelling, and `-0` prints as `0`.
-    static func number(_ value: Double, digits: Int = 4) -> String {
+    public static func readable(_ value: Double, digits: Int = 4) -> String {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value > 0 ? "inf" : "-inf" }
         if value == 0 { return "0" }
@@ -61,30 +61,15 @@ enum VerdictFormat {
         return magnitude * 1e308 * pow(10, Double(power - 308))
     }
 
-    /// A signed per-step factor: `−0.5`, `1.2`.
-    static func factor(_ value: Double) -> String {
-        number(value, digits: 4)
-    }
-
-    /// A direction with two decimals: `(0.01, 1.00)`.
-    static func vector(_ vector: [Double]) -> String {
-        "(" + vector.map { fixed($0, decimals: 2) }.joined(separator: ", ") + ")"
-    }
-
-    /// A point with significant digits: `(1.347)`, `(0, 1)`.
-    static func point(_ point: [Double]) -> String {
-        "(" + point.map { number($0) }.joined(separator: ", ") + ")"
-    }
-
     /// `value` with exactly `decimals` (0…15) digits after the point; values of 1e15 and more
-    /// (after scaling) and non-finite ones fall back to `number`.
-    static func fixed(_ value: Double, decimals: Int) -> String {
-        guard value.isFinite else { return number(value) }
+    /// (after scaling) and non-finite ones fall back to `readable`.
+    public static func fixed(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return readable(value) }
         let decimals = min(max(decimals, 0), 15)
         var unit = 1
         for _ in 0..<decimals { unit *= 10 }
         let scaled = (Swift.abs(value) * Double(unit)).rounded()
-        guard scaled < 1e15 else { return number(value) }
+        guard scaled < 1e15 else { return readable(value) }
         let whole = Int(saturating: scaled)
         var text = String(whole / unit)
         if decimals > 0 {
@@ -93,13 +78,5 @@ enum VerdictFormat {
             text += "." + fraction
         }
         return (value < 0 && scaled != 0 ? "-" : "") + text
-    }
-
-    /// The direction named by its axis when it is one (`along y`), by its components otherwise.
-    static func direction(_ vector: [Double], names: [String]) -> String {
-        for index in vector.indices where Swift.abs(vector[index]) >= 1 - 1e-9 && index < names.count {
-            return "along \(names[index])"
-        }
-        return "along \(self.vector(vector))"
     }
 }
