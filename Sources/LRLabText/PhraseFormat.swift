@@ -34,12 +34,13 @@ public enum PhraseFormat {
         NumberFormat.readable(value, digits: min(max(precision + shift, 1), 17))
     }
 
-    /// `along y` when the vector is an axis, `along (0.01, 1.00)` otherwise (two decimals by default).
+    /// `along y` when the vector is an axis, `along (0.01, 1.00)` otherwise: two decimals by
+    /// default, more with a positive shift, never fewer (a direction of `(1, 1)` would mislead).
     private static func direction(_ vector: [Double], names: [String], shift: Int) -> String {
         for index in vector.indices where Swift.abs(vector[index]) >= 1 - 1e-9 && index < names.count {
             return "along \(names[index])"
         }
-        let decimals = min(max(2 + shift, 0), 15)
+        let decimals = min(max(2 + shift, 2), 15)
         return "along (" + vector.map { NumberFormat.fixed($0, decimals: decimals) }.joined(separator: ", ") + ")"
     }
 }
