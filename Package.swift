@@ -28,7 +28,7 @@ let package = Package(
         .executableTarget(
             name: "lrlab",
             dependencies: [
-                "LRLab", "LRLabShell", "CEditLine",
+                "LRLabShell", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

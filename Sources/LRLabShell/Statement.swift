@@ -38,6 +38,12 @@ public struct Statement: Hashable, Sendable {
         return (String(characters[min(index, characters.count)...]), column + index)
     }
 
+    /// Whether a line holds only spaces, tabs and line breaks: the prompt skips such a line
+    /// and keeps it out of history.
+    public static func isBlank(_ line: String) -> Bool {
+        line.trimmingSpaces.isEmpty
+    }
+
     /// Splits a line into statements.
     public static func split(_ line: String) -> [Statement] {
         let characters = Array(line)

@@ -1,5 +1,4 @@
 import CEditLine
-import LRLab
 import LRLabShell
 
 #if canImport(Glibc)
@@ -46,7 +45,7 @@ struct LineEditor {
             }
             let line = String(cString: raw)
             free(raw)
-            if line.trimmingSpaces.isEmpty { continue }
+            if Statement.isBlank(line) { continue }
             if line.utf8.count <= Limits.maximumLineBytes, line != previous {
                 _ = add_history(line)
                 history?.append(line)

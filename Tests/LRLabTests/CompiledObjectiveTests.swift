@@ -82,4 +82,31 @@ struct CompiledObjectiveTests {
         #expect(onlyY.loss(at: [10, 0], gradient: &both) == 0)
         #expect(both == [0, 1])
     }
+
+    /// The formula, parameters and derivatives are `let`; what stays public and mutable (the
+    /// name and the known stationary points) must not change what the compiled form computes.
+    @Test("after every mutation left public, compiled evaluation equals the tree walker bit for bit",
+          arguments: Preset.all.map(\.name))
+    func mutationKeepsCompiledFormInStep(name: String) throws {
+        var objective = try #require(Preset.named(name)).objective()
+        objective.name = "renamed"
+        objective.minima = [[7, 7]]
+        objective.localMinima = [[-7, 7]]
+        objective.saddles = [[0, -7]]
+        objective.minimumValue = 42
+        let dimension = objective.dimension
+        var random = TestRandom(seed: 31)
+        var gradient = [Double](repeating: 0, count: dimension)
+        for _ in 0..<200 {
+            let point = (0..<dimension).map { _ in random.uniform(-3...3) }
+            let loss = objective.loss(at: point, gradient: &gradient)
+            let walked = objective.expression.value(names: objective.parameters, at: point)
+            #expect(sameBits(loss, walked), "\(name) at \(point)")
+            #expect(sameBits(objective.loss(at: point), walked), "\(name) at \(point)")
+            for index in 0..<dimension {
+                let partial = objective.gradient[index].value(names: objective.parameters, at: point)
+                #expect(sameBits(gradient[index], partial), "\(name) d/d\(objective.parameters[index]) at \(point)")
+            }
+        }
+    }
 }

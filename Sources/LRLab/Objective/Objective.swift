@@ -1,15 +1,21 @@
 /// A loss function of one or two variables, with its symbolic gradient and Hessian and,
 /// for presets, its known stationary points.
+///
+/// The formula, its parameters and its derivatives are fixed at init, where the loss and
+/// gradient are compiled from them: they cannot be changed afterwards, so the compiled
+/// evaluation always agrees with the tree walker. The descriptive facts (name, known
+/// stationary points, minimum value) feed nothing compiled and stay settable.
 public struct Objective: Sendable {
     /// What the user calls it: `f` for a typed formula, the preset's name otherwise.
     public var name: String
     /// Parameter names in order: `["x"]` or `["x", "y"]`.
-    public var parameters: [String]
-    public var expression: Expr
+    public let parameters: [String]
+    /// The loss as a formula in `parameters`.
+    public let expression: Expr
     /// One simplified partial derivative per parameter.
-    public var gradient: [Expr]
+    public let gradient: [Expr]
     /// Second partial derivatives, `hessian[i][j] = d²f/dp_i dp_j`.
-    public var hessian: [[Expr]]
+    public let hessian: [[Expr]]
     /// Global minima known in closed form or to full precision (presets only).
     public var minima: [[Double]]
     /// Other local minima, where a run can get stuck.

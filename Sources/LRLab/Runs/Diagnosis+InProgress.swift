@@ -32,7 +32,7 @@ extension TraceReader {
         // drift; a small rate still descending through the noise changes the loss by a tiny
         // fraction per step, steadily (lesson 2 has both).
         // A longer stretch than the window (up to 100 rows) steadies these averages.
-        let noiseSpan = Swift.min(last, Swift.max(k, 100))
+        let noiseSpan = Swift.min(last, Swift.max(k, DiagnosisThresholds.noiseRows))
         var activity = 0.0, meanGap = 0.0
         for row in (last - noiseSpan)...last {
             meanGap += losses[row] - floor
@@ -41,8 +41,8 @@ extension TraceReader {
         meanGap /= Double(noiseSpan + 1)
         activity /= Double(noiseSpan)
         let drift = Swift.abs(losses[last] - losses[last - noiseSpan]) / Double(noiseSpan)
-        if noise > 0, k >= 10, losses[last] - floor <= 10 * meanGap,
-           activity.isFinite, meanGap > 0, activity >= 0.02 * meanGap, drift <= 0.5 * activity {
+        if noise > 0, k >= DiagnosisThresholds.noiseMinimumRows, losses[last] - floor <= DiagnosisThresholds.noiseLossCeiling * meanGap,
+           activity.isFinite, meanGap > 0, activity >= DiagnosisThresholds.noiseActivity * meanGap, drift <= DiagnosisThresholds.noiseDrift * activity {
             let mean = meanGap + floor
             return Verdict(kind: .stuck,
                            summary: "at the noise floor: gradient noise (σ=\(f4(noise))) keeps the loss around \(f(mean, 4))",
@@ -58,7 +58,7 @@ extension TraceReader {
             if losses[row] > losses[last], lowestSoFar < losses[last] { returnedFrom = true; break }
             lowestSoFar = Swift.min(lowestSoFar, losses[row])
         }
-        if let rho, rho > 1, lossChange > 0, 2 * lossRises >= k, gapGrowth >= 2, !returnedFrom {
+        if let rho, rho > 1, lossChange > 0, 2 * lossRises >= k, gapGrowth >= DiagnosisThresholds.divergingGapGrowth, !returnedFrom {
             var evidence: [Phrase] = ["the loss rose in \(lossRises) \(ofWindow), from \(f(losses[first], 6)) to \(f(losses[last], 6))",
                             "the gradient norm grows ×\(f4(rho)) per step \(span)"]
             if let loss = lossFactor(from: first, to: last) { evidence.append("the loss gap grows ×\(f4(loss)) per step") }
@@ -85,21 +85,21 @@ extension TraceReader {
         }
         // A loss that changes by less than rounding while the gradient keeps shrinking is a
         // run closing in on a minimum whose value is not 0, not a plateau.
-        if 2 * plateaus >= k, (rho ?? 1) >= 0.999 {
+        if 2 * plateaus >= k, (rho ?? 1) >= DiagnosisThresholds.plateauNormFactor {
             return Verdict(kind: .stuck, summary: "on a plateau: the loss stopped changing while the gradient norm is \(f(norms[last]))",
                            evidence: ["\(plateaus) \(ofWindow) changed the loss by less than 1e-12 relative",
                                       "learning rate in force: \(f(run.nextLearningRate))"] + theory,
                            growthFactor: rho, stuckReason: .plateau)
         }
         let largestNorm = norms.filter(\.isFinite).max() ?? 0
-        if norms[last] <= 1e-3 * largestNorm {
+        if norms[last] <= DiagnosisThresholds.saddleNormShare * largestNorm {
             let report = curvature(at: last)
             if let low = report.directions.last, low.eigenvalue.isFinite,
-               low.eigenvalue < -1e-8 * max(1, Swift.abs(report.largestEigenvalue ?? 0)) {
+               low.eigenvalue < -DiagnosisThresholds.negativeCurvature * max(1, Swift.abs(report.largestEigenvalue ?? 0)) {
                 let here = point(last)
                 let scale = max(1, here.map { Swift.abs($0) }.max() ?? 0)
                 let saddle = objective.saddles.min { euclideanDistance($0, here) < euclideanDistance($1, here) }
-                    .flatMap { euclideanDistance($0, here) <= 0.1 * scale ? $0 : nil } ?? here
+                    .flatMap { euclideanDistance($0, here) <= DiagnosisThresholds.nearSaddleDistance * scale ? $0 : nil } ?? here
                 return Verdict(kind: .stuck, summary: "near a saddle point \(.point(saddle)): the gradient is almost 0",
                                evidence: ["gradient norm \(f(norms[last])), down from \(f(largestNorm))",
                                           "the Hessian has λ_min = \(f(low.eigenvalue)) \(report.name(of: low)): a direction that curves down"] + theory,
@@ -155,11 +155,11 @@ extension TraceReader {
     }
 
     /// The first step under the tolerance, when the run got there and has since been thrown
-    /// out (its gradient norm rose past `thrownOut` × the tolerance) while its loss stayed below
+    /// out (its gradient norm rose past `DiagnosisThresholds.thrownOutFactor` × the tolerance) while its loss stayed below
     /// the start's: the bursts of an adaptive optimizer near a minimum.
     func convergedAndLeft() -> (converged: Int, peak: Double)? {
         guard let row = norms.firstIndex(where: { $0 < tolerance }), row < last,
-              norms[row...last].contains(where: { $0 >= TraceReader.thrownOut * tolerance }) else { return nil }
+              norms[row...last].contains(where: { $0 >= DiagnosisThresholds.thrownOutFactor * tolerance }) else { return nil }
         let peak = losses[row...last].filter(\.isFinite).max() ?? losses[last]
         guard peak < losses[0] || last == 0 else { return nil }
         return (steps[row], peak)
@@ -202,8 +202,8 @@ extension TraceReader {
                     ["\(name): \(forecast.factorText(mode)): the point jumps between two places and the swing never shrinks",
                      "the loss stays at \(f(losses[last], 6)); a rate below 2/λ = \(f(mode.direction.criticalRate ?? .nan)) would settle"])
         }
-        let span = Swift.min(last, 100)
-        guard span >= 20 else { return nil }
+        let span = Swift.min(last, DiagnosisThresholds.swingRows)
+        guard span >= DiagnosisThresholds.swingMinimumRows else { return nil }
         let begin = last - span, middle = last - span / 2
         let early = begin...middle, late = (middle + 1)...last
         guard let peakEarly = early.map({ norms[$0] }).max(), let peakLate = late.map({ norms[$0] }).max(),
@@ -212,8 +212,8 @@ extension TraceReader {
         let apart = Swift.max(1, stepsBetween(begin, middle + 1))
         let swing = pow(peakLate / peakEarly, 1 / Double(apart))
         let floor = objective.minimumValue ?? 0
-        let gap = Swift.max(Swift.abs(lowEarly - floor), 1e-12 * Swift.abs(lowEarly), Double.leastNormalMagnitude)
-        guard swing >= 0.9995, lowEarly - lowLate <= 1e-3 * gap else { return nil }
+        let gap = Swift.max(Swift.abs(lowEarly - floor), DiagnosisThresholds.swingGapFloor * Swift.abs(lowEarly), Double.leastNormalMagnitude)
+        guard swing >= DiagnosisThresholds.swingKeepsSize, lowEarly - lowLate <= DiagnosisThresholds.swingLossFall * gap else { return nil }
         let from = steps[begin], to = steps[last], cut = steps[middle]
         return (bounceName, nil, "the swing keeps its size and the loss does not fall", [
                 "the largest gradient norm was \(f(peakEarly)) over steps \(from)–\(cut) and \(f(peakLate)) over steps \(cut + 1)–\(to): "
@@ -260,8 +260,8 @@ extension TraceReader {
                 previous = projection
             }
             share /= Double(k + 1)
-            guard 2 * flips > k, share >= 0.1 else { continue }
-            if let current = best, flips < current.flips || (flips == current.flips && share <= current.share + 1e-9) { continue }
+            guard 2 * flips > k, share >= DiagnosisThresholds.flipComponentShare else { continue }
+            if let current = best, flips < current.flips || (flips == current.flips && share <= current.share + DiagnosisThresholds.flipShareTie) { continue }
             best = (vector, flips, share)
         }
         guard let best else { return nil }

@@ -12,7 +12,8 @@ import Darwin
 /// left the latest step out of the trace, so the verdict speaks of the same step as the
 /// summary. Factors per step divide by the steps between rows, not by the rows.
 ///
-/// The decision, in order (window = the last `window` rows, 20 by default):
+/// The decision, in order (window = the last `window` rows, 20 by default; the numbers are
+/// `DiagnosisThresholds`, where each says why it has its value):
 /// 1. ended on a domain error → `undefined`; ended diverged → `diverging`, with the growth
 ///    factor fitted over the last finite steps of the trace.
 /// 2. gradient norm under the run's tolerance → `bouncing` if an earlier stretch under the
@@ -175,7 +176,7 @@ struct TraceReader {
             var start = last
             while start > 0, norms[start - 1] < tolerance { start -= 1 }
             if let earlier = norms[..<start].firstIndex(where: { $0 < tolerance }),
-               norms[earlier..<start].contains(where: { $0 >= TraceReader.thrownOut * tolerance }) {
+               norms[earlier..<start].contains(where: { $0 >= DiagnosisThresholds.thrownOutFactor * tolerance }) {
                 return backAgain(since: start, earlier: earlier)
             }
             return stationary(convergedStep: steps[start])
@@ -211,15 +212,11 @@ struct TraceReader {
 
     // MARK: Converged or stuck at a stationary point
 
-    /// How far above the tolerance the gradient norm must rise after converging for the run to
-    /// count as thrown out (rather than hovering at the tolerance while it settles).
-    static let thrownOut = 1000.0
-
     /// Under the tolerance again after having converged once and been thrown out: a bounded
     /// swing that keeps coming back (Adam's bursts near a minimum), not a convergence to trust.
     func backAgain(since start: Int, earlier: Int) -> Verdict {
         var left = earlier
-        while left < start, norms[left] < TraceReader.thrownOut * tolerance { left += 1 }
+        while left < start, norms[left] < DiagnosisThresholds.thrownOutFactor * tolerance { left += 1 }
         let peak = losses[left..<start].filter(\.isFinite).max() ?? losses[last]
         var evidence: [Phrase] = ["the gradient norm is \(f(norms[last])) < \(f(tolerance)) since step \(steps[start])",
                         "but it was under \(f(tolerance)) at step \(steps[earlier]) already and was thrown out by step \(steps[left]); "
@@ -242,8 +239,8 @@ struct TraceReader {
         let base: Phrase = "gradient norm \(f(norms[last])) < \(f(tolerance)) since step \(convergedStep)"
         var evidence: [Phrase] = [base, "loss \(f(losses[last], 10)) at \(.point(here))"]
 
-        let knownSaddle = objective.saddles.first { euclideanDistance($0, here) <= 1e-3 * scale }
-        if let lowest = eigenvalues.last, lowest.isFinite, lowest < -1e-8 * max(1, largest) || knownSaddle != nil {
+        let knownSaddle = objective.saddles.first { euclideanDistance($0, here) <= DiagnosisThresholds.knownPointDistance * scale }
+        if let lowest = eigenvalues.last, lowest.isFinite, lowest < -DiagnosisThresholds.negativeCurvature * max(1, largest) || knownSaddle != nil {
             let saddle = knownSaddle ?? here
             evidence.append("the Hessian has λ_min = \(f(lowest)) there: a direction that curves down")
             if let low = report.directions.last {
@@ -253,7 +250,7 @@ struct TraceReader {
                            evidence: evidence, convergedStep: convergedStep, stuckReason: .saddle(point: saddle))
         }
         if let nearest = objective.nearestMinimum(to: here), !nearest.isGlobal,
-           nearest.distance <= 1e-3 * max(1, nearest.point.map { Swift.abs($0) }.max() ?? 0) {
+           nearest.distance <= DiagnosisThresholds.knownPointDistance * max(1, nearest.point.map { Swift.abs($0) }.max() ?? 0) {
             if let global = objective.minimumValue {
                 evidence.append("the global minimum value is \(f(global, 8)); this one is \(f(losses[last] - global)) higher")
             }
@@ -263,7 +260,7 @@ struct TraceReader {
             return Verdict(kind: .stuck, summary: "in the local minimum at \(.point(nearest.point)) since step \(convergedStep)",
                            evidence: evidence, convergedStep: convergedStep, stuckReason: .localMinimum(point: nearest.point))
         }
-        if let global = objective.minimumValue, losses[last] - global > 1e-6 * max(1, Swift.abs(global)) {
+        if let global = objective.minimumValue, losses[last] - global > DiagnosisThresholds.lossAboveMinimum * max(1, Swift.abs(global)) {
             evidence.append("the known minimum value is \(f(global, 8)); this point is \(f(losses[last] - global)) higher")
             return Verdict(kind: .stuck, summary: "in a local minimum at \(.point(here)) since step \(convergedStep)",
                            evidence: evidence, convergedStep: convergedStep, stuckReason: .localMinimum(point: here))

@@ -46,16 +46,16 @@ public struct Trace: Sendable {
     public private(set) var count = 0
     /// The rows and their index. Until the first thinning, places past `count` are spare
     /// capacity, not yet written.
-    private var buffer: TraceBuffer
+    private(set) var buffer: TraceBuffer
 
     /// Where each quantity sits in a row.
-    private static let stepOffset = 0, learningRateOffset = 1, lossOffset = 2, notesOffset = 3, parametersOffset = 4
-    private var gradientOffset: Int { Trace.parametersOffset + dimension }
-    private var stepTakenOffset: Int { Trace.parametersOffset + 2 * dimension }
-    private var stateOffset: Int { Trace.parametersOffset + 3 * dimension }
+    static let stepOffset = 0, learningRateOffset = 1, lossOffset = 2, notesOffset = 3, parametersOffset = 4
+    var gradientOffset: Int { Trace.parametersOffset + dimension }
+    var stepTakenOffset: Int { Trace.parametersOffset + 2 * dimension }
+    var stateOffset: Int { Trace.parametersOffset + 3 * dimension }
     /// Where the gradient norm (then the step length) sits when `storesNorms`.
-    private let normsOffset: Int
-    private let extrasOffset: Int
+    let normsOffset: Int
+    let extrasOffset: Int
 
     /// A trace keeping every column for `dimension` parameters.
     public init(dimension: Int, stateNames: [String], capacity: Int = 100_000) {
@@ -91,35 +91,6 @@ public struct Trace: Sendable {
     public var isThinned: Bool { stride > 1 }
 
     public var isEmpty: Bool { count == 0 }
-
-    // MARK: Columns
-
-    /// The step number of each row.
-    public var steps: LazyMapCollection<TraceColumn, Int> { column(Trace.stepOffset).lazy.map { Int($0) } }
-    /// The rate each row's step used (0 on row 0).
-    public var learningRates: TraceColumn { column(Trace.learningRateOffset) }
-    public var losses: TraceColumn { column(Trace.lossOffset) }
-    public var notes: LazyMapCollection<TraceColumn, TraceNotes> {
-        column(Trace.notesOffset).lazy.map { TraceNotes(rawValue: UInt8($0)) }
-    }
-    /// `dimension` values per row.
-    public var parameters: TraceColumn { column(Trace.parametersOffset, valuesPerRow: dimension) }
-    /// `dimension` values per row.
-    public var gradients: TraceColumn { column(gradientOffset, valuesPerRow: dimension) }
-    /// `dimension` values per row: the change in the parameters made by the step.
-    public var stepsTaken: TraceColumn { column(stepTakenOffset, valuesPerRow: dimension) }
-    /// `stateNames.count * dimension` values per row, state-major.
-    public var states: TraceColumn { column(stateOffset, valuesPerRow: stateNames.count * dimension) }
-
-    /// The extra scalar `name` of each row (not a number where none was recorded); nil when
-    /// the trace has no such extra.
-    public func extra(_ name: String) -> TraceColumn? {
-        extraNames.firstIndex(of: name).map { column(extrasOffset + $0) }
-    }
-
-    private func column(_ offset: Int, valuesPerRow: Int = 1) -> TraceColumn {
-        TraceColumn(buffer: buffer, rows: count, offset: offset, valuesPerRow: valuesPerRow)
-    }
 
     // MARK: Adding rows
 
@@ -209,38 +180,6 @@ public struct Trace: Sendable {
         if !isKnownUniquelyReferenced(&buffer) { buffer = buffer.copy(places: isThinned ? buffer.rows : count, count: count) }
     }
 
-    // MARK: Reading rows
-
-    /// One row as a value.
-    public func record(_ row: Int) -> TraceRecord {
-        precondition(row >= 0 && row < count, "trace row out of range")
-        let start = buffer.row(row)
-        func values(_ offset: Int, _ count: Int) -> [Double] { Array(UnsafeBufferPointer(start: start + offset, count: count)) }
-        return withExtendedLifetime(buffer) {
-            TraceRecord(
-                step: Int(start[Trace.stepOffset]), learningRate: start[Trace.learningRateOffset],
-                parameters: values(Trace.parametersOffset, dimension), loss: start[Trace.lossOffset],
-                gradient: values(gradientOffset, dimension), stepTaken: values(stepTakenOffset, dimension),
-                state: values(stateOffset, stateNames.count * dimension),
-                notes: TraceNotes(rawValue: UInt8(start[Trace.notesOffset])),
-                extras: values(extrasOffset, extraNames.count),
-                recordedGradientNorm: storesNorms ? start[normsOffset] : nil,
-                recordedStepLength: storesNorms ? start[normsOffset + 1] : nil)
-        }
-    }
-
-    /// The Euclidean norm of row `row`'s gradient, read in place (`EuclideanNorm`, the same
-    /// value as `TraceRecord.gradientNorm`).
-    public func gradientNorm(_ row: Int) -> Double {
-        precondition(row >= 0 && row < count, "trace row out of range")
-        if storesNorms { return buffer.row(row)[normsOffset] }
-        let gradient = buffer.row(row) + gradientOffset
-        return withExtendedLifetime(buffer) { EuclideanNorm.of(UnsafeBufferPointer(start: gradient, count: dimension)) }
-    }
-
-    /// The last row.
-    public var last: TraceRecord? { isEmpty ? nil : record(count - 1) }
-
     // MARK: Thinning
 
     /// Halves the rows after the head and doubles the stride. Only the row index changes:
@@ -275,59 +214,4 @@ public struct Trace: Sendable {
         guard newCount < count else { return }
         count = max(newCount, 0)
     }
-}
-
-/// One quantity of every row of a trace, read like an array: `trace.losses[row]`,
-/// `trace.parameters[row * dimension + index]`. A view: it shares the trace's buffer and
-/// copies nothing.
-public struct TraceColumn: RandomAccessCollection, Sendable {
-    private let buffer: TraceBuffer
-    private let offset: Int
-    private let valuesPerRow: Int
-    /// Number of values: rows × values per row.
-    public let count: Int
-
-    init(buffer: TraceBuffer, rows: Int, offset: Int, valuesPerRow: Int) {
-        self.buffer = buffer
-        self.offset = offset
-        self.valuesPerRow = valuesPerRow
-        self.count = rows * valuesPerRow
-    }
-
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { count }
-
-    public subscript(position: Int) -> Double {
-        precondition(position >= 0 && position < count, "trace column index out of range")
-        if valuesPerRow == 1 { return buffer.row(position)[offset] }
-        let row = position / valuesPerRow
-        return buffer.row(row)[offset + position - row * valuesPerRow]
-    }
-}
-
-/// One row of a trace: the state after step `step`.
-public struct TraceRecord: Sendable, Hashable {
-    public var step: Int
-    /// The rate used to make this step (0 on row 0).
-    public var learningRate: Double
-    public var parameters: [Double]
-    public var loss: Double
-    /// The gradient at `parameters`.
-    public var gradient: [Double]
-    /// How far this step moved each parameter.
-    public var stepTaken: [Double]
-    /// The optimizer's state quantities, state-major (`stateNames.count * dimension`).
-    public var state: [Double]
-    public var notes: TraceNotes
-    /// The trace's extra scalars (`Trace.extraNames`), not a number where none was recorded.
-    public var extras: [Double] = []
-    /// The gradient norm as recorded, when the trace keeps no per-parameter columns.
-    public var recordedGradientNorm: Double? = nil
-    /// The step length as recorded, when the trace keeps no per-parameter columns.
-    public var recordedStepLength: Double? = nil
-
-    /// Euclidean norm of the gradient (`EuclideanNorm`: no underflow to 0, no overflow).
-    public var gradientNorm: Double { recordedGradientNorm ?? EuclideanNorm.of(gradient) }
-    /// Euclidean norm of the step taken.
-    public var stepLength: Double { recordedStepLength ?? EuclideanNorm.of(stepTaken) }
 }

@@ -1,0 +1,26 @@
+/// One row of a trace: the state after step `step`.
+public struct TraceRecord: Sendable, Hashable {
+    public var step: Int
+    /// The rate used to make this step (0 on row 0).
+    public var learningRate: Double
+    public var parameters: [Double]
+    public var loss: Double
+    /// The gradient at `parameters`.
+    public var gradient: [Double]
+    /// How far this step moved each parameter.
+    public var stepTaken: [Double]
+    /// The optimizer's state quantities, state-major (`stateNames.count * dimension`).
+    public var state: [Double]
+    public var notes: TraceNotes
+    /// The trace's extra scalars (`Trace.extraNames`), not a number where none was recorded.
+    public var extras: [Double] = []
+    /// The gradient norm as recorded, when the trace keeps no per-parameter columns.
+    public var recordedGradientNorm: Double? = nil
+    /// The step length as recorded, when the trace keeps no per-parameter columns.
+    public var recordedStepLength: Double? = nil
+
+    /// Euclidean norm of the gradient (`EuclideanNorm`: no underflow to 0, no overflow).
+    public var gradientNorm: Double { recordedGradientNorm ?? EuclideanNorm.of(gradient) }
+    /// Euclidean norm of the step taken.
+    public var stepLength: Double { recordedStepLength ?? EuclideanNorm.of(stepTaken) }
+}
