@@ -218,7 +218,8 @@ public struct CurvatureReport: Sendable, Hashable {
         return "(1−√μ)²/λ_max"
     }
 
-    /// The sentence the product prints about the learning rate at this point.
+    /// The sentence the product prints about the learning rate at this point (a phrase whose
+    /// numbers `LRLabText` renders at the session's digits).
     public var sentence: Phrase {
         let f = { (value: Double, digits: Int) in Phrase.Part.number(value, digits: digits) }
         guard isAvailable else { return "\(CurvatureReport.unavailableSentence)" }

@@ -30,6 +30,8 @@ public struct Run: Sendable {
             }
         }
 
+        /// `diverged at step 12: the loss grew to 1.5e+20, beyond 1e+20`, as a phrase whose
+        /// numbers `LRLabText` renders (`PhraseFormat`).
         public var description: Phrase {
             switch self {
             case .diverged(let step, let reason): return "diverged at step \(step): \(reason)"

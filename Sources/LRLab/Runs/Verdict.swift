@@ -36,9 +36,10 @@ public struct Verdict: Sendable, Hashable {
 
     public var kind: Kind
     /// One line that follows the kind's word without repeating it (`verdict: bouncing — along
-    /// y: the step keeps crossing the valley, and the swing shrinks`).
+    /// y: the step keeps crossing the valley, and the swing shrinks`). A phrase: its numbers stay
+    /// numbers until `LRLabText` renders them at the session's digits.
     public var summary: Phrase
-    /// Supporting numbers, one fact a line.
+    /// Supporting numbers, one fact a line (phrases, rendered like `summary`).
     public var evidence: [Phrase]
     /// For `converged` (and a stuck run that converged): the first step of the final stretch
     /// under the tolerance.

@@ -202,7 +202,7 @@ extension Command {
         // The explanation column takes what the terminal has left; `verdict` after a run says it all.
         let whyWidth = Swift.max(24, session.terminalColumns - 56)
         let rows = report.points.map { point -> [String] in
-            let why = shortReason(point.verdict)
+            let why = shortReason(point.verdict, digits: session.digits)
             return [NumberFormat.format(point.learningRate, digits: digits), point.outcome.rawValue,
                     NumberFormat.format(point.finalLoss, digits: digits), point.stepsToConverge.map(String.init) ?? "-",
                     why.count > whyWidth ? String(why.prefix(whyWidth - 1)) + "…" : why]
@@ -236,21 +236,22 @@ extension Command {
         session.say(lines.joined(separator: "\n"))
     }
 
-    /// A verdict in a few words, for table cells.
-    static func shortReason(_ verdict: Verdict) -> String {
+    /// A verdict in a few words, for table cells, read from its facts where it has them
+    /// (estimate, growth factor, direction, converged step), else its summary at `digits`.
+    static func shortReason(_ verdict: Verdict, digits: Int = PhraseFormat.defaultDigits) -> String {
         switch verdict.kind {
         case .slow:
             if let estimate = verdict.estimate { return "\(estimate.phrase) needed" }
         case .diverging:
             if let growth = verdict.growthFactor { return "grows ×\(NumberFormat.format(growth, digits: 3)) per step" }
         case .bouncing:
-            if let direction = verdict.directionName { return "bounces " + direction.text }
+            if let direction = verdict.directionName { return "bounces " + direction.text(digits: digits) }
         case .converged:
             if let step = verdict.convergedStep { return "converged at step \(step)" }
         default:
             break
         }
-        return verdict.summary.text
+        return verdict.summary.text(digits: digits)
     }
 
     static let lrfindOptions: [CommandOption] = [
