@@ -80,3 +80,11 @@ extension Array where Element == Phrase {
         return result
     }
 }
+
+extension DefaultStringInterpolation {
+    /// A phrase put into a plain string would print its parts, not its text: a warning says so.
+    @available(*, deprecated, message: "render the phrase with LRLabText: phrase.text(digits:)")
+    public mutating func appendInterpolation(_ phrase: Phrase) {
+        appendLiteral(phrase.debugDescription)
+    }
+}
