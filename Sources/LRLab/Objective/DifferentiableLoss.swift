@@ -91,7 +91,7 @@ extension DifferentiableLoss {
         var best: (point: [Double], isGlobal: Bool, distance: Double)?
         for (candidates, isGlobal) in [(minima, true), (localMinima, false)] {
             for minimum in candidates where minimum.count == point.count {
-                let distance = EuclideanNorm.of(zip(minimum, point).map { $0 - $1 })
+                let distance = EuclideanNorm.distance(minimum, point)
                 if distance < best?.distance ?? .infinity { best = (minimum, isGlobal, distance) }
             }
         }

@@ -98,8 +98,8 @@ extension TraceReader {
                low.eigenvalue < -DiagnosisThresholds.negativeCurvature * max(1, Swift.abs(report.largestEigenvalue ?? 0)) {
                 let here = point(last)
                 let scale = max(1, here.map { Swift.abs($0) }.max() ?? 0)
-                let saddle = objective.saddles.min { euclideanDistance($0, here) < euclideanDistance($1, here) }
-                    .flatMap { euclideanDistance($0, here) <= DiagnosisThresholds.nearSaddleDistance * scale ? $0 : nil } ?? here
+                let saddle = objective.saddles.min { EuclideanNorm.distance($0, here) < EuclideanNorm.distance($1, here) }
+                    .flatMap { EuclideanNorm.distance($0, here) <= DiagnosisThresholds.nearSaddleDistance * scale ? $0 : nil } ?? here
                 return Verdict(kind: .stuck, summary: "near a saddle point \(.point(saddle)): the gradient is almost 0",
                                evidence: ["gradient norm \(f(norms[last])), down from \(f(largestNorm))",
                                           "the Hessian has λ_min = \(f(low.eigenvalue)) \(report.name(of: low)): a direction that curves down"] + theory,

@@ -239,7 +239,7 @@ struct TraceReader {
         let base: Phrase = "gradient norm \(f(norms[last])) < \(f(tolerance)) since step \(convergedStep)"
         var evidence: [Phrase] = [base, "loss \(f(losses[last], 10)) at \(.point(here))"]
 
-        let knownSaddle = objective.saddles.first { euclideanDistance($0, here) <= DiagnosisThresholds.knownPointDistance * scale }
+        let knownSaddle = objective.saddles.first { EuclideanNorm.distance($0, here) <= DiagnosisThresholds.knownPointDistance * scale }
         if let lowest = eigenvalues.last, lowest.isFinite, lowest < -DiagnosisThresholds.negativeCurvature * max(1, largest) || knownSaddle != nil {
             let saddle = knownSaddle ?? here
             evidence.append("the Hessian has λ_min = \(f(lowest)) there: a direction that curves down")
@@ -277,9 +277,4 @@ struct TraceReader {
     /// A factor per step with enough digits to tell it from 1 (×0.99998, not ×1).
     func f4(_ value: Double) -> Phrase.Part { .number(value, digits: QuadraticForecast.factorDigits(value)) }
     func f(_ value: Double, _ digits: Int = 4) -> Phrase.Part { .number(value, digits: digits) }
-}
-
-/// The Euclidean distance between two points of the same dimension.
-func euclideanDistance(_ a: [Double], _ b: [Double]) -> Double {
-    zip(a, b).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
 }

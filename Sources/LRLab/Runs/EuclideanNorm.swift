@@ -30,24 +30,47 @@ public enum EuclideanNorm {
     /// (a caller that has summed already, as a run's step has, passes it in).
     @inline(__always)
     public static func of(_ vector: UnsafeBufferPointer<Double>, sumOfSquares: Double) -> Double {
+        norm(count: vector.count, sumOfSquares: sumOfSquares) { vector[$0] }
+    }
+
+    /// The distance ‖a − b‖ over the first `count` components of each (either may be longer),
+    /// with the same contract as the norm: exact square root of the plain sum where that is
+    /// trusted, scaled otherwise.
+    public static func distance(_ a: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>, count: Int) -> Double {
+        var squares = 0.0
+        for index in 0..<count { let delta = a[index] - b[index]; squares += delta * delta }
+        return norm(count: count, sumOfSquares: squares) { a[$0] - b[$0] }
+    }
+
+    /// The distance ‖a − b‖ between two points of the same dimension.
+    public static func distance(_ a: [Double], _ b: [Double]) -> Double {
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in distance(a, b, count: Swift.min(a.count, b.count)) }
+        }
+    }
+
+    /// The norm of the `count` values `component(0)…`, whose plain sum of squares is `sumOfSquares`.
+    @inline(__always)
+    static func norm(count: Int, sumOfSquares: Double, component: (Int) -> Double) -> Double {
         if sumOfSquares >= smallestTrustedSumOfSquares, sumOfSquares <= .greatestFiniteMagnitude {
             return sumOfSquares.squareRoot()
         }
         if sumOfSquares.isNaN { return .nan }
-        return scaled(vector)
+        return scaled(count: count, component: component)
     }
 
     /// m·√(Σ (vᵢ/m)²) with m the largest magnitude; 0 when m is 0, infinity when m is.
-    static func scaled(_ vector: UnsafeBufferPointer<Double>) -> Double {
+    static func scaled(count: Int, component: (Int) -> Double) -> Double {
         var largest = 0.0
-        for value in vector {
+        for index in 0..<count {
+            let value = component(index)
             if value.isNaN { return .nan }
             largest = Swift.max(largest, Swift.abs(value))
         }
         guard largest > 0, largest.isFinite else { return largest }
         var sum = 0.0
-        for value in vector {
-            let ratio = value / largest
+        for index in 0..<count {
+            let ratio = component(index) / largest
             sum += ratio * ratio
         }
         return largest * sum.squareRoot()

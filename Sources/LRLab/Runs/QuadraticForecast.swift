@@ -47,7 +47,7 @@ struct QuadraticForecast {
             for index in gradient.indices where index < direction.vector.count { component += gradient[index] * direction.vector[index] }
             return Mode(direction: direction, component: component)
         }
-        gradientNorm = gradient.map { $0 * $0 }.reduce(0, +).squareRoot()
+        gradientNorm = EuclideanNorm.of(gradient)
         guard gradientNorm.isFinite else { return nil }
     }
 

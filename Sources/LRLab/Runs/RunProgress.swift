@@ -229,23 +229,9 @@ struct RunProgress: Sendable {
     /// columns) should not carry its code.
     @inline(never)
     private static func norms(_ values: StepBuffers) -> (gradient: Double, step: Double) {
-        (EuclideanNorm.of(UnsafeBufferPointer(values.gradient)), distance(from: values.previous, to: values.point))
-    }
-
-    /// ‖to − from‖ over `to.count` values (`from` may be longer), without overflow or
-    /// underflow: scaled by the largest difference when the plain sum of squares is not a
-    /// normal number. Not a number when a difference is not.
-    private static func distance(from: UnsafeMutableBufferPointer<Double>, to: UnsafeMutableBufferPointer<Double>) -> Double {
-        var squares = 0.0
-        for index in 0..<to.count { let delta = to[index] - from[index]; squares += delta * delta }
-        if squares.isNaN { return .nan }
-        if squares.isFinite, squares == 0 || squares >= .leastNormalMagnitude { return squares.squareRoot() }
-        var largest = 0.0
-        for index in 0..<to.count { largest = Swift.max(largest, Swift.abs(to[index] - from[index])) }
-        guard largest.isFinite, largest > 0 else { return largest }
-        var scaled = 0.0
-        for index in 0..<to.count { let delta = (to[index] - from[index]) / largest; scaled += delta * delta }
-        return largest * scaled.squareRoot()
+        (EuclideanNorm.of(UnsafeBufferPointer(values.gradient)),
+         EuclideanNorm.distance(UnsafeBufferPointer(values.point), UnsafeBufferPointer(values.previous),
+                                count: values.point.count))
     }
 
     /// Ends the run at `step`: the point left the reals, the loss exploded, or the formula
