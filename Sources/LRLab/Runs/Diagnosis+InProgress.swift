@@ -12,6 +12,7 @@ extension TraceReader {
         let k = min(window, last)
         let first = last - k
         let rho = factor(from: first, to: last)
+        let lossGapFactor = lossFactor(from: first, to: last)
         var lossRises = 0
         var plateaus = 0
         for row in (first + 1)...last {
@@ -50,7 +51,7 @@ extension TraceReader {
                                       "the floor scales with the learning rate (\(f(run.nextLearningRate)) now): a smaller or annealed rate lowers it"] + theory,
                            growthFactor: rho, stuckReason: .noiseFloor)
         }
-        let gapGrowth = lossFactor(from: first, to: last).map { pow($0, Double(stepSpan)) } ?? 1
+        let gapGrowth = lossGapFactor.map { pow($0, Double(stepSpan)) } ?? 1
         // A run that earlier rose from below today's loss to above it and came back is
         // swinging within bounds (Adam's bursts near a minimum), not diverging.
         var lowestSoFar = losses[0], returnedFrom = false
@@ -61,7 +62,7 @@ extension TraceReader {
         if let rho, rho > 1, lossChange > 0, 2 * lossRises >= k, gapGrowth >= DiagnosisThresholds.divergingGapGrowth, !returnedFrom {
             var evidence: [Phrase] = ["the loss rose in \(lossRises) \(ofWindow), from \(f(losses[first], 6)) to \(f(losses[last], 6))",
                             "the gradient norm grows ×\(f4(rho)) per step \(span)"]
-            if let loss = lossFactor(from: first, to: last) { evidence.append("the loss gap grows ×\(f4(loss)) per step") }
+            if let loss = lossGapFactor { evidence.append("the loss gap grows ×\(f4(loss)) per step") }
             return Verdict(kind: .diverging, summary: "the gradient grows ×\(f4(rho)) per step",
                            evidence: evidence + theory, growthFactor: rho)
         }
@@ -131,7 +132,7 @@ extension TraceReader {
                            direction: bounce.vector, directionName: bounce.name)
         }
         var evidence: [Phrase] = ["the loss went \(f(losses[first], 6)) → \(f(losses[last], 6)) \(span)"] + pace
-        if let loss = lossFactor(from: first, to: last), objective.minimumValue != nil {
+        if let loss = lossGapFactor, objective.minimumValue != nil {
             evidence.append("the loss gap to the minimum value \(f(objective.minimumValue ?? 0)) \(loss > 1 ? "grows" : "shrinks") ×\(f4(loss)) per step")
         }
         if let nearest = objective.nearestMinimum(to: point(last)), !nearest.isGlobal {

@@ -135,16 +135,17 @@ struct TraceReader {
 
     /// (‖g_to‖/‖g_from‖)^(1/steps between), or nil when a norm is zero or not finite.
     func factor(from: Int, to: Int) -> Double? {
-        guard to > from, stepsBetween(from, to) > 0, norms[from] > 0, norms[to] > 0,
-              norms[from].isFinite, norms[to].isFinite else { return nil }
-        return pow(norms[to] / norms[from], 1 / Double(stepsBetween(from, to)))
+        perStepFactor(from: from, to: to, start: norms[from], end: norms[to])
     }
 
     /// The per-step factor of the loss gap (to the known minimum value, else to 0) when both gaps are positive.
     func lossFactor(from: Int, to: Int) -> Double? {
         let floor = objective.minimumValue ?? 0
-        let start = losses[from] - floor
-        let end = losses[to] - floor
+        return perStepFactor(from: from, to: to, start: losses[from] - floor, end: losses[to] - floor)
+    }
+
+    /// (end/start)^(1/steps between rows `from` and `to`), or nil unless both are positive and finite.
+    private func perStepFactor(from: Int, to: Int, start: Double, end: Double) -> Double? {
         guard to > from, stepsBetween(from, to) > 0, start > 0, end > 0, start.isFinite, end.isFinite else { return nil }
         return pow(end / start, 1 / Double(stepsBetween(from, to)))
     }
