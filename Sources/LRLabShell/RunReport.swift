@@ -6,9 +6,6 @@ import LRLabText
 struct RunReport {
     let session: Session
     let run: Run
-    /// The trace's row count when the command began. Not used to find the command's rows:
-    /// thinning during the command renumbers the rows (they are found by step number).
-    let firstRow: Int
     let startStep: Int
     let startLoss: Double
     let requested: Int

@@ -53,11 +53,6 @@ extension Session {
                   file: file)
     }
 
-    /// Runs lines as they arrive, with the same rules as a script file.
-    public func runScript(lines: some Sequence<String>, file: String) -> ScriptOutcome {
-        runScript(lines: lines.lazy.map(ScriptLine.text), file: file)
-    }
-
     /// Runs lines as a `LineReader` gives them (standard input, a file): a line over the
     /// length limit is an error that stops the script, as any error does. When `shouldStop`
     /// (Ctrl-C) says so between or during lines, the script stops: the rest is not run, the
@@ -128,10 +123,17 @@ extension Session {
             throw ShellError("cannot open '\(path)': \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
+        return try runScript(descriptor: descriptor, reportedAs: name, source: "'\(path)'")
+    }
+
+    /// Runs the lines read from `descriptor` (a file, standard input) as they arrive, reported
+    /// as `name`. Throws when reading fails before any error or interruption; `source` names
+    /// what was read in that error (`'lesson.lrlab'`, `standard input`).
+    public func runScript(descriptor: Int32, reportedAs name: String, source: String) throws(ShellError) -> ScriptOutcome {
         let reader = LineReader(fileDescriptor: descriptor, shouldStop: shouldStop)
         let outcome = runScript(lines: reader, file: name)
         if let error = reader.readError, outcome.errors == 0, !outcome.wasInterrupted {
-            throw ShellError("cannot read '\(path)': \(String(cString: strerror(error)))")
+            throw ShellError("cannot read \(source): \(String(cString: strerror(error)))")
         }
         return outcome
     }

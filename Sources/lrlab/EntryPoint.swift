@@ -62,10 +62,10 @@ struct EntryPoint: ParsableCommand {
                 session.useColor = !noColor && terminal.outputIsTerminal && Terminal.colorAllowed
                 LineEditor(session: session).run()
             } else if !ranSomething {
-                let lines = LineReader(fileDescriptor: STDIN_FILENO, shouldStop: { Interrupt.isRequested })
-                outcome = session.runScript(lines: lines, file: "<stdin>")
-                if let error = lines.readError, outcome.errors == 0 {
-                    terminal.writeError("lrlab: cannot read standard input: \(String(cString: strerror(error)))")
+                do {
+                    outcome = try session.runScript(descriptor: STDIN_FILENO, reportedAs: "<stdin>", source: "standard input")
+                } catch {
+                    terminal.writeError("lrlab: " + error.message)
                     outcome.errors = 1
                 }
             }

@@ -221,7 +221,6 @@ extension Command {
         if let ending = run.ending {
             throw ShellError("the run has ended: " + ending.description.text(digits: session.digits), hint: "reset goes back to the start point")
         }
-        let firstRow = run.trace.count
         let startLoss = run.loss
         let startStep = run.stepCount
         if untilConverged, run.hasConverged {
@@ -230,7 +229,7 @@ extension Command {
         }
         let taken = run.run(count, untilConverged: untilConverged, shouldStop: session.shouldStop)
         session.run = run
-        session.say(RunReport(session: session, run: run, firstRow: firstRow, startStep: startStep, startLoss: startLoss,
+        session.say(RunReport(session: session, run: run, startStep: startStep, startLoss: startLoss,
                               requested: count, taken: taken, untilConverged: untilConverged).text)
     }
 
