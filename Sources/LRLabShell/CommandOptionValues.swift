@@ -26,6 +26,13 @@ struct CommandOptionValues {
         return nil
     }
 
+    /// The count given for `name`, else its declared default, for an option that declares one
+    /// (a declaration without one is a programming error, not bad input).
+    func declaredCount(_ name: String) -> Int {
+        guard let value = count(name) else { preconditionFailure("option '\(name)' declares no default count") }
+        return value
+    }
+
     func rate(_ name: String) -> Double {
         if case .rate(let value)? = given[name] { return value }
         if case .rate(let value)? = option(name)?.kind { return value }

@@ -92,7 +92,7 @@ extension Command {
         let options = try CommandOptionValues(statement.words.dropFirst(), options: compareOptions, command: "compare",
                                               registry: session.optimizerRegistry)
         let optimizers = options.optimizers("opt")
-        let steps = options.count("steps") ?? 200
+        let steps = options.declaredCount("steps")
         var rates: [Double?] = options.rates("lr")
         if rates.isEmpty { rates = [nil] }
         // Counted before anything is built: 5,000 optimizers × 5,000 rates fit in one line.
@@ -187,8 +187,8 @@ extension Command {
         let (objective, start) = try session.setup(at: statement.words[0])
         let options = try CommandOptionValues(statement.words.dropFirst(), options: sweepOptions, command: "sweep")
         let (lower, upper) = (options.rateRange("lr").lowerBound, options.rateRange("lr").upperBound)
-        var count = options.count("n") ?? 25
-        let steps = options.count("steps") ?? 500
+        var count = options.declaredCount("n")
+        let steps = options.declaredCount("steps")
         if count < 2 { count = 2 }
         let rates = Sweep.logGrid(from: lower, to: upper, count: count)
         let report: Sweep.Report
@@ -264,7 +264,7 @@ extension Command {
         let (objective, start) = try session.setup(at: statement.words[0])
         let options = try CommandOptionValues(statement.words.dropFirst(), options: lrfindOptions, command: "lrfind")
         let (lower, upper) = (options.rate("from"), options.rate("to"))
-        let steps = options.count("steps") ?? 100
+        let steps = options.declaredCount("steps")
         guard upper > lower else { throw ShellError("to= must be larger than from=", at: statement.words[0].range) }
         let report: LearningRateFinder.Report
         do throws(EvaluationError) {
