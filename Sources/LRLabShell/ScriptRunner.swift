@@ -116,13 +116,17 @@ extension Session {
     }
 
     /// Runs the file at `path` line by line as it is read (no line kept past the length limit).
-    /// Throws when it cannot be opened or read.
+    /// Throws when it cannot be opened or read, or is a regular file past `Limits.maximumScriptBytes`.
     func runScript(fileAt path: String, reportedAs name: String) throws(ShellError) -> ScriptOutcome {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw ShellError("cannot open '\(path)': \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) > Limits.maximumScriptBytes {
+            throw ShellError("'\(path)' is larger than \(Limits.maximumScriptBytes >> 20) MiB, the limit for a script")
+        }
         return try runScript(descriptor: descriptor, reportedAs: name, source: "'\(path)'")
     }
 

@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 import LRLab
 @testable import LRLabShell
 
@@ -170,5 +171,18 @@ import LRLab
         let error = #expect(throws: ShellError.self) { try session.execute(line: "f(x, y) = " + formula) }
         #expect(error?.message.contains("is too large to differentiate") == true)
         #expect(error?.message.contains("more than \(Limits.maximumDerivativeSize) terms") == true)
+    }
+
+    /// A script file one byte past the limit is refused before a line of it runs (a sparse file:
+    /// nothing is written but its length).
+    @Test func aScriptPastTheSizeLimitIsRefused() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lrlab-big-\(UUID().uuidString).lrlab").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("say first\n".utf8)))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(truncate(path, off_t(Limits.maximumScriptBytes + 1)) == 0)
+        let (session, output) = try session()
+        let error = #expect(throws: ShellError.self) { try session.execute(line: "load \(path)") }
+        #expect(error?.message.contains("is larger than 16 MiB, the limit for a script") == true, "\(error?.message ?? "")")
+        #expect(!output().contains("first"))
     }
 }
