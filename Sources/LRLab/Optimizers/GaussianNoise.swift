@@ -1,4 +1,4 @@
-/// A seeded source of standard normal numbers: SplitMix64 for the bits, Box–Muller for the
+/// A seeded source of standard normal numbers: `SeededRandom` for the bits, Box–Muller for the
 /// shape. Same seed, same sequence, on every platform; no allocation, no global state.
 ///
 ///     u₁, u₂ ~ U(0, 1)  (53-bit, never exactly 0)
@@ -7,33 +7,25 @@
 /// Each pair of uniforms yields two normals; the second is kept for the next call.
 public struct GaussianNoise: Sendable, Hashable {
     public let seed: UInt64
-    private var state: UInt64
+    private var random: SeededRandom
     private var spare: Double?
 
     public init(seed: UInt64) {
         self.seed = seed
-        self.state = seed
+        self.random = SeededRandom(seed: seed)
     }
 
     /// Back to the start of the sequence.
     public mutating func reset() {
-        state = seed
+        random = SeededRandom(seed: seed)
         spare = nil
     }
 
-    /// The next 64 random bits (SplitMix64, Steele, Lea & Flood 2014).
-    public mutating func nextBits() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    /// The next 64 random bits.
+    public mutating func nextBits() -> UInt64 { random.next() }
 
     /// A uniform number in the open interval (0, 1).
-    public mutating func nextUniform() -> Double {
-        (Double(nextBits() >> 11) + 0.5) * 0x1p-53
-    }
+    public mutating func nextUniform() -> Double { random.nextUniform() }
 
     /// A standard normal number (mean 0, standard deviation 1).
     public mutating func nextNormal() -> Double {

@@ -1,0 +1,74 @@
+/// Examples to learn from: `rowCount` rows of `featureCount` numbers each, and one target per
+/// row, either a class label (classification) or a real value (regression).
+///
+/// Features are stored row-major in one array (`features[row * featureCount + column]`), so a
+/// model's forward pass reads a row as a contiguous slice and a copy of a data set is cheap
+/// (copy-on-write). A data set never changes once made; `subset(rows:)` makes new ones.
+public struct Dataset: Sendable, Equatable {
+    /// What each row is to be predicted as.
+    public enum Target: Sendable, Equatable {
+        /// Class labels in `0..<classCount`.
+        case classes(labels: [Int], classCount: Int)
+        /// Real values to regress on.
+        case values([Double])
+    }
+
+    /// A short name for messages (`moons`, `digits`, `data.csv`).
+    public let name: String
+    /// One name per feature column (`x`, `x1`, `pixel0`, a CSV header).
+    public let featureNames: [String]
+    /// `rowCount × featureCount` numbers, row after row.
+    public let features: [Double]
+    public let target: Target
+
+    /// Makes a data set. The counts must agree: `features.count == rows × featureNames.count`
+    /// and one target per row, each label in `0..<classCount`.
+    public init(name: String, featureNames: [String], features: [Double], target: Target) {
+        let featureCount = featureNames.count
+        precondition(featureCount > 0, "a data set needs at least one feature")
+        precondition(features.count % featureCount == 0, "features do not fill whole rows")
+        let rows = features.count / featureCount
+        switch target {
+        case .classes(let labels, let classCount):
+            precondition(labels.count == rows && labels.allSatisfy { (0..<classCount).contains($0) },
+                         "one label in 0..<classCount per row")
+        case .values(let values):
+            precondition(values.count == rows, "one target value per row")
+        }
+        self.name = name
+        self.featureNames = featureNames
+        self.features = features
+        self.target = target
+    }
+
+    public var featureCount: Int { featureNames.count }
+    public var rowCount: Int { features.count / featureCount }
+
+    /// The number of classes, or nil for a regression set.
+    public var classCount: Int? {
+        if case .classes(_, let count) = target { return count }
+        return nil
+    }
+
+    public var isClassification: Bool { classCount != nil }
+
+    /// The features of row `row`.
+    public func features(ofRow row: Int) -> ArraySlice<Double> {
+        features[row * featureCount..<(row + 1) * featureCount]
+    }
+
+    /// The rows at `rows`, in that order, as a new data set with the same name and columns.
+    public func subset(rows: [Int]) -> Dataset {
+        var picked: [Double] = []
+        picked.reserveCapacity(rows.count * featureCount)
+        for row in rows { picked.append(contentsOf: features(ofRow: row)) }
+        let pickedTarget: Target
+        switch target {
+        case .classes(let labels, let classCount):
+            pickedTarget = .classes(labels: rows.map { labels[$0] }, classCount: classCount)
+        case .values(let values):
+            pickedTarget = .values(rows.map { values[$0] })
+        }
+        return Dataset(name: name, featureNames: featureNames, features: picked, target: pickedTarget)
+    }
+}
