@@ -2,7 +2,7 @@
 # make test: install what is missing, then run every test.
 SWIFT ?= swift
 
-.PHONY: run test build deps bench fuzz fuzz-build clean
+.PHONY: run test build deps bench bench-python fuzz fuzz-build clean
 
 deps:
 	@if ! pkg-config --exists libedit 2>/dev/null; then \
@@ -25,6 +25,11 @@ test: deps
 bench: deps
 	$(SWIFT) build -c release --product lrlab
 	cd Benchmarks && $(SWIFT) run -c release --scratch-path ../.build-bench lrlab-bench
+
+# The Python baselines of the digits MLP case alone (numpy loop, scikit-learn); installs numpy and
+# scikit-learn into .build-python the first time. `make bench` runs them too, inside case g.
+bench-python:
+	Benchmarks/python/run.sh
 
 # Fuzzing is a separate package too (Fuzz/). `make fuzz` runs each target in FUZZ_TARGETS for
 # FUZZ_SECONDS, one after another, going on past findings (fork mode); new inputs go to
