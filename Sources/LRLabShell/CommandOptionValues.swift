@@ -1,4 +1,5 @@
 import LRLab
+import LRLabText
 
 /// A statement's `key=value` words read against a command's declared options: typed values,
 /// with the declared defaults for the options not given.
@@ -11,6 +12,9 @@ struct CommandOptionValues {
         case optimizers([OptimizerConfiguration])
         case choice(String)
         case flag(Bool)
+        case number(Double)
+        case seed(UInt64)
+        case text(String)
     }
 
     private var options: [CommandOption]
@@ -65,6 +69,25 @@ struct CommandOptionValues {
         if case .flag(let value)? = given[name] { return value }
         if case .flag(let value)? = option(name)?.kind { return value }
         return false
+    }
+
+    /// The number given for `name`, else its declared default (nil when the command decides it).
+    func number(_ name: String) -> Double? {
+        if case .number(let value)? = given[name] { return value }
+        if case .number(let value, _)? = option(name)?.kind { return value }
+        return nil
+    }
+
+    func seed(_ name: String) -> UInt64 {
+        if case .seed(let value)? = given[name] { return value }
+        if case .seed(let value)? = option(name)?.kind { return value }
+        return 0
+    }
+
+    /// The word given for `name`, or nil.
+    func text(_ name: String) -> String? {
+        if case .text(let value)? = given[name] { return value }
+        return nil
     }
 
     private func option(_ name: String) -> CommandOption? { options.first { $0.name == name } }
@@ -156,6 +179,26 @@ struct CommandOptionValues {
             case "off", "false", "no", "0": return .flag(false)
             default: throw ShellError("option '\(key)' is on or off, not '\(text)'", at: word.range)
             }
+        case .number(_, let range):
+            let bounds = NumberFormat.format(range.lowerBound, digits: 6) + " to " + NumberFormat.format(range.upperBound, digits: 6)
+            let number: Double
+            do throws(NumberSyntax.Problem) {
+                number = try NumberSyntax.value(text)
+            } catch {
+                throw ShellError("\(key) must be a number from \(bounds): " + error.message(text), at: word.range)
+            }
+            guard range.contains(number) else {
+                throw ShellError("\(key) must be a number from \(bounds), not \(text)", at: word.range)
+            }
+            return .number(number)
+        case .seed:
+            guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let seed = UInt64(text) else {
+                throw ShellError("\(key) must be a whole number from 0 to \(UInt64.max), not '\(text)'", at: word.range,
+                                 hint: "e.g. \(key)=42")
+            }
+            return .seed(seed)
+        case .text:
+            return .text(text)
         }
     }
 
