@@ -23,6 +23,10 @@ public struct CommandOption: Sendable {
         case choice(default: String, choices: [String])
         /// On or off: `name`, `name=on`, `name=off` (also true/false, yes/no, 1/0).
         case flag(default: Bool)
+        /// A finite number in `range` (inclusive); `integer` asks for a whole number.
+        case number(default: Double, range: ClosedRange<Double>, integer: Bool)
+        /// Comma-separated words (`evolve=lr,momentum`), checked by the command.
+        case names(default: [String])
     }
 
     public var name: String
@@ -62,6 +66,8 @@ public struct CommandOption: Sendable {
         case .rateRange(let range): return NumberFormat.format(range.lowerBound, digits: 6) + ".." + NumberFormat.format(range.upperBound, digits: 6)
         case .choice(let value, _): return value
         case .flag(let value): return value ? "on" : "off"
+        case .number(let value, _, _): return NumberFormat.format(value, digits: 6)
+        case .names(let value): return value.isEmpty ? "-" : value.joined(separator: ",")
         }
     }
 
@@ -75,6 +81,8 @@ public struct CommandOption: Sendable {
         case .optimizers: return "A,B,..."
         case .choice(_, let choices): return choices.joined(separator: "|")
         case .flag: return "on|off"
+        case .number(_, _, let integer): return integer ? "N" : "X"
+        case .names: return "A,B,..."
         }
     }
 }

@@ -1,4 +1,5 @@
 import LRLab
+import LRLabText
 
 /// A statement's `key=value` words read against a command's declared options: typed values,
 /// with the declared defaults for the options not given.
@@ -11,6 +12,8 @@ struct CommandOptionValues {
         case optimizers([OptimizerConfiguration])
         case choice(String)
         case flag(Bool)
+        case number(Double)
+        case names([String])
     }
 
     private var options: [CommandOption]
@@ -65,6 +68,19 @@ struct CommandOptionValues {
         if case .flag(let value)? = given[name] { return value }
         if case .flag(let value)? = option(name)?.kind { return value }
         return false
+    }
+
+    func number(_ name: String) -> Double {
+        if case .number(let value)? = given[name] { return value }
+        if case .number(let value, _, _)? = option(name)?.kind { return value }
+        return .nan
+    }
+
+    /// The words given for `name` (lowercased), else its declared default.
+    func names(_ name: String) -> [String] {
+        if case .names(let value)? = given[name] { return value }
+        if case .names(let value)? = option(name)?.kind { return value }
+        return []
     }
 
     private func option(_ name: String) -> CommandOption? { options.first { $0.name == name } }
@@ -156,6 +172,19 @@ struct CommandOptionValues {
             case "off", "false", "no", "0": return .flag(false)
             default: throw ShellError("option '\(key)' is on or off, not '\(text)'", at: word.range)
             }
+        case .number(_, let range, let integer):
+            let bound = { (end: Double) in integer ? String(Int(saturating: end)) : NumberFormat.format(end, digits: 6) }
+            let expected = "\(key) must be \(integer ? "a whole number" : "a number") from \(bound(range.lowerBound)) to \(bound(range.upperBound))"
+            guard let number = NumberSyntax.parse(text), range.contains(number), !integer || number.rounded() == number else {
+                throw ShellError(expected + ", not '\(text)'", at: word.range, hint: "e.g. \(key)=\(option.defaultText)")
+            }
+            return .number(number)
+        case .names:
+            let words = parts(of: word, key: key)
+            if let empty = words.first(where: { $0.text.isEmpty }) {
+                throw ShellError("empty name in \(key)=", at: empty.range, hint: "e.g. \(key)=\(option.defaultText)")
+            }
+            return .names(words.map { $0.text.lowercased() })
         }
     }
 
