@@ -58,8 +58,10 @@ extension Command {
             let options = try CommandOptionValues(statement.words.dropFirst(2), options: plotOptions, command: "plot lr")
             let steps = options.count("steps") ?? ScheduleReport.defaultHorizon(session)
             session.say(ScheduleReport.chart(session, steps: steps))
+        case "pbt":
+            try plotPopulation(session, statement)
         default:
-            throw ShellError("cannot plot '\(what.text)'", at: what.range, hint: "plot loss, plot f, plot path or plot lr")
+            throw ShellError("cannot plot '\(what.text)'", at: what.range, hint: "plot loss, plot f, plot path, plot lr or plot pbt")
         }
     }
 
