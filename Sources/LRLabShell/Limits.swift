@@ -68,4 +68,10 @@ public enum Limits {
     /// Longest line of a CSV file `data load` reads, in bytes: room for the widest row of
     /// `maximumDataColumns` numbers at full precision, so a file without line breaks stops early.
     public static let maximumDataLineBytes = 1 << 20
+
+    /// Most degrees one `fit` trains (each is a whole training).
+    public static let maximumFitDegrees = 20
+    /// Most epochs `fit` trains each degree, and `compare` each model: a degree-20 fit on a
+    /// thousand rows at this many epochs takes about a minute.
+    public static let maximumFitEpochs = 1_000_000
 }

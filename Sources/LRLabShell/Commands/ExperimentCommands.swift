@@ -13,9 +13,11 @@ extension Command {
                               the last compare), start S, end E, known minima marked
                 plot lr       the learning-rate schedule over the run (steps=N to choose the span)
                 plot pbt      every member's score of the last pbt, and the rate of its best lineage
+                plot fit      a 1-D regression set with the curves of the last fit over its points, or a 2-D
+                              classification set with the trained model's decision regions under its points
                 Pictures fit the terminal; `set unicode=off` draws them in ASCII.
                 `save FILE.svg` writes the last picture as an SVG file a browser opens.
-                """, completion: .words(["loss", "f", "path", "lr", "pbt", "log", "linear"]), options: plotOptions) { session, statement throws(ShellError) in
+                """, completion: .words(["loss", "f", "path", "lr", "pbt", "fit", "log", "linear"]), options: plotOptions) { session, statement throws(ShellError) in
             try plotCommand(session, statement)
         },
         Command("curvature", usage: "curvature", summary: "Hessian eigenvalues here and the stable learning rates they imply",
