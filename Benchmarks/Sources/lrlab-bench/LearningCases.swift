@@ -1,0 +1,98 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import LRLab
+
+/// Runs `command` through `/bin/sh -c` and returns what it wrote to standard output (its
+/// standard error passes through), or nil when it could not be started or failed.
+func outputOf(_ command: String) -> String? {
+    guard let pipe = popen(command, "r") else { return nil }
+    var text = ""
+    var buffer = [CChar](repeating: 0, count: 4096)
+    while fgets(&buffer, Int32(buffer.count), pipe) != nil {
+        text += String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+    return pclose(pipe) == 0 ? text : nil
+}
+
+/// The per-epoch seconds each Python baseline reported (`RESULT name per_epoch_seconds=...`).
+func pythonBaselines(script: String, epochs: Int) -> [String: Double] {
+    guard let output = outputOf("\(script) epochs=\(epochs)") else {
+        print("g. Python baselines failed to run (\(script)); see the messages above")
+        return [:]
+    }
+    var found: [String: Double] = [:]
+    for line in output.split(separator: "\n") {
+        if !line.hasPrefix("RESULT ") { print("    " + line); continue }
+        let words = line.split(separator: " ")
+        guard words.count >= 3 else { continue }
+        for word in words.dropFirst(2) where word.hasPrefix("per_epoch_seconds=") {
+            found[String(words[1])] = Double(word.dropFirst("per_epoch_seconds=".count))
+        }
+    }
+    return found
+}
+
+/// g. One epoch of the 64-32-10 ReLU MLP on digits (1,437 training rows, batches of 32, Adam
+/// lr 0.001, PyTorch's initialisation and CrossEntropyLoss), measured after the epoch on the
+/// whole training and validation sets as `train` does, against the numpy loop and
+/// scikit-learn's MLPClassifier doing the same, run in the same `make bench`.
+func caseDigitsMLP(digits: Dataset, epochs: Int, pythonScript: String?) -> [Result] {
+    let split = DataSplit(splitting: digits, trainingFraction: 0.8, seed: 0)
+    let model = DenseNetwork(widths: [64, 32, 10], activation: .relu)
+    guard let adam = try? OptimizerConfiguration(name: "adam", options: [("lr", "0.001")]),
+          var trainer = try? Trainer(model: model, split: split, initialization: .seeded(0), configuration: adam,
+                                     batchSize: 32, seed: 0) else {
+        print("g. skipped: the trainer could not start")
+        return []
+    }
+    let clock = ContinuousClock()
+    var times: [Double] = []
+    trainer.train(epochs: 1)  // warm-up
+    for _ in 0..<epochs {
+        times.append(clock.measure { trainer.train(epochs: 1) }.seconds)
+    }
+    let perEpoch = median(times)
+    let last = trainer.trace.last
+    let quality = "epoch \(trainer.epoch): train loss \(format2(last?.trainLoss ?? .nan)), val acc \(format2(100 * (last?.validationAccuracy ?? .nan))) %"
+    guard let pythonScript else {
+        print("g. lrlab \(format(seconds: perEpoch)) per epoch (\(quality)); Python baselines not run (--no-python)")
+        return []
+    }
+    let baselines = pythonBaselines(script: pythonScript, epochs: epochs)
+    var results: [Result] = []
+    if let numpy = baselines["numpy"] {
+        results.append(Result(name: "g. digits MLP 64-32-10, epoch vs numpy", candidate: perEpoch, baseline: numpy,
+                              items: split.training.rowCount, unit: "row", goal: 0.25, note: quality))
+    }
+    if let sklearn = baselines["sklearn"] {
+        results.append(Result(name: "g′. same, vs scikit-learn MLPClassifier", candidate: perEpoch, baseline: sklearn,
+                              items: split.training.rowCount, unit: "row"))
+    }
+    if results.isEmpty { print("g. lrlab \(format(seconds: perEpoch)) per epoch (\(quality)); no Python baseline reported") }
+    return results
+}
+
+/// h. Peak resident memory of `lrlab -c '...'` training a 64-256-256-10 MLP on digits with
+/// batch 1 for 3 epochs (4,311 steps), read from `/usr/bin/time -v`; goal under 300 MB.
+func caseTrainingMemory(lrlab: String?) {
+    guard let lrlab, access(lrlab, X_OK) == 0, access("/usr/bin/time", X_OK) == 0 else {
+        print("h. skipped: needs the lrlab executable and /usr/bin/time")
+        return
+    }
+    let script = "data digits; model mlp hidden=256,256; opt adam lr=0.001; train epochs=3 batch=1"
+    let clock = ContinuousClock()
+    var report: String?
+    let seconds = clock.measure {
+        report = outputOf("/usr/bin/time -v '\(lrlab)' -c '\(script)' 2>&1 >/dev/null")
+    }.seconds
+    guard let line = report?.split(separator: "\n").first(where: { $0.contains("Maximum resident set size") }),
+          let kilobytes = Double(line.split(separator: ":").last.map { String($0).filter { $0 != " " && $0 != "\t" } } ?? "") else {
+        print("h. failed: no resident set size from /usr/bin/time")
+        return
+    }
+    let megabytes = kilobytes / 1024
+    print("h. \(script): peak resident \(format2(megabytes)) MB (goal < 300 MB: \(megabytes < 300 ? "met" : "MISSED")), \(format(seconds: seconds))")
+}
