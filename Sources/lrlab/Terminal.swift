@@ -33,6 +33,13 @@ struct Terminal {
         return (Int(size.ws_col), Int(size.ws_row))
     }
 
+    /// The width lines are made for: the terminal's, else `COLUMNS`, else 80.
+    static func columns() -> Int {
+        if let size = size() { return size.columns }
+        if let value = getenv("COLUMNS"), let columns = Int(String(cString: value)), columns > 0 { return min(columns, 1000) }
+        return 80
+    }
+
     /// Writes `text` and a newline to standard output at once (no buffer), so what was printed
     /// survives a later crash and a full device is noticed at the statement that hit it. A write
     /// that fails (ENOSPC on /dev/full, EIO, ...) is reported on standard error and ends lrlab
