@@ -16,10 +16,10 @@ public final class Session {
     public var useColor = false
     /// Unicode pictures, or ASCII where the terminal cannot show them.
     public var useUnicode = true
-    /// Folders searched by `lesson N` and `lessons`, before `builtInLessons`.
-    public var lessonDirectories: [String] = ["lessons"]
+    /// Folders searched by `lesson N` and `lessons`, before `builtInLessons` (`LRLAB_LESSONS`).
+    public var lessonDirectories: [String] = []
     /// The course built into lrlab, used when no folder of `lessonDirectories` has lessons.
-    public var builtInLessons: [LessonSource] = []
+    public var builtInLessons: [LessonSource] = LessonSource.builtIn
     /// The script being run, for relative `load` paths; nil at the prompt.
     public internal(set) var currentFile: String?
 

@@ -64,8 +64,8 @@ extension Session {
             }
         }
         if !builtInLessons.isEmpty { return builtInLessons }
-        throw ShellError("no lessons found in " + lessonDirectories.joined(separator: ", "),
-                         hint: "run lrlab from the project folder, or set LRLAB_LESSONS to the lessons folder")
+        throw ShellError("no lessons found in " + (lessonDirectories.isEmpty ? "this build" : lessonDirectories.joined(separator: ", ")),
+                         hint: "set LRLAB_LESSONS to a folder of .lrlab lessons")
     }
 
     /// Runs a lesson as a script inside this session (`lesson N` in a script or a pipe); problems
