@@ -259,9 +259,9 @@ public struct LessonGuide {
         guard let (task, taskNumber) = self.task else { return }
         let failures = task.failedChecks(in: session)
         guard let first = failures.first else {
-            session.say((session.useUnicode ? "✓ " : "ok ") + "Task done: " + task.checks.map(\.claim).joined(separator: ", "))
             progress.tasks.insert(taskNumber)
             session.saveProgress(course)
+            session.say((session.useUnicode ? "✓ " : "ok ") + "Task done: " + task.checks.map(\.claim).joined(separator: ", "))
             self.task = nil
             present(session)
             return
