@@ -43,6 +43,8 @@ struct EntryPoint: ParsableCommand {
         let session = Session(output: terminal.write, errorOutput: terminal.writeError)
         session.useUnicode = !ascii && terminal.supportsUnicode
         session.lessonDirectories = Terminal.lessonDirectories()
+        session.progressFile = ProgressFile.standard(stateHome: getenv("XDG_STATE_HOME").map { String(cString: $0) },
+                                                     home: getenv("HOME").map { String(cString: $0) })
         Interrupt.install()
         // A closed pipe ends lrlab quietly (status 141), even when the parent ignored SIGPIPE.
         signal(SIGPIPE, SIG_DFL)
