@@ -80,16 +80,80 @@ extension Command {
                     source: .synthetic(family, rows: rows, noise: noise, seed: seed))
             return
         }
+        if name == "digits" {
+            let words = statement.words.dropFirst(2)
+            if let word = words.first(where: { ["n", "noise"].contains($0.keyValue.key.lowercased()) }) {
+                throw ShellError("digits is a fixed set of 1,797 images: \(word.keyValue.key)= applies to the synthetic sets", at: word.range,
+                                 hint: "data digits takes split= and seed=")
+            }
+            let options = try dataOptionValues(words, command: "data digits", subcommand: "digits")
+            let fraction = try splitFraction(options, statement)
+            let seed = options.seed("seed")
+            setData(session, DataSplit(splitting: .digits, trainingFraction: fraction, seed: seed), source: .digits)
+            return
+        }
+        if name == "load" {
+            try loadCommand(session, statement)
+            return
+        }
         let hint = Suggestion.closest(to: name, among: dataSetNames + ["load"]).map { "did you mean 'data \($0)'?" }
             ?? "the sets are " + dataSetNames.joined(separator: ", ") + "; data load FILE.csv reads a file"
         throw ShellError("no data set called '\(what.text)'", at: what.range, hint: hint)
+    }
+
+    /// `data load FILE.csv [target=COLUMN] [validation=FILE.csv] [split=] [seed=]`.
+    static func loadCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+        let usage = "data load FILE.csv [target=COLUMN] [validation=FILE.csv] [split=0.8] [seed=0]"
+        guard statement.words.count >= 3 else {
+            throw ShellError("data load needs a file", at: statement.words[1].range, hint: usage)
+        }
+        let fileWord = statement.words[2]
+        if fileWord.keyValue.value != nil, statement.words.dropFirst(3).allSatisfy({ $0.keyValue.value != nil }) {
+            throw ShellError("data load needs a file before its options", at: fileWord.range, hint: usage)
+        }
+        let options = try dataOptionValues(statement.words.dropFirst(3), command: "data load", subcommand: "load")
+        let seed = options.seed("seed")
+        let target = options.text("target")
+        let optionWord = { (name: String) in statement.words.dropFirst(3).first { $0.keyValue.key.lowercased() == name } }
+        let table = try CSVFile.read(session.resolve(fileWord.text), reportedAs: fileWord.text, at: fileWord.range,
+                                     shouldStop: session.shouldStop)
+        let split: DataSplit
+        let validationPath = options.text("validation")
+        if let validationPath {
+            if let word = optionWord("split") {
+                throw ShellError("split= and validation= do not go together", at: word.range,
+                                 hint: "with validation=, every row of \(fileWord.text) trains; leave out split=")
+            }
+            let validationWord = optionWord("validation")
+            let validation = try CSVFile.read(session.resolve(validationPath), reportedAs: validationPath, at: validationWord?.range,
+                                              shouldStop: session.shouldStop)
+            do throws(CSVDataError) {
+                let sets = try CSVTable.datasets(training: table, validation: validation, target: target)
+                split = DataSplit(training: sets.training, validation: sets.validation, trainingFraction: 1, seed: seed)
+            } catch {
+                throw ShellError(error.description, at: error.file == validationPath ? validationWord?.range : fileWord.range, hint: error.hint)
+            }
+        } else {
+            let fraction = try splitFraction(options, statement)
+            do throws(CSVDataError) {
+                split = DataSplit(splitting: try table.dataset(target: target), trainingFraction: fraction, seed: seed)
+            } catch {
+                throw ShellError(error.description, at: optionWord("target")?.range ?? fileWord.range, hint: error.hint)
+            }
+        }
+        let targetName = (try? table.targetColumn(target)).map { table.header[$0] } ?? (target ?? "")
+        setData(session, split, source: .file(path: fileWord.text, validation: validationPath, target: targetName))
     }
 
     /// The options after `data NAME` or `data load FILE`: the common ones, and `load`'s own when
     /// `subcommand` is "load".
     static func dataOptionValues(_ words: some Sequence<Word>, command: String, subcommand: String?) throws(ShellError) -> CommandOptionValues {
         let options = dataOptions.filter { option in
-            subcommand == "load" ? option.subcommand == "load" || ["split", "seed"].contains(option.name) : option.subcommand == nil
+            switch subcommand {
+            case "load": return option.subcommand == "load" || ["split", "seed"].contains(option.name)
+            case "digits": return ["split", "seed"].contains(option.name)
+            default: return option.subcommand == nil
+            }
         }
         return try CommandOptionValues(words, options: options, command: command)
     }
@@ -112,12 +176,17 @@ extension Command {
         session.say(dataDescription(split, source: source, digits: session.digits))
     }
 
+    /// `1 training row`, `1,437 training rows`.
+    static func rowCount(_ count: Int, _ kind: String? = nil) -> String {
+        HelpText.grouped(count) + (kind.map { " " + $0 } ?? "") + " row" + (count == 1 ? "" : "s")
+    }
+
     /// What `data` prints: the set, its target, its split and how to make it again.
     static func dataDescription(_ split: DataSplit, source: DataSource, digits: Int) -> String {
         let all = split.validation.map { Dataset(concatenating: split.training, $0) } ?? split.training
         let names = all.featureCount <= 6 ? all.featureNames.joined(separator: ", ")
             : "\(all.featureNames[0]) … \(all.featureNames[all.featureCount - 1])"
-        var lines = ["data \(all.name): \(HelpText.grouped(all.rowCount)) rows, \(all.featureCount) feature"
+        var lines = ["data \(all.name): " + rowCount(all.rowCount) + ", \(all.featureCount) feature"
                      + (all.featureCount == 1 ? "" : "s") + " (\(names))"]
         switch all.target {
         case .classes(let labels, let classCount):
@@ -136,7 +205,7 @@ extension Command {
         } else {
             how = "split=\(NumberFormat.format(split.trainingFraction, digits: 6)) seed=\(split.seed)"
         }
-        lines.append("  split     \(HelpText.grouped(split.training.rowCount)) training rows, \(HelpText.grouped(validationRows)) validation rows (\(how))")
+        lines.append("  split     " + rowCount(split.training.rowCount, "training") + ", " + rowCount(validationRows, "validation") + " (\(how))")
         lines.append("  made by   \(source.command)")
         if case .synthetic(let family, _, _, _) = source { lines.append("  formula   \(family.formula)") }
         return lines.joined(separator: "\n")
