@@ -80,6 +80,9 @@ enum HelpText {
                     "run's \(steps): a sweep makes up to \(Limits.maximumSweepRates) runs)."]
         case "lrfind":
             return ["Limits: at most \(grouped(Limits.maximumFinderSteps)) steps (fewer than run's \(steps): every step's loss is kept and smoothed)."]
+        case "pbt":
+            return ["Limits: at most \(Limits.maximumPopulation) members, \(grouped(Limits.maximumPopulationBudget)) steps in all (population × steps; compare",
+                    "runs random search too), \(grouped(Limits.maximumPopulationRecords)) member rows recorded (population × generations)."]
         case "schedule", "plot":
             return ["Limits: schedule table and plot lr show at most \(grouped(Limits.maximumScheduleHorizon)) steps."]
         case "diff":
@@ -101,6 +104,7 @@ enum HelpText {
           compare            \(Limits.maximumCompareRuns) runs, each of up to \(grouped(Limits.maximumSteps)) steps, as run
           sweep              \(Limits.maximumSweepRates) rates, each of up to \(grouped(Limits.maximumSweepSteps)) steps (it makes up to \(Limits.maximumSweepRates) runs)
           lrfind             \(grouped(Limits.maximumFinderSteps)) steps (it keeps and smooths every step's loss)
+          pbt                \(Limits.maximumPopulation) members, \(grouped(Limits.maximumPopulationBudget)) steps in all, \(grouped(Limits.maximumPopulationRecords)) member rows (members × generations)
           schedule table,
           plot lr            \(grouped(Limits.maximumScheduleHorizon)) steps
           formulas           \(grouped(Limits.maximumFormulaSize)) terms, nested \(Limits.maximumFormulaNesting) levels (parentheses, calls, signs, powers);

@@ -32,6 +32,17 @@ public enum Limits {
     /// the schedule, which costs nothing per step, so the limit is the run's.
     public static let maximumScheduleHorizon = maximumSteps
 
+    /// Most members of one `pbt` population: each holds a whole run, and `pbt step` prints a
+    /// row per member.
+    public static let maximumPopulation = 256
+    /// Most steps one `pbt` makes in all, population × steps per member (and `compare` makes it
+    /// twice, once for random search): the budget `run` has for one run.
+    public static let maximumPopulationBudget = maximumSteps
+    /// Most member rows a population records, population × generations (steps / interval, and
+    /// one more per `pbt step` past the budget): each generation keeps every member's score and
+    /// hyper-parameters for the table, the plot and `save pbt`.
+    public static let maximumPopulationRecords = 1_000_000
+
     /// Most nodes (numbers, names, operators, calls) in one formula.
     public static let maximumFormulaSize = Parser.maximumSize
     /// Deepest nesting of parentheses, calls, signs and powers in one formula.

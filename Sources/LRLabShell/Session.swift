@@ -41,6 +41,11 @@ public final class Session {
     public internal(set) var data: DataSplit?
     /// Where `data` came from and how it was made, as `data` alone describes it.
     public internal(set) var dataSource: DataSource?
+    /// The population of the last `pbt`, advanced by `pbt step`, drawn by `plot pbt`, written by `save pbt`.
+    public internal(set) var population: Population?
+    /// A transient status line for long work (`pbt`'s generations): called with the text, and
+    /// with "" to clear it. Nil (the default, and for scripts and pipes): no progress shown.
+    public var progress: ((String) -> Void)?
     /// Set by `quit`; the caller stops reading lines.
     public internal(set) var wantsToQuit = false
     /// Nesting of `load`, so a script that loads itself stops with an error.

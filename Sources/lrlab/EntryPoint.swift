@@ -47,6 +47,10 @@ struct EntryPoint: ParsableCommand {
         // A closed pipe ends lrlab quietly (status 141), even when the parent ignored SIGPIPE.
         signal(SIGPIPE, SIG_DFL)
         session.shouldStop = { Interrupt.isRequested }
+        if terminal.outputIsTerminal {
+            // A status line rewritten in place (carriage return, erase to the end of the line).
+            session.progress = { text in _ = Terminal.writeAll(STDOUT_FILENO, "\r\u{1B}[K" + text) }
+        }
 
         var outcome = ScriptOutcome()
         for (index, line) in commands.enumerated() {

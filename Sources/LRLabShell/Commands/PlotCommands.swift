@@ -20,7 +20,7 @@ extension Command {
 
     static func plotCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
         guard statement.words.count >= 2 else {
-            throw ShellError("plot what?", at: statement.words[0].range, hint: "plot loss, plot f, plot path, plot lr or plot data")
+            throw ShellError("plot what?", at: statement.words[0].range, hint: "plot loss, plot f, plot path, plot lr, plot pbt or plot data")
         }
         let what = statement.words[1]
         let size = pictureSize(session, tall: what.text == "path")
@@ -60,8 +60,10 @@ extension Command {
             let options = try CommandOptionValues(statement.words.dropFirst(2), options: plotOptions, command: "plot lr")
             let steps = options.count("steps") ?? ScheduleReport.defaultHorizon(session)
             session.say(ScheduleReport.chart(session, steps: steps))
+        case "pbt":
+            try plotPopulation(session, statement)
         default:
-            throw ShellError("cannot plot '\(what.text)'", at: what.range, hint: "plot loss, plot f, plot path, plot lr or plot data")
+            throw ShellError("cannot plot '\(what.text)'", at: what.range, hint: "plot loss, plot f, plot path, plot lr, plot pbt or plot data")
         }
     }
 

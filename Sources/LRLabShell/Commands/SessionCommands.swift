@@ -3,11 +3,12 @@ import LRLabText
 
 extension Command {
     static let sessionCommands: [Command] = [
-        Command("save", usage: "save trace FILE.csv | save FILE.svg | save FILE.json", summary: "write the trace, the last picture, or the runs to a file",
+        Command("save", usage: "save trace FILE.csv | save FILE.svg | save FILE.json | save pbt FILE.json", summary: "write the trace, the last picture, or the runs to a file",
                 details: """
                 FILE.svg: the last picture (plot, compare, lrfind) as a standalone SVG file a browser opens.
                 FILE.json: the current run and the runs of the last compare, with their configuration,
                 verdict and loss per kept step.
+                pbt FILE.json: the last pbt population, every generation and the best lineage (help pbt).
                 FILE.csv:
                 CSV: a header row, then one row per step from row 0 (the start point, lr 0). The first
                 columns are step,lr,x,loss,gx (1-D) or step,lr,x,y,loss,gx,gy (2-D); then the step
@@ -19,6 +20,7 @@ extension Command {
                 (a million-step 2-D trace is about 150 MB with gd, 400 MB with adam's state columns).
                 """, completion: .files) { session, statement throws(ShellError) in
             var words = Array(statement.words.dropFirst())
+            if words.first?.text == "pbt" { return try savePopulation(session, statement) }
             if words.first?.text == "trace" { words.removeFirst() }
             guard words.count == 1 else {
                 throw ShellError("save needs one file name", at: words.dropFirst().first?.range ?? statement.words[0].range,
