@@ -26,6 +26,10 @@ extension Command {
         let size = pictureSize(session, tall: what.text == "path")
         switch what.text {
         case "loss":
+            if session.trainingIsLatest, let training = session.training {
+                try plotTrainingLoss(session, statement, training.trainer.trace, size: size)
+                return
+            }
             let run = try session.currentRun(at: what)
             let losses = Array(run.trace.losses)
             var scale: AxisScale = .linear
