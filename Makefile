@@ -1,5 +1,5 @@
-# make run: install what is missing, build, start the shell.
-# make test: install what is missing, then run every test.
+# make run: install what is missing, build an optimized (release) lrlab, start the shell.
+# make test: install what is missing, then run every test (a debug build, with assertions).
 # make lessons: build lessons/*.lrlab into the executable (after editing a lesson; a test fails until then).
 # make install: install a release build in $(PREFIX)/bin (~/.local/bin unless PREFIX says otherwise).
 SWIFT ?= swift
@@ -18,8 +18,13 @@ deps:
 build: deps
 	$(SWIFT) build
 
-run: build
-	$(SWIFT) run --skip-build lrlab
+# The shell users run is the optimized build: a debug build steps ~15x slower.
+run: deps
+	@if [ ! -x .build/release/lrlab ]; then \
+		echo "building an optimized (release) lrlab: the first build takes a few minutes"; \
+	fi
+	$(SWIFT) build -c release --product lrlab
+	$(SWIFT) run -c release --skip-build lrlab
 
 test: deps
 	$(SWIFT) build --build-tests

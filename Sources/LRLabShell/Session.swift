@@ -30,7 +30,9 @@ public final class Session {
     public var optimizerRegistry = OptimizerRegistry.standard
     public internal(set) var optimizer = OptimizerConfiguration.standard
     public internal(set) var schedule: any LearningRateSchedule = ConstantSchedule()
-    public internal(set) var run: Run?
+    public internal(set) var run: Run? {
+        didSet { if run != nil { trainingIsLatest = false } }
+    }
     /// Terminal size in character cells; pictures are sized to fit (the executable sets it).
     public var terminalColumns = 100
     public var terminalRows = 30
@@ -38,6 +40,23 @@ public final class Session {
     public internal(set) var lastPicture: Picture?
     /// The runs of the last `compare`, overlaid by `plot path` and written by `save FILE.json`.
     public internal(set) var lastComparison: Comparison.Report?
+    /// The data set models train on (`data moons`, `data digits`, `data load FILE.csv`), split
+    /// into training and validation rows; nil until a `data` command made one.
+    public internal(set) var data: DataSplit?
+    /// Where `data` came from and how it was made, as `data` alone describes it.
+    public internal(set) var dataSource: DataSource?
+    /// The model `model ...` chose; nil until then.
+    public internal(set) var model: ModelSpecification?
+    /// The latest `train`, which the next `train` continues.
+    public internal(set) var training: ModelTraining?
+    /// Whether the latest thing trained is `training` rather than `run`: `save trace`, `plot loss`
+    /// and `lr` then speak of the training (a new run of the explorer sets it back to false).
+    public internal(set) var trainingIsLatest = false
+    /// The population of the last `pbt`, advanced by `pbt step`, drawn by `plot pbt`, written by `save pbt`.
+    public internal(set) var population: Population?
+    /// A transient status line for long work (`pbt`'s generations): called with the text, and
+    /// with "" to clear it. Nil (the default, and for scripts and pipes): no progress shown.
+    public var progress: ((String) -> Void)?
     /// Set by `quit`; the caller stops reading lines.
     public internal(set) var wantsToQuit = false
     /// Nesting of `load`, so a script that loads itself stops with an error.
