@@ -64,6 +64,7 @@ public struct Command: Sendable {
         ("Running", Command.runCommands),
         ("Optimizers and schedules", Command.optimizerCommands),
         ("Pictures and experiments", Command.experimentCommands),
+        ("Data", Command.dataCommands),
         ("Populations", Command.populationCommands),
         ("Scripts and lessons", Command.scriptCommands),
         ("Session", Command.sessionCommands),

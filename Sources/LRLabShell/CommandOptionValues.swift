@@ -13,7 +13,8 @@ struct CommandOptionValues {
         case choice(String)
         case flag(Bool)
         case number(Double)
-        case names([String])
+        case seed(UInt64)
+        case text(String)
     }
 
     private var options: [CommandOption]
@@ -70,17 +71,23 @@ struct CommandOptionValues {
         return false
     }
 
-    func number(_ name: String) -> Double {
+    /// The number given for `name`, else its declared default (nil when the command decides it).
+    func number(_ name: String) -> Double? {
         if case .number(let value)? = given[name] { return value }
-        if case .number(let value, _, _)? = option(name)?.kind { return value }
-        return .nan
+        if case .number(let value, _)? = option(name)?.kind { return value }
+        return nil
     }
 
-    /// The words given for `name` (lowercased), else its declared default.
-    func names(_ name: String) -> [String] {
-        if case .names(let value)? = given[name] { return value }
-        if case .names(let value)? = option(name)?.kind { return value }
-        return []
+    func seed(_ name: String) -> UInt64 {
+        if case .seed(let value)? = given[name] { return value }
+        if case .seed(let value)? = option(name)?.kind { return value }
+        return 0
+    }
+
+    /// The word given for `name`, or nil.
+    func text(_ name: String) -> String? {
+        if case .text(let value)? = given[name] { return value }
+        return nil
     }
 
     private func option(_ name: String) -> CommandOption? { options.first { $0.name == name } }
@@ -172,19 +179,26 @@ struct CommandOptionValues {
             case "off", "false", "no", "0": return .flag(false)
             default: throw ShellError("option '\(key)' is on or off, not '\(text)'", at: word.range)
             }
-        case .number(_, let range, let integer):
-            let bound = { (end: Double) in integer ? String(Int(saturating: end)) : NumberFormat.format(end, digits: 6) }
-            let expected = "\(key) must be \(integer ? "a whole number" : "a number") from \(bound(range.lowerBound)) to \(bound(range.upperBound))"
-            guard let number = NumberSyntax.parse(text), range.contains(number), !integer || number.rounded() == number else {
-                throw ShellError(expected + ", not '\(text)'", at: word.range, hint: "e.g. \(key)=\(option.defaultText)")
+        case .number(_, let range):
+            let bounds = NumberFormat.format(range.lowerBound, digits: 6) + " to " + NumberFormat.format(range.upperBound, digits: 6)
+            let number: Double
+            do throws(NumberSyntax.Problem) {
+                number = try NumberSyntax.value(text)
+            } catch {
+                throw ShellError("\(key) must be a number from \(bounds): " + error.message(text), at: word.range)
+            }
+            guard range.contains(number) else {
+                throw ShellError("\(key) must be a number from \(bounds), not \(text)", at: word.range)
             }
             return .number(number)
-        case .names:
-            let words = parts(of: word, key: key)
-            if let empty = words.first(where: { $0.text.isEmpty }) {
-                throw ShellError("empty name in \(key)=", at: empty.range, hint: "e.g. \(key)=\(option.defaultText)")
+        case .seed:
+            guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let seed = UInt64(text) else {
+                throw ShellError("\(key) must be a whole number from 0 to \(UInt64.max), not '\(text)'", at: word.range,
+                                 hint: "e.g. \(key)=42")
             }
-            return .names(words.map { $0.text.lowercased() })
+            return .seed(seed)
+        case .text:
+            return .text(text)
         }
     }
 

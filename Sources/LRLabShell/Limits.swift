@@ -56,4 +56,16 @@ public enum Limits {
     public static let maximumScriptDepth = Session.maximumScriptDepth
     /// Largest script file read, in bytes.
     public static let maximumScriptBytes = TextFile.maximumSize
+
+    /// Most rows of a data set: `data NAME n=N`, and the data rows of each file `data load`
+    /// reads (counted as it reads, so a file of 10⁷ rows stops at the first row past the limit).
+    public static let maximumDataRows = 1_000_000
+    /// Most columns of a CSV file `data load` reads (features and target), checked on the header.
+    public static let maximumDataColumns = 1_000
+    /// Most numbers (rows × columns) of the files `data load` reads: 80 MB of doubles, so a wide
+    /// file cannot reach both other limits at once (10⁶ rows × 10³ columns would be 8 GB).
+    public static let maximumDataCells = 10_000_000
+    /// Longest line of a CSV file `data load` reads, in bytes: room for the widest row of
+    /// `maximumDataColumns` numbers at full precision, so a file without line breaks stops early.
+    public static let maximumDataLineBytes = 1 << 20
 }

@@ -36,6 +36,11 @@ public final class Session {
     public internal(set) var lastPicture: Picture?
     /// The runs of the last `compare`, overlaid by `plot path` and written by `save FILE.json`.
     public internal(set) var lastComparison: Comparison.Report?
+    /// The data set models train on (`data moons`, `data digits`, `data load FILE.csv`), split
+    /// into training and validation rows; nil until a `data` command made one.
+    public internal(set) var data: DataSplit?
+    /// Where `data` came from and how it was made, as `data` alone describes it.
+    public internal(set) var dataSource: DataSource?
     /// The population of the last `pbt`, advanced by `pbt step`, drawn by `plot pbt`, written by `save pbt`.
     public internal(set) var population: Population?
     /// A transient status line for long work (`pbt`'s generations): called with the text, and

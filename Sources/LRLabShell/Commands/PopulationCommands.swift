@@ -43,13 +43,14 @@ extension Command {
         CommandOption("steps", .count(default: 1000, limit: Limits.maximumPopulationBudget), "steps each member takes (the budget is population × steps)"),
         CommandOption("epochs", .count(default: nil, limit: Limits.maximumPopulationBudget), "epochs each member trains (models only)"),
         CommandOption("lr", .rateRange(default: 1e-4...1), "where lr is drawn from, log-uniformly"),
-        CommandOption("evolve", .names(default: ["lr"]), "the hyper-parameters that evolve"),
-        CommandOption("quantile", .number(default: 0.25, range: 0...1, integer: false), "fraction replaced each generation (at most half)"),
-        CommandOption("resample", .number(default: 0.25, range: 0...1, integer: false), "probability that a copied value is drawn afresh"),
+        CommandOption("evolve", .text(syntax: "lr,NAME,..."), "the hyper-parameters that evolve (options of the optimizer)",
+                      defaultDescription: "lr"),
+        CommandOption("quantile", .number(default: 0.25, range: 0...1), "fraction replaced each generation (at most half)"),
+        CommandOption("resample", .number(default: 0.25, range: 0...1), "probability that a copied value is drawn afresh"),
         CommandOption("perturb", .rates, "factors a copied value is multiplied by, one drawn at random", defaultDescription: "0.8,1.2"),
         CommandOption("exploit", .choice(default: "truncation", choices: Population.ExploitMode.allCases.map(\.rawValue)),
                       "truncation, or off for random search"),
-        CommandOption("seed", .number(default: 0, range: 0...9_007_199_254_740_992, integer: true), "seed of the draws, copies and explore"),
+        CommandOption("seed", .seed(default: 0), "seed of the draws, copies and explore"),
         CommandOption("compare", .flag(default: false), "also run random search on the same seed and budget; print both"),
     ]
 
@@ -111,7 +112,11 @@ extension Command {
                              at: statement.word(forKey: "interval")?.range ?? command.range, hint: "give a longer interval=")
         }
         var evolve: [EvolvingHyperparameter] = []
-        for name in options.names("evolve") {
+        let names = (options.text("evolve") ?? "lr").split(separator: ",", omittingEmptySubsequences: false).map { $0.lowercased() }
+        for name in names {
+            guard !name.isEmpty else {
+                throw ShellError("empty name in evolve=", at: statement.word(forKey: "evolve")?.range, hint: "e.g. evolve=lr,momentum")
+            }
             do throws(OptionError) {
                 let parameter = try EvolvingHyperparameter(name: name, kind: session.optimizer.kind, learningRates: options.rateRange("lr"))
                 guard !evolve.contains(where: { $0.name == name }) else {
@@ -128,9 +133,9 @@ extension Command {
             throw ShellError("perturb= factors must be positive", at: statement.word(forKey: "perturb")?.range, hint: "e.g. perturb=0.8,1.2")
         }
         let exploit = Population.ExploitMode(rawValue: options.choice("exploit")) ?? .truncation
-        return Population.Settings(size: size, interval: interval, steps: steps, evolve: evolve, quantile: options.number("quantile"),
-                                   resample: options.number("resample"), perturbFactors: factors, exploit: exploit,
-                                   seed: UInt64(Int(saturating: options.number("seed")).magnitude))
+        return Population.Settings(size: size, interval: interval, steps: steps, evolve: evolve, quantile: options.number("quantile") ?? 0.25,
+                                   resample: options.number("resample") ?? 0.25, perturbFactors: factors, exploit: exploit,
+                                   seed: options.seed("seed"))
     }
 
     /// Builds and trains a population to its budget, with a progress line; Ctrl-C keeps the
