@@ -67,6 +67,7 @@ public struct Command: Sendable {
         ("Data", Command.dataCommands),
         ("Populations", Command.populationCommands),
         ("Scripts and lessons", Command.scriptCommands),
+        ("Writing lessons", Command.lessonCommands),
         ("Session", Command.sessionCommands),
     ]
 

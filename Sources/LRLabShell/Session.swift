@@ -50,6 +50,10 @@ public final class Session {
     public internal(set) var wantsToQuit = false
     /// Nesting of `load`, so a script that loads itself stops with an error.
     var scriptDepth = 0
+    /// The script line being run, for commands that report at it later (`task`, `check`).
+    var currentPlace: ScriptPlace?
+    /// The task a lesson script has stated and not yet closed with its `solution` line.
+    var lessonTask: LessonTask?
 
     /// The error for a line longer than `Limits.maximumLineBytes`; `bytes` is its length when known.
     public static func lineTooLong(bytes: Int? = nil) -> ShellError {
@@ -100,6 +104,9 @@ public final class Session {
         let previousStepTable = stepTableEnded
         stepTableEnded = nil
         if first.text.lowercased() == "step" { stepTableEnded = previousStepTable }
+        if let lessonTask, !LessonTask.partWords.contains(first.text.lowercased()) {
+            throw LessonTask.unfinished(lessonTask, before: first)
+        }
         if let definition = Definition.recognize(statement) {
             try definition.apply(to: self, statement: statement)
             return

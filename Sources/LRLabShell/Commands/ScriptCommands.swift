@@ -78,11 +78,15 @@ extension Session {
         return []
     }
 
-    /// A lesson's title: its first comment line, or its file name.
+    /// A lesson's title: its `title` line, else its first comment line, else its file name.
     func lessonTitle(_ path: String) -> String {
         let name = String(path.split(separator: "/").last ?? Substring(path))
-        guard let text = try? TextFile.read(path),
-              let first = text.split(separator: "\n").first(where: { $0.hasPrefix("#") }) else { return name }
+        guard let text = try? TextFile.read(path) else { return name }
+        let lines = text.split(separator: "\n")
+        if let title = lines.first(where: { $0.hasPrefix("title ") }) {
+            return String(title.dropFirst(6)).trimmingSpaces + "  (" + name + ")"
+        }
+        guard let first = lines.first(where: { $0.hasPrefix("#") }) else { return name }
         return String(first.drop(while: { $0 == "#" || $0 == " " })) + "  (" + name + ")"
     }
 }
