@@ -57,7 +57,7 @@ enum PopulationReport {
               + "(resample p=\(NumberFormat.format(settings.resample, digits: 4)))"
         return ["\(settings.exploit == .off ? "random search" : "pbt"): \(settings.size) members × \(settings.steps) steps, "
                 + "a generation every \(settings.interval) steps, seed \(settings.seed)",
-                "task: " + task(population),
+                "minimise " + task(population),
                 "evolving " + ranges.joined(separator: ", ") + "; score: the current loss, lower is better",
                 exploit]
     }

@@ -190,6 +190,7 @@ extension Command {
                              hint: quantity == "gap" || quantity == "distance" ? "the function has no known minimum" : nil)
         }
         session.names[nameText] = value
-        session.say("\(nameText) = \(session.format(value))   (\(quantity) at step \(run.stepCount))")
+        let step = Expectation.populationQuantity(quantity, in: session) == nil ? run.stepCount : session.population?.stepCount ?? 0
+        session.say("\(nameText) = \(session.format(value))   (\(quantity) at step \(step))")
     }
 }
