@@ -7,7 +7,7 @@ import Darwin
 // lrlab-bench: times the engine against hand-written Swift doing the same work, reporting the
 // median of repeated runs and the ratio to a baseline measured in the same process.
 //
-//   swift run -c release --scratch-path ../.build-bench lrlab-bench [--quick] [--lrlab PATH] [--only a,b,c,d,e,f]
+//   swift run -c release --scratch-path ../.build-bench lrlab-bench [--quick] [--lrlab PATH] [--only a,b,c,d,e,f,g]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String, in arguments: [String]) -> String? {
@@ -15,7 +15,7 @@ func option(_ name: String, in arguments: [String]) -> String? {
     return arguments[index + 1]
 }
 let quick = arguments.contains("--quick")
-let only = Set((option("--only", in: arguments) ?? "a,b,c,d,e,f").split(separator: ",").map(String.init))
+let only = Set((option("--only", in: arguments) ?? "a,b,c,d,e,f,g").split(separator: ",").map(String.init))
 let lrlabPath: String? = option("--lrlab", in: arguments) ?? getenv("LRLAB_BIN").map { String(cString: $0) }
     ?? ["../.build/release/lrlab", ".build/release/lrlab"].first { access($0, X_OK) == 0 }
 
@@ -32,6 +32,7 @@ if only.contains("b") {
 if only.contains("c") { results += caseSweep(rates: 30, steps: 10_000, repetitions: quick ? 3 : 7) }
 if only.contains("e") { results += caseCompare(steps: 10_000, repetitions: quick ? 3 : 7) }
 if only.contains("f") { results += caseRender(steps: 10_000, repetitions: quick ? 3 : 7) }
+if only.contains("g") { results += casePopulation(members: 32, steps: 5000, repetitions: quick ? 3 : 7) }
 if only.contains("d") { results += caseStartup(lrlab: lrlabPath, repetitions: quick ? 5 : 21) }
 print("")
 printTable(results)
