@@ -64,7 +64,11 @@ public struct Command: Sendable {
         ("Running", Command.runCommands),
         ("Optimizers and schedules", Command.optimizerCommands),
         ("Pictures and experiments", Command.experimentCommands),
+        ("Data", Command.dataCommands),
+        ("Models", Command.modelCommands),
+        ("Populations", Command.populationCommands),
         ("Scripts and lessons", Command.scriptCommands),
+        ("Writing lessons", Command.lessonCommands),
         ("Session", Command.sessionCommands),
     ]
 

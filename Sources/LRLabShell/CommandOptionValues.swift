@@ -1,4 +1,5 @@
 import LRLab
+import LRLabText
 
 /// A statement's `key=value` words read against a command's declared options: typed values,
 /// with the declared defaults for the options not given.
@@ -11,6 +12,10 @@ struct CommandOptionValues {
         case optimizers([OptimizerConfiguration])
         case choice(String)
         case flag(Bool)
+        case number(Double)
+        case seed(UInt64)
+        case text(String)
+        case names([String])
     }
 
     private var options: [CommandOption]
@@ -65,6 +70,32 @@ struct CommandOptionValues {
         if case .flag(let value)? = given[name] { return value }
         if case .flag(let value)? = option(name)?.kind { return value }
         return false
+    }
+
+    /// The number given for `name`, else its declared default (nil when the command decides it).
+    func number(_ name: String) -> Double? {
+        if case .number(let value)? = given[name] { return value }
+        if case .number(let value, _, _)? = option(name)?.kind { return value }
+        return nil
+    }
+
+    func seed(_ name: String) -> UInt64 {
+        if case .seed(let value)? = given[name] { return value }
+        if case .seed(let value)? = option(name)?.kind { return value }
+        return 0
+    }
+
+    /// The word given for `name`, or nil.
+    func text(_ name: String) -> String? {
+        if case .text(let value)? = given[name] { return value }
+        return nil
+    }
+
+    /// The words given for `name` (lowercased), else its declared default.
+    func names(_ name: String) -> [String] {
+        if case .names(let value)? = given[name] { return value }
+        if case .names(let value)? = option(name)?.kind { return value }
+        return []
     }
 
     private func option(_ name: String) -> CommandOption? { options.first { $0.name == name } }
@@ -156,6 +187,33 @@ struct CommandOptionValues {
             case "off", "false", "no", "0": return .flag(false)
             default: throw ShellError("option '\(key)' is on or off, not '\(text)'", at: word.range)
             }
+        case .number(_, let range, let integer):
+            let bound = { (end: Double) in integer ? String(Int(saturating: end)) : NumberFormat.format(end, digits: 6) }
+            let expected = "\(key) must be \(integer ? "a whole number" : "a number") from \(bound(range.lowerBound)) to \(bound(range.upperBound))"
+            let number: Double
+            do throws(NumberSyntax.Problem) {
+                number = try NumberSyntax.value(text)
+            } catch {
+                throw ShellError(expected + ": " + error.message(text), at: word.range, hint: "e.g. \(key)=\(option.defaultText)")
+            }
+            guard range.contains(number), !integer || number.rounded() == number else {
+                throw ShellError(expected + ", not \(text)", at: word.range)
+            }
+            return .number(number)
+        case .seed:
+            guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let seed = UInt64(text) else {
+                throw ShellError("\(key) must be a whole number from 0 to \(UInt64.max), not '\(text)'", at: word.range,
+                                 hint: "e.g. \(key)=42")
+            }
+            return .seed(seed)
+        case .text:
+            return .text(text)
+        case .names:
+            let words = parts(of: word, key: key)
+            if let empty = words.first(where: { $0.text.isEmpty }) {
+                throw ShellError("empty name in \(key)=", at: empty.range, hint: "e.g. \(key)=\(option.defaultText)")
+            }
+            return .names(words.map { $0.text.lowercased() })
         }
     }
 

@@ -32,6 +32,17 @@ public enum Limits {
     /// the schedule, which costs nothing per step, so the limit is the run's.
     public static let maximumScheduleHorizon = maximumSteps
 
+    /// Most members of one `pbt` population: each holds a whole run, and `pbt step` prints a
+    /// row per member.
+    public static let maximumPopulation = 256
+    /// Most steps one `pbt` makes in all, population × steps per member (and `compare` makes it
+    /// twice, once for random search): the budget `run` has for one run.
+    public static let maximumPopulationBudget = maximumSteps
+    /// Most member rows a population records, population × generations (steps / interval, and
+    /// one more per `pbt step` past the budget): each generation keeps every member's score and
+    /// hyper-parameters for the table, the plot and `save pbt`.
+    public static let maximumPopulationRecords = 1_000_000
+
     /// Most nodes (numbers, names, operators, calls) in one formula.
     public static let maximumFormulaSize = Parser.maximumSize
     /// Deepest nesting of parentheses, calls, signs and powers in one formula.
@@ -45,4 +56,30 @@ public enum Limits {
     public static let maximumScriptDepth = Session.maximumScriptDepth
     /// Largest script file read, in bytes.
     public static let maximumScriptBytes = TextFile.maximumSize
+
+    /// Most rows of a data set: `data NAME n=N`, and the data rows of each file `data load`
+    /// reads (counted as it reads, so a file of 10⁷ rows stops at the first row past the limit).
+    public static let maximumDataRows = 1_000_000
+    /// Most columns of a CSV file `data load` reads (features and target), checked on the header.
+    public static let maximumDataColumns = 1_000
+    /// Most numbers (rows × columns) of the files `data load` reads: 80 MB of doubles, so a wide
+    /// file cannot reach both other limits at once (10⁶ rows × 10³ columns would be 8 GB).
+    public static let maximumDataCells = 10_000_000
+    /// Longest line of a CSV file `data load` reads, in bytes: room for the widest row of
+    /// `maximumDataColumns` numbers at full precision, so a file without line breaks stops early.
+    public static let maximumDataLineBytes = 1 << 20
+
+    /// Most epochs one `train epochs=N` runs (and the most `early=` patience): the epoch
+    /// trace holds a few numbers per epoch, so memory stays small; Ctrl-C stops it early.
+    public static let maximumEpochs = 100_000
+    /// Largest `batch=N`: any batch at least the training rows is a full batch.
+    public static let maximumBatchRows = 10_000_000
+    /// `model poly degree=N` goes from 1 to this.
+    public static let maximumPolynomialDegree = ModelSpecification.maximumDegree
+    /// Widest hidden layer of `model mlp hidden=`.
+    public static let maximumHiddenWidth = ModelSpecification.maximumHiddenWidth
+    /// Most hidden layers of `model mlp hidden=`.
+    public static let maximumHiddenLayers = ModelSpecification.maximumHiddenLayers
+    /// Most parameters a model may have (checked when it meets the data).
+    public static let maximumModelParameters = ModelSpecification.maximumParameters
 }

@@ -36,10 +36,16 @@ struct EntryPoint {
         let session = Session(output: terminal.write, errorOutput: terminal.writeError)
         session.useUnicode = !ascii && terminal.supportsUnicode
         session.lessonDirectories = Terminal.lessonDirectories()
+        session.progressFile = ProgressFile.standard(stateHome: getenv("XDG_STATE_HOME").map { String(cString: $0) },
+                                                     home: getenv("HOME").map { String(cString: $0) })
         Interrupt.install()
         // A closed pipe ends lrlab quietly (status 141), even when the parent ignored SIGPIPE.
         signal(SIGPIPE, SIG_DFL)
         session.shouldStop = { Interrupt.isRequested }
+        if terminal.outputIsTerminal {
+            // A status line rewritten in place (carriage return, erase to the end of the line).
+            session.progress = { text in _ = Terminal.writeAll(STDOUT_FILENO, "\r\u{1B}[K" + text) }
+        }
 
         var outcome = ScriptOutcome()
         for (index, line) in commands.enumerated() {

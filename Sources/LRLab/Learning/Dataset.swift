@@ -20,10 +20,14 @@ public struct Dataset: Sendable, Equatable {
     /// `rowCount × featureCount` numbers, row after row.
     public let features: [Double]
     public let target: Target
+    /// What each class label stands for when it is not the label itself (a CSV file's labels
+    /// `-1, 1` become classes 0 and 1 named "-1" and "1"); nil: class `k` is called "k".
+    public let classNames: [String]?
 
     /// Makes a data set. The counts must agree: `features.count == rows × featureNames.count`
-    /// and one target per row, each label in `0..<classCount`.
-    public init(name: String, featureNames: [String], features: [Double], target: Target) {
+    /// and one target per row, each label in `0..<classCount`; `classNames`, when given, has
+    /// one name per class.
+    public init(name: String, featureNames: [String], features: [Double], target: Target, classNames: [String]? = nil) {
         let featureCount = featureNames.count
         precondition(featureCount > 0, "a data set needs at least one feature")
         precondition(features.count % featureCount == 0, "features do not fill whole rows")
@@ -35,10 +39,12 @@ public struct Dataset: Sendable, Equatable {
         case .values(let values):
             precondition(values.count == rows, "one target value per row")
         }
+        precondition(classNames == nil || classNames?.count == classCountOf(target), "one name per class")
         self.name = name
         self.featureNames = featureNames
         self.features = features
         self.target = target
+        self.classNames = classNames
     }
 
     public var featureCount: Int { featureNames.count }
@@ -69,6 +75,34 @@ public struct Dataset: Sendable, Equatable {
         case .values(let values):
             pickedTarget = .values(rows.map { values[$0] })
         }
-        return Dataset(name: name, featureNames: featureNames, features: picked, target: pickedTarget)
+        return Dataset(name: name, featureNames: featureNames, features: picked, target: pickedTarget, classNames: classNames)
     }
+
+    /// The rows of `first` followed by those of `second`, which must have the same columns and
+    /// kind of target (the name, feature names and class names are `first`'s).
+    public init(concatenating first: Dataset, _ second: Dataset) {
+        precondition(first.featureCount == second.featureCount, "the same columns")
+        let target: Target
+        switch (first.target, second.target) {
+        case (.classes(let a, let k), .classes(let b, let l)):
+            target = .classes(labels: a + b, classCount: max(k, l))
+        case (.values(let a), .values(let b)):
+            target = .values(a + b)
+        default:
+            preconditionFailure("the same kind of target")
+        }
+        self.init(name: first.name, featureNames: first.featureNames, features: first.features + second.features,
+                  target: target, classNames: first.classNames)
+    }
+
+    /// The name of class `label`: its entry in `classNames`, else the label itself.
+    public func className(_ label: Int) -> String {
+        if let classNames, classNames.indices.contains(label) { return classNames[label] }
+        return String(label)
+    }
+}
+
+private func classCountOf(_ target: Dataset.Target) -> Int? {
+    if case .classes(_, let count) = target { return count }
+    return nil
 }

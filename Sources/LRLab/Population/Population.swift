@@ -1,0 +1,249 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Population-based training (Jaderberg et al. 2017, "Population Based Training of Neural
+/// Networks"), as Ray Tune's `PopulationBasedTraining` does it by default: `size` runs of the
+/// same loss from the same start, each with hyper-parameters drawn from their ranges; every
+/// `interval` steps each member's score is measured, the worst k copy the whole state of
+/// better members (exploit) and change the copied hyper-parameters (explore).
+///
+/// - Score: the current loss (lower is better); a run that has ended scores +∞.
+/// - Exploit (truncation): k = ⌈quantile · size⌉, at most ⌊size/2⌋. The k members ranked
+///   lowest each copy the full state (a `Run` is a value: parameters, optimizer state,
+///   schedule position, noise generator, trace) and hyper-parameters of a member drawn
+///   uniformly from the k ranked highest. Ranking ties go to the lower id.
+/// - Explore: each copied hyper-parameter is resampled or perturbed (`EvolvingHyperparameter`).
+/// - `exploit = .off` never copies: random search with the same members and budget.
+///
+/// Every random choice comes from one `SeededRandom` seeded with `seed`, in a fixed order:
+/// the initial draws (member by member, hyper-parameter by hyper-parameter), then per
+/// generation the sources (replaced members in id order) and explore draws. Same settings,
+/// same seed: the same population, step for step. An optimizer with a `seed` option (`gd
+/// noise=`) gives member i the seed `seed + i`, so members see different gradient noise;
+/// a copy carries on with its source's noise generator, which is part of the copied state.
+public struct Population: Sendable {
+    /// Whether the worst members copy better ones.
+    public enum ExploitMode: String, Sendable, Hashable, CaseIterable {
+        case truncation
+        /// Random search: the same members and budget, nobody copies.
+        case off
+    }
+
+    /// Everything that defines a population besides the task.
+    public struct Settings: Sendable, Hashable {
+        public var size: Int
+        /// Steps between generations.
+        public var interval: Int
+        /// Steps each member takes (the budget is `size × steps`).
+        public var steps: Int
+        public var evolve: [EvolvingHyperparameter]
+        public var quantile: Double
+        public var resample: Double
+        public var perturbFactors: [Double]
+        public var exploit: ExploitMode
+        public var seed: UInt64
+
+        public init(size: Int = 16, interval: Int = 100, steps: Int = 1000, evolve: [EvolvingHyperparameter],
+                    quantile: Double = 0.25, resample: Double = 0.25, perturbFactors: [Double] = [0.8, 1.2],
+                    exploit: ExploitMode = .truncation, seed: UInt64 = 0) {
+            precondition(size >= 2 && interval >= 1 && steps >= 1, "a population needs two members and positive step counts")
+            precondition(!evolve.isEmpty && !perturbFactors.isEmpty, "a population evolves something")
+            self.size = size
+            self.interval = interval
+            self.steps = steps
+            self.evolve = evolve
+            self.quantile = quantile
+            self.resample = resample
+            self.perturbFactors = perturbFactors
+            self.exploit = exploit
+            self.seed = seed
+        }
+
+        /// How many members each exploit replaces: ⌈quantile · size⌉, at most half.
+        public var replacedCount: Int {
+            Population.replacedCount(size: size, quantile: quantile)
+        }
+    }
+
+    public let settings: Settings
+    public private(set) var members: [PopulationMember]
+    /// Generation 0 (the start) and one per interval since.
+    public private(set) var generations: [Generation]
+    private var random: SeededRandom
+
+    /// Steps every member has been trained for (a run that ended stops earlier).
+    public var stepCount: Int { generations.last?.step ?? 0 }
+
+    /// Whether every member has taken `settings.steps` steps.
+    public var isBudgetSpent: Bool { stepCount >= settings.steps }
+
+    /// Builds the members from `start`, each with hyper-parameters drawn from `settings.evolve`,
+    /// and records generation 0. Throws when the loss has no value at `start`, or an evolving
+    /// option cannot change during a run (`Run.setHyperparameter`).
+    public init(loss: any DifferentiableLoss, start: [Double], configuration: OptimizerConfiguration,
+                schedule: any LearningRateSchedule = ConstantSchedule(), settings: Settings,
+                recording: RecordingPolicy = Population.recording) throws(PopulationError) {
+        self.settings = settings
+        var random = SeededRandom(seed: settings.seed)
+        var members: [PopulationMember] = []
+        let seedOption = configuration.kind.allOptions.first { $0.name == "seed" }
+        for id in 0..<settings.size {
+            var memberConfiguration = configuration
+            if let seedOption, case .number(_, let legal, true) = seedOption.kind {
+                let base = configuration.values.number("seed")
+                let width = legal.upperBound - legal.lowerBound + 1
+                memberConfiguration.values.set("seed", legal.lowerBound + (base - legal.lowerBound + Double(id)).truncatingRemainder(dividingBy: width))
+            }
+            let hyper = settings.evolve.map { $0.draw(&random) }
+            for (parameter, value) in zip(settings.evolve, hyper) { memberConfiguration.values.set(parameter.name, value) }
+            var run: Run
+            do throws(EvaluationError) {
+                run = try Run(objective: loss, start: start, configuration: memberConfiguration, schedule: schedule, recording: recording)
+            } catch {
+                throw .startHasNoValue(error)
+            }
+            if id == 0 {
+                // The optimizer must take each evolving value mid-run, as explore will set it.
+                var probe = run
+                for (parameter, value) in zip(settings.evolve, hyper) {
+                    do throws(OptionError) { try probe.setHyperparameter(name: parameter.name, value: value) } catch { throw .option(error) }
+                }
+            }
+            members.append(PopulationMember(id: id, run: run, hyper: hyper, lineage: [LineageSegment(member: id, fromStep: 0, hyper: hyper)]))
+        }
+        self.members = members
+        self.random = random
+        self.generations = [Generation(step: 0, members: members.map { Generation.Record(id: $0.id, score: $0.score, hyper: $0.hyper) })]
+    }
+
+    /// What a member's trace keeps: scalars only, a few hundred rows (the generations hold
+    /// the scores; a population of 256 members must not hold 256 full traces).
+    public static let recording = RecordingPolicy(perParameterLimit: 0, capacity: 256)
+
+    /// How `advance` ended.
+    public enum Outcome: Sendable, Hashable {
+        /// A new generation was recorded.
+        case advanced
+        /// `shouldStop` said stop while member `member` was at step `step`; the population is
+        /// as it was before (the last whole generation).
+        case interrupted(member: Int, step: Int)
+    }
+
+    /// Trains every member one interval (to the next multiple of `interval`, or to the budget
+    /// when that comes first; past the budget, one interval more), then measures, exploits and
+    /// explores, and records the generation. `shouldStop` is polled before each member and
+    /// every 1024 steps; when it says stop, the population goes back to its last generation.
+    @discardableResult
+    public mutating func advance(shouldStop: () -> Bool = { false }) -> Outcome {
+        let from = stepCount
+        var step = (from / settings.interval + 1) * settings.interval
+        if from < settings.steps { step = Swift.min(step, settings.steps) }
+        let before = members
+        for index in members.indices {
+            if shouldStop() {
+                let reached = members[index].run.stepCount
+                members = before
+                return .interrupted(member: index, step: reached)
+            }
+            let wanted = step - members[index].run.stepCount
+            guard wanted > 0, members[index].run.ending == nil else { continue }
+            let taken = members[index].run.run(wanted, shouldStop: shouldStop)
+            if taken < wanted, members[index].run.ending == nil {
+                let reached = members[index].run.stepCount
+                members = before
+                return .interrupted(member: index, step: reached)
+            }
+        }
+        let scores = members.map(\.score)
+        var records = members.map { Generation.Record(id: $0.id, score: $0.score, hyper: $0.hyper) }
+        if settings.exploit == .truncation {
+            for (replaced, source) in Population.exploitPlan(scores: scores, quantile: settings.quantile, random: &random) {
+                var run = members[source].run
+                var hyper = members[source].hyper
+                var moves: [HyperparameterMove] = []
+                for (index, parameter) in settings.evolve.enumerated() {
+                    let move = parameter.explore(hyper[index], resample: settings.resample, factors: settings.perturbFactors, random: &random)
+                    hyper[index] = move.to
+                    moves.append(move)
+                    // Inside the legal range by construction (explore clamps), so this cannot throw.
+                    try? run.setHyperparameter(name: parameter.name, value: move.to)
+                }
+                let lineage = members[source].lineage + [LineageSegment(member: replaced, fromStep: step, hyper: hyper, copiedFrom: source)]
+                members[replaced] = PopulationMember(id: replaced, run: run, hyper: hyper, lineage: lineage)
+                records[replaced].hyper = hyper
+                records[replaced].copiedFrom = source
+                records[replaced].moves = moves
+            }
+        }
+        generations.append(Generation(step: step, members: records))
+        return .advanced
+    }
+
+    /// Advances generation by generation until the budget is spent or `shouldStop` says stop;
+    /// `progress` hears about each generation recorded. Returns the interruption, if any.
+    public mutating func run(shouldStop: () -> Bool = { false }, progress: (Population) -> Void = { _ in }) -> Outcome {
+        while !isBudgetSpent {
+            let outcome = advance(shouldStop: shouldStop)
+            if case .interrupted = outcome { return outcome }
+            progress(self)
+        }
+        return .advanced
+    }
+
+    // MARK: - Exploit, ranking and lineage
+
+    /// ⌈quantile · size⌉, at most ⌊size/2⌋, at least 0.
+    public static func replacedCount(size: Int, quantile: Double) -> Int {
+        guard quantile > 0, size >= 2 else { return 0 }
+        let wanted = (quantile * Double(size)).rounded(.up)
+        return Swift.min(size / 2, Int(saturating: wanted))
+    }
+
+    /// Member indices from the best score (lowest) to the worst; NaN counts as +∞; ties go to
+    /// the lower index.
+    public static func ranking(scores: [Double]) -> [Int] {
+        let keyed = scores.map { $0.isNaN ? Double.infinity : $0 }
+        return scores.indices.sorted { keyed[$0] != keyed[$1] ? keyed[$0] < keyed[$1] : $0 < $1 }
+    }
+
+    /// The truncation exploit for `scores`: pairs (replaced member, source), the replaced
+    /// members being the k ranked lowest in increasing index order, each source drawn
+    /// uniformly from the k ranked highest (k = `replacedCount`). Draws one index per pair.
+    public static func exploitPlan(scores: [Double], quantile: Double, random: inout SeededRandom) -> [(member: Int, source: Int)] {
+        let k = replacedCount(size: scores.count, quantile: quantile)
+        guard k > 0 else { return [] }
+        let ranked = ranking(scores: scores)
+        let top = Array(ranked.prefix(k))
+        return ranked.suffix(k).sorted().map { member in (member, top[random.nextIndex(below: k)]) }
+    }
+
+    /// The member with the best score now (the last generation's ranking).
+    public var bestMember: PopulationMember {
+        members[generations.last?.ranking.first ?? 0]
+    }
+
+    /// The base-rate schedule of a lineage: `[(fromStep, lr)]`, oldest first, dropping
+    /// stretches whose rate equals the one before. Empty when `lr` does not evolve.
+    public func learningRateSchedule(of member: PopulationMember) -> [(step: Int, rate: Double)] {
+        guard let index = settings.evolve.firstIndex(where: { $0.name == "lr" }) else { return [] }
+        var schedule: [(step: Int, rate: Double)] = []
+        for segment in member.lineage where schedule.last?.rate != segment.hyper[index] {
+            if schedule.last?.step == segment.fromStep { schedule.removeLast() }
+            schedule.append((segment.fromStep, segment.hyper[index]))
+        }
+        return schedule
+    }
+}
+
+/// Why a population could not be built.
+public enum PopulationError: Error, Sendable {
+    /// The loss has no value or gradient at the start point.
+    case startHasNoValue(EvaluationError)
+    /// An evolving hyper-parameter the optimizer refuses to change during a run.
+    case option(OptionError)
+}

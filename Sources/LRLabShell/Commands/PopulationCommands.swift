@@ -1,0 +1,215 @@
+import LRLab
+import LRLabText
+
+extension Command {
+    /// `pbt`: population-based training on the current function, optimizer and schedule.
+    static let populationCommands: [Command] = [
+        Command("pbt", usage: "pbt [population=16] [interval=100] [steps=N | epochs=N] [lr=1e-4..1] [evolve=lr,...] [quantile=0.25] "
+                    + "[resample=0.25] [perturb=0.8,1.2] [exploit=truncation|off] [seed=0] [compare] | pbt step [N] | pbt lineage",
+                summary: "population-based training: the worst members copy better ones and explore",
+                details: """
+                Trains `population` runs of the current function, optimizer and schedule from the same start,
+                each with hyper-parameters drawn from their ranges (lr log-uniform in lr=, other options of
+                evolve= uniform in their legal range, e.g. momentum 0..1). Every `interval` steps each member
+                is scored by its current loss (lower is better); the worst ⌈quantile·population⌉ (at most
+                half) copy the whole state of a member drawn from as many of the best (exploit), then each
+                copied value is drawn afresh with probability `resample`, else multiplied by a factor drawn
+                from `perturb` (explore). A perturbed value may leave the initial range (as in Ray Tune) but
+                is clamped to the option's legal range (lr ≤ 1e12, momentum ≤ 1), and the table says so.
+                exploit=off is random search with the same members and budget.
+                Each generation prints the members that copied (score, new values, source, change).
+                  pbt                                   16 members, 1000 steps each, a generation every 100
+                  pbt population=8 steps=2000 interval=200 seed=3
+                  pbt evolve=lr,momentum                (with opt momentum)
+                  pbt exploit=off                       random search with the same budget
+                  pbt compare                           PBT and random search on the same seed and budget
+                  pbt step                              one interval more (also past the budget), full table
+                  pbt lineage                           the best member's ancestry: member, rate, from which step
+                plot pbt draws every member's score and the best lineage's rate; save pbt FILE.json writes
+                every generation. Ctrl-C stops pbt and keeps the generations done. Members of `opt gd
+                noise=` get seeds seed, seed+1, ...; a copy carries on with its source's noise.
+                epochs= trains a model (not a formula): use steps= for formulas.
+                """, completion: .words(["step", "lineage", "compare"]), options: pbtOptions) { session, statement throws(ShellError) in
+            try pbtCommand(session, statement)
+        },
+    ]
+
+    static let pbtOptions: [CommandOption] = [
+        CommandOption("population", .count(default: 16, limit: Limits.maximumPopulation), "how many members (at least 2)"),
+        CommandOption("interval", .count(default: 100, limit: Limits.maximumPopulationBudget), "steps between exploit/explore"),
+        CommandOption("steps", .count(default: 1000, limit: Limits.maximumPopulationBudget), "steps each member takes (the budget is population × steps)"),
+        CommandOption("epochs", .count(default: nil, limit: Limits.maximumPopulationBudget), "epochs each member trains (models only)"),
+        CommandOption("lr", .rateRange(default: 1e-4...1), "where lr is drawn from, log-uniformly"),
+        CommandOption("evolve", .names(default: ["lr"]), "the hyper-parameters that evolve"),
+        CommandOption("quantile", .number(default: 0.25, range: 0...1, integer: false), "fraction replaced each generation (at most half)"),
+        CommandOption("resample", .number(default: 0.25, range: 0...1, integer: false), "probability that a copied value is drawn afresh"),
+        CommandOption("perturb", .rates, "factors a copied value is multiplied by, one drawn at random", defaultDescription: "0.8,1.2"),
+        CommandOption("exploit", .choice(default: "truncation", choices: Population.ExploitMode.allCases.map(\.rawValue)),
+                      "truncation, or off for random search"),
+        CommandOption("seed", .seed(default: 0), "seed of the draws, copies and explore"),
+        CommandOption("compare", .flag(default: false), "also run random search on the same seed and budget; print both"),
+    ]
+
+    static func pbtCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+        if let word = statement.words.dropFirst().first, word.keyValue.value == nil {
+            switch word.text.lowercased() {
+            case "step":
+                return try pbtStep(session, statement)
+            case "lineage":
+                try statement.expectWords(2)
+                guard let population = session.population else { throw noPopulation(at: word) }
+                return session.say(PopulationReport.lineage(population, session: session))
+            case "compare":
+                break
+            default:
+                throw ShellError("unexpected '\(word.text)'", at: word.range,
+                                 hint: Suggestion.closest(to: word.text, among: ["step", "lineage", "compare"]).map { "did you mean 'pbt \($0)'?" }
+                                    ?? "pbt [key=value ...], pbt step or pbt lineage")
+            }
+        }
+        let options = try CommandOptionValues(statement.words.dropFirst(), options: pbtOptions, command: "pbt")
+        let (objective, start) = try session.setup(at: statement.words[0])
+        if options.isGiven("epochs") {
+            throw ShellError("epochs= trains a model; the current task is the formula \(objective.signature)",
+                             at: statement.word(forKey: "epochs")?.range, hint: "give steps= for a formula")
+        }
+        let settings = try pbtSettings(options, session: session, statement: statement)
+        let compare = options.flag("compare")
+        let population = try runPopulation(settings, session: session, objective: objective, start: start)
+        session.population = population.population
+        guard compare else {
+            return session.say(PopulationReport.runText(population.population, interruption: population.interruption, session: session))
+        }
+        var randomSettings = settings
+        randomSettings.exploit = .off
+        let search = try runPopulation(randomSettings, session: session, objective: objective, start: start)
+        session.say(PopulationReport.comparison(pbt: population.population, randomSearch: search.population,
+                                                interruption: population.interruption ?? search.interruption, session: session))
+    }
+
+    /// The settings `options` describe, checked against the limits and the current optimizer.
+    static func pbtSettings(_ options: CommandOptionValues, session: Session, statement: Statement) throws(ShellError) -> Population.Settings {
+        let size = options.declaredCount("population")
+        let steps = options.declaredCount("steps")
+        let interval = options.declaredCount("interval")
+        let command = statement.words[0]
+        guard size >= 2 else {
+            throw ShellError("a population needs at least 2 members", at: statement.word(forKey: "population")?.range, hint: "e.g. population=8")
+        }
+        guard size.multipliedReportingOverflow(by: steps).partialValue <= Limits.maximumPopulationBudget,
+              !size.multipliedReportingOverflow(by: steps).overflow else {
+            throw ShellError("pbt makes at most \(HelpText.grouped(Limits.maximumPopulationBudget)) steps in all (population × steps), not \(size) × \(steps)",
+                             at: (statement.word(forKey: "steps") ?? statement.word(forKey: "population"))?.range ?? command.range,
+                             hint: "give fewer members or steps")
+        }
+        let generations = (steps + interval - 1) / interval + 1
+        guard size.multipliedReportingOverflow(by: generations).partialValue <= Limits.maximumPopulationRecords else {
+            throw ShellError("pbt records at most \(HelpText.grouped(Limits.maximumPopulationRecords)) member rows (population × generations), not \(size) × \(generations)",
+                             at: statement.word(forKey: "interval")?.range ?? command.range, hint: "give a longer interval=")
+        }
+        var evolve: [EvolvingHyperparameter] = []
+        for name in options.names("evolve") {
+            do throws(OptionError) {
+                let parameter = try EvolvingHyperparameter(name: name, kind: session.optimizer.kind, learningRates: options.rateRange("lr"))
+                guard !evolve.contains(where: { $0.name == name }) else {
+                    throw OptionError("'\(name)' is named twice in evolve=", key: name)
+                }
+                evolve.append(parameter)
+            } catch {
+                throw ShellError(error.message, at: statement.word(forKey: "evolve")?.range, hint: error.hint)
+            }
+        }
+        var factors = options.rates("perturb")
+        if factors.isEmpty { factors = [0.8, 1.2] }
+        guard factors.allSatisfy({ $0 > 0 }) else {
+            throw ShellError("perturb= factors must be positive", at: statement.word(forKey: "perturb")?.range, hint: "e.g. perturb=0.8,1.2")
+        }
+        let exploit = Population.ExploitMode(rawValue: options.choice("exploit")) ?? .truncation
+        return Population.Settings(size: size, interval: interval, steps: steps, evolve: evolve, quantile: options.number("quantile") ?? 0.25,
+                                   resample: options.number("resample") ?? 0.25, perturbFactors: factors, exploit: exploit,
+                                   seed: options.seed("seed"))
+    }
+
+    /// Builds and trains a population to its budget, with a progress line; Ctrl-C keeps the
+    /// generations done.
+    static func runPopulation(_ settings: Population.Settings, session: Session, objective: Objective,
+                              start: [Double]) throws(ShellError) -> (population: Population, interruption: Population.Outcome?) {
+        var population: Population
+        do throws(PopulationError) {
+            population = try Population(loss: objective, start: start, configuration: session.optimizer, schedule: session.schedule,
+                                        settings: settings)
+        } catch {
+            switch error {
+            case .startHasNoValue(let reason):
+                throw ShellError("\(objective.signature) has no value at the start \(NumberFormat.point(start)): \(reason.description)",
+                                 hint: "choose another start point")
+            case .option(let reason):
+                throw ShellError(reason.message, hint: reason.hint)
+            }
+        }
+        let label = settings.exploit == .off ? "random search" : "pbt"
+        let outcome = population.run(shouldStop: session.shouldStop) { population in
+            session.progress?("\(label): step \(population.stepCount) of \(settings.steps), generation \(population.generations.count - 1)")
+        }
+        session.progress?("")
+        if case .interrupted = outcome { return (population, outcome) }
+        return (population, nil)
+    }
+
+    /// `pbt step [N]`: N more intervals (default 1), past the budget once it is spent.
+    static func pbtStep(_ session: Session, _ statement: Statement) throws(ShellError) {
+        guard var population = session.population else { throw noPopulation(at: statement.words[1]) }
+        let count = try parseCount(statement, limit: Limits.maximumPopulationRecords, index: 2)
+        let recorded = population.generations.count * population.settings.size
+        guard recorded + count * population.settings.size <= Limits.maximumPopulationRecords else {
+            throw ShellError("the population would record more than \(HelpText.grouped(Limits.maximumPopulationRecords)) member rows (population × generations)",
+                             at: statement.words[1].range, hint: "start a new pbt with a longer interval=")
+        }
+        var interruption: Population.Outcome?
+        var lines: [String] = []
+        for _ in 0..<count {
+            let outcome = population.advance(shouldStop: session.shouldStop)
+            if case .interrupted = outcome {
+                interruption = outcome
+                break
+            }
+            if let generation = population.generations.last {
+                lines.append(PopulationReport.fullTable(generation, population: population, session: session))
+            }
+        }
+        session.population = population
+        if let interruption { lines.append(PopulationReport.interruptionNote(interruption, population: population)) }
+        session.say(lines.joined(separator: "\n"))
+    }
+
+    static func noPopulation(at word: Word) -> ShellError {
+        ShellError("no population yet", at: word.range, hint: "train one first, e.g. pbt population=8 steps=1000")
+    }
+}
+
+extension Command {
+    /// `plot pbt`: the scores chart (kept for `save FILE.svg`) and the lineage's rate.
+    static func plotPopulation(_ session: Session, _ statement: Statement) throws(ShellError) {
+        try statement.expectWords(2)
+        guard let population = session.population else { throw noPopulation(at: statement.words[1]) }
+        let (scores, rates) = PopulationReport.charts(population, session: session)
+        session.lastPicture = .lineChart(scores)
+        var text = scores.render(style: style(session), color: session.useColor)
+        if let rates { text += "\n\n" + rates.render(style: style(session), color: session.useColor) }
+        session.say(text)
+    }
+
+    /// `save pbt FILE.json`.
+    static func savePopulation(_ session: Session, _ statement: Statement) throws(ShellError) {
+        let words = Array(statement.words.dropFirst(2))
+        guard words.count == 1 else {
+            throw ShellError("save pbt needs one file name", at: words.dropFirst().first?.range ?? statement.words[1].range,
+                             hint: "e.g. save pbt population.json")
+        }
+        guard words[0].text.lowercased().hasSuffix(".json") else {
+            throw ShellError("save pbt writes JSON", at: words[0].range, hint: "name it FILE.json")
+        }
+        guard let population = session.population else { throw noPopulation(at: statement.words[1]) }
+        try writeFile(words[0], PopulationJSON.document(population), session: session)
+    }
+}

@@ -1,0 +1,196 @@
+import LRLab
+import LRLabText
+
+/// What `pbt` prints: the task, one compact table per generation (the members that copied), the
+/// full table of `pbt step`, the best lineage, the comparison with random search, and the
+/// `plot pbt` charts.
+enum PopulationReport {
+    /// `f(x, y) = x^2 + y^2 from (10, 10) with gd noise=1 seed=1`: what the members minimise.
+    static func task(_ population: Population) -> String {
+        let run = population.members[0].run
+        let loss = run.objective.map { "\($0.signature) = \($0.expression)" } ?? "a loss of \(run.lossFunction.parameterCount) parameters"
+        let given = run.startConfiguration.values.given.filter { name in !population.settings.evolve.contains { $0.name == name } && name != "seed" }
+        let values = run.startConfiguration.values
+        let options = run.configuration.kind.allOptions.filter { given.contains($0.name) }.map { definition -> String in
+            switch definition.kind {
+            case .number: return "\(definition.name)=\(NumberFormat.format(values.number(definition.name), digits: 6))"
+            case .flag: return "\(definition.name)=\(values.flag(definition.name))"
+            case .choice: return "\(definition.name)=\(values.choice(definition.name))"
+            }
+        }
+        var text = "\(loss) from \(NumberFormat.point(run.start, digits: 4)) with " + ([run.configuration.kind.name] + options).joined(separator: " ")
+        if !(run.schedule is ConstantSchedule) { text += ", schedule \(run.schedule.description)" }
+        return text
+    }
+
+    static func name(_ id: Int) -> String { "m\(id)" }
+
+    static func digits(_ session: Session) -> Int { Swift.min(session.digits, 4) }
+
+    static func score(_ value: Double, _ session: Session) -> String {
+        value.isFinite ? NumberFormat.format(value, digits: digits(session)) : "ended"
+    }
+
+    /// `lr ×0.8`, `lr resampled`, `momentum ×1.2, clamped to 1`.
+    static func change(_ moves: [HyperparameterMove], session: Session) -> String {
+        guard !moves.isEmpty else { return "-" }
+        return moves.map { move -> String in
+            switch move.how {
+            case .resampled: return "\(move.name) resampled"
+            case .perturbed(let factor):
+                let text = "\(move.name) ×\(NumberFormat.format(factor, digits: 4))"
+                return move.clamped ? text + ", clamped to \(NumberFormat.format(move.to, digits: digits(session)))" : text
+            }
+        }.joined(separator: "; ")
+    }
+
+    static func header(_ population: Population, session: Session) -> [String] {
+        let settings = population.settings
+        let k = settings.replacedCount
+        let ranges = settings.evolve.map { parameter in
+            "\(parameter.name) \(parameter.logScale ? "log-uniform" : "uniform") in "
+                + NumberFormat.format(parameter.searchRange.lowerBound, digits: 4) + ".." + NumberFormat.format(parameter.searchRange.upperBound, digits: 4)
+        }
+        let exploit = settings.exploit == .off ? "exploit=off: random search, nobody copies"
+            : "each generation the worst \(k) copy one of the best \(k), then explore (resample \(NumberFormat.format(settings.resample, digits: 4)), "
+              + "else ×" + settings.perturbFactors.map { NumberFormat.format($0, digits: 4) }.joined(separator: " or ×") + ")"
+        return ["\(settings.exploit == .off ? "random search" : "pbt"): \(settings.size) members, \(settings.steps) steps each "
+                + "(\(HelpText.grouped(settings.size * settings.steps)) in all), a generation every \(settings.interval) steps, seed \(settings.seed)",
+                "task: " + task(population),
+                "evolving " + ranges.joined(separator: ", ") + "; " + exploit,
+                "score: the current loss, lower is better"]
+    }
+
+    /// The columns of a generation table: member, score, each evolving value, from, change.
+    static func columns(_ population: Population) -> [Table.Column] {
+        [.init("member", alignment: .left), .init("score")] + population.settings.evolve.map { .init($0.name) }
+            + [.init("from", alignment: .left), .init("change", alignment: .left)]
+    }
+
+    static func row(_ record: Generation.Record, in generation: Generation, session: Session) -> [String] {
+        let source = record.copiedFrom.map { name($0) + " (" + score(generation.members[$0].score, session) + ")" } ?? "-"
+        return [name(record.id), score(record.score, session)] + record.hyper.map { NumberFormat.format($0, digits: digits(session)) }
+            + [source, change(record.moves, session: session)]
+    }
+
+    /// `step 300: best m3 0.0123 (lr 0.05), median 0.4; 4 copied`.
+    static func summaryLine(_ generation: Generation, population: Population, session: Session) -> String {
+        guard let best = generation.best else { return "step \(generation.step)" }
+        let values = zip(population.settings.evolve, best.hyper).map { "\($0.name) \(NumberFormat.format($1, digits: digits(session)))" }
+        let copied = generation.members.filter { $0.copiedFrom != nil }.count
+        return "step \(generation.step): best \(name(best.id)) \(score(best.score, session)) (\(values.joined(separator: ", "))), "
+            + "median \(score(generation.medianScore, session))" + (generation.step == 0 ? " (the start)" : "; \(copied) copied")
+    }
+
+    /// One generation as `pbt` prints it: the summary line and the members that copied.
+    static func compactBlock(_ generation: Generation, population: Population, session: Session) -> String {
+        let rows = generation.members.filter { $0.copiedFrom != nil }.map { row($0, in: generation, session: session) }
+        let line = summaryLine(generation, population: population, session: session)
+        guard !rows.isEmpty else { return line }
+        let table = Table(columns: columns(population), rows: rows)
+        return line + "\n" + table.render(style: Command.style(session), border: .plain).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+    }
+
+    /// Every member of a generation, best first, as `pbt step` prints it.
+    static func fullTable(_ generation: Generation, population: Population, session: Session) -> String {
+        let rows = generation.ranking.map { row(generation.members[$0], in: generation, session: session) }
+        let table = Table(columns: columns(population), rows: rows)
+        return summaryLine(generation, population: population, session: session) + "\n" + table.render(style: Command.style(session), border: .plain)
+    }
+
+    /// What `pbt` prints after training: the header, the generations (the first and last five
+    /// when there are more than twelve), the result and the best lineage's schedule.
+    static func runText(_ population: Population, interruption: Population.Outcome?, session: Session) -> String {
+        var lines = header(population, session: session)
+        let generations = population.generations
+        for (index, generation) in generations.enumerated() {
+            if generations.count > 12, index == 5 {
+                lines.append("... \(generations.count - 10) generations not shown (pbt lineage, save pbt FILE.json) ...")
+            }
+            if generations.count > 12, index >= 5, index < generations.count - 5 { continue }
+            lines.append(compactBlock(generation, population: population, session: session))
+        }
+        lines += result(population, session: session)
+        if let interruption { lines.append(interruptionNote(interruption, population: population)) }
+        lines.append("pbt step goes one interval further; pbt lineage, plot pbt and save pbt FILE.json show more")
+        return lines.joined(separator: "\n")
+    }
+
+    static func result(_ population: Population, session: Session) -> [String] {
+        guard let last = population.generations.last, let best = last.best else { return [] }
+        let copies = population.generations.reduce(0) { $0 + $1.members.filter { $0.copiedFrom != nil }.count }
+        return ["after \(last.step) steps: best \(name(best.id)) with loss \(score(best.score, session)) (lower is better), "
+                + "median \(score(last.medianScore, session)); \(copies) copies in \(population.generations.count - 1) generations",
+                "lr of the best lineage: " + scheduleText(population, session: session)]
+    }
+
+    /// `0.31 (step 0) → 0.25 (step 300) → 0.05 (step 600)`, the first and last four changes of a long one.
+    static func scheduleText(_ population: Population, session: Session, limit: Int = 8) -> String {
+        let schedule = population.learningRateSchedule(of: population.bestMember)
+        guard !schedule.isEmpty else { return "lr does not evolve" }
+        let parts = schedule.map { "\(NumberFormat.format($0.rate, digits: digits(session))) (step \($0.step))" }
+        if parts.count <= limit { return parts.joined(separator: " → ") + (parts.count == 1 ? ", fixed" : "") }
+        return (parts.prefix(limit / 2) + ["…"] + parts.suffix(limit / 2)).joined(separator: " → ")
+    }
+
+    /// `pbt lineage`: the best member's ancestry, stretch by stretch.
+    static func lineage(_ population: Population, session: Session) -> String {
+        let best = population.bestMember
+        let lineage = best.lineage
+        var lines = ["lineage of \(name(best.id)), the best member at step \(population.stepCount) (loss \(score(best.score, session)), lower is better):"]
+        for (index, segment) in lineage.enumerated() {
+            let end = index + 1 < lineage.count ? lineage[index + 1].fromStep : population.stepCount
+            let values = zip(population.settings.evolve, segment.hyper).map { "\($0.name) \(NumberFormat.format($1, digits: digits(session)))" }
+            let origin = segment.copiedFrom.map { "copied \(name($0)) at step \(segment.fromStep)" } ?? "drawn at the start"
+            lines.append("  steps \(segment.fromStep)–\(end): \(name(segment.member)), \(values.joined(separator: ", ")) (\(origin))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func interruptionNote(_ outcome: Population.Outcome, population: Population) -> String {
+        guard case .interrupted(let member, let step) = outcome else { return "" }
+        return Session.interruptionNote(atStep: step, of: name(member),
+                                        "the population is kept at step \(population.stepCount) (\(population.generations.count - 1) generations)")
+    }
+
+    /// `pbt compare`: PBT and random search side by side.
+    static func comparison(pbt: Population, randomSearch: Population, interruption: Population.Outcome?, session: Session) -> String {
+        var lines = Array(header(pbt, session: session).prefix(3))
+        lines.append("against random search (exploit=off): the same members, draws, noise and budget")
+        let rows = [("pbt", pbt), ("random search", randomSearch)].map { label, population -> [String] in
+            let last = population.generations.last
+            return [label, score(last?.best?.score ?? .nan, session), score(last?.medianScore ?? .nan, session),
+                    scheduleText(population, session: session, limit: 4)]
+        }
+        let table = Table(columns: [.init("method", alignment: .left), .init("best score"), .init("median score"),
+                                    .init("lr schedule of the best", alignment: .left)], rows: rows)
+        lines.append(table.render(style: Command.style(session)))
+        lines.append("score: the loss after \(pbt.stepCount) steps, lower is better; pbt step, pbt lineage and plot pbt read the pbt population")
+        if let interruption { lines.append(interruptionNote(interruption, population: pbt)) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `plot pbt`: every member's score over the generations, and the best lineage's base rate.
+    static func charts(_ population: Population, session: Session) -> (scores: LineChart, rates: LineChart?) {
+        let size = Command.pictureSize(session)
+        let steps = population.generations.map { Double($0.step) }
+        let series = (0..<population.settings.size).map { id in
+            LineChart.Series(name(id), y: population.generations.map { $0.members[id].score }, x: steps)
+        }
+        let positive = series.allSatisfy { $0.y.allSatisfy { !$0.isFinite || $0 > 0 } }
+        let scores = LineChart(series: series, width: size.width, height: size.height, yScale: positive ? .log10 : .linear,
+                               title: "score (the loss, lower is better) of every member at each generation", xLabel: "step", yLabel: "loss")
+        let schedule = population.learningRateSchedule(of: population.bestMember)
+        guard !schedule.isEmpty else { return (scores, nil) }
+        var x: [Double] = [], y: [Double] = []
+        for (index, entry) in schedule.enumerated() {
+            let end = index + 1 < schedule.count ? schedule[index + 1].step : population.stepCount
+            x += [Double(entry.step), Double(end)]
+            y += [entry.rate, entry.rate]
+        }
+        let rates = LineChart(series: [.init("lr of " + name(population.bestMember.id) + "'s lineage", y: y, x: x)],
+                              width: size.width, height: Swift.max(6, size.height / 2), yScale: .log10,
+                              title: "learning rate of the best member's lineage", xLabel: "step", yLabel: "lr")
+        return (scores, rates)
+    }
+}
