@@ -83,11 +83,20 @@ enum HelpText {
         case "pbt":
             return ["Limits: at most \(Limits.maximumPopulation) members, \(grouped(Limits.maximumPopulationBudget)) steps in all (population × steps; compare",
                     "runs random search too), \(grouped(Limits.maximumPopulationRecords)) member rows recorded (population × generations)."]
+        case "model":
+            return ["Limits: poly degree 1 to \(Limits.maximumPolynomialDegree); mlp at most \(Limits.maximumHiddenLayers) hidden layers of 1 to \(grouped(Limits.maximumHiddenWidth)) units;",
+                    "at most \(grouped(Limits.maximumModelParameters)) parameters on the data."]
+        case "train":
+            return ["Limits: at most \(grouped(Limits.maximumEpochs)) epochs per command (and early= patience); batch=N up to \(grouped(Limits.maximumBatchRows))",
+                    "(a batch of at least the training rows is a full batch)."]
         case "schedule", "plot":
             return ["Limits: schedule table and plot lr show at most \(grouped(Limits.maximumScheduleHorizon)) steps."]
         case "diff":
             return ["Limits: derivatives longer than \(grouped(Limits.maximumShownDerivativeSize)) terms are not shown; a function whose",
                     "derivatives pass \(grouped(Limits.maximumDerivativeSize)) terms is refused when it is defined."]
+        case "data":
+            return ["Limits: n= at most \(grouped(Limits.maximumDataRows)) rows; data load reads at most \(grouped(Limits.maximumDataRows)) rows,",
+                    "\(grouped(Limits.maximumDataColumns)) columns and \(grouped(Limits.maximumDataCells)) numbers per file, lines of at most \(grouped(Limits.maximumDataLineBytes)) bytes."]
         case "load", "lesson":
             return ["Limits: scripts of at most \(grouped(Limits.maximumScriptBytes)) bytes, nested at most \(Limits.maximumScriptDepth) deep."]
         default:
@@ -105,12 +114,16 @@ enum HelpText {
           sweep              \(Limits.maximumSweepRates) rates, each of up to \(grouped(Limits.maximumSweepSteps)) steps (it makes up to \(Limits.maximumSweepRates) runs)
           lrfind             \(grouped(Limits.maximumFinderSteps)) steps (it keeps and smooths every step's loss)
           pbt                \(Limits.maximumPopulation) members, \(grouped(Limits.maximumPopulationBudget)) steps in all, \(grouped(Limits.maximumPopulationRecords)) member rows (members × generations)
+          model              poly degree \(Limits.maximumPolynomialDegree), mlp \(Limits.maximumHiddenLayers) hidden layers of \(grouped(Limits.maximumHiddenWidth)) units, \(grouped(Limits.maximumModelParameters)) parameters
+          train              \(grouped(Limits.maximumEpochs)) epochs per command; batch=N up to \(grouped(Limits.maximumBatchRows)) rows
           schedule table,
           plot lr            \(grouped(Limits.maximumScheduleHorizon)) steps
           formulas           \(grouped(Limits.maximumFormulaSize)) terms, nested \(Limits.maximumFormulaNesting) levels (parentheses, calls, signs, powers);
                              a long flat sum nests nothing and is limited only by its terms
           derivatives        \(grouped(Limits.maximumDerivativeSize)) terms each, or the function is refused; diff shows up to \(grouped(Limits.maximumShownDerivativeSize))
           scripts            \(grouped(Limits.maximumScriptBytes)) bytes, \(Limits.maximumScriptDepth) loads deep
+          data               \(grouped(Limits.maximumDataRows)) rows (n=, and per file data load reads), \(grouped(Limits.maximumDataColumns)) columns and
+                             \(grouped(Limits.maximumDataCells)) numbers per file, CSV lines of \(grouped(Limits.maximumDataLineBytes)) bytes; checked as the file is read
         Ctrl-C stops a long command early and keeps what it did.
         """
     }

@@ -20,7 +20,7 @@ func outputOf(_ command: String) -> String? {
 /// The per-epoch seconds each Python baseline reported (`RESULT name per_epoch_seconds=...`).
 func pythonBaselines(script: String, epochs: Int) -> [String: Double] {
     guard let output = outputOf("\(script) epochs=\(epochs)") else {
-        print("g. Python baselines failed to run (\(script)); see the messages above")
+        print("i. Python baselines failed to run (\(script)); see the messages above")
         return [:]
     }
     var found: [String: Double] = [:]
@@ -35,7 +35,7 @@ func pythonBaselines(script: String, epochs: Int) -> [String: Double] {
     return found
 }
 
-/// g. One epoch of the 64-32-10 ReLU MLP on digits (1,437 training rows, batches of 32, Adam
+/// i. One epoch of the 64-32-10 ReLU MLP on digits (1,437 training rows, batches of 32, Adam
 /// lr 0.001, PyTorch's initialisation and CrossEntropyLoss), measured after the epoch on the
 /// whole training and validation sets as `train` does, against the numpy loop and
 /// scikit-learn's MLPClassifier doing the same, run in the same `make bench`.
@@ -45,7 +45,7 @@ func caseDigitsMLP(digits: Dataset, epochs: Int, pythonScript: String?) -> [Resu
     guard let adam = try? OptimizerConfiguration(name: "adam", options: [("lr", "0.001")]),
           var trainer = try? Trainer(model: model, split: split, initialization: .seeded(0), configuration: adam,
                                      batchSize: 32, seed: 0) else {
-        print("g. skipped: the trainer could not start")
+        print("i. skipped: the trainer could not start")
         return []
     }
     let clock = ContinuousClock()
@@ -58,28 +58,28 @@ func caseDigitsMLP(digits: Dataset, epochs: Int, pythonScript: String?) -> [Resu
     let last = trainer.trace.last
     let quality = "epoch \(trainer.epoch): train loss \(format2(last?.trainLoss ?? .nan)), val acc \(format2(100 * (last?.validationAccuracy ?? .nan))) %"
     guard let pythonScript else {
-        print("g. lrlab \(format(seconds: perEpoch)) per epoch (\(quality)); Python baselines not run (--no-python)")
+        print("i. lrlab \(format(seconds: perEpoch)) per epoch (\(quality)); Python baselines not run (--no-python)")
         return []
     }
     let baselines = pythonBaselines(script: pythonScript, epochs: epochs)
     var results: [Result] = []
     if let numpy = baselines["numpy"] {
-        results.append(Result(name: "g. digits MLP 64-32-10, epoch vs numpy", candidate: perEpoch, baseline: numpy,
+        results.append(Result(name: "i. digits MLP 64-32-10, epoch vs numpy", candidate: perEpoch, baseline: numpy,
                               items: split.training.rowCount, unit: "row", goal: 0.25, note: quality))
     }
     if let sklearn = baselines["sklearn"] {
-        results.append(Result(name: "g′. same, vs scikit-learn MLPClassifier", candidate: perEpoch, baseline: sklearn,
+        results.append(Result(name: "i′. same, vs scikit-learn MLPClassifier", candidate: perEpoch, baseline: sklearn,
                               items: split.training.rowCount, unit: "row"))
     }
-    if results.isEmpty { print("g. lrlab \(format(seconds: perEpoch)) per epoch (\(quality)); no Python baseline reported") }
+    if results.isEmpty { print("i. lrlab \(format(seconds: perEpoch)) per epoch (\(quality)); no Python baseline reported") }
     return results
 }
 
-/// h. Peak resident memory of `lrlab -c '...'` training a 64-256-256-10 MLP on digits with
+/// j. Peak resident memory of `lrlab -c '...'` training a 64-256-256-10 MLP on digits with
 /// batch 1 for 3 epochs (4,311 steps), read from `/usr/bin/time -v`; goal under 300 MB.
 func caseTrainingMemory(lrlab: String?) {
     guard let lrlab, access(lrlab, X_OK) == 0, access("/usr/bin/time", X_OK) == 0 else {
-        print("h. no lrlab executable or /usr/bin/time: measuring the engine in this process instead")
+        print("j. no lrlab executable or /usr/bin/time: measuring the engine in this process instead")
         caseTrainingMemoryInProcess()
         return
     }
@@ -92,15 +92,15 @@ func caseTrainingMemory(lrlab: String?) {
     guard let line = report?.split(separator: "\n").first(where: { $0.contains("Maximum resident set size") }),
           report?.contains("Exit status: 0") ?? true, !(report?.contains("error:") ?? false),
           let kilobytes = Double(line.split(separator: ":").last.map { String($0).filter { $0 != " " && $0 != "\t" } } ?? "") else {
-        print("h. lrlab -c could not train (no resident set size, or an error): measuring the engine in this process instead")
+        print("j. lrlab -c could not train (no resident set size, or an error): measuring the engine in this process instead")
         caseTrainingMemoryInProcess()
         return
     }
     let megabytes = kilobytes / 1024
-    print("h. \(script): peak resident \(format2(megabytes)) MB (goal < 300 MB: \(megabytes < 300 ? "met" : "MISSED")), \(format(seconds: seconds))")
+    print("j. \(script): peak resident \(format2(megabytes)) MB (goal < 300 MB: \(megabytes < 300 ? "met" : "MISSED")), \(format(seconds: seconds))")
 }
 
-/// h′. The same training through the engine in this process (`Trainer` on `Dataset.digits`), with
+/// j′. The same training through the engine in this process (`Trainer` on `Dataset.digits`), with
 /// the peak resident memory of the whole process from `getrusage` (an upper bound: it includes
 /// the benchmark's own data). Used when the lrlab executable cannot run the script.
 func caseTrainingMemoryInProcess() {
@@ -108,7 +108,7 @@ func caseTrainingMemoryInProcess() {
     guard let adam = try? OptimizerConfiguration(name: "adam", options: [("lr", "0.001")]),
           var trainer = try? Trainer(model: DenseNetwork(widths: [64, 256, 256, 10]), split: split, initialization: .seeded(0),
                                      configuration: adam, batchSize: 1, seed: 0) else {
-        print("h′. skipped: the trainer could not start")
+        print("j′. skipped: the trainer could not start")
         return
     }
     let clock = ContinuousClock()
@@ -116,7 +116,7 @@ func caseTrainingMemoryInProcess() {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     let megabytes = Double(usage.ru_maxrss) / 1024
-    print("h′. engine, 64-256-256-10 mlp, batch 1, 3 epochs (\(trainer.run.stepCount) steps): peak resident \(format2(megabytes)) MB "
+    print("j′. engine, 64-256-256-10 mlp, batch 1, 3 epochs (\(trainer.run.stepCount) steps): peak resident \(format2(megabytes)) MB "
           + "for the whole benchmark process (goal < 300 MB: \(megabytes < 300 ? "met" : "MISSED")), \(format(seconds: seconds)); "
           + "val acc \(format2(100 * (trainer.trace.last?.validationAccuracy ?? .nan))) %")
 }

@@ -45,6 +45,9 @@ public struct Trainer: Sendable {
     public private(set) var epoch = 0
     /// Steps taken in the epoch under way (0 between epochs).
     public private(set) var stepsIntoEpoch = 0
+    /// Steps taken by the runs before the current one (`changeOptimizer` starts a new run).
+    private var stepOffset = 0
+    private let recording: RecordingPolicy
     /// Set when the training diverged; no step is taken after it.
     public private(set) var ending: Run.Ending?
     /// The epoch whose parameters `parameters` are, when early stopping kept an earlier epoch's.
@@ -70,6 +73,7 @@ public struct Trainer: Sendable {
         self.split = split
         self.l2 = l2
         self.initialization = initialization
+        self.recording = recording
         var batches = MiniBatches(rowCount: split.training.rowCount, batchSize: batchSize, seed: seed)
         let trainedLoss = ModelLoss(model: model, data: split.training, l2: l2)
         self.trainedLoss = trainedLoss
@@ -89,6 +93,21 @@ public struct Trainer: Sendable {
 
     /// The parameters the training keeps: the best epoch's after early stopping, else the latest.
     public var parameters: [Double] { keptParameters ?? run.point }
+
+    /// Updates made in the whole training (across `changeOptimizer`).
+    public var stepCount: Int { stepOffset + run.stepCount }
+
+    /// Continues from the current parameters with a fresh optimizer `configuration` and
+    /// `schedule` (PyTorch's new `torch.optim` object over the same parameters): the
+    /// optimizer's state starts at zero and the schedule counts from step 1 again; the epochs,
+    /// the batch order and the trace carry on. Throws when the loss has no value here.
+    public mutating func changeOptimizer(_ configuration: OptimizerConfiguration,
+                                         schedule: any LearningRateSchedule) throws(EvaluationError) {
+        let fresh = try Run(objective: run.lossFunction, start: run.point, configuration: configuration, schedule: schedule,
+                            recording: recording)
+        stepOffset += run.stepCount
+        run = fresh
+    }
 
     /// Sets the base learning rate from the next step on (`Run.setLearningRate`).
     public mutating func setLearningRate(_ rate: Double) throws(OptionError) {
@@ -111,14 +130,18 @@ public struct Trainer: Sendable {
         for _ in 0..<Swift.max(0, epochs) {
             while stepsIntoEpoch < perEpoch {
                 if stepsTaken > 0, shouldStop() {
-                    return .interrupted(step: run.stepCount, stepsIntoEpoch: stepsIntoEpoch)
+                    return .interrupted(step: stepCount, stepsIntoEpoch: stepsIntoEpoch)
                 }
                 if !isFullBatch { run.replaceLoss(trainedLoss.batch(batches.next())) }
                 run.step()
                 stepsTaken += 1
                 stepsIntoEpoch += 1
                 if let runEnding = run.ending {
-                    ending = runEnding
+                    // Step numbers of the whole training, not of the run since the last `changeOptimizer`.
+                    switch runEnding {
+                    case .diverged(let step, let reason): ending = .diverged(step: stepOffset + step, reason: reason)
+                    case .undefined(let step, let reason): ending = .undefined(step: stepOffset + step, reason: reason)
+                    }
                     return .ended
                 }
             }
@@ -126,7 +149,7 @@ public struct Trainer: Sendable {
             epoch += 1
             let record = measure(learningRate: run.schedule.rate(at: run.stepCount, base: run.learningRate))
             guard record.trainLoss.isFinite, record.validationLoss?.isFinite ?? true else {
-                ending = .diverged(step: run.stepCount, reason: "the loss over the whole training set is no longer a finite number (epoch \(epoch))")
+                ending = .diverged(step: stepCount, reason: "the loss over the whole training set is no longer a finite number (epoch \(epoch))")
                 return .ended
             }
             trace.append(record)
@@ -152,7 +175,7 @@ public struct Trainer: Sendable {
                 (training.measure(at: point, workspace: workspace), validation?.measure(at: point, workspace: workspace))
             }
         }
-        return EpochRecord(epoch: epoch, step: run.stepCount, learningRate: learningRate, trainLoss: trainResult.loss,
+        return EpochRecord(epoch: epoch, step: stepCount, learningRate: learningRate, trainLoss: trainResult.loss,
                            validationLoss: validationResult?.loss, trainAccuracy: trainResult.accuracy,
                            validationAccuracy: validationResult?.accuracy)
     }

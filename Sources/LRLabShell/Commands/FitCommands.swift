@@ -33,7 +33,7 @@ extension Command {
         CommandOption("degree", .text(syntax: "N1,N2,..."), "the polynomial degrees, 1 to \(ModelSpecification.maximumDegree), at most \(Limits.maximumFitDegrees)",
                       defaultDescription: "1,3,9,15"),
         CommandOption("l2", .number(default: 0, range: 0...1e6), "weight penalty: each loss adds l2·Σw² over the weights (not the bias)"),
-        CommandOption("epochs", .count(default: 1000, limit: Limits.maximumFitEpochs), "epochs each degree trains"),
+        CommandOption("epochs", .count(default: 1000, limit: Limits.maximumEpochs), "epochs each degree trains"),
         CommandOption("batch", .text(syntax: "full|N"), "rows per step: full (every row) or N", defaultDescription: "full"),
         CommandOption("seed", .seed(default: 0), "seed of the starting parameters and of the batches' shuffle"),
     ]
