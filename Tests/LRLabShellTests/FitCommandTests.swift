@@ -56,3 +56,37 @@ import LRLab
         #expect(plot.points.map(\.x.count) == [8, 2])
     }
 }
+
+/// `compare` on a model: the same seed gives the same table; the explorer's options stay its own.
+@Suite struct ModelCompareTests {
+    func transcript(_ lines: [String]) throws -> [String] {
+        var printed: [String] = []
+        let session = Session(output: { printed.append($0) })
+        for line in lines { try session.execute(line: line) }
+        return printed
+    }
+
+    @Test func sameSeedSameTable() throws {
+        let lines = ["data xor n=40 seed=3", "model mlp hidden=4 seed=2", "compare opt=gd,adam lr=0.05 epochs=3 batch=10"]
+        let first = try transcript(lines)
+        #expect(first == (try transcript(lines)))
+        #expect(first.last?.contains("│ gd ") == true && first.last?.contains("│ adam ") == true)
+    }
+
+    /// Every entry starts from the same parameters: at epoch 0 their losses are equal.
+    @Test func everyEntryStartsTheSame() throws {
+        var printed: [String] = []
+        let session = Session(output: { printed.append($0) })
+        try session.execute(line: "data blobs n=30; model logistic seed=4; compare opt=gd,rmsprop,adam epochs=2")
+        let comparison = try #require(session.lastModelComparison)
+        let starts = comparison.results.map { $0.trainer.trace.records[0].trainLoss }
+        #expect(starts.count == 3 && Set(starts).count == 1)
+    }
+
+    @Test func epochsOnAFormulaIsRefused() throws {
+        let session = Session(output: { _ in })
+        try session.execute(line: "f(x) = x^2; start x=1")
+        let error = #expect(throws: ShellError.self) { try session.execute(line: "compare lr=0.1,0.2 epochs=3") }
+        #expect(error?.message.contains("applies to compare on a model") == true)
+    }
+}

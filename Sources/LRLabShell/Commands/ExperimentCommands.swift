@@ -90,12 +90,24 @@ extension Command {
         CommandOption("opt", aliases: ["optimizer"], .optimizers, "the optimizers to compare (default: the current one)"),
         CommandOption("lr", .rates, "the learning rates to try (default: each optimizer's own)"),
         CommandOption("steps", .count(default: 200, limit: Limits.maximumSteps), "steps per run; each stops where it converges"),
+        CommandOption("epochs", .count(default: 20, limit: Limits.maximumEpochs), "epochs per training, when comparing on a model"),
+        CommandOption("batch", .text(syntax: "full|N"), "rows per step on a model (default: the last train's, else full)"),
     ]
 
     static func compareCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
-        let (objective, start) = try session.setup(at: statement.words[0])
         let options = try CommandOptionValues(statement.words.dropFirst(), options: compareOptions, command: "compare",
                                               registry: session.optimizerRegistry)
+        // On a model when the latest thing trained is one, or when there is a model and data but no formula.
+        if let setup = try ModelTrainingSetup(session, at: statement.words[0]),
+           session.trainingIsLatest || session.objective == nil {
+            try compareModels(session, statement, options: options, entries: try compareEntries(session, options, statement), setup: setup)
+            return
+        }
+        for key in ["epochs", "batch"] where options.isGiven(key) {
+            throw ShellError("\(key)= applies to compare on a model; a formula's compare takes steps=", at: statement.words[0].range,
+                             hint: "choose a model and data first (model ..., data ...), or use steps=N")
+        }
+        let (objective, start) = try session.setup(at: statement.words[0])
         let steps = options.declaredCount("steps")
         let entries = try compareEntries(session, options, statement)
         let report: Comparison.Report

@@ -15,11 +15,13 @@ extension Command {
         let training = split.training
         if !training.isClassification && training.featureCount == 1 {
             var curves: [(label: String, model: any Model, parameters: [Double])] = []
-            if let fitted = session.lastFits, fitted.split == split {
+            if let fitted = session.lastFits, fitted.split == split, !(session.trainingIsLatest && trained(session) != nil) {
                 curves = fitted.fits.fits.filter { $0.trainer.ending == nil }.map { ("degree \($0.degree)", $0.trainer.model, $0.trainer.parameters) }
+            } else if let training = trained(session) {
+                curves = [(training.specification.description, training.trainer.model, training.trainer.parameters)]
             }
             guard !curves.isEmpty else {
-                throw ShellError("nothing fitted to this data yet", at: word.range, hint: "fit trains one poly per degree")
+                throw ShellError("nothing fitted to this data yet", at: word.range, hint: "fit trains one poly per degree; or model ... then train")
             }
             let plot = fitPlot(split: split, curves: curves, size: size)
             session.lastPicture = .fitPlot(plot)
@@ -30,7 +32,19 @@ extension Command {
             throw ShellError("plot fit draws a 1-D regression set with its curves, or a 2-D classification set with its regions; '\(training.name)' has \(training.featureCount) features",
                              at: word.range, hint: "for this data, plot loss shows the training curves")
         }
-        throw ShellError("no trained model on this data yet", at: word.range, hint: "e.g. model mlp hidden=8 then train epochs=100")
+        guard let training = trained(session) else {
+            throw ShellError("no trained model on this data yet", at: word.range, hint: "e.g. model mlp hidden=8 then train epochs=100")
+        }
+        let map = decisionMap(split: split, model: training.trainer.model, parameters: training.trainer.parameters, size: size,
+                              title: training.specification.description + " on \(training.trainer.split.training.name): decision regions")
+        session.lastPicture = .decisionMap(map)
+        session.say(map.render(style: style(session), color: session.useColor))
+    }
+
+    /// The session's latest training when it learned the current data.
+    static func trained(_ session: Session) -> ModelTraining? {
+        guard let training = session.training, training.trainer.split == session.data, training.trainer.epoch > 0 else { return nil }
+        return training
     }
 
     /// The points of `split` with each model's curve sampled across their x range.

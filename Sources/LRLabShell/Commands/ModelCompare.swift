@@ -1,0 +1,107 @@
+import LRLab
+import LRLabText
+
+/// `compare` on a model: the explorer's entries (`compareEntries`), one training each.
+extension Command {
+    static func compareModels(_ session: Session, _ statement: Statement, options: CommandOptionValues,
+                              entries: [Comparison.Entry], setup: ModelTrainingSetup) throws(ShellError) {
+        let epochs = options.declaredCount("epochs")
+        let batch = try batchSize(options.text("batch"), statement: statement) ?? setup.batchSize
+        let comparison: TrainingComparison
+        do throws(EvaluationError) {
+            comparison = try TrainingComparison(model: setup.model, split: setup.split, l2: setup.l2, initialization: setup.initialization,
+                                                entries: entries, epochs: epochs, batchSize: batch, seed: setup.seed,
+                                                shouldStop: session.shouldStop)
+        } catch {
+            throw ShellError("the model's loss has no value at its start: \(error.description)", at: statement.words[0].range)
+        }
+        session.lastModelComparison = comparison
+        session.say(modelComparisonText(comparison, session: session, entries: entries.count, batch: batch, setup: setup))
+    }
+
+    /// The table and the curves of a model compare.
+    static func modelComparisonText(_ comparison: TrainingComparison, session: Session, entries: Int, batch: Int?,
+                                    setup: ModelTrainingSetup) -> String {
+        let digits = Swift.min(session.digits, 4)
+        let isClassifier = setup.split.training.isClassification
+        let hasValidation = setup.split.validation != nil
+        func cell(_ value: Double?) -> String { value.map { NumberFormat.format($0, digits: digits) } ?? "-" }
+        let rows = comparison.results.map { result -> [String] in
+            let last = result.last
+            var row = [result.label, cell(last?.trainLoss), cell(last?.validationLoss)]
+            if isClassifier { row += [cell(last?.trainAccuracy), cell(last?.validationAccuracy)] }
+            row.append(result.trainer.ending == nil ? String(last?.epoch ?? 0) : "ended at \(last?.epoch ?? 0)")
+            return row
+        }
+        var columns: [Table.Column] = [.init("run", alignment: .left), .init("train loss"), .init("val loss")]
+        if isClassifier { columns += [.init("train acc"), .init("val acc")] }
+        columns.append(.init("epochs"))
+        var lines = ["compare: \(setup.description) on \(setup.split.training.name), \(comparison.epochs) epochs of "
+                     + "\(batch.map { "batches of \($0)" } ?? "full batches"), the same start and batches (seed \(setup.seed))"]
+        lines.append(Table(columns: columns, rows: rows).render(style: style(session)))
+        lines.append("losses: \(setup.lossName) over the whole set after the last epoch (without l2); accuracies are fractions")
+        let size = pictureSize(session)
+        let which = hasValidation ? "validation" : "training"
+        let lossSeries = comparison.results.map { result in
+            LineChart.Series(result.label, y: result.trainer.trace.records.map { hasValidation ? ($0.validationLoss ?? .nan) : $0.trainLoss },
+                             x: result.trainer.trace.records.map { Double($0.epoch) })
+        }
+        let positive = lossSeries.allSatisfy { $0.y.allSatisfy { !$0.isFinite || $0 > 0 } }
+        let lossChart = LineChart(series: lossSeries, width: size.width, height: size.height, yScale: positive ? .log10 : .linear,
+                                  title: "\(which) loss per epoch", xLabel: "epoch", yLabel: "loss")
+        lines.append(lossChart.render(style: style(session), color: session.useColor))
+        session.lastPicture = .lineChart(lossChart)
+        if isClassifier {
+            let accuracySeries = comparison.results.map { result in
+                LineChart.Series(result.label, y: result.trainer.trace.records.map { (hasValidation ? $0.validationAccuracy : $0.trainAccuracy) ?? .nan },
+                                 x: result.trainer.trace.records.map { Double($0.epoch) })
+            }
+            let accuracyChart = LineChart(series: accuracySeries, width: size.width, height: size.height,
+                                          title: "\(which) accuracy per epoch", xLabel: "epoch", yLabel: "accuracy")
+            lines.append(accuracyChart.render(style: style(session), color: session.useColor))
+            session.lastPicture = .lineChart(accuracyChart)
+        }
+        for result in comparison.results {
+            if let ending = result.trainer.ending { lines.append("\(result.label): " + ending.description.text(digits: session.digits)) }
+        }
+        if comparison.wasStopped {
+            let last = comparison.results.last
+            lines.append(Session.interruptionNote(atStep: last?.trainer.run.stepCount ?? 0, of: last?.label,
+                                                  "the table shows the trainings so far (\(comparison.results.count) of \(entries))"))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// What a model compare trains: the session's model built for its data, its initialisation
+/// and penalty, and the last `train`'s batches and seed (full batches and seed 0 without one).
+struct ModelTrainingSetup {
+    var model: any Model
+    var split: DataSplit
+    var l2: Double
+    var initialization: ModelInitialization
+    var batchSize: Int?
+    var seed: UInt64
+    /// `mlp hidden=32 act=relu seed=0`.
+    var description: String
+    /// `CrossEntropyLoss`, `MSELoss`.
+    var lossName: String
+
+    /// Nil when the session has no model or no data.
+    init?(_ session: Session, at word: Word) throws(ShellError) {
+        guard let specification = session.model, let split = session.data else { return nil }
+        do throws(ModelError) {
+            model = try specification.makeModel(for: split.training)
+        } catch {
+            throw ShellError(error.message, at: word.range, hint: error.hint)
+        }
+        self.split = split
+        l2 = specification.l2
+        initialization = specification.initialization
+        let training = session.training.flatMap { $0.trainer.split == split ? $0 : nil }
+        batchSize = training?.batchSize
+        seed = training?.seed ?? 0
+        description = specification.description
+        lossName = TrainingLoss(for: split.training).pytorchName
+    }
+}
