@@ -246,6 +246,66 @@ extension LessonSource {
         curvature
 
         """#),
+        LessonSource(name: "lessons/10-underfitting-overfitting.lrlab", text: #"""
+        title Underfitting and overfitting
+        summary Too simple a model misses the pattern, too flexible a one learns the noise: the validation error tells them apart.
+        # Run it with:  lrlab lessons/10-underfitting-overfitting.lrlab
+
+        say Thirty noisy points of y = sin(pi x): 24 to train on, 6 kept aside to validate.
+        data sine
+        opt adam lr=0.01
+
+        pause
+        say fit trains one polynomial per degree, the same way, and compares the errors on the rows
+        say each model trained on with the errors on the rows it never saw.
+        fit degree=1,3,9,15
+        expect fit 1 verdict == underfitting
+        expect fit 15 verdict == overfitting
+        expect fit best == 3
+        expect fit 15 gap > 0.02
+        say Degree 1 is a line: it cannot bend, so both errors stay high (underfitting).
+        say Degree 15 has the lowest training error of all, yet the highest validation error but
+        say degree 1's: it follows the noise of its 24 points (overfitting). Degree 3 predicts best.
+        plot fit
+
+        pause
+        say An l2 penalty adds l2 * sum(w^2) to the loss, pulling the weights toward 0: the flexible
+        say curve is smoothed and its gap between validation and training error closes.
+        fit degree=1,3,9,15 l2=0.001
+        expect fit 15 gap < 0.02
+        expect fit 15 verdict == good
+
+        """#),
+        LessonSource(name: "lessons/11-optimizer-comparison.lrlab", text: #"""
+        title The tutorial's optimizer comparison, on handwritten digits
+        summary Adam at three learning rates, then every optimizer at one rate, on the same network, start and batches.
+        # Run it with:  lrlab lessons/11-optimizer-comparison.lrlab
+        # Kept short (1 epoch each) so the test suite runs it; try epochs=20 at the prompt.
+
+        say 1,797 images of handwritten digits, 8x8 pixels: 80% to train on, the rest to validate.
+        say The network: 64 pixels -> 32 ReLU units -> 10 logits, trained on CrossEntropyLoss.
+        data digits
+        model mlp hidden=32
+        opt adam
+
+        pause
+        say First Adam at three learning rates. Every run starts from the same weights and sees the
+        say same batches of 32 in the same order: only the rate differs.
+        compare lr=0.1,0.01,0.001 epochs=1 batch=32
+        expect compare lr=0.01 val_acc > 0.85
+        expect compare lr=0.001 val_loss > 1
+        say At 0.001 (PyTorch's default) one epoch is far from enough; 0.1 and 0.01 are both far ahead.
+
+        pause
+        say Now every optimizer at one rate, 0.01. Plain gradient descent moves little at this rate;
+        say the adaptive methods scale each weight's step by its own gradient history.
+        compare opt=gd,momentum,rmsprop,adagrad,adadelta,adam lr=0.01 epochs=1 batch=32
+        expect compare gd val_loss > 2
+        expect compare adam val_acc > 0.85
+        expect compare best == rmsprop
+        say After one epoch RMSProp leads, Adam close behind; gd and Adadelta have barely moved.
+
+        """#),
         LessonSource(name: "lessons/12-population-based-training.lrlab", text: #"""
         title Population-based training: a schedule nobody wrote
         summary The worst copy the best and perturb their rate; the rate anneals by itself.
