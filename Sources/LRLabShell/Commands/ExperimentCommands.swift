@@ -39,7 +39,7 @@ extension Command {
             let run = try session.currentRun(at: statement.words[0])
             session.say(verdictText(run.verdict(), color: session.useColor, digits: session.digits))
         },
-        Command("compare", usage: "compare [opt=A,B,...] [lr=R1,R2,...] [steps=N]",
+        Command("compare", usage: "compare [opt=A,B,...] [lr=R1,R2,...] [steps=N | epochs=N [batch=full|N]]",
                 summary: "run several optimizers or rates from the same start, side by side",
                 details: """
                 compare lr=0.001,0.01,0.1,1                      the current optimizer at each rate
@@ -48,6 +48,11 @@ extension Command {
                 to the nearest known minimum, steps to converge, verdict) and one loss chart; each run
                 stops where it converges, and diverging curves are cut so the others stay readable; for 2-D,
                 `plot path` then overlays every trajectory.
+                On a model (after model and data, or when the latest thing trained is a model), each
+                configuration trains a copy from the same initial weights through the same batches for
+                epochs= epochs (default 20; batch= as the last train, else full), and compare prints the
+                final training and validation loss and accuracy and draws validation loss and accuracy
+                per epoch: compare lr=0.1,0.01,0.001 epochs=20, compare opt=gd,momentum,adam epochs=20.
                 """, options: compareOptions) { session, statement throws(ShellError) in
             try compareCommand(session, statement)
         },
