@@ -65,6 +65,7 @@ public struct Command: Sendable {
         ("Optimizers and schedules", Command.optimizerCommands),
         ("Pictures and experiments", Command.experimentCommands),
         ("Data", Command.dataCommands),
+        ("Models", Command.modelCommands),
         ("Populations", Command.populationCommands),
         ("Scripts and lessons", Command.scriptCommands),
         ("Writing lessons", Command.lessonCommands),

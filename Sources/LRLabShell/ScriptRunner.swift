@@ -165,7 +165,12 @@ extension Session {
             located.hint = located.hint ?? "check the path; lessons lists the course"
             throw located
         }
-        // Ctrl-C: the script said where it stopped; the caller's runner stops too.
+        try summarize(outcome, of: name, at: range)
+    }
+
+    /// Nothing when `outcome` succeeded or was interrupted (the script said where it stopped and
+    /// the caller's runner stops too), else one error that sums up what went wrong in `name`.
+    func summarize(_ outcome: ScriptOutcome, of name: String, at range: SourceRange?) throws(ShellError) {
         if outcome.wasInterrupted { return }
         if outcome.errors > 0 {
             throw ShellError("'\(name)' stopped at an error", at: range)

@@ -20,12 +20,16 @@ extension Command {
 
     static func plotCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
         guard statement.words.count >= 2 else {
-            throw ShellError("plot what?", at: statement.words[0].range, hint: "plot loss, plot f, plot path or plot lr")
+            throw ShellError("plot what?", at: statement.words[0].range, hint: "plot loss, plot f, plot path, plot lr, plot pbt or plot data")
         }
         let what = statement.words[1]
         let size = pictureSize(session, tall: what.text == "path")
         switch what.text {
         case "loss":
+            if session.trainingIsLatest, let training = session.training {
+                try plotTrainingLoss(session, statement, training.trainer.trace, size: size)
+                return
+            }
             let run = try session.currentRun(at: what)
             let losses = Array(run.trace.losses)
             var scale: AxisScale = .linear
@@ -54,6 +58,8 @@ extension Command {
                 }
                 plotPath(session, run, size: size)
             }
+        case "data":
+            try plotDataCommand(session, statement)
         case "lr":
             let options = try CommandOptionValues(statement.words.dropFirst(2), options: plotOptions, command: "plot lr")
             let steps = options.count("steps") ?? ScheduleReport.defaultHorizon(session)
@@ -61,7 +67,7 @@ extension Command {
         case "pbt":
             try plotPopulation(session, statement)
         default:
-            throw ShellError("cannot plot '\(what.text)'", at: what.range, hint: "plot loss, plot f, plot path, plot lr or plot pbt")
+            throw ShellError("cannot plot '\(what.text)'", at: what.range, hint: "plot loss, plot f, plot path, plot lr, plot pbt or plot data")
         }
     }
 

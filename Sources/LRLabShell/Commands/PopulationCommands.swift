@@ -43,8 +43,7 @@ extension Command {
         CommandOption("steps", .count(default: 1000, limit: Limits.maximumPopulationBudget), "steps each member takes (the budget is population × steps)"),
         CommandOption("epochs", .count(default: nil, limit: Limits.maximumPopulationBudget), "epochs each member trains (models only)"),
         CommandOption("lr", .rateRange(default: 1e-4...1), "where lr is drawn from, log-uniformly"),
-        CommandOption("evolve", .text(syntax: "lr,NAME,..."), "the hyper-parameters that evolve (options of the optimizer)",
-                      defaultDescription: "lr"),
+        CommandOption("evolve", .names(default: ["lr"]), "the hyper-parameters that evolve (options of the optimizer)"),
         CommandOption("quantile", .number(default: 0.25, range: 0...1), "fraction replaced each generation (at most half)"),
         CommandOption("resample", .number(default: 0.25, range: 0...1), "probability that a copied value is drawn afresh"),
         CommandOption("perturb", .rates, "factors a copied value is multiplied by, one drawn at random", defaultDescription: "0.8,1.2"),
@@ -112,11 +111,7 @@ extension Command {
                              at: statement.word(forKey: "interval")?.range ?? command.range, hint: "give a longer interval=")
         }
         var evolve: [EvolvingHyperparameter] = []
-        let names = (options.text("evolve") ?? "lr").split(separator: ",", omittingEmptySubsequences: false).map { $0.lowercased() }
-        for name in names {
-            guard !name.isEmpty else {
-                throw ShellError("empty name in evolve=", at: statement.word(forKey: "evolve")?.range, hint: "e.g. evolve=lr,momentum")
-            }
+        for name in options.names("evolve") {
             do throws(OptionError) {
                 let parameter = try EvolvingHyperparameter(name: name, kind: session.optimizer.kind, learningRates: options.rateRange("lr"))
                 guard !evolve.contains(where: { $0.name == name }) else {
