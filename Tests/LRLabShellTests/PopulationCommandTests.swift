@@ -178,8 +178,11 @@ import Foundation
         var alone = try #require(population.members[source].trainer)
         alone.train(epochs: 1)
         population.advance()
-        #expect(population.members[source].run.point == alone.run.point)
-        #expect(population.members[copied.id].run.point != alone.run.point)
+        // The scores measured after the epoch, before this generation's exploit (which may
+        // replace the source): the source's is the lone training's, the copy's differs.
+        let next = try #require(population.generations.last)
+        #expect(next.members[source].score == alone.trace.last?.validationLoss)
+        #expect(next.members[copied.id].score != alone.trace.last?.validationLoss)
     }
 
     @Test(arguments: [

@@ -8,11 +8,13 @@ import Darwin
 
 /// Population-based training (Jaderberg et al. 2017, "Population Based Training of Neural
 /// Networks"), as Ray Tune's `PopulationBasedTraining` does it by default: `size` runs of the
-/// same loss from the same start, each with hyper-parameters drawn from their ranges; every
-/// `interval` steps each member's score is measured, the worst k copy the whole state of
+/// same loss from the same start (or trainings of the same model from the same
+/// initialisation), each with hyper-parameters drawn from their ranges; every `interval` steps
+/// (epochs, for a model) each member's score is measured, the worst k copy the whole state of
 /// better members (exploit) and change the copied hyper-parameters (explore).
 ///
-/// - Score: the current loss (lower is better); a run that has ended scores +∞.
+/// - Score: the current loss of a formula, the validation loss of a model after its latest
+///   epoch (lower is better); a run or training that has ended scores +∞.
 /// - Exploit (truncation): k = ⌈quantile · size⌉, at most ⌊size/2⌋. The k members ranked
 ///   lowest each copy the full state (a `Run` is a value: parameters, optimizer state,
 ///   schedule position, noise generator, trace) and hyper-parameters of a member drawn
@@ -37,9 +39,9 @@ public struct Population: Sendable {
     /// Everything that defines a population besides the task.
     public struct Settings: Sendable, Hashable {
         public var size: Int
-        /// Steps between generations.
+        /// Steps (epochs, for a model) between generations.
         public var interval: Int
-        /// Steps each member takes (the budget is `size × steps`).
+        /// Steps (epochs, for a model) each member takes: the budget is `size × steps`.
         public var steps: Int
         public var evolve: [EvolvingHyperparameter]
         public var quantile: Double
