@@ -91,7 +91,7 @@ import Glibc
         let second = learner.type("run 20")
         #expect(second.contains("Hint: The factor 1 - 2*lr must fall below -1."))
         let right = learner.type("opt gd lr=1.5; run 30")
-        #expect(right.contains("✓ Task done: verdict == diverging\nAfter the task.\n(Enter or next: go on"))
+        #expect(right.contains("✓ Task done: verdict == diverging\nAfter the task.\n(Enter/next: go on"))
         #expect(learner.savedProgress.contains("01-tiny.lrlab at=2 sections=0,1 tasks=0 finished=0"))
     }
 
@@ -103,6 +103,19 @@ import Glibc
         let ran = learner.type("solution run")
         #expect(ran.hasPrefix("lrlab> opt gd lr=1.2\n"))
         #expect(ran.contains("✓ Task done"))
+    }
+
+    /// What the guide itself says fits 80 columns (narration is wrapped to the terminal).
+    @Test func theGuidesOwnLinesFitEightyColumns() {
+        let learner = Learner()
+        learner.session.terminalColumns = 80
+        var shown = learner.type("lesson 1") + "\n" + learner.type("") + "\n" + learner.type("show") + "\n" + learner.type("show")
+        shown += "\n" + learner.type("solution") + "\n" + learner.type("solution run") + "\n" + learner.type("lessons")
+        let commandOutput = ["  step", "    ", "50 steps", "verdict", "  the ", "  curvature", "lrlab> "]
+        for line in shown.split(separator: "\n") where !commandOutput.contains(where: { line.hasPrefix($0) }) {
+            #expect(line.count <= 80, "\(line)")
+        }
+        #expect(shown.contains("(Enter/next: go on · back: repeat · skip: jump the next · quit · lessons)"))
     }
 
     @Test func backRepeatsTheSectionAndSkipJumpsTheNext() {

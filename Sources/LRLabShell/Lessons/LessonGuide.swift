@@ -66,6 +66,9 @@ public struct LessonGuide {
         set { course[fileName] = newValue }
     }
 
+    /// What a pause offers, said under each section (it fits 80 columns).
+    static let pauseChoices = ["Enter/next: go on", "back: repeat", "skip: jump the next", "quit", "lessons"]
+
     /// The words a guided lesson reads itself (`quit` and `lessons` are commands too).
     static let words: Set<String> = ["next", "back", "skip", "solution", "solution run"]
 
@@ -258,7 +261,7 @@ public struct LessonGuide {
         progress.position = section + 1
         session.saveProgress(course)
         let dot = session.useUnicode ? " · " : ", "
-        session.say("(" + ["Enter or next: go on", "back: repeat", "skip: jump the next section", "quit", "lessons"].joined(separator: dot) + ")")
+        session.say("(" + LessonGuide.pauseChoices.joined(separator: dot) + ")")
     }
 
     /// Evaluates the waiting task's checks: ✓ and on when they hold; else a note, and after two
