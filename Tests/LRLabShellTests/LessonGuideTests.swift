@@ -154,6 +154,23 @@ import Glibc
         #expect(learner.session.run?.stepCount == 50)
     }
 
+    /// Ctrl-C stops a section before its end and the lesson waits; in the last section, Enter
+    /// and skip then end the lesson.
+    @Test(arguments: ["", "skip"])
+    func anInterruptedLastSectionEndsOnTheNextWord(_ word: String) {
+        let learner = Learner(lessons: [LessonSource(name: "i.lrlab", text: "say one\nf(x) = x^2\nstart x=1\nrun 10\nsay after")])
+        var stop = false
+        learner.session.shouldStop = { stop }
+        learner.session.output = { [unowned learner] line in
+            learner.lines.append(line)
+            if line.hasPrefix("lrlab> start") { stop = true }
+        }
+        #expect(learner.type("lesson 1").contains("(interrupted: Enter goes on with the next section, back repeats this one)"))
+        stop = false
+        #expect(learner.type(word).contains("Lesson 1 done"))
+        #expect(learner.guide.prompt == "lrlab> ")
+    }
+
     @Test func startingOverAnswersNo() {
         let learner = Learner()
         learner.type("lesson 1")

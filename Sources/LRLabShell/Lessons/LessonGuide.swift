@@ -93,6 +93,8 @@ public struct LessonGuide {
         case .paused:
             switch word {
             case "", "next":
+                // Past the last section only after Ctrl-C stopped it before its end.
+                guard let lesson, section + 1 < lesson.sections.count else { return finish(session) }
                 section += 1
                 item = 0
                 present(session)
@@ -290,6 +292,7 @@ public struct LessonGuide {
     /// At a pause: runs the next section without printing, then shows the one after it.
     private mutating func skipNextSection(_ session: Session) {
         guard let lesson else { return }
+        guard section + 1 < lesson.sections.count else { return finish(session) }
         let skipped = section + 1
         runQuietly(session) { LessonGuide.runSilently(lesson.sections[skipped], session) }
         session.say("Section \(skipped + 1) skipped (its commands ran without printing).")
