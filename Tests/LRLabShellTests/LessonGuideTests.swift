@@ -171,6 +171,19 @@ import Glibc
         #expect(learner.guide.prompt == "lrlab> ")
     }
 
+    /// Two lrlab sessions at once: each saves its own lesson without losing the other's.
+    @Test func savingKeepsWhatAnotherSessionSaved() {
+        let two = LessonSource(name: "lessons/02-two.lrlab", text: "say two\npause\nsay end")
+        let first = Learner(lessons: [LessonGuideTests.tinyLesson, two])
+        let second = Learner(lessons: [LessonGuideTests.tinyLesson, two])
+        second.session.progressFile = first.session.progressFile
+        first.type("lesson 1")
+        second.type("lesson 2")
+        first.type("back")
+        #expect(first.savedProgress.contains("01-tiny.lrlab at=1"))
+        #expect(first.savedProgress.contains("02-two.lrlab at=1"))
+    }
+
     @Test func startingOverAnswersNo() {
         let learner = Learner()
         learner.type("lesson 1")

@@ -193,7 +193,7 @@ public struct LessonGuide {
         guard let lesson else { return }
         if case .askingResume = phase {} else {
             progress.position = phase == .paused ? min(section + 1, lesson.sections.count - 1) : section
-            session.saveProgress(course)
+            saveProgress(session)
         }
         session.say("Left lesson \(number) at section \(progress.position + 1) of \(lesson.sections.count); lesson \(number) resumes there.")
         close(session)
@@ -202,7 +202,7 @@ public struct LessonGuide {
     mutating func finish(_ session: Session) {
         progress.finished = true
         progress.position = 0
-        session.saveProgress(course)
+        saveProgress(session)
         let count = (try? session.lessonSources().count) ?? 0
         let next = number < count ? " lesson \(number + 1) goes on; lessons lists the course." : " That was the last lesson."
         session.say((session.useUnicode ? "✔ " : "") + "Lesson \(number) done." + next)
@@ -248,7 +248,7 @@ public struct LessonGuide {
                 self.task = (task, taskNumber)
                 phase = .task(tries: 0, hintShown: false)
                 progress.position = section
-                session.saveProgress(course)
+                saveProgress(session)
                 say(wrapped: "Task: " + task.text, session)
                 session.say("  (type commands until it is done; solution shows an answer, skip skips it)")
                 return
@@ -261,7 +261,7 @@ public struct LessonGuide {
             return
         }
         progress.position = section + 1
-        session.saveProgress(course)
+        saveProgress(session)
         let dot = session.useUnicode ? " · " : ", "
         session.say("(" + LessonGuide.pauseChoices.joined(separator: dot) + ")")
     }
@@ -273,7 +273,7 @@ public struct LessonGuide {
         let failures = task.failedChecks(in: session)
         guard let first = failures.first else {
             progress.tasks.insert(taskNumber)
-            session.saveProgress(course)
+            saveProgress(session)
             session.say((session.useUnicode ? "✓ " : "ok ") + "Task done: " + task.checks.map(\.claim).joined(separator: ", "))
             self.task = nil
             present(session)
@@ -287,6 +287,15 @@ public struct LessonGuide {
             hintShown = true
         }
         phase = .task(tries: tries, hintShown: hintShown)
+    }
+
+    /// Saves this lesson's progress into the file as it is now, so that what another lrlab
+    /// saved for other lessons meanwhile is kept.
+    private mutating func saveProgress(_ session: Session) {
+        let mine = progress
+        if let latest = session.progressFile?.load(), latest.warning == nil { course = latest.progress }
+        progress = mine
+        session.saveProgress(course)
     }
 
     /// At a pause: runs the next section without printing, then shows the one after it.
