@@ -65,8 +65,11 @@ public struct Command: Sendable {
         ("Optimizers and schedules", Command.optimizerCommands),
         ("Pictures and experiments", Command.experimentCommands),
         ("Data", Command.dataCommands),
+        ("Models", Command.modelCommands),
+        ("Fitting", Command.fitCommands),
         ("Populations", Command.populationCommands),
         ("Scripts and lessons", Command.scriptCommands),
+        ("Writing lessons", Command.lessonCommands),
         ("Session", Command.sessionCommands),
     ]
 

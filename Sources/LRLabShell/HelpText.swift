@@ -83,6 +83,12 @@ enum HelpText {
         case "pbt":
             return ["Limits: at most \(Limits.maximumPopulation) members, \(grouped(Limits.maximumPopulationBudget)) steps in all (population × steps; compare",
                     "runs random search too), \(grouped(Limits.maximumPopulationRecords)) member rows recorded (population × generations)."]
+        case "model":
+            return ["Limits: poly degree 1 to \(Limits.maximumPolynomialDegree); mlp at most \(Limits.maximumHiddenLayers) hidden layers of 1 to \(grouped(Limits.maximumHiddenWidth)) units;",
+                    "at most \(grouped(Limits.maximumModelParameters)) parameters on the data."]
+        case "train":
+            return ["Limits: at most \(grouped(Limits.maximumEpochs)) epochs per command (and early= patience); batch=N up to \(grouped(Limits.maximumBatchRows))",
+                    "(a batch of at least the training rows is a full batch)."]
         case "schedule", "plot":
             return ["Limits: schedule table and plot lr show at most \(grouped(Limits.maximumScheduleHorizon)) steps."]
         case "diff":
@@ -108,6 +114,8 @@ enum HelpText {
           sweep              \(Limits.maximumSweepRates) rates, each of up to \(grouped(Limits.maximumSweepSteps)) steps (it makes up to \(Limits.maximumSweepRates) runs)
           lrfind             \(grouped(Limits.maximumFinderSteps)) steps (it keeps and smooths every step's loss)
           pbt                \(Limits.maximumPopulation) members, \(grouped(Limits.maximumPopulationBudget)) steps in all, \(grouped(Limits.maximumPopulationRecords)) member rows (members × generations)
+          model              poly degree \(Limits.maximumPolynomialDegree), mlp \(Limits.maximumHiddenLayers) hidden layers of \(grouped(Limits.maximumHiddenWidth)) units, \(grouped(Limits.maximumModelParameters)) parameters
+          train              \(grouped(Limits.maximumEpochs)) epochs per command; batch=N up to \(grouped(Limits.maximumBatchRows)) rows
           schedule table,
           plot lr            \(grouped(Limits.maximumScheduleHorizon)) steps
           formulas           \(grouped(Limits.maximumFormulaSize)) terms, nested \(Limits.maximumFormulaNesting) levels (parentheses, calls, signs, powers);

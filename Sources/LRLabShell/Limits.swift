@@ -68,4 +68,21 @@ public enum Limits {
     /// Longest line of a CSV file `data load` reads, in bytes: room for the widest row of
     /// `maximumDataColumns` numbers at full precision, so a file without line breaks stops early.
     public static let maximumDataLineBytes = 1 << 20
+
+    /// Most epochs one `train epochs=N` runs (and the most `early=` patience, and the most
+    /// epochs `fit` trains each degree and `compare` each model): the epoch
+    /// trace holds a few numbers per epoch, so memory stays small; Ctrl-C stops it early.
+    public static let maximumEpochs = 100_000
+    /// Largest `batch=N`: any batch at least the training rows is a full batch.
+    public static let maximumBatchRows = 10_000_000
+    /// `model poly degree=N` goes from 1 to this.
+    public static let maximumPolynomialDegree = ModelSpecification.maximumDegree
+    /// Widest hidden layer of `model mlp hidden=`.
+    public static let maximumHiddenWidth = ModelSpecification.maximumHiddenWidth
+    /// Most hidden layers of `model mlp hidden=`.
+    public static let maximumHiddenLayers = ModelSpecification.maximumHiddenLayers
+    /// Most parameters a model may have (checked when it meets the data).
+    public static let maximumModelParameters = ModelSpecification.maximumParameters
+    /// Most degrees one `fit` trains (each is a whole training).
+    public static let maximumFitDegrees = 20
 }

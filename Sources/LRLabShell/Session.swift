@@ -16,8 +16,10 @@ public final class Session {
     public var useColor = false
     /// Unicode pictures, or ASCII where the terminal cannot show them.
     public var useUnicode = true
-    /// Folders searched by `lesson N` and `lessons`.
-    public var lessonDirectories: [String] = ["lessons"]
+    /// Folders searched by `lesson N` and `lessons`, before `builtInLessons` (`LRLAB_LESSONS`).
+    public var lessonDirectories: [String] = []
+    /// The course built into lrlab, used when no folder of `lessonDirectories` has lessons.
+    public var builtInLessons: [LessonSource] = LessonSource.builtIn
     /// The script being run, for relative `load` paths; nil at the prompt.
     public internal(set) var currentFile: String?
 
@@ -28,7 +30,9 @@ public final class Session {
     public var optimizerRegistry = OptimizerRegistry.standard
     public internal(set) var optimizer = OptimizerConfiguration.standard
     public internal(set) var schedule: any LearningRateSchedule = ConstantSchedule()
-    public internal(set) var run: Run?
+    public internal(set) var run: Run? {
+        didSet { if run != nil { trainingIsLatest = false } }
+    }
     /// Terminal size in character cells; pictures are sized to fit (the executable sets it).
     public var terminalColumns = 100
     public var terminalRows = 30
@@ -41,15 +45,39 @@ public final class Session {
     public internal(set) var data: DataSplit?
     /// Where `data` came from and how it was made, as `data` alone describes it.
     public internal(set) var dataSource: DataSource?
+    /// The model `model ...` chose; nil until then.
+    public internal(set) var model: ModelSpecification?
+    /// The latest `train`, which the next `train` continues.
+    public internal(set) var training: ModelTraining?
+    /// Whether the latest thing trained is `training` rather than `run`: `save trace`, `plot loss`
+    /// and `lr` then speak of the training (a new run of the explorer sets it back to false).
+    public internal(set) var trainingIsLatest = false
     /// The population of the last `pbt`, advanced by `pbt step`, drawn by `plot pbt`, written by `save pbt`.
     public internal(set) var population: Population?
     /// A transient status line for long work (`pbt`'s generations): called with the text, and
     /// with "" to clear it. Nil (the default, and for scripts and pipes): no progress shown.
     public var progress: ((String) -> Void)?
+    /// The degrees of the last `fit` and the data they learned, for `plot fit` and `expect fit`.
+    var lastFits: FittedDegrees?
+    /// The trainings of the last `compare` on a model, for `expect compare`.
+    public internal(set) var lastModelComparison: TrainingComparison?
     /// Set by `quit`; the caller stops reading lines.
     public internal(set) var wantsToQuit = false
     /// Nesting of `load`, so a script that loads itself stops with an error.
     var scriptDepth = 0
+    /// The script line being run, for commands that report at it later (`task`, `check`).
+    var currentPlace: ScriptPlace?
+    /// The task a lesson script has stated and not yet closed with its `solution` line.
+    var lessonTask: LessonTask?
+    /// Whether `lesson N` typed at the prompt asks `LessonGuide` for a guided lesson
+    /// (`lessonRequest`) instead of running it as a script; the executable sets it at a terminal.
+    public var guidesLessons = false
+    /// The lesson `lesson N` asked for, for `LessonGuide` to start.
+    var lessonRequest: LessonRequest?
+    /// The guided lesson and the section it is at, for `lessons` to show.
+    var guidedPlace: LessonPlace?
+    /// Where progress through the course is saved and read (`lessons` marks it); nil: nowhere.
+    public var progressFile: ProgressFile?
 
     /// The error for a line longer than `Limits.maximumLineBytes`; `bytes` is its length when known.
     public static func lineTooLong(bytes: Int? = nil) -> ShellError {
@@ -100,6 +128,9 @@ public final class Session {
         let previousStepTable = stepTableEnded
         stepTableEnded = nil
         if first.text.lowercased() == "step" { stepTableEnded = previousStepTable }
+        if let lessonTask, !LessonTask.partWords.contains(first.text.lowercased()) {
+            throw LessonTask.unfinished(lessonTask, before: first)
+        }
         if let definition = Definition.recognize(statement) {
             try definition.apply(to: self, statement: statement)
             return
@@ -203,4 +234,6 @@ public enum Picture {
     case lineChart(LineChart)
     case contourMap(ContourMap)
     case scatterPlot(ScatterPlot)
+    case fitPlot(FitPlot)
+    case decisionMap(DecisionMap)
 }

@@ -40,8 +40,8 @@ public struct Run: Sendable {
         }
     }
 
-    /// What the run minimizes.
-    public let lossFunction: any DifferentiableLoss
+    /// What the run minimizes (a trainer switches mini-batches with `replaceLoss`).
+    public private(set) var lossFunction: any DifferentiableLoss
     public let start: [Double]
     /// The optimizer and its options as they are now: a hyper-parameter changed during the
     /// run shows here (`startConfiguration` keeps the options the run started with).
@@ -144,6 +144,19 @@ public struct Run: Sendable {
         }
         configuration.values.set(name, value)
         self.changes.append(HyperparameterChange(afterStep: stepCount, name: name, value: value))
+    }
+
+    /// Replaces the loss that the steps from now on evaluate: the seam for mini-batches,
+    /// where each step's loss is the same model on other rows. `loss` must have the same
+    /// parameter count. Nothing is re-evaluated: `loss`, `gradient` and the optimizer's state
+    /// stay as measured, so the next step still moves along the gradient the previous
+    /// evaluation left, and the evaluation after that step is `loss`'s. (A trainer therefore
+    /// installs batch k + 1 before step k: step k moves along batch k's gradient at the
+    /// current point, as `loss.backward(); opt.step()` does, with one evaluation per step.)
+    /// `restarted()` replays with the loss in force at the time it is called.
+    public mutating func replaceLoss(_ loss: some DifferentiableLoss) {
+        precondition(loss.parameterCount == lossFunction.parameterCount, "a replacement loss must have the same parameter count")
+        lossFunction = loss
     }
 
     /// Records the extra scalar `name` (declared in the run's `RecordingPolicy.extras`) for

@@ -13,11 +13,16 @@ extension Command {
           lr 0.5 ; step
         `opt ... lr=` instead chooses the rate a new run starts with (and resets the run).
         `save trace` replays a run with its changes where they were made.
+        After `train`, `lr` speaks of the training: the next `train` continues at the new rate.
         """) { session, statement throws(ShellError) in
         try learningRateCommand(session, statement)
     }
 
     static func learningRateCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+        if session.trainingIsLatest, session.training != nil {
+            try trainingLearningRateCommand(session, statement)
+            return
+        }
         guard statement.words.count >= 2 else {
             let run = try session.currentRun(at: statement.words[0])
             var text = "lr \(session.format(run.learningRate))"

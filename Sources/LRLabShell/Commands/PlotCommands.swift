@@ -26,6 +26,10 @@ extension Command {
         let size = pictureSize(session, tall: what.text == "path")
         switch what.text {
         case "loss":
+            if session.trainingIsLatest, let training = session.training {
+                try plotTrainingLoss(session, statement, training.trainer.trace, size: size)
+                return
+            }
             let run = try session.currentRun(at: what)
             let losses = Array(run.trace.losses)
             var scale: AxisScale = .linear
@@ -62,6 +66,9 @@ extension Command {
             session.say(ScheduleReport.chart(session, steps: steps))
         case "pbt":
             try plotPopulation(session, statement)
+        case "fit":
+            try statement.expectWords(2)
+            try plotFit(session, at: what)
         default:
             throw ShellError("cannot plot '\(what.text)'", at: what.range, hint: "plot loss, plot f, plot path, plot lr, plot pbt or plot data")
         }

@@ -9,6 +9,9 @@ extension Command {
                 FILE.json: the current run and the runs of the last compare, with their configuration,
                 verdict and loss per kept step.
                 pbt FILE.json: the last pbt population, every generation and the best lineage (help pbt).
+                FILE.csv after `train`: the epoch trace, columns epoch,step,lr,train_loss,val_loss
+                (and train_acc,val_acc for classes), one row per epoch from row 0; empty cells where
+                there is no validation set.
                 FILE.csv:
                 CSV: a header row, then one row per step from row 0 (the start point, lr 0). The first
                 columns are step,lr,x,loss,gx (1-D) or step,lr,x,y,loss,gx,gy (2-D); then the step
@@ -37,6 +40,8 @@ extension Command {
                 case .lineChart(let chart): svg = SVG.lineChart(chart)
                 case .contourMap(let map): svg = SVG.contourMap(map)
                 case .scatterPlot(let plot): svg = SVG.scatterPlot(plot)
+                case .fitPlot(let plot): svg = SVG.fitPlot(plot)
+                case .decisionMap(let map): svg = SVG.decisionMap(map)
                 }
                 try writeFile(path, svg, session: session)
                 return
@@ -49,6 +54,11 @@ extension Command {
             }
             guard lowered.hasSuffix(".csv") else {
                 throw ShellError("cannot tell the format of '\(path.text)'", at: path.range, hint: "name it FILE.csv, FILE.svg or FILE.json")
+            }
+            if session.trainingIsLatest, let training = session.training {
+                // A training's trace: one row per epoch (`train`).
+                try writeFile(path, TrainingReport.csv(training.trainer.trace), session: session)
+                return
             }
             let run = try session.currentRun(at: statement.words[0])
             try saveCSV(run, to: path, session: session)

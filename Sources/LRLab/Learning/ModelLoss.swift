@@ -1,0 +1,265 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The data loss a model is trained on, chosen by the data set's target: PyTorch's, so that a
+/// user can check the numbers elsewhere.
+public enum TrainingLoss: String, Sendable, Hashable {
+    /// `nn.MSELoss()`: mean over rows of (ŷ − y)², one output per row.
+    case meanSquaredError
+    /// `nn.CrossEntropyLoss()`: mean over rows of log Σₖ exp zₖ − z_y, from the logits z
+    /// (computed as m + log Σₖ exp(zₖ − m) with m = maxₖ zₖ, so no exponential overflows).
+    case crossEntropy
+
+    /// The loss for `data`'s target: cross-entropy for classes, mean squared error for values.
+    public init(for data: Dataset) {
+        self = data.isClassification ? .crossEntropy : .meanSquaredError
+    }
+
+    /// `MSELoss`, `CrossEntropyLoss`.
+    public var pytorchName: String {
+        switch self {
+        case .meanSquaredError: return "MSELoss"
+        case .crossEntropy: return "CrossEntropyLoss"
+        }
+    }
+
+    /// `mean((ŷ−y)²)`, `mean cross-entropy of the logits`.
+    public var formula: String {
+        switch self {
+        case .meanSquaredError: return "mean((ŷ−y)²)"
+        case .crossEntropy: return "mean over rows of −log softmax(logits)[class]"
+        }
+    }
+}
+
+/// A model on data as a `DifferentiableLoss`, so that `Run` (its optimizers, schedules,
+/// trace and diagnosis) trains models unchanged: the parameters are the model's, the value is
+/// the data loss over `rows` (a mini-batch, or every row) plus `l2·Σw²` over the weight blocks
+/// (not the biases).
+///
+/// **The in-place form.** The workspace holds the point and the gradient (as the protocol's
+/// defaults lay them out), then the batch's gathered inputs, its outputs and the model's
+/// scratch, all sized for `chunkRows` rows: a batch is processed `chunkRows` rows at a time
+/// with the gradient accumulated, so memory is bounded by the chunk, not the batch, and
+/// `loss(inPlace:)` allocates nothing. Losses for different batches of the same data and
+/// model have the same `workspaceCount`, so a run that switches batches (`Run.replaceLoss`)
+/// keeps its workspace.
+public struct ModelLoss: DifferentiableLoss {
+    public let model: any Model
+    public let data: Dataset
+    public let kind: TrainingLoss
+    /// The weight penalty's factor (0 for none).
+    public let l2: Double
+    /// The rows of `data` the loss averages over, in order; nil for every row.
+    public let rows: ArraySlice<Int>?
+    /// Rows processed together (at most `defaultChunkRows`, and at most the data's rows).
+    public let chunkRows: Int
+    private let labels: [Int]
+    private let values: [Double]
+
+    /// Rows processed together by default: enough for the inner loops to run long, few enough
+    /// that a 256-wide layer's activations take half a megabyte.
+    public static let defaultChunkRows = 256
+
+    /// The loss of `model` on `rows` of `data` (every row when nil). The model's inputs must
+    /// be the data's features and its outputs one per class (classification) or one.
+    public init(model: any Model, data: Dataset, l2: Double = 0, rows: ArraySlice<Int>? = nil) {
+        precondition(model.inputCount == data.featureCount, "the model's inputs are not the data's features")
+        precondition(model.outputCount == (data.classCount ?? 1), "the model's outputs do not match the data's target")
+        self.model = model
+        self.data = data
+        self.kind = TrainingLoss(for: data)
+        self.l2 = l2
+        self.rows = rows
+        self.chunkRows = Swift.max(1, Swift.min(ModelLoss.defaultChunkRows, data.rowCount))
+        switch data.target {
+        case .classes(let labels, _): (self.labels, self.values) = (labels, [])
+        case .values(let values): (self.labels, self.values) = ([], values)
+        }
+    }
+
+    /// The same model, data and penalty over other rows (a new mini-batch).
+    public func batch(_ rows: ArraySlice<Int>?) -> ModelLoss {
+        ModelLoss(model: model, data: data, l2: l2, rows: rows)
+    }
+
+    public var parameterCount: Int { model.parameterCount }
+    public var parameterNames: [String] {
+        model.layout.flatMap { block in
+            (0..<block.count).map { block.columns == 1 ? "\(block.name)[\($0)]" : "\(block.name)[\($0 / block.columns),\($0 % block.columns)]" }
+        }
+    }
+    /// Rows the loss averages over.
+    public var rowCount: Int { rows?.count ?? data.rowCount }
+
+    private var inputsOffset: Int { 2 * parameterCount }
+    private var outputsOffset: Int { inputsOffset + chunkRows * data.featureCount }
+    private var scratchOffset: Int { outputsOffset + chunkRows * model.outputCount }
+
+    public var workspaceCount: Int { scratchOffset + model.workspaceCount(rows: chunkRows) }
+
+    public func value(at point: UnsafeBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>) -> Double {
+        var workspace = [Double](repeating: 0, count: workspaceCount)
+        let count = parameterCount
+        return workspace.withUnsafeMutableBufferPointer { workspace in
+            for index in 0..<count { workspace[index] = point[index] }
+            let loss = self.loss(inPlace: workspace)
+            for index in 0..<count { gradient[index] = workspace[count + index] }
+            return loss
+        }
+    }
+
+    public func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>) -> Double {
+        let count = parameterCount
+        let parameters = UnsafeBufferPointer(rebasing: workspace[0..<count])
+        let gradient = UnsafeMutableBufferPointer(rebasing: workspace[count..<2 * count])
+        for index in 0..<count { gradient[index] = 0 }
+        let total = rowCount
+        guard total > 0 else { return .nan }
+        var sum = 0.0
+        forEachChunk(workspace) { chunk, outputs, scratch, inputs, picked in
+            model.forward(parameters: parameters, inputs: inputs, rows: chunk, outputs: outputs, workspace: scratch)
+            sum += lossAndOutputGradient(outputs, rows: picked, scale: 1 / Double(total))
+            model.backward(parameters: parameters, inputs: inputs, rows: chunk, outputGradient: outputs,
+                           gradient: gradient, workspace: scratch)
+        }
+        var loss = sum / Double(total)
+        if l2 > 0 {
+            loss += l2 * model.sumOfSquaredWeights(parameters)
+            for block in model.layout where block.kind == .weight {
+                for index in block.range { gradient[index] += 2 * l2 * parameters[index] }
+            }
+        }
+        return loss
+    }
+
+    /// The data loss (without the l2 term) and, for classes, the accuracy, measured by forward
+    /// passes only.
+    public struct Measurement: Sendable, Hashable {
+        public var loss: Double
+        /// The fraction of rows whose largest logit is their class (the first largest on a
+        /// tie, as `torch.argmax`); nil for regression.
+        public var accuracy: Double?
+    }
+
+    /// The measurement at `parameters` over the loss's rows. `workspace` must hold
+    /// `workspaceCount` doubles; its first `2 × parameterCount` are not used.
+    public func measure(at parameters: UnsafeBufferPointer<Double>, workspace: UnsafeMutableBufferPointer<Double>) -> Measurement {
+        let total = rowCount
+        guard total > 0 else { return Measurement(loss: .nan, accuracy: nil) }
+        var sum = 0.0, correct = 0
+        forEachChunk(workspace) { chunk, outputs, scratch, inputs, picked in
+            model.forward(parameters: parameters, inputs: inputs, rows: chunk, outputs: outputs, workspace: scratch)
+            if kind == .crossEntropy { correct += correctCount(UnsafeBufferPointer(outputs), rows: picked) }
+            sum += lossAndOutputGradient(outputs, rows: picked, scale: 0)
+        }
+        return Measurement(loss: sum / Double(total), accuracy: kind == .crossEntropy ? Double(correct) / Double(total) : nil)
+    }
+
+    /// `measure(at:workspace:)` with a workspace of its own.
+    public func measure(at parameters: [Double]) -> Measurement {
+        var workspace = [Double](repeating: 0, count: workspaceCount)
+        return parameters.withUnsafeBufferPointer { parameters in
+            workspace.withUnsafeMutableBufferPointer { measure(at: parameters, workspace: $0) }
+        }
+    }
+
+    /// The model's outputs for every row of `inputs` (`featureCount` values a row): the
+    /// predictions or the logits, `outputCount` a row.
+    public func outputs(at parameters: [Double], inputs: [Double]) -> [Double] {
+        let rows = inputs.count / Swift.max(model.inputCount, 1)
+        var outputs = [Double](repeating: 0, count: rows * model.outputCount)
+        var scratch = [Double](repeating: 0, count: model.workspaceCount(rows: rows))
+        parameters.withUnsafeBufferPointer { parameters in
+            inputs.withUnsafeBufferPointer { inputs in
+                outputs.withUnsafeMutableBufferPointer { outputs in
+                    scratch.withUnsafeMutableBufferPointer { scratch in
+                        model.forward(parameters: parameters, inputs: inputs, rows: rows, outputs: outputs, workspace: scratch)
+                    }
+                }
+            }
+        }
+        return outputs
+    }
+
+    /// Calls `body` for each chunk of the loss's rows with the chunk's size, its outputs
+    /// buffer, the model's scratch, its gathered inputs and the data rows it holds.
+    @inline(__always)
+    private func forEachChunk(_ workspace: UnsafeMutableBufferPointer<Double>,
+                              _ body: (Int, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>,
+                                       UnsafeBufferPointer<Double>, Range<Int>) -> Void) {
+        let total = rowCount, features = data.featureCount, outputsPerRow = model.outputCount
+        let inputs = UnsafeMutableBufferPointer(rebasing: workspace[inputsOffset..<outputsOffset])
+        let scratch = UnsafeMutableBufferPointer(rebasing: workspace[scratchOffset...])
+        data.features.withUnsafeBufferPointer { source in
+            var start = 0
+            while start < total {
+                let chunk = Swift.min(chunkRows, total - start)
+                for position in 0..<chunk {
+                    let row = dataRow(start + position)
+                    for column in 0..<features { inputs[position * features + column] = source[row * features + column] }
+                }
+                let outputs = UnsafeMutableBufferPointer(rebasing: workspace[outputsOffset..<outputsOffset + chunk * outputsPerRow])
+                body(chunk, outputs, scratch, UnsafeBufferPointer(rebasing: inputs[0..<chunk * features]), start..<start + chunk)
+                start += chunk
+            }
+        }
+    }
+
+    /// The data row at position `position` of the loss's rows.
+    @inline(__always)
+    private func dataRow(_ position: Int) -> Int {
+        guard let rows else { return position }
+        return rows[rows.startIndex + position]
+    }
+
+    /// The summed loss of the rows at `positions` (of the loss's rows), replacing each output
+    /// with its ∂(summed loss)/∂output × `scale` (1/rows for the mean).
+    @inline(__always)
+    private func lossAndOutputGradient(_ outputs: UnsafeMutableBufferPointer<Double>, rows positions: Range<Int>, scale: Double) -> Double {
+        var sum = 0.0
+        switch kind {
+        case .meanSquaredError:
+            for (index, position) in positions.enumerated() {
+                let error = outputs[index] - values[dataRow(position)]
+                sum += error * error
+                outputs[index] = 2 * error * scale
+            }
+        case .crossEntropy:
+            let classes = model.outputCount
+            for (index, position) in positions.enumerated() {
+                let logits = outputs.baseAddress! + index * classes
+                var largest = -Double.infinity
+                for k in 0..<classes where logits[k] > largest { largest = logits[k] }
+                if !largest.isFinite { largest = 0 }
+                var total = 0.0
+                for k in 0..<classes { total += exp(logits[k] - largest) }
+                let logTotal = log(total)
+                let label = labels[dataRow(position)]
+                sum += largest + logTotal - logits[label]
+                for k in 0..<classes {
+                    let probability = exp(logits[k] - largest - logTotal)
+                    logits[k] = (probability - (k == label ? 1 : 0)) * scale
+                }
+            }
+        }
+        return sum
+    }
+
+    /// Rows at `positions` whose first largest logit is their class.
+    private func correctCount(_ outputs: UnsafeBufferPointer<Double>, rows positions: Range<Int>) -> Int {
+        let classes = model.outputCount
+        var correct = 0
+        for (index, position) in positions.enumerated() {
+            var best = 0
+            for k in 1..<Swift.max(classes, 1) where outputs[index * classes + k] > outputs[index * classes + best] { best = k }
+            if best == labels[dataRow(position)] { correct += 1 }
+        }
+        return correct
+    }
+}

@@ -1,0 +1,189 @@
+/// Trains a model on a data split: epochs of mini-batch steps over a `Run` (so the optimizers,
+/// schedules, rate changes and divergence checks are the explorer's), measuring the whole
+/// training and validation sets after each epoch into an `EpochTrace`.
+///
+/// **Batches.** `MiniBatches` draws each epoch's shuffle from the seed. Each step is one
+/// update along one batch's gradient, PyTorch's `zero_grad(); loss(batch).backward(); step()`,
+/// with one evaluation per step: the run holds the loss of the batch whose gradient the next
+/// step takes, and the trainer installs the batch after it (`Run.replaceLoss`) before each
+/// step, so the evaluation that ends a step is already the next batch's.
+///
+/// **Continuing.** `train` may be called again: the run, its optimizer state and the batch
+/// order carry on, so `train(epochs: 10)` twice equals `train(epochs: 20)` once. An
+/// interruption (`shouldStop`) keeps every step taken; a later `train` finishes the
+/// interrupted epoch first.
+///
+/// **Ending.** A run that diverges (or a measurement that is no longer finite) ends the
+/// training with `ending`; the trace keeps only the finite epochs before it.
+///
+/// **Memory.** The run records per-step rows as `RecordingPolicy.training` says (scalars, at
+/// most 10,000 rows); the epoch trace holds a few numbers per epoch; the measurements reuse
+/// one workspace sized by `ModelLoss.chunkRows`. Nothing grows with the model but the
+/// parameters, their gradient and the optimizer's state.
+public struct Trainer: Sendable {
+    /// Why a call of `train` returned.
+    public enum Stop: Sendable, Hashable {
+        /// Every requested epoch ran.
+        case finished
+        /// The validation loss had not improved for `patience` epochs; `bestEpoch` had the lowest.
+        case earlyStopped(bestEpoch: Int)
+        /// `shouldStop` said so after `step`; `stepsIntoEpoch` steps of the next epoch were taken.
+        case interrupted(step: Int, stepsIntoEpoch: Int)
+        /// The training ended (`Trainer.ending`).
+        case ended
+    }
+
+    public let model: any Model
+    public let split: DataSplit
+    /// The weight penalty's factor in the trained loss (the trace's losses leave it out).
+    public let l2: Double
+    public let initialization: ModelInitialization
+    public private(set) var run: Run
+    public private(set) var trace: EpochTrace
+    public private(set) var batches: MiniBatches
+    /// Epochs completed.
+    public private(set) var epoch = 0
+    /// Steps taken in the epoch under way (0 between epochs).
+    public private(set) var stepsIntoEpoch = 0
+    /// Steps taken by the runs before the current one (`changeOptimizer` starts a new run).
+    private var stepOffset = 0
+    private let recording: RecordingPolicy
+    /// Set when the training diverged; no step is taken after it.
+    public private(set) var ending: Run.Ending?
+    /// The epoch whose parameters `parameters` are, when early stopping kept an earlier epoch's.
+    public private(set) var keptEpoch: Int?
+    private var keptParameters: [Double]?
+    /// The parameters at the lowest validation loss so far (nil without validation).
+    private var bestParameters: [Double]?
+    /// The batch loss, with the penalty: each step's loss is this over other rows.
+    private let trainedLoss: ModelLoss
+    /// The whole sets, without the penalty, for the epoch measurements.
+    private let trainingMeasure: ModelLoss
+    private let validationMeasure: ModelLoss?
+    private var workspace: [Double]
+
+    /// A training of `model` on `split`, starting from `initialization`, with the optimizer
+    /// `configuration` and `schedule`, batches of `batchSize` rows (nil: full batches)
+    /// shuffled from `seed`. Records row 0 (before training). Throws when the loss has no
+    /// value at the start.
+    public init(model: any Model, split: DataSplit, l2: Double = 0, initialization: ModelInitialization,
+                configuration: OptimizerConfiguration, schedule: any LearningRateSchedule = ConstantSchedule(),
+                batchSize: Int? = nil, seed: UInt64 = 0, recording: RecordingPolicy = .training) throws(EvaluationError) {
+        self.model = model
+        self.split = split
+        self.l2 = l2
+        self.initialization = initialization
+        self.recording = recording
+        var batches = MiniBatches(rowCount: split.training.rowCount, batchSize: batchSize, seed: seed)
+        let trainedLoss = ModelLoss(model: model, data: split.training, l2: l2)
+        self.trainedLoss = trainedLoss
+        self.run = try Run(objective: trainedLoss.batch(batches.next()), start: model.initialParameters(initialization),
+                           configuration: configuration, schedule: schedule, recording: recording)
+        self.batches = batches
+        self.trainingMeasure = ModelLoss(model: model, data: split.training)
+        self.validationMeasure = split.validation.map { ModelLoss(model: model, data: $0) }
+        self.workspace = [Double](repeating: 0, count: Swift.max(trainingMeasure.workspaceCount, validationMeasure?.workspaceCount ?? 0))
+        self.trace = EpochTrace(isClassifier: split.training.isClassification, hasValidation: split.validation != nil)
+        trace.append(measure(learningRate: 0))
+        if split.validation != nil { bestParameters = run.point }
+    }
+
+    /// The loss the model trains on.
+    public var lossKind: TrainingLoss { trainedLoss.kind }
+
+    /// The parameters the training keeps: the best epoch's after early stopping, else the latest.
+    public var parameters: [Double] { keptParameters ?? run.point }
+
+    /// Updates made in the whole training (across `changeOptimizer`).
+    public var stepCount: Int { stepOffset + run.stepCount }
+
+    /// Continues from the current parameters with a fresh optimizer `configuration` and
+    /// `schedule` (PyTorch's new `torch.optim` object over the same parameters): the
+    /// optimizer's state starts at zero and the schedule counts from step 1 again; the epochs,
+    /// the batch order and the trace carry on. Throws when the loss has no value here.
+    public mutating func changeOptimizer(_ configuration: OptimizerConfiguration,
+                                         schedule: any LearningRateSchedule) throws(EvaluationError) {
+        let fresh = try Run(objective: run.lossFunction, start: run.point, configuration: configuration, schedule: schedule,
+                            recording: recording)
+        stepOffset += run.stepCount
+        run = fresh
+    }
+
+    /// Sets the base learning rate from the next step on (`Run.setLearningRate`).
+    public mutating func setLearningRate(_ rate: Double) throws(OptionError) {
+        try run.setLearningRate(rate)
+    }
+
+    /// Trains `epochs` more epochs (finishing an interrupted one first), stopping early when
+    /// `patience` is given, there is a validation set, and its loss has not fallen below its
+    /// lowest for `patience` epochs (the parameters of the lowest epoch are then kept:
+    /// `parameters`, `keptEpoch`). `shouldStop` is asked before every step but the first;
+    /// `onEpoch` gets each new trace row.
+    @discardableResult
+    public mutating func train(epochs: Int, patience: Int? = nil, shouldStop: () -> Bool = { false },
+                               onEpoch: (EpochRecord) -> Void = { _ in }) -> Stop {
+        guard ending == nil else { return .ended }
+        keptParameters = nil
+        keptEpoch = nil
+        let perEpoch = batches.batchesPerEpoch, isFullBatch = batches.batchSize == nil
+        var stepsTaken = 0
+        for _ in 0..<Swift.max(0, epochs) {
+            while stepsIntoEpoch < perEpoch {
+                if stepsTaken > 0, shouldStop() {
+                    return .interrupted(step: stepCount, stepsIntoEpoch: stepsIntoEpoch)
+                }
+                if !isFullBatch { run.replaceLoss(trainedLoss.batch(batches.next())) }
+                run.step()
+                stepsTaken += 1
+                stepsIntoEpoch += 1
+                if let runEnding = run.ending {
+                    // Step numbers of the whole training, not of the run since the last `changeOptimizer`.
+                    switch runEnding {
+                    case .diverged(let step, let reason): ending = .diverged(step: stepOffset + step, reason: reason)
+                    case .undefined(let step, let reason): ending = .undefined(step: stepOffset + step, reason: reason)
+                    }
+                    return .ended
+                }
+            }
+            stepsIntoEpoch = 0
+            epoch += 1
+            let record = measure(learningRate: run.schedule.rate(at: run.stepCount, base: run.learningRate))
+            guard record.trainLoss.isFinite, record.validationLoss?.isFinite ?? true else {
+                ending = .diverged(step: stepCount, reason: "the loss over the whole training set is no longer a finite number (epoch \(epoch))")
+                return .ended
+            }
+            trace.append(record)
+            onEpoch(record)
+            if let best = trace.bestValidationEpoch {
+                if best.epoch == epoch { bestParameters = run.point }
+                if let patience, epoch - best.epoch >= patience, let bestParameters {
+                    keptParameters = bestParameters
+                    keptEpoch = best.epoch
+                    return .earlyStopped(bestEpoch: best.epoch)
+                }
+            }
+        }
+        return .finished
+    }
+
+    /// Measures the whole sets at the run's point.
+    private mutating func measure(learningRate: Double) -> EpochRecord {
+        let (training, validation) = (trainingMeasure, validationMeasure)
+        let point = run.point
+        let (trainResult, validationResult) = point.withUnsafeBufferPointer { point in
+            workspace.withUnsafeMutableBufferPointer { workspace in
+                (training.measure(at: point, workspace: workspace), validation?.measure(at: point, workspace: workspace))
+            }
+        }
+        return EpochRecord(epoch: epoch, step: stepCount, learningRate: learningRate, trainLoss: trainResult.loss,
+                           validationLoss: validationResult?.loss, trainAccuracy: trainResult.accuracy,
+                           validationAccuracy: validationResult?.accuracy)
+    }
+}
+
+extension RecordingPolicy {
+    /// What a training's run records per step: scalars only past 8 parameters, at most
+    /// 10,000 rows (thinned past that), so a run's trace stays under a few megabytes whatever
+    /// the model's size and the number of steps.
+    public static let training = RecordingPolicy(perParameterLimit: 8, capacity: 10_000)
+}

@@ -1,0 +1,213 @@
+/// What a training did, in one line with the numbers behind it: how the model fits
+/// (`underfitting`, `overfitting`, `good-fit`) and, where they apply, how the optimizer
+/// behaved (`diverging`, `bouncing`, `slow`). `TrainingDiagnosis` makes them.
+public struct TrainingVerdict: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// Training and validation loss both high (a large part of the constant prediction's
+        /// loss) and close to each other: the model is too simple, or barely trained.
+        case underfitting
+        /// The validation loss rose while the training loss fell since the epoch of lowest
+        /// validation loss, or ends far above the training loss.
+        case overfitting
+        /// Low training loss and a validation loss close to it.
+        case goodFit = "good-fit"
+        /// The training ended diverged, or its loss grew well above the start's.
+        case diverging
+        /// The training loss rose in many of the recent epochs.
+        case bouncing
+        /// The training loss was still falling steadily at the end: more epochs would help.
+        case slow
+        /// No epoch trained yet.
+        case unstarted
+    }
+
+    public var kind: Kind
+    /// Follows the kind's words without repeating them (`verdict: overfitting — …`).
+    public var summary: Phrase
+    /// One fact a line.
+    public var evidence: [Phrase]
+    /// The epoch with the lowest validation loss, where early stopping would stop (overfitting).
+    public var bestEpoch: Int?
+
+    public init(kind: Kind, summary: Phrase, evidence: [Phrase] = [], bestEpoch: Int? = nil) {
+        self.kind = kind
+        self.summary = summary
+        self.evidence = evidence
+        self.bestEpoch = bestEpoch
+    }
+
+    /// The stable word scripts test: `underfitting`, `overfitting`, `good-fit`, `diverging`,
+    /// `bouncing`, `slow`, `unstarted`.
+    public var name: String { kind.rawValue }
+    /// The words printed: `good fit` for `good-fit`, else the name.
+    public var title: String { kind == .goodFit ? "good fit" : kind.rawValue }
+}
+
+/// The numbers the training verdicts compare against, each with the reason for its value.
+public enum TrainingThresholds {
+    /// A loss is **high** when it is at least this fraction of the constant prediction's loss
+    /// on the same set (the training mean for values: 1 − R² ≥ 0.25; the training class
+    /// frequencies for classes). A model that removes less than three quarters of what the
+    /// best constant leaves has not captured the pattern; noise in the data sets a floor, so
+    /// on very noisy data even the true curve can read as underfitting, and the evidence
+    /// gives the fraction so the reader can judge.
+    public static let highLossFraction = 0.25
+    /// Validation and training loss are **close** when validation is at most this many
+    /// times the training loss.
+    public static let closeRatio = 1.5
+    /// The validation loss has **risen** when it ends at least this fraction above its lowest.
+    public static let validationRise = 0.05
+    /// A **gap** is overfitting when validation ends above this many times the training loss
+    /// and the difference is at least `gapFraction` of the constant prediction's loss.
+    public static let gapRatio = 2.0
+    public static let gapFraction = 0.1
+    /// Recent epochs read for the optimizer verdicts.
+    public static let recentEpochs = 10
+    /// **Bouncing**: the training loss rose in at least this fraction of the recent epochs
+    /// (and at least two of them).
+    public static let bouncingRiseFraction = 0.3
+    /// **Slow**: the training loss fell in every recent epoch, by at least this fraction per
+    /// epoch on average.
+    public static let slowDecreasePerEpoch = 0.01
+    /// …and by at least this fraction of the constant prediction's loss over those epochs in
+    /// all, so a loss already near 0 that keeps halving is not called slow.
+    public static let slowDecreaseOfConstant = 0.01
+    /// **Diverging** without a divergence ending: the final training loss is at least this
+    /// many times the loss before training.
+    public static let growthFactor = 1.5
+}
+
+/// Reads a training's epoch trace and says how the model fits and how the optimizer behaved.
+///
+/// The decision, in order (numbers in `TrainingThresholds`):
+/// 1. no epoch yet → `unstarted`; ended diverged, or the final training loss ≥ 1.5 × the
+///    start's → `diverging` (alone).
+/// 2. the fit, judged at the kept epoch (the last, or the best under early stopping):
+///    a. `overfitting` if, with validation, the lowest validation loss came before the last
+///       epoch, the last is ≥ 5% above it and the training loss fell since (read to the last
+///       epoch even when early stopping kept the best);
+///    b. `underfitting` if the training loss is ≥ 25% of the constant prediction's and the
+///       validation loss (when there is one) is within 1.5 × the training loss;
+///    c. `overfitting` if validation ends above 2 × training and the difference is at least
+///       10% of the constant prediction's validation loss;
+///    d. `good-fit` otherwise.
+/// 3. then, over the last 10 epochs, `bouncing` if the training loss rose in ≥ 30% of them
+///    (and ≥ 2), else `slow` if it fell in every one, by ≥ 1% per epoch on average and by
+///    ≥ 1% of the constant prediction's loss in all.
+public enum TrainingDiagnosis {
+    /// The verdicts on `trainer` as it stands: the fit first (or `diverging`/`unstarted`
+    /// alone), then an optimizer verdict when one applies.
+    public static func verdicts(for trainer: Trainer) -> [TrainingVerdict] {
+        let records = trainer.trace.records
+        if let ending = trainer.ending {
+            var evidence: [Phrase] = [ending.description]
+            if let last = records.last, records.count > 1 {
+                evidence.append("the last finite epoch, \(last.epoch), had training loss \(.number(last.trainLoss, digits: 4))")
+            }
+            return [TrainingVerdict(kind: .diverging, summary: "the training blew up; lower the learning rate", evidence: evidence)]
+        }
+        guard let first = records.first, let last = records.last, records.count > 1 else {
+            return [TrainingVerdict(kind: .unstarted, summary: "no epoch trained yet", evidence: [])]
+        }
+        if last.trainLoss >= TrainingThresholds.growthFactor * first.trainLoss, last.trainLoss > first.trainLoss {
+            return [TrainingVerdict(kind: .diverging, summary: "the training loss grew instead of falling; lower the learning rate",
+                                    evidence: ["training loss \(.number(first.trainLoss, digits: 4)) before training, \(.number(last.trainLoss, digits: 4)) at epoch \(last.epoch)"])]
+        }
+        var verdicts = [fit(trainer, records: records)]
+        if let optimizer = optimizerVerdict(records, constantLoss: constantLosses(trainer.split).training) { verdicts.append(optimizer) }
+        return verdicts
+    }
+
+    /// The loss of the best constant prediction on the training set and on the validation
+    /// set: the training mean (mean squared deviation), or the training class frequencies with
+    /// one added to each count, so a class unseen in training has a finite loss (mean −log p).
+    public static func constantLosses(_ split: DataSplit) -> (training: Double, validation: Double?) {
+        switch split.training.target {
+        case .values(let values):
+            let mean = values.reduce(0, +) / Double(Swift.max(values.count, 1))
+            func loss(_ set: Dataset) -> Double {
+                guard case .values(let targets) = set.target, !targets.isEmpty else { return .nan }
+                return targets.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(targets.count)
+            }
+            return (loss(split.training), split.validation.map(loss))
+        case .classes(let labels, let classCount):
+            var counts = [Double](repeating: 1, count: classCount)
+            for label in labels { counts[label] += 1 }
+            let total = counts.reduce(0, +)
+            func loss(_ set: Dataset) -> Double {
+                guard case .classes(let targets, _) = set.target, !targets.isEmpty else { return .nan }
+                return targets.reduce(0) { $0 - _log(counts[$1] / total) } / Double(targets.count)
+            }
+            return (loss(split.training), split.validation.map(loss))
+        }
+    }
+
+    private static func fit(_ trainer: Trainer, records: [EpochRecord]) -> TrainingVerdict {
+        let kept = trainer.keptEpoch.flatMap { epoch in records.first { $0.epoch == epoch } } ?? records[records.count - 1]
+        let constant = constantLosses(trainer.split)
+        let trainFraction = kept.trainLoss / constant.training
+        let constantName = trainer.split.training.isClassification ? "predicting the training class frequencies" : "predicting the training mean"
+        let trainFact: Phrase = "training loss \(.number(kept.trainLoss, digits: 4)) is \(.number(100 * trainFraction, digits: 3))% of \(constantName) (\(.number(constant.training, digits: 4)))"
+
+        // a. Validation rising while training falls, since the epoch of lowest validation loss
+        //    (read to the last epoch trained, even when early stopping kept an earlier one).
+        let last = records[records.count - 1]
+        if let best = trainer.trace.bestValidationEpoch, let bestLoss = best.validationLoss,
+           let now = last.validationLoss, best.epoch < last.epoch,
+           now >= bestLoss * (1 + TrainingThresholds.validationRise), last.trainLoss < best.trainLoss {
+            let stopping: Phrase = trainer.keptEpoch == best.epoch ? "early stopping kept epoch \(best.epoch)" : "early stopping would stop at epoch \(best.epoch)"
+            return TrainingVerdict(kind: .overfitting,
+                                   summary: "validation loss rose while training loss fell; " + stopping,
+                                   evidence: ["validation loss lowest at epoch \(best.epoch) (\(.number(bestLoss, digits: 4))), \(.number(now, digits: 4)) at epoch \(last.epoch) (+\(.number(100 * (now / bestLoss - 1), digits: 3))%)",
+                                              "training loss fell from \(.number(best.trainLoss, digits: 4)) to \(.number(last.trainLoss, digits: 4)) meanwhile"],
+                                   bestEpoch: best.epoch)
+        }
+        // b. Both high and close.
+        let close = kept.validationLoss.map { $0 <= TrainingThresholds.closeRatio * kept.trainLoss } ?? true
+        if trainFraction >= TrainingThresholds.highLossFraction, close {
+            var evidence = [trainFact]
+            if let validation = kept.validationLoss {
+                evidence.append("validation loss \(.number(validation, digits: 4)) is close to it (within ×\(.number(TrainingThresholds.closeRatio, digits: 2)))")
+            } else {
+                evidence.append("no validation set: judged on the training loss alone")
+            }
+            return TrainingVerdict(kind: .underfitting, summary: "training and validation loss are both high and close: a more flexible model (or more training) would fit better",
+                                   evidence: evidence)
+        }
+        // c. A large gap.
+        if let validation = kept.validationLoss, let constantValidation = constant.validation,
+           validation > TrainingThresholds.gapRatio * kept.trainLoss,
+           validation - kept.trainLoss >= TrainingThresholds.gapFraction * constantValidation {
+            return TrainingVerdict(kind: .overfitting, summary: "validation loss is far above training loss: the model learned the training rows' noise",
+                                   evidence: ["validation loss \(.number(validation, digits: 4)) is ×\(.number(validation / kept.trainLoss, digits: 3)) the training loss \(.number(kept.trainLoss, digits: 4))",
+                                              "the gap is \(.number(100 * (validation - kept.trainLoss) / constantValidation, digits: 3))% of \(constantName) on the validation set"],
+                                   bestEpoch: trainer.trace.bestValidationEpoch?.epoch)
+        }
+        var evidence = [trainFact]
+        if let validation = kept.validationLoss {
+            evidence.append("validation loss \(.number(validation, digits: 4)) (×\(.number(validation / kept.trainLoss, digits: 3)) the training loss)")
+        } else {
+            evidence.append("no validation set: how well it generalizes is not measured")
+        }
+        return TrainingVerdict(kind: .goodFit, summary: kept.validationLoss == nil ? "low training loss" : "low training loss and a validation loss close to it",
+                               evidence: evidence)
+    }
+
+    private static func optimizerVerdict(_ records: [EpochRecord], constantLoss: Double) -> TrainingVerdict? {
+        let recent = Array(records.suffix(TrainingThresholds.recentEpochs + 1))
+        let epochs = recent.count - 1
+        guard epochs >= 2 else { return nil }
+        var rises = 0
+        for index in 1..<recent.count where recent[index].trainLoss > recent[index - 1].trainLoss { rises += 1 }
+        if rises >= 2, Double(rises) >= TrainingThresholds.bouncingRiseFraction * Double(epochs) {
+            return TrainingVerdict(kind: .bouncing, summary: "the training loss goes up and down between epochs; a lower learning rate (or a larger batch) would settle it",
+                                   evidence: ["the training loss rose in \(rises) of the last \(epochs) epochs"])
+        }
+        let (start, end) = (recent[0].trainLoss, recent[epochs].trainLoss)
+        guard rises == 0, start > 0, end > 0, start - end >= TrainingThresholds.slowDecreaseOfConstant * constantLoss else { return nil }
+        let perEpoch = 1 - _pow(end / start, 1 / Double(epochs))
+        guard perEpoch >= TrainingThresholds.slowDecreasePerEpoch else { return nil }
+        return TrainingVerdict(kind: .slow, summary: "the training loss is still falling: more epochs (or a higher learning rate) would lower it",
+                               evidence: ["the training loss fell in each of the last \(epochs) epochs, by \(.number(100 * perEpoch, digits: 3))% per epoch on average"])
+    }
+}

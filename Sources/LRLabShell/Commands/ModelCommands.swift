@@ -1,0 +1,361 @@
+import LRLab
+import LRLabText
+
+/// A training in a session: the trainer and what it was made from, so that the next `train`
+/// can tell whether it continues this one.
+public struct ModelTraining {
+    public internal(set) var trainer: Trainer
+    public let specification: ModelSpecification
+    /// Rows per batch as chosen (nil: full batches) and the shuffle's seed.
+    public let batchSize: Int?
+    public let seed: UInt64
+    /// The optimizer and schedule the trainer's current run started with (`opt`, `schedule`).
+    var optimizerDescription: String
+    var scheduleDescription: String
+}
+
+extension Command {
+    /// `model` and `train`: models trained on the session's data.
+    static let modelCommands: [Command] = [
+        Command("model", usage: "model [linear | poly degree=N | logistic | mlp hidden=32[,16] [act=relu|tanh]] [l2=X] [init=zeros | seed=N]",
+                summary: "choose the model to train on the data, or describe the current one",
+                details: modelDetails, completion: .computed(modelCompletion), options: modelOptions) { session, statement throws(ShellError) in
+            try modelCommand(session, statement)
+        },
+        Command("train", usage: "train [epochs=N] [batch=full|N] [seed=N] [early=PATIENCE]",
+                summary: "train the model on the data with the current opt and schedule",
+                details: trainDetails, options: trainOptions) { session, statement throws(ShellError) in
+            try trainCommand(session, statement)
+        },
+    ]
+
+    static let modelKinds = ["linear", "poly", "logistic", "mlp"]
+
+    static let modelOptions: [CommandOption] = [
+        CommandOption("degree", .count(default: nil, limit: Limits.maximumPolynomialDegree), "degree of the polynomial, 1 to \(Limits.maximumPolynomialDegree)",
+                      subcommand: "poly", defaultDescription: "required"),
+        CommandOption("hidden", .text(syntax: "N1,N2,..."), "widths of the hidden layers, 1 to \(Limits.maximumHiddenWidth) each, at most \(Limits.maximumHiddenLayers) layers",
+                      subcommand: "mlp", defaultDescription: "32"),
+        CommandOption("act", aliases: ["activation"], .choice(default: "relu", choices: DenseNetwork.Activation.allCases.map(\.rawValue)),
+                      "activation between layers", subcommand: "mlp"),
+        CommandOption("l2", .number(default: 0, range: 0...1e6), "weight penalty: the loss adds l2·Σw² over weights (not biases)"),
+        CommandOption("init", .choice(default: "pytorch", choices: ["pytorch", "zeros"]),
+                      "zeros: every parameter 0; pytorch: U(−1/√fan_in, 1/√fan_in) from seed="),
+        CommandOption("seed", .seed(default: ModelSpecification.defaultSeed), "seed of the initial parameters"),
+    ]
+
+    static let trainOptions: [CommandOption] = [
+        CommandOption("epochs", .count(default: 20, limit: Limits.maximumEpochs), "passes over the training rows"),
+        CommandOption("batch", .text(syntax: "full|N"), "rows per step: N, or full for every row", defaultDescription: "32"),
+        CommandOption("seed", .seed(default: 0), "seed of each epoch's shuffle"),
+        CommandOption("early", .count(default: nil, limit: Limits.maximumEpochs),
+                      "stop after this many epochs without a lower validation loss (keeps the best)"),
+    ]
+
+    /// Rows per step when `batch=` is not given.
+    static let defaultBatchRows = 32
+
+    static let modelDetails = """
+        `model KIND` chooses what `train` fits to the data; the loss follows from the data's target,
+        as PyTorch computes it: MSELoss mean((ŷ−y)²) for values, CrossEntropyLoss (mean over rows
+        of −log softmax(logits)[class]) for classes.
+          linear            ŷ = w·x + b on the features as given (values)
+          poly degree=N     a polynomial of degree N (1–\(Limits.maximumPolynomialDegree)) in each feature: each x is scaled to
+                            [−1, 1] by the training set's range, z = (2x − lo − hi)/(hi − lo), so that
+                            z, z², …, z^N stay in [−1, 1] and degree 15 trains as well as degree 3
+          logistic          softmax regression: one logit per class, on the features as given
+          mlp hidden=32,16  dense layers with act=relu (or tanh) between them; the last gives the
+                            prediction or the logits
+        l2=X adds X·Σw² over the weights (not the biases) to the trained loss; traces show the data
+        loss alone. Parameters start as PyTorch's nn.Linear does, U(−1/√fan_in, 1/√fan_in), drawn
+        from seed=N (default \(ModelSpecification.defaultSeed)), or at 0 with init=zeros (then linear and logistic with full
+        batches follow torch.optim step for step). `model` alone describes the model: its layers,
+        parameter count, loss and initialisation (sized for the current data).
+          model linear
+          model poly degree=9 l2=0.001
+          model logistic init=zeros
+          model mlp hidden=32,16 act=tanh seed=3
+        """
+
+    static let trainDetails = """
+        Trains the model on the data's training rows with the current opt and schedule: each epoch
+        shuffles the rows (seed=) and takes one step per batch of batch=N rows (default \(defaultBatchRows);
+        batch=full: one step on every row). After each epoch the losses (without l2) and, for
+        classes, the accuracies are measured on the whole training and validation sets: the trace
+        columns epoch, step, lr, train_loss, val_loss, train_acc, val_acc (`save trace FILE.csv`
+        writes them; `plot loss` draws train and validation). It prints the first and last epochs,
+        a summary and the verdicts: underfitting, overfitting, good fit, and diverging, bouncing or
+        slow where they apply, each with its evidence.
+        A second `train` continues (same model, data, batch and seed): `lr 0.01` in between changes
+        the rate and keeps the optimizer's state; a new `opt` or `schedule` continues from the
+        current parameters with a fresh optimizer. early=P stops after P epochs without a lower
+        validation loss and keeps the parameters of the best epoch. Ctrl-C stops and keeps what was
+        done; a diverging training ends with the diagnosis.
+          data moons ; model mlp hidden=16 ; opt adam lr=0.01 ; train epochs=50
+          train epochs=100 batch=full early=10
+          lr 0.001 ; train epochs=20
+        """
+
+    /// After `model`: the kinds.
+    @Sendable static func modelCompletion(_ previous: [Word]) -> [String] {
+        previous.count == 1 ? modelKinds : []
+    }
+
+    // MARK: model
+
+    static func modelCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+        guard statement.words.count >= 2 else {
+            session.say(try describeModel(session, at: statement.words[0]))
+            return
+        }
+        let kindWord = statement.words[1]
+        let kind = kindWord.text.lowercased()
+        guard modelKinds.contains(kind) else {
+            let hint = Suggestion.closest(to: kind, among: modelKinds).map { "did you mean '\($0)'?" }
+                ?? "models: " + modelKinds.joined(separator: ", ")
+            throw ShellError("unknown model '\(kindWord.text)'", at: kindWord.range, hint: hint)
+        }
+        let allowed = modelOptions.filter { $0.subcommand == nil || $0.subcommand == kind }
+        let options = try CommandOptionValues(statement.words.dropFirst(2), options: allowed, command: "model \(kind)")
+        let architecture: ModelSpecification.Architecture
+        switch kind {
+        case "linear": architecture = .linear
+        case "logistic": architecture = .logistic
+        case "poly":
+            guard let degree = options.count("degree") else {
+                throw ShellError("model poly needs a degree", at: kindWord.range, hint: "e.g. model poly degree=3 (1 to \(Limits.maximumPolynomialDegree))")
+            }
+            architecture = .polynomial(degree: degree)
+        default:
+            let hidden = try parseHidden(statement)
+            let activation = DenseNetwork.Activation(rawValue: options.choice("act")) ?? .relu
+            architecture = .multilayerPerceptron(hidden: hidden, activation: activation)
+        }
+        let initialization: ModelInitialization
+        if options.choice("init") == "zeros" {
+            if options.isGiven("seed") {
+                throw ShellError("init=zeros starts every parameter at 0; it takes no seed", at: statement.word(forKey: "seed")?.range,
+                                 hint: "give init=zeros or seed=N, not both")
+            }
+            initialization = .zeros
+        } else {
+            initialization = .seeded(options.seed("seed"))
+        }
+        let specification = ModelSpecification(architecture: architecture, l2: options.number("l2") ?? 0, initialization: initialization)
+        session.model = specification
+        session.training = nil
+        session.say(try describeModel(session, at: statement.words[0]))
+    }
+
+    /// `hidden=32,16`: each width from 1 to the limit, at most the limit of layers; 32 when absent.
+    static func parseHidden(_ statement: Statement) throws(ShellError) -> [Int] {
+        guard let word = statement.word(forKey: "hidden"), let text = word.keyValue.value else { return [32] }
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count <= Limits.maximumHiddenLayers else {
+            throw ShellError("at most \(Limits.maximumHiddenLayers) hidden layers, not \(parts.count)", at: word.range, hint: "e.g. hidden=64,32")
+        }
+        var widths: [Int] = []
+        for part in parts {
+            let value = NumberSyntax.parse(String(part))
+            guard let value, value.rounded() == value, value >= 1, value <= Double(Limits.maximumHiddenWidth) else {
+                throw ShellError("each hidden width must be a whole number from 1 to \(Limits.maximumHiddenWidth), not '\(part)'",
+                                 at: word.range, hint: "e.g. hidden=32 or hidden=64,32")
+            }
+            widths.append(Int(saturating: value))
+        }
+        return widths
+    }
+
+    /// What `model` says: the specification, and the layers sized for the data when there is some.
+    static func describeModel(_ session: Session, at word: Word) throws(ShellError) -> String {
+        guard let specification = session.model else {
+            return "no model yet; e.g. model linear, model poly degree=3, model logistic or model mlp hidden=32"
+        }
+        var lines = ["model \(specification.description)"]
+        guard let data = session.data else {
+            lines.append("  (layers are sized when there is data: e.g. data sine or data moons)")
+            return lines.joined(separator: "\n")
+        }
+        let model: any Model
+        do throws(ModelError) {
+            model = try specification.makeModel(for: data.training)
+        } catch {
+            throw ShellError(error.message, at: word.range, hint: error.hint)
+        }
+        let loss = TrainingLoss(for: data.training)
+        for layer in model.layerDescriptions { lines.append("  " + layer) }
+        if let polynomial = model as? PolynomialModel {
+            let ranges = zip(polynomial.lowerBounds, polynomial.upperBounds).map { "[\(session.format($0)), \(session.format($1))]" }
+            lines.append("  inputs scaled to [−1, 1] by the training range \(ranges.joined(separator: ", ")): z = (2x − lo − hi)/(hi − lo)")
+        }
+        lines.append("  parameters \(model.parameterCount) (" + model.layout.map { "\($0.name) \($0.kind == .weight ? "\($0.rows)×\($0.columns)" : "\($0.rows)")" }.joined(separator: ", ") + ")")
+        lines.append("  loss       \(loss.pytorchName): \(loss.formula)" + (specification.l2 > 0 ? " + \(session.format(specification.l2))·Σw² over weights" : ""))
+        switch specification.initialization {
+        case .zeros:
+            var text = "  init       zeros"
+            if case .multilayerPerceptron = specification.architecture {
+                text += " (hidden units started equal stay equal, and stay 0 with relu: use seed=N)"
+            }
+            lines.append(text)
+        case .seeded(let seed):
+            lines.append("  init       PyTorch's nn.Linear default U(−1/√fan_in, 1/√fan_in), seed \(seed)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: train
+
+    static func trainCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+        let options = try CommandOptionValues(statement.words.dropFirst(), options: trainOptions, command: "train")
+        let epochs = options.declaredCount("epochs")
+        let batch = try parseBatch(statement)
+        guard let data = session.data else {
+            throw ShellError("no data to train on", at: statement.words[0].range,
+                             hint: "choose a data set first, e.g. data moons, data sine, data digits or data load FILE.csv")
+        }
+        guard let specification = session.model else {
+            throw ShellError("no model to train", at: statement.words[0].range,
+                             hint: "choose one, e.g. model mlp hidden=32, model linear, model poly degree=3 or model logistic")
+        }
+        let patience = options.count("early")
+        if patience != nil, data.validation == nil {
+            throw ShellError("early stopping needs a validation set, and every row of '\(data.training.name)' trains",
+                             at: statement.word(forKey: "early")?.range, hint: "make one with a split, e.g. data \(data.training.name) split=0.8")
+        }
+        let seed = options.seed("seed")
+        var notes: [String] = []
+        var training: ModelTraining
+        if var existing = session.training, existing.specification == specification, existing.trainer.split == data,
+           batch.map({ $0 == existing.batchSize }) ?? true, !options.isGiven("seed") || seed == existing.seed,
+           existing.trainer.ending == nil {
+            if existing.optimizerDescription != session.optimizer.description || existing.scheduleDescription != session.schedule.description {
+                do throws(EvaluationError) {
+                    try existing.trainer.changeOptimizer(session.optimizer, schedule: session.schedule)
+                } catch {
+                    throw ShellError("the loss has no value at the current parameters: \(error.description)")
+                }
+                existing.optimizerDescription = session.optimizer.description
+                existing.scheduleDescription = session.schedule.description
+                notes.append("continuing from epoch \(existing.trainer.epoch) with a fresh \(session.optimizer.kind.name) (its state and the schedule start again)")
+            } else {
+                notes.append("continuing from epoch \(existing.trainer.epoch) (step \(existing.trainer.stepCount)); a new model or data starts afresh")
+            }
+            training = existing
+        } else {
+            if let old = session.training, old.specification == specification, old.trainer.split == data {
+                notes.append(old.trainer.ending != nil ? "the previous training ended diverged; starting again"
+                             : "a new training: batch= or seed= differs from the previous one's (batch \(old.batchSize.map(String.init) ?? "full"), seed \(old.seed))")
+            }
+            training = try newTraining(session, specification: specification, data: data,
+                                       batchSize: batch ?? defaultBatchRows, seed: seed, at: statement.words[0])
+        }
+        let trainer = training.trainer
+        let perEpoch = trainer.batches.batchesPerEpoch
+        let batchText = trainer.batches.batchSize.map { "batch \($0) (\(perEpoch) steps an epoch)" } ?? "full batch (1 step an epoch)"
+        let validationText = data.validation.map { "\($0.rowCount) validation" } ?? "no validation"
+        var header = "training \(specification.description) on \(data.training.name): \(data.training.rowCount) training rows, \(validationText); "
+        header += "\(batchText), seed \(training.seed); \(trainer.run.configuration.kind.name) lr=\(session.format(trainer.run.learningRate))"
+        if !(trainer.run.schedule is ConstantSchedule) { header += "; schedule \(trainer.run.schedule.description)" }
+        header += "; \(trainer.lossKind.pytorchName)"
+        session.say((notes + [header]).joined(separator: "\n"))
+
+        let firstEpoch = training.trainer.epoch
+        let target = firstEpoch + epochs
+        let stop = training.trainer.train(epochs: epochs, patience: patience, shouldStop: session.shouldStop) { record in
+            session.progress?("train: epoch \(record.epoch) of \(target), train loss \(session.format(record.trainLoss))"
+                              + (record.validationLoss.map { ", val loss \(session.format($0))" } ?? ""))
+        }
+        session.progress?("")
+        session.training = training
+        session.trainingIsLatest = true
+        session.say(TrainingReport(session: session, training: training, firstEpoch: firstEpoch, requested: epochs, stop: stop).text)
+    }
+
+    /// `batch=full` (nil inside), `batch=N` from 1 to the limit; nil when not given.
+    static func parseBatch(_ statement: Statement) throws(ShellError) -> Int?? {
+        guard let word = statement.word(forKey: "batch"), let text = word.keyValue.value else { return nil }
+        if text.lowercased() == "full" { return .some(nil) }
+        return .some(try parseCount(word, limit: Limits.maximumBatchRows))
+    }
+
+    static func newTraining(_ session: Session, specification: ModelSpecification, data: DataSplit, batchSize: Int?,
+                            seed: UInt64, at word: Word) throws(ShellError) -> ModelTraining {
+        let model: any Model
+        do throws(ModelError) {
+            model = try specification.makeModel(for: data.training)
+        } catch {
+            throw ShellError(error.message, at: word.range, hint: error.hint)
+        }
+        do throws(EvaluationError) {
+            let trainer = try Trainer(model: model, split: data, l2: specification.l2, initialization: specification.initialization,
+                                      configuration: session.optimizer, schedule: session.schedule, batchSize: batchSize, seed: seed)
+            return ModelTraining(trainer: trainer, specification: specification, batchSize: batchSize, seed: seed,
+                                 optimizerDescription: session.optimizer.description, scheduleDescription: session.schedule.description)
+        } catch {
+            throw ShellError("the loss has no value at the start: \(error.description)", at: word.range, hint: "try another seed=")
+        }
+    }
+}
+
+extension Command {
+    /// `plot loss` after `train`: the training and validation loss per epoch, together (a
+    /// learning curve); a log axis when the losses span more than a factor of 100.
+    static func plotTrainingLoss(_ session: Session, _ statement: Statement, _ trace: EpochTrace,
+                                 size: (width: Int, height: Int)) throws(ShellError) {
+        let epochs = trace.records.map { Double($0.epoch) }
+        let train = trace.records.map(\.trainLoss)
+        var series = [LineChart.Series("train", y: train, x: epochs)]
+        var all = train
+        if trace.hasValidation {
+            let validation = trace.records.map { $0.validationLoss ?? .nan }
+            series.append(.init("validation", y: validation, x: epochs))
+            all += validation
+        }
+        var scale: AxisScale = .linear
+        let positive = all.filter { $0.isFinite && $0 > 0 }
+        if let low = positive.min(), let high = positive.max(), positive.count == all.count, high / low > 100 { scale = .log10 }
+        for word in statement.words.dropFirst(2) {
+            switch word.text {
+            case "log": scale = .log10
+            case "linear": scale = .linear
+            default: throw ShellError("unexpected '\(word.text)'", at: word.range, hint: "plot loss log, or plot loss linear")
+            }
+        }
+        let chart = LineChart(series: series, width: size.width, height: size.height, yScale: scale,
+                              title: "loss per epoch (train and validation, without l2)", xLabel: "epoch", yLabel: "loss")
+        session.lastPicture = .lineChart(chart)
+        session.say(chart.render(style: style(session), color: session.useColor))
+    }
+
+    /// `lr` after `train`: prints or changes the training's base rate; the optimizer's state is kept.
+    static func trainingLearningRateCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+        guard var training = session.training else { return }
+        guard statement.words.count >= 2 else {
+            session.say("lr \(session.format(training.trainer.run.learningRate)) (of the training; the next train uses it)")
+            return
+        }
+        if statement.words.count > 2 {
+            throw ShellError("lr takes one rate", at: statement.words[2].range, hint: "write e.g. lr 0.01")
+        }
+        let word = statement.words[1]
+        let rate: Double
+        do throws(NumberSyntax.Problem) {
+            rate = try NumberSyntax.value(word.text)
+        } catch {
+            throw ShellError(error.message(word.text), at: word.range, hint: "give the new rate as a number, e.g. lr 0.01")
+        }
+        if let ending = training.trainer.ending {
+            throw ShellError("the training has ended: " + ending.description.text(digits: session.digits),
+                             hint: "train again to start afresh, with a lower rate: opt ... lr=")
+        }
+        let previous = training.trainer.run.learningRate
+        do throws(OptionError) {
+            try training.trainer.setLearningRate(rate)
+        } catch {
+            throw ShellError(error.message, at: word.range, hint: error.hint)
+        }
+        session.training = training
+        session.say("lr \(session.format(rate)) from step \(training.trainer.stepCount + 1) of the training on (was \(session.format(previous))); "
+            + "the optimizer's state is kept")
+    }
+}
