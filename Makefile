@@ -1,8 +1,12 @@
-# make run: install what is missing, build, start the shell.
-# make test: install what is missing, then run every test.
+# make run: install what is missing, build an optimized (release) lrlab, start the shell.
+# make test: install what is missing, then run every test (a debug build, with assertions).
+# make lessons: build lessons/*.lrlab into the executable (after editing a lesson; a test fails until then).
+# make install: install a release build in $(PREFIX)/bin (~/.local/bin unless PREFIX says otherwise).
 SWIFT ?= swift
+PREFIX ?= $(HOME)/.local
+BINDIR ?= $(PREFIX)/bin
 
-.PHONY: run test build deps bench fuzz fuzz-build clean
+.PHONY: run test build deps bench fuzz fuzz-build clean lessons install
 
 deps:
 	@if ! pkg-config --exists libedit 2>/dev/null; then \
@@ -14,12 +18,28 @@ deps:
 build: deps
 	$(SWIFT) build
 
-run: build
-	$(SWIFT) run --skip-build lrlab
+# The shell users run is the optimized build: a debug build steps ~15x slower.
+run: deps
+	@if [ ! -x .build/release/lrlab ]; then \
+		echo "building an optimized (release) lrlab: the first build takes a few minutes"; \
+	fi
+	$(SWIFT) build -c release --product lrlab
+	$(SWIFT) run -c release --skip-build lrlab
 
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
+
+lessons:
+	sh scripts/generate-lessons.sh lessons > Sources/LRLabShell/Generated/BuiltInLessons.swift.tmp || { rm -f Sources/LRLabShell/Generated/BuiltInLessons.swift.tmp; exit 1; }
+	mv Sources/LRLabShell/Generated/BuiltInLessons.swift.tmp Sources/LRLabShell/Generated/BuiltInLessons.swift
+
+# The lessons are built in, so the installed lrlab needs nothing beside it.
+install: deps
+	$(SWIFT) build -c release --product lrlab
+	mkdir -p "$(DESTDIR)$(BINDIR)"
+	install -m 755 "$$($(SWIFT) build -c release --show-bin-path)/lrlab" "$(DESTDIR)$(BINDIR)/lrlab"
+	@echo "installed $(DESTDIR)$(BINDIR)/lrlab"
 
 # Benchmarks are a separate package: never part of `make test`. Case d times the release lrlab.
 bench: deps

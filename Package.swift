@@ -9,9 +9,6 @@ let package = Package(
         .library(name: "LRLabText", targets: ["LRLabText"]),
         .library(name: "LRLabShell", targets: ["LRLabShell"]),
     ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    ],
     targets: [
         .systemLibrary(
             name: "CEditLine",
@@ -24,14 +21,9 @@ let package = Package(
         .target(name: "LRLabText", dependencies: ["LRLab"]),
         // The command language, the session and the script runner.
         .target(name: "LRLabShell", dependencies: ["LRLab", "LRLabText"]),
-        // The terminal: arguments, libedit, signals, exit codes.
-        .executableTarget(
-            name: "lrlab",
-            dependencies: [
-                "LRLabShell", "CEditLine",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
+        // The terminal: arguments (parsed by hand: start-up time, see CommandLineArguments),
+        // libedit, signals, exit codes.
+        .executableTarget(name: "lrlab", dependencies: ["LRLabShell", "CEditLine"]),
         .testTarget(name: "LRLabTests", dependencies: ["LRLab", "LRLabText"]),
         .testTarget(name: "LRLabTextTests", dependencies: ["LRLabText"]),
         .testTarget(

@@ -68,6 +68,7 @@ public struct Command: Sendable {
         ("Models", Command.modelCommands),
         ("Populations", Command.populationCommands),
         ("Scripts and lessons", Command.scriptCommands),
+        ("Writing lessons", Command.lessonCommands),
         ("Session", Command.sessionCommands),
     ]
 

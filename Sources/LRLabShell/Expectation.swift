@@ -85,7 +85,7 @@ struct Expectation {
         guard !quantityName.isEmpty else {
             throw ShellError("expected a quantity to check", at: quantityRange, hint: "one of: " + (quantities + flags).joined(separator: " "))
         }
-        guard let actual = value(of: quantityName, run: run) else {
+        guard let actual = value(of: quantityName, run: run) ?? populationQuantity(quantityName, in: session) else {
             let candidates = quantities + flags + run.lossFunction.parameterNames + run.lossFunction.parameterNames.map { "g" + $0 }
             let hint = Suggestion.closest(to: quantityName, among: candidates).map { "did you mean '\($0)'?" }
                 ?? "one of: " + (quantities + flags).joined(separator: " ")

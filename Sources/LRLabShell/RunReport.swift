@@ -28,35 +28,40 @@ struct RunReport {
             let middle = (low + high) / 2
             if steps[middle] > startStep { high = middle } else { low = middle + 1 }
         }
-        let rows = Array(low..<trace.count)
-        var chosen = Set(rows.prefix(RunReport.headLines))
-        chosen.formUnion(rows.suffix(RunReport.tailLines))
+        // The first and last few rows of the command, and up to `eventLines` rows between
+        // them where something happened: one pass over the notes, read in place.
+        let rows = low..<trace.count
+        let head = rows.prefix(RunReport.headLines), tail = rows.suffix(RunReport.tailLines)
+        var chosen = Array(head)
+        let notes = trace.notes
         var events = 0
         var rateChanges = 0
         var seenOvershoot = false
-        for row in rows where !chosen.contains(row) {
-            let notes = trace.notes[row]
+        for row in head.endIndex..<Swift.max(head.endIndex, tail.startIndex) {
+            let rowNotes = notes[row]
+            if rowNotes.isEmpty { continue }
             // A schedule's changes of rate are always worth seeing (up to a dozen).
-            if notes.contains(.rateChanged), rateChanges < RunReport.rateChangeLines {
-                chosen.insert(row)
+            if rowNotes.contains(.rateChanged), rateChanges < RunReport.rateChangeLines {
+                chosen.append(row)
                 rateChanges += 1
                 continue
             }
-            var interesting = notes.contains(.lossUp) || notes.contains(.diverged) || notes.contains(.undefined)
-            if notes.contains(.converged), row > 0, !trace.notes[row - 1].contains(.converged) { interesting = true }
-            if notes.contains(.overshoot), !seenOvershoot { interesting = true; seenOvershoot = true }
+            var interesting = rowNotes.contains(.lossUp) || rowNotes.contains(.diverged) || rowNotes.contains(.undefined)
+            if rowNotes.contains(.converged), row > 0, !notes[row - 1].contains(.converged) { interesting = true }
+            if rowNotes.contains(.overshoot), !seenOvershoot { interesting = true; seenOvershoot = true }
             if interesting, events < RunReport.eventLines {
-                chosen.insert(row)
+                chosen.append(row)
                 events += 1
             }
         }
+        chosen += tail.filter { $0 >= head.endIndex }
         var lines = [format.header]
         var shownStep = startStep
         func elide(upTo step: Int) {
             let hidden = step - shownStep - 1
             if hidden > 0 { lines.append("   ... \(hidden) step\(hidden == 1 ? "" : "s") ...") }
         }
-        for row in chosen.sorted() {
+        for row in chosen {
             let record = steps[row] == run.stepCount ? run.current : trace.record(row)
             elide(upTo: record.step)
             lines.append(format.line(record))

@@ -59,11 +59,14 @@ extension Session {
     /// outcome says `wasInterrupted`, and `FILE:LINE: interrupted; ...` goes to `errorOutput`.
     public func runScript(lines: some Sequence<ScriptLine>, file: String) -> ScriptOutcome {
         var outcome = ScriptOutcome()
-        let previousFile = currentFile
+        let previousFile = currentFile, previousPlace = currentPlace, previousTask = lessonTask
         currentFile = file
+        lessonTask = nil
         scriptDepth += 1
         defer {
             currentFile = previousFile
+            currentPlace = previousPlace
+            lessonTask = previousTask
             scriptDepth -= 1
         }
         var lineNumber = 0
@@ -81,7 +84,8 @@ extension Session {
                 return outcome
             }
             if line.hasSuffix("\r") { line.removeLast() }
-            let isExpectation = Statement.split(line).contains { $0.words.first?.text == "expect" }
+            currentPlace = ScriptPlace(file: file, number: lineNumber, text: line)
+            let isExpectation = Statement.split(line).contains { ["expect", "solution"].contains($0.words.first?.text) }
             let failure = executeReporting(line: line, file: file, lineNumber: lineNumber)
             // Interrupted within the line: its later statements (an `expect` among them) did not run.
             if failure == nil, shouldStop() { return interrupted() }
@@ -99,6 +103,10 @@ extension Session {
         }
         // Ctrl-C while waiting for input ends the lines early.
         if shouldStop() { return interrupted() }
+        if let task = lessonTask {
+            report(LessonTask.unfinished(task, before: nil), file: task.line.file, lineNumber: task.line.number, text: task.line.text)
+            outcome.errors += 1
+        }
         return outcome
     }
 
@@ -157,7 +165,12 @@ extension Session {
             located.hint = located.hint ?? "check the path; lessons lists the course"
             throw located
         }
-        // Ctrl-C: the script said where it stopped; the caller's runner stops too.
+        try summarize(outcome, of: name, at: range)
+    }
+
+    /// Nothing when `outcome` succeeded or was interrupted (the script said where it stopped and
+    /// the caller's runner stops too), else one error that sums up what went wrong in `name`.
+    func summarize(_ outcome: ScriptOutcome, of name: String, at range: SourceRange?) throws(ShellError) {
         if outcome.wasInterrupted { return }
         if outcome.errors > 0 {
             throw ShellError("'\(name)' stopped at an error", at: range)

@@ -16,8 +16,10 @@ public final class Session {
     public var useColor = false
     /// Unicode pictures, or ASCII where the terminal cannot show them.
     public var useUnicode = true
-    /// Folders searched by `lesson N` and `lessons`.
-    public var lessonDirectories: [String] = ["lessons"]
+    /// Folders searched by `lesson N` and `lessons`, before `builtInLessons` (`LRLAB_LESSONS`).
+    public var lessonDirectories: [String] = []
+    /// The course built into lrlab, used when no folder of `lessonDirectories` has lessons.
+    public var builtInLessons: [LessonSource] = LessonSource.builtIn
     /// The script being run, for relative `load` paths; nil at the prompt.
     public internal(set) var currentFile: String?
 
@@ -59,6 +61,19 @@ public final class Session {
     public internal(set) var wantsToQuit = false
     /// Nesting of `load`, so a script that loads itself stops with an error.
     var scriptDepth = 0
+    /// The script line being run, for commands that report at it later (`task`, `check`).
+    var currentPlace: ScriptPlace?
+    /// The task a lesson script has stated and not yet closed with its `solution` line.
+    var lessonTask: LessonTask?
+    /// Whether `lesson N` typed at the prompt asks `LessonGuide` for a guided lesson
+    /// (`lessonRequest`) instead of running it as a script; the executable sets it at a terminal.
+    public var guidesLessons = false
+    /// The lesson `lesson N` asked for, for `LessonGuide` to start.
+    var lessonRequest: LessonRequest?
+    /// The guided lesson and the section it is at, for `lessons` to show.
+    var guidedPlace: LessonPlace?
+    /// Where progress through the course is saved and read (`lessons` marks it); nil: nowhere.
+    public var progressFile: ProgressFile?
 
     /// The error for a line longer than `Limits.maximumLineBytes`; `bytes` is its length when known.
     public static func lineTooLong(bytes: Int? = nil) -> ShellError {
@@ -109,6 +124,9 @@ public final class Session {
         let previousStepTable = stepTableEnded
         stepTableEnded = nil
         if first.text.lowercased() == "step" { stepTableEnded = previousStepTable }
+        if let lessonTask, !LessonTask.partWords.contains(first.text.lowercased()) {
+            throw LessonTask.unfinished(lessonTask, before: first)
+        }
         if let definition = Definition.recognize(statement) {
             try definition.apply(to: self, statement: statement)
             return

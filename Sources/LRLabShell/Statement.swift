@@ -21,7 +21,8 @@ public struct Word: Hashable, Sendable {
 }
 
 /// One command of a line: the text between `;` separators with its starting column, split
-/// into words. `#` starts a comment; after `say` the rest of the line is narration.
+/// into words. `#` starts a comment; after `say` (and the other `verbatimCommands`) the rest
+/// of the line is the command's text, `;` and `#` included.
 public struct Statement: Hashable, Sendable {
     /// The statement's text as typed (without the comment).
     public var text: String
@@ -44,6 +45,10 @@ public struct Statement: Hashable, Sendable {
         line.trimmingSpaces.isEmpty
     }
 
+    /// The commands that take the rest of their line as it is: narration and the parts of a
+    /// lesson (`solution` splits its own commands).
+    static let verbatimCommands = ["say", "title", "summary", "task", "hint", "solution"]
+
     /// Splits a line into statements.
     public static func split(_ line: String) -> [Statement] {
         let characters = Array(line)
@@ -64,7 +69,9 @@ public struct Statement: Hashable, Sendable {
                 atStatementStart = false
                 // At the start of a statement: `say` takes the rest of the line verbatim.
                 let remaining = characters[index...]
-                if remaining.starts(with: "say"), remaining.count == 3 || remaining.dropFirst(3).first?.separatesWords == true {
+                if Statement.verbatimCommands.contains(where: { name in
+                    remaining.starts(with: name) && (remaining.count == name.count || remaining.dropFirst(name.count).first?.separatesWords == true)
+                }) {
                     index = characters.count
                     break
                 }

@@ -51,7 +51,8 @@ enum TextFile {
     ///
     /// - Parameter body: calls `emit` with each chunk in order; `emit` returns false when the
     ///   body should stop (the write failed or was interrupted).
-    static func write(_ path: String, shouldStop: @escaping () -> Bool = { false },
+    /// - Parameter mode: when given, the permissions of the file written, new or replaced.
+    static func write(_ path: String, mode: mode_t? = nil, shouldStop: @escaping () -> Bool = { false },
                       _ body: (_ emit: (String) -> Bool) -> Void) throws(ShellError) -> WriteOutcome {
         var target = path
         var status = stat()
@@ -64,13 +65,13 @@ enum TextFile {
         let inPlace = exists && status.st_mode & S_IFMT != S_IFREG && status.st_mode & S_IFMT != S_IFLNK
         let temporary = inPlace ? target : temporaryPath(beside: target)
         let descriptor = inPlace ? open(target, O_WRONLY | O_TRUNC | O_CLOEXEC)
-            : open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            : open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? 0o666)
         guard descriptor >= 0 else {
             throw ShellError("cannot write '\(path)': \(String(cString: strerror(errno)))")
         }
         if !inPlace { PendingTemporaryFile.set(temporary) }
         defer { if !inPlace { PendingTemporaryFile.clear() } }
-        if exists, !inPlace { _ = fchmod(descriptor, status.st_mode & 0o7777) }
+        if let mode, !inPlace { _ = fchmod(descriptor, mode) } else if exists, !inPlace { _ = fchmod(descriptor, status.st_mode & 0o7777) }
         guard let file = fdopen(descriptor, "wb") else {
             let code = errno
             close(descriptor)

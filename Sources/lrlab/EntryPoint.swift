@@ -1,4 +1,3 @@
-import ArgumentParser
 import LRLabShell
 
 #if canImport(Glibc)
@@ -8,41 +7,37 @@ import Glibc
 /// The `lrlab` executable: decides once whether it talks to a person at a terminal or
 /// runs a script, then hands lines to the shell.
 @main
-struct EntryPoint: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lrlab",
-        abstract: "A terminal laboratory for learning rates and optimizers.",
-        discussion: """
-            With no arguments at a terminal, lrlab starts an interactive prompt (type `help`). \
-            With a script, it runs that file; with -c, it runs the given commands; with commands \
-            piped on standard input, it runs them without a prompt. A script that reports an error \
-            or a failing `expect` makes lrlab exit with status 1; Ctrl-C stops a script (the rest \
-            is not run) with status 130. A failed write to standard output is reported and exits \
-            with status 1; a closed pipe ends lrlab with SIGPIPE (status 141), as it does other tools.
-            """,
-        version: "0.1.0")
+struct EntryPoint {
+    static func main() {
+        let arguments: CommandLineArguments
+        do throws(CommandLineArguments.UsageError) {
+            arguments = try CommandLineArguments(Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            let terminal = Terminal()
+            terminal.writeError("Error: \(error.message)\nUsage: \(CommandLineArguments.usage)\n  See 'lrlab --help' for more information.")
+            terminal.flush()
+            exit(64)
+        }
+        switch arguments.request {
+        case .help, .version:
+            let terminal = Terminal()
+            terminal.write(arguments.request == .help ? CommandLineArguments.help : CommandLineArguments.version)
+            terminal.flush()
+        case .run:
+            exit(run(arguments))
+        }
+    }
 
-    @Argument(help: "A script of lrlab commands to run.")
-    var script: String?
-
-    @Option(name: .customShort("c"), help: ArgumentHelp("Commands to run (may be repeated; ';' separates commands).",
-                                                         valueName: "commands"))
-    var commands: [String] = []
-
-    @Flag(help: "Draw pictures with ASCII characters only.")
-    var ascii = false
-
-    @Flag(name: .customLong("no-color"), help: "Never use colour.")
-    var noColor = false
-
-    @Flag(help: "After the script or commands, stay at the interactive prompt.")
-    var interactive = false
-
-    mutating func run() throws {
+    /// Runs the script, the commands and maybe the prompt; returns the exit status.
+    static func run(_ arguments: CommandLineArguments) -> Int32 {
+        let (script, commands, ascii, noColor, interactive) =
+            (arguments.script, arguments.commands, arguments.ascii, arguments.noColor, arguments.interactive)
         let terminal = Terminal()
         let session = Session(output: terminal.write, errorOutput: terminal.writeError)
         session.useUnicode = !ascii && terminal.supportsUnicode
         session.lessonDirectories = Terminal.lessonDirectories()
+        session.progressFile = ProgressFile.standard(stateHome: getenv("XDG_STATE_HOME").map { String(cString: $0) },
+                                                     home: getenv("HOME").map { String(cString: $0) })
         Interrupt.install()
         // A closed pipe ends lrlab quietly (status 141), even when the parent ignored SIGPIPE.
         signal(SIGPIPE, SIG_DFL)
@@ -76,7 +71,7 @@ struct EntryPoint: ParsableCommand {
         }
         terminal.flush()
         // 128 + SIGINT, as a shell reports a command that Ctrl-C ended.
-        if outcome.wasInterrupted { throw ExitCode(130) }
-        if !outcome.succeeded { throw ExitCode(1) }
+        if outcome.wasInterrupted { return 130 }
+        return outcome.succeeded ? 0 : 1
     }
 }

@@ -20,6 +20,10 @@ struct LineEditor {
     }
 
     func run() {
+        // libedit reads the prompt as multibyte text in the locale's encoding, and fails on a
+        // character the locale cannot encode: the prompt is ASCII unless the locale is UTF-8.
+        // Only the character type is taken from the environment; numbers keep the C format.
+        let unicodePrompt = setlocale(LC_CTYPE, "") != nil && String(cString: nl_langinfo(nl_item(CODESET))) == "UTF-8"
         lrlab_set_readline_name("lrlab")
         lrlab_set_basic_word_break_characters(" \t;")
         lrlab_set_completion_function(LineEditor.complete)
@@ -29,12 +33,14 @@ struct LineEditor {
         let loaded = history?.load() ?? []
         for entry in loaded { _ = add_history(entry) }
         var previous = loaded.last
-        print("lrlab 0.1 — type help for the commands, Ctrl-D to leave.")
-        let prompt = "lrlab> "
+        print("lrlab 0.1 — type help for the commands, lessons for the course, Ctrl-D to leave.")
+        session.guidesLessons = true
+        var guide = LessonGuide(unicodePrompt: unicodePrompt)
         while !session.wantsToQuit {
             Interrupt.clear()
             errno = 0
-            guard let raw = readline(prompt) else {
+            session.terminalColumns = Terminal.columns()
+            guard let raw = readline(guide.prompt) else {
                 if errno == EINTR || Interrupt.isRequested {
                     // Ctrl-C at the prompt: abandon the line, keep the session.
                     print("")
@@ -45,18 +51,16 @@ struct LineEditor {
             }
             let line = String(cString: raw)
             free(raw)
-            if Statement.isBlank(line) { continue }
-            if line.utf8.count <= Limits.maximumLineBytes, line != previous {
+            if Statement.isBlank(line), !guide.takesEmptyLines { continue }
+            if !Statement.isBlank(line), line.utf8.count <= Limits.maximumLineBytes, line != previous {
                 _ = add_history(line)
                 history?.append(line)
                 previous = line
             }
-            if let size = Terminal.size() {
-                session.terminalColumns = size.columns
-                session.terminalRows = size.rows
-            }
+            if let size = Terminal.size() { session.terminalRows = size.rows }
+            session.terminalColumns = Terminal.columns()
             Interrupt.clear()
-            session.executeReporting(line: line)
+            guide.enter(line, in: session)
             fflush(nil)
         }
     }

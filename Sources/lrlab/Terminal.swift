@@ -33,6 +33,13 @@ struct Terminal {
         return (Int(size.ws_col), Int(size.ws_row))
     }
 
+    /// The width lines are made for: the terminal's, else `COLUMNS`, else 80.
+    static func columns() -> Int {
+        if let size = size() { return size.columns }
+        if let value = getenv("COLUMNS"), let columns = Int(String(cString: value)), columns > 0 { return min(columns, 1000) }
+        return 80
+    }
+
     /// Writes `text` and a newline to standard output at once (no buffer), so what was printed
     /// survives a later crash and a full device is noticed at the statement that hit it. A write
     /// that fails (ENOSPC on /dev/full, EIO, ...) is reported on standard error and ends lrlab
@@ -78,23 +85,10 @@ struct Terminal {
         return nil
     }
 
-    /// Where lessons are looked for: $LRLAB_LESSONS, ./lessons, then a `lessons` folder beside
-    /// the executable or in any folder above it (a build in `.build/<triple>/debug/` finds the
-    /// checkout's lessons).
+    /// Where lessons are looked for before the course built into lrlab: `$LRLAB_LESSONS`, a
+    /// folder of `.lrlab` files (to try lessons being written without rebuilding).
     static func lessonDirectories() -> [String] {
-        var directories: [String] = []
-        if let value = getenv("LRLAB_LESSONS") { directories.append(String(cString: value)) }
-        directories.append("lessons")
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        if length > 0 {
-            let path = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            var parts = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-            for _ in 0..<6 where parts.count > 1 {
-                directories.append(parts.joined(separator: "/") + "/lessons")
-                parts = parts.dropLast()
-            }
-        }
-        return directories
+        guard let value = getenv("LRLAB_LESSONS"), value.pointee != 0 else { return [] }
+        return [String(cString: value)]
     }
 }

@@ -145,7 +145,7 @@ import Darwin
         #expect(abs(xVariance - 1.0 / 3) < 0.01)
     }
 
-    @Test(arguments: [(200, 0.8, 160), (7, 0.5, 4), (10, 1.0, 10), (3, 0.01, 1), (1, 0.8, 1)])
+    @Test(arguments: [(200, 0.8, 160), (7, 0.5, 3), (10, 1.0, 10), (3, 0.01, 1), (1, 0.8, 1), (1_797, 0.8, 1_437), (100, 0.29, 29), (10, 0.7, 7), (9, 0.99, 8)])
     func splitSizesAreExact(rows: Int, fraction: Double, training: Int) {
         let data = SyntheticFamily.moons.generate(rows: rows, noise: 0.1, seed: 12)
         let split = DataSplit(splitting: data, trainingFraction: fraction, seed: 12)

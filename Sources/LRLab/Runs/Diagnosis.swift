@@ -77,11 +77,13 @@ struct TraceReader {
     /// The run's latest step when the trace (thinned) does not hold it: read as one more row
     /// after the trace's.
     let latest: TraceRecord?
-    /// Per row read (the trace's, then `latest`): step number, loss, gradient norm, notes.
-    let steps: [Int]
-    let losses: [Double]
-    let norms: [Double]
-    let notes: [TraceNotes]
+    /// Per row read (the trace's kept rows in place, then `latest`): step number, loss,
+    /// gradient norm, notes.
+    let steps: RowsRead<Int>
+    let losses: RowsRead<Double>
+    let norms: RowsRead<Double>
+    let notes: RowsRead<TraceNotes>
+    /// The last row read: the run's latest step.
     let last: Int
 
     init(run: Run, window: Int) {
@@ -91,24 +93,12 @@ struct TraceReader {
         self.trace = trace
         objective = run.lossFunction
         tolerance = run.convergenceTolerance
-        var steps = Array(trace.steps)
-        var losses = Array(trace.losses)
-        var norms = (0..<trace.count).map { trace.gradientNorm($0) }
-        var notes = Array(trace.notes)
-        if let step = steps.last, step < run.stepCount {
-            let current = run.current
-            latest = current
-            steps.append(current.step)
-            losses.append(current.loss)
-            norms.append(current.gradientNorm)
-            notes.append(current.notes)
-        } else {
-            latest = nil
-        }
-        self.steps = steps
-        self.losses = losses
-        self.norms = norms
-        self.notes = notes
+        let latest = trace.count > 0 && trace.step(ofRow: trace.count - 1) < run.stepCount ? run.current : nil
+        self.latest = latest
+        steps = RowsRead(trace: trace, latest: latest?.step) { $0.step(ofRow: $1) }
+        losses = RowsRead(trace: trace, latest: latest?.loss) { $0.loss(ofRow: $1) }
+        norms = RowsRead(trace: trace, latest: latest?.gradientNorm) { $0.gradientNorm($1) }
+        notes = RowsRead(trace: trace, latest: latest?.notes) { $0.notes(ofRow: $1) }
         last = steps.count - 1
     }
 

@@ -80,16 +80,80 @@ extension Command {
                     source: .synthetic(family, rows: rows, noise: noise, seed: seed))
             return
         }
+        if name == "digits" {
+            let words = statement.words.dropFirst(2)
+            if let word = words.first(where: { ["n", "noise"].contains($0.keyValue.key.lowercased()) }) {
+                throw ShellError("digits is a fixed set of 1,797 images: \(word.keyValue.key)= applies to the synthetic sets", at: word.range,
+                                 hint: "data digits takes split= and seed=")
+            }
+            let options = try dataOptionValues(words, command: "data digits", subcommand: "digits")
+            let fraction = try splitFraction(options, statement)
+            let seed = options.seed("seed")
+            setData(session, DataSplit(splitting: .digits, trainingFraction: fraction, seed: seed), source: .digits)
+            return
+        }
+        if name == "load" {
+            try loadCommand(session, statement)
+            return
+        }
         let hint = Suggestion.closest(to: name, among: dataSetNames + ["load"]).map { "did you mean 'data \($0)'?" }
             ?? "the sets are " + dataSetNames.joined(separator: ", ") + "; data load FILE.csv reads a file"
         throw ShellError("no data set called '\(what.text)'", at: what.range, hint: hint)
+    }
+
+    /// `data load FILE.csv [target=COLUMN] [validation=FILE.csv] [split=] [seed=]`.
+    static func loadCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+        let usage = "data load FILE.csv [target=COLUMN] [validation=FILE.csv] [split=0.8] [seed=0]"
+        guard statement.words.count >= 3 else {
+            throw ShellError("data load needs a file", at: statement.words[1].range, hint: usage)
+        }
+        let fileWord = statement.words[2]
+        if fileWord.keyValue.value != nil, statement.words.dropFirst(3).allSatisfy({ $0.keyValue.value != nil }) {
+            throw ShellError("data load needs a file before its options", at: fileWord.range, hint: usage)
+        }
+        let options = try dataOptionValues(statement.words.dropFirst(3), command: "data load", subcommand: "load")
+        let seed = options.seed("seed")
+        let target = options.text("target")
+        let optionWord = { (name: String) in statement.words.dropFirst(3).first { $0.keyValue.key.lowercased() == name } }
+        let table = try CSVFile.read(session.resolve(fileWord.text), reportedAs: fileWord.text, at: fileWord.range,
+                                     shouldStop: session.shouldStop)
+        let split: DataSplit
+        let validationPath = options.text("validation")
+        if let validationPath {
+            if let word = optionWord("split") {
+                throw ShellError("split= and validation= do not go together", at: word.range,
+                                 hint: "with validation=, every row of \(fileWord.text) trains; leave out split=")
+            }
+            let validationWord = optionWord("validation")
+            let validation = try CSVFile.read(session.resolve(validationPath), reportedAs: validationPath, at: validationWord?.range,
+                                              shouldStop: session.shouldStop)
+            do throws(CSVDataError) {
+                let sets = try CSVTable.datasets(training: table, validation: validation, target: target)
+                split = DataSplit(training: sets.training, validation: sets.validation, trainingFraction: 1, seed: seed)
+            } catch {
+                throw ShellError(error.description, at: error.file == validationPath ? validationWord?.range : fileWord.range, hint: error.hint)
+            }
+        } else {
+            let fraction = try splitFraction(options, statement)
+            do throws(CSVDataError) {
+                split = DataSplit(splitting: try table.dataset(target: target), trainingFraction: fraction, seed: seed)
+            } catch {
+                throw ShellError(error.description, at: optionWord("target")?.range ?? fileWord.range, hint: error.hint)
+            }
+        }
+        let targetName = (try? table.targetColumn(target)).map { table.header[$0] } ?? (target ?? "")
+        setData(session, split, source: .file(path: fileWord.text, validation: validationPath, target: targetName))
     }
 
     /// The options after `data NAME` or `data load FILE`: the common ones, and `load`'s own when
     /// `subcommand` is "load".
     static func dataOptionValues(_ words: some Sequence<Word>, command: String, subcommand: String?) throws(ShellError) -> CommandOptionValues {
         let options = dataOptions.filter { option in
-            subcommand == "load" ? option.subcommand == "load" || ["split", "seed"].contains(option.name) : option.subcommand == nil
+            switch subcommand {
+            case "load": return option.subcommand == "load" || ["split", "seed"].contains(option.name)
+            case "digits": return ["split", "seed"].contains(option.name)
+            default: return option.subcommand == nil
+            }
         }
         return try CommandOptionValues(words, options: options, command: command)
     }
@@ -112,18 +176,33 @@ extension Command {
         session.say(dataDescription(split, source: source, digits: session.digits))
     }
 
+    /// `1 training row`, `1,437 training rows`.
+    static func rowCount(_ count: Int, _ kind: String? = nil) -> String {
+        HelpText.grouped(count) + (kind.map { " " + $0 } ?? "") + " row" + (count == 1 ? "" : "s")
+    }
+
     /// What `data` prints: the set, its target, its split and how to make it again.
     static func dataDescription(_ split: DataSplit, source: DataSource, digits: Int) -> String {
         let all = split.validation.map { Dataset(concatenating: split.training, $0) } ?? split.training
         let names = all.featureCount <= 6 ? all.featureNames.joined(separator: ", ")
             : "\(all.featureNames[0]) … \(all.featureNames[all.featureCount - 1])"
-        var lines = ["data \(all.name): \(HelpText.grouped(all.rowCount)) rows, \(all.featureCount) feature"
+        var lines = ["data \(all.name): " + rowCount(all.rowCount) + ", \(all.featureCount) feature"
                      + (all.featureCount == 1 ? "" : "s") + " (\(names))"]
         switch all.target {
         case .classes(let labels, let classCount):
             var counts = [Int](repeating: 0, count: classCount)
             for label in labels { counts[label] += 1 }
-            lines.append("  target    \(classCount) classes: " + counts.enumerated().map { "\(all.className($0.offset)) ×\($0.element)" }.joined(separator: ", "))
+            // Wrapped to fit 80 columns: digits has ten classes.
+            var line = "  target    \(classCount) classes:"
+            for (label, count) in counts.enumerated() {
+                let item = " \(all.className(label)) ×\(count)" + (label == classCount - 1 ? "" : ",")
+                if line.count + item.count > 80 {
+                    lines.append(line)
+                    line = String(repeating: " ", count: 11)
+                }
+                line += item
+            }
+            lines.append(line)
         case .values(let values):
             let mean = values.reduce(0, +) / Double(values.count)
             lines.append("  target    values from \(NumberFormat.format(values.min() ?? 0, digits: digits)) to "
@@ -136,9 +215,68 @@ extension Command {
         } else {
             how = "split=\(NumberFormat.format(split.trainingFraction, digits: 6)) seed=\(split.seed)"
         }
-        lines.append("  split     \(HelpText.grouped(split.training.rowCount)) training rows, \(HelpText.grouped(validationRows)) validation rows (\(how))")
+        lines.append("  split     " + rowCount(split.training.rowCount, "training") + ", " + rowCount(validationRows, "validation") + " (\(how))")
         lines.append("  made by   \(source.command)")
         if case .synthetic(let family, _, _, _) = source { lines.append("  formula   \(family.formula)") }
         return lines.joined(separator: "\n")
+    }
+
+    /// `plot data`: 2-D classes as marks on a scatter, a 1-D regression set as its points (and
+    /// the curve it was drawn from), digits as a gallery of images; wider sets by their first
+    /// two features, saying so.
+    static func plotDataCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+        try statement.expectWords(2)
+        guard let split = session.data, let source = session.dataSource else {
+            throw ShellError("no data set to plot yet", at: statement.words[1].range,
+                             hint: "make one first, e.g. data moons, data sine or data digits")
+        }
+        let all = split.validation.map { Dataset(concatenating: split.training, $0) } ?? split.training
+        let size = pictureSize(session, tall: true)
+        session.lastPicture = nil
+        if source == .digits {
+            session.say(digitGallery(split.training, width: session.terminalColumns).render(style: style(session)))
+            return
+        }
+        let plot: ScatterPlot
+        let names = all.featureNames
+        switch all.target {
+        case .classes(let labels, let classCount):
+            var groups = (0..<classCount).map { ScatterPlot.Group("class " + all.className($0), points: []) }
+            for row in 0..<all.rowCount {
+                let features = all.features(ofRow: row)
+                let y = all.featureCount >= 2 ? features[features.startIndex + 1] : Double(labels[row])
+                groups[labels[row]].points.append((features[features.startIndex], y))
+            }
+            let title = all.featureCount >= 2
+                ? "\(all.name): \(names[1]) against \(names[0])" + (all.featureCount > 2 ? " (the first two of \(all.featureCount) features)" : "")
+                : "\(all.name): the class against \(names[0])"
+            plot = ScatterPlot(groups: groups, width: size.width, height: size.height, title: title,
+                               xLabel: names[0], yLabel: all.featureCount >= 2 ? names[1] : "class")
+        case .values:
+            func points(_ data: Dataset?) -> [(x: Double, y: Double)] {
+                guard let data, case .values(let values) = data.target else { return [] }
+                return (0..<data.rowCount).map { (data.features[$0 * data.featureCount], values[$0]) }
+            }
+            var groups = [ScatterPlot.Group("training", points: points(split.training))]
+            if split.validation != nil { groups.append(ScatterPlot.Group("validation", points: points(split.validation))) }
+            var curve: ((Double) -> Double)?
+            if case .synthetic(let family, _, _, _) = source { curve = { family.curve($0) } }
+            let title = "\(all.name): the target against \(names[0])" + (all.featureCount > 1 ? " (the first of \(all.featureCount) features)" : "")
+            plot = ScatterPlot(groups: groups, curve: curve, width: size.width, height: size.height, title: title,
+                               xLabel: names[0], yLabel: "target")
+        }
+        session.say(plot.render(style: style(session), color: session.useColor))
+    }
+
+    /// The first training image of each digit.
+    static func digitGallery(_ training: Dataset, width: Int) -> ImageGallery {
+        guard case .classes(let labels, let classCount) = training.target else { return ImageGallery(images: [], side: 8) }
+        var images: [ImageGallery.Image] = []
+        for digit in 0..<classCount {
+            guard let row = labels.firstIndex(of: digit) else { continue }
+            images.append(ImageGallery.Image(training.className(digit), pixels: Array(training.features(ofRow: row))))
+        }
+        return ImageGallery(images: images, side: 8, maximumWidth: max(20, width - 2),
+                            title: "digits: the first training image of each class, 8×8 pixels shaded by value")
     }
 }

@@ -4,7 +4,7 @@ import LRLabText
 extension Command {
     /// `plot`, `compare`, `sweep`, `lrfind`, `curvature`, `verdict`: pictures and experiments.
     static let experimentCommands: [Command] = [
-        Command("plot", usage: "plot loss [log|linear] | plot f | plot path | plot lr | plot pbt",
+        Command("plot", usage: "plot loss [log|linear] | plot f | plot path | plot lr | plot pbt | plot data",
                 summary: "draw the loss curve, the function with its iterates, the 2-D path, or the schedule",
                 details: """
                 plot loss     the loss per step (log scale when it spans more than two decades)
@@ -13,9 +13,11 @@ extension Command {
                               the last compare), start S, end E, known minima marked
                 plot lr       the learning-rate schedule over the run (steps=N to choose the span)
                 plot pbt      every member's score of the last pbt, and the rate of its best lineage
+                plot data     the data set: 2-D classes as marks, a 1-D curve's points (and the curve
+                              without noise), digits as images; wider sets by their first features
                 Pictures fit the terminal; `set unicode=off` draws them in ASCII.
                 `save FILE.svg` writes the last picture as an SVG file a browser opens.
-                """, completion: .words(["loss", "f", "path", "lr", "pbt", "log", "linear"]), options: plotOptions) { session, statement throws(ShellError) in
+                """, completion: .words(["loss", "f", "path", "lr", "pbt", "data", "log", "linear"]), options: plotOptions) { session, statement throws(ShellError) in
             try plotCommand(session, statement)
         },
         Command("curvature", usage: "curvature", summary: "Hessian eigenvalues here and the stable learning rates they imply",

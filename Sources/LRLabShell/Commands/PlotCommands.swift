@@ -20,7 +20,7 @@ extension Command {
 
     static func plotCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
         guard statement.words.count >= 2 else {
-            throw ShellError("plot what?", at: statement.words[0].range, hint: "plot loss, plot f, plot path or plot lr")
+            throw ShellError("plot what?", at: statement.words[0].range, hint: "plot loss, plot f, plot path, plot lr, plot pbt or plot data")
         }
         let what = statement.words[1]
         let size = pictureSize(session, tall: what.text == "path")
@@ -58,6 +58,8 @@ extension Command {
                 }
                 plotPath(session, run, size: size)
             }
+        case "data":
+            try plotDataCommand(session, statement)
         case "lr":
             let options = try CommandOptionValues(statement.words.dropFirst(2), options: plotOptions, command: "plot lr")
             let steps = options.count("steps") ?? ScheduleReport.defaultHorizon(session)
@@ -65,7 +67,7 @@ extension Command {
         case "pbt":
             try plotPopulation(session, statement)
         default:
-            throw ShellError("cannot plot '\(what.text)'", at: what.range, hint: "plot loss, plot f, plot path, plot lr or plot pbt")
+            throw ShellError("cannot plot '\(what.text)'", at: what.range, hint: "plot loss, plot f, plot path, plot lr, plot pbt or plot data")
         }
     }
 

@@ -29,32 +29,36 @@ extension Command {
             }
             try session.runScript(path: session.resolve(path), reportedAs: path, at: SourceRange(column: column, length: path.count))
         },
-        Command("lessons", usage: "lessons", summary: "list the lessons of the course") { session, statement throws(ShellError) in
+        Command("lessons", usage: "lessons", summary: "list the lessons of the course",
+                details: """
+                Each lesson with its number, title and summary; ✔ marks a lesson done, ◐ one begun (progress
+                is kept under $XDG_STATE_HOME/lrlab, else ~/.local/state/lrlab).
+                """) { session, statement throws(ShellError) in
             try statement.expectNoArguments()
-            let lessons = session.lessonFiles()
-            guard !lessons.isEmpty else {
-                throw ShellError("no lessons found in " + session.lessonDirectories.joined(separator: ", "),
-                                 hint: "run lrlab from the project folder, or set LRLAB_LESSONS to the lessons folder")
-            }
-            var lines: [String] = []
-            for (number, path) in lessons.enumerated() {
-                lines.append(NumberFormat.leftPad(String(number + 1), 3) + "  " + session.lessonTitle(path))
-            }
-            lines.append("lesson N runs one")
-            session.say(lines.joined(separator: "\n"))
+            session.say(try session.courseListing())
         },
-        Command("lesson", usage: "lesson N", summary: "run lesson N of the course") { session, statement throws(ShellError) in
-            let lessons = session.lessonFiles()
-            guard !lessons.isEmpty else {
-                throw ShellError("no lessons found in " + session.lessonDirectories.joined(separator: ", "),
-                                 hint: "run lrlab from the project folder, or set LRLAB_LESSONS to the lessons folder")
-            }
+        Command("lesson", usage: "lesson N", summary: "take lesson N of the course",
+                details: """
+                At the prompt a lesson is guided: its narration and commands come a section at a time (each
+                command shown after the prompt, then its output), and it waits at each pause: Enter or next
+                goes on, back repeats the section, skip jumps the next one, quit leaves the lesson (lrlab
+                stays), lessons shows where you are. Between pauses you can type any command. A task waits
+                until your session passes its checks; after two tries that do not, a hint; `solution` shows
+                one answer and `solution run` runs it. Progress is saved, and lesson N offers to resume.
+                In a script or a pipe the lesson runs straight through: every task's solution runs and its
+                checks must hold.
+                """) { session, statement throws(ShellError) in
+            let lessons = try session.lessonSources()
             let number = try parseCount(statement, limit: lessons.count)
             guard number <= lessons.count else {
                 throw ShellError("there is no lesson \(number)", hint: "lessons lists them")
             }
-            let path = lessons[number - 1]
-            try session.runScript(path: path, reportedAs: path, at: nil)
+            let source = lessons[number - 1]
+            if session.guidesLessons, session.currentFile == nil {
+                session.lessonRequest = LessonRequest(number: number, source: source)
+            } else {
+                try session.runLesson(source, at: nil)
+            }
         },
     ]
 }
@@ -65,24 +69,5 @@ extension Session {
         guard !path.hasPrefix("/"), !TextFile.exists(path),
               let directory = currentFile.flatMap(TextFile.directory(of:)) else { return path }
         return directory + "/" + path
-    }
-
-    /// The `.lrlab` files of the first lesson folder that has any, in name order.
-    func lessonFiles() -> [String] {
-        for directory in lessonDirectories {
-            if let names = TextFile.list(directory) {
-                let lessons = names.filter { $0.hasSuffix(".lrlab") }.map { directory + "/" + $0 }
-                if !lessons.isEmpty { return lessons }
-            }
-        }
-        return []
-    }
-
-    /// A lesson's title: its first comment line, or its file name.
-    func lessonTitle(_ path: String) -> String {
-        let name = String(path.split(separator: "/").last ?? Substring(path))
-        guard let text = try? TextFile.read(path),
-              let first = text.split(separator: "\n").first(where: { $0.hasPrefix("#") }) else { return name }
-        return String(first.drop(while: { $0 == "#" || $0 == " " })) + "  (" + name + ")"
     }
 }

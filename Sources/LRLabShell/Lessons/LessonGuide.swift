@@ -1,0 +1,369 @@
+import LRLab
+
+/// The guided mode of `lesson N` at the prompt, as a value the executable drives: it shows
+/// `prompt`, and hands every line the learner types to `enter(_:in:)`, which runs it in the
+/// session or takes it as a word of the lesson. A lesson comes a section at a time: narration
+/// wrapped to the terminal, each command after the prompt (`lrlab> step 3`) before its output;
+/// then it waits at a pause (Enter or `next` goes on, `back` repeats the section, `skip` jumps
+/// the next one, `quit` leaves the lesson, `lessons` shows the course). Any other line is a
+/// command of the learner's session. A task waits until the session passes its checks, which
+/// are evaluated after each command the learner types; after two tries that do not, the hint;
+/// `solution` shows one answer, `solution run` runs it. Progress is saved at every pause and
+/// task, and `lesson N` offers to resume. Everything goes through the session's output.
+public struct LessonGuide {
+    enum Phase: Equatable {
+        /// No lesson: lines go to the session.
+        case free
+        /// `lesson N` found saved progress: resume at `section`, or start over?
+        case askingResume(section: Int)
+        /// A task waits: the tries that did not pass it so far, and whether the hint was shown.
+        case task(tries: Int, hintShown: Bool)
+        /// At the end of a section.
+        case paused
+    }
+
+    /// The lesson being taken, nil at the plain prompt.
+    public private(set) var lesson: Lesson?
+    private(set) var phase = Phase.free
+    /// The lesson's number in the course and its file name (the key of its progress).
+    private(set) var number = 0
+    private(set) var fileName = ""
+    /// The section shown (0-based) and the next of its items to show.
+    private(set) var section = 0
+    private(set) var item = 0
+    /// The task waited for, with its number in the lesson.
+    private var task: (task: LessonTask, number: Int)?
+    /// The course's progress as loaded when the lesson started, with this lesson's kept current.
+    private var course = CourseProgress()
+
+    /// Whether the prompt may hold a character past ASCII (`lesson 3 · 4/9`).
+    public var unicodePrompt: Bool
+
+    public init(unicodePrompt: Bool = true) {
+        self.unicodePrompt = unicodePrompt
+    }
+
+    /// The prompt to show before the next line: `lesson 3 · 4/9 lrlab> ` inside a lesson.
+    public var prompt: String {
+        switch phase {
+        case .free: return LessonTask.prompt
+        case .askingResume: return "resume? [Y/n] "
+        case .task, .paused: return (place?.label(unicode: unicodePrompt) ?? "") + " " + LessonTask.prompt
+        }
+    }
+
+    /// Whether an empty line means something (Enter goes on), so the caller must pass it in.
+    public var takesEmptyLines: Bool { phase != .free }
+
+    /// Where the guide is, for the prompt and `lessons`.
+    var place: LessonPlace? {
+        lesson.map { LessonPlace(number: number, fileName: fileName, section: section, sectionCount: $0.sections.count) }
+    }
+
+    /// The progress of the lesson being taken.
+    var progress: LessonProgress {
+        get { course[fileName] }
+        set { course[fileName] = newValue }
+    }
+
+    /// The words a guided lesson reads itself (`quit` and `lessons` are commands too).
+    static let words: Set<String> = ["next", "back", "skip", "solution", "solution run"]
+
+    /// Takes one line the learner typed.
+    public mutating func enter(_ line: String, in session: Session) {
+        let word = line.split(whereSeparator: \.separatesWords).joined(separator: " ").lowercased()
+        switch phase {
+        case .free:
+            if LessonGuide.words.contains(word), Command.named(word) == nil {
+                session.report(ShellError("\(word) belongs to a guided lesson, and none is being taken",
+                                          hint: "lesson N starts one; lessons lists the course"), file: nil, lineNumber: 1, text: line)
+            } else {
+                session.executeReporting(line: line)
+            }
+        case .askingResume(let resumeSection):
+            switch word {
+            case "", "y", "yes": resume(at: resumeSection, session)
+            case "n", "no": resume(at: 0, session)
+            case "quit": leave(session)
+            default: session.say("Enter or yes resumes at section \(resumeSection + 1), no starts the lesson over, quit leaves it.")
+            }
+        case .paused:
+            switch word {
+            case "", "next":
+                section += 1
+                item = 0
+                present(session)
+            case "back":
+                item = 0
+                present(session)
+            case "skip": skipNextSection(session)
+            case "quit": leave(session)
+            case "lessons": showCourse(session)
+            case "solution", "solution run": session.say("There is no task here; solution shows the answer of a task.")
+            default: session.executeReporting(line: line)
+            }
+        case .task(let tries, let hintShown):
+            guard let (task, _) = self.task else { return }
+            switch word {
+            case "": say(wrapped: "Task: " + task.text, session)
+            case "next": session.say("The task is not done yet: type commands until it is, or skip it (solution shows an answer).")
+            case "back":
+                item = 0
+                self.task = nil
+                present(session)
+            case "skip":
+                runQuietly(session) { try? task.runSolution(in: session, echo: false) }
+                session.say("Task skipped; its solution ran so that the lesson can go on.")
+                self.task = nil
+                present(session)
+            case "quit": leave(session)
+            case "lessons": showCourse(session)
+            case "solution": session.say("One answer: " + task.solutionText + "   (type it, or solution run)")
+            case "solution run":
+                do throws(ShellError) {
+                    try task.runSolution(in: session, echo: true)
+                } catch {
+                    session.report(error, file: task.solutionLine?.file, lineNumber: task.solutionLine?.number ?? 1,
+                                   text: task.solutionLine?.text ?? "")
+                }
+                checkTask(tries: tries, hintShown: hintShown, counting: false, session)
+            default:
+                if session.executeReporting(line: line) != .error {
+                    checkTask(tries: tries, hintShown: hintShown, counting: true, session)
+                }
+            }
+        }
+        if let request = session.lessonRequest {
+            session.lessonRequest = nil
+            start(request, session)
+        }
+    }
+
+    // MARK: - Starting and leaving
+
+    mutating func start(_ request: LessonRequest, _ session: Session) {
+        let parsed: Lesson
+        do {
+            parsed = try Lesson.parse(request.source.text, file: request.source.name)
+        } catch {
+            session.report(error.error, file: error.place.file, lineNumber: error.place.number, text: error.place.text)
+            return
+        }
+        guard !parsed.sections.isEmpty else {
+            session.say("Lesson \(request.number) has nothing to show.")
+            return
+        }
+        lesson = parsed
+        number = request.number
+        fileName = request.source.fileName
+        task = nil
+        course = session.loadProgress()
+        if session.clearForLesson() { session.say("(a lesson starts from a fresh session: your function, start point, optimizer and schedule are put aside)") }
+        let rule = String(repeating: session.useUnicode ? "─" : "-", count: min(session.terminalColumns, 12 + parsed.title.count))
+        session.say("Lesson \(number) · \(parsed.title)\n\(rule)")
+        if !parsed.summary.isEmpty { say(wrapped: parsed.summary, session) }
+        let saved = progress
+        if !saved.finished, saved.position > 0, saved.position < parsed.sections.count {
+            phase = .askingResume(section: saved.position)
+            session.guidedPlace = place
+            say(wrapped: "You left this lesson at section \(saved.position + 1) of \(parsed.sections.count). Resume there (the sections before it run again without printing)? Enter or yes resumes, no starts over.", session)
+            return
+        }
+        resume(at: 0, session)
+    }
+
+    /// Runs the sections before `target` without printing, then shows `target`.
+    mutating func resume(at target: Int, _ session: Session) {
+        guard let lesson else { return }
+        runQuietly(session) {
+            for index in 0..<target { LessonGuide.runSilently(lesson.sections[index], session) }
+        }
+        section = target
+        item = 0
+        present(session)
+    }
+
+    /// Leaves the lesson (lrlab goes on); the place is saved to resume.
+    mutating func leave(_ session: Session) {
+        guard let lesson else { return }
+        if case .askingResume = phase {} else {
+            progress.position = phase == .paused ? min(section + 1, lesson.sections.count - 1) : section
+            session.saveProgress(course)
+        }
+        session.say("Left lesson \(number) at section \(progress.position + 1) of \(lesson.sections.count); lesson \(number) resumes there.")
+        close(session)
+    }
+
+    mutating func finish(_ session: Session) {
+        progress.finished = true
+        progress.position = 0
+        session.saveProgress(course)
+        let count = (try? session.lessonSources().count) ?? 0
+        let next = number < count ? " lesson \(number + 1) goes on; lessons lists the course." : " That was the last lesson."
+        session.say((session.useUnicode ? "✔ " : "") + "Lesson \(number) done." + next)
+        close(session)
+    }
+
+    private mutating func close(_ session: Session) {
+        lesson = nil
+        task = nil
+        phase = .free
+        session.guidedPlace = nil
+    }
+
+    // MARK: - Showing sections
+
+    /// Shows the current section from `item` on, until a task waits or the section ends.
+    mutating func present(_ session: Session) {
+        guard let lesson else { return }
+        phase = .paused
+        session.guidedPlace = place
+        let items = lesson.sections[section]
+        var narration: [String] = []
+        func showNarration() {
+            for paragraph in Narration.paragraphs(narration) { say(wrapped: paragraph, session) }
+            narration = []
+        }
+        while item < items.count {
+            if session.shouldStop() {
+                showNarration()
+                session.say("(interrupted: Enter goes on with the next section, back repeats this one)")
+                return
+            }
+            let current = items[item]
+            item += 1
+            switch current {
+            case .narration(let text):
+                narration.append(text)
+            case .command(let place):
+                showNarration()
+                LessonGuide.run(place, session, echo: true)
+            case .task(let task, let taskNumber):
+                showNarration()
+                self.task = (task, taskNumber)
+                phase = .task(tries: 0, hintShown: false)
+                progress.position = section
+                session.saveProgress(course)
+                say(wrapped: "Task: " + task.text, session)
+                session.say("  (type commands until it is done; solution shows an answer, skip skips it)")
+                return
+            }
+        }
+        showNarration()
+        progress.sections.insert(section)
+        if section + 1 >= lesson.sections.count {
+            finish(session)
+            return
+        }
+        progress.position = section + 1
+        session.saveProgress(course)
+        let dot = session.useUnicode ? " · " : ", "
+        session.say("(" + ["Enter or next: go on", "back: repeat", "skip: jump the next section", "quit", "lessons"].joined(separator: dot) + ")")
+    }
+
+    /// Evaluates the waiting task's checks: ✓ and on when they hold; else a note, and after two
+    /// counted tries the hint.
+    private mutating func checkTask(tries: Int, hintShown: Bool, counting: Bool, _ session: Session) {
+        guard let (task, taskNumber) = self.task else { return }
+        let failures = task.failedChecks(in: session)
+        guard let first = failures.first else {
+            progress.tasks.insert(taskNumber)
+            session.saveProgress(course)
+            session.say((session.useUnicode ? "✓ " : "ok ") + "Task done: " + task.checks.map(\.claim).joined(separator: ", "))
+            self.task = nil
+            present(session)
+            return
+        }
+        say(wrapped: "  not yet: " + first.error.message, session)
+        let tries = tries + (counting ? 1 : 0)
+        var hintShown = hintShown
+        if tries >= 2, !hintShown, let hint = task.hint {
+            say(wrapped: "Hint: " + hint, session)
+            hintShown = true
+        }
+        phase = .task(tries: tries, hintShown: hintShown)
+    }
+
+    /// At a pause: runs the next section without printing, then shows the one after it.
+    private mutating func skipNextSection(_ session: Session) {
+        guard let lesson else { return }
+        let skipped = section + 1
+        runQuietly(session) { LessonGuide.runSilently(lesson.sections[skipped], session) }
+        session.say("Section \(skipped + 1) skipped (its commands ran without printing).")
+        section = skipped
+        if skipped + 1 >= lesson.sections.count {
+            finish(session)
+            return
+        }
+        section = skipped + 1
+        item = 0
+        present(session)
+    }
+
+    private func showCourse(_ session: Session) {
+        do throws(ShellError) {
+            session.say(try session.courseListing())
+        } catch {
+            session.report(error, file: nil, lineNumber: 1, text: "")
+        }
+        if let place {
+            session.say("You are at \(place.label(unicode: session.useUnicode))" + (task != nil ? ", in a task." : "; Enter goes on."))
+        }
+    }
+
+    private func say(wrapped text: String, _ session: Session) {
+        session.say(Narration.wrap(text, width: session.terminalColumns).joined(separator: "\n"))
+    }
+
+    /// Runs a lesson line: its commands after the prompt (a line of `expect`s alone is not shown).
+    static func run(_ place: ScriptPlace, _ session: Session, echo: Bool) {
+        let statements = Statement.split(place.text)
+        let onlyClaims = statements.allSatisfy { $0.words.first?.text.lowercased() == "expect" }
+        if echo, !onlyClaims {
+            session.say(LessonTask.prompt + statements.map { $0.text.trimmingSpaces }.joined(separator: "; "))
+        }
+        session.executeReporting(line: place.text, file: place.file, lineNumber: place.number)
+    }
+
+    /// Runs a section's commands and task solutions (the caller silences the output).
+    static func runSilently(_ items: [Lesson.Item], _ session: Session) {
+        for item in items {
+            if session.shouldStop() { return }
+            switch item {
+            case .narration: break
+            case .command(let place): run(place, session, echo: false)
+            case .task(let task, _): try? task.runSolution(in: session, echo: false)
+            }
+        }
+    }
+
+    /// Runs `body` with the session's output and errors silenced.
+    private func runQuietly(_ session: Session, _ body: () -> Void) {
+        let output = session.output, errorOutput = session.errorOutput
+        session.output = { _ in }
+        session.errorOutput = { _ in }
+        defer {
+            session.output = output
+            session.errorOutput = errorOutput
+        }
+        body()
+    }
+}
+
+extension Session {
+    /// Puts the learner's function, names, start, optimizer, schedule and run aside so that a
+    /// lesson starts as its script does; returns whether there was anything to put aside.
+    func clearForLesson() -> Bool {
+        let hadSomething = objective != nil || !names.isEmpty
+        names = [:]
+        objective = nil
+        start = nil
+        optimizer = .standard
+        schedule = ConstantSchedule()
+        run = nil
+        lastPicture = nil
+        lastComparison = nil
+        stepTableEnded = nil
+        return hadSomething
+    }
+}

@@ -1,0 +1,79 @@
+import LRLab
+
+/// A lesson file's name and text: read from a lessons folder, or built into lrlab.
+public struct LessonSource: Sendable, Hashable {
+    /// The name errors and `lessons` show (`lessons/01-gradient-descent.lrlab`).
+    public var name: String
+    public var text: String
+
+    public init(name: String, text: String) {
+        self.name = name
+        self.text = text
+    }
+
+    /// The file's name without its folder: the key progress is saved under.
+    public var fileName: String { TextFile.name(of: name) }
+
+    /// The `title` line's text, else the first comment line's, else the file's name.
+    public var title: String {
+        let lines = text.split(separator: "\n")
+        if let title = lines.first(where: { $0.hasPrefix("title ") }) { return String(title.dropFirst(6)).trimmingSpaces }
+        if let comment = lines.first(where: { $0.hasPrefix("#") }) {
+            return String(comment.drop(while: { $0 == "#" || $0 == " " })).trimmingSpaces
+        }
+        return fileName
+    }
+
+    /// The `summary` line's text, or empty.
+    public var summary: String {
+        text.split(separator: "\n").first(where: { $0.hasPrefix("summary ") }).map { String($0.dropFirst(8)).trimmingSpaces } ?? ""
+    }
+}
+
+/// What `lesson N` asks the guide for when lessons are guided.
+struct LessonRequest: Sendable, Hashable {
+    /// 1-based, as `lessons` numbers them.
+    var number: Int
+    var source: LessonSource
+}
+
+/// Where a guided lesson is: its number, its file and the section shown (0-based) of how many.
+struct LessonPlace: Sendable, Hashable {
+    var number: Int
+    var fileName: String
+    var section: Int
+    var sectionCount: Int
+
+    /// `lesson 3 · 4/9` (`lesson 3 - 4/9` without Unicode).
+    func label(unicode: Bool = true) -> String {
+        "lesson \(number)" + (unicode ? " · " : " - ") + "\(section + 1)/\(sectionCount)"
+    }
+}
+
+extension Session {
+    /// The lessons of the course: the `.lrlab` files of the first of `lessonDirectories` that has
+    /// any, in name order, else `builtInLessons`.
+    func lessonSources() throws(ShellError) -> [LessonSource] {
+        for directory in lessonDirectories {
+            guard let names = TextFile.list(directory) else { continue }
+            let paths = names.filter { $0.hasSuffix(".lrlab") }.map { directory + "/" + $0 }
+            if !paths.isEmpty {
+                var sources: [LessonSource] = []
+                for path in paths { sources.append(LessonSource(name: path, text: try TextFile.read(path))) }
+                return sources
+            }
+        }
+        if !builtInLessons.isEmpty { return builtInLessons }
+        throw ShellError("no lessons found in " + (lessonDirectories.isEmpty ? "this build" : lessonDirectories.joined(separator: ", ")),
+                         hint: "set LRLAB_LESSONS to a folder of .lrlab lessons")
+    }
+
+    /// Runs a lesson as a script inside this session (`lesson N` in a script or a pipe); problems
+    /// are reported at its own lines and summed up in one thrown error, as `load` does.
+    func runLesson(_ source: LessonSource, at range: SourceRange?) throws(ShellError) {
+        guard scriptDepth < Session.maximumScriptDepth else {
+            throw ShellError("scripts are nested more than \(Session.maximumScriptDepth) deep", at: range)
+        }
+        try summarize(runScript(text: source.text, file: source.name), of: source.name, at: range)
+    }
+}

@@ -1,0 +1,112 @@
+import LRLab
+
+/// A line of a script or lesson (where it is and what it says), kept so that a problem found
+/// later (a `check` evaluated when the task's solution has run) is reported at its line.
+public struct ScriptPlace: Sendable, Hashable {
+    /// The script's name as reported (`lessons/01-gradient-descent.lrlab`, `-c`).
+    public var file: String
+    /// 1-based.
+    public var number: Int
+    /// The whole line as written, for the caret display.
+    public var text: String
+
+    public init(file: String, number: Int, text: String) {
+        self.file = file
+        self.number = number
+        self.text = text
+    }
+}
+
+/// A task of a lesson: `task TEXT` asks the learner to do something, its `check CLAIM` lines
+/// say what must hold in the session when it is done (claims as `expect` reads them), `hint`
+/// helps after failed tries, and `solution COMMAND[; COMMAND…]` is a reference that does it.
+///
+/// Run as a script (a file, a pipe, the tests) a task runs its solution and every check must
+/// hold, so each task is proven solvable; at the prompt `LessonGuide` waits for the learner.
+public struct LessonTask: Sendable, Hashable {
+    /// One `check` line: the statement (`check CLAIM`, columns as in `line.text`) and where it is.
+    public struct Check: Sendable, Hashable {
+        public var statement: Statement
+        public var line: ScriptPlace
+
+        /// The claim as written after `check`.
+        public var claim: String { statement.rest.text.trimmingSpaces }
+    }
+
+    /// The words that state a task after its `task` line.
+    static let partWords: Set<String> = ["check", "hint", "solution"]
+
+    public var text: String
+    /// The `task` line.
+    public var line: ScriptPlace
+    public var checks: [Check] = []
+    public var hint: String?
+    /// The solution's statements, columns as in `solutionLine.text`.
+    public var solution: [Statement] = []
+    public var solutionLine: ScriptPlace?
+
+    public init(text: String, line: ScriptPlace) {
+        self.text = text
+        self.line = line
+    }
+
+    /// The solution as the learner would type it: `opt gd lr=1.2; run 50`.
+    public var solutionText: String {
+        solution.map { $0.text.trimmingSpaces }.joined(separator: "; ")
+    }
+
+    /// The statements of a `solution` statement's commands, with columns in its whole line.
+    static func solutionStatements(of statement: Statement) -> [Statement] {
+        let (text, column) = statement.rest
+        return Statement.split(text).map { $0.shifted(by: column - 1) }
+    }
+
+    /// The checks that do not hold in `session`, each with the error that says why (a claim that
+    /// cannot be read yet, such as one about a run when there is no function, does not hold).
+    /// Evaluating a claim may start the session's run at its start point (as `expect` does).
+    public func failedChecks(in session: Session) -> [(check: Check, error: ShellError)] {
+        var failures: [(check: Check, error: ShellError)] = []
+        for check in checks {
+            do {
+                try Expectation.check(check.statement, in: session)
+            } catch {
+                failures.append((check, error))
+            }
+        }
+        return failures
+    }
+
+    /// Runs the solution's commands in `session`; with `echo`, each is printed after the prompt
+    /// (`lrlab> run 50`) before its output. Stops at the first error.
+    func runSolution(in session: Session, echo: Bool) throws(ShellError) {
+        for statement in solution {
+            if echo { session.say(LessonTask.prompt + statement.text.trimmingSpaces) }
+            try session.execute(statement)
+        }
+    }
+
+    /// The prompt shown before a command that a lesson runs.
+    public static let prompt = "lrlab> "
+}
+
+extension Statement {
+    /// The same statement seen from `offset` columns further right (a statement parsed out of the
+    /// rest of another line).
+    func shifted(by offset: Int) -> Statement {
+        Statement(text: text, column: column + offset,
+                  words: words.map { Word(text: $0.text, column: $0.column + offset) })
+    }
+}
+
+extension LessonTask {
+    /// The error for a task left without its `solution`: at `word` (a command that came before
+    /// it), or at the end of the script when `word` is nil.
+    static func unfinished(_ task: LessonTask, before word: Word?) -> ShellError {
+        let hint = "end the task with `solution COMMAND[; COMMAND…]`, the reference that does it"
+        guard let word else {
+            return ShellError("the task on line \(task.line.number) has no solution line", hint: hint)
+        }
+        return ShellError("the task on line \(task.line.number) has no solution yet; only check, hint and solution lines may come before it",
+                          at: word.range, hint: hint)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import LRLabShell
+
+/// The course built into lrlab is lessons/, byte for byte, and every lesson runs clean from
+/// anywhere, as a file and as `lesson N`.
+@Suite struct LessonSourceTests {
+    static let lessonsFolder = URL(fileURLWithPath: fixturesDirectory).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("lessons")
+
+    static func lessonFiles() throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(atPath: lessonsFolder.path).filter { $0.hasSuffix(".lrlab") }.sorted()
+            .map { lessonsFolder.appendingPathComponent($0) }
+    }
+
+    @Test func theBuiltInLessonsAreTheLessonsFolder() throws {
+        let regenerate = "lessons/ and Sources/LRLabShell/Generated/BuiltInLessons.swift differ: run `make lessons` "
+            + "(sh scripts/generate-lessons.sh lessons > Sources/LRLabShell/Generated/BuiltInLessons.swift)"
+        let files = try Self.lessonFiles()
+        #expect(LessonSource.builtIn.map(\.name) == files.map { "lessons/" + $0.lastPathComponent }, "\(regenerate)")
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let builtIn = LessonSource.builtIn.first { $0.name == "lessons/" + file.lastPathComponent }
+            let same = builtIn?.text == text
+            #expect(same, "\(file.lastPathComponent): \(regenerate)")
+        }
+    }
+
+    @Test func everyLessonParsesWithATitleAndSections() throws {
+        for source in LessonSource.builtIn {
+            let lesson = try Lesson.parse(source.text, file: source.name)
+            #expect(!lesson.sections.isEmpty, "\(source.name)")
+        }
+    }
+
+    /// Runs lrlab in a fresh folder outside the repository, without LRLAB_LESSONS.
+    func runOutside(_ arguments: [String]) throws -> (status: Int32, error: String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lrlab-outside-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let process = Process()
+        process.executableURL = EndToEndTests.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        environment["LRLAB_LESSONS"] = nil
+        environment["LRLAB_HISTORY"] = "/dev/null"
+        environment["XDG_STATE_HOME"] = folder.path
+        process.environment = environment
+        let error = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = error
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: errorData, as: UTF8.self))
+    }
+
+    @Test func everyLessonRunsCleanFromAFolderOutsideTheRepository() throws {
+        let files = try Self.lessonFiles()
+        #expect(!files.isEmpty)
+        for (index, file) in files.enumerated() {
+            let asFile = try runOutside([file.path])
+            #expect(asFile.status == 0, "\(file.lastPathComponent): \(asFile.error)")
+            let built = try runOutside(["-c", "lesson \(index + 1)"])
+            #expect(built.status == 0, "lesson \(index + 1): \(built.error)")
+        }
+    }
+}
