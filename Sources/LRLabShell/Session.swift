@@ -229,4 +229,5 @@ public final class Session {
 public enum Picture {
     case lineChart(LineChart)
     case contourMap(ContourMap)
+    case scatterPlot(ScatterPlot)
 }

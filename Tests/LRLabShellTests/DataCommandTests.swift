@@ -105,6 +105,7 @@ import LRLab
         ("data load /nonexistent/lrlab.csv", "cannot open it"),
         ("data load /", "cannot read it"),
         ("data load x.csv n=3", "unknown option 'n'"),
+        ("data load /dev/zero", "/dev/zero, line 1: the line is longer than \(Limits.maximumDataLineBytes) bytes"),
     ]
 
     @Test(arguments: lines)

@@ -39,6 +39,7 @@ extension Command {
                 switch picture {
                 case .lineChart(let chart): svg = SVG.lineChart(chart)
                 case .contourMap(let map): svg = SVG.contourMap(map)
+                case .scatterPlot(let plot): svg = SVG.scatterPlot(plot)
                 }
                 try writeFile(path, svg, session: session)
                 return
