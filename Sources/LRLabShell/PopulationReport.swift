@@ -51,14 +51,15 @@ enum PopulationReport {
             "\(parameter.name) \(parameter.logScale ? "log-uniform" : "uniform") in "
                 + NumberFormat.format(parameter.searchRange.lowerBound, digits: 4) + ".." + NumberFormat.format(parameter.searchRange.upperBound, digits: 4)
         }
-        let exploit = settings.exploit == .off ? "exploit=off: random search, nobody copies"
-            : "each generation the worst \(k) copy one of the best \(k), then explore (resample \(NumberFormat.format(settings.resample, digits: 4)), "
-              + "else ×" + settings.perturbFactors.map { NumberFormat.format($0, digits: 4) }.joined(separator: " or ×") + ")"
-        return ["\(settings.exploit == .off ? "random search" : "pbt"): \(settings.size) members, \(settings.steps) steps each "
-                + "(\(HelpText.grouped(settings.size * settings.steps)) in all), a generation every \(settings.interval) steps, seed \(settings.seed)",
-                "task: " + task(population),
-                "evolving " + ranges.joined(separator: ", ") + "; " + exploit,
-                "score: the current loss, lower is better"]
+        let factors = settings.perturbFactors.map { "×" + NumberFormat.format($0, digits: 4) }.joined(separator: " or ")
+        let exploit = settings.exploit == .off ? "exploit=off: random search, every member keeps its draw"
+            : "exploit: worst \(k) copy one of best \(k); explore: \(factors) "
+              + "(resample p=\(NumberFormat.format(settings.resample, digits: 4)))"
+        return ["\(settings.exploit == .off ? "random search" : "pbt"): \(settings.size) members × \(settings.steps) steps, "
+                + "a generation every \(settings.interval) steps, seed \(settings.seed)",
+                "minimise " + task(population),
+                "evolving " + ranges.joined(separator: ", ") + "; score: the current loss, lower is better",
+                exploit]
     }
 
     /// The columns of a generation table: member, score, each evolving value, from, change.
@@ -112,25 +113,26 @@ enum PopulationReport {
         }
         lines += result(population, session: session)
         if let interruption { lines.append(interruptionNote(interruption, population: population)) }
-        lines.append("pbt step goes one interval further; pbt lineage, plot pbt and save pbt FILE.json show more")
+        lines.append("next: pbt step (one interval more), pbt lineage, plot pbt, save pbt FILE.json")
         return lines.joined(separator: "\n")
     }
 
     static func result(_ population: Population, session: Session) -> [String] {
         guard let last = population.generations.last, let best = last.best else { return [] }
         let copies = population.generations.reduce(0) { $0 + $1.members.filter { $0.copiedFrom != nil }.count }
-        return ["after \(last.step) steps: best \(name(best.id)) with loss \(score(best.score, session)) (lower is better), "
-                + "median \(score(last.medianScore, session)); \(copies) copies in \(population.generations.count - 1) generations",
-                "lr of the best lineage: " + scheduleText(population, session: session)]
+        return ["after \(last.step) steps: best \(name(best.id)), loss \(score(best.score, session)) (lower is better), "
+                + "median \(score(last.medianScore, session))",
+                "\(copies) copies in \(population.generations.count - 1) generations",
+                "lr of the best lineage: " + shortScheduleText(population)]
     }
 
-    /// `0.31 (step 0) → 0.25 (step 300) → 0.05 (step 600)`, the first and last four changes of a long one.
-    static func scheduleText(_ population: Population, session: Session, limit: Int = 8) -> String {
+    /// `0.0132 → 0.000878 by step 1800 (9 changes)`, or `0.005985, fixed`: a schedule in a table cell.
+    static func shortScheduleText(_ population: Population) -> String {
         let schedule = population.learningRateSchedule(of: population.bestMember)
-        guard !schedule.isEmpty else { return "lr does not evolve" }
-        let parts = schedule.map { "\(NumberFormat.format($0.rate, digits: digits(session))) (step \($0.step))" }
-        if parts.count <= limit { return parts.joined(separator: " → ") + (parts.count == 1 ? ", fixed" : "") }
-        return (parts.prefix(limit / 2) + ["…"] + parts.suffix(limit / 2)).joined(separator: " → ")
+        guard let first = schedule.first, let last = schedule.last else { return "lr does not evolve" }
+        let start = NumberFormat.format(first.rate, digits: 3)
+        guard schedule.count > 1 else { return start + ", fixed" }
+        return start + " → " + NumberFormat.format(last.rate, digits: 3) + " by step \(last.step) (\(schedule.count - 1) change\(schedule.count == 2 ? "" : "s"))"
     }
 
     /// `pbt lineage`: the best member's ancestry, stretch by stretch.
@@ -155,17 +157,18 @@ enum PopulationReport {
 
     /// `pbt compare`: PBT and random search side by side.
     static func comparison(pbt: Population, randomSearch: Population, interruption: Population.Outcome?, session: Session) -> String {
-        var lines = Array(header(pbt, session: session).prefix(3))
+        var lines = header(pbt, session: session)
         lines.append("against random search (exploit=off): the same members, draws, noise and budget")
         let rows = [("pbt", pbt), ("random search", randomSearch)].map { label, population -> [String] in
             let last = population.generations.last
             return [label, score(last?.best?.score ?? .nan, session), score(last?.medianScore ?? .nan, session),
-                    scheduleText(population, session: session, limit: 4)]
+                    shortScheduleText(population)]
         }
-        let table = Table(columns: [.init("method", alignment: .left), .init("best score"), .init("median score"),
-                                    .init("lr schedule of the best", alignment: .left)], rows: rows)
-        lines.append(table.render(style: Command.style(session)))
-        lines.append("score: the loss after \(pbt.stepCount) steps, lower is better; pbt step, pbt lineage and plot pbt read the pbt population")
+        let table = Table(columns: [.init("method", alignment: .left), .init("best"), .init("median"),
+                                    .init("lr of the best lineage", alignment: .left)], rows: rows)
+        lines.append(table.render(style: Command.style(session), border: .plain))
+        lines.append("best and median: the loss after \(pbt.stepCount) steps, lower is better")
+        lines.append("pbt step, pbt lineage and plot pbt read the pbt population")
         if let interruption { lines.append(interruptionNote(interruption, population: pbt)) }
         return lines.joined(separator: "\n")
     }

@@ -8,7 +8,7 @@ import Testing
     /// (`plot lr`, `schedule table`).
     static let declared: [(command: String, prefix: String)] = [
         ("compare", "compare"), ("sweep", "sweep"), ("lrfind", "lrfind"),
-        ("plot", "plot lr"), ("schedule", "schedule table"),
+        ("plot", "plot lr"), ("schedule", "schedule table"), ("pbt", "pbt"),
     ]
 
     func help(_ topic: String) throws -> String {
@@ -62,7 +62,7 @@ import Testing
         #expect(Completion.candidates(forLineBeforeCursor: "compare opt=gd,adam s") == ["steps="])
         #expect(Completion.candidates(forLineBeforeCursor: "compare optimizer=gd ") == ["lr=", "steps="])
         #expect(Completion.candidates(forLineBeforeCursor: "sweep lr=1e-3..1 ") == ["n=", "steps="])
-        #expect(Completion.candidates(forLineBeforeCursor: "plot ") == ["loss", "f", "path", "lr", "pbt", "log", "linear"])
+        #expect(Completion.candidates(forLineBeforeCursor: "plot ") == ["loss", "f", "path", "lr", "pbt", "data", "log", "linear"])
     }
 
     @Test(arguments: [("compare stps=10", "compare", "steps"), ("sweep lr=1e-3..1 nn=5", "sweep", "n"),

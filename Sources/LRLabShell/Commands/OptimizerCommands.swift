@@ -179,7 +179,7 @@ extension Command {
                              hint: "one of: " + keepableQuantities.joined(separator: " "))
         }
         let run = try session.currentRun(at: statement.words[0])
-        guard let value = Expectation.value(of: quantity, run: run) else {
+        guard let value = Expectation.value(of: quantity, run: run) ?? Expectation.populationQuantity(quantity, in: session) else {
             let candidates = keepableQuantities + run.lossFunction.parameterNames + run.lossFunction.parameterNames.map { "g" + $0 }
             let hint = Suggestion.closest(to: quantity, among: candidates).map { "did you mean '\($0)'?" }
                 ?? "one of: " + keepableQuantities.joined(separator: " ")
@@ -190,6 +190,7 @@ extension Command {
                              hint: quantity == "gap" || quantity == "distance" ? "the function has no known minimum" : nil)
         }
         session.names[nameText] = value
-        session.say("\(nameText) = \(session.format(value))   (\(quantity) at step \(run.stepCount))")
+        let step = Expectation.populationQuantity(quantity, in: session) == nil ? run.stepCount : session.population?.stepCount ?? 0
+        session.say("\(nameText) = \(session.format(value))   (\(quantity) at step \(step))")
     }
 }

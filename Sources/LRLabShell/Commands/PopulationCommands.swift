@@ -29,6 +29,9 @@ extension Command {
                 every generation. Ctrl-C stops pbt and keeps the generations done. Members of `opt gd
                 noise=` get seeds seed, seed+1, ...; a copy carries on with its source's noise.
                 epochs= trains a model (not a formula): use steps= for formulas.
+                After a pbt, expect and keep read \(Expectation.populationQuantities.map(\.name).joined(separator: ", ")):
+                  keep random_best = pbt_best        (after pbt exploit=off)
+                  expect pbt_best < random_best      (after pbt)
                 """, completion: .words(["step", "lineage", "compare"]), options: pbtOptions) { session, statement throws(ShellError) in
             try pbtCommand(session, statement)
         },
@@ -40,9 +43,10 @@ extension Command {
         CommandOption("steps", .count(default: 1000, limit: Limits.maximumPopulationBudget), "steps each member takes (the budget is population × steps)"),
         CommandOption("epochs", .count(default: nil, limit: Limits.maximumPopulationBudget), "epochs each member trains (models only)"),
         CommandOption("lr", .rateRange(default: 1e-4...1), "where lr is drawn from, log-uniformly"),
-        CommandOption("evolve", .names(default: ["lr"]), "the hyper-parameters that evolve"),
-        CommandOption("quantile", .number(default: 0.25, range: 0...1, integer: false), "fraction replaced each generation (at most half)"),
-        CommandOption("resample", .number(default: 0.25, range: 0...1, integer: false), "probability that a copied value is drawn afresh"),
+        CommandOption("evolve", .text(syntax: "lr,NAME,..."), "the hyper-parameters that evolve (options of the optimizer)",
+                      defaultDescription: "lr"),
+        CommandOption("quantile", .number(default: 0.25, range: 0...1), "fraction replaced each generation (at most half)"),
+        CommandOption("resample", .number(default: 0.25, range: 0...1), "probability that a copied value is drawn afresh"),
         CommandOption("perturb", .rates, "factors a copied value is multiplied by, one drawn at random", defaultDescription: "0.8,1.2"),
         CommandOption("exploit", .choice(default: "truncation", choices: Population.ExploitMode.allCases.map(\.rawValue)),
                       "truncation, or off for random search"),
@@ -108,7 +112,11 @@ extension Command {
                              at: statement.word(forKey: "interval")?.range ?? command.range, hint: "give a longer interval=")
         }
         var evolve: [EvolvingHyperparameter] = []
-        for name in options.names("evolve") {
+        let names = (options.text("evolve") ?? "lr").split(separator: ",", omittingEmptySubsequences: false).map { $0.lowercased() }
+        for name in names {
+            guard !name.isEmpty else {
+                throw ShellError("empty name in evolve=", at: statement.word(forKey: "evolve")?.range, hint: "e.g. evolve=lr,momentum")
+            }
             do throws(OptionError) {
                 let parameter = try EvolvingHyperparameter(name: name, kind: session.optimizer.kind, learningRates: options.rateRange("lr"))
                 guard !evolve.contains(where: { $0.name == name }) else {
@@ -211,5 +219,31 @@ extension Command {
         }
         guard let population = session.population else { throw noPopulation(at: statement.words[1]) }
         try writeFile(words[0], PopulationJSON.document(population), session: session)
+    }
+}
+
+extension Expectation {
+    /// The quantities of the last `pbt` that `expect` and `keep` read, with their meaning.
+    static let populationQuantities: [(name: String, meaning: String)] = [
+        ("pbt_best", "the best score of the last generation (the loss, lower is better)"),
+        ("pbt_median", "the median score of the last generation"),
+        ("pbt_lr", "the learning rate of the best member now"),
+        ("pbt_start_lr", "the learning rate the best member's lineage started with"),
+        ("pbt_steps", "the steps every member has taken"),
+    ]
+
+    /// The value of the population quantity `name`, or nil when `name` is not one or there is
+    /// no population (and the learning rates are NaN when lr does not evolve).
+    static func populationQuantity(_ name: String, in session: Session) -> Double? {
+        guard let population = session.population, let last = population.generations.last else { return nil }
+        let schedule = population.learningRateSchedule(of: population.bestMember)
+        switch name {
+        case "pbt_best": return last.best?.score ?? .nan
+        case "pbt_median": return last.medianScore
+        case "pbt_lr": return schedule.last?.rate ?? .nan
+        case "pbt_start_lr": return schedule.first?.rate ?? .nan
+        case "pbt_steps": return Double(population.stepCount)
+        default: return nil
+        }
     }
 }

@@ -246,5 +246,70 @@ extension LessonSource {
         curvature
 
         """#),
+        LessonSource(name: "lessons/12-population-based-training.lrlab", text: #"""
+        title Population-based training: a schedule nobody wrote
+        summary The worst copy the best and perturb their rate; the rate anneals by itself.
+        # Run it with:  lrlab lessons/12-population-based-training.lrlab   (or `lesson 12` at the prompt)
+
+        say Lesson 2 annealed the rate by hand. Population-based training (PBT) lets a
+        say population find the schedule itself: train many runs at once, and every so
+        say often let the worst copy the whole state of one of the best (exploit), then
+        say change the copied rate a little (explore).
+        say
+        say The task: a bowl with noisy gradients (noise of standard deviation 2, as a
+        say mini-batch gives). A large fixed rate falls fast, then jitters on a high
+        say noise floor; a small one is precise but crawls.
+        f(x, y) = x^2 + y^2
+        start x=10 y=10
+        opt gd noise=2 seed=1
+
+        pause
+        say First a small population, one generation at a time. Four members draw their
+        say rates log-uniformly from 1e-4..1. Every 100 steps each is scored by its
+        say current loss (lower is better); the worst one copies one of the best, then
+        say multiplies the rate by 0.8 or 1.2 (or, one time in four, draws it afresh).
+        pbt population=4 steps=200 interval=100
+        say The `from` column names whose state a member copied; `change` says what
+        say explore did. `pbt step` goes one interval further and prints every member:
+        pbt step
+        expect pbt_steps == 300
+
+        pause
+        say Now the baseline: random search. The same 16 members, the same draws, the
+        say same noise and the same budget of 2000 steps each, but nobody copies
+        say (exploit=off): each member keeps the rate it drew.
+        pbt population=16 steps=2000 exploit=off seed=1
+        keep random_best = pbt_best
+
+        pause
+        say And PBT with the same seed: the same 16 starting rates, but now they evolve.
+        pbt population=16 steps=2000 seed=1
+        say PBT ends lower than the best of the 16 fixed rates, drawn and trained alike.
+        expect pbt_best < random_best
+        say The lineage of the best member: whose state it carries, with which rate,
+        say from which step. The rate falls more than tenfold along it: big steps while
+        say far away, small ones near the end. That is the annealing of lesson 2, found
+        say by the population.
+        pbt lineage
+        keep start_lr = pbt_start_lr
+        expect pbt_lr < start_lr / 10
+
+        pause
+        task Halve the population: 8 members, seed=1, 2000 steps. Does PBT still win?
+        check pbt_best > random_best
+        hint pbt population=8 steps=2000 seed=1; then keep or expect compare pbt_best with random_best.
+        solution pbt population=8 steps=2000 seed=1
+
+        pause
+        say Not here: with 8 members only 2 copy per generation, and a member's score is
+        say one noisy loss, so a lucky member gets copied as often as a good one. PBT
+        say needs enough members for its ranking to mean something.
+        say
+        say `plot pbt` draws every member's score and the best lineage's rate;
+        say `save pbt FILE.json` writes every generation. `pbt compare` runs PBT and
+        say random search side by side in one command:
+        pbt population=16 steps=2000 seed=1 compare
+
+        """#),
     ]
 }

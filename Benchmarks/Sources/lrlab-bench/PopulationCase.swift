@@ -1,0 +1,34 @@
+import LRLab
+
+/// g. Population-based training: 32 Adam members × 5,000 steps on Rosenbrock (a generation
+/// every 100 steps: exploit, explore, copies of whole runs) against one Adam run of the same
+/// 160,000 steps, both through `Run`. Goal: within 2×.
+func casePopulation(members: Int, steps: Int, repetitions: Int) -> [Result] {
+    let objective = rosenbrockObjective()
+    let config = configuration("adam", lr: 0.001)
+    let rates: EvolvingHyperparameter
+    do {
+        rates = try EvolvingHyperparameter(name: "lr", kind: config.kind, learningRates: 1e-4...1e-2)
+    } catch {
+        fatalError("cannot evolve lr: \(error)")
+    }
+    let settings = Population.Settings(size: members, interval: 100, steps: steps, evolve: [rates], seed: 1)
+    let population = {
+        do {
+            var population = try Population(loss: objective, start: [-1.5, 2], configuration: config, settings: settings)
+            _ = population.run()
+            blackHole(population.bestMember.score)
+        } catch {
+            fatalError("cannot start the population: \(error)")
+        }
+    }
+    let single = {
+        var run = makeRun(objective, config)
+        run.run(members * steps)
+        blackHole(run.loss)
+    }
+    let (candidate, baseline) = compare(repetitions: repetitions, candidate: population, baseline: single)
+    return [Result(name: "g. pbt \(members) × \(steps) Adam steps", candidate: candidate, baseline: baseline,
+                   items: members * steps, unit: "step", goal: 2,
+                   note: "baseline: one Adam run of \(members * steps) steps through Run, standard recording")]
+}

@@ -1,0 +1,164 @@
+import Testing
+import Foundation
+@testable import LRLab
+@testable import LRLabShell
+
+/// `pbt`, `pbt step`, `pbt lineage`, `pbt compare`, `plot pbt` and `save pbt FILE.json`.
+@Suite struct PopulationCommandTests {
+    static let setup = "f(x, y) = x^2 + y^2; start x=10 y=10; opt gd noise=2 seed=1"
+
+    func session() throws -> (Session, () -> String) {
+        var lines: [String] = []
+        let session = Session(output: { lines.append($0) })
+        try session.execute(line: Self.setup)
+        lines.removeAll()
+        return (session, { defer { lines.removeAll() }; return lines.joined(separator: "\n") })
+    }
+
+    func error(of line: String) throws -> ShellError {
+        let (session, _) = try session()
+        return try #require(throws: ShellError.self) { try session.execute(line: line) }
+    }
+
+    /// The JSON `save pbt` writes after `pbt ARGUMENTS` in a fresh session.
+    func json(_ arguments: String) throws -> String {
+        let path = NSTemporaryDirectory() + "lrlab-pbt-\(UUID().uuidString).json"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (session, _) = try session()
+        try session.execute(line: "pbt \(arguments); save pbt \(path)")
+        return try String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    @Test func theSameSeedWritesTheSameJSONByteForByteAndAnotherSeedDiffers() throws {
+        let first = try json("population=8 steps=500 seed=3")
+        let second = try json("population=8 steps=500 seed=3")
+        let other = try json("population=8 steps=500 seed=4")
+        #expect(first == second)
+        #expect(first != other)
+    }
+
+    /// The shape issue 14 asks for, read back with a JSON parser.
+    @Test func theJSONHasTheIssuesShape() throws {
+        let text = try json("population=4 steps=300 interval=100 seed=2")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(Set(document.keys) == ["task", "population", "interval", "seed", "generations", "best"])
+        #expect(document["population"] as? Int == 4)
+        #expect(document["interval"] as? Int == 100)
+        #expect(document["seed"] as? Int == 2)
+        let generations = try #require(document["generations"] as? [[String: Any]])
+        #expect(generations.map { $0["step"] as? Int } == [0, 100, 200, 300])
+        for generation in generations {
+            let members = try #require(generation["members"] as? [[String: Any]])
+            #expect(members.count == 4)
+            for member in members {
+                #expect(Set(member.keys) == ["id", "score", "hyper", "copied_from", "resampled"])
+                #expect((member["hyper"] as? [String: Double])?.keys.sorted() == ["lr"])
+            }
+        }
+        // With 4 members, one copies per generation after the start (⌈0.25·4⌉ = 1).
+        let copies = generations.dropFirst().map { generation in
+            ((generation["members"] as? [[String: Any]]) ?? []).filter { !($0["copied_from"] is NSNull) }.count
+        }
+        #expect(copies == [1, 1, 1])
+        let best = try #require(document["best"] as? [String: Any])
+        #expect(Set(best.keys) == ["id", "score", "schedule"])
+        let schedule = try #require(best["schedule"] as? [[Double]])
+        #expect(schedule.first?.first == 0)
+        #expect(schedule.allSatisfy { $0.count == 2 })
+    }
+
+    @Test func pbtPrintsTheScoreRuleAndEveryGenerationAndTheLineagesSchedule() throws {
+        let (session, output) = try session()
+        try session.execute(line: "pbt population=8 steps=300 interval=100")
+        let text = output()
+        #expect(text.contains("score: the current loss, lower is better"))
+        for step in [0, 100, 200, 300] { #expect(text.contains("step \(step): best m")) }
+        #expect(text.contains("lr of the best lineage: "))
+        #expect(text.contains("member  score"))
+        #expect(session.population?.stepCount == 300)
+    }
+
+    /// `pbt step` goes one interval past the budget and prints every member; lineage and plot
+    /// read the population.
+    @Test func pbtStepGoesPastTheBudgetAndLineageAndPlotReadThePopulation() throws {
+        let (session, output) = try session()
+        try session.execute(line: "pbt population=4 steps=200 interval=100")
+        _ = output()
+        try session.execute(line: "pbt step")
+        let table = output()
+        #expect(table.hasPrefix("step 300: best m"))
+        #expect(table.split(separator: "\n").filter { $0.first == "m" && $0.dropFirst().first?.isNumber == true }.count == 4)
+        #expect(session.population?.stepCount == 300)
+        try session.execute(line: "pbt lineage")
+        let lineage = output()
+        #expect(lineage.hasPrefix("lineage of m"))
+        #expect(lineage.contains("steps 0–"))
+        #expect(lineage.contains("drawn at the start"))
+        try session.execute(line: "plot pbt")
+        let picture = output()
+        #expect(picture.contains("score (the loss, lower is better) of every member"))
+        #expect(picture.contains("learning rate of the best member's lineage"))
+    }
+
+    @Test func compareRunsRandomSearchWithTheSameBudget() throws {
+        let (session, output) = try session()
+        try session.execute(line: "pbt population=8 steps=300 compare")
+        let text = output()
+        #expect(text.contains("\npbt "))
+        #expect(text.contains("\nrandom search "))
+        #expect(text.contains(", fixed"))
+        #expect(session.population?.settings.exploit == .truncation)
+    }
+
+    /// Ctrl-C during pbt keeps the generations done and says so.
+    @Test func anInterruptedPbtKeepsTheGenerationsDone() throws {
+        let (session, output) = try session()
+        var polls = 0
+        session.shouldStop = { polls += 1; return polls > 20 }
+        try session.execute(line: "pbt population=8 steps=1000 interval=100")
+        let text = output()
+        #expect(text.contains("interrupted at step 200 of m4; the population is kept at step 200 (2 generations)"))
+        #expect(session.population?.stepCount == 200)
+    }
+
+    @Test func theProgressLineReportsEachGenerationAndIsCleared() throws {
+        let (session, _) = try session()
+        var progress: [String] = []
+        session.progress = { progress.append($0) }
+        try session.execute(line: "pbt population=4 steps=300 interval=100")
+        #expect(progress == ["pbt: step 100 of 300, generation 1", "pbt: step 200 of 300, generation 2",
+                             "pbt: step 300 of 300, generation 3", ""])
+    }
+
+    @Test(arguments: [
+        ("pbt epochs=3", "epochs= trains a model"),
+        ("pbt population=1", "at least 2 members"),
+        ("pbt population=\(Limits.maximumPopulation + 1)", "from 1 to \(Limits.maximumPopulation)"),
+        ("pbt population=100 steps=\(Limits.maximumPopulationBudget / 100 + 1)", "at most \(HelpText.grouped(Limits.maximumPopulationBudget)) steps in all"),
+        ("pbt population=200 steps=10000 interval=1", "at most \(HelpText.grouped(Limits.maximumPopulationRecords)) member rows"),
+        ("pbt evolve=noise", "no bounded range"),
+        ("pbt evolve=lrr", "no option 'lrr'"),
+        ("pbt quantile=2", "quantile must be a number from 0 to 1"),
+        ("pbt perturb=0,1.2", "perturb= factors must be positive"),
+        ("pbt exploit=sometimes", "exploit is one of truncation, off"),
+        ("pbt step", "no population yet"),
+        ("pbt lineage", "no population yet"),
+        ("plot pbt", "no population yet"),
+        ("save pbt x.json", "no population yet"),
+        ("pbt stepp", "unexpected 'stepp'"),
+    ])
+    func badInputIsRefusedWithAReason(line: String, message: String) throws {
+        let error = try error(of: line)
+        #expect(error.message.contains(message), "\(line): \(error.message)")
+    }
+
+    @Test func helpShowsExamplesAndLimits() throws {
+        let (session, output) = try session()
+        try session.execute(line: "help pbt")
+        let text = output()
+        #expect(text.contains("pbt compare"))
+        #expect(text.contains("Limits: at most \(Limits.maximumPopulation) members"))
+        #expect(Completion.candidates(forLineBeforeCursor: "pbt l") == ["lineage", "lr="])
+        #expect(Completion.candidates(forLineBeforeCursor: "plot pb") == ["pbt"])
+    }
+}
