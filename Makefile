@@ -6,7 +6,7 @@ SWIFT ?= swift
 PREFIX ?= $(HOME)/.local
 BINDIR ?= $(PREFIX)/bin
 
-.PHONY: run test build deps bench fuzz fuzz-build clean lessons install
+.PHONY: run test build deps bench bench-python fuzz fuzz-build clean lessons install
 
 deps:
 	@if ! pkg-config --exists libedit 2>/dev/null; then \
@@ -45,6 +45,11 @@ install: deps
 bench: deps
 	$(SWIFT) build -c release --product lrlab
 	cd Benchmarks && $(SWIFT) run -c release --scratch-path ../.build-bench lrlab-bench
+
+# The Python baselines of the digits MLP case alone (numpy loop, scikit-learn); installs numpy and
+# scikit-learn into .build-python the first time. `make bench` runs them too, inside case g.
+bench-python:
+	Benchmarks/python/run.sh
 
 # Fuzzing is a separate package too (Fuzz/). `make fuzz` runs each target in FUZZ_TARGETS for
 # FUZZ_SECONDS, one after another, going on past findings (fork mode); new inputs go to

@@ -18,6 +18,7 @@ let package = Package(
                 "MallocCounter",
                 .product(name: "LRLab", package: "lrlab"),
                 .product(name: "LRLabText", package: "lrlab"),
+                .product(name: "LRLabShell", package: "lrlab"),
             ]
         ),
     ]

@@ -66,6 +66,7 @@ public struct Command: Sendable {
         ("Pictures and experiments", Command.experimentCommands),
         ("Data", Command.dataCommands),
         ("Models", Command.modelCommands),
+        ("Fitting", Command.fitCommands),
         ("Populations", Command.populationCommands),
         ("Scripts and lessons", Command.scriptCommands),
         ("Writing lessons", Command.lessonCommands),

@@ -15,7 +15,6 @@ struct CommandOptionValues {
         case number(Double)
         case seed(UInt64)
         case text(String)
-        case names([String])
     }
 
     private var options: [CommandOption]
@@ -75,7 +74,7 @@ struct CommandOptionValues {
     /// The number given for `name`, else its declared default (nil when the command decides it).
     func number(_ name: String) -> Double? {
         if case .number(let value)? = given[name] { return value }
-        if case .number(let value, _, _)? = option(name)?.kind { return value }
+        if case .number(let value, _)? = option(name)?.kind { return value }
         return nil
     }
 
@@ -89,13 +88,6 @@ struct CommandOptionValues {
     func text(_ name: String) -> String? {
         if case .text(let value)? = given[name] { return value }
         return nil
-    }
-
-    /// The words given for `name` (lowercased), else its declared default.
-    func names(_ name: String) -> [String] {
-        if case .names(let value)? = given[name] { return value }
-        if case .names(let value)? = option(name)?.kind { return value }
-        return []
     }
 
     private func option(_ name: String) -> CommandOption? { options.first { $0.name == name } }
@@ -187,17 +179,16 @@ struct CommandOptionValues {
             case "off", "false", "no", "0": return .flag(false)
             default: throw ShellError("option '\(key)' is on or off, not '\(text)'", at: word.range)
             }
-        case .number(_, let range, let integer):
-            let bound = { (end: Double) in integer ? String(Int(saturating: end)) : NumberFormat.format(end, digits: 6) }
-            let expected = "\(key) must be \(integer ? "a whole number" : "a number") from \(bound(range.lowerBound)) to \(bound(range.upperBound))"
+        case .number(_, let range):
+            let bounds = NumberFormat.format(range.lowerBound, digits: 6) + " to " + NumberFormat.format(range.upperBound, digits: 6)
             let number: Double
             do throws(NumberSyntax.Problem) {
                 number = try NumberSyntax.value(text)
             } catch {
-                throw ShellError(expected + ": " + error.message(text), at: word.range, hint: "e.g. \(key)=\(option.defaultText)")
+                throw ShellError("\(key) must be a number from \(bounds): " + error.message(text), at: word.range)
             }
-            guard range.contains(number), !integer || number.rounded() == number else {
-                throw ShellError(expected + ", not \(text)", at: word.range)
+            guard range.contains(number) else {
+                throw ShellError("\(key) must be a number from \(bounds), not \(text)", at: word.range)
             }
             return .number(number)
         case .seed:
@@ -208,12 +199,6 @@ struct CommandOptionValues {
             return .seed(seed)
         case .text:
             return .text(text)
-        case .names:
-            let words = parts(of: word, key: key)
-            if let empty = words.first(where: { $0.text.isEmpty }) {
-                throw ShellError("empty name in \(key)=", at: empty.range, hint: "e.g. \(key)=\(option.defaultText)")
-            }
-            return .names(words.map { $0.text.lowercased() })
         }
     }
 

@@ -53,8 +53,13 @@ struct Expectation {
             throw ShellError("expect needs a claim", at: statement.words[0].range,
                              hint: "e.g. expect loss < 1e-6, expect x ~ 3 tol=1e-4, expect steps <= 50, expect diverged")
         }
-        let run = try session.currentRun(at: statement.words[0])
         let words = Array(statement.words.dropFirst())
+        // Claims about the last fit's or model compare's table: `expect fit 15 verdict == overfitting`.
+        if TableExpectation.recognizes(words) {
+            try TableExpectation.check(words, text: text, column: column, in: session)
+            return
+        }
+        let run = try session.currentRun(at: statement.words[0])
         // Flags: `expect diverged`, `expect not converged`.
         let negated = words.first?.text == negationWord
         let flagWords = negated ? Array(words.dropFirst()) : words

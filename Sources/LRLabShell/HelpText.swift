@@ -95,6 +95,9 @@ enum HelpText {
         case "diff":
             return ["Limits: derivatives longer than \(grouped(Limits.maximumShownDerivativeSize)) terms are not shown; a function whose",
                     "derivatives pass \(grouped(Limits.maximumDerivativeSize)) terms is refused when it is defined."]
+        case "data":
+            return ["Limits: n= at most \(grouped(Limits.maximumDataRows)) rows; data load reads at most \(grouped(Limits.maximumDataRows)) rows,",
+                    "\(grouped(Limits.maximumDataColumns)) columns and \(grouped(Limits.maximumDataCells)) numbers per file, lines of at most \(grouped(Limits.maximumDataLineBytes)) bytes."]
         case "load", "lesson":
             return ["Limits: scripts of at most \(grouped(Limits.maximumScriptBytes)) bytes, nested at most \(Limits.maximumScriptDepth) deep."]
         default:
@@ -120,6 +123,8 @@ enum HelpText {
                              a long flat sum nests nothing and is limited only by its terms
           derivatives        \(grouped(Limits.maximumDerivativeSize)) terms each, or the function is refused; diff shows up to \(grouped(Limits.maximumShownDerivativeSize))
           scripts            \(grouped(Limits.maximumScriptBytes)) bytes, \(Limits.maximumScriptDepth) loads deep
+          data               \(grouped(Limits.maximumDataRows)) rows (n=, and per file data load reads), \(grouped(Limits.maximumDataColumns)) columns and
+                             \(grouped(Limits.maximumDataCells)) numbers per file, CSV lines of \(grouped(Limits.maximumDataLineBytes)) bytes; checked as the file is read
         Ctrl-C stops a long command early and keeps what it did.
         """
     }

@@ -69,7 +69,8 @@ public enum Limits {
     /// `maximumDataColumns` numbers at full precision, so a file without line breaks stops early.
     public static let maximumDataLineBytes = 1 << 20
 
-    /// Most epochs one `train epochs=N` runs (and the most `early=` patience): the epoch
+    /// Most epochs one `train epochs=N` runs (and the most `early=` patience, and the most
+    /// epochs `fit` trains each degree and `compare` each model): the epoch
     /// trace holds a few numbers per epoch, so memory stays small; Ctrl-C stops it early.
     public static let maximumEpochs = 100_000
     /// Largest `batch=N`: any batch at least the training rows is a full batch.
@@ -82,4 +83,6 @@ public enum Limits {
     public static let maximumHiddenLayers = ModelSpecification.maximumHiddenLayers
     /// Most parameters a model may have (checked when it meets the data).
     public static let maximumModelParameters = ModelSpecification.maximumParameters
+    /// Most degrees one `fit` trains (each is a whole training).
+    public static let maximumFitDegrees = 20
 }

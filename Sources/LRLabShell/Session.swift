@@ -57,6 +57,10 @@ public final class Session {
     /// A transient status line for long work (`pbt`'s generations): called with the text, and
     /// with "" to clear it. Nil (the default, and for scripts and pipes): no progress shown.
     public var progress: ((String) -> Void)?
+    /// The degrees of the last `fit` and the data they learned, for `plot fit` and `expect fit`.
+    var lastFits: FittedDegrees?
+    /// The trainings of the last `compare` on a model, for `expect compare`.
+    public internal(set) var lastModelComparison: TrainingComparison?
     /// Set by `quit`; the caller stops reading lines.
     public internal(set) var wantsToQuit = false
     /// Nesting of `load`, so a script that loads itself stops with an error.
@@ -229,4 +233,6 @@ public final class Session {
 public enum Picture {
     case lineChart(LineChart)
     case contourMap(ContourMap)
+    case fitPlot(FitPlot)
+    case decisionMap(DecisionMap)
 }

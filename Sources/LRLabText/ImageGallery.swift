@@ -77,6 +77,13 @@ public struct ImageGallery {
             out.append(Array(repeating: bottom, count: row.count).joined(separator: spacing))
             start += perRow
         }
+        out.append(Self.legend(style: style))
         return out.joined(separator: "\n")
+    }
+
+    /// What the shades mean: `shades: blank 0, ░ to ¼, ▒ to ½, ▓ to ¾, █ to 1`.
+    public static func legend(style: GlyphStyle) -> String {
+        let marks = [0.25, 0.5, 0.75, 1].map { String(shade($0, style: style)) }
+        return "shades: blank 0, \(marks[0]) to ¼, \(marks[1]) to ½, \(marks[2]) to ¾, \(marks[3]) to 1"
     }
 }

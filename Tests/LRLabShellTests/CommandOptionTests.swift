@@ -62,7 +62,7 @@ import Testing
         #expect(Completion.candidates(forLineBeforeCursor: "compare opt=gd,adam s") == ["steps="])
         #expect(Completion.candidates(forLineBeforeCursor: "compare optimizer=gd ") == ["lr=", "steps="])
         #expect(Completion.candidates(forLineBeforeCursor: "sweep lr=1e-3..1 ") == ["n=", "steps="])
-        #expect(Completion.candidates(forLineBeforeCursor: "plot ") == ["loss", "f", "path", "lr", "pbt", "log", "linear"])
+        #expect(Completion.candidates(forLineBeforeCursor: "plot ") == ["loss", "f", "path", "lr", "pbt", "data", "log", "linear"])
     }
 
     @Test(arguments: [("compare stps=10", "compare", "steps"), ("sweep lr=1e-3..1 nn=5", "sweep", "n"),

@@ -190,6 +190,15 @@ import Glibc
         #expect(learner.guide.prompt == "lrlab> ")
     }
 
+    @Test(arguments: ["next", "back", "skip", "solution run"])
+    func lessonWordsOutsideALessonSaySo(_ word: String) {
+        let learner = Learner()
+        var errors: [String] = []
+        learner.session.errorOutput = { errors.append($0) }
+        learner.type(word)
+        #expect(errors == ["error: \(word) belongs to a guided lesson, and none is being taken\n    lesson N starts one; lessons lists the course"])
+    }
+
     @Test func withoutGuidingALessonRunsAsAScript() {
         let learner = Learner()
         learner.session.guidesLessons = false

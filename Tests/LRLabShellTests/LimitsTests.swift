@@ -39,7 +39,8 @@ import LRLab
                       Limits.maximumCompareRuns, Limits.maximumSweepRates, Limits.maximumSweepSteps, Limits.maximumFinderSteps,
                       Limits.maximumScheduleHorizon, Limits.maximumFormulaSize, Limits.maximumFormulaNesting,
                       Limits.maximumDerivativeSize, Limits.maximumShownDerivativeSize, Limits.maximumScriptBytes,
-                      Limits.maximumScriptDepth] {
+                      Limits.maximumScriptDepth, Limits.maximumDataRows, Limits.maximumDataColumns, Limits.maximumDataCells,
+                      Limits.maximumDataLineBytes] {
             #expect(text.contains(HelpText.grouped(value)), "help limits does not state \(value)")
         }
         #expect(text.contains("keeps and smooths every step's loss"))
@@ -55,6 +56,7 @@ import LRLab
         ("plot", [Limits.maximumScheduleHorizon]),
         ("diff", [Limits.maximumShownDerivativeSize, Limits.maximumDerivativeSize]),
         ("f", [Limits.maximumFormulaSize, Limits.maximumFormulaNesting, Limits.maximumDerivativeSize]),
+        ("data", [Limits.maximumDataRows, Limits.maximumDataColumns, Limits.maximumDataCells, Limits.maximumDataLineBytes]),
     ])
     func helpForACommandStatesItsLimits(command: String, values: [Int]) throws {
         let text = try help(command)

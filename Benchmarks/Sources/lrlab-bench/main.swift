@@ -7,15 +7,20 @@ import Darwin
 // lrlab-bench: times the engine against hand-written Swift doing the same work, reporting the
 // median of repeated runs and the ratio to a baseline measured in the same process.
 //
-//   swift run -c release --scratch-path ../.build-bench lrlab-bench [--quick] [--lrlab PATH] [--only a,b,c,d,e,f,g]
+//   swift run -c release --scratch-path ../.build-bench lrlab-bench [--quick] [--lrlab PATH] [--only a,b,c,d,e,f,g,h]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+// Case g′'s baseline process: the hand-written Adam loop alone, then exit.
+if arguments == ["--hand-written-adam"] {
+    print(handWrittenAdam(steps: 1_000_000, lr: 0.001))
+    exit(0)
+}
 func option(_ name: String, in arguments: [String]) -> String? {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
     return arguments[index + 1]
 }
 let quick = arguments.contains("--quick")
-let only = Set((option("--only", in: arguments) ?? "a,b,c,d,e,f,g").split(separator: ",").map(String.init))
+let only = Set((option("--only", in: arguments) ?? "a,b,c,d,e,f,g,h").split(separator: ",").map(String.init))
 let lrlabPath: String? = option("--lrlab", in: arguments) ?? getenv("LRLAB_BIN").map { String(cString: $0) }
     ?? ["../.build/release/lrlab", ".build/release/lrlab"].first { access($0, X_OK) == 0 }
 
@@ -28,11 +33,14 @@ if only.contains("a") { results += caseEvaluation(count: quick ? 200_000 : 1_000
 if only.contains("b") {
     results += caseSteps(steps: 1_000_000, repetitions: quick ? 3 : 7)
     results += caseStepsRecording(steps: 1_000_000, repetitions: quick ? 3 : 7)
+    results += caseRecordingCost(steps: 1_000_000, repetitions: quick ? 3 : 7)
 }
 if only.contains("c") { results += caseSweep(rates: 30, steps: 10_000, repetitions: quick ? 3 : 7) }
 if only.contains("e") { results += caseCompare(steps: 10_000, repetitions: quick ? 3 : 7) }
 if only.contains("f") { results += caseRender(steps: 10_000, repetitions: quick ? 3 : 7) }
-if only.contains("g") { results += casePopulation(members: 32, steps: 5000, repetitions: quick ? 3 : 7) }
+if only.contains("g") { results += caseShellRun(repetitions: quick ? 3 : 7) }
+if only.contains("h") { results += casePopulation(members: 32, steps: 5000, repetitions: quick ? 3 : 7) }
 if only.contains("d") { results += caseStartup(lrlab: lrlabPath, repetitions: quick ? 5 : 21) }
+if only.contains("g") { results += caseShellProcess(lrlab: lrlabPath, repetitions: quick ? 5 : 11) }
 print("")
 printTable(results)

@@ -68,7 +68,7 @@ public struct CSVTable: Sendable {
 
     private mutating func readHeader(_ fields: [Substring]) throws(CSVDataError) {
         guard fields.count <= bounds.columns else {
-            throw CSVDataError(file: file, line: lineNumber, "the header has \(fields.count) columns; the limit is \(bounds.columns)",
+            throw CSVDataError(file: file, line: lineNumber, "the header has more than \(bounds.columns) columns; that is the limit",
                                hint: "keep the features that matter (at most \(bounds.columns - 1)) and the target")
         }
         guard fields.count >= 2 else {

@@ -192,7 +192,17 @@ extension Command {
         case .classes(let labels, let classCount):
             var counts = [Int](repeating: 0, count: classCount)
             for label in labels { counts[label] += 1 }
-            lines.append("  target    \(classCount) classes: " + counts.enumerated().map { "\(all.className($0.offset)) ×\($0.element)" }.joined(separator: ", "))
+            // Wrapped to fit 80 columns: digits has ten classes.
+            var line = "  target    \(classCount) classes:"
+            for (label, count) in counts.enumerated() {
+                let item = " \(all.className(label)) ×\(count)" + (label == classCount - 1 ? "" : ",")
+                if line.count + item.count > 80 {
+                    lines.append(line)
+                    line = String(repeating: " ", count: 11)
+                }
+                line += item
+            }
+            lines.append(line)
         case .values(let values):
             let mean = values.reduce(0, +) / Double(values.count)
             lines.append("  target    values from \(NumberFormat.format(values.min() ?? 0, digits: digits)) to "
@@ -267,6 +277,6 @@ extension Command {
             images.append(ImageGallery.Image(training.className(digit), pixels: Array(training.features(ofRow: row))))
         }
         return ImageGallery(images: images, side: 8, maximumWidth: max(20, width - 2),
-                            title: "digits: the first training image of each class, 8×8 pixels shaded by value (blank 0, then up to ¼ ½ ¾ 1)")
+                            title: "digits: the first training image of each class, 8×8 pixels shaded by value")
     }
 }

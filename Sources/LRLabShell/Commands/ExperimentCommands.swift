@@ -4,7 +4,7 @@ import LRLabText
 extension Command {
     /// `plot`, `compare`, `sweep`, `lrfind`, `curvature`, `verdict`: pictures and experiments.
     static let experimentCommands: [Command] = [
-        Command("plot", usage: "plot loss [log|linear] | plot f | plot path | plot lr | plot pbt | plot data",
+        Command("plot", usage: "plot loss [log|linear] | plot f | plot path | plot lr | plot pbt | plot data | plot fit",
                 summary: "draw the loss curve, the function with its iterates, the 2-D path, or the schedule",
                 details: """
                 plot loss     the loss per step (log scale when it spans more than two decades)
@@ -15,9 +15,11 @@ extension Command {
                 plot pbt      every member's score of the last pbt, and the rate of its best lineage
                 plot data     the data set: 2-D classes as marks, a 1-D curve's points (and the curve
                               without noise), digits as images; wider sets by their first features
+                plot fit      a 1-D regression set with the curves of the last fit over its points, or a 2-D
+                              classification set with the trained model's decision regions under its points
                 Pictures fit the terminal; `set unicode=off` draws them in ASCII.
                 `save FILE.svg` writes the last picture as an SVG file a browser opens.
-                """, completion: .words(["loss", "f", "path", "lr", "pbt", "data", "log", "linear"]), options: plotOptions) { session, statement throws(ShellError) in
+                """, completion: .words(["loss", "f", "path", "lr", "pbt", "data", "fit", "log", "linear"]), options: plotOptions) { session, statement throws(ShellError) in
             try plotCommand(session, statement)
         },
         Command("curvature", usage: "curvature", summary: "Hessian eigenvalues here and the stable learning rates they imply",
@@ -94,26 +96,8 @@ extension Command {
         let (objective, start) = try session.setup(at: statement.words[0])
         let options = try CommandOptionValues(statement.words.dropFirst(), options: compareOptions, command: "compare",
                                               registry: session.optimizerRegistry)
-        let optimizers = options.optimizers("opt")
         let steps = options.declaredCount("steps")
-        var rates: [Double?] = options.rates("lr")
-        if rates.isEmpty { rates = [nil] }
-        // Counted before anything is built: 5,000 optimizers × 5,000 rates fit in one line.
-        let runCount = max(optimizers.count, 1) * rates.count
-        guard runCount <= Limits.maximumCompareRuns else {
-            throw ShellError("compare runs at most \(Limits.maximumCompareRuns) configurations, not \(runCount)", at: statement.words[0].range,
-                             hint: "split it into several compares, or give fewer optimizers or rates")
-        }
-        var entries: [Comparison.Entry] = []
-        let configurations = optimizers.isEmpty ? [session.optimizer] : optimizers
-        for configuration in configurations {
-            for rate in rates {
-                let configured = rate.map { configuration.withLearningRate($0) } ?? configuration
-                var label = configured.kind.name
-                if rates.count > 1 || optimizers.isEmpty { label += " lr=\(NumberFormat.format(configured.learningRate, digits: 4))" }
-                entries.append(Comparison.Entry(configuration: configured, schedule: session.schedule, label: label))
-            }
-        }
+        let entries = try compareEntries(session, options, statement)
         let report: Comparison.Report
         do throws(EvaluationError) {
             report = try Comparison.run(objective: objective, start: start, entries: entries, steps: steps, shouldStop: session.shouldStop)
@@ -151,6 +135,33 @@ extension Command {
         }
         if objective.dimension == 2 { text += "\nplot path overlays these trajectories" }
         session.say(text)
+    }
+
+    /// The contestants of `compare`: each optimizer of `opt=` (default: the session's) at each
+    /// rate of `lr=` (default: its own), with the session's schedule, labelled `adam lr=0.01`
+    /// (the rate only when several are given or the optimizer is the session's). The formula
+    /// explorer and the model comparison both read them.
+    static func compareEntries(_ session: Session, _ options: CommandOptionValues, _ statement: Statement) throws(ShellError) -> [Comparison.Entry] {
+        let optimizers = options.optimizers("opt")
+        var rates: [Double?] = options.rates("lr")
+        if rates.isEmpty { rates = [nil] }
+        // Counted before anything is built: 5,000 optimizers × 5,000 rates fit in one line.
+        let runCount = max(optimizers.count, 1) * rates.count
+        guard runCount <= Limits.maximumCompareRuns else {
+            throw ShellError("compare runs at most \(Limits.maximumCompareRuns) configurations, not \(runCount)", at: statement.words[0].range,
+                             hint: "split it into several compares, or give fewer optimizers or rates")
+        }
+        var entries: [Comparison.Entry] = []
+        let configurations = optimizers.isEmpty ? [session.optimizer] : optimizers
+        for configuration in configurations {
+            for rate in rates {
+                let configured = rate.map { configuration.withLearningRate($0) } ?? configuration
+                var label = configured.kind.name
+                if rates.count > 1 || optimizers.isEmpty { label += " lr=\(NumberFormat.format(configured.learningRate, digits: 4))" }
+                entries.append(Comparison.Entry(configuration: configured, schedule: session.schedule, label: label))
+            }
+        }
+        return entries
     }
 
     /// The chart's series: the losses of each run, with diverging runs cut where they pass

@@ -66,6 +66,9 @@ extension Command {
             session.say(ScheduleReport.chart(session, steps: steps))
         case "pbt":
             try plotPopulation(session, statement)
+        case "fit":
+            try statement.expectWords(2)
+            try plotFit(session, at: what)
         default:
             throw ShellError("cannot plot '\(what.text)'", at: what.range, hint: "plot loss, plot f, plot path, plot lr, plot pbt or plot data")
         }

@@ -39,6 +39,8 @@ extension Command {
                 switch picture {
                 case .lineChart(let chart): svg = SVG.lineChart(chart)
                 case .contourMap(let map): svg = SVG.contourMap(map)
+                case .fitPlot(let plot): svg = SVG.fitPlot(plot)
+                case .decisionMap(let map): svg = SVG.decisionMap(map)
                 }
                 try writeFile(path, svg, session: session)
                 return

@@ -66,12 +66,20 @@ public struct LessonGuide {
         set { course[fileName] = newValue }
     }
 
+    /// The words a guided lesson reads itself (`quit` and `lessons` are commands too).
+    static let words: Set<String> = ["next", "back", "skip", "solution", "solution run"]
+
     /// Takes one line the learner typed.
     public mutating func enter(_ line: String, in session: Session) {
         let word = line.split(whereSeparator: \.separatesWords).joined(separator: " ").lowercased()
         switch phase {
         case .free:
-            session.executeReporting(line: line)
+            if LessonGuide.words.contains(word), Command.named(word) == nil {
+                session.report(ShellError("\(word) belongs to a guided lesson, and none is being taken",
+                                          hint: "lesson N starts one; lessons lists the course"), file: nil, lineNumber: 1, text: line)
+            } else {
+                session.executeReporting(line: line)
+            }
         case .askingResume(let resumeSection):
             switch word {
             case "", "y", "yes": resume(at: resumeSection, session)
@@ -259,9 +267,9 @@ public struct LessonGuide {
         guard let (task, taskNumber) = self.task else { return }
         let failures = task.failedChecks(in: session)
         guard let first = failures.first else {
-            session.say((session.useUnicode ? "✓ " : "ok ") + "Task done: " + task.checks.map(\.claim).joined(separator: ", "))
             progress.tasks.insert(taskNumber)
             session.saveProgress(course)
+            session.say((session.useUnicode ? "✓ " : "ok ") + "Task done: " + task.checks.map(\.claim).joined(separator: ", "))
             self.task = nil
             present(session)
             return
