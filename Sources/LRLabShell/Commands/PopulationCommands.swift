@@ -47,7 +47,8 @@ extension Command {
         CommandOption("steps", .count(default: 1000, limit: Limits.maximumPopulationBudget), "steps each member takes (the budget is population × steps)"),
         CommandOption("epochs", .count(default: nil, limit: Limits.maximumEpochs), "epochs each member trains: pbt trains the current model"),
         CommandOption("lr", .rateRange(default: 1e-4...1), "where lr is drawn from, log-uniformly"),
-        CommandOption("evolve", .names(default: ["lr"]), "the hyper-parameters that evolve (options of the optimizer)"),
+        CommandOption("evolve", .text(syntax: "lr,NAME,..."), "the hyper-parameters that evolve (options of the optimizer)",
+                      defaultDescription: "lr"),
         CommandOption("quantile", .number(default: 0.25, range: 0...1), "fraction replaced each generation (at most half)"),
         CommandOption("resample", .number(default: 0.25, range: 0...1), "probability that a copied value is drawn afresh"),
         CommandOption("perturb", .rates, "factors a copied value is multiplied by, one drawn at random", defaultDescription: "0.8,1.2"),
@@ -129,7 +130,11 @@ extension Command {
                              at: statement.word(forKey: "interval")?.range ?? command.range, hint: "give a longer interval=")
         }
         var evolve: [EvolvingHyperparameter] = []
-        for name in options.names("evolve") {
+        let names = (options.text("evolve") ?? "lr").split(separator: ",", omittingEmptySubsequences: false).map { $0.lowercased() }
+        for name in names {
+            guard !name.isEmpty else {
+                throw ShellError("empty name in evolve=", at: statement.word(forKey: "evolve")?.range, hint: "e.g. evolve=lr,momentum")
+            }
             do throws(OptionError) {
                 if model, name != "lr" {
                     throw OptionError("a model's population evolves lr only, not '\(name)'", key: name, hint: "evolve=lr")
