@@ -3,11 +3,12 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import LRLab
 
 // lrlab-bench: times the engine against hand-written Swift doing the same work, reporting the
 // median of repeated runs and the ratio to a baseline measured in the same process.
 //
-//   swift run -c release --scratch-path ../.build-bench lrlab-bench [--quick] [--lrlab PATH] [--only a,b,c,d,e,f,g,h]
+//   swift run -c release --scratch-path ../.build-bench lrlab-bench [--quick] [--lrlab PATH] [--only a,b,c,d,e,f,g,h,i,j] [--no-python]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 // Case g′'s baseline process: the hand-written Adam loop alone, then exit.
@@ -20,7 +21,7 @@ func option(_ name: String, in arguments: [String]) -> String? {
     return arguments[index + 1]
 }
 let quick = arguments.contains("--quick")
-let only = Set((option("--only", in: arguments) ?? "a,b,c,d,e,f,g,h").split(separator: ",").map(String.init))
+let only = Set((option("--only", in: arguments) ?? "a,b,c,d,e,f,g,h,i,j").split(separator: ",").map(String.init))
 let lrlabPath: String? = option("--lrlab", in: arguments) ?? getenv("LRLAB_BIN").map { String(cString: $0) }
     ?? ["../.build/release/lrlab", ".build/release/lrlab"].first { access($0, X_OK) == 0 }
 
@@ -42,5 +43,11 @@ if only.contains("g") { results += caseShellRun(repetitions: quick ? 3 : 7) }
 if only.contains("h") { results += casePopulation(members: 32, steps: 5000, repetitions: quick ? 3 : 7) }
 if only.contains("d") { results += caseStartup(lrlab: lrlabPath, repetitions: quick ? 5 : 21) }
 if only.contains("g") { results += caseShellProcess(lrlab: lrlabPath, repetitions: quick ? 5 : 11) }
+// i runs the Python baselines (Benchmarks/python/run.sh; it installs numpy and scikit-learn into
+// .build-python the first time) in the same process run, so the ratios see the same machine.
+let pythonScript: String? = arguments.contains("--no-python") ? nil
+    : ["python/run.sh", "Benchmarks/python/run.sh"].first { access($0, X_OK) == 0 }
+if only.contains("i") { results += caseDigitsMLP(digits: Dataset.digits, epochs: quick ? 5 : 20, pythonScript: pythonScript) }
+if only.contains("j") { caseTrainingMemory(lrlab: lrlabPath) }
 print("")
 printTable(results)

@@ -91,12 +91,28 @@ public struct DenseNetwork: Model {
             let isLast = layer == layerCount - 1
             let output = isLast ? outputBase : workspace.baseAddress! + hiddenOffset
             let weights = parameterBase + weightOffsets[layer], biases = parameterBase + biasOffsets[layer]
-            for row in 0..<rows {
+            // Four rows at a time share each weight row's loads (the same sums as one row at a time).
+            var row = 0
+            while row + 4 <= rows {
+                let x = input + row * inputWidth, z = output + row * outputWidth
+                for unit in 0..<outputWidth {
+                    let (d0, d1, d2, d3) = DenseKernels.dot4(weights + unit * inputWidth, x, x + inputWidth,
+                                                             x + 2 * inputWidth, x + 3 * inputWidth, count: inputWidth)
+                    z[unit] = biases[unit] + d0
+                    z[outputWidth + unit] = biases[unit] + d1
+                    z[2 * outputWidth + unit] = biases[unit] + d2
+                    z[3 * outputWidth + unit] = biases[unit] + d3
+                }
+                if !isLast { activate(z, count: 4 * outputWidth) }
+                row += 4
+            }
+            while row < rows {
                 let x = input + row * inputWidth, z = output + row * outputWidth
                 for unit in 0..<outputWidth {
                     z[unit] = biases[unit] + DenseKernels.dot(weights + unit * inputWidth, x, count: inputWidth)
                 }
                 if !isLast { activate(z, count: outputWidth) }
+                row += 1
             }
             if !isLast {
                 input = UnsafePointer(output)
