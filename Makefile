@@ -31,7 +31,7 @@ test: deps
 	$(SWIFT) test --skip-build --disable-xctest
 
 lessons:
-	sh scripts/generate-lessons.sh lessons > Sources/LRLabShell/Generated/BuiltInLessons.swift.tmp || { rm -f Sources/LRLabShell/Generated/BuiltInLessons.swift.tmp; exit 1; }
+	sh Sources/LRLabShell/Generated/generate-lessons.sh lessons > Sources/LRLabShell/Generated/BuiltInLessons.swift.tmp || { rm -f Sources/LRLabShell/Generated/BuiltInLessons.swift.tmp; exit 1; }
 	mv Sources/LRLabShell/Generated/BuiltInLessons.swift.tmp Sources/LRLabShell/Generated/BuiltInLessons.swift
 
 # The lessons are built in, so the installed lrlab needs nothing beside it.

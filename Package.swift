@@ -16,11 +16,11 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         // The engine: expressions, objectives, optimizers, runs. No I/O.
-        .target(name: "LRLab"),
+        .target(name: "LRLab", exclude: ["Learning/Digits/digits.csv.gz", "Learning/Digits/generate.py", "Learning/Digits/README.md"]),
         // Pure rendering: values in, strings out.
         .target(name: "LRLabText", dependencies: ["LRLab"]),
         // The command language, the session and the script runner.
-        .target(name: "LRLabShell", dependencies: ["LRLab", "LRLabText"]),
+        .target(name: "LRLabShell", dependencies: ["LRLab", "LRLabText"], exclude: ["Generated/generate-lessons.sh"]),
         // The terminal: arguments (parsed by hand: start-up time, see CommandLineArguments),
         // libedit, signals, exit codes.
         .executableTarget(name: "lrlab", dependencies: ["LRLabShell", "CEditLine"]),

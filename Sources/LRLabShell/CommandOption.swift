@@ -23,12 +23,14 @@ public struct CommandOption: Sendable {
         case choice(default: String, choices: [String])
         /// On or off: `name`, `name=on`, `name=off` (also true/false, yes/no, 1/0).
         case flag(default: Bool)
-        /// A finite number in `range`; `nil` default: the command works it out.
+        /// A finite number in `range` (inclusive); a nil default means the command works it out.
         case number(default: Double?, range: ClosedRange<Double>)
         /// A seed of a random generator: a whole number from 0 to 2⁶⁴ − 1.
         case seed(default: UInt64)
         /// A word taken as it is (a file or column name), shown in help as `syntax`; by default none.
         case text(syntax: String)
+        /// Comma-separated words (`evolve=lr,momentum`), checked by the command.
+        case names(default: [String])
     }
 
     public var name: String
@@ -71,6 +73,7 @@ public struct CommandOption: Sendable {
         case .number(let value, _): return value.map { NumberFormat.format($0, digits: 6) } ?? "-"
         case .seed(let value): return String(value)
         case .text: return "-"
+        case .names(let value): return value.isEmpty ? "-" : value.joined(separator: ",")
         }
     }
 
@@ -87,6 +90,7 @@ public struct CommandOption: Sendable {
         case .number: return "X"
         case .seed: return "N"
         case .text(let syntax): return syntax
+        case .names: return "A,B,..."
         }
     }
 }

@@ -15,6 +15,7 @@ struct CommandOptionValues {
         case number(Double)
         case seed(UInt64)
         case text(String)
+        case names([String])
     }
 
     private var options: [CommandOption]
@@ -88,6 +89,13 @@ struct CommandOptionValues {
     func text(_ name: String) -> String? {
         if case .text(let value)? = given[name] { return value }
         return nil
+    }
+
+    /// The words given for `name` (lowercased), else its declared default.
+    func names(_ name: String) -> [String] {
+        if case .names(let value)? = given[name] { return value }
+        if case .names(let value)? = option(name)?.kind { return value }
+        return []
     }
 
     private func option(_ name: String) -> CommandOption? { options.first { $0.name == name } }
@@ -180,15 +188,16 @@ struct CommandOptionValues {
             default: throw ShellError("option '\(key)' is on or off, not '\(text)'", at: word.range)
             }
         case .number(_, let range):
-            let bounds = NumberFormat.format(range.lowerBound, digits: 6) + " to " + NumberFormat.format(range.upperBound, digits: 6)
+            let bound = { (end: Double) in NumberFormat.format(end, digits: 6) }
+            let expected = "\(key) must be a number from \(bound(range.lowerBound)) to \(bound(range.upperBound))"
             let number: Double
             do throws(NumberSyntax.Problem) {
                 number = try NumberSyntax.value(text)
             } catch {
-                throw ShellError("\(key) must be a number from \(bounds): " + error.message(text), at: word.range)
+                throw ShellError(expected + ": " + error.message(text), at: word.range, hint: "e.g. \(key)=\(option.defaultText)")
             }
             guard range.contains(number) else {
-                throw ShellError("\(key) must be a number from \(bounds), not \(text)", at: word.range)
+                throw ShellError(expected + ", not \(text)", at: word.range)
             }
             return .number(number)
         case .seed:
@@ -199,6 +208,12 @@ struct CommandOptionValues {
             return .seed(seed)
         case .text:
             return .text(text)
+        case .names:
+            let words = parts(of: word, key: key)
+            if let empty = words.first(where: { $0.text.isEmpty }) {
+                throw ShellError("empty name in \(key)=", at: empty.range, hint: "e.g. \(key)=\(option.defaultText)")
+            }
+            return .names(words.map { $0.text.lowercased() })
         }
     }
 

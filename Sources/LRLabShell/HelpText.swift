@@ -82,7 +82,8 @@ enum HelpText {
             return ["Limits: at most \(grouped(Limits.maximumFinderSteps)) steps (fewer than run's \(steps): every step's loss is kept and smoothed)."]
         case "pbt":
             return ["Limits: at most \(Limits.maximumPopulation) members, \(grouped(Limits.maximumPopulationBudget)) steps in all (population × steps; compare",
-                    "runs random search too), \(grouped(Limits.maximumPopulationRecords)) member rows recorded (population × generations)."]
+                    "runs random search too), \(grouped(Limits.maximumPopulationRecords)) member rows recorded (population × generations);",
+                    "on a model, \(grouped(Limits.maximumEpochs)) epochs in all (population × epochs), train's limit."]
         case "model":
             return ["Limits: poly degree 1 to \(Limits.maximumPolynomialDegree); mlp at most \(Limits.maximumHiddenLayers) hidden layers of 1 to \(grouped(Limits.maximumHiddenWidth)) units;",
                     "at most \(grouped(Limits.maximumModelParameters)) parameters on the data."]

@@ -7,6 +7,12 @@ import LRLabText
 enum PopulationReport {
     /// `f(x, y) = x^2 + y^2 from (10, 10) with gd noise=1 seed=1`: what the members minimise.
     static func task(_ population: Population) -> String {
+        if let trainer = population.members[0].trainer {
+            let data = trainer.split.training
+            return "a model of \(trainer.run.lossFunction.parameterCount) parameters on \(data.name) (\(data.rowCount) training rows, "
+                + (trainer.split.validation.map { "\($0.rowCount) validation" } ?? "no validation") + ") with "
+                + trainer.run.configuration.kind.name + ", batches of \(trainer.batches.batchSize.map(String.init) ?? "every row")"
+        }
         let run = population.members[0].run
         let loss = run.objective.map { "\($0.signature) = \($0.expression)" } ?? "a loss of \(run.lossFunction.parameterCount) parameters"
         let given = run.startConfiguration.values.given.filter { name in !population.settings.evolve.contains { $0.name == name } && name != "seed" }
@@ -24,6 +30,15 @@ enum PopulationReport {
     }
 
     static func name(_ id: Int) -> String { "m\(id)" }
+
+    /// What `interval` and the budget count: `steps` for a formula, `epochs` for a model.
+    static func unit(_ population: Population) -> String { population.members[0].trainer == nil ? "steps" : "epochs" }
+
+    /// `the current loss`, `the validation loss` (a model), `the training loss` (a model without validation rows).
+    static func scoreName(_ population: Population) -> String {
+        guard let trainer = population.members[0].trainer else { return "the current loss" }
+        return trainer.split.validation == nil ? "the training loss" : "the validation loss"
+    }
 
     static func digits(_ session: Session) -> Int { Swift.min(session.digits, 4) }
 
@@ -55,10 +70,10 @@ enum PopulationReport {
         let exploit = settings.exploit == .off ? "exploit=off: random search, every member keeps its draw"
             : "exploit: worst \(k) copy one of best \(k); explore: \(factors) "
               + "(resample p=\(NumberFormat.format(settings.resample, digits: 4)))"
-        return ["\(settings.exploit == .off ? "random search" : "pbt"): \(settings.size) members × \(settings.steps) steps, "
-                + "a generation every \(settings.interval) steps, seed \(settings.seed)",
+        return ["\(settings.exploit == .off ? "random search" : "pbt"): \(settings.size) members × \(settings.steps) \(unit(population)), "
+                + "a generation every \(settings.interval) \(unit(population)), seed \(settings.seed)",
                 "minimise " + task(population),
-                "evolving " + ranges.joined(separator: ", ") + "; score: the current loss, lower is better",
+                "evolving " + ranges.joined(separator: ", ") + "; score: \(scoreName(population)), lower is better",
                 exploit]
     }
 
@@ -120,7 +135,7 @@ enum PopulationReport {
     static func result(_ population: Population, session: Session) -> [String] {
         guard let last = population.generations.last, let best = last.best else { return [] }
         let copies = population.generations.reduce(0) { $0 + $1.members.filter { $0.copiedFrom != nil }.count }
-        return ["after \(last.step) steps: best \(name(best.id)), loss \(score(best.score, session)) (lower is better), "
+        return ["after \(last.step) steps: best \(name(best.id)), score \(score(best.score, session)) (lower is better), "
                 + "median \(score(last.medianScore, session))",
                 "\(copies) copies in \(population.generations.count - 1) generations",
                 "lr of the best lineage: " + shortScheduleText(population)]
@@ -139,7 +154,7 @@ enum PopulationReport {
     static func lineage(_ population: Population, session: Session) -> String {
         let best = population.bestMember
         let lineage = best.lineage
-        var lines = ["lineage of \(name(best.id)), the best member at step \(population.stepCount) (loss \(score(best.score, session)), lower is better):"]
+        var lines = ["lineage of \(name(best.id)), the best member at step \(population.stepCount) (score \(score(best.score, session)), lower is better):"]
         for (index, segment) in lineage.enumerated() {
             let end = index + 1 < lineage.count ? lineage[index + 1].fromStep : population.stepCount
             let values = zip(population.settings.evolve, segment.hyper).map { "\($0.name) \(NumberFormat.format($1, digits: digits(session)))" }
@@ -167,7 +182,7 @@ enum PopulationReport {
         let table = Table(columns: [.init("method", alignment: .left), .init("best"), .init("median"),
                                     .init("lr of the best lineage", alignment: .left)], rows: rows)
         lines.append(table.render(style: Command.style(session), border: .plain))
-        lines.append("best and median: the loss after \(pbt.stepCount) steps, lower is better")
+        lines.append("best and median: \(scoreName(pbt)) after \(pbt.stepCount) steps, lower is better")
         lines.append("pbt step, pbt lineage and plot pbt read the pbt population")
         if let interruption { lines.append(interruptionNote(interruption, population: pbt)) }
         return lines.joined(separator: "\n")
@@ -182,7 +197,7 @@ enum PopulationReport {
         }
         let positive = series.allSatisfy { $0.y.allSatisfy { !$0.isFinite || $0 > 0 } }
         let scores = LineChart(series: series, width: size.width, height: size.height, yScale: positive ? .log10 : .linear,
-                               title: "score (the loss, lower is better) of every member at each generation", xLabel: "step", yLabel: "loss")
+                               title: "score (\(scoreName(population)), lower is better) of every member at each generation", xLabel: "step", yLabel: "score")
         let schedule = population.learningRateSchedule(of: population.bestMember)
         guard !schedule.isEmpty else { return (scores, nil) }
         var x: [Double] = [], y: [Double] = []

@@ -233,6 +233,7 @@ public final class Session {
 public enum Picture {
     case lineChart(LineChart)
     case contourMap(ContourMap)
+    case scatterPlot(ScatterPlot)
     case fitPlot(FitPlot)
     case decisionMap(DecisionMap)
 }

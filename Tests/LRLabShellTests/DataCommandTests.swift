@@ -105,6 +105,7 @@ import LRLab
         ("data load /nonexistent/lrlab.csv", "cannot open it"),
         ("data load /", "cannot read it"),
         ("data load x.csv n=3", "unknown option 'n'"),
+        ("data load /dev/zero", "/dev/zero, line 1: the line is longer than \(Limits.maximumDataLineBytes) bytes"),
     ]
 
     @Test(arguments: lines)
@@ -217,6 +218,19 @@ import LRLab
         let error = #expect(throws: ShellError.self) { try session.execute(line: "data load \(path)") }
         #expect(error?.message.contains("interrupted while reading") == true)
         #expect(session.data?.training.name == "circles")
+    }
+
+    @Test func saveWritesTheScatterAsSVGWithOneDotPerRow() throws {
+        let folder = try Self.folder()
+        let (session, _) = Self.session()
+        try session.execute(line: "data blobs n=30; plot data; save \(folder)/blobs.svg")
+        let svg = try String(contentsOfFile: folder + "/blobs.svg", encoding: .utf8)
+        // 30 rows and one legend dot per class.
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 30 + 3)
+        #expect(svg.contains("class 2 (10)"))
+        try session.execute(line: "data digits; plot data")
+        let error = #expect(throws: ShellError.self) { try session.execute(line: "save \(folder)/digits.svg") }
+        #expect(error?.message == "no picture to save yet")
     }
 
     @Test func completionOffersTheSetsAndTheOptions() {

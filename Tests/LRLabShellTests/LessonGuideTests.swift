@@ -91,7 +91,7 @@ import Glibc
         let second = learner.type("run 20")
         #expect(second.contains("Hint: The factor 1 - 2*lr must fall below -1."))
         let right = learner.type("opt gd lr=1.5; run 30")
-        #expect(right.contains("✓ Task done: verdict == diverging\nAfter the task.\n(Enter or next: go on"))
+        #expect(right.contains("✓ Task done: verdict == diverging\nAfter the task.\n(Enter/next: go on"))
         #expect(learner.savedProgress.contains("01-tiny.lrlab at=2 sections=0,1 tasks=0 finished=0"))
     }
 
@@ -103,6 +103,19 @@ import Glibc
         let ran = learner.type("solution run")
         #expect(ran.hasPrefix("lrlab> opt gd lr=1.2\n"))
         #expect(ran.contains("✓ Task done"))
+    }
+
+    /// What the guide itself says fits 80 columns (narration is wrapped to the terminal).
+    @Test func theGuidesOwnLinesFitEightyColumns() {
+        let learner = Learner()
+        learner.session.terminalColumns = 80
+        var shown = learner.type("lesson 1") + "\n" + learner.type("") + "\n" + learner.type("show") + "\n" + learner.type("show")
+        shown += "\n" + learner.type("solution") + "\n" + learner.type("solution run") + "\n" + learner.type("lessons")
+        let commandOutput = ["  step", "    ", "50 steps", "verdict", "  the ", "  curvature", "lrlab> "]
+        for line in shown.split(separator: "\n") where !commandOutput.contains(where: { line.hasPrefix($0) }) {
+            #expect(line.count <= 80, "\(line)")
+        }
+        #expect(shown.contains("(Enter/next: go on · back: repeat · skip: jump the next · quit · lessons)"))
     }
 
     @Test func backRepeatsTheSectionAndSkipJumpsTheNext() {
@@ -139,6 +152,36 @@ import Glibc
         #expect(resumed.contains("Third and last."))
         // The sections before ran without printing: the task's run is there.
         #expect(learner.session.run?.stepCount == 50)
+    }
+
+    /// Ctrl-C stops a section before its end and the lesson waits; in the last section, Enter
+    /// and skip then end the lesson.
+    @Test(arguments: ["", "skip"])
+    func anInterruptedLastSectionEndsOnTheNextWord(_ word: String) {
+        let learner = Learner(lessons: [LessonSource(name: "i.lrlab", text: "say one\nf(x) = x^2\nstart x=1\nrun 10\nsay after")])
+        var stop = false
+        learner.session.shouldStop = { stop }
+        learner.session.output = { [unowned learner] line in
+            learner.lines.append(line)
+            if line.hasPrefix("lrlab> start") { stop = true }
+        }
+        #expect(learner.type("lesson 1").contains("(interrupted: Enter goes on with the next section, back repeats this one)"))
+        stop = false
+        #expect(learner.type(word).contains("Lesson 1 done"))
+        #expect(learner.guide.prompt == "lrlab> ")
+    }
+
+    /// Two lrlab sessions at once: each saves its own lesson without losing the other's.
+    @Test func savingKeepsWhatAnotherSessionSaved() {
+        let two = LessonSource(name: "lessons/02-two.lrlab", text: "say two\npause\nsay end")
+        let first = Learner(lessons: [LessonGuideTests.tinyLesson, two])
+        let second = Learner(lessons: [LessonGuideTests.tinyLesson, two])
+        second.session.progressFile = first.session.progressFile
+        first.type("lesson 1")
+        second.type("lesson 2")
+        first.type("back")
+        #expect(first.savedProgress.contains("01-tiny.lrlab at=1"))
+        #expect(first.savedProgress.contains("02-two.lrlab at=1"))
     }
 
     @Test func startingOverAnswersNo() {

@@ -15,7 +15,7 @@ import Testing
 
     @Test func theBuiltInLessonsAreTheLessonsFolder() throws {
         let regenerate = "lessons/ and Sources/LRLabShell/Generated/BuiltInLessons.swift differ: run `make lessons` "
-            + "(sh scripts/generate-lessons.sh lessons > Sources/LRLabShell/Generated/BuiltInLessons.swift)"
+            + "(sh Sources/LRLabShell/Generated/generate-lessons.sh lessons > Sources/LRLabShell/Generated/BuiltInLessons.swift)"
         let files = try Self.lessonFiles()
         #expect(LessonSource.builtIn.map(\.name) == files.map { "lessons/" + $0.lastPathComponent }, "\(regenerate)")
         for file in files {

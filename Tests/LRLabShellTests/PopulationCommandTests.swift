@@ -96,7 +96,7 @@ import Foundation
         #expect(lineage.contains("drawn at the start"))
         try session.execute(line: "plot pbt")
         let picture = output()
-        #expect(picture.contains("score (the loss, lower is better) of every member"))
+        #expect(picture.contains("score (the current loss, lower is better) of every member"))
         #expect(picture.contains("learning rate of the best member's lineage"))
     }
 
@@ -131,7 +131,7 @@ import Foundation
     }
 
     @Test(arguments: [
-        ("pbt epochs=3", "epochs= trains a model"),
+        ("pbt epochs=3", "no data to train on"),
         ("pbt population=1", "at least 2 members"),
         ("pbt population=\(Limits.maximumPopulation + 1)", "from 1 to \(Limits.maximumPopulation)"),
         ("pbt population=100 steps=\(Limits.maximumPopulationBudget / 100 + 1)", "at most \(HelpText.grouped(Limits.maximumPopulationBudget)) steps in all"),
@@ -149,6 +149,51 @@ import Foundation
     ])
     func badInputIsRefusedWithAReason(line: String, message: String) throws {
         let error = try error(of: line)
+        #expect(error.message.contains(message), "\(line): \(error.message)")
+    }
+
+    /// On a model, members are trainings: progress counts epochs, a generation's score is each
+    /// member's validation loss after the epoch, and a copy is a whole training that then
+    /// trains on its own (the source trains as it would alone).
+    @Test func onAModelTheScoreIsTheValidationLossAndCopiesAreWholeTrainings() throws {
+        var lines: [String] = []
+        let session = Session(output: { lines.append($0) })
+        try session.execute(line: "data moons n=100; model mlp hidden=4; opt adam; pbt epochs=3 population=4 lr=1e-3..1e-1")
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("4 members × 3 epochs, a generation every 1 epochs"))
+        #expect(text.contains("score: the validation loss, lower is better"))
+        var population = try #require(session.population)
+        #expect(population.progress == 3)
+        #expect(population.generations.count == 4)
+        let last = try #require(population.generations.last)
+        for record in last.members where record.copiedFrom == nil {
+            let trainer = try #require(population.members[record.id].trainer)
+            #expect(trainer.epoch == 3)
+            #expect(record.score == trainer.trace.last?.validationLoss)
+        }
+        let copied = try #require(last.members.first { $0.copiedFrom != nil })
+        let source = try #require(copied.copiedFrom)
+        #expect(population.members[copied.id].run.point == population.members[source].run.point)
+        #expect(population.members[copied.id].run.learningRate == copied.hyper[0])
+        var alone = try #require(population.members[source].trainer)
+        alone.train(epochs: 1)
+        population.advance()
+        // The scores measured after the epoch, before this generation's exploit (which may
+        // replace the source): the source's is the lone training's, the copy's differs.
+        let next = try #require(population.generations.last)
+        #expect(next.members[source].score == alone.trace.last?.validationLoss)
+        #expect(next.members[copied.id].score != alone.trace.last?.validationLoss)
+    }
+
+    @Test(arguments: [
+        ("data moons n=100; model logistic; pbt epochs=2 steps=10", "not both"),
+        ("data moons n=100; model logistic; pbt epochs=2 evolve=lr,eps", "evolves lr only"),
+        ("data moons n=100; pbt epochs=2", "no model to train"),
+        ("data moons n=100; model logistic; pbt epochs=\(Limits.maximumEpochs) population=2", "epochs in all"),
+    ])
+    func badModelPopulationsAreRefused(line: String, message: String) throws {
+        let session = Session(output: { _ in })
+        let error = try #require(throws: ShellError.self) { try session.execute(line: line) }
         #expect(error.message.contains(message), "\(line): \(error.message)")
     }
 

@@ -1,7 +1,7 @@
 import Testing
 @testable import LRLab
 
-/// The bundled digits set against the figures `Data/digits/generate.py` computes from
+/// The bundled digits set against the figures `Sources/LRLab/Learning/Digits/generate.py` computes from
 /// scikit-learn's `digits.csv.gz` with Python (an implementation independent of the Swift
 /// parser); rerun that script to see them.
 @Suite struct DigitsDataTests {

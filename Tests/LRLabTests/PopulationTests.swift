@@ -141,8 +141,12 @@ import Glibc
         var alone = population.members[source].run
         alone.run(100)
         population.advance()
-        #expect(population.members[source].run.point == alone.point)
-        #expect(population.members[copied.id].run.point != alone.point)
+        // The scores measured after the interval, before this generation's exploit (which may
+        // replace the source): the source's is the lone run's loss, the copy's differs.
+        let next = try #require(population.generations.last)
+        #expect(next.members[source].score == alone.loss)
+        #expect(next.members[copied.id].score != alone.loss)
+        if next.members[source].copiedFrom == nil { #expect(population.members[source].run.point == alone.point) }
         // And stepping a copy directly leaves the population's run untouched.
         let before = population.members[source].run.point
         var copy = population.members[source].run

@@ -11,7 +11,8 @@ public enum FuzzInput {
 
     /// Commands that touch files or start other scripts. An input that uses one is skipped:
     /// the fuzzer must not write into the working tree or run the lessons on every input.
-    static let skippedCommands: Set<String> = ["save", "load", "lesson"]
+    /// A lesson's `solution` runs the commands after it (`solution save x.csv`), unseen here.
+    static let skippedCommands: Set<String> = ["save", "load", "lesson", "solution"]
 
     /// Whether the script `text` may run in a harness (no command from `skippedCommands`).
     public static func isSafe(_ text: String) -> Bool {

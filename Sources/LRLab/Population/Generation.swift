@@ -75,17 +75,112 @@ public struct LineageSegment: Sendable, Hashable {
     }
 }
 
-/// One member of a population: its run (the whole training state), the evolving
-/// hyper-parameters it uses now, and its lineage.
+/// One member of a population: its training state (a formula's `Run`, or a model's `Trainer`
+/// with its run, batch order and epoch trace), the evolving hyper-parameters it uses now, and
+/// its lineage. Both states are values: copying a member copies the whole state.
 public struct PopulationMember: Sendable {
+    /// What the member trains.
+    public enum State: Sendable {
+        /// A run of a formula; progress counts steps; the score is the current loss.
+        case run(Run)
+        /// A model's training; progress counts epochs; the score is the validation loss after
+        /// the latest epoch (the training loss when the split has no validation rows).
+        case training(Trainer)
+    }
+
     public let id: Int
-    public internal(set) var run: Run
+    public internal(set) var state: State
     /// In the population's `evolve` order.
     public internal(set) var hyper: [Double]
     public internal(set) var lineage: [LineageSegment]
 
-    /// The score now: the current loss, +∞ once the run has ended or when the loss is not finite.
+    public init(id: Int, state: State, hyper: [Double], lineage: [LineageSegment]) {
+        self.id = id
+        self.state = state
+        self.hyper = hyper
+        self.lineage = lineage
+    }
+
+    /// The run being stepped (a training's current run).
+    public var run: Run {
+        switch state {
+        case .run(let run): return run
+        case .training(let trainer): return trainer.run
+        }
+    }
+
+    /// The training, for a model's population.
+    public var trainer: Trainer? {
+        if case .training(let trainer) = state { return trainer }
+        return nil
+    }
+
+    /// Units of training done: steps of a run, epochs of a training.
+    public var progress: Int {
+        switch state {
+        case .run(let run): return run.stepCount
+        case .training(let trainer): return trainer.epoch
+        }
+    }
+
+    /// Optimizer steps taken.
+    public var stepCount: Int {
+        switch state {
+        case .run(let run): return run.stepCount
+        case .training(let trainer): return trainer.stepCount
+        }
+    }
+
+    /// Whether the run or training has ended (diverged, undefined).
+    public var hasEnded: Bool {
+        switch state {
+        case .run(let run): return run.ending != nil
+        case .training(let trainer): return trainer.ending != nil
+        }
+    }
+
+    /// The score now, lower is better: the current loss of a run, the validation loss (else the
+    /// training loss) after a training's latest epoch; +∞ once it has ended or is not finite.
     public var score: Double {
-        run.ending == nil && run.loss.isFinite ? run.loss : .infinity
+        let value: Double
+        switch state {
+        case .run(let run): value = run.loss
+        case .training(let trainer):
+            let record = trainer.trace.last
+            value = record.map { $0.validationLoss ?? $0.trainLoss } ?? .infinity
+        }
+        return !hasEnded && value.isFinite ? value : .infinity
+    }
+
+    /// Trains `units` more steps or epochs; false when `shouldStop` cut it short (the member
+    /// has then taken part of them).
+    mutating func advance(by units: Int, shouldStop: () -> Bool) -> Bool {
+        switch state {
+        case .run(var run):
+            let taken = run.run(units, shouldStop: shouldStop)
+            state = .run(run)
+            return taken == units || run.ending != nil
+        case .training(var trainer):
+            let stop = trainer.train(epochs: units, shouldStop: shouldStop)
+            state = .training(trainer)
+            if case .interrupted = stop { return false }
+            return true
+        }
+    }
+
+    /// Sets an evolving hyper-parameter from the next step on, keeping the optimizer's state.
+    /// A training takes only `lr`.
+    mutating func setHyperparameter(name: String, value: Double) throws(OptionError) {
+        switch state {
+        case .run(var run):
+            try run.setHyperparameter(name: name, value: value)
+            state = .run(run)
+        case .training(var trainer):
+            guard name == "lr" else {
+                throw OptionError("a model's population evolves lr only, not '\(name)'", key: name, hint: "evolve=lr")
+            }
+            try trainer.setLearningRate(value)
+            state = .training(trainer)
+        }
     }
 }

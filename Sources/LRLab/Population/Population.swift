@@ -8,11 +8,13 @@ import Darwin
 
 /// Population-based training (Jaderberg et al. 2017, "Population Based Training of Neural
 /// Networks"), as Ray Tune's `PopulationBasedTraining` does it by default: `size` runs of the
-/// same loss from the same start, each with hyper-parameters drawn from their ranges; every
-/// `interval` steps each member's score is measured, the worst k copy the whole state of
+/// same loss from the same start (or trainings of the same model from the same
+/// initialisation), each with hyper-parameters drawn from their ranges; every `interval` steps
+/// (epochs, for a model) each member's score is measured, the worst k copy the whole state of
 /// better members (exploit) and change the copied hyper-parameters (explore).
 ///
-/// - Score: the current loss (lower is better); a run that has ended scores +∞.
+/// - Score: the current loss of a formula, the validation loss of a model after its latest
+///   epoch (lower is better); a run or training that has ended scores +∞.
 /// - Exploit (truncation): k = ⌈quantile · size⌉, at most ⌊size/2⌋. The k members ranked
 ///   lowest each copy the full state (a `Run` is a value: parameters, optimizer state,
 ///   schedule position, noise generator, trace) and hyper-parameters of a member drawn
@@ -37,9 +39,9 @@ public struct Population: Sendable {
     /// Everything that defines a population besides the task.
     public struct Settings: Sendable, Hashable {
         public var size: Int
-        /// Steps between generations.
+        /// Steps (epochs, for a model) between generations.
         public var interval: Int
-        /// Steps each member takes (the budget is `size × steps`).
+        /// Steps (epochs, for a model) each member takes: the budget is `size × steps`.
         public var steps: Int
         public var evolve: [EvolvingHyperparameter]
         public var quantile: Double
@@ -76,11 +78,14 @@ public struct Population: Sendable {
     public private(set) var generations: [Generation]
     private var random: SeededRandom
 
-    /// Steps every member has been trained for (a run that ended stops earlier).
+    /// Steps every member has been trained for at the last generation (a run that ended stops earlier).
     public var stepCount: Int { generations.last?.step ?? 0 }
 
-    /// Whether every member has taken `settings.steps` steps.
-    public var isBudgetSpent: Bool { stepCount >= settings.steps }
+    /// Units of training every member has had: steps of a formula's runs, epochs of a model's trainings.
+    public private(set) var progress: Int
+
+    /// Whether every member has had `settings.steps` steps (or epochs).
+    public var isBudgetSpent: Bool { progress >= settings.steps }
 
     /// Builds the members from `start`, each with hyper-parameters drawn from `settings.evolve`,
     /// and records generation 0. Throws when the loss has no value at `start`, or an evolving
@@ -88,37 +93,59 @@ public struct Population: Sendable {
     public init(loss: any DifferentiableLoss, start: [Double], configuration: OptimizerConfiguration,
                 schedule: any LearningRateSchedule = ConstantSchedule(), settings: Settings,
                 recording: RecordingPolicy = Population.recording) throws(PopulationError) {
-        self.settings = settings
-        var random = SeededRandom(seed: settings.seed)
-        var members: [PopulationMember] = []
         let seedOption = configuration.kind.allOptions.first { $0.name == "seed" }
-        for id in 0..<settings.size {
+        try self.init(settings: settings) { id, hyper throws(PopulationError) in
             var memberConfiguration = configuration
             if let seedOption, case .number(_, let legal, true) = seedOption.kind {
                 let base = configuration.values.number("seed")
                 let width = legal.upperBound - legal.lowerBound + 1
                 memberConfiguration.values.set("seed", legal.lowerBound + (base - legal.lowerBound + Double(id)).truncatingRemainder(dividingBy: width))
             }
-            let hyper = settings.evolve.map { $0.draw(&random) }
             for (parameter, value) in zip(settings.evolve, hyper) { memberConfiguration.values.set(parameter.name, value) }
-            var run: Run
             do throws(EvaluationError) {
-                run = try Run(objective: loss, start: start, configuration: memberConfiguration, schedule: schedule, recording: recording)
+                return .run(try Run(objective: loss, start: start, configuration: memberConfiguration, schedule: schedule, recording: recording))
             } catch {
                 throw .startHasNoValue(error)
             }
+        }
+    }
+
+    /// A population of a model's trainings: every member is `training` (the same model, data,
+    /// initialisation and batch order) with its own drawn learning rate; `settings.interval`
+    /// and `settings.steps` count epochs. Only `lr` can evolve.
+    public init(training: Trainer, settings: Settings) throws(PopulationError) {
+        try self.init(settings: settings) { _, hyper throws(PopulationError) in
+            var member = PopulationMember(id: 0, state: .training(training), hyper: hyper, lineage: [])
+            for (parameter, value) in zip(settings.evolve, hyper) {
+                do throws(OptionError) { try member.setHyperparameter(name: parameter.name, value: value) } catch { throw .option(error) }
+            }
+            return member.state
+        }
+    }
+
+    /// Draws each member's hyper-parameters (member by member) and builds its state with `make`.
+    private init(settings: Settings, make: (Int, [Double]) throws(PopulationError) -> PopulationMember.State) throws(PopulationError) {
+        self.settings = settings
+        var random = SeededRandom(seed: settings.seed)
+        var members: [PopulationMember] = []
+        for id in 0..<settings.size {
+            let hyper = settings.evolve.map { $0.draw(&random) }
+            var member = PopulationMember(id: id, state: try make(id, hyper), hyper: hyper,
+                                          lineage: [LineageSegment(member: id, fromStep: 0, hyper: hyper)])
             if id == 0 {
                 // The optimizer must take each evolving value mid-run, as explore will set it.
-                var probe = run
+                var probe = member
                 for (parameter, value) in zip(settings.evolve, hyper) {
                     do throws(OptionError) { try probe.setHyperparameter(name: parameter.name, value: value) } catch { throw .option(error) }
                 }
+                member = PopulationMember(id: id, state: member.state, hyper: hyper, lineage: member.lineage)
             }
-            members.append(PopulationMember(id: id, run: run, hyper: hyper, lineage: [LineageSegment(member: id, fromStep: 0, hyper: hyper)]))
+            members.append(member)
         }
         self.members = members
         self.random = random
         self.generations = [Generation(step: 0, members: members.map { Generation.Record(id: $0.id, score: $0.score, hyper: $0.hyper) })]
+        self.progress = 0
     }
 
     /// What a member's trace keeps: scalars only, a few hundred rows (the generations hold
@@ -134,47 +161,50 @@ public struct Population: Sendable {
         case interrupted(member: Int, step: Int)
     }
 
-    /// Trains every member one interval (to the next multiple of `interval`, or to the budget
+    /// Trains every member one interval (to the next multiple of `interval` steps or epochs, or to the budget
     /// when that comes first; past the budget, one interval more), then measures, exploits and
     /// explores, and records the generation. `shouldStop` is polled before each member and
     /// every 1024 steps; when it says stop, the population goes back to its last generation.
     @discardableResult
     public mutating func advance(shouldStop: () -> Bool = { false }) -> Outcome {
-        let from = stepCount
-        var step = (from / settings.interval + 1) * settings.interval
-        if from < settings.steps { step = Swift.min(step, settings.steps) }
+        let from = progress
+        var target = (from / settings.interval + 1) * settings.interval
+        if from < settings.steps { target = Swift.min(target, settings.steps) }
         let before = members
         for index in members.indices {
             if shouldStop() {
-                let reached = members[index].run.stepCount
+                let reached = members[index].stepCount
                 members = before
                 return .interrupted(member: index, step: reached)
             }
-            let wanted = step - members[index].run.stepCount
-            guard wanted > 0, members[index].run.ending == nil else { continue }
-            let taken = members[index].run.run(wanted, shouldStop: shouldStop)
-            if taken < wanted, members[index].run.ending == nil {
-                let reached = members[index].run.stepCount
+            let wanted = target - members[index].progress
+            guard wanted > 0, !members[index].hasEnded else { continue }
+            if !members[index].advance(by: wanted, shouldStop: shouldStop) {
+                let reached = members[index].stepCount
                 members = before
                 return .interrupted(member: index, step: reached)
             }
         }
+        progress = target
+        // A formula's generation falls on the step it aimed at (even when every run ended before
+        // it); a model's on the optimizer steps its trainings took.
+        let step = members.first?.trainer == nil ? target : (members.map(\.stepCount).max() ?? 0)
         let scores = members.map(\.score)
         var records = members.map { Generation.Record(id: $0.id, score: $0.score, hyper: $0.hyper) }
         if settings.exploit == .truncation {
             for (replaced, source) in Population.exploitPlan(scores: scores, quantile: settings.quantile, random: &random) {
-                var run = members[source].run
-                var hyper = members[source].hyper
+                var member = members[source]
+                var hyper = member.hyper
                 var moves: [HyperparameterMove] = []
                 for (index, parameter) in settings.evolve.enumerated() {
                     let move = parameter.explore(hyper[index], resample: settings.resample, factors: settings.perturbFactors, random: &random)
                     hyper[index] = move.to
                     moves.append(move)
                     // Inside the legal range by construction (explore clamps), so this cannot throw.
-                    try? run.setHyperparameter(name: parameter.name, value: move.to)
+                    try? member.setHyperparameter(name: parameter.name, value: move.to)
                 }
                 let lineage = members[source].lineage + [LineageSegment(member: replaced, fromStep: step, hyper: hyper, copiedFrom: source)]
-                members[replaced] = PopulationMember(id: replaced, run: run, hyper: hyper, lineage: lineage)
+                members[replaced] = PopulationMember(id: replaced, state: member.state, hyper: hyper, lineage: lineage)
                 records[replaced].hyper = hyper
                 records[replaced].copiedFrom = source
                 records[replaced].moves = moves

@@ -92,7 +92,7 @@ extension TraceReader {
                                       "learning rate in force: \(f(run.nextLearningRate))"] + theory,
                            growthFactor: rho, stuckReason: .plateau)
         }
-        let largestNorm = norms.filter(\.isFinite).max() ?? 0
+        let largestNorm = norms.lazy.filter(\.isFinite).max() ?? 0
         if norms[last] <= DiagnosisThresholds.saddleNormShare * largestNorm {
             let report = curvature(at: last)
             if let low = report.directions.last, low.eigenvalue.isFinite,
@@ -161,7 +161,7 @@ extension TraceReader {
     func convergedAndLeft() -> (converged: Int, peak: Double)? {
         guard let row = norms.firstIndex(where: { $0 < tolerance }), row < last,
               norms[row...last].contains(where: { $0 >= DiagnosisThresholds.thrownOutFactor * tolerance }) else { return nil }
-        let peak = losses[row...last].filter(\.isFinite).max() ?? losses[last]
+        let peak = losses[row...last].lazy.filter(\.isFinite).max() ?? losses[last]
         guard peak < losses[0] || last == 0 else { return nil }
         return (steps[row], peak)
     }

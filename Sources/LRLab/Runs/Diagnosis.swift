@@ -77,11 +77,12 @@ struct TraceReader {
     /// The run's latest step when the trace (thinned) does not hold it: read as one more row
     /// after the trace's.
     let latest: TraceRecord?
-    /// Per row read (the trace's kept rows in place, then `latest`): step number, loss,
-    /// gradient norm, notes.
+    /// Per row read (the trace's kept rows, then `latest`): the loss and the gradient norm,
+    /// which the rules scan over the whole run, computed once; the step number and the notes,
+    /// which they read at a few rows, read in place.
+    let losses: [Double]
+    let norms: [Double]
     let steps: RowsRead<Int>
-    let losses: RowsRead<Double>
-    let norms: RowsRead<Double>
     let notes: RowsRead<TraceNotes>
     /// The last row read: the run's latest step.
     let last: Int
@@ -95,11 +96,22 @@ struct TraceReader {
         tolerance = run.convergenceTolerance
         let latest = trace.count > 0 && trace.step(ofRow: trace.count - 1) < run.stepCount ? run.current : nil
         self.latest = latest
+        var losses = [Double](), norms = [Double]()
+        losses.reserveCapacity(trace.count + 1)
+        norms.reserveCapacity(trace.count + 1)
+        for row in 0..<trace.count {
+            losses.append(trace.loss(ofRow: row))
+            norms.append(trace.gradientNorm(row))
+        }
+        if let latest {
+            losses.append(latest.loss)
+            norms.append(latest.gradientNorm)
+        }
+        self.losses = losses
+        self.norms = norms
         steps = RowsRead(trace: trace, latest: latest?.step) { $0.step(ofRow: $1) }
-        losses = RowsRead(trace: trace, latest: latest?.loss) { $0.loss(ofRow: $1) }
-        norms = RowsRead(trace: trace, latest: latest?.gradientNorm) { $0.gradientNorm($1) }
         notes = RowsRead(trace: trace, latest: latest?.notes) { $0.notes(ofRow: $1) }
-        last = steps.count - 1
+        last = losses.count - 1
     }
 
     /// The parameters at `row`; empty when the trace keeps no per-parameter columns (a
@@ -208,7 +220,7 @@ struct TraceReader {
     func backAgain(since start: Int, earlier: Int) -> Verdict {
         var left = earlier
         while left < start, norms[left] < DiagnosisThresholds.thrownOutFactor * tolerance { left += 1 }
-        let peak = losses[left..<start].filter(\.isFinite).max() ?? losses[last]
+        let peak = losses[left..<start].lazy.filter(\.isFinite).max() ?? losses[last]
         var evidence: [Phrase] = ["the gradient norm is \(f(norms[last])) < \(f(tolerance)) since step \(steps[start])",
                         "but it was under \(f(tolerance)) at step \(steps[earlier]) already and was thrown out by step \(steps[left]); "
                             + "the loss went back up to \(f(peak, 6)) in between"]
@@ -259,7 +271,7 @@ struct TraceReader {
         if let nearest = objective.nearestMinimum(to: here) {
             evidence.append("distance to the global minimum \(.point(nearest.point)): \(f(nearest.distance))")
         }
-        let overshoots = notes.prefix(last + 1).filter { $0.contains(.overshoot) }.count
+        let overshoots = notes.prefix(last + 1).count { $0.contains(.overshoot) }
         if overshoots > 0 { evidence.append("it bounced on the way: \(overshoots) overshoot\(overshoots == 1 ? "" : "s")") }
         return Verdict(kind: .converged, summary: "gradient under \(f(tolerance)) from step \(convergedStep)", evidence: evidence,
                        convergedStep: convergedStep)

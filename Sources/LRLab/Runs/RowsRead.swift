@@ -1,8 +1,8 @@
 /// One quantity of every row a diagnosis reads (`TraceReader`): the trace's kept rows, read
 /// in place, then the run's latest step when a thinned trace does not hold it. A view that
-/// copies nothing, so a verdict costs what its rules read rather than a copy of every kept
-/// row (which made diagnosing a run of 10,000 steps cost as much as a third of its steps;
-/// `Benchmarks/README.md`, cases c and e).
+/// copies nothing: for the quantities the rules read at a few rows (step numbers, notes),
+/// where copying every kept row cost a diagnosis more than all its rules
+/// (`Benchmarks/README.md`, case e).
 ///
 /// Indices are the rows read: `0..<trace.count`, then `trace.count` for `latest`.
 struct RowsRead<Element>: RandomAccessCollection {
@@ -23,7 +23,8 @@ struct RowsRead<Element>: RandomAccessCollection {
 }
 
 extension Trace {
-    /// Step `row`'s number, loss and notes, read in place (one row, no column view).
+    /// Row `row`'s step number, loss and notes (`row` below `count`), read in place: no
+    /// column view is made.
     func step(ofRow row: Int) -> Int { buffer.steps[row] }
     func loss(ofRow row: Int) -> Double { buffer.row(row)[Trace.lossOffset] }
     func notes(ofRow row: Int) -> TraceNotes { TraceNotes(rawValue: UInt8(buffer.row(row)[Trace.notesOffset])) }

@@ -265,6 +265,7 @@ extension Command {
             plot = ScatterPlot(groups: groups, curve: curve, width: size.width, height: size.height, title: title,
                                xLabel: names[0], yLabel: "target")
         }
+        session.lastPicture = .scatterPlot(plot)
         session.say(plot.render(style: style(session), color: session.useColor))
     }
 

@@ -8,8 +8,9 @@ extension Command {
     static let lessonCommands: [Command] = [
         Command("title", usage: "title TEXT", summary: "a lesson's title (its first line)",
                 details: """
-                The first line of a lesson file: `lessons` lists it. Run as a script, the title is printed
-                underlined; at the prompt there is no lesson to name (lesson N starts one).
+                The first line of a lesson file: `lessons` lists it. Run as a script, the
+                title is printed underlined; at the prompt there is no lesson to name
+                (lesson N starts one).
                 Example: title Gradient descent and the factor (1 - lr*f'')
                 """) { session, statement throws(ShellError) in
             let text = try lessonText(statement, in: session)
@@ -17,14 +18,14 @@ extension Command {
             session.say(text + "\n" + rule)
         },
         Command("summary", usage: "summary TEXT", summary: "a lesson's one-line summary (after its title)",
-                details: "The line `lessons` shows under the title. Run as a script, it is printed as it is.") { session, statement throws(ShellError) in
+                details: "The line `lessons` shows under the title. Run as a script, it is printed.") { session, statement throws(ShellError) in
             session.say(try lessonText(statement, in: session))
         },
         Command("pause", usage: "pause", summary: "end a section of a lesson",
                 details: """
-                In a guided lesson (lesson N at the prompt) the lesson waits here: Enter or next goes on,
-                back repeats the section, skip jumps the next one, quit leaves the lesson. Run as a script,
-                a pause is an empty line.
+                In a guided lesson (lesson N at the prompt) the lesson waits here: Enter or
+                next goes on, back repeats the section, skip jumps the next one, quit leaves
+                the lesson. Run as a script, a pause is an empty line.
                 """) { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             guard session.currentFile != nil else {
@@ -35,16 +36,18 @@ extension Command {
         },
         Command("task", usage: "task TEXT", summary: "ask the learner to do something (lessons)",
                 details: """
-                A task is `task TEXT`, then its `check CLAIM` lines (claims as expect reads them), an optional
-                `hint TEXT` and a `solution COMMAND[; COMMAND…]` that does it, in that order:
+                A task is `task TEXT`, then its `check CLAIM` lines (claims as expect reads
+                them), an optional `hint TEXT` and a `solution COMMAND[; COMMAND…]` that does
+                it, in that order:
                     task Find a learning rate that makes gradient descent diverge
-                    check diverged
+                    check verdict == diverging
                     hint Each step multiplies the distance by (1 - 2*lr): when is that below -1?
                     solution opt gd lr=1.2; run 50
-                In a guided lesson the checks are evaluated after each command the learner types; the hint
-                comes after two failed tries; `solution` shows the reference (`solution run` runs it).
-                Run as a script, the solution runs (each command shown after the prompt) and every check
-                must hold: a failing check fails the script as a failing expect does, at its own line.
+                In a guided lesson the checks are evaluated after each command the learner
+                types; the hint comes after two failed tries; `solution` shows the reference
+                (`solution run` runs it). Run as a script, the solution runs (each command
+                shown after the prompt) and every check must hold: a failing check fails the
+                script as a failing expect does, at its own line.
                 """) { session, statement throws(ShellError) in
             let text = try lessonText(statement, in: session)
             let place = session.currentPlace ?? ScriptPlace(file: session.currentFile ?? "-", number: 1, text: statement.text)
@@ -52,7 +55,7 @@ extension Command {
             session.say("task: " + text)
         },
         Command("check", usage: "check CLAIM", summary: "a claim a task's result must satisfy (lessons)",
-                details: "Claims read as expect's do (help expect lists them): check diverged, check verdict == bouncing,\ncheck loss < 1e-6. A check belongs to the task above it; see help task.",
+                details: "Claims read as expect's do (help expect lists them): check diverged,\ncheck verdict == bouncing, check loss < 1e-6. A check belongs to the task\nabove it; see help task.",
                 completion: .words(Expectation.quantities + Expectation.flags + ["not"])) { session, statement throws(ShellError) in
             var task = try openTask(statement, in: session)
             _ = try lessonText(statement, in: session)
@@ -68,9 +71,9 @@ extension Command {
         },
         Command("solution", usage: "solution COMMAND[; COMMAND…]", summary: "the commands that do a task (lessons)",
                 details: """
-                Ends a task (see help task). Run as a script, its commands run, each shown after the prompt,
-                then every check of the task must hold. In a guided lesson, `solution` shows the reference
-                and `solution run` runs it.
+                Ends a task (see help task). Run as a script, its commands run, each shown
+                after the prompt, then every check of the task must hold. In a guided lesson,
+                `solution` shows the reference and `solution run` runs it.
                 """) { session, statement throws(ShellError) in
             var task = try openTask(statement, in: session)
             _ = try lessonText(statement, in: session)

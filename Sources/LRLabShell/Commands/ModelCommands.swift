@@ -142,9 +142,11 @@ extension Command {
             initialization = .seeded(options.seed("seed"))
         }
         let specification = ModelSpecification(architecture: architecture, l2: options.number("l2") ?? 0, initialization: initialization)
+        // Described first: a model that does not suit the data is refused, not kept.
+        let description = try describeModel(specification, data: session.data, session: session, at: statement.words[0])
         session.model = specification
         session.training = nil
-        session.say(try describeModel(session, at: statement.words[0]))
+        session.say(description)
     }
 
     /// `hidden=32,16`: each width from 1 to the limit, at most the limit of layers; 32 when absent.
@@ -171,8 +173,14 @@ extension Command {
         guard let specification = session.model else {
             return "no model yet; e.g. model linear, model poly degree=3, model logistic or model mlp hidden=32"
         }
+        return try describeModel(specification, data: session.data, session: session, at: word)
+    }
+
+    /// `specification` described, its layers sized for `data` when there is some.
+    static func describeModel(_ specification: ModelSpecification, data: DataSplit?, session: Session,
+                              at word: Word) throws(ShellError) -> String {
         var lines = ["model \(specification.description)"]
-        guard let data = session.data else {
+        guard let data else {
             lines.append("  (layers are sized when there is data: e.g. data sine or data moons)")
             return lines.joined(separator: "\n")
         }

@@ -28,7 +28,11 @@ extension Command {
                 plot pbt draws every member's score and the best lineage's rate; save pbt FILE.json writes
                 every generation. Ctrl-C stops pbt and keeps the generations done. Members of `opt gd
                 noise=` get seeds seed, seed+1, ...; a copy carries on with its source's noise.
-                epochs= trains a model (not a formula): use steps= for formulas.
+                With epochs=N, pbt trains the current model on the session's data instead (model, data): every
+                member starts from the model's initialisation with the same batches (32 rows, shuffle seed 0),
+                interval= counts epochs (default 1), the score is the validation loss after each epoch
+                (the training loss when every row trains), and only lr evolves.
+                  pbt epochs=5 population=8             after data digits; model mlp hidden=32
                 After a pbt, expect and keep read \(Expectation.populationQuantities.map(\.name).joined(separator: ", ")):
                   keep random_best = pbt_best        (after pbt exploit=off)
                   expect pbt_best < random_best      (after pbt)
@@ -41,7 +45,7 @@ extension Command {
         CommandOption("population", .count(default: 16, limit: Limits.maximumPopulation), "how many members (at least 2)"),
         CommandOption("interval", .count(default: 100, limit: Limits.maximumPopulationBudget), "steps between exploit/explore"),
         CommandOption("steps", .count(default: 1000, limit: Limits.maximumPopulationBudget), "steps each member takes (the budget is population × steps)"),
-        CommandOption("epochs", .count(default: nil, limit: Limits.maximumPopulationBudget), "epochs each member trains (models only)"),
+        CommandOption("epochs", .count(default: nil, limit: Limits.maximumEpochs), "epochs each member trains: pbt trains the current model"),
         CommandOption("lr", .rateRange(default: 1e-4...1), "where lr is drawn from, log-uniformly"),
         CommandOption("evolve", .text(syntax: "lr,NAME,..."), "the hyper-parameters that evolve (options of the optimizer)",
                       defaultDescription: "lr"),
@@ -72,31 +76,45 @@ extension Command {
             }
         }
         let options = try CommandOptionValues(statement.words.dropFirst(), options: pbtOptions, command: "pbt")
-        let (objective, start) = try session.setup(at: statement.words[0])
+        let make: (Population.Settings) throws(ShellError) -> (population: Population, interruption: Population.Outcome?)
+        let settings: Population.Settings
         if options.isGiven("epochs") {
-            throw ShellError("epochs= trains a model; the current task is the formula \(objective.signature)",
-                             at: statement.word(forKey: "epochs")?.range, hint: "give steps= for a formula")
+            guard !options.isGiven("steps") else {
+                throw ShellError("give steps= (a formula) or epochs= (a model), not both", at: statement.word(forKey: "steps")?.range)
+            }
+            let template = try modelTemplate(session, statement)
+            settings = try pbtSettings(options, session: session, statement: statement, model: true)
+            make = { settings throws(ShellError) in try runModelPopulation(settings, session: session, template: template) }
+        } else {
+            let (objective, start) = try session.setup(at: statement.words[0])
+            settings = try pbtSettings(options, session: session, statement: statement, model: false)
+            make = { settings throws(ShellError) in try runPopulation(settings, session: session, objective: objective, start: start) }
         }
-        let settings = try pbtSettings(options, session: session, statement: statement)
         let compare = options.flag("compare")
-        let population = try runPopulation(settings, session: session, objective: objective, start: start)
+        let population = try make(settings)
         session.population = population.population
         guard compare else {
             return session.say(PopulationReport.runText(population.population, interruption: population.interruption, session: session))
         }
         var randomSettings = settings
         randomSettings.exploit = .off
-        let search = try runPopulation(randomSettings, session: session, objective: objective, start: start)
+        let search = try make(randomSettings)
         session.say(PopulationReport.comparison(pbt: population.population, randomSearch: search.population,
                                                 interruption: population.interruption ?? search.interruption, session: session))
     }
 
     /// The settings `options` describe, checked against the limits and the current optimizer.
-    static func pbtSettings(_ options: CommandOptionValues, session: Session, statement: Statement) throws(ShellError) -> Population.Settings {
+    /// For a model (`model: true`) `epochs=` is the budget and `interval=` counts epochs (1 unless given).
+    static func pbtSettings(_ options: CommandOptionValues, session: Session, statement: Statement,
+                            model: Bool) throws(ShellError) -> Population.Settings {
         let size = options.declaredCount("population")
-        let steps = options.declaredCount("steps")
-        let interval = options.declaredCount("interval")
+        let steps = model ? options.declaredCount("epochs") : options.declaredCount("steps")
+        let interval = model && !options.isGiven("interval") ? 1 : options.declaredCount("interval")
         let command = statement.words[0]
+        if model, size.multipliedReportingOverflow(by: steps).overflow || size * steps > Limits.maximumEpochs {
+            throw ShellError("pbt trains at most \(HelpText.grouped(Limits.maximumEpochs)) epochs in all (population × epochs), not \(size) × \(steps)",
+                             at: statement.word(forKey: "epochs")?.range ?? command.range, hint: "give fewer members or epochs")
+        }
         guard size >= 2 else {
             throw ShellError("a population needs at least 2 members", at: statement.word(forKey: "population")?.range, hint: "e.g. population=8")
         }
@@ -118,6 +136,9 @@ extension Command {
                 throw ShellError("empty name in evolve=", at: statement.word(forKey: "evolve")?.range, hint: "e.g. evolve=lr,momentum")
             }
             do throws(OptionError) {
+                if model, name != "lr" {
+                    throw OptionError("a model's population evolves lr only, not '\(name)'", key: name, hint: "evolve=lr")
+                }
                 let parameter = try EvolvingHyperparameter(name: name, kind: session.optimizer.kind, learningRates: options.rateRange("lr"))
                 guard !evolve.contains(where: { $0.name == name }) else {
                     throw OptionError("'\(name)' is named twice in evolve=", key: name)
@@ -188,6 +209,42 @@ extension Command {
         session.population = population
         if let interruption { lines.append(PopulationReport.interruptionNote(interruption, population: population)) }
         session.say(lines.joined(separator: "\n"))
+    }
+
+    /// The training every member of a model's population starts as: the current model on the
+    /// session's data with `opt` and `schedule`, batches as `train` makes them by default.
+    static func modelTemplate(_ session: Session, _ statement: Statement) throws(ShellError) -> Trainer {
+        guard let data = session.data else {
+            throw ShellError("no data to train on", at: statement.word(forKey: "epochs")?.range,
+                             hint: "choose a data set first, e.g. data moons or data digits; steps= runs pbt on the formula")
+        }
+        guard let specification = session.model else {
+            throw ShellError("no model to train", at: statement.word(forKey: "epochs")?.range,
+                             hint: "choose one, e.g. model mlp hidden=32; steps= runs pbt on the formula")
+        }
+        return try newTraining(session, specification: specification, data: data, batchSize: defaultBatchRows, seed: 0,
+                               at: statement.words[0]).trainer
+    }
+
+    /// Builds and trains a model's population to its budget, with a progress line per generation.
+    static func runModelPopulation(_ settings: Population.Settings, session: Session,
+                                   template: Trainer) throws(ShellError) -> (population: Population, interruption: Population.Outcome?) {
+        var population: Population
+        do throws(PopulationError) {
+            population = try Population(training: template, settings: settings)
+        } catch {
+            switch error {
+            case .startHasNoValue(let reason): throw ShellError("the loss has no value at the start: \(reason.description)")
+            case .option(let reason): throw ShellError(reason.message, hint: reason.hint)
+            }
+        }
+        let label = settings.exploit == .off ? "random search" : "pbt"
+        let outcome = population.run(shouldStop: session.shouldStop) { population in
+            session.progress?("\(label): epoch \(population.progress) of \(settings.steps), generation \(population.generations.count - 1)")
+        }
+        session.progress?("")
+        if case .interrupted = outcome { return (population, outcome) }
+        return (population, nil)
     }
 
     static func noPopulation(at word: Word) -> ShellError {

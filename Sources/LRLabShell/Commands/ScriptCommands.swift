@@ -31,22 +31,24 @@ extension Command {
         },
         Command("lessons", usage: "lessons", summary: "list the lessons of the course",
                 details: """
-                Each lesson with its number, title and summary; ✔ marks a lesson done, ◐ one begun (progress
-                is kept under $XDG_STATE_HOME/lrlab, else ~/.local/state/lrlab).
+                Each lesson with its number, title and summary; ✔ marks a lesson done, ◐ one
+                begun (progress is kept under $XDG_STATE_HOME/lrlab, else
+                ~/.local/state/lrlab).
                 """) { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             session.say(try session.courseListing())
         },
         Command("lesson", usage: "lesson N", summary: "take lesson N of the course",
                 details: """
-                At the prompt a lesson is guided: its narration and commands come a section at a time (each
-                command shown after the prompt, then its output), and it waits at each pause: Enter or next
-                goes on, back repeats the section, skip jumps the next one, quit leaves the lesson (lrlab
-                stays), lessons shows where you are. Between pauses you can type any command. A task waits
-                until your session passes its checks; after two tries that do not, a hint; `solution` shows
-                one answer and `solution run` runs it. Progress is saved, and lesson N offers to resume.
-                In a script or a pipe the lesson runs straight through: every task's solution runs and its
-                checks must hold.
+                At the prompt a lesson is guided: its narration and commands come a section
+                at a time (each command shown after the prompt, then its output), and it
+                waits at each pause: Enter or next goes on, back repeats the section, skip
+                jumps the next one, quit leaves the lesson (lrlab stays), lessons shows where
+                you are. Between pauses you can type any command. A task waits until your
+                session passes its checks; after two tries that do not, a hint; `solution`
+                shows one answer and `solution run` runs it. Progress is saved, and lesson N
+                offers to resume. In a script or a pipe the lesson runs straight through:
+                every task's solution runs and its checks must hold.
                 """) { session, statement throws(ShellError) in
             let lessons = try session.lessonSources()
             let number = try parseCount(statement, limit: lessons.count)

@@ -39,6 +39,7 @@ extension Command {
                 switch picture {
                 case .lineChart(let chart): svg = SVG.lineChart(chart)
                 case .contourMap(let map): svg = SVG.contourMap(map)
+                case .scatterPlot(let plot): svg = SVG.scatterPlot(plot)
                 case .fitPlot(let plot): svg = SVG.fitPlot(plot)
                 case .decisionMap(let map): svg = SVG.decisionMap(map)
                 }

@@ -66,6 +66,9 @@ public struct LessonGuide {
         set { course[fileName] = newValue }
     }
 
+    /// What a pause offers, said under each section (it fits 80 columns).
+    static let pauseChoices = ["Enter/next: go on", "back: repeat", "skip: jump the next", "quit", "lessons"]
+
     /// The words a guided lesson reads itself (`quit` and `lessons` are commands too).
     static let words: Set<String> = ["next", "back", "skip", "solution", "solution run"]
 
@@ -90,6 +93,8 @@ public struct LessonGuide {
         case .paused:
             switch word {
             case "", "next":
+                // Past the last section only after Ctrl-C stopped it before its end.
+                guard let lesson, section + 1 < lesson.sections.count else { return finish(session) }
                 section += 1
                 item = 0
                 present(session)
@@ -188,7 +193,7 @@ public struct LessonGuide {
         guard let lesson else { return }
         if case .askingResume = phase {} else {
             progress.position = phase == .paused ? min(section + 1, lesson.sections.count - 1) : section
-            session.saveProgress(course)
+            saveProgress(session)
         }
         session.say("Left lesson \(number) at section \(progress.position + 1) of \(lesson.sections.count); lesson \(number) resumes there.")
         close(session)
@@ -197,7 +202,7 @@ public struct LessonGuide {
     mutating func finish(_ session: Session) {
         progress.finished = true
         progress.position = 0
-        session.saveProgress(course)
+        saveProgress(session)
         let count = (try? session.lessonSources().count) ?? 0
         let next = number < count ? " lesson \(number + 1) goes on; lessons lists the course." : " That was the last lesson."
         session.say((session.useUnicode ? "✔ " : "") + "Lesson \(number) done." + next)
@@ -243,7 +248,7 @@ public struct LessonGuide {
                 self.task = (task, taskNumber)
                 phase = .task(tries: 0, hintShown: false)
                 progress.position = section
-                session.saveProgress(course)
+                saveProgress(session)
                 say(wrapped: "Task: " + task.text, session)
                 session.say("  (type commands until it is done; solution shows an answer, skip skips it)")
                 return
@@ -256,9 +261,9 @@ public struct LessonGuide {
             return
         }
         progress.position = section + 1
-        session.saveProgress(course)
+        saveProgress(session)
         let dot = session.useUnicode ? " · " : ", "
-        session.say("(" + ["Enter or next: go on", "back: repeat", "skip: jump the next section", "quit", "lessons"].joined(separator: dot) + ")")
+        session.say("(" + LessonGuide.pauseChoices.joined(separator: dot) + ")")
     }
 
     /// Evaluates the waiting task's checks: ✓ and on when they hold; else a note, and after two
@@ -268,7 +273,7 @@ public struct LessonGuide {
         let failures = task.failedChecks(in: session)
         guard let first = failures.first else {
             progress.tasks.insert(taskNumber)
-            session.saveProgress(course)
+            saveProgress(session)
             session.say((session.useUnicode ? "✓ " : "ok ") + "Task done: " + task.checks.map(\.claim).joined(separator: ", "))
             self.task = nil
             present(session)
@@ -284,9 +289,19 @@ public struct LessonGuide {
         phase = .task(tries: tries, hintShown: hintShown)
     }
 
+    /// Saves this lesson's progress into the file as it is now, so that what another lrlab
+    /// saved for other lessons meanwhile is kept.
+    private mutating func saveProgress(_ session: Session) {
+        let mine = progress
+        if let latest = session.progressFile?.load(), latest.warning == nil { course = latest.progress }
+        progress = mine
+        session.saveProgress(course)
+    }
+
     /// At a pause: runs the next section without printing, then shows the one after it.
     private mutating func skipNextSection(_ session: Session) {
         guard let lesson else { return }
+        guard section + 1 < lesson.sections.count else { return finish(session) }
         let skipped = section + 1
         runQuietly(session) { LessonGuide.runSilently(lesson.sections[skipped], session) }
         session.say("Section \(skipped + 1) skipped (its commands ran without printing).")
