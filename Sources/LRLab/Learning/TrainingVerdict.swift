@@ -93,7 +93,9 @@ public enum TrainingThresholds {
 ///    d. `good-fit` otherwise.
 /// 3. then, over the last 10 epochs, `bouncing` if the training loss rose in ≥ 30% of them
 ///    (and ≥ 2), else `slow` if it fell in every one, by ≥ 1% per epoch on average and by
-///    ≥ 1% of the constant prediction's loss in all.
+///    ≥ 1% of the constant prediction's loss in all. A `slow` training is not called
+///    `underfitting`: `slow` stands alone, with the high loss as evidence, because a loss still
+///    falling has not shown what the model can fit.
 public enum TrainingDiagnosis {
     /// The verdicts on `trainer` as it stands: the fit first (or `diverging`/`unstarted`
     /// alone), then an optimizer verdict when one applies.
@@ -113,9 +115,16 @@ public enum TrainingDiagnosis {
             return [TrainingVerdict(kind: .diverging, summary: "the training loss grew instead of falling; lower the learning rate",
                                     evidence: ["training loss \(.number(first.trainLoss, digits: 4)) before training, \(.number(last.trainLoss, digits: 4)) at epoch \(last.epoch)"])]
         }
-        var verdicts = [fit(trainer, records: records)]
-        if let optimizer = optimizerVerdict(records, constantLoss: constantLosses(trainer.split).training) { verdicts.append(optimizer) }
-        return verdicts
+        let fitVerdict = fit(trainer, records: records)
+        guard let optimizer = optimizerVerdict(records, constantLoss: constantLosses(trainer.split).training) else { return [fitVerdict] }
+        // A loss still falling fast enough to be `slow` has not shown what the model can do:
+        // calling it underfitting would blame the model for what more epochs may fix.
+        if fitVerdict.kind == .underfitting, optimizer.kind == .slow {
+            return [TrainingVerdict(kind: .slow, summary: optimizer.summary,
+                                    evidence: optimizer.evidence + fitVerdict.evidence.prefix(1)
+                                        + ["too early to call it underfitting: train until the loss levels off, then judge the model"])]
+        }
+        return [fitVerdict, optimizer]
     }
 
     /// The loss of the best constant prediction on the training set and on the validation
