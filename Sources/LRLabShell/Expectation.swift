@@ -6,6 +6,19 @@ import LRLabText
 struct Expectation {
     enum Relation: String, CaseIterable {
         case lessOrEqual = "<=", greaterOrEqual = ">=", equal = "==", notEqual = "!=", less = "<", greater = ">", approximately = "~"
+
+        /// Whether `actual RELATION expected` holds; `~` means within `tolerance`.
+        func holds(_ actual: Double, _ expected: Double, tolerance: Double = 0) -> Bool {
+            switch self {
+            case .less: return actual < expected
+            case .lessOrEqual: return actual <= expected
+            case .greater: return actual > expected
+            case .greaterOrEqual: return actual >= expected
+            case .equal: return actual == expected
+            case .notEqual: return actual != expected
+            case .approximately: return Swift.abs(actual - expected) <= tolerance
+            }
+        }
     }
 
     /// A quantity of the run that a claim or `keep` names by a fixed word (besides the
@@ -130,16 +143,7 @@ struct Expectation {
         } catch {
             throw ShellError("the value has none: \(error)", at: SourceRange(column: column + index, length: valueText.count))
         }
-        let holds: Bool
-        switch comparison {
-        case .less: holds = actual < expected
-        case .lessOrEqual: holds = actual <= expected
-        case .greater: holds = actual > expected
-        case .greaterOrEqual: holds = actual >= expected
-        case .equal: holds = actual == expected
-        case .notEqual: holds = actual != expected
-        case .approximately: holds = Swift.abs(actual - expected) <= tolerance
-        }
+        let holds = comparison.holds(actual, expected, tolerance: tolerance)
         if !holds {
             var detail = "\(quantityName) = \(NumberFormat.format(actual, digits: max(session.digits, 10)))"
             if comparison == .approximately {

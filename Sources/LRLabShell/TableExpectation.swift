@@ -113,16 +113,6 @@ enum TableExpectation {
             throw ShellError(error.message(words[4].text), at: words[4].range)
         }
         guard let actual = rows[index].values[quantity] else { throw failed("\(rows[index].label) has no \(quantity)") }
-        let holds: Bool
-        switch comparison {
-        case .less: holds = actual < expected
-        case .lessOrEqual: holds = actual <= expected
-        case .greater: holds = actual > expected
-        case .greaterOrEqual: holds = actual >= expected
-        case .equal: holds = actual == expected
-        case .notEqual: holds = actual != expected
-        case .approximately: holds = false
-        }
-        if !holds { throw failed("\(quantity) of \(rows[index].label) = \(NumberFormat.format(actual, digits: Swift.max(session.digits, 10)))") }
+        if !comparison.holds(actual, expected) { throw failed("\(quantity) of \(rows[index].label) = \(NumberFormat.format(actual, digits: Swift.max(session.digits, 10)))") }
     }
 }

@@ -32,16 +32,7 @@ extension Command {
             session.say(text)
             return
         }
-        if statement.words.count > 2 {
-            throw ShellError("lr takes one rate", at: statement.words[2].range, hint: "write e.g. lr 0.01")
-        }
-        let word = statement.words[1]
-        let rate: Double
-        do throws(NumberSyntax.Problem) {
-            rate = try NumberSyntax.value(word.text)
-        } catch {
-            throw ShellError(error.message(word.text), at: word.range, hint: "give the new rate as a number, e.g. lr 0.01")
-        }
+        let rate = try learningRateArgument(statement)
         var run = try session.currentRun(at: statement.words[0])
         if let ending = run.ending {
             throw ShellError("the run has ended: " + ending.description.text(digits: session.digits), hint: "reset goes back to the start point")
@@ -50,10 +41,23 @@ extension Command {
         do throws(OptionError) {
             try run.setLearningRate(rate)
         } catch {
-            throw ShellError(error.message, at: word.range, hint: error.hint)
+            throw ShellError(error.message, at: statement.words[1].range, hint: error.hint)
         }
         session.run = run
         session.say("lr \(session.format(rate)) from step \(run.stepCount + 1) on (was \(session.format(previous))); "
             + "the optimizer's state is kept")
+    }
+
+    /// The rate of `lr RATE` (the statement's second word, a number); `lr` takes one.
+    static func learningRateArgument(_ statement: Statement) throws(ShellError) -> Double {
+        if statement.words.count > 2 {
+            throw ShellError("lr takes one rate", at: statement.words[2].range, hint: "write e.g. lr 0.01")
+        }
+        let word = statement.words[1]
+        do throws(NumberSyntax.Problem) {
+            return try NumberSyntax.value(word.text)
+        } catch {
+            throw ShellError(error.message(word.text), at: word.range, hint: "give the new rate as a number, e.g. lr 0.01")
+        }
     }
 }

@@ -342,16 +342,7 @@ extension Command {
             session.say("lr \(session.format(training.trainer.run.learningRate)) (of the training; the next train uses it)")
             return
         }
-        if statement.words.count > 2 {
-            throw ShellError("lr takes one rate", at: statement.words[2].range, hint: "write e.g. lr 0.01")
-        }
-        let word = statement.words[1]
-        let rate: Double
-        do throws(NumberSyntax.Problem) {
-            rate = try NumberSyntax.value(word.text)
-        } catch {
-            throw ShellError(error.message(word.text), at: word.range, hint: "give the new rate as a number, e.g. lr 0.01")
-        }
+        let rate = try learningRateArgument(statement)
         if let ending = training.trainer.ending {
             throw ShellError("the training has ended: " + ending.description.text(digits: session.digits),
                              hint: "train again to start afresh, with a lower rate: opt ... lr=")
@@ -360,7 +351,7 @@ extension Command {
         do throws(OptionError) {
             try training.trainer.setLearningRate(rate)
         } catch {
-            throw ShellError(error.message, at: word.range, hint: error.hint)
+            throw ShellError(error.message, at: statement.words[1].range, hint: error.hint)
         }
         session.training = training
         session.say("lr \(session.format(rate)) from step \(training.trainer.stepCount + 1) of the training on (was \(session.format(previous))); "
