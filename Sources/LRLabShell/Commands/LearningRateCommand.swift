@@ -24,7 +24,7 @@ extension Command {
             if run.nextLearningRate != run.learningRate {
                 text += " (the next step uses \(session.format(run.nextLearningRate)): schedule \(run.schedule.description))"
             }
-            session.say(text)
+            session.say(session.wrapped(text))
             return
         }
         if statement.words.count > 2 {
@@ -48,7 +48,7 @@ extension Command {
             throw ShellError(error.message, at: word.range, hint: error.hint)
         }
         session.run = run
-        session.say("lr \(session.format(rate)) from step \(run.stepCount + 1) on (was \(session.format(previous))); "
-            + "the optimizer's state is kept")
+        session.say(session.wrapped("lr \(session.format(rate)) from step \(run.stepCount + 1) on (was \(session.format(previous))); "
+            + "the optimizer's state is kept"))
     }
 }
