@@ -55,24 +55,25 @@ struct RunReport {
             }
         }
         chosen += tail.filter { $0 >= head.endIndex }
-        var lines = [format.header]
+        // The rows to show (in order), each after a note of the steps hidden before it.
+        var shown: [(hidden: Int, record: TraceRecord)] = []
         var shownStep = startStep
-        func elide(upTo step: Int) {
-            let hidden = step - shownStep - 1
-            if hidden > 0 { lines.append("   ... \(hidden) step\(hidden == 1 ? "" : "s") ...") }
-        }
         for row in chosen {
             let record = steps[row] == run.stepCount ? run.current : trace.record(row)
-            elide(upTo: record.step)
-            lines.append(format.line(record))
+            shown.append((record.step - shownStep - 1, record))
             shownStep = record.step
         }
         // Thinning may have left the latest step out of the trace: it is shown all the same.
         if shownStep < run.stepCount {
-            elide(upTo: run.stepCount)
-            lines.append(format.line(run.current))
+            shown.append((run.stepCount - shownStep - 1, run.current))
         }
-        lines.append(summary)
+        let layout = format.layout(for: shown.map(\.record))
+        var lines = [format.header(layout)]
+        for (hidden, record) in shown {
+            if hidden > 0 { lines.append("   ... \(hidden) step\(hidden == 1 ? "" : "s") ...") }
+            lines.append(format.line(record, layout))
+        }
+        lines.append(session.wrapped(summary))
         return lines.joined(separator: "\n")
     }
 
@@ -93,7 +94,7 @@ struct RunReport {
             text += "\nnot converged after \(taken) steps (gradient norm \(session.format(run.current.gradientNorm)))"
         }
         if taken > 0 {
-            text += "\n" + Command.verdictText(run.verdict(), color: session.useColor, digits: session.digits)
+            text += "\n" + Command.verdictText(run.verdict(), color: session.useColor, digits: session.digits, width: session.terminalColumns)
         }
         return text
     }

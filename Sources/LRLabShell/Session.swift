@@ -20,6 +20,8 @@ public final class Session {
     public var lessonDirectories: [String] = []
     /// The course built into lrlab, used when no folder of `lessonDirectories` has lessons.
     public var builtInLessons: [LessonSource] = LessonSource.builtIn
+    /// Adaptive optimizers' state lines under each trace line (`set state=on|off`).
+    public var showsState = true
     /// The script being run, for relative `load` paths; nil at the prompt.
     public internal(set) var currentFile: String?
 
@@ -33,8 +35,9 @@ public final class Session {
     public internal(set) var run: Run? {
         didSet { if run != nil { trainingIsLatest = false } }
     }
-    /// Terminal size in character cells; pictures are sized to fit (the executable sets it).
-    public var terminalColumns = 100
+    /// Terminal size in character cells: trace lines, verdicts, tables and pictures are laid
+    /// out to fit `terminalColumns` (the executable sets it from `COLUMNS` or the terminal).
+    public var terminalColumns = TextWrap.defaultWidth
     public var terminalRows = 30
     /// The last picture drawn, for `save FILE.svg`.
     public internal(set) var lastPicture: Picture?
@@ -117,6 +120,8 @@ public final class Session {
 
     /// The step count after the last `step` command, while nothing else has been printed since.
     var stepTableEnded: Int?
+    /// The column layout of that `step` table, which a continuing `step` keeps (or widens).
+    var stepTableLayout: TraceFormat.Layout?
 
     /// Whether a `step` at `stepCount` continues the table the previous `step` printed.
     func stepTableContinues(at stepCount: Int) -> Bool {
@@ -220,7 +225,13 @@ public final class Session {
 
     /// The trace line format for the current setup.
     func traceFormat(for run: Run) -> TraceFormat {
-        TraceFormat(parameters: run.lossFunction.parameterNames, stateNames: run.stateNames, digits: digits, useColor: useColor)
+        TraceFormat(parameters: run.lossFunction.parameterNames, stateNames: run.stateNames, digits: digits, useColor: useColor,
+                    width: terminalColumns, showsState: showsState)
+    }
+
+    /// Prose (verdicts, summaries, explanations) wrapped at spaces to the terminal width.
+    func wrapped(_ text: String) -> String {
+        TextWrap.wrap(text, width: terminalColumns)
     }
 
     /// A number as the session prints it.

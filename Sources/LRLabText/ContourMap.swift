@@ -84,10 +84,12 @@ public struct ContourMap {
     }
 
     /// The map as text, lines separated by `\n`. `color` colours the trajectories and minima.
-    public func render(style: GlyphStyle = .unicode, color: Bool = false) -> String {
+    /// The text lines above and under the picture (title, legend, notes) wrap at spaces to
+    /// `lineWidth` cells when it is given (the terminal's width); the picture is `width` wide.
+    public func render(style: GlyphStyle = .unicode, color: Bool = false, lineWidth: Int? = nil) -> String {
         let width = max(1, self.width), height = max(1, self.height)
         var out = [String]()
-        if let title { out.append(title) }
+        if let title { out += lineWidth.map { TextWrap.wrapLine(title, width: $0) } ?? [title] }
         out.append("y")
         var canvas = Canvas(width: width, height: height)
         let ramp = ContourMap.ramp(style)
@@ -141,14 +143,16 @@ public struct ContourMap {
         }
         if !trajectories.isEmpty { legend += ["S start", "E end"] }
         if !minima.isEmpty { legend.append("\(style.pick("★", "*")) minimum") }
-        if !legend.isEmpty { out.append(legend.joined(separator: "  ")) }
+        var notes: [String] = []
+        if !legend.isEmpty { notes.append(legend.joined(separator: "  ")) }
         if let shading {
-            out.append("shade: low '\(String(ramp))' high, equal shares of the map (quantiles of f)"
-                       + " (f from \(AxisFormat.label(shading.minimum)) to \(AxisFormat.label(shading.maximum)))")
+            notes.append("shade: low '\(String(ramp))' high, equal shares of the map (quantiles of f)"
+                         + " (f from \(AxisFormat.label(shading.minimum)) to \(AxisFormat.label(shading.maximum)))")
         } else {
-            out.append("note: f is not finite anywhere in this window")
+            notes.append("note: f is not finite anywhere in this window")
         }
-        if outside > 0 { out.append("note: \(outside) point\(outside == 1 ? "" : "s") outside the window (clipped)") }
+        if outside > 0 { notes.append("note: \(outside) point\(outside == 1 ? "" : "s") outside the window (clipped)") }
+        out += lineWidth.map { width in notes.flatMap { TextWrap.wrapLine($0, width: width) } } ?? notes
         return out.joined(separator: "\n")
     }
 }

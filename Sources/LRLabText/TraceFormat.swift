@@ -2,7 +2,13 @@ import LRLab
 
 /// Trace lines as `step`, `run` and `trace` print them: a header, then one aligned line per
 /// step with the step number, learning rate, parameters, loss, gradient, the step taken and
-/// notes; an adaptive optimizer's state follows on an indented second line.
+/// notes; an adaptive optimizer's state follows on indented lines.
+///
+/// Every line fits `width` terminal cells. Columns are as wide as the numbers of the block
+/// being printed (a `Layout`); when a whole row does not fit, the row folds: the first line
+/// keeps the step, rate, point, loss and notes, and a second line gives the gradient and the
+/// step taken as `g=(gx, gy)  d=(dx, dy)`. State lines flow `name=(values)` parts over as many
+/// lines as the width needs, never splitting a part. The numbers are the same either way.
 public struct TraceFormat: Sendable {
     public var parameters: [String]
     public var stateNames: [String]
@@ -11,55 +17,161 @@ public struct TraceFormat: Sendable {
     /// ANSI colour for the notes (terminals only): red for divergence, yellow for overshoot
     /// and loss up, green for convergence.
     public var useColor: Bool
+    /// The terminal width, in cells, every line must fit.
+    public var width: Int
+    /// Whether the optimizer's state follows each trace line (`set state=on|off`).
+    public var showsState: Bool
 
-    public init(parameters: [String], stateNames: [String], digits: Int = 6, useColor: Bool = false) {
+    public init(parameters: [String], stateNames: [String], digits: Int = 6, useColor: Bool = false,
+                width: Int = TextWrap.defaultWidth, showsState: Bool = true) {
         self.parameters = parameters
         self.stateNames = stateNames
         self.digits = digits
         self.useColor = useColor
+        self.width = width
+        self.showsState = showsState
     }
-
-    private var width: Int { max(digits + 7, 11) }
 
     /// Column names: `step lr x loss gx dx` (1-D) or `step lr x y loss gx gy dx dy`.
     public var columns: [String] {
         ["step", "lr"] + parameters + ["loss"] + parameters.map { "g" + $0 } + parameters.map { "d" + $0 }
     }
 
-    public var header: String {
-        let cells = columns.enumerated().map { index, name in
-            NumberFormat.leftPad(name, index == 0 ? 6 : width)
+    /// Column widths for a block of trace lines, and whether its rows fold onto two lines.
+    public struct Layout: Sendable, Equatable {
+        /// One width per column of `columns`, in cells.
+        public var widths: [Int]
+        /// The gradient and the step taken go on a second line (`g=(...)  d=(...)`).
+        public var folded: Bool
+
+        /// The wider of each column; folded when either is.
+        public func merged(with other: Layout?) -> Layout {
+            guard let other, other.widths.count == widths.count else { return self }
+            return Layout(widths: zip(widths, other.widths).map { max($0, $1) }, folded: folded || other.folded)
         }
-        return (cells.joined(separator: " ") + "  notes").trimmingTrailingSpaces
     }
 
-    /// One step's line (and its state line, when the optimizer has state).
-    public func line(_ record: TraceRecord) -> String {
-        var cells = [NumberFormat.leftPad(String(record.step), 6)]
-        let isStart = record.step == 0
-        cells.append(NumberFormat.leftPad(isStart ? "-" : NumberFormat.format(record.learningRate, digits: digits), width))
-        for value in record.parameters { cells.append(number(value)) }
-        cells.append(number(record.loss))
-        for value in record.gradient { cells.append(number(value)) }
-        for value in record.stepTaken { cells.append(isStart ? NumberFormat.leftPad("-", width) : number(value)) }
-        var text = cells.joined(separator: " ")
-        let words = record.notes.words
-        if !words.isEmpty { text += "  " + words.map(colored).joined(separator: ", ") }
-        if !stateNames.isEmpty, !isStart {
-            text += "\n" + stateLine(record)
+    /// Columns are separated by this many spaces.
+    static let gap = 2
+    /// State lines and a folded row's second line start this far in.
+    static let continuationIndent = String(repeating: " ", count: 8)
+
+    /// The layout that fits `records`: columns as wide as their widest cell (at least their
+    /// name and `digits + 2`), folded when the numbers and the `notes` heading would not fit `width`. (A row
+    /// whose notes do not fit beside its numbers puts them on a line of their own.)
+    public func layout(for records: [TraceRecord]) -> Layout {
+        // Numbers get at least `digits + 2` cells (`-0.12345` at 6 digits), so that a table a
+        // later `step` continues rarely needs wider columns.
+        var widths = columns.map { max($0.count, digits + 2) }
+        widths[0] = 5
+        for record in records {
+            for (index, cell) in cells(record).enumerated() { widths[index] = max(widths[index], cell.count) }
+        }
+        let oneLine = widths.reduce(0, +) + TraceFormat.gap * widths.count + "notes".count
+        return Layout(widths: widths, folded: oneLine > width)
+    }
+
+    /// The header for `layout`: one line, or two for folded rows.
+    public func header(_ layout: Layout) -> String {
+        let shown = shownColumns(layout)
+        let names = shown.map { NumberFormat.leftPad(columns[$0], layout.widths[$0]) }
+        var text = (names.joined(separator: gapText) + gapText + "notes")
+        if layout.folded, !parameters.isEmpty {
+            let vector = { (prefix: String) in parameters.count == 1 ? prefix + parameters[0] : "(" + parameters.map { prefix + $0 }.joined(separator: ", ") + ")" }
+            text += "\n" + TraceFormat.continuationIndent + "g=\(vector("g")) gradient  d=\(vector("d")) step taken"
         }
         return text
     }
 
-    /// `         m=(0.1, 0.2)  v=(...)  lr_eff=(...)`: one value per parameter.
+    /// One step's line (with the folded second line and the state lines, when shown).
+    public func line(_ record: TraceRecord, _ layout: Layout) -> String {
+        let all = cells(record)
+        let shown = shownColumns(layout)
+        let first = shown.map { NumberFormat.leftPad(all[$0], layout.widths[$0]) }.joined(separator: gapText)
+        let words = record.notes.words
+        let notesWidth = words.isEmpty ? 0 : words.joined(separator: ", ").count + TraceFormat.gap
+        var lines: [String] = []
+        var continuation: [String] = []
+        if layout.folded, !parameters.isEmpty, record.step > 0 {
+            continuation = ["g=" + NumberFormat.point(record.gradient, digits: digits),
+                            "d=" + NumberFormat.point(record.stepTaken, digits: digits)]
+        } else if layout.folded, !parameters.isEmpty {
+            continuation = ["g=" + NumberFormat.point(record.gradient, digits: digits)]
+        }
+        if words.isEmpty {
+            lines.append(first)
+        } else if TextWrap.displayWidth(first) + notesWidth <= width {
+            lines.append(first + gapText + words.map(colored).joined(separator: ", "))
+        } else {
+            lines.append(first)
+            continuation.append(words.map(colored).joined(separator: ", "))
+        }
+        lines += TextWrap.flow(continuation, width: width, indent: TraceFormat.continuationIndent)
+        if showsState, !stateNames.isEmpty, record.step > 0 {
+            lines += stateLines(record)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A header and one line per record, in a layout fitted to them.
+    public func table(_ records: [TraceRecord]) -> [String] {
+        let layout = layout(for: records)
+        return [header(layout)] + records.map { line($0, layout) }
+    }
+
+    /// The header in the layout that fits the widest numbers at `digits` (for a line printed alone).
+    public var header: String { header(widestLayout) }
+
+    /// One line in the layout that fits the widest numbers at `digits`.
+    public func line(_ record: TraceRecord) -> String { line(record, widestLayout) }
+
+    /// Columns wide enough for any number at `digits` (`-1.23456e-100`), for lines printed one by one.
+    private var widestLayout: Layout {
+        var widths = columns.map { max($0.count, digits + 7) }
+        widths[0] = 6
+        let oneLine = widths.reduce(0, +) + TraceFormat.gap * widths.count + "notes".count
+        return Layout(widths: widths, folded: oneLine > width)
+    }
+
+    /// `m=(0.1, 0.2)  v=(...)  lr_eff=(...)`: one value per parameter, flowed over lines of
+    /// at most `width` cells.
+    public func stateLines(_ record: TraceRecord) -> [String] {
+        TextWrap.flow(stateParts(record), width: width, indent: TraceFormat.continuationIndent)
+    }
+
+    /// The state lines of `record` as one string.
     public func stateLine(_ record: TraceRecord) -> String {
+        stateLines(record).joined(separator: "\n")
+    }
+
+    private func stateParts(_ record: TraceRecord) -> [String] {
         let dimension = parameters.count
-        let parts = stateNames.enumerated().map { index, name -> String in
+        return stateNames.enumerated().compactMap { index, name -> String? in
+            guard (index + 1) * dimension <= record.state.count else { return nil }
             let values = Array(record.state[index * dimension ..< (index + 1) * dimension])
             return "\(name)=" + NumberFormat.point(values, digits: digits)
         }
-        return String(repeating: " ", count: 8) + parts.joined(separator: "  ")
     }
+
+    /// The text of every column for `record` (row 0 has no rate and no step taken).
+    private func cells(_ record: TraceRecord) -> [String] {
+        let isStart = record.step == 0
+        var cells = [String(record.step), isStart ? "-" : NumberFormat.format(record.learningRate, digits: digits)]
+        cells += record.parameters.map(number)
+        cells.append(number(record.loss))
+        cells += record.gradient.map(number)
+        cells += record.stepTaken.map { isStart ? "-" : number($0) }
+        // A record without per-parameter columns leaves those cells empty.
+        while cells.count < columns.count { cells.append("") }
+        return Array(cells.prefix(columns.count))
+    }
+
+    /// The columns printed on the first line: all of them, or without gradient and step when folded.
+    private func shownColumns(_ layout: Layout) -> [Int] {
+        layout.folded ? Array(0..<(3 + parameters.count)) : Array(columns.indices)
+    }
+
+    private var gapText: String { String(repeating: " ", count: TraceFormat.gap) }
 
     private func colored(_ word: String) -> String {
         guard useColor else { return word }
@@ -74,7 +186,7 @@ public struct TraceFormat: Sendable {
     }
 
     private func number(_ value: Double) -> String {
-        NumberFormat.leftPad(NumberFormat.format(value, digits: digits), width)
+        NumberFormat.format(value, digits: digits)
     }
 }
 

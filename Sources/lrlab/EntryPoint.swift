@@ -38,6 +38,10 @@ struct EntryPoint {
         session.lessonDirectories = Terminal.lessonDirectories()
         session.progressFile = ProgressFile.standard(stateHome: getenv("XDG_STATE_HOME").map { String(cString: $0) },
                                                      home: getenv("HOME").map { String(cString: $0) })
+        if let size = Terminal.size() {
+            session.terminalColumns = size.columns
+            session.terminalRows = size.rows
+        }
         Interrupt.install()
         // A closed pipe ends lrlab quietly (status 141), even when the parent ignored SIGPIPE.
         signal(SIGPIPE, SIG_DFL)

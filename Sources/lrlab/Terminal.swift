@@ -26,11 +26,22 @@ struct Terminal {
         return false
     }
 
-    /// The terminal's size in character cells, when standard output is a terminal.
+    /// The terminal's size in character cells: `COLUMNS` and `LINES` when set to a number (from
+    /// 20 to 1000 columns), else the terminal's when standard output is one, else nil (the
+    /// session keeps its 80 columns).
     static func size() -> (columns: Int, rows: Int)? {
         var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else { return nil }
-        return (Int(size.ws_col), Int(size.ws_row))
+        let hasTerminal = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 && size.ws_row > 0
+        let columns = environmentNumber("COLUMNS", in: 20...1000) ?? (hasTerminal ? Int(size.ws_col) : nil)
+        let rows = environmentNumber("LINES", in: 5...1000) ?? (hasTerminal ? Int(size.ws_row) : nil)
+        guard let columns else { return nil }
+        return (columns, rows ?? 30)
+    }
+
+    /// A whole number from the environment, when set and within `range`.
+    static func environmentNumber(_ name: String, in range: ClosedRange<Int>) -> Int? {
+        guard let value = getenv(name), let number = Int(String(cString: value)), range.contains(number) else { return nil }
+        return number
     }
 
     /// The width lines are made for: the terminal's, else `COLUMNS`, else 80.

@@ -15,7 +15,7 @@ import Foundation
         return testBinary.deletingLastPathComponent().appendingPathComponent("lrlab")
     }
 
-    func run(_ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String, error: String) {
+    func run(_ arguments: [String], input: String? = nil, environment extra: [String: String] = [:]) throws -> (status: Int32, output: String, error: String) {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
@@ -25,6 +25,8 @@ import Foundation
         process.standardInput = inputPipe
         var environment = ProcessInfo.processInfo.environment
         environment["LRLAB_HISTORY"] = "/dev/null"
+        environment["COLUMNS"] = nil
+        environment.merge(extra) { $1 }
         process.environment = environment
         try process.run()
         if let input { inputPipe.fileHandleForWriting.write(Data(input.utf8)) }
@@ -38,7 +40,7 @@ import Foundation
     @Test func runsALineWithDashC() throws {
         let result = try run(["-c", "f(x) = x^2; start x=1; opt gd lr=0.1; step 3"])
         #expect(result.status == 0)
-        #expect(result.output.contains("     3           0.1         0.512      0.262144         1.024        -0.128"))
+        #expect(result.output.contains("    3       0.1     0.512  0.262144     1.024    -0.128"))
     }
 
     @Test func runsAScriptFileAndFailsOnAFailedExpectation() throws {
@@ -69,6 +71,19 @@ import Foundation
         #expect(lines[1] == "0,0,1,1,11,2,20,0,0")
         // Step 1: x = 1 - 0.01*2 = 0.98, y = 1 - 0.01*20 = 0.8, printed with %.17g.
         #expect(lines[2].hasPrefix("1,0.01,0.97999999999999998,0.80000000000000004,"))
+    }
+
+    /// Without a terminal or COLUMNS the width is 80; COLUMNS=132 gives a 2-D trace row room
+    /// to stay on one line (the width the executable passes to the session).
+    @Test func columnsSetsTheWidth() throws {
+        let script = "use ravine; opt gd lr=0.035; step 2"
+        let narrow = try run(["-c", script])
+        #expect(narrow.status == 0)
+        #expect(narrow.output.contains("        g=(-7.72, -37.5)  d=(0.28, -1.75)"), "\(narrow.output)")
+        let wide = try run(["-c", script], environment: ["COLUMNS": "132"])
+        #expect(wide.status == 0)
+        #expect(wide.output.split(separator: "\n").contains { $0.hasPrefix("    1     0.035     -7.72     -0.75   43.8617     -7.72     -37.5      0.28     -1.75") }, "\(wide.output)")
+        #expect(!wide.output.contains("g=("))
     }
 
     @Test func lessonsPassTheirOwnExpectations() throws {

@@ -79,14 +79,14 @@ import Testing
     @Test func anInterruptedCompareNamesTheRunItStoppedIn() {
         let recorder = Recorder(stopAfter: 4)
         _ = recorder.session.runScript(text: "compare lr=1e-9,1e-8 steps=1000000", file: "-c")
-        #expect(recorder.text.contains("interrupted at step 3072 of gd lr=1e-09; the table shows the runs so far (1 of 2)"),
+        #expect(unwrapped(recorder.text).contains("interrupted at step 3072 of gd lr=1e-09; the table shows the runs so far (1 of 2)"),
                 "\(recorder.text.suffix(300))")
     }
 
     @Test func anInterruptedSweepNamesTheRateItStoppedAt() {
         let recorder = Recorder(stopAfter: 4)
         _ = recorder.session.runScript(text: "sweep lr=1e-9..1e-8 n=3 steps=1000000", file: "-c")
-        #expect(recorder.text.contains("interrupted at step 3072 of the run at lr=1e-09; the table shows the rates so far (1 of 3)"),
+        #expect(unwrapped(recorder.text).contains("interrupted at step 3072 of the run at lr=1e-09; the table shows the rates so far (1 of 3)"),
                 "\(recorder.text.suffix(300))")
     }
 

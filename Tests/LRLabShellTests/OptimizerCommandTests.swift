@@ -68,8 +68,8 @@ import LRLab
         #expect(trace.notes[401].contains(.rateChanged))
         #expect(!trace.notes[400].contains(.rateChanged))
         let lines = output().split(separator: "\n")
-        let row700 = try #require(lines.first { $0.hasPrefix("   700 ") })
-        let row701 = try #require(lines.first { $0.hasPrefix("   701 ") })
+        let row700 = try #require(lines.first { $0.hasPrefix("  700 ") })
+        let row701 = try #require(lines.first { $0.hasPrefix("  701 ") })
         #expect(row700.split(separator: " ")[1] == "0.01")
         #expect(row701.split(separator: " ")[1] == "0.001")
     }

@@ -163,7 +163,7 @@ import Foundation
 @Suite struct StepTableTests {
     @Test func repeatedStepsReadAsOneTable() {
         let (text, _) = transcript(of: "f(x) = x^2; start x=1\nstep\nstep 2\nshow\nstep")
-        let headers = text.split(separator: "\n").filter { $0.hasPrefix("  step ") }
+        let headers = text.split(separator: "\n").filter { $0.hasPrefix(" step ") }
         #expect(headers.count == 2, "\(text)")
     }
 }

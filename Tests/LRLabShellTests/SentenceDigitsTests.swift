@@ -29,7 +29,7 @@ import LRLabText
         #expect(text.contains("  the loss went 1.5 → 0.00012055214 over the last 20 steps"))
         #expect(text.contains("  curvature at step 20: lr=0.07 ≤ 1/λ_max = 0.333333: no bouncing"))
         #expect(text.contains("λ = 3 along x: 2/λ = 0.666667, factor 0.79, monotone"))
-        #expect(text.contains("lr=0.07 ≤ 1/λ_max = 0.333333: no bouncing; slowest along x, λ = 3, factor 0.79 per step"))
+        #expect(unwrapped(text).contains("lr=0.07 ≤ 1/λ_max = 0.333333: no bouncing; slowest along x, λ = 3, factor 0.79 per step"))
     }
 
     @Test func digitsShiftEveryNumberWithinOneToSeventeen() {

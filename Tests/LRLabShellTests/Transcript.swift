@@ -10,6 +10,12 @@ func transcript(of script: String, file: String = "test.lrlab") -> (text: String
     return (lines.joined(separator: "\n"), outcome)
 }
 
+/// `text` with the lines that prose wrapping broke off joined again: a line break followed by
+/// indentation becomes one space (sentences are wrapped to the terminal width, 80 in tests).
+func unwrapped(_ text: String) -> String {
+    text.replacing(/\n +/, with: " ")
+}
+
 /// The folder of golden scripts and transcripts beside this file.
 let fixturesDirectory: String = {
     let path = #filePath

@@ -46,8 +46,8 @@ extension OptimizerExplanation {
         }
         return (["adadelta — Adadelta (Zeiler 2012), \(conventionLine(values))", weightDecayLine(values)] + zeiler + [
             rate(values) + " (PyTorch's default 1.0 leaves Zeiler's step unscaled).",
-            "The step has the units of θ: RMS of past steps over RMS of gradients. Starting from E[Δ²] = 0 the first step is",
-            "tiny, Δ_1 ≈ √(ε/(1 − ρ)) = \(number((values.number("eps") / (1 - values.number("rho"))).squareRoot())) whatever g, then steps grow as they are remembered.",
+            "The step has the units of θ: RMS of past steps over RMS of gradients.",
+            "Starting from E[Δ²] = 0 the first step is tiny, Δ_1 ≈ √(ε/(1 − ρ)) = \(number((values.number("eps") / (1 - values.number("rho"))).squareRoot())) whatever g, then steps grow as they are remembered.",
             "lr_eff = lr_t·√(E[Δ²]_{t-1} + \(eps)) / √(E[g²]_t + \(eps)): the rate the last step applied to g_t.",
         ]).joined(separator: "\n")
     }

@@ -22,12 +22,12 @@ extension Command {
             do throws(ExpressionError) { objective = try preset.objective() } catch { throw ShellError(error) }
             session.setObjective(objective, start: preset.start)
             let start = zip(preset.parameters, preset.start).map { "\($0)=\(session.format($1))" }.joined(separator: " ")
-            session.say("""
+            session.say(session.wrapped("""
                 \(preset.name): \(objective.signature) = \(objective.expression)
                   \(preset.summary)
                   global minimum \(session.format(preset.minimumValue)) at \(preset.minima.map { NumberFormat.point($0, digits: session.digits) }.joined(separator: ", "))
                   start \(start)  (gradient descent converges from there with lr=\(session.format(preset.learningRate)))
-                """)
+                """))
         },
         Command("functions", aliases: ["presets"], usage: "functions", summary: "list the preset functions with their minima") { session, statement throws(ShellError) in
             try statement.expectNoArguments()
@@ -45,7 +45,7 @@ extension Command {
                 }
                 lines.append(String(repeating: " ", count: 12) + known)
             }
-            session.say(lines.joined(separator: "\n"))
+            session.say(session.wrapped(lines.joined(separator: "\n")))
         },
         Command("diff", aliases: ["gradient"], usage: "diff",
                 summary: "show the derivative (1-D) or gradient and Hessian (2-D), simplified",

@@ -31,13 +31,13 @@ extension Command {
             try statement.expectNoArguments()
             let run = try session.currentRun(at: statement.words[0])
             let report = CurvatureReport(loss: run.lossFunction, at: run.point, configuration: run.configuration)
-            session.say((report.lines + [report.sentence]).map { $0.text(digits: session.digits) }.joined(separator: "\n"))
+            session.say(session.wrapped((report.lines + [report.sentence]).map { $0.text(digits: session.digits) }.joined(separator: "\n")))
         },
         Command("verdict", aliases: ["diagnose"], usage: "verdict", summary: "why the run is converged, slow, bouncing, diverging or stuck",
                 details: "The same verdict `run` prints, with its evidence. Scripts can check it: expect verdict == bouncing.") { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             let run = try session.currentRun(at: statement.words[0])
-            session.say(verdictText(run.verdict(), color: session.useColor, digits: session.digits))
+            session.say(verdictText(run.verdict(), color: session.useColor, digits: session.digits, width: session.terminalColumns))
         },
         Command("compare", usage: "compare [opt=A,B,...] [lr=R1,R2,...] [steps=N | epochs=N [batch=full|N]]",
                 summary: "run several optimizers or rates from the same start, side by side",
@@ -75,7 +75,9 @@ extension Command {
 
     /// `verdict: bouncing — ...` and the evidence, indented, numbers at the session's `digits`;
     /// the verdict's name coloured at a terminal.
-    static func verdictText(_ verdict: Verdict, color: Bool = false, digits: Int = PhraseFormat.defaultDigits) -> String {
+    /// The verdict and its evidence, each wrapped at spaces to `width` (continuations indented 4).
+    static func verdictText(_ verdict: Verdict, color: Bool = false, digits: Int = PhraseFormat.defaultDigits,
+                            width: Int = TextWrap.defaultWidth) -> String {
         var name = verdict.name
         if color {
             let code: String
@@ -87,7 +89,8 @@ extension Command {
             }
             name = "\u{1B}[\(code)m\(name)\u{1B}[0m"
         }
-        return (["verdict: \(name) — " + verdict.summary.text(digits: digits)] + verdict.evidence.map { "  " + $0.text(digits: digits) })
+        let headline = TextWrap.wrapLine("verdict: \(name) — " + verdict.summary.text(digits: digits), width: width, hang: 4)
+        return (headline + verdict.evidence.flatMap { TextWrap.wrapLine("  " + $0.text(digits: digits), width: width) })
             .joined(separator: "\n")
     }
 
@@ -141,16 +144,19 @@ extension Command {
                               title: "loss per step, \(steps) steps from \(NumberFormat.point(start, digits: 4))", xLabel: "step", yLabel: "loss")
         session.lastPicture = .lineChart(chart)
         var text = table.render(style: style(session)) + "\n" + chart.render(style: style(session), color: session.useColor)
+        // The table and the chart fit the width; the sentences under them wrap to it.
+        var notes: [String] = []
         if let cap {
-            text += "\ndiverging runs are drawn up to \(NumberFormat.format(cap, digits: 3)) (1000× the largest loss of the others) and cut there"
+            notes.append("diverging runs are drawn up to \(NumberFormat.format(cap, digits: 3)) (1000× the largest loss of the others) and cut there")
         }
         if report.wasStopped, let last = report.results.last {
-            text += "\n" + Session.interruptionNote(atStep: last.stepsTaken, of: last.label,
-                                                    "the table shows the runs so far (\(report.results.count) of \(entries.count))")
+            notes.append(Session.interruptionNote(atStep: last.stepsTaken, of: last.label,
+                                                  "the table shows the runs so far (\(report.results.count) of \(entries.count))"))
         } else if report.wasStopped {
-            text += "\n" + Session.interruptionNote(atStep: 0, "before the first run")
+            notes.append(Session.interruptionNote(atStep: 0, "before the first run"))
         }
-        if objective.dimension == 2 { text += "\nplot path overlays these trajectories" }
+        if objective.dimension == 2 { notes.append("plot path overlays these trajectories") }
+        if !notes.isEmpty { text += "\n" + session.wrapped(notes.joined(separator: "\n")) }
         session.say(text)
     }
 
@@ -264,7 +270,8 @@ extension Command {
                                                   last == nil ? "before the first rate"
                                                     : "the table shows the rates so far (\(report.points.count) of \(rates.count))"))
         }
-        session.say(lines.joined(separator: "\n"))
+        // The table and the strip fit the width; the sentences under them wrap to it.
+        session.say(lines.prefix(3).joined(separator: "\n") + "\n" + session.wrapped(lines.dropFirst(3).joined(separator: "\n")))
     }
 
     /// A verdict in a few words, for table cells, read from its facts where it has them
@@ -324,7 +331,8 @@ extension Command {
         if report.wasStopped {
             lines.append(Session.interruptionNote(atStep: report.rates.count, "the suggestion reads the steps taken"))
         }
-        session.say(lines.joined(separator: "\n"))
+        // The chart fits the width; the sentences under it wrap to it.
+        session.say(lines[0] + "\n" + session.wrapped(lines.dropFirst().joined(separator: "\n")))
     }
 }
 

@@ -29,7 +29,7 @@ extension Command {
             if run.nextLearningRate != run.learningRate {
                 text += " (the next step uses \(session.format(run.nextLearningRate)): schedule \(run.schedule.description))"
             }
-            session.say(text)
+            session.say(session.wrapped(text))
             return
         }
         let rate = try learningRateArgument(statement)
@@ -44,8 +44,8 @@ extension Command {
             throw ShellError(error.message, at: statement.words[1].range, hint: error.hint)
         }
         session.run = run
-        session.say("lr \(session.format(rate)) from step \(run.stepCount + 1) on (was \(session.format(previous))); "
-            + "the optimizer's state is kept")
+        session.say(session.wrapped("lr \(session.format(rate)) from step \(run.stepCount + 1) on (was \(session.format(previous))); "
+            + "the optimizer's state is kept"))
     }
 
     /// The rate of `lr RATE` (the statement's second word, a number); `lr` takes one.

@@ -18,8 +18,8 @@ extension Command {
             session.say(text + "\n" + rule)
         },
         Command("summary", usage: "summary TEXT", summary: "a lesson's one-line summary (after its title)",
-                details: "The line `lessons` shows under the title. Run as a script, it is printed.") { session, statement throws(ShellError) in
-            session.say(try lessonText(statement, in: session))
+                details: "The line `lessons` shows under the title. Run as a script, it is printed as it is.") { session, statement throws(ShellError) in
+            session.say(session.wrapped(try lessonText(statement, in: session)))
         },
         Command("pause", usage: "pause", summary: "end a section of a lesson",
                 details: """
@@ -52,7 +52,7 @@ extension Command {
             let text = try lessonText(statement, in: session)
             let place = session.currentPlace ?? ScriptPlace(file: session.currentFile ?? "-", number: 1, text: statement.text)
             session.lessonTask = LessonTask(text: text, line: place)
-            session.say("task: " + text)
+            session.say(session.wrapped("task: " + text))
         },
         Command("check", usage: "check CLAIM", summary: "a claim a task's result must satisfy (lessons)",
                 details: "Claims read as expect's do (help expect lists them): check diverged,\ncheck verdict == bouncing, check loss < 1e-6. A check belongs to the task\nabove it; see help task.",

@@ -69,7 +69,7 @@ extension Command {
     static func scheduleCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
         let words = Array(statement.words.dropFirst())
         guard let first = words.first else {
-            session.say("schedule \(session.schedule.description)\n" + ScheduleReport.summary(session))
+            session.say(session.wrapped("schedule \(session.schedule.description)\n" + ScheduleReport.summary(session)))
             return
         }
         if first.text.lowercased() == "table" {
@@ -96,7 +96,7 @@ extension Command {
                 ?? words.first
             throw ShellError(error.message, at: word?.range, hint: error.hint)
         }
-        session.say("schedule \(session.schedule.description)\n" + ScheduleReport.summary(session))
+        session.say(session.wrapped("schedule \(session.schedule.description)\n" + ScheduleReport.summary(session)))
     }
 
     static func explainCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
@@ -124,7 +124,7 @@ extension Command {
         } else {
             lines.append("With: opt \(configuration.description)   (type it to use these)")
         }
-        session.say(lines.joined(separator: "\n"))
+        session.say(session.wrapped(lines.joined(separator: "\n")))
     }
 
     static func stateCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
@@ -132,7 +132,7 @@ extension Command {
         let run = try session.currentRun(at: statement.words[0])
         let kind = run.configuration.kind.name
         guard !run.stateNames.isEmpty else {
-            session.say("\(kind) keeps no state: each step uses only the gradient at the current point, θ ← θ − lr·∇f(θ).")
+            session.say(session.wrapped("\(kind) keeps no state: each step uses only the gradient at the current point, θ ← θ − lr·∇f(θ)."))
             return
         }
         let parameters = run.lossFunction.parameterNames

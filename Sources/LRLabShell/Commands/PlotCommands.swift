@@ -108,7 +108,7 @@ extension Command {
         let map = ContourMap(function: { objective.loss(at: [$0, $1]) }, rect: rect, trajectories: trajectories, minima: minima,
                              width: size.width, height: size.height, title: "\(objective.signature) = \(objective.expression)")
         session.lastPicture = .contourMap(map)
-        session.say(map.render(style: style(session), color: session.useColor))
+        session.say(map.render(style: style(session), color: session.useColor, lineWidth: session.terminalColumns))
     }
 
     /// A 2-D run's kept trajectory as points.

@@ -15,7 +15,7 @@ extension Command {
                 details: "`opt` alone prints the current choice. Changing it resets the run to the start point.",
                 completion: .optimizers, sessionDetails: { optimizerList($0.optimizerRegistry) }) { session, statement throws(ShellError) in
             guard statement.words.count >= 2 else {
-                session.say("opt \(session.optimizer.description)")
+                session.say(session.wrapped("opt \(session.optimizer.description)"))
                 return
             }
             let name = statement.words[1]
@@ -23,7 +23,7 @@ extension Command {
             do throws(OptionError) {
                 let configuration = try OptimizerConfiguration(name: name.text, options: options, registry: session.optimizerRegistry)
                 let note = session.setOptimizer(configuration)
-                session.say("opt \(configuration.description)" + (note.map { "\n" + $0 } ?? ""))
+                session.say(session.wrapped("opt \(configuration.description)" + (note.map { "\n" + $0 } ?? "")))
             } catch {
                 let word = error.key == name.text ? name : statement.word(forKey: error.key)
                 throw ShellError(error.message, at: word?.range, hint: error.hint)
@@ -38,21 +38,32 @@ extension Command {
                 throw ShellError("the run has ended: " + ending.description.text(digits: session.digits), hint: "reset goes back to the start point")
             }
             // Repeated `step`s read as one table: the header only when the last command was not
-            // a step of this same run.
-            var lines = session.stepTableContinues(at: run.stepCount) ? [] : [format.header]
+            // a step of this same run, or when its columns must widen for the new numbers.
+            var layout = session.stepTableContinues(at: run.stepCount) ? session.stepTableLayout : nil
+            var pending: [TraceRecord] = []
+            var lines: [String] = []
+            func flush() {
+                guard !pending.isEmpty else { return }
+                let fitted = format.layout(for: pending).merged(with: layout)
+                if fitted != layout { lines.append(format.header(fitted)) }
+                layout = fitted
+                lines += pending.map { format.line($0, fitted) }
+                pending.removeAll(keepingCapacity: true)
+                session.say(lines.joined(separator: "\n"))
+                lines.removeAll(keepingCapacity: true)
+            }
             var taken = 0
             while taken < count, !(taken & 1023 == 1023 && session.shouldStop()) {
                 guard run.step() else { break }
                 taken += 1
-                lines.append(format.line(run.current))
-                if lines.count >= 256 {
-                    session.say(lines.joined(separator: "\n"))
-                    lines.removeAll(keepingCapacity: true)
-                }
+                pending.append(run.current)
+                if pending.count >= 256 { flush() }
             }
+            flush()
+            session.stepTableLayout = layout
             session.run = run
             session.stepTableEnded = run.ending == nil ? run.stepCount : nil
-            if let ending = run.ending { lines.append(ending.description.text(digits: session.digits)) }
+            if let ending = run.ending { lines.append(session.wrapped(ending.description.text(digits: session.digits))) }
             if taken < count, run.ending == nil {
                 lines.append(Session.interruptionNote(atStep: run.stepCount, "the steps are kept (\(taken) of \(count) taken)"))
             }
@@ -251,19 +262,17 @@ extension Command {
                                  hint: "trace, trace all, or trace last N")
             }
         }
-        let format = session.traceFormat(for: run)
-        var lines = [format.header]
+        var shown: [Int] = []
         for (position, row) in rows.enumerated() {
-            if elide, position == 15 {
-                lines.append("   ... \(rows.count - 30) rows not shown (trace all prints every row) ...")
-            }
             if elide, position >= 15, position < rows.count - 15 { continue }
-            lines.append(format.line(trace.record(row)))
+            shown.append(row)
         }
+        var lines = session.traceFormat(for: run).table(shown.map { trace.record($0) })
+        if elide { lines.insert("   ... \(rows.count - 30) rows not shown (trace all prints every row) ...", at: 16) }
         if trace.isThinned {
             lines.append("(the kept trace is thinned to every \(trace.stride)th step after row \(trace.keptHead); save trace writes every step)")
         }
-        if let ending = run.ending { lines.append(ending.description.text(digits: session.digits)) }
+        if let ending = run.ending { lines.append(session.wrapped(ending.description.text(digits: session.digits))) }
         session.say(lines.joined(separator: "\n"))
     }
 }

@@ -5,7 +5,7 @@ extension Command {
     static let scriptCommands: [Command] = [
         Command("say", usage: "say TEXT", summary: "print narration (in scripts and lessons)",
                 details: "Everything after `say` is printed as it is, including ';' and '#'.") { session, statement throws(ShellError) in
-            session.say(statement.rest.text)
+            session.say(session.wrapped(statement.rest.text))
         },
         Command("expect", usage: "expect CLAIM", summary: "check a claim; a failing one fails the script",
                 details: """

@@ -63,15 +63,24 @@ extension Command {
             let run = try session.currentRun(at: statement.words[0])
             try saveCSV(run, to: path, session: session)
         },
-        Command("set", usage: "set digits=N | color=on|off | unicode=on|off", summary: "change how numbers and pictures are printed",
-                completion: .words(["digits=", "color=", "unicode="])) { session, statement throws(ShellError) in
+        Command("set", usage: "set digits=N | color=on|off | unicode=on|off | state=on|off",
+                summary: "change how numbers, pictures and trace lines are printed",
+                details: """
+                set digits=4        significant digits in printed numbers (1 to 17)
+                set state=off       no optimizer state under each trace line (`state` still shows it)
+                set unicode=off     ASCII pictures
+                `set` alone prints the current settings.
+                """,
+                completion: .words(["digits=", "color=", "unicode=", "state="])) { session, statement throws(ShellError) in
             let definitions: [OptionDefinition] = [
                 .integer("digits", default: session.digits, range: 1...17, "significant digits in printed numbers"),
                 OptionDefinition("color", .flag(default: session.useColor), "colour in messages and pictures"),
                 OptionDefinition("unicode", .flag(default: session.useUnicode), "Unicode pictures (off: ASCII)"),
+                OptionDefinition("state", .flag(default: session.showsState), "optimizer state under each trace line"),
             ]
             guard statement.words.count > 1 else {
-                session.say("digits=\(session.digits) color=\(session.useColor ? "on" : "off") unicode=\(session.useUnicode ? "on" : "off")")
+                let onOff = { (flag: Bool) in flag ? "on" : "off" }
+                session.say("digits=\(session.digits) color=\(onOff(session.useColor)) unicode=\(onOff(session.useUnicode)) state=\(onOff(session.showsState))")
                 return
             }
             let options = statement.options()
@@ -80,6 +89,7 @@ extension Command {
                 session.digits = Int(saturating: values.number("digits"))
                 session.useColor = values.flag("color")
                 session.useUnicode = values.flag("unicode")
+                session.showsState = values.flag("state")
             } catch {
                 throw ShellError(error.message, at: statement.word(forKey: error.key)?.range, hint: error.hint)
             }

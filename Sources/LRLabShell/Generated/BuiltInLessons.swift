@@ -5,245 +5,592 @@ extension LessonSource {
     /// The course built into lrlab, in file name order.
     public static let builtIn: [LessonSource] = [
         LessonSource(name: "lessons/01-gradient-descent.lrlab", text: #"""
-        title Gradient descent, and a learning rate that is too big
-        summary Each step multiplies the distance to the minimum by (1 - lr*f''); past lr = 2/f'' it grows.
+        title Gradient descent and the factor (1 - lr*f'')
+        summary Each step multiplies the distance by (1 - lr*f''); past lr = 2/f'' it grows.
         # Run it with:  lrlab lessons/01-gradient-descent.lrlab   (or `lesson 1` at the prompt)
 
         say Gradient descent moves against the slope: x <- x - lr * f'(x).
         say Take the parabola f(x) = (x - 3)^2, whose minimum is at x = 3.
         f(x) = (x - 3)^2
         diff
-        say The derivative is 2*(x - 3), so one step multiplies the distance to 3 by (1 - 2*lr).
+        say f'(x) = 2*(x - 3), so one step takes x - 3 to (x - 3) - lr*2*(x - 3):
+        say it multiplies the distance to 3 by the factor (1 - lr*f'') = (1 - 2*lr).
 
         pause
-        say With lr = 0.1 that factor is 0.8: every step closes a fifth of the gap.
+        say With lr = 0.1 the factor is 0.8: every step closes a fifth of the gap.
+        say From x = 0 the distance is 3, then 2.4, 1.92, 1.536: x = 3 - 3*0.8^3 = 1.464.
         start x=0
         opt gd lr=0.1
         step 3
+        expect x ~ 3 - 3*0.8^3 tol=1e-12
+        say The gradient is 2*(x - 3) = -6*0.8^n after n steps. It falls under the tolerance
+        say 1e-8 once 6*0.8^n < 1e-8, that is n > log(6e8)/log(1.25) = 90.6: at step 91.
         run until converged
         expect converged
-        expect x ~ 3 tol=1e-6
-        expect steps <= 100
+        expect converged_at == 91
+        expect x ~ 3 tol=1e-8
 
         pause
         say With lr = 0.9 the factor is -0.8: each step jumps over the minimum (overshoot),
-        say but lands closer every time, so it still converges.
+        say but lands closer every time, so it still converges. The distance shrinks by
+        say |-0.8| = 0.8 per step, exactly as with lr = 0.1: it converges at the same step.
         opt gd lr=0.9
         step 4
         run until converged
         expect converged
-        expect x ~ 3 tol=1e-6
+        expect converged_at == 91
 
         pause
-        task Find a learning rate that makes gradient descent diverge on this parabola: opt gd lr=..., then run 50.
+        task With lr = 0.5 the factor is 0: find it, and reach x = 3 in a single step.
+        check steps == 1
+        check x ~ 3 tol=1e-12
+        hint The factor is (1 - 2*lr). Which lr makes it 0? Then take one step: step 1.
+        solution opt gd lr=0.5; step 1
+
+        pause
+        task Find a learning rate that makes gradient descent diverge on this parabola.
         check verdict == diverging
-        hint Each step multiplies the distance to 3 by (1 - 2*lr). When is that factor below -1?
+        hint The factor (1 - 2*lr) must be below -1: lr above 1. Try opt gd lr=1.2; run 50.
         solution opt gd lr=1.2; run 50
 
         pause
-        say With lr = 1.1 the factor is -1.2: every jump lands farther away. The run diverges.
+        say With lr = 1.1 the factor is -1.2: every jump lands farther away, and the
+        say loss (the squared distance) grows by 1.2^2 = 1.44 per step.
         opt gd lr=1.1
         step 4
+        expect loss ~ 9*1.44^4 tol=1e-9
         run 5000
         expect diverged
 
         pause
-        say The dividing line is lr = 2 / f''(x) = 2 / 2 = 1: below it gradient descent converges,
-        say above it it diverges. Try `opt gd lr=1` and `step 5` to see the border case.
+        say The dividing line is lr = 2/f'' = 2/2 = 1. There the factor is exactly -1:
+        say x jumps between 0 and 6 for ever, neither closer nor farther.
+        opt gd lr=1
+        step 4
+        expect x ~ 0 tol=1e-12
+        expect loss ~ 9 tol=1e-12
+        say Below 2/f'' gradient descent converges; above, it diverges; below 1/f'' it
+        say never overshoots. Lesson 2 finds the same bound in two dimensions.
 
         """#),
-        LessonSource(name: "lessons/02-annealing.lrlab", text: #"""
-        # Lesson 2: annealing the learning rate when the gradient is noisy
-        #
-        # Run it with:  lrlab lessons/02-annealing.lrlab   (or `lesson 2` at the prompt)
+        LessonSource(name: "lessons/02-too-small-just-right-too-big.lrlab", text: #"""
+        title Too small, just right, too big: the learning rate in two dimensions
+        summary Each direction has its own factor (1 - lr*λ); the steepest caps lr at 2/λ_max.
+        # Run it with:  lrlab lessons/02-too-small-just-right-too-big.lrlab   (or `lesson 2`)
 
-        say A mini-batch gradient is the true gradient plus noise, so stochastic gradient descent
-        say never settles: every step adds a random kick of size lr * noise.
-        say Take a bowl with its minimum at (3, -1), and a gradient with noise of standard deviation 1.
+        say The ravine f(x, y) = x^2/2 + 25*y^2 is a bowl 50 times steeper across (y)
+        say than along (x): its curvature is λ = 1 along x and λ = 50 along y.
+        use ravine
+        say Gradient descent multiplies the distance to the minimum in each direction by
+        say its own factor: (1 - lr*1) along x and (1 - lr*50) along y. One rate for both.
+        curvature
+        expect critical ~ 2/50 tol=1e-12
+
+        pause
+        say Too small: lr = 0.001 gives factors 0.999 along x and 0.95 along y. Every step
+        say goes the right way, just slowly; the verdict estimates how long it would take.
+        opt gd lr=0.001
+        run 100
+        expect verdict == slow
+        expect not converged
+
+        pause
+        say Just right for y: lr = 1/50 = 0.02 makes the factor across exactly 0, so one
+        say step puts y at the bottom of the valley.
+        opt gd lr=0.02
+        step 1
+        expect y ~ 0 tol=1e-12
+        say Along x the factor is 0.98: x = -8*0.98^n, and the gradient norm |x| falls
+        say under 1e-8 once n > log(8e8)/log(1/0.98) = 1014.8, at step 1015.
+        run until converged
+        expect converged_at == 1015
+
+        pause
+        say A little bigger is faster along x but bounces across: with lr = 0.039 the
+        say factor along y is 1 - 50*0.039 = -0.95. y flips sign every step (overshoot)
+        say and shrinks only slowly, while x closes 3.9% of its gap per step.
+        opt gd lr=0.039
+        step 3
+        run 100
+        expect verdict == bouncing
+        expect not diverged
+        say The rate that balances both directions is 2/(1 + 50) = 0.0392: its factors
+        say are 0.961 along x and -0.961 across. It converges, bouncing all the way.
+
+        pause
+        task Find a rate below 0.05 at which the ravine diverges; run until it does.
+        check diverged
+        check lr < 0.05
+        hint Along y the factor is (1 - 50*lr). It must be below -1: lr above 2/50 = 0.04.
+        solution opt gd lr=0.045; run 1000
+
+        pause
+        say Too big: above lr = 2/50 = 0.04 the factor across is below -1. At lr = 0.045
+        say it is -1.25: every bounce across the valley is wider than the last, although
+        say x alone would be happy with any rate up to 2/1 = 2.
+        opt gd lr=0.045
+        run 200
+        expect verdict == diverging
+
+        pause
+        say A sweep runs the same setup once per rate and marks each one on a strip:
+        say slow (░), good (▒), bouncing (▓) and divergent (×), with 2/λ_max under it.
+        opt gd lr=0.01
+        sweep lr=0.001..0.1 n=21 steps=100
+        say With 100 steps, every rate up to 0.032 is still slow here; the one rate just
+        say under 2/λ_max = 0.04 (0.0398) bounces across the valley, and every rate
+        say above it diverges. The steep direction sets the limit; the flat one sets the
+        say pace. Lessons 4 to 7 show optimizers that loosen that grip.
+
+        """#),
+        LessonSource(name: "lessons/03-annealing.lrlab", text: #"""
+        title Annealing the learning rate when the gradient is noisy
+        summary Noisy gradients leave a floor proportional to lr: big steps first, small last.
+        # Run it with:  lrlab lessons/03-annealing.lrlab   (or `lesson 3` at the prompt)
+
+        say A mini-batch gradient is the true gradient plus noise, so stochastic gradient
+        say descent never settles: every step adds a random kick of size lr * noise.
+        say Take a bowl with its minimum at (3, -1), and gradient noise of standard
+        say deviation 1 in each coordinate (opt gd noise=1; seed=1 fixes the draws).
         f(x, y) = (x - 3)^2 + (y + 1)^2
         start x=0 y=0
         opt gd lr=0.1 noise=1 seed=1
 
-        say
-        say With a constant lr = 0.1 the loss falls fast, then jitters around a floor instead of reaching 0.
-        say On this bowl the floor is about lr * noise^2 / (2 * (1 - lr)) = 0.056 on average:
-        say proportional to the rate. Halve the rate and the floor halves.
+        pause
+        say With a constant lr = 0.1 the loss falls fast, then jitters around a floor
+        say instead of reaching 0. On this bowl the floor is lr*noise^2/(2*(1 - lr)) on
+        say average: 0.056 for lr = 0.1. It is proportional to the rate.
         run 1000
-        keep constant_loss = loss
+        keep rate_01 = loss
+        expect loss > 0.01
 
-        say
-        say Annealing keeps the big early steps and shrinks them later. The tutorial's schedule uses
-        say lr = 0.1 for steps 1..400, 0.01 up to step 700, then 0.001. Setting it starts the run again:
-        say same start, same noise (seed=1), same budget of 1000 steps.
+        pause
+        say Annealing keeps the big early steps and shrinks them later. The tutorial's
+        say schedule: lr = 0.1 for steps 1..400, 0.01 up to step 700, then 0.001.
+        say Setting it starts the run again: same start, same noise, same 1000 steps.
         schedule step 0.1 400:0.01 700:0.001
         schedule table
         run 1000
-        say The lr column shows the rate in force. Each tenfold cut of the rate lowers the floor about tenfold.
-        expect loss < constant_loss / 10
+        keep annealed = loss
+        say The lr column shows the rate in force. After 400 steps at 0.1 the run sits on
+        say the 0.1 floor; 300 steps at 0.01 bring it down to that rate's floor (0.005);
+        say the last 300 steps at 0.001 take it a good way toward 0.0005. On average it
+        say ends near 0.0019, thirty times under the constant 0.1:
+        expect loss < rate_01 / 10
 
-        say
-        say Why not use the small rate from the start? It is precise but slow: each step closes only
-        say 2 * 0.001 of the gap, so after 1000 steps the run is still far from the minimum.
+        pause
+        say Why not use a small rate from the start? It is precise but slow. With 0.001
+        say each step closes only 2*0.001 of the gap: after 1000 steps the squared
+        say distance is still 10*0.998^2000 = 0.18 on average.
         opt gd lr=0.001 noise=1 seed=1
         schedule constant
         run 1000
-        expect loss > constant_loss
+        expect loss > rate_01
+        expect loss > annealed
 
-        say
-        say Big steps while far away, small steps near the end: that is annealing. A smooth decay does
-        say the same job. The cosine schedule glides from lr = 0.1 down to 0.001 over the 1000 steps.
+        pause
+        task Run the constant rate 0.01 for 1000 steps with the same noise and seed.
+        check lr == 0.01
+        check steps == 1000
+        check loss > annealed
+        hint opt gd lr=0.01 noise=1 seed=1 sets it up (schedule constant, if you changed it).
+        solution opt gd lr=0.01 noise=1 seed=1; schedule constant; run 1000
+        say The constant 0.01 reaches its floor, 0.005 on average, but not lower. With this
+        say seed it ends above the annealed run. The final loss is one noisy sample: with
+        say another seed the two can land either side, but on average the schedule ends
+        say at 0.0019, under every constant rate (0.056, 0.005 and 0.18).
+
+        pause
+        say Big steps while far away, small steps near the end: that is annealing. A
+        say smooth decay does the same job: cosine glides from 0.1 down to 0.001.
         opt gd lr=0.1 noise=1 seed=1
         schedule cosine steps=1000 min=0.001
         run 1000
-        expect loss < constant_loss / 5
-
-        say
+        expect loss < rate_01 / 5
         say `help schedule` lists every schedule (step, exp, inverse-time, cosine, warmup);
         say `schedule table` and `plot lr` show the rate a schedule gives at each step.
 
         """#),
-        LessonSource(name: "lessons/03-adaptive.lrlab", text: #"""
-        # Lesson 3: adaptive optimizers in an ill-conditioned ravine
-        #
-        # Run it with:  lrlab lessons/03-adaptive.lrlab   (or `lesson 3` at the prompt)
+        LessonSource(name: "lessons/04-momentum.lrlab", text: #"""
+        title Momentum and Nesterov
+        summary A running sum of gradients crosses a ravine faster and allows lr < 2(1+μ)/λ.
+        # Run it with:  lrlab lessons/04-momentum.lrlab   (or `lesson 4` at the prompt)
 
-        say The ravine f(x, y) = x^2/2 + 25*y^2 is a bowl 50 times steeper across (y) than along (x).
-        say Gradient descent multiplies the error in each direction by (1 - lr * curvature) per step:
-        say by (1 - lr) along x and by (1 - 50 * lr) across. One rate has to serve both.
+        say On the ravine f(x, y) = x^2/2 + 25*y^2 the best single rate for gradient
+        say descent is 2/(1 + 50) = 0.0392, with factors 0.961 along x and -0.961 across.
         use ravine
+        opt gd lr=0.0392
+        run until converged
+        expect converged_at > 500
+        keep gd_steps = steps
 
-        say
-        say At lr = 0.035 the factor across is 1 - 0.035 * 50 = -0.75: y flips sign every step (overshoot)
-        say and shrinks, while x creeps along at 0.965 per step.
-        opt gd lr=0.035
-        step 4
+        pause
+        say Momentum keeps a running sum of gradients, b <- μ*b + g, and steps x <- x - lr*b
+        say Along the valley the gradients agree and b grows to g/(1 - μ): up to 1/(1 - μ)
+        say times bigger steps. Across it they alternate in sign and cancel.
+        explain momentum
+        say Per direction the distance now follows z^2 - (1 + μ - lr*λ)*z + μ = 0. When its
+        say roots are complex, both have size √μ: every direction shrinks by √μ per step.
+        say The best pair for curvatures 1 and 50 is lr = 4/(√50 + 1)^2 = 0.0614 and
+        say μ = ((√50 - 1)/(√50 + 1))^2 = 0.566, for √μ = 0.752 per step in both directions.
+        opt momentum lr=0.0614 momentum=0.566
         run until converged
         expect converged
-        expect steps > 500
-        say It converges, but the bouncing direction sets the rate and the flat one pays for it.
+        expect steps < gd_steps / 5
 
-        say
-        say The rate is capped by the steep direction: above lr = 2/50 = 0.04 the factor across is below -1.
-        say At lr = 0.05 it is -1.5, and every bounce across the valley is wider than the last.
-        opt gd lr=0.05
-        run 500
+        pause
+        say Momentum also moves the stability limit. At z = -1 the equation gives the
+        say bound lr*λ < 2*(1 + μ): with μ = 0.9 and λ = 50, lr < 3.8/50 = 0.076, almost
+        say twice gradient descent's 2/50 = 0.04.
+        task Gradient descent diverges on the ravine at lr = 0.05. Converge at that lr.
+        check converged
+        check lr == 0.05
+        hint Keep lr=0.05 and add momentum: the bound becomes 2*(1 + μ)/50. Try opt momentum lr=0.05 momentum=0.9.
+        solution opt momentum lr=0.05 momentum=0.9; run until converged
+        say Past 2*(1 + μ)/λ momentum diverges too: lr = 0.08 > 0.076 with μ = 0.9.
+        opt momentum lr=0.08 momentum=0.9
+        run 1000
         expect diverged
 
-        say
-        say RMSProp divides each coordinate's step by the root of a running mean of its own squared
-        say gradient. Steep and flat directions get steps of similar size, so the curvature of 50 no
-        say longer sets the limit. Same lr = 0.05:
-        opt rmsprop lr=0.05
-        explain
-        run 500
-        expect not diverged
-        expect converged
+        pause
+        say Momentum is no free lunch: on the round parabola f(x) = (x - 3)^2 plain
+        say gradient descent with lr = 0.1 converges at step 91. With μ = 0.9 the roots
+        say are complex, of size √0.9 = 0.949: slower, and bouncing around x = 3.
+        f(x) = (x - 3)^2
+        start x=0
+        opt momentum lr=0.1 momentum=0.9
+        run until converged
+        expect converged_at > 300
 
-        say
-        say Adam adds momentum (a running mean m of the gradient) and corrects both means for their
-        say start at zero. At step 1 the corrected means are g and g^2, so the first step is lr in every
-        say coordinate whatever the gradient's size: x moves from -8 by 0.05, y from 1 by 0.05.
-        opt adam lr=0.05
+        pause
+        say Nesterov's momentum (PyTorch's nesterov=True) takes the gradient step plus
+        say μ times the new b: x <- x - lr*(g + μ*b). It looks ahead, and its equation
+        say z^2 - (1 + μ)(1 - lr*λ)*z + μ*(1 - lr*λ) = 0 has complex roots of size
+        say √(μ*(1 - lr*λ)) = √(0.9*0.8) = 0.849 here: much faster than 0.949.
+        opt nesterov lr=0.1 momentum=0.9
+        run until converged
+        expect converged_at < 150
+
+        pause
+        say The price is at the steep end. At z = -1 Nesterov's equation gives
+        say lr*λ < 2*(1 + μ)/(1 + 2*μ): with μ = 0.9, lr < 1.357/50 = 0.0271 on the ravine,
+        say tighter than gradient descent's 0.04. Find such a rate, and leave the
+        say Nesterov run in place: the checks read it.
+        task With μ = 0.9, find an lr where momentum converges but Nesterov diverges.
+        check diverged
+        check lr > 0.0271
+        check lr < 0.076
+        hint Nesterov needs lr < 0.0271 with μ = 0.9; heavy ball converges up to 0.076. Try 0.035.
+        solution use ravine; opt nesterov lr=0.035 momentum=0.9; run 1000
+        opt momentum lr=0.035 momentum=0.9
+        run until converged
+        expect converged
+        say Neither is better everywhere: `compare opt=gd,momentum,nesterov lr=0.02` on the
+        say ravine, or lesson 13's challenges, let you see for yourself.
+
+        """#),
+        LessonSource(name: "lessons/05-rmsprop.lrlab", text: #"""
+        title RMSProp: the tutorial's β = 0.9 and PyTorch's default
+        summary Dividing by a running RMS of the gradient evens out directions; β is its memory.
+        # Run it with:  lrlab lessons/05-rmsprop.lrlab   (or `lesson 5` at the prompt)
+
+        say On the ravine f(x, y) = x^2/2 + 25*y^2 one learning rate has to serve a flat
+        say direction (curvature 1) and a steep one (curvature 50). RMSProp divides each
+        say coordinate's step by the root of a running mean v of its own squared gradient,
+        say so steep and flat directions take steps of similar size.
+        use ravine
+
+        pause
+        say The tutorial's RMSProp uses β = 0.9 and puts ε inside the square root.
+        say In lrlab that is convention=tutorial (alpha is β):
+        explain rmsprop convention=tutorial
+        opt rmsprop lr=0.01 convention=tutorial
+        say At step 1, v = 0.1*g^2, so the step is lr*g/√(0.1*g^2) = lr/√0.1 = 3.16*lr in
+        say every coordinate, whatever the gradient: x and y both move by 0.0316.
         step 1
-        expect x ~ -7.95 tol=1e-6
-        expect y ~ 0.95 tol=1e-6
-        state
-        say lr_eff is the rate each coordinate actually got: 0.05/8 along x, 0.05/50 across.
-        run 500
-        expect not diverged
-        expect loss < 1e-4
+        expect x ~ -8 + 0.01/sqrt(0.1) tol=1e-9
+        expect y ~ 1 - 0.01/sqrt(0.1) tol=1e-9
+
+        pause
+        say v forgets its past in about 1/(1 - β) = 10 steps, so it soon equals g^2 and
+        say the step is about lr*g/|g|: lr in the direction of the sign of the gradient.
+        say Near the minimum that cannot settle: the run hops between ±lr/2 in each
+        say coordinate, and the loss stays at (1/2 + 25)*(lr/2)^2 = 0.0006375.
+        run 3000
+        expect not converged
+        expect verdict == bouncing
+        expect loss ~ 25.5*0.005^2 tol=1e-6
+
+        pause
+        task Anneal the tutorial's RMSProp to a loss under 1e-6 within 3000 steps.
+        check loss < 1e-6
+        check steps <= 3000
+        hint The hops have size lr/2. Shrink lr as the run goes, as in lesson 3: schedule step 0.01 1000:0.001 2000:0.0001.
+        solution opt rmsprop lr=0.01 convention=tutorial; schedule step 0.01 1000:0.001 2000:0.0001; run 3000
+        schedule constant
+
+        pause
+        say PyTorch's RMSProp (the default here, convention=pytorch) differs in two ways:
+        say α = 0.99 instead of 0.9, and ε = 1e-8 outside the root, √v + ε.
+        explain rmsprop
+        opt rmsprop lr=0.01
+        say With α = 0.99 the first v is 0.01*g^2, so the first step is lr/√0.01 = 10*lr,
+        say not 3.16*lr: x and y both move by 0.1.
+        step 1
+        expect x ~ -7.9 tol=1e-8
+        expect y ~ 0.9 tol=1e-8
+
+        pause
+        say The longer memory (about 100 steps) changes the end of the run: near the
+        say minimum v still holds the larger gradients of the way down, so the steps are
+        say smaller than lr and shrink with the gradient. This run converges.
+        run until converged max=3000
+        expect converged
+        say Where ε sits matters only while v is tiny: the largest rate RMSProp can apply
+        say is lr/√ε = 10^4*lr with ε inside the root, lr/ε = 10^8*lr outside.
+        say So when you read an RMSProp result, ask which β and which ε it used:
+        say `opt rmsprop` alone prints them.
+
+        """#),
+        LessonSource(name: "lessons/06-adam.lrlab", text: #"""
+        title Adam and its bias correction
+        summary Momentum over an RMSProp denominator, both corrected for starting at zero.
+        # Run it with:  lrlab lessons/06-adam.lrlab   (or `lesson 6` at the prompt)
+
+        say Adam keeps two running means per coordinate: m of the gradient (momentum,
+        say β1 = 0.9) and v of its square (RMSProp, β2 = 0.999). Both start at 0, so at
+        say first they are too small: m_t = (1 - β1^t)*g and v_t = (1 - β2^t)*g^2 while
+        say the gradient g stays the same. Adam divides them by bc1 = 1 - β1^t and
+        say bc2 = 1 - β2^t, which undoes exactly that.
         explain adam
 
-        say
-        say Adagrad divides by the root of the sum of ALL past squared gradients. The sum only grows,
-        say so the rates only shrink. With lr = 0.05 they shrink before the long way along x is done:
+        pause
+        say On a straight slope, f(x) = 3*x, the gradient is always 3. The corrected means
+        say are then m_hat = 3 and v_hat = 9 at every step, and each step is
+        say lr*3/√9 = lr: ten steps of lr = 0.1 go from 0 to -1.
+        f(x) = 3*x
+        start x=0
+        opt adam lr=0.1
+        step 3
+        run 7
+        expect x ~ -1 tol=1e-7
+        say Without the correction, step t would be lr*(1 - 0.9^t)/√(1 - 0.999^t): 3.16*lr
+        say at step 1 and 6.5*lr at step 10, a burst that no one asked for.
+
+        pause
+        say On the ravine f(x, y) = x^2/2 + 25*y^2 the gradient at the start is (-8, 50).
+        say Adam's first step is lr in every coordinate, whatever the gradient's size.
+        use ravine
+        opt adam lr=0.05
+        step 1
+        expect x ~ -7.95 tol=1e-9
+        expect y ~ 0.95 tol=1e-9
+        say The lines under the trace line are Adam's state: m, v, their corrected forms,
+        say bc1 = 0.1 and bc2 = 0.001 at step 1, and lr_eff, the rate each coordinate
+        say got: 0.05/8 along x, 0.05/50 across. `set state=off` hides those lines;
+        say `state` shows them as a table whenever you ask.
+        set state=off
+        step 9
+        state
+        set state=on
+        say After 10 steps bc1 = 1 - 0.9^10 = 0.651 and bc2 = 1 - 0.999^10 = 0.00996:
+        say v_hat is still a hundred times v. The second correction lasts thousands of steps.
+
+        pause
+        task Make Adam converge on the ravine in fewer than 500 steps from the start.
+        check converged
+        check steps < 500
+        hint Adam's steps are about lr long, and the start is 8 away along x: lr = 0.05 needs over 800 steps. Try lr = 0.1.
+        solution opt adam lr=0.1; run until converged
+        say Compare: the best plain gradient descent needs 548 steps here (lesson 4),
+        say and Adam needs no rate below 2/λ_max: its steps are measured in lr, not lr*g.
+
+        """#),
+        LessonSource(name: "lessons/07-adagrad.lrlab", text: #"""
+        title Adagrad: per-parameter rates for rare features, and the stall
+        summary The root of ALL past squared gradients: rare features learn, then it stalls.
+        # Run it with:  lrlab lessons/07-adagrad.lrlab   (or `lesson 7` at the prompt)
+
+        say Adagrad divides each coordinate's step by the root of the sum of all its past
+        say squared gradients: x <- x - lr*g/√(g_1^2 + ... + g_t^2). A coordinate whose
+        say gradients have been small keeps a large rate; a busy one gets a small rate.
+        explain adagrad
+
+        pause
+        say Rare features. Picture 100 training examples: feature x appears in every one,
+        say feature y in a single one. In the loss summed over the data, y's term is 100
+        say times weaker, and so is its gradient, whenever it is not zero:
+        say f(x, y) = (x - 3)^2 + (y - 3)^2/100. The curvature is 2 along x, 0.02 along y.
+        f(x, y) = (x - 3)^2 + (y - 3)^2/100
+        start x=0 y=0
+        say Gradient descent must keep lr under 2/2 = 1 for x. With lr = 0.5, x arrives in
+        say one step, but y shrinks by 1 - 0.5*0.02 = 0.99 per step: its gradient
+        say 0.06*0.99^n falls under 1e-8 only after log(6e6)/log(1/0.99) = 1552.9 steps.
+        opt gd lr=0.5
+        run until converged
+        expect converged_at == 1553
+
+        pause
+        say Adagrad does not care how weak y's gradient is: scale every g of y by 1/100
+        say and the sum of squares scales by 1/100^2, its root by 1/100; the step is
+        say unchanged. Its first step is lr*g/√(g^2) = lr in every coordinate.
+        opt adagrad lr=1
+        step 1
+        expect x ~ 1 tol=1e-9
+        expect y ~ 1 tol=1e-8
+        run until converged
+        expect converged
+        expect steps < 100
+        say The rare feature learns as fast as the common one: 74 steps instead of 1553.
+
+        pause
+        task With Adagrad, reach the minimum (3, 3) in a single step.
+        check steps == 1
+        check x ~ 3 tol=1e-9
+        check y ~ 3 tol=1e-8
+        hint The first step moves every coordinate by exactly lr, and the minimum is 3 away in both.
+        solution opt adagrad lr=3; step 1
+
+        pause
+        say The stall. The sum of squared gradients only grows, so the rates only shrink.
+        say On a slope whose gradient stays near 1, such as f(x) = √(1 + x^2) far from 0,
+        say step t is about lr/√t: after T steps the distance covered is
+        say lr*(1 + 1/√2 + ... + 1/√T), about lr*2*√T. From x = -100 with lr = 1,
+        say 100 steps cover only 1/√1 + ... + 1/√100 = 18.59:
+        f(x) = sqrt(1 + x^2)
+        start x=-100
+        opt adagrad lr=1
+        run 100
+        expect x ~ -100 + 18.5896 tol=0.001
+        say Gradient descent with the same lr = 1 covers about 1 per step: at 0 in about
+        say 100 steps. Adagrad needs 2*√T - 1.46 = 100, T = 2574 steps, to get there.
+        opt gd lr=1
+        run until converged
+        expect converged_at < 110
+
+        pause
+        say On the ravine (lesson 2) a small Adagrad rate shrinks before the long way
+        say along x is done: with lr = 0.05, 500 steps leave the loss above 1.
+        use ravine
         opt adagrad lr=0.05
         run 500
-        state
         expect loss > 1
-        say Adagrad wants a larger lr. With lr = 1 it converges on the same budget:
+        say Adagrad wants a larger lr, or a method that forgets: RMSProp (lesson 5) and
+        say Adadelta (lesson 8) replace the sum by a running mean.
         opt adagrad lr=1
         run 500
         expect converged
 
-        say
-        say Adadelta (Zeiler) has no rate to tune: lr = 1 by default, and the step is the RMS of past
-        say steps over the RMS of gradients. Its first steps are tiny (about 0.003); they grow as they
-        say are remembered. Without any tuning it gets from a loss of 57 to about 0.01:
+        """#),
+        LessonSource(name: "lessons/08-adadelta.lrlab", text: #"""
+        title Adadelta: Zeiler's, and the tutorial's mislabelled one
+        summary Adadelta: RMS of past steps over RMS of gradients. The tutorial's is RMSProp.
+        # Run it with:  lrlab lessons/08-adadelta.lrlab   (or `lesson 8` at the prompt)
+
+        say Zeiler's Adadelta (2012) has no rate to tune: its step is the RMS of past
+        say steps over the RMS of gradients, so the step has the units of x. PyTorch's
+        say lr = 1 leaves that step unscaled.
+        explain adadelta
+
+        pause
+        say Both running means start at 0, so the first step is
+        say √ε/√((1 - ρ)*g^2 + ε)*g: about √(ε/(1 - ρ)) = √(1e-6/0.1) = 0.00316, whatever g.
+        use ravine
         opt adadelta
-        run 2000
+        step 1
+        expect x ~ -8 + 0.001*8/sqrt(6.4 + 1e-6) tol=1e-12
+        expect y ~ 1 - 0.001*50/sqrt(250 + 1e-6) tol=1e-12
+        say Tiny. The steps grow as they are remembered: each step feeds RMS[Δ], which
+        say allows a bigger next step.
+
+        pause
+        say Without any tuning it gets from a loss of 57 to about 0.01 in 2000 steps:
+        set state=off
+        run 1999
         expect loss < 0.1
+        keep loss_2000 = loss
         state
-        say x has reached 0, but across the valley lr_eff has crept up to 2/50 = 0.04, the edge of
-        say stability: y keeps bouncing and the loss slowly rises again (run more steps to watch).
-        say No rate to tune does not mean no rate: Adadelta finds one from its own history.
-        say `explain adadelta convention=tutorial` shows the tutorial's form of it, which is really RMSProp.
+        say x has reached 0, and lr_eff across the valley has settled at 0.04 = 2/50,
+        say exactly the rate at which gradient descent's factor across is 1 - 50*0.04 = -1:
+        say y swings from side to side for ever, the bounce neither growing nor dying.
+
+        pause
+        say Run on and the swing does not die out: the loss drifts up, not down.
+        run 2000
+        expect loss > loss_2000
+        expect verdict == bouncing
+        say No rate to tune does not mean no rate: Adadelta found one from its own
+        say history, and it found the edge of stability.
+        set state=on
+
+        pause
+        say The tutorial's "Adadelta" writes the update as θ <- θ - lr*g/√(E[g^2] + ε)
+        say with a hand-picked lr. That is RMSProp with ε inside the root (lesson 5):
+        explain adadelta convention=tutorial
+        say Show it: run it 300 steps, keep x, then run RMSProp the same way.
+        task Run both 300 steps; keep the first x as tutorial_x; end at the same x.
+        check x ~ tutorial_x tol=1e-12
+        check steps == 300
+        hint keep tutorial_x = x remembers the first run's x; opt rmsprop lr=0.001 alpha=0.9 eps=1e-6 convention=tutorial sets up the second.
+        solution opt adadelta convention=tutorial; run 300; keep tutorial_x = x; opt rmsprop lr=0.001 alpha=0.9 eps=1e-6 convention=tutorial; run 300
+        say The same run, to the last digit. When a text says Adadelta, look for the RMS
+        say of past steps in the numerator; without it, it is RMSProp.
 
         """#),
-        LessonSource(name: "lessons/04-too-small-just-right-too-big.lrlab", text: #"""
-        # Lesson 4: too small, just right, too big — reading the verdict
-        #
-        # On f(x) = a*x^2/2 the gradient is a*x, so gradient descent multiplies x by (1 - lr*a)
-        # every step. Everything about the learning rate follows from that one factor.
+        LessonSource(name: "lessons/09-range-test-and-sweeps.lrlab", text: #"""
+        title The learning-rate range test and sweeps
+        summary One run with a growing rate suggests a rate; a sweep runs and classifies each.
+        # Run it with:  lrlab lessons/09-range-test-and-sweeps.lrlab   (or `lesson 9`)
 
-        a = 4
-        f(x) = a*x^2/2
-        start x=1
-        curvature
-        say The curvature is f''(x) = a = 4 everywhere. Gradient descent is stable only while
-        say lr < 2/a = 0.5, and it never overshoots while lr < 1/a = 0.25.
-        expect critical ~ 2/a tol=1e-12
-
-        say
-        say Too small: lr = 0.01 shrinks x by a factor 0.96 per step. It is going the right way,
-        say just slowly; the verdict estimates how long it would take.
-        opt gd lr=0.01
-        run 50
-        expect verdict == slow
-        expect not converged
-
-        say
-        say Just right: lr = 0.2 gives a factor 0.2; a handful of steps reach the minimum.
-        opt gd lr=0.2
-        run until converged
-        expect verdict == converged
-        expect steps <= 15
-
-        say
-        say A little too big: lr = 0.4 gives a factor -0.6. Every step jumps over the minimum
-        say (the gradient changes sign: overshoot), but each jump is shorter than the last.
-        opt gd lr=0.4
-        step 4
-        run 16
-        expect verdict == bouncing
-        expect loss < 1e-6
-
-        say
-        say Far too big: lr = 0.6 gives a factor -1.4. Each jump lands farther away: the loss grows
-        say by 1.4^2 = 1.96 per step and the run diverges.
-        opt gd lr=0.6
-        run 30
-        expect verdict == diverging
-        run 2000
-        expect diverged
-
-        say
-        say A sweep shows the whole picture at once: the strip marks where runs are slow, good,
-        say bouncing and divergent, with the critical rate 2/a from the curvature beside it.
-        opt gd lr=0.1
-        sweep lr=0.01..1 n=12 steps=60
-
-        say
-        say In two dimensions each direction has its own curvature. On the ravine (1 along x,
-        say 50 along y) the y direction sets the limit 2/50 = 0.04 while x is still slow.
+        say Without a formula for the curvature, how do you pick a rate? The range test
+        say (Smith 2015; fastai's lr_find) makes one run whose rate grows by the same
+        say factor every step, from 1e-6 to 10 in 100 steps (x1.175 per step), and
+        say records the loss. Too small a rate changes nothing; past the stable range
+        say the loss explodes. The rule: one tenth of the rate at the lowest loss.
         use ravine
-        opt gd lr=0.045
-        run 200
-        expect verdict == diverging
-        opt gd lr=0.035
-        run 200
-        expect verdict != diverging
-        curvature
+        opt gd
+        lrfind
+        say On the ravine it suggests 0.0171, safely under the bound 2/λ_max = 0.04 that
+        say the curvature gives (lesson 2). The flat direction then shrinks by 1 - 0.0171
+        say per step: from x = -8 the gradient falls under 1e-8 after
+        say log(8e8)/log(1/0.9829) = 1188.4 steps.
+        opt gd lr=0.0171
+        run until converged
+        expect converged_at == 1189
+
+        pause
+        say The suggestion is a rule of thumb, not a measurement of the best rate: the
+        say test's single run changes its rate while it moves. A sweep is the honest,
+        say costlier tool: one full run per rate, each classified slow, good, bouncing
+        say or divergent. On the parabola f(x) = (x - 3)^2 with 30 steps per rate:
+        use quadratic
+        start x=0
+        opt gd
+        sweep lr=0.01..2 n=24 steps=30
+        say Up to 0.16 the runs are slow; from 0.2 to 0.8 they are good, the fastest at
+        say 0.5 (the factor 1 - 2*lr is nearly 0); at 1.002, just past 2/λ = 1, the run
+        say bounces, growing so slowly (factor -1.004) that 30 steps cannot tell it from
+        say a steady bounce; above it every rate diverges.
+
+        pause
+        task Find a constant rate with which gd converges here within 2 steps.
+        check converged
+        check steps <= 2
+        hint The sweep's fastest rows are near 0.5. Lesson 1: with lr = 0.5 the factor (1 - 2*lr) is 0.
+        solution opt gd lr=0.5; run until converged
+
+        pause
+        say The range test reads the optimizer in use. Adam's steps are about lr long
+        say whatever the curvature (lesson 6), so on the ravine its test allows a much
+        say larger rate than gradient descent's:
+        use ravine
+        opt adam
+        lrfind
+        opt adam lr=0.142
+        run until converged
+        expect converged
+        say A sweep of Adam's rates shows the same with whole runs: no rate diverges.
+        sweep lr=0.001..1 n=10 steps=300
 
         """#),
         LessonSource(name: "lessons/10-underfitting-overfitting.lrlab", text: #"""
@@ -369,6 +716,83 @@ extension LessonSource {
         say `save pbt FILE.json` writes every generation. `pbt compare` runs PBT and
         say random search side by side in one command:
         pbt population=16 steps=2000 seed=1 compare
+
+        """#),
+        LessonSource(name: "lessons/13-challenges.lrlab", text: #"""
+        title Free play: challenges
+        summary Six puzzles to solve with what the course taught, each with hint and solution.
+        # Run it with:  lrlab lessons/13-challenges.lrlab   (or `lesson 13` at the prompt)
+
+        say Each challenge sets a goal and checks your session after every command. Use
+        say anything: opt, schedule, start, step, run, compare, sweep, lrfind, curvature.
+        say Stuck? After two tries a hint appears, and `solution` shows one way to do it.
+
+        pause
+        say 1. The factor. f(x) = 5*(x - 1)^2 has f'' = 10 everywhere.
+        f(x) = 5*(x - 1)^2
+        start x=3
+        task Reach x = 1 in a single gradient descent step.
+        check steps == 1
+        check x ~ 1 tol=1e-12
+        hint One step multiplies the distance by (1 - lr*f''). Make that 0.
+        solution opt gd lr=0.1; step 1
+
+        pause
+        say 2. Over the hump. The double well f(x) = x^4/4 - x^2 + x/4 has a local
+        say minimum at 1.347 and the global one at -1.473. Start at x = 2.
+        use doublewell
+        start x=2
+        task From x = 2, end in the global minimum at x = -1.473.
+        check converged
+        check x ~ -1.473 tol=1e-3
+        hint Plain gradient descent settles in the nearest valley or bounces out of control. Momentum keeps rolling: lesson 4.
+        solution opt momentum lr=0.1 momentum=0.9; run until converged
+
+        pause
+        say 3. Pick your valley. Himmelblau's function has four minima of equal depth.
+        use himmelblau
+        task End at the minimum near (-3.78, -3.28) with plain gradient descent.
+        check converged
+        check x ~ -3.77931 tol=1e-4
+        check y ~ -3.28319 tol=1e-4
+        hint Where you start decides where you end: start near it, with a modest rate such as 0.01.
+        solution start x=-3 y=-3; opt gd lr=0.01; run until converged
+
+        pause
+        say 4. The saddle. f(x, y) = x^4/4 - x^2 + y^2 has a saddle at (0, 0) and minima
+        say at (±√2, 0). From x = 0 the gradient never points sideways.
+        use saddle
+        start x=0 y=1
+        opt gd lr=0.1
+        run until converged
+        expect verdict == stuck
+        task Start at y = 1 and reach a minimum (loss -1) instead of the saddle.
+        check converged
+        check loss ~ -1 tol=1e-9
+        hint Along x the curvature at 0 is -2: the factor is 1 + 2*lr, so any x ≠ 0 grows. Start a hair off the ridge.
+        solution start x=0.001 y=1; opt gd lr=0.1; run until converged
+
+        pause
+        say 5. The banana. Rosenbrock's valley is easy to reach and slow to follow.
+        use rosenbrock
+        task Converge on Rosenbrock's function in fewer than 2000 steps.
+        check converged
+        check steps < 2000
+        hint Gradient descent needs a tiny rate here; Adam's steps are about lr long whatever the gradient (lesson 6). Try opt adam with lr around 0.1.
+        solution opt adam lr=0.1; run until converged
+
+        pause
+        say 6. Beat the noise. A bowl with gradient noise 1, as in lesson 3.
+        f(x, y) = (x - 3)^2 + (y + 1)^2
+        start x=0 y=0
+        opt gd lr=0.1 noise=1 seed=1
+        task Keeping noise=1 and seed=1, end 1000 steps with a loss under 0.001.
+        check steps == 1000
+        check loss < 0.001
+        hint A constant rate leaves a floor of about lr/(2*(1 - lr)). Anneal: schedule step 0.1 400:0.01 700:0.001.
+        solution opt gd lr=0.1 noise=1 seed=1; schedule step 0.1 400:0.01 700:0.001; run 1000
+        schedule constant
+        say That is the course. `lessons` lists it; `help` lists every command.
 
         """#),
     ]

@@ -1,0 +1,68 @@
+import Testing
+import Foundation
+import LRLabText
+@testable import LRLabShell
+
+/// Everything a lesson or a golden script prints fits an 80-column terminal: trace lines fold,
+/// state lines flow, sentences wrap at spaces, tables and pictures take the session's width.
+@Suite struct TerminalWidthTests {
+    static let width = 80
+
+    static let lessonsDirectory = fixturesDirectory + "/../../../lessons"
+
+    static let lessons: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: lessonsDirectory)) ?? []
+        return names.filter { $0.hasSuffix(".lrlab") }.sorted()
+    }()
+
+    /// The lines of `text` wider than the terminal, with their width.
+    static func overWide(_ text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map(String.init)
+            .filter { TextWrap.displayWidth($0) > width }
+            .map { "\(TextWrap.displayWidth($0)): \($0)" }
+    }
+
+    @Test func theSessionStartsAt80Columns() {
+        #expect(Session(output: { _ in }).terminalColumns == Self.width)
+    }
+
+    @Test func everyGoldenTranscriptFits() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: fixturesDirectory).filter { $0.hasSuffix(".out") }
+        #expect(!names.isEmpty)
+        for name in names {
+            let text = try String(contentsOfFile: fixturesDirectory + "/" + name, encoding: .utf8)
+            #expect(Self.overWide(text).isEmpty, "\(name): \(Self.overWide(text).joined(separator: "\n"))")
+        }
+    }
+
+    @Test func theCourseHasLessons() {
+        #expect(Self.lessons.count >= 10, "\(Self.lessons)")
+    }
+
+    @Test(arguments: lessons)
+    func everyLessonFits(lesson: String) throws {
+        let source = try String(contentsOfFile: Self.lessonsDirectory + "/" + lesson, encoding: .utf8)
+        let (text, outcome) = transcript(of: source, file: lesson)
+        #expect(outcome.succeeded, "\(lesson): \(text)")
+        #expect(Self.overWide(text).isEmpty, "\(lesson): \(Self.overWide(text).joined(separator: "\n"))")
+    }
+
+    /// A 2-D adaptive run at the widest numbers (`set digits=6`, 3-digit exponents) still fits.
+    @Test func aDivergingAdamRunFits() {
+        let (text, _) = transcript(of: "f(x, y) = x^2 - 1e5*y^2\nstart x=-1e-100 y=1e-100\nopt adam lr=10\nstep 5\nrun 300\nstate")
+        #expect(text.contains("m_hat="))
+        #expect(Self.overWide(text).isEmpty, "\(Self.overWide(text).joined(separator: "\n"))")
+    }
+
+    @Test func setStateOffHidesTheStateLinesAndStateStillShowsThem() {
+        let (on, _) = transcript(of: "use ravine\nopt adam lr=0.05\nstep 2")
+        #expect(on.contains("        m=(-0.8, 5)  v=(0.064, 2.5)  m_hat=(-8, 50)  v_hat=(64, 2500)"), "\(on)")
+        let (off, outcome) = transcript(of: "use ravine\nopt adam lr=0.05\nset state=off\nstep 2\nset\nstate")
+        #expect(outcome.succeeded, "\(off)")
+        #expect(!off.contains("m=(-0.8, 5)"), "\(off)")
+        #expect(off.contains("state=off"))
+        // `state` still prints the table on request.
+        #expect(off.contains("m_hat  "), "\(off)")
+    }
+}
