@@ -47,7 +47,7 @@ import Foundation
         lrlab.standardError = error
         try lrlab.run()
         input.fileHandleForWriting.write(Data("f(x) = (x - 3)^2; start x=0; opt gd lr=1e-9\nstep 100000\nexpect loss < 0\nsay after\n".utf8))
-        _ = read(output.fileHandleForReading, until: "   255 ")
+        _ = read(output.fileHandleForReading, until: "\n  255 ")
         lrlab.interrupt()
         try input.fileHandleForWriting.close()
         let rest = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
