@@ -85,7 +85,7 @@ import LRLab
         let lab = try Lab("data sine", "model poly degree=3", "opt adam lr=0.05")
         let text = try lab.run("train epochs=40")
         // 24 training rows: fewer than the default batch of 32, so each epoch is one full batch.
-        #expect(text.contains("training poly degree=3 seed=0 on sine: 24 training rows, 6 validation; full batch (1 step an epoch), seed 0; adam lr=0.05; MSELoss"))
+        #expect(unwrapped(text).contains("training poly degree=3 seed=0 on sine: 24 training rows, 6 validation; full batch (1 step an epoch), seed 0; adam lr=0.05; MSELoss"))
         #expect(text.contains("epoch  step     lr         train_loss   val_loss"))
         #expect(text.contains("40 epochs (1..40, step 40)"))
         #expect(text.contains("verdict: "))
@@ -162,7 +162,7 @@ import LRLab
         let trainer = try #require(lab.trainer)
         // 160 rows in batches of 32: five steps an epoch; 13 steps, then the stop.
         #expect(trainer.stepCount == 13 && trainer.epoch == 2)
-        #expect(text.contains("interrupted at step 13; the 2 finished epochs and 3 steps of the next are kept; train continues"))
+        #expect(unwrapped(text).contains("interrupted at step 13; the 2 finished epochs and 3 steps of the next are kept; train continues"))
         lab.session.shouldStop = { false }
         #expect(try lab.run("train epochs=1").contains("continuing from epoch 2 (step 13)"))
         #expect(lab.trainer?.stepCount == 15 && lab.trainer?.epoch == 3)

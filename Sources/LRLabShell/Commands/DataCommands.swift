@@ -64,7 +64,7 @@ extension Command {
                 throw ShellError("no data set yet", at: statement.words[0].range,
                                  hint: "make one, e.g. data moons, data sine, data digits or data load FILE.csv (help data lists them)")
             }
-            session.say(dataDescription(data, source: source, digits: session.digits))
+            session.say(session.wrapped(dataDescription(data, source: source, digits: session.digits)))
             return
         }
         let what = statement.words[1]
@@ -173,7 +173,7 @@ extension Command {
     static func setData(_ session: Session, _ split: DataSplit, source: DataSource) {
         session.data = split
         session.dataSource = source
-        session.say(dataDescription(split, source: source, digits: session.digits))
+        session.say(session.wrapped(dataDescription(split, source: source, digits: session.digits)))
     }
 
     /// `1 training row`, `1,437 training rows`.

@@ -73,7 +73,7 @@ extension Command {
             }
         }
         session.lastFits = FittedDegrees(split: split, fits: fits)
-        session.say(fitReport(fits, split: split, session: session, epochs: epochs, batch: batch, seed: seed, l2: l2))
+        session.say(session.wrapped(fitReport(fits, split: split, session: session, epochs: epochs, batch: batch, seed: seed, l2: l2)))
     }
 
     /// The table `fit` prints, with its heading and notes.
@@ -89,7 +89,7 @@ extension Command {
              fit.validationError.map { NumberFormat.format($0, digits: digits) } ?? "-",
              fit.gap.map { NumberFormat.format($0, digits: digits) } ?? "-", ([fit.verdict.rawValue] + fit.optimizerVerdicts.map(\.title)).joined(separator: ", ")]
         }
-        let table = Table(columns: [.init("degree"), .init("train error"), .init("validation error"), .init("gap"),
+        let table = Table(columns: [.init("degree"), .init("train"), .init("validation"), .init("gap"),
                                     .init("verdict", alignment: .left)], rows: rows)
         lines.append(table.render(style: style(session)))
         lines.append("errors: MSELoss mean((ŷ−y)²) over the whole set after the last epoch, without the l2 term; gap = validation − train")

@@ -105,7 +105,7 @@ extension Command {
 
     static func modelCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
         guard statement.words.count >= 2 else {
-            session.say(try describeModel(session, at: statement.words[0]))
+            session.say(session.wrapped(try describeModel(session, at: statement.words[0])))
             return
         }
         let kindWord = statement.words[1]
@@ -146,7 +146,7 @@ extension Command {
         let description = try describeModel(specification, data: session.data, session: session, at: statement.words[0])
         session.model = specification
         session.training = nil
-        session.say(description)
+        session.say(session.wrapped(description))
     }
 
     /// `hidden=32,16`: each width from 1 to the limit, at most the limit of layers; 32 when absent.
@@ -265,7 +265,7 @@ extension Command {
         header += "\(batchText), seed \(training.seed); \(trainer.run.configuration.kind.name) lr=\(session.format(trainer.run.learningRate))"
         if !(trainer.run.schedule is ConstantSchedule) { header += "; schedule \(trainer.run.schedule.description)" }
         header += "; \(trainer.lossKind.pytorchName)"
-        session.say((notes + [header]).joined(separator: "\n"))
+        session.say(session.wrapped((notes + [header]).joined(separator: "\n")))
 
         let firstEpoch = training.trainer.epoch
         let target = firstEpoch + epochs
@@ -276,7 +276,7 @@ extension Command {
         session.progress?("")
         session.training = training
         session.trainingIsLatest = true
-        session.say(TrainingReport(session: session, training: training, firstEpoch: firstEpoch, requested: epochs, stop: stop).text)
+        session.say(session.wrapped(TrainingReport(session: session, training: training, firstEpoch: firstEpoch, requested: epochs, stop: stop).text))
     }
 
     /// `batch=full` (nil inside), `batch=N` from 1 to the limit; nil when not given.
@@ -354,7 +354,7 @@ extension Command {
             throw ShellError(error.message, at: statement.words[1].range, hint: error.hint)
         }
         session.training = training
-        session.say("lr \(session.format(rate)) from step \(training.trainer.stepCount + 1) of the training on (was \(session.format(previous))); "
-            + "the optimizer's state is kept")
+        session.say(session.wrapped("lr \(session.format(rate)) from step \(training.trainer.stepCount + 1) of the training on (was \(session.format(previous))); "
+            + "the optimizer's state is kept"))
     }
 }

@@ -16,7 +16,7 @@ extension Command {
             throw ShellError("the model's loss has no value at its start: \(error.description)", at: statement.words[0].range)
         }
         session.lastModelComparison = comparison
-        session.say(modelComparisonText(comparison, session: session, entries: entries.count, batch: batch, setup: setup))
+        session.say(session.wrapped(modelComparisonText(comparison, session: session, entries: entries.count, batch: batch, setup: setup)))
     }
 
     /// The table and the curves of a model compare.
