@@ -55,8 +55,11 @@ public enum TrainingThresholds {
     /// Validation and training loss are **close** when validation is at most this many
     /// times the training loss.
     public static let closeRatio = 1.5
-    /// The validation loss has **risen** when it ends at least this fraction above its lowest.
+    /// The validation loss has **risen** when it ends at least this fraction above its lowest…
     public static let validationRise = 0.05
+    /// …and by at least this fraction of the constant prediction's validation loss, so a rise
+    /// of 0.0001 on a loss of 0.002 (a good fit wobbling at its floor) is not overfitting.
+    public static let validationRiseOfConstant = 0.01
     /// A **gap** is overfitting when validation ends above this many times the training loss
     /// and the difference is at least `gapFraction` of the constant prediction's loss.
     public static let gapRatio = 2.0
@@ -84,8 +87,9 @@ public enum TrainingThresholds {
 ///    start's → `diverging` (alone).
 /// 2. the fit, judged at the kept epoch (the last, or the best under early stopping):
 ///    a. `overfitting` if, with validation, the lowest validation loss came before the last
-///       epoch, the last is ≥ 5% above it and the training loss fell since (read to the last
-///       epoch even when early stopping kept the best);
+///       epoch, the last is ≥ 5% above it (and above it by ≥ 1% of the constant prediction's
+///       validation loss) and the training loss fell since (read to the last epoch even when
+///       early stopping kept the best);
 ///    b. `underfitting` if the training loss is ≥ 25% of the constant prediction's and the
 ///       validation loss (when there is one) is within 1.5 × the training loss;
 ///    c. `overfitting` if validation ends above 2 × training and the difference is at least
@@ -163,7 +167,8 @@ public enum TrainingDiagnosis {
         let last = records[records.count - 1]
         if let best = trainer.trace.bestValidationEpoch, let bestLoss = best.validationLoss,
            let now = last.validationLoss, best.epoch < last.epoch,
-           now >= bestLoss * (1 + TrainingThresholds.validationRise), last.trainLoss < best.trainLoss {
+           now >= bestLoss * (1 + TrainingThresholds.validationRise), last.trainLoss < best.trainLoss,
+           now - bestLoss >= TrainingThresholds.validationRiseOfConstant * (constant.validation ?? 0) {
             let stopping: Phrase = trainer.keptEpoch == best.epoch ? "early stopping kept epoch \(best.epoch)" : "early stopping would stop at epoch \(best.epoch)"
             return TrainingVerdict(kind: .overfitting,
                                    summary: "validation loss rose while training loss fell; " + stopping,
