@@ -319,16 +319,7 @@ extension Command {
             series.append(.init("validation", y: validation, x: epochs))
             all += validation
         }
-        var scale: AxisScale = .linear
-        let positive = all.filter { $0.isFinite && $0 > 0 }
-        if let low = positive.min(), let high = positive.max(), positive.count == all.count, high / low > 100 { scale = .log10 }
-        for word in statement.words.dropFirst(2) {
-            switch word.text {
-            case "log": scale = .log10
-            case "linear": scale = .linear
-            default: throw ShellError("unexpected '\(word.text)'", at: word.range, hint: "plot loss log, or plot loss linear")
-            }
-        }
+        let scale = try statement.lossScale(for: all)
         let chart = LineChart(series: series, width: size.width, height: size.height, yScale: scale,
                               title: "loss per epoch (train and validation, without l2)", xLabel: "epoch", yLabel: "loss")
         session.lastPicture = .lineChart(chart)

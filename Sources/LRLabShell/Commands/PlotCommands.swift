@@ -32,16 +32,7 @@ extension Command {
             }
             let run = try session.currentRun(at: what)
             let losses = Array(run.trace.losses)
-            var scale: AxisScale = .linear
-            let positive = losses.filter { $0.isFinite && $0 > 0 }
-            if let low = positive.min(), let high = positive.max(), positive.count == losses.count, high / low > 100 { scale = .log10 }
-            for word in statement.words.dropFirst(2) {
-                switch word.text {
-                case "log": scale = .log10
-                case "linear": scale = .linear
-                default: throw ShellError("unexpected '\(word.text)'", at: word.range, hint: "plot loss log, or plot loss linear")
-                }
-            }
+            let scale = try statement.lossScale(for: losses)
             let chart = LineChart(series: [.init(run.configuration.kind.name, y: losses, x: run.trace.steps.map(Double.init))],
                                   width: size.width, height: size.height, yScale: scale,
                                   title: "loss per step", xLabel: "step", yLabel: "loss")
@@ -124,5 +115,21 @@ extension Statement {
         if words.count > count {
             throw ShellError("unexpected '\(words[count].text)'", at: words[count].range)
         }
+    }
+
+    /// The y scale of `plot loss [log|linear]`: the word when given, else log when every value
+    /// is positive and they span more than two decades.
+    func lossScale(for values: [Double]) throws(ShellError) -> AxisScale {
+        var scale: AxisScale = .linear
+        let positive = values.filter { $0.isFinite && $0 > 0 }
+        if let low = positive.min(), let high = positive.max(), positive.count == values.count, high / low > 100 { scale = .log10 }
+        for word in words.dropFirst(2) {
+            switch word.text {
+            case "log": scale = .log10
+            case "linear": scale = .linear
+            default: throw ShellError("unexpected '\(word.text)'", at: word.range, hint: "plot loss log, or plot loss linear")
+            }
+        }
+        return scale
     }
 }
