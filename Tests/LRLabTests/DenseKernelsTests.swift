@@ -1,29 +1,113 @@
 import Testing
 @testable import LRLab
 
+/// The dense kernels against the plain triple loops their doc comments state, bit for bit:
+/// each output is the same sequential sum (skipping a term whose multiplier is exactly 0
+/// adds nothing when the weights are finite), so no tolerance is needed. Shapes cover every
+/// block width (16, 8, 4, 2, 1 outputs at a time), one row, one unit, and rows and inputs of
+/// zeros.
 @Suite struct DenseKernelsTests {
-    /// `dot4` is four `dot`s sharing the weight loads: bit-identical results for every length
-    /// (tails of 0–3 included), on seeded values whose sums round differently in other orders.
-    @Test(arguments: [0, 1, 3, 4, 5, 7, 8, 13, 64])
-    func dot4EqualsFourDots(count: Int) {
-        var random = SeededRandom(seed: UInt64(count) + 7)
-        let w = (0..<count).map { _ in random.nextUniform(in: -1...1) * 1e3 }
-        let xs = (0..<4).map { _ in (0..<count).map { _ in random.nextUniform(in: -1...1) } }
-        w.withUnsafeBufferPointer { w in
-            xs[0].withUnsafeBufferPointer { x0 in xs[1].withUnsafeBufferPointer { x1 in
-                xs[2].withUnsafeBufferPointer { x2 in xs[3].withUnsafeBufferPointer { x3 in
-                    let base = w.baseAddress ?? UnsafePointer(bitPattern: 8)!
-                    func p(_ b: UnsafeBufferPointer<Double>) -> UnsafePointer<Double> { b.baseAddress ?? base }
-                    let four = DenseKernels.dot4(base, p(x0), p(x1), p(x2), p(x3), count: count)
-                    let one = [x0, x1, x2, x3].map { DenseKernels.dot(base, p($0), count: count) }
-                    #expect([four.0, four.1, four.2, four.3].map(\.bitPattern) == one.map(\.bitPattern))
-                } }
-            } }
+    /// (rows, inputs, outputs).
+    static let shapes: [(Int, Int, Int)] = [(1, 1, 1), (1, 64, 32), (5, 7, 3), (3, 32, 10), (4, 17, 33), (7, 2, 31), (32, 64, 32),
+                                            (2, 5, 16), (6, 1, 47)]
+
+    /// Seeded values in [−1, 1] with about `zeros` of them exactly 0 (as digits' pixels and
+    /// ReLU outputs are), scaled so that sums round differently in another order.
+    static func values(_ count: Int, seed: UInt64, zeros: Double = 0.5) -> [Double] {
+        var random = SeededRandom(seed: seed)
+        return (0..<count).map { _ in
+            random.nextUniform(in: 0...1) < zeros ? 0 : random.nextUniform(in: -1...1) * 1e3
         }
     }
 
-    /// The blocked forward pass gives the same outputs, bit for bit, whatever the batch size:
-    /// rows in blocks of four and the rows left over are summed alike.
+    static func scratch(_ rows: Int, _ inputs: Int, _ outputs: Int) -> Int {
+        DenseKernels.scratchCount(rows: rows, inputWidth: inputs, outputWidth: outputs)
+    }
+
+    @Test(arguments: shapes)
+    func affineIsTheTripleLoop(shape: (Int, Int, Int)) {
+        let (rows, inputs, outputs) = shape
+        let x = Self.values(rows * inputs, seed: 1), w = Self.values(outputs * inputs, seed: 2, zeros: 0)
+        let b = Self.values(outputs, seed: 3, zeros: 0)
+        var expected = [Double](repeating: 0, count: rows * outputs)
+        for r in 0..<rows {
+            for j in 0..<outputs {
+                var z = b[j]
+                for i in 0..<inputs { z += x[r * inputs + i] * w[j * inputs + i] }
+                expected[r * outputs + j] = z
+            }
+        }
+        var transposed = [Double](repeating: .nan, count: inputs * outputs)
+        var z = [Double](repeating: .nan, count: rows * outputs)
+        var values = [Double](repeating: 0, count: Self.scratch(rows, inputs, outputs))
+        var offsets = [Int](repeating: 0, count: values.count)
+        DenseKernels.transpose(w, rows: outputs, columns: inputs, into: &transposed)
+        DenseKernels.affine(rows: rows, inputs: x, inputWidth: inputs, transposedWeights: transposed, biases: b,
+                            outputs: &z, outputWidth: outputs, values: &values, offsets: &offsets)
+        #expect(z.map(\.bitPattern) == expected.map(\.bitPattern))
+    }
+
+    @Test(arguments: shapes)
+    func gradientsAreTheTripleLoop(shape: (Int, Int, Int)) {
+        let (rows, inputs, outputs) = shape
+        let a = Self.values(rows * inputs, seed: 4), d = Self.values(rows * outputs, seed: 5, zeros: 0.3)
+        let startW = Self.values(outputs * inputs, seed: 6, zeros: 0), startB = Self.values(outputs, seed: 7, zeros: 0)
+        var expectedW = startW, expectedB = startB
+        for j in 0..<outputs {
+            for i in 0..<inputs {
+                var s = 0.0
+                for r in 0..<rows { s += d[r * outputs + j] * a[r * inputs + i] }
+                expectedW[j * inputs + i] += s
+            }
+            var s = 0.0
+            for r in 0..<rows { s += d[r * outputs + j] }
+            expectedB[j] += s
+        }
+        var gw = startW, gb = startB
+        var values = [Double](repeating: 0, count: Self.scratch(rows, inputs, outputs))
+        var offsets = [Int](repeating: 0, count: values.count)
+        DenseKernels.addGradients(rows: rows, inputs: a, inputWidth: inputs, deltas: d, outputWidth: outputs,
+                                  weightGradient: &gw, biasGradient: &gb, values: &values, offsets: &offsets)
+        #expect(gw.map(\.bitPattern) == expectedW.map(\.bitPattern))
+        #expect(gb.map(\.bitPattern) == expectedB.map(\.bitPattern))
+    }
+
+    @Test(arguments: shapes)
+    func propagationIsTheTripleLoop(shape: (Int, Int, Int)) {
+        let (rows, inputs, outputs) = shape
+        let d = Self.values(rows * outputs, seed: 8), w = Self.values(outputs * inputs, seed: 9, zeros: 0)
+        var expected = [Double](repeating: 0, count: rows * inputs)
+        for r in 0..<rows {
+            for i in 0..<inputs {
+                var p = 0.0
+                for j in 0..<outputs { p += d[r * outputs + j] * w[j * inputs + i] }
+                expected[r * inputs + i] = p
+            }
+        }
+        var p = [Double](repeating: .nan, count: rows * inputs)
+        var values = [Double](repeating: 0, count: Self.scratch(rows, inputs, outputs))
+        var offsets = [Int](repeating: 0, count: values.count)
+        DenseKernels.propagate(rows: rows, deltas: d, outputWidth: outputs, weights: w, inputWidth: inputs, into: &p,
+                               values: &values, offsets: &offsets)
+        #expect(p.map(\.bitPattern) == expected.map(\.bitPattern))
+    }
+
+    /// Zeros are skipped but non-finite multipliers are not: a NaN or infinite input reaches
+    /// every output it feeds, while a 0 input against an infinite weight adds nothing (the
+    /// documented difference from the triple loop, which would give NaN).
+    @Test func zerosAreSkippedAndNonFiniteInputsAreNot() {
+        let w: [Double] = [1, 2, .infinity, 4, 5, 6]  // 2 outputs × 3 inputs
+        var transposed = [Double](repeating: 0, count: 6), values = [Double](repeating: 0, count: 3), offsets = [Int](repeating: 0, count: 3)
+        DenseKernels.transpose(w, rows: 2, columns: 3, into: &transposed)
+        var z = [Double](repeating: 0, count: 6)
+        DenseKernels.affine(rows: 3, inputs: [1, 1, 0, .nan, 0, 0, 0, .infinity, 0], inputWidth: 3, transposedWeights: transposed,
+                            biases: [0.5, -0.5], outputs: &z, outputWidth: 2, values: &values, offsets: &offsets)
+        #expect(z[0] == 3.5 && z[1] == 8.5)
+        #expect(z[2].isNaN && z[3].isNaN)
+        #expect(z[4] == .infinity && z[5] == .infinity)
+    }
+
+    /// The forward pass gives the same outputs, bit for bit, whatever the batch size.
     @Test func forwardDoesNotDependOnTheBatch() {
         let network = DenseNetwork(widths: [5, 7, 3])
         let parameters = network.initialParameters(.seeded(3))

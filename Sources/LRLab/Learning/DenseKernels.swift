@@ -1,70 +1,159 @@
-/// The two inner loops every dense layer spends its time in, on raw pointers, with a fixed
-/// order of operations (so results do not depend on the batch or the machine): a dot product
-/// summed in four interleaved partial sums, and `y += a·x`.
+/// The three loops a dense layer spends its time in, on raw pointers, for a batch of `rows`
+/// rows held row-major: the affine map (forward), the weight and bias gradients, and the
+/// deltas passed back to the layer's inputs.
+///
+/// **Order of operations** (fixed, so results depend neither on the batch's size nor on the
+/// machine): every output is a plain sequential sum over the terms named in each function,
+/// in increasing index order, one product then one sum per term, exactly as the triple loop
+/// written in each doc comment. Outputs are computed 16, 8, 4, 2 or 1 at a time
+/// (`DenseLanes`), which changes nothing in a result.
+///
+/// **Zeros are skipped**: a term whose multiplier is exactly 0 (an input pixel that is 0, a
+/// ReLU output that is 0, a delta that is 0) is not added. That is the same sum, except
+/// where a skipped term would not have been ±0: against an infinite or NaN weight the
+/// triple loop gives NaN where the kernel gives the other terms' sum; and a sum of nothing
+/// but skipped terms keeps its start's sign of zero. Non-finite multipliers (NaN, ±∞) are
+/// never skipped.
+///
+/// **Scratch**: the nonzero multipliers of a row or column and their offsets, up to
+/// `scratchCount(...)` of each, in caller buffers: nothing is allocated.
 enum DenseKernels {
-    /// Σ xᵢyᵢ over `count` values: four partial sums over the indices ≡ 0, 1, 2, 3 (mod 4),
-    /// added as (s₀ + s₁) + (s₂ + s₃), then the tail in order.
+    /// Values (and as many offsets) a kernel's scratch must hold for a layer of these widths
+    /// over `rows` rows.
+    static func scratchCount(rows: Int, inputWidth: Int, outputWidth: Int) -> Int {
+        Swift.max(rows, inputWidth, outputWidth, 1)
+    }
+
+    /// t[i·rows + j] = w[j·columns + i]: the `columns × rows` transpose of a `rows × columns`
+    /// matrix.
+    static func transpose(_ w: UnsafePointer<Double>, rows: Int, columns: Int, into t: UnsafeMutablePointer<Double>) {
+        for row in 0..<rows {
+            let source = w + row * columns
+            for column in 0..<columns { t[column * rows + row] = source[column] }
+        }
+    }
+
+    /// Keeps the nonzero values among x[k·stride] for k in 0..<count, in order, in `values`,
+    /// with k·scale in `offsets`; returns how many it kept. (Branch-free: every value is
+    /// written, and the count advances only past a nonzero one.)
     @inline(__always)
-    static func dot(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, count: Int) -> Double {
-        var sums = SIMD4<Double>()
-        var index = 0
-        while index + 4 <= count {
-            let a = UnsafeRawPointer(x + index).loadUnaligned(as: SIMD4<Double>.self)
-            let b = UnsafeRawPointer(y + index).loadUnaligned(as: SIMD4<Double>.self)
-            sums += a * b
-            index += 4
+    static func nonzeros(_ x: UnsafePointer<Double>, count: Int, stride: Int, scale: Int,
+                         values: UnsafeMutablePointer<Double>, offsets: UnsafeMutablePointer<Int>) -> Int {
+        var kept = 0
+        for k in 0..<count {
+            let value = x[k * stride]
+            values[kept] = value
+            offsets[kept] = k &* scale
+            // 1 unless the value is ±0, as arithmetic: a comparison here compiled to a
+            // branch, mispredicted on half the pixels.
+            let magnitude = value.bitPattern &<< 1
+            kept &+= Int(truncatingIfNeeded: (magnitude | (0 &- magnitude)) >> 63)
         }
-        var total = (sums[0] + sums[1]) + (sums[2] + sums[3])
-        while index < count {
-            total += x[index] * y[index]
-            index += 1
-        }
+        return kept
+    }
+
+    /// start + Σₖ values[k]·(the block at base + offsets[k]), lane by lane, k increasing.
+    @inline(__always)
+    static func sum<Lanes: DenseLanes>(from start: Lanes, _ values: UnsafePointer<Double>, _ offsets: UnsafePointer<Int>,
+                                       count: Int, base: UnsafePointer<Double>) -> Lanes {
+        var total = start
+        for k in 0..<count { total = total.adding(values[k], times: Lanes(loading: base + offsets[k])) }
         return total
     }
 
-    /// `dot(w, xₖ)` for four vectors x₀…x₃ at once, each summed in exactly `dot`'s order (so the
-    /// results are bit-identical to four calls), loading each stretch of `w` once for all four.
+    /// Calls `body` for blocks covering 0..<width: as many of 16 as fit, then at most one
+    /// each of 8, 4, 2 and 1.
     @inline(__always)
-    static func dot4(_ w: UnsafePointer<Double>, _ x0: UnsafePointer<Double>, _ x1: UnsafePointer<Double>,
-                     _ x2: UnsafePointer<Double>, _ x3: UnsafePointer<Double>, count: Int) -> (Double, Double, Double, Double) {
-        var s0 = SIMD4<Double>(), s1 = SIMD4<Double>(), s2 = SIMD4<Double>(), s3 = SIMD4<Double>()
-        var index = 0
-        while index + 4 <= count {
-            let a = UnsafeRawPointer(w + index).loadUnaligned(as: SIMD4<Double>.self)
-            s0 += a * UnsafeRawPointer(x0 + index).loadUnaligned(as: SIMD4<Double>.self)
-            s1 += a * UnsafeRawPointer(x1 + index).loadUnaligned(as: SIMD4<Double>.self)
-            s2 += a * UnsafeRawPointer(x2 + index).loadUnaligned(as: SIMD4<Double>.self)
-            s3 += a * UnsafeRawPointer(x3 + index).loadUnaligned(as: SIMD4<Double>.self)
-            index += 4
+    static func forEachBlock<Body: DenseBlockBody>(of width: Int, _ body: Body) {
+        var start = 0
+        while start + 16 <= width {
+            body(SIMD16<Double>.self, at: start)
+            start += 16
         }
-        var t0 = (s0[0] + s0[1]) + (s0[2] + s0[3]), t1 = (s1[0] + s1[1]) + (s1[2] + s1[3])
-        var t2 = (s2[0] + s2[1]) + (s2[2] + s2[3]), t3 = (s3[0] + s3[1]) + (s3[2] + s3[3])
-        while index < count {
-            let a = w[index]
-            t0 += a * x0[index]
-            t1 += a * x1[index]
-            t2 += a * x2[index]
-            t3 += a * x3[index]
-            index += 1
-        }
-        return (t0, t1, t2, t3)
+        if start + 8 <= width { body(SIMD8<Double>.self, at: start); start += 8 }
+        if start + 4 <= width { body(SIMD4<Double>.self, at: start); start += 4 }
+        if start + 2 <= width { body(SIMD2<Double>.self, at: start); start += 2 }
+        if start < width { body(Double.self, at: start) }
     }
 
-    /// y ← y + a·x over `count` values.
-    @inline(__always)
-    static func addScaled(_ a: Double, _ x: UnsafePointer<Double>, to y: UnsafeMutablePointer<Double>, count: Int) {
-        var index = 0
-        let scale = SIMD4<Double>(repeating: a)
-        while index + 4 <= count {
-            let source = UnsafeRawPointer(x + index).loadUnaligned(as: SIMD4<Double>.self)
-            let target = UnsafeMutableRawPointer(y + index)
-            let sum = target.loadUnaligned(as: SIMD4<Double>.self) + scale * source
-            target.storeBytes(of: sum, as: SIMD4<Double>.self)
-            index += 4
+    /// The forward pass of one layer, before its activation:
+    ///
+    ///     for r, j: z[r,j] = b[j];  for i in 0..<inputWidth: z[r,j] += x[r,i] · W[j,i]
+    ///
+    /// from the weights transposed (`wt[i·outputWidth + j] = W[j,i]`, see `transpose`).
+    static func affine(rows: Int, inputs x: UnsafePointer<Double>, inputWidth: Int,
+                       transposedWeights wt: UnsafePointer<Double>, biases b: UnsafePointer<Double>,
+                       outputs z: UnsafeMutablePointer<Double>, outputWidth: Int,
+                       values: UnsafeMutablePointer<Double>, offsets: UnsafeMutablePointer<Int>) {
+        struct Block: DenseBlockBody {
+            let values: UnsafePointer<Double>, offsets: UnsafePointer<Int>, count: Int
+            let wt: UnsafePointer<Double>, b: UnsafePointer<Double>, z: UnsafeMutablePointer<Double>
+            @inline(__always)
+            func callAsFunction<Lanes: DenseLanes>(_ lanes: Lanes.Type, at start: Int) {
+                DenseKernels.sum(from: Lanes(loading: b + start), values, offsets, count: count, base: wt + start).store(to: z + start)
+            }
         }
-        while index < count {
-            y[index] += a * x[index]
-            index += 1
+        for row in 0..<rows {
+            let count = nonzeros(x + row * inputWidth, count: inputWidth, stride: 1, scale: outputWidth, values: values, offsets: offsets)
+            forEachBlock(of: outputWidth, Block(values: values, offsets: offsets, count: count, wt: wt, b: b, z: z + row * outputWidth))
+        }
+    }
+
+    /// The gradients of one layer's weights and biases, added to `gw` and `gb`:
+    ///
+    ///     for j, i: s = 0;  for r in 0..<rows: s += d[r,j] · a[r,i];  gw[j,i] += s
+    ///     for j:    s = 0;  for r in 0..<rows: s += d[r,j];           gb[j] += s
+    ///
+    /// where `a` (`rows × inputWidth`) is the layer's input and `d` (`rows × outputWidth`)
+    /// the deltas at its outputs (∂L/∂z).
+    static func addGradients(rows: Int, inputs a: UnsafePointer<Double>, inputWidth: Int,
+                             deltas d: UnsafePointer<Double>, outputWidth: Int,
+                             weightGradient gw: UnsafeMutablePointer<Double>, biasGradient gb: UnsafeMutablePointer<Double>,
+                             values: UnsafeMutablePointer<Double>, offsets: UnsafeMutablePointer<Int>) {
+        struct WeightBlock: DenseBlockBody {
+            let values: UnsafePointer<Double>, offsets: UnsafePointer<Int>, count: Int
+            let d: UnsafePointer<Double>, gw: UnsafeMutablePointer<Double>, column: Int, inputWidth: Int
+            @inline(__always)
+            func callAsFunction<Lanes: DenseLanes>(_ lanes: Lanes.Type, at start: Int) {
+                let total = DenseKernels.sum(from: Lanes.zero, values, offsets, count: count, base: d + start)
+                for lane in 0..<Lanes.width { gw[(start + lane) * inputWidth + column] += total.lane(lane) }
+            }
+        }
+        struct BiasBlock: DenseBlockBody {
+            let rows: Int, d: UnsafePointer<Double>, gb: UnsafeMutablePointer<Double>, outputWidth: Int
+            @inline(__always)
+            func callAsFunction<Lanes: DenseLanes>(_ lanes: Lanes.Type, at start: Int) {
+                var total = Lanes.zero
+                for row in 0..<rows { total = total.adding(Lanes(loading: d + row * outputWidth + start)) }
+                Lanes(loading: gb + start).adding(total).store(to: gb + start)
+            }
+        }
+        for column in 0..<inputWidth {
+            let count = nonzeros(a + column, count: rows, stride: inputWidth, scale: outputWidth, values: values, offsets: offsets)
+            forEachBlock(of: outputWidth, WeightBlock(values: values, offsets: offsets, count: count, d: d, gw: gw,
+                                                      column: column, inputWidth: inputWidth))
+        }
+        forEachBlock(of: outputWidth, BiasBlock(rows: rows, d: d, gb: gb, outputWidth: outputWidth))
+    }
+
+    /// The deltas passed back through one layer's weights (before the activation's
+    /// derivative is applied):
+    ///
+    ///     for r, i: p[r,i] = 0;  for j in 0..<outputWidth: p[r,i] += d[r,j] · W[j,i]
+    static func propagate(rows: Int, deltas d: UnsafePointer<Double>, outputWidth: Int,
+                          weights w: UnsafePointer<Double>, inputWidth: Int, into p: UnsafeMutablePointer<Double>,
+                          values: UnsafeMutablePointer<Double>, offsets: UnsafeMutablePointer<Int>) {
+        struct Block: DenseBlockBody {
+            let values: UnsafePointer<Double>, offsets: UnsafePointer<Int>, count: Int
+            let w: UnsafePointer<Double>, p: UnsafeMutablePointer<Double>
+            @inline(__always)
+            func callAsFunction<Lanes: DenseLanes>(_ lanes: Lanes.Type, at start: Int) {
+                DenseKernels.sum(from: Lanes.zero, values, offsets, count: count, base: w + start).store(to: p + start)
+            }
+        }
+        for row in 0..<rows {
+            let count = nonzeros(d + row * outputWidth, count: outputWidth, stride: 1, scale: inputWidth, values: values, offsets: offsets)
+            forEachBlock(of: inputWidth, Block(values: values, offsets: offsets, count: count, w: w, p: p + row * inputWidth))
         }
     }
 }

@@ -16,7 +16,9 @@ import Darwin
 /// then its bias (`out`), so layer k's blocks are named `layerk.weight`, `layerk.bias`.
 ///
 /// **Workspace** for `rows` rows: each hidden layer's activations (`rows × width`), then two
-/// buffers of `rows × widest hidden` for the backward pass's deltas.
+/// buffers of `rows × widest hidden` for the backward pass's deltas, then every layer's
+/// weights transposed (the forward pass reads them input by input), then the kernels'
+/// scratch (`DenseKernels`: nonzero values and their offsets).
 public struct DenseNetwork: Model {
     /// The nonlinearity between layers.
     public enum Activation: String, Sendable, Hashable, CaseIterable {
@@ -72,8 +74,21 @@ public struct DenseNetwork: Model {
     }
 
     public func workspaceCount(rows: Int) -> Int {
+        transposedOffset(rows: rows) + weightCount + 2 * scratchCount(rows: rows)
+    }
+
+    /// Weights in all layers (the transposed copy's size).
+    private var weightCount: Int { (0..<layerCount).reduce(0) { $0 + widths[$1] * widths[$1 + 1] } }
+
+    /// Where the transposed weights start in the workspace (after activations and deltas).
+    private func transposedOffset(rows: Int) -> Int {
         let hidden = hiddenWidths
         return rows * (hidden.reduce(0, +) + 2 * (hidden.max() ?? 0))
+    }
+
+    /// Values (and as many offsets) of kernel scratch for `rows` rows.
+    private func scratchCount(rows: Int) -> Int {
+        DenseKernels.scratchCount(rows: rows, inputWidth: widths.max() ?? 1, outputWidth: 1)
     }
 
     /// Where hidden layer `layer`'s (0-based) activations start in the workspace.
@@ -81,42 +96,40 @@ public struct DenseNetwork: Model {
         rows * widths[1..<(1 + layer)].reduce(0, +)
     }
 
+    /// Calls `body` with the workspace's kernel scratch: values, and offsets (the same
+    /// doubles' memory seen as `Int`s for the call).
+    @inline(__always)
+    private func withScratch(_ workspace: UnsafeMutableBufferPointer<Double>, rows: Int,
+                             _ body: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Int>) -> Void) {
+        let count = scratchCount(rows: rows), start = transposedOffset(rows: rows) + weightCount
+        let values = workspace.baseAddress! + start
+        UnsafeMutableBufferPointer(rebasing: workspace[start + count..<start + 2 * count]).withMemoryRebound(to: Int.self) { offsets in
+            body(values, offsets.baseAddress!)
+        }
+    }
+
     public func forward(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
                         outputs: UnsafeMutableBufferPointer<Double>, workspace: UnsafeMutableBufferPointer<Double>) {
         guard let parameterBase = parameters.baseAddress, let outputBase = outputs.baseAddress, rows > 0 else { return }
-        var input = inputs.baseAddress!
-        var hiddenOffset = 0
-        for layer in 0..<layerCount {
-            let (inputWidth, outputWidth) = (widths[layer], widths[layer + 1])
-            let isLast = layer == layerCount - 1
-            let output = isLast ? outputBase : workspace.baseAddress! + hiddenOffset
-            let weights = parameterBase + weightOffsets[layer], biases = parameterBase + biasOffsets[layer]
-            // Four rows at a time share each weight row's loads (the same sums as one row at a time).
-            var row = 0
-            while row + 4 <= rows {
-                let x = input + row * inputWidth, z = output + row * outputWidth
-                for unit in 0..<outputWidth {
-                    let (d0, d1, d2, d3) = DenseKernels.dot4(weights + unit * inputWidth, x, x + inputWidth,
-                                                             x + 2 * inputWidth, x + 3 * inputWidth, count: inputWidth)
-                    z[unit] = biases[unit] + d0
-                    z[outputWidth + unit] = biases[unit] + d1
-                    z[2 * outputWidth + unit] = biases[unit] + d2
-                    z[3 * outputWidth + unit] = biases[unit] + d3
+        let transposed = workspace.baseAddress! + transposedOffset(rows: rows)
+        withScratch(workspace, rows: rows) { values, offsets in
+            var input = inputs.baseAddress!
+            var hiddenOffset = 0, transposedStart = 0
+            for layer in 0..<layerCount {
+                let (inputWidth, outputWidth) = (widths[layer], widths[layer + 1])
+                let isLast = layer == layerCount - 1
+                let output = isLast ? outputBase : workspace.baseAddress! + hiddenOffset
+                let weights = transposed + transposedStart
+                DenseKernels.transpose(parameterBase + weightOffsets[layer], rows: outputWidth, columns: inputWidth, into: weights)
+                DenseKernels.affine(rows: rows, inputs: input, inputWidth: inputWidth, transposedWeights: weights,
+                                    biases: parameterBase + biasOffsets[layer], outputs: output, outputWidth: outputWidth,
+                                    values: values, offsets: offsets)
+                if !isLast {
+                    activate(output, count: rows * outputWidth)
+                    input = UnsafePointer(output)
+                    hiddenOffset += rows * outputWidth
                 }
-                if !isLast { activate(z, count: 4 * outputWidth) }
-                row += 4
-            }
-            while row < rows {
-                let x = input + row * inputWidth, z = output + row * outputWidth
-                for unit in 0..<outputWidth {
-                    z[unit] = biases[unit] + DenseKernels.dot(weights + unit * inputWidth, x, count: inputWidth)
-                }
-                if !isLast { activate(z, count: outputWidth) }
-                row += 1
-            }
-            if !isLast {
-                input = UnsafePointer(output)
-                hiddenOffset += rows * outputWidth
+                transposedStart += inputWidth * outputWidth
             }
         }
     }
@@ -124,7 +137,9 @@ public struct DenseNetwork: Model {
     @inline(__always)
     private func activate(_ values: UnsafeMutablePointer<Double>, count: Int) {
         switch activation {
-        case .relu: for index in 0..<count where !(values[index] > 0) { values[index] = 0 }
+        // Written unconditionally (a select, not a branch: about half the values are negative,
+        // in no pattern a branch predictor learns). NaN becomes 0, as `!(z > 0)` says.
+        case .relu: for index in 0..<count { values[index] = values[index] > 0 ? values[index] : 0 }
         case .tanh: for index in 0..<count { values[index] = tanh(values[index]) }
         }
     }
@@ -135,36 +150,27 @@ public struct DenseNetwork: Model {
         guard let parameterBase = parameters.baseAddress, let gradientBase = gradient.baseAddress, rows > 0 else { return }
         let hidden = hiddenWidths
         let deltaOffset = rows * hidden.reduce(0, +), deltaSize = rows * (hidden.max() ?? 0)
-        var delta = outputGradient.baseAddress!
-        for layer in stride(from: layerCount - 1, through: 0, by: -1) {
-            let (inputWidth, outputWidth) = (widths[layer], widths[layer + 1])
-            let input: UnsafePointer<Double> = layer == 0 ? inputs.baseAddress!
-                : UnsafePointer(workspace.baseAddress! + activationOffset(layer - 1, rows: rows))
-            let weights = parameterBase + weightOffsets[layer]
-            let weightGradient = gradientBase + weightOffsets[layer], biasGradient = gradientBase + biasOffsets[layer]
-            // ∂L/∂W[j, i] = Σ_rows δ[j]·x[i];  ∂L/∂b[j] = Σ_rows δ[j].
-            for row in 0..<rows {
-                let d = delta + row * outputWidth, x = input + row * inputWidth
-                for unit in 0..<outputWidth where d[unit] != 0 {
-                    biasGradient[unit] += d[unit]
-                    DenseKernels.addScaled(d[unit], x, to: weightGradient + unit * inputWidth, count: inputWidth)
-                }
-            }
-            guard layer > 0 else { break }
-            // δ_previous[i] = act′(a[i]) · Σ_j δ[j]·W[j, i], into the delta buffer not in use.
-            let previous = workspace.baseAddress! + deltaOffset + (layer % 2) * deltaSize
-            for row in 0..<rows {
-                let d = delta + row * outputWidth, p = previous + row * inputWidth, a = input + row * inputWidth
-                for index in 0..<inputWidth { p[index] = 0 }
-                for unit in 0..<outputWidth where d[unit] != 0 {
-                    DenseKernels.addScaled(d[unit], weights + unit * inputWidth, to: p, count: inputWidth)
-                }
+        withScratch(workspace, rows: rows) { values, offsets in
+            var delta = UnsafePointer(outputGradient.baseAddress!)
+            for layer in stride(from: layerCount - 1, through: 0, by: -1) {
+                let (inputWidth, outputWidth) = (widths[layer], widths[layer + 1])
+                let input: UnsafePointer<Double> = layer == 0 ? inputs.baseAddress!
+                    : UnsafePointer(workspace.baseAddress! + activationOffset(layer - 1, rows: rows))
+                DenseKernels.addGradients(rows: rows, inputs: input, inputWidth: inputWidth, deltas: delta, outputWidth: outputWidth,
+                                          weightGradient: gradientBase + weightOffsets[layer],
+                                          biasGradient: gradientBase + biasOffsets[layer], values: values, offsets: offsets)
+                guard layer > 0 else { break }
+                // δ_previous[i] = act′(a[i]) · Σ_j δ[j]·W[j, i], into the delta buffer not in use.
+                let previous = workspace.baseAddress! + deltaOffset + (layer % 2) * deltaSize
+                DenseKernels.propagate(rows: rows, deltas: delta, outputWidth: outputWidth, weights: parameterBase + weightOffsets[layer],
+                                       inputWidth: inputWidth, into: previous, values: values, offsets: offsets)
+                let count = rows * inputWidth
                 switch activation {
-                case .relu: for index in 0..<inputWidth where !(a[index] > 0) { p[index] = 0 }
-                case .tanh: for index in 0..<inputWidth { p[index] *= 1 - a[index] * a[index] }
+                case .relu: for index in 0..<count { previous[index] = input[index] > 0 ? previous[index] : 0 }
+                case .tanh: for index in 0..<count { previous[index] *= 1 - input[index] * input[index] }
                 }
+                delta = UnsafePointer(previous)
             }
-            delta = previous
         }
     }
 }

@@ -156,7 +156,7 @@ public struct ModelLoss: DifferentiableLoss {
         forEachChunk(workspace) { chunk, outputs, scratch, inputs, picked in
             model.forward(parameters: parameters, inputs: inputs, rows: chunk, outputs: outputs, workspace: scratch)
             if kind == .crossEntropy { correct += correctCount(UnsafeBufferPointer(outputs), rows: picked) }
-            sum += lossAndOutputGradient(outputs, rows: picked, scale: 0)
+            sum += summedLoss(UnsafeBufferPointer(outputs), rows: picked)
         }
         return Measurement(loss: sum / Double(total), accuracy: kind == .crossEntropy ? Double(correct) / Double(total) : nil)
     }
@@ -200,12 +200,19 @@ public struct ModelLoss: DifferentiableLoss {
             var start = 0
             while start < total {
                 let chunk = Swift.min(chunkRows, total - start)
-                for position in 0..<chunk {
-                    let row = dataRow(start + position)
-                    for column in 0..<features { inputs[position * features + column] = source[row * features + column] }
+                let chunkInputs: UnsafeBufferPointer<Double>
+                if rows == nil {
+                    // Every row in order: the data's own rows are the chunk's inputs.
+                    chunkInputs = UnsafeBufferPointer(rebasing: source[start * features..<(start + chunk) * features])
+                } else {
+                    for position in 0..<chunk {
+                        let row = dataRow(start + position)
+                        for column in 0..<features { inputs[position * features + column] = source[row * features + column] }
+                    }
+                    chunkInputs = UnsafeBufferPointer(rebasing: inputs[0..<chunk * features])
                 }
                 let outputs = UnsafeMutableBufferPointer(rebasing: workspace[outputsOffset..<outputsOffset + chunk * outputsPerRow])
-                body(chunk, outputs, scratch, UnsafeBufferPointer(rebasing: inputs[0..<chunk * features]), start..<start + chunk)
+                body(chunk, outputs, scratch, chunkInputs, start..<start + chunk)
                 start += chunk
             }
         }
@@ -234,21 +241,53 @@ public struct ModelLoss: DifferentiableLoss {
             let classes = model.outputCount
             for (index, position) in positions.enumerated() {
                 let logits = outputs.baseAddress! + index * classes
-                var largest = -Double.infinity
-                for k in 0..<classes where logits[k] > largest { largest = logits[k] }
-                if !largest.isFinite { largest = 0 }
-                var total = 0.0
-                for k in 0..<classes { total += exp(logits[k] - largest) }
-                let logTotal = log(total)
+                let largest = ModelLoss.largestFinite(logits, count: classes)
                 let label = labels[dataRow(position)]
-                sum += largest + logTotal - logits[label]
+                let labelLogit = logits[label]
+                // One exponential a logit: eₖ = exp(zₖ − m), kept in place; softmax = eₖ / Σe.
+                var total = 0.0
                 for k in 0..<classes {
-                    let probability = exp(logits[k] - largest - logTotal)
-                    logits[k] = (probability - (k == label ? 1 : 0)) * scale
+                    let e = exp(logits[k] - largest)
+                    logits[k] = e
+                    total += e
                 }
+                sum += largest + log(total) - labelLogit
+                for k in 0..<classes { logits[k] = (logits[k] / total - (k == label ? 1 : 0)) * scale }
             }
         }
         return sum
+    }
+
+    /// The summed loss of the rows at `positions` (of the loss's rows), the same values as
+    /// `lossAndOutputGradient` without computing the gradient or touching the outputs.
+    private func summedLoss(_ outputs: UnsafeBufferPointer<Double>, rows positions: Range<Int>) -> Double {
+        var sum = 0.0
+        switch kind {
+        case .meanSquaredError:
+            for (index, position) in positions.enumerated() {
+                let error = outputs[index] - values[dataRow(position)]
+                sum += error * error
+            }
+        case .crossEntropy:
+            let classes = model.outputCount
+            for (index, position) in positions.enumerated() {
+                let logits = outputs.baseAddress! + index * classes
+                let largest = ModelLoss.largestFinite(logits, count: classes)
+                var total = 0.0
+                for k in 0..<classes { total += exp(logits[k] - largest) }
+                sum += largest + log(total) - logits[labels[dataRow(position)]]
+            }
+        }
+        return sum
+    }
+
+    /// The largest of `count` logits, or 0 when that is not finite (so that exp(z − m) stays
+    /// defined).
+    @inline(__always)
+    private static func largestFinite(_ logits: UnsafePointer<Double>, count: Int) -> Double {
+        var largest = -Double.infinity
+        for k in 0..<count where logits[k] > largest { largest = logits[k] }
+        return largest.isFinite ? largest : 0
     }
 
     /// Rows at `positions` whose first largest logit is their class.

@@ -1,0 +1,71 @@
+/// A run of consecutive doubles that `DenseKernels` holds in registers while it sums: 16, 8,
+/// 4, 2 or 1 outputs of a row at a time. Each lane is summed on its own, in the order the
+/// kernel adds terms, so the width changes how many outputs are computed together, never a
+/// result.
+protocol DenseLanes {
+    /// Doubles in a block.
+    static var width: Int { get }
+    /// The block of `width` doubles starting at `source`.
+    init(loading source: UnsafePointer<Double>)
+    /// Every lane 0.
+    static var zero: Self { get }
+    /// self + a·x, lane by lane (a product, then a sum: no fused multiply-add).
+    func adding(_ a: Double, times x: Self) -> Self
+    /// self + x, lane by lane.
+    func adding(_ x: Self) -> Self
+    /// Writes the block's `width` doubles at `target`.
+    func store(to target: UnsafeMutablePointer<Double>)
+    /// Lane `index` (0..<width).
+    func lane(_ index: Int) -> Double
+}
+
+/// `DenseKernels.forEachBlock`'s body: called once per block of a row's outputs, with the
+/// block's type and where it starts.
+protocol DenseBlockBody {
+    func callAsFunction<Lanes: DenseLanes>(_ lanes: Lanes.Type, at start: Int)
+}
+
+extension SIMD16: DenseLanes where Scalar == Double {
+    static var width: Int { 16 }
+    @inline(__always) init(loading source: UnsafePointer<Double>) { self = UnsafeRawPointer(source).loadUnaligned(as: Self.self) }
+    @inline(__always) func adding(_ a: Double, times x: Self) -> Self { self + Self(repeating: a) * x }
+    @inline(__always) func adding(_ x: Self) -> Self { self + x }
+    @inline(__always) func store(to target: UnsafeMutablePointer<Double>) { UnsafeMutableRawPointer(target).storeBytes(of: self, as: Self.self) }
+    @inline(__always) func lane(_ index: Int) -> Double { self[index] }
+}
+
+extension SIMD8: DenseLanes where Scalar == Double {
+    static var width: Int { 8 }
+    @inline(__always) init(loading source: UnsafePointer<Double>) { self = UnsafeRawPointer(source).loadUnaligned(as: Self.self) }
+    @inline(__always) func adding(_ a: Double, times x: Self) -> Self { self + Self(repeating: a) * x }
+    @inline(__always) func adding(_ x: Self) -> Self { self + x }
+    @inline(__always) func store(to target: UnsafeMutablePointer<Double>) { UnsafeMutableRawPointer(target).storeBytes(of: self, as: Self.self) }
+    @inline(__always) func lane(_ index: Int) -> Double { self[index] }
+}
+
+extension SIMD4: DenseLanes where Scalar == Double {
+    static var width: Int { 4 }
+    @inline(__always) init(loading source: UnsafePointer<Double>) { self = UnsafeRawPointer(source).loadUnaligned(as: Self.self) }
+    @inline(__always) func adding(_ a: Double, times x: Self) -> Self { self + Self(repeating: a) * x }
+    @inline(__always) func adding(_ x: Self) -> Self { self + x }
+    @inline(__always) func store(to target: UnsafeMutablePointer<Double>) { UnsafeMutableRawPointer(target).storeBytes(of: self, as: Self.self) }
+    @inline(__always) func lane(_ index: Int) -> Double { self[index] }
+}
+
+extension SIMD2: DenseLanes where Scalar == Double {
+    static var width: Int { 2 }
+    @inline(__always) init(loading source: UnsafePointer<Double>) { self = UnsafeRawPointer(source).loadUnaligned(as: Self.self) }
+    @inline(__always) func adding(_ a: Double, times x: Self) -> Self { self + Self(repeating: a) * x }
+    @inline(__always) func adding(_ x: Self) -> Self { self + x }
+    @inline(__always) func store(to target: UnsafeMutablePointer<Double>) { UnsafeMutableRawPointer(target).storeBytes(of: self, as: Self.self) }
+    @inline(__always) func lane(_ index: Int) -> Double { self[index] }
+}
+
+extension Double: DenseLanes {
+    static var width: Int { 1 }
+    @inline(__always) init(loading source: UnsafePointer<Double>) { self = source.pointee }
+    @inline(__always) func adding(_ a: Double, times x: Double) -> Double { self + a * x }
+    @inline(__always) func adding(_ x: Double) -> Double { self + x }
+    @inline(__always) func store(to target: UnsafeMutablePointer<Double>) { target.pointee = self }
+    @inline(__always) func lane(_ index: Int) -> Double { self }
+}
