@@ -8,7 +8,7 @@ import Testing
 /// zeros.
 @Suite struct DenseKernelsTests {
     /// (rows, inputs, outputs).
-    static let shapes: [(Int, Int, Int)] = [(1, 1, 1), (1, 64, 32), (5, 7, 3), (3, 32, 10), (4, 17, 33), (7, 2, 31), (32, 64, 32),
+    static let shapes: [(Int, Int, Int)] = [(1, 1, 1), (1, 64, 32), (1, 130, 3), (70, 65, 9), (5, 7, 3), (3, 32, 10), (4, 17, 33), (7, 2, 31), (32, 64, 32),
                                             (2, 5, 16), (6, 1, 47)]
 
     /// Seeded values in [−1, 1] with about `zeros` of them exactly 0 (as digits' pixels and
@@ -39,11 +39,10 @@ import Testing
         }
         var transposed = [Double](repeating: .nan, count: inputs * outputs)
         var z = [Double](repeating: .nan, count: rows * outputs)
-        var values = [Double](repeating: 0, count: Self.scratch(rows, inputs, outputs))
-        var offsets = [Int](repeating: 0, count: values.count)
+        var masks = [UInt64](repeating: 0, count: Self.scratch(rows, inputs, outputs))
         DenseKernels.transpose(w, rows: outputs, columns: inputs, into: &transposed)
         DenseKernels.affine(rows: rows, inputs: x, inputWidth: inputs, transposedWeights: transposed, biases: b,
-                            outputs: &z, outputWidth: outputs, values: &values, offsets: &offsets)
+                            outputs: &z, outputWidth: outputs, masks: &masks)
         #expect(z.map(\.bitPattern) == expected.map(\.bitPattern))
     }
 
@@ -64,10 +63,9 @@ import Testing
             expectedB[j] += s
         }
         var gw = startW, gb = startB
-        var values = [Double](repeating: 0, count: Self.scratch(rows, inputs, outputs))
-        var offsets = [Int](repeating: 0, count: values.count)
+        var masks = [UInt64](repeating: 0, count: Self.scratch(rows, inputs, outputs))
         DenseKernels.addGradients(rows: rows, inputs: a, inputWidth: inputs, deltas: d, outputWidth: outputs,
-                                  weightGradient: &gw, biasGradient: &gb, values: &values, offsets: &offsets)
+                                  weightGradient: &gw, biasGradient: &gb, masks: &masks)
         #expect(gw.map(\.bitPattern) == expectedW.map(\.bitPattern))
         #expect(gb.map(\.bitPattern) == expectedB.map(\.bitPattern))
     }
@@ -85,10 +83,9 @@ import Testing
             }
         }
         var p = [Double](repeating: .nan, count: rows * inputs)
-        var values = [Double](repeating: 0, count: Self.scratch(rows, inputs, outputs))
-        var offsets = [Int](repeating: 0, count: values.count)
+        var masks = [UInt64](repeating: 0, count: Self.scratch(rows, inputs, outputs))
         DenseKernels.propagate(rows: rows, deltas: d, outputWidth: outputs, weights: w, inputWidth: inputs, into: &p,
-                               values: &values, offsets: &offsets)
+                               masks: &masks)
         #expect(p.map(\.bitPattern) == expected.map(\.bitPattern))
     }
 
@@ -97,11 +94,11 @@ import Testing
     /// documented difference from the triple loop, which would give NaN).
     @Test func zerosAreSkippedAndNonFiniteInputsAreNot() {
         let w: [Double] = [1, 2, .infinity, 4, 5, 6]  // 2 outputs × 3 inputs
-        var transposed = [Double](repeating: 0, count: 6), values = [Double](repeating: 0, count: 3), offsets = [Int](repeating: 0, count: 3)
+        var transposed = [Double](repeating: 0, count: 6), masks = [UInt64](repeating: 0, count: 1)
         DenseKernels.transpose(w, rows: 2, columns: 3, into: &transposed)
         var z = [Double](repeating: 0, count: 6)
         DenseKernels.affine(rows: 3, inputs: [1, 1, 0, .nan, 0, 0, 0, .infinity, 0], inputWidth: 3, transposedWeights: transposed,
-                            biases: [0.5, -0.5], outputs: &z, outputWidth: 2, values: &values, offsets: &offsets)
+                            biases: [0.5, -0.5], outputs: &z, outputWidth: 2, masks: &masks)
         #expect(z[0] == 3.5 && z[1] == 8.5)
         #expect(z[2].isNaN && z[3].isNaN)
         #expect(z[4] == .infinity && z[5] == .infinity)

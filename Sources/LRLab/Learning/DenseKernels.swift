@@ -15,13 +15,12 @@
 /// but skipped terms keeps its start's sign of zero. Non-finite multipliers (NaN, ±∞) are
 /// never skipped.
 ///
-/// **Scratch**: the nonzero multipliers of a row or column and their offsets, up to
-/// `scratchCount(...)` of each, in caller buffers: nothing is allocated.
+/// **Scratch**: one bit a multiplier (whether it is nonzero) for a row or column, in
+/// `scratchCount(...)` words of a caller's buffer: nothing is allocated.
 enum DenseKernels {
-    /// Values (and as many offsets) a kernel's scratch must hold for a layer of these widths
-    /// over `rows` rows.
+    /// Words of mask a kernel's scratch must hold for a layer of these widths over `rows` rows.
     static func scratchCount(rows: Int, inputWidth: Int, outputWidth: Int) -> Int {
-        Swift.max(rows, inputWidth, outputWidth, 1)
+        (Swift.max(rows, inputWidth, outputWidth, 1) + 63) / 64
     }
 
     /// t[i·rows + j] = w[j·columns + i]: the `columns × rows` transpose of a `rows × columns`
@@ -33,31 +32,40 @@ enum DenseKernels {
         }
     }
 
-    /// Keeps the nonzero values among x[k·stride] for k in 0..<count, in order, in `values`,
-    /// with k·scale in `offsets`; returns how many it kept. (Branch-free: every value is
-    /// written, and the count advances only past a nonzero one.)
+    /// Marks which of x[k·stride], k in 0..<count, are not ±0 (NaN and ±∞ included): bit
+    /// k mod 64 of `masks[k / 64]`. No branch and no store whose address depends on the
+    /// data (a list of nonzero indices built here cost as much as the sums it saved).
     @inline(__always)
-    static func nonzeros(_ x: UnsafePointer<Double>, count: Int, stride: Int, scale: Int,
-                         values: UnsafeMutablePointer<Double>, offsets: UnsafeMutablePointer<Int>) -> Int {
-        var kept = 0
-        for k in 0..<count {
-            let value = x[k * stride]
-            values[kept] = value
-            offsets[kept] = k &* scale
-            // 1 unless the value is ±0, as arithmetic: a comparison here compiled to a
-            // branch, mispredicted on half the pixels.
-            let magnitude = value.bitPattern &<< 1
-            kept &+= Int(truncatingIfNeeded: (magnitude | (0 &- magnitude)) >> 63)
+    static func markNonzeros(_ x: UnsafePointer<Double>, count: Int, stride: Int, masks: UnsafeMutablePointer<UInt64>) {
+        var group = 0
+        while group * 64 < count {
+            let first = group * 64, last = Swift.min(count, first + 64)
+            var mask: UInt64 = 0
+            for k in first..<last {
+                let magnitude = x[k &* stride].bitPattern &<< 1
+                mask |= ((magnitude | (0 &- magnitude)) >> 63) &<< UInt64(truncatingIfNeeded: k &- first)
+            }
+            masks[group] = mask
+            group += 1
         }
-        return kept
     }
 
-    /// start + Σₖ values[k]·(the block at base + offsets[k]), lane by lane, k increasing.
+    /// start + Σᵢ x[i·xStride]·(the block at base + i·blockStride) over the indices i marked
+    /// in `masks` (see `markNonzeros`) among 0..<count, lane by lane, i increasing.
     @inline(__always)
-    static func sum<Lanes: DenseLanes>(from start: Lanes, _ values: UnsafePointer<Double>, _ offsets: UnsafePointer<Int>,
-                                       count: Int, base: UnsafePointer<Double>) -> Lanes {
+    static func sum<Lanes: DenseLanes>(from start: Lanes, marked masks: UnsafePointer<UInt64>, count: Int,
+                                       x: UnsafePointer<Double>, xStride: Int, base: UnsafePointer<Double>, blockStride: Int) -> Lanes {
         var total = start
-        for k in 0..<count { total = total.adding(values[k], times: Lanes(loading: base + offsets[k])) }
+        var group = 0
+        while group * 64 < count {
+            var mask = masks[group]
+            while mask != 0 {
+                let i = group &* 64 &+ mask.trailingZeroBitCount
+                mask &= mask &- 1
+                total = total.adding(x[i &* xStride], times: Lanes(loading: base + i &* blockStride))
+            }
+            group += 1
+        }
         return total
     }
 
@@ -84,18 +92,21 @@ enum DenseKernels {
     static func affine(rows: Int, inputs x: UnsafePointer<Double>, inputWidth: Int,
                        transposedWeights wt: UnsafePointer<Double>, biases b: UnsafePointer<Double>,
                        outputs z: UnsafeMutablePointer<Double>, outputWidth: Int,
-                       values: UnsafeMutablePointer<Double>, offsets: UnsafeMutablePointer<Int>) {
+                       masks: UnsafeMutablePointer<UInt64>) {
         struct Block: DenseBlockBody {
-            let values: UnsafePointer<Double>, offsets: UnsafePointer<Int>, count: Int
+            let masks: UnsafePointer<UInt64>, x: UnsafePointer<Double>, inputWidth: Int, outputWidth: Int
             let wt: UnsafePointer<Double>, b: UnsafePointer<Double>, z: UnsafeMutablePointer<Double>
             @inline(__always)
             func callAsFunction<Lanes: DenseLanes>(_ lanes: Lanes.Type, at start: Int) {
-                DenseKernels.sum(from: Lanes(loading: b + start), values, offsets, count: count, base: wt + start).store(to: z + start)
+                DenseKernels.sum(from: Lanes(loading: b + start), marked: masks, count: inputWidth, x: x, xStride: 1,
+                                 base: wt + start, blockStride: outputWidth).store(to: z + start)
             }
         }
         for row in 0..<rows {
-            let count = nonzeros(x + row * inputWidth, count: inputWidth, stride: 1, scale: outputWidth, values: values, offsets: offsets)
-            forEachBlock(of: outputWidth, Block(values: values, offsets: offsets, count: count, wt: wt, b: b, z: z + row * outputWidth))
+            let inputRow = x + row * inputWidth
+            markNonzeros(inputRow, count: inputWidth, stride: 1, masks: masks)
+            forEachBlock(of: outputWidth, Block(masks: masks, x: inputRow, inputWidth: inputWidth, outputWidth: outputWidth,
+                                                wt: wt, b: b, z: z + row * outputWidth))
         }
     }
 
@@ -109,13 +120,14 @@ enum DenseKernels {
     static func addGradients(rows: Int, inputs a: UnsafePointer<Double>, inputWidth: Int,
                              deltas d: UnsafePointer<Double>, outputWidth: Int,
                              weightGradient gw: UnsafeMutablePointer<Double>, biasGradient gb: UnsafeMutablePointer<Double>,
-                             values: UnsafeMutablePointer<Double>, offsets: UnsafeMutablePointer<Int>) {
+                             masks: UnsafeMutablePointer<UInt64>) {
         struct WeightBlock: DenseBlockBody {
-            let values: UnsafePointer<Double>, offsets: UnsafePointer<Int>, count: Int
+            let masks: UnsafePointer<UInt64>, rows: Int, a: UnsafePointer<Double>, outputWidth: Int
             let d: UnsafePointer<Double>, gw: UnsafeMutablePointer<Double>, column: Int, inputWidth: Int
             @inline(__always)
             func callAsFunction<Lanes: DenseLanes>(_ lanes: Lanes.Type, at start: Int) {
-                let total = DenseKernels.sum(from: Lanes.zero, values, offsets, count: count, base: d + start)
+                let total = DenseKernels.sum(from: Lanes.zero, marked: masks, count: rows, x: a + column, xStride: inputWidth,
+                                             base: d + start, blockStride: outputWidth)
                 for lane in 0..<Lanes.width { gw[(start + lane) * inputWidth + column] += total.lane(lane) }
             }
         }
@@ -129,8 +141,8 @@ enum DenseKernels {
             }
         }
         for column in 0..<inputWidth {
-            let count = nonzeros(a + column, count: rows, stride: inputWidth, scale: outputWidth, values: values, offsets: offsets)
-            forEachBlock(of: outputWidth, WeightBlock(values: values, offsets: offsets, count: count, d: d, gw: gw,
+            markNonzeros(a + column, count: rows, stride: inputWidth, masks: masks)
+            forEachBlock(of: outputWidth, WeightBlock(masks: masks, rows: rows, a: a, outputWidth: outputWidth, d: d, gw: gw,
                                                       column: column, inputWidth: inputWidth))
         }
         forEachBlock(of: outputWidth, BiasBlock(rows: rows, d: d, gb: gb, outputWidth: outputWidth))
@@ -142,18 +154,21 @@ enum DenseKernels {
     ///     for r, i: p[r,i] = 0;  for j in 0..<outputWidth: p[r,i] += d[r,j] · W[j,i]
     static func propagate(rows: Int, deltas d: UnsafePointer<Double>, outputWidth: Int,
                           weights w: UnsafePointer<Double>, inputWidth: Int, into p: UnsafeMutablePointer<Double>,
-                          values: UnsafeMutablePointer<Double>, offsets: UnsafeMutablePointer<Int>) {
+                          masks: UnsafeMutablePointer<UInt64>) {
         struct Block: DenseBlockBody {
-            let values: UnsafePointer<Double>, offsets: UnsafePointer<Int>, count: Int
+            let masks: UnsafePointer<UInt64>, d: UnsafePointer<Double>, outputWidth: Int, inputWidth: Int
             let w: UnsafePointer<Double>, p: UnsafeMutablePointer<Double>
             @inline(__always)
             func callAsFunction<Lanes: DenseLanes>(_ lanes: Lanes.Type, at start: Int) {
-                DenseKernels.sum(from: Lanes.zero, values, offsets, count: count, base: w + start).store(to: p + start)
+                DenseKernels.sum(from: Lanes.zero, marked: masks, count: outputWidth, x: d, xStride: 1, base: w + start,
+                                 blockStride: inputWidth).store(to: p + start)
             }
         }
         for row in 0..<rows {
-            let count = nonzeros(d + row * outputWidth, count: outputWidth, stride: 1, scale: inputWidth, values: values, offsets: offsets)
-            forEachBlock(of: inputWidth, Block(values: values, offsets: offsets, count: count, w: w, p: p + row * inputWidth))
+            let deltas = d + row * outputWidth
+            markNonzeros(deltas, count: outputWidth, stride: 1, masks: masks)
+            forEachBlock(of: inputWidth, Block(masks: masks, d: deltas, outputWidth: outputWidth, inputWidth: inputWidth, w: w,
+                                               p: p + row * inputWidth))
         }
     }
 }

@@ -18,7 +18,7 @@ import Darwin
 /// **Workspace** for `rows` rows: each hidden layer's activations (`rows × width`), then two
 /// buffers of `rows × widest hidden` for the backward pass's deltas, then every layer's
 /// weights transposed (the forward pass reads them input by input), then the kernels'
-/// scratch (`DenseKernels`: nonzero values and their offsets).
+/// scratch (`DenseKernels`: whether each multiplier is nonzero, a bit each).
 public struct DenseNetwork: Model {
     /// The nonlinearity between layers.
     public enum Activation: String, Sendable, Hashable, CaseIterable {
@@ -74,7 +74,7 @@ public struct DenseNetwork: Model {
     }
 
     public func workspaceCount(rows: Int) -> Int {
-        transposedOffset(rows: rows) + weightCount + 2 * scratchCount(rows: rows)
+        transposedOffset(rows: rows) + weightCount + scratchCount(rows: rows)
     }
 
     /// Weights in all layers (the transposed copy's size).
@@ -86,7 +86,7 @@ public struct DenseNetwork: Model {
         return rows * (hidden.reduce(0, +) + 2 * (hidden.max() ?? 0))
     }
 
-    /// Values (and as many offsets) of kernel scratch for `rows` rows.
+    /// Words of kernel scratch for `rows` rows.
     private func scratchCount(rows: Int) -> Int {
         DenseKernels.scratchCount(rows: rows, inputWidth: widths.max() ?? 1, outputWidth: 1)
     }
@@ -96,15 +96,13 @@ public struct DenseNetwork: Model {
         rows * widths[1..<(1 + layer)].reduce(0, +)
     }
 
-    /// Calls `body` with the workspace's kernel scratch: values, and offsets (the same
-    /// doubles' memory seen as `Int`s for the call).
+    /// Calls `body` with the workspace's kernel scratch: its last doubles, their memory seen
+    /// as words of mask for the call.
     @inline(__always)
-    private func withScratch(_ workspace: UnsafeMutableBufferPointer<Double>, rows: Int,
-                             _ body: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Int>) -> Void) {
-        let count = scratchCount(rows: rows), start = transposedOffset(rows: rows) + weightCount
-        let values = workspace.baseAddress! + start
-        UnsafeMutableBufferPointer(rebasing: workspace[start + count..<start + 2 * count]).withMemoryRebound(to: Int.self) { offsets in
-            body(values, offsets.baseAddress!)
+    private func withScratch(_ workspace: UnsafeMutableBufferPointer<Double>, rows: Int, _ body: (UnsafeMutablePointer<UInt64>) -> Void) {
+        let start = transposedOffset(rows: rows) + weightCount
+        UnsafeMutableBufferPointer(rebasing: workspace[start..<start + scratchCount(rows: rows)]).withMemoryRebound(to: UInt64.self) { masks in
+            body(masks.baseAddress!)
         }
     }
 
@@ -112,7 +110,7 @@ public struct DenseNetwork: Model {
                         outputs: UnsafeMutableBufferPointer<Double>, workspace: UnsafeMutableBufferPointer<Double>) {
         guard let parameterBase = parameters.baseAddress, let outputBase = outputs.baseAddress, rows > 0 else { return }
         let transposed = workspace.baseAddress! + transposedOffset(rows: rows)
-        withScratch(workspace, rows: rows) { values, offsets in
+        withScratch(workspace, rows: rows) { masks in
             var input = inputs.baseAddress!
             var hiddenOffset = 0, transposedStart = 0
             for layer in 0..<layerCount {
@@ -123,7 +121,7 @@ public struct DenseNetwork: Model {
                 DenseKernels.transpose(parameterBase + weightOffsets[layer], rows: outputWidth, columns: inputWidth, into: weights)
                 DenseKernels.affine(rows: rows, inputs: input, inputWidth: inputWidth, transposedWeights: weights,
                                     biases: parameterBase + biasOffsets[layer], outputs: output, outputWidth: outputWidth,
-                                    values: values, offsets: offsets)
+                                    masks: masks)
                 if !isLast {
                     activate(output, count: rows * outputWidth)
                     input = UnsafePointer(output)
@@ -150,7 +148,7 @@ public struct DenseNetwork: Model {
         guard let parameterBase = parameters.baseAddress, let gradientBase = gradient.baseAddress, rows > 0 else { return }
         let hidden = hiddenWidths
         let deltaOffset = rows * hidden.reduce(0, +), deltaSize = rows * (hidden.max() ?? 0)
-        withScratch(workspace, rows: rows) { values, offsets in
+        withScratch(workspace, rows: rows) { masks in
             var delta = UnsafePointer(outputGradient.baseAddress!)
             for layer in stride(from: layerCount - 1, through: 0, by: -1) {
                 let (inputWidth, outputWidth) = (widths[layer], widths[layer + 1])
@@ -158,12 +156,12 @@ public struct DenseNetwork: Model {
                     : UnsafePointer(workspace.baseAddress! + activationOffset(layer - 1, rows: rows))
                 DenseKernels.addGradients(rows: rows, inputs: input, inputWidth: inputWidth, deltas: delta, outputWidth: outputWidth,
                                           weightGradient: gradientBase + weightOffsets[layer],
-                                          biasGradient: gradientBase + biasOffsets[layer], values: values, offsets: offsets)
+                                          biasGradient: gradientBase + biasOffsets[layer], masks: masks)
                 guard layer > 0 else { break }
                 // δ_previous[i] = act′(a[i]) · Σ_j δ[j]·W[j, i], into the delta buffer not in use.
                 let previous = workspace.baseAddress! + deltaOffset + (layer % 2) * deltaSize
                 DenseKernels.propagate(rows: rows, deltas: delta, outputWidth: outputWidth, weights: parameterBase + weightOffsets[layer],
-                                       inputWidth: inputWidth, into: previous, values: values, offsets: offsets)
+                                       inputWidth: inputWidth, into: previous, masks: masks)
                 let count = rows * inputWidth
                 switch activation {
                 case .relu: for index in 0..<count { previous[index] = input[index] > 0 ? previous[index] : 0 }
