@@ -1,0 +1,32 @@
+import Testing
+@testable import LRLab
+
+/// Adam's common case updates two parameters at a time; each lane must compute exactly the
+/// scalar rule, so the parameters and the moments equal, bit for bit, the plain loop over
+/// the documented equations, for odd and even counts (the last parameter alone included).
+@Suite struct AdamLanesTests {
+    @Test(arguments: [1, 2, 3, 7, 64])
+    func pairsEqualTheScalarRule(count: Int) {
+        var random = SeededRandom(seed: UInt64(count))
+        var adam = Adam()
+        var theta = (0..<count).map { _ in random.nextUniform(in: -1...1) }
+        var expected = theta
+        var m = [Double](repeating: 0, count: count), v = m
+        let (beta1, beta2, epsilon, rate) = (0.9, 0.999, 1e-8, 0.01)
+        for step in 1...5 {
+            let gradient = (0..<count).map { _ in random.nextUniform(in: -3...3) * (step == 3 ? 1e-9 : 1) }
+            theta.withUnsafeMutableBufferPointer { theta in
+                gradient.withUnsafeBufferPointer { adam.update(parameters: theta, gradient: $0, learningRate: rate, step: step) }
+            }
+            var power1 = 1.0, power2 = 1.0
+            for _ in 0..<step { power1 *= beta1; power2 *= beta2 }
+            let (c1, c2) = (1 - power1, 1 - power2)
+            for index in 0..<count {
+                m[index] = beta1 * m[index] + (1 - beta1) * gradient[index]
+                v[index] = beta2 * v[index] + (1 - beta2) * gradient[index] * gradient[index]
+                expected[index] -= rate / ((v[index] / c2).squareRoot() + epsilon) * (m[index] / c1)
+            }
+            #expect(theta.map(\.bitPattern) == expected.map(\.bitPattern), "step \(step)")
+        }
+    }
+}
