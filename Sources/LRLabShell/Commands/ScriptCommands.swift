@@ -16,8 +16,13 @@ extension Command {
                 converged_at (first step under the tolerance), the variables (x, y) and gradient
                 components (gx, gy). Values may be formulas: expect x ~ pi/2 tol=1e-6.
                 The verdict: expect verdict == bouncing (converged slow bouncing diverging stuck undefined).
+                After pbt: pbt_best pbt_median pbt_lr pbt_start_lr pbt_steps.
+                Tables: expect fit 15 verdict == overfitting, expect fit 3 val_error < 0.1, expect fit best == 3;
+                expect compare adam val_acc > 0.9, expect compare best == adam (a row by a word of its label);
+                expect train val_loss < 0.5, expect train best_epoch < 40, expect train verdict == overfitting
+                (the latest training's last epoch: train_loss val_loss train_acc val_acc epoch best_epoch).
                 In a script a failing claim is reported as FILE:LINE and the process exits non-zero.
-                """, completion: .words(Expectation.quantities + Expectation.flags + ["not"])) { session, statement throws(ShellError) in
+                """, completion: .words(Expectation.quantities + Expectation.flags + ["not", "fit", "compare", "train"])) { session, statement throws(ShellError) in
             try Expectation.check(statement, in: session)
         },
         Command("load", usage: "load FILE", summary: "run a script of commands inside this session",
