@@ -320,12 +320,12 @@ extension Command {
         session.lastPicture = .lineChart(chart)
         var lines = [chart.render(style: style(session), color: session.useColor)]
         if let suggested = report.suggestedRate {
-            lines.append("suggested lr = \(NumberFormat.format(suggested, digits: 3))  (\(report.rule))")
+            lines.append("suggested lr = \(NumberFormat.format(suggested, digits: 3))  (\(report.rule.text(digits: session.digits)))")
             if let critical = report.criticalRate, suggested > critical {
                 lines.append("warning: that is above \(report.criticalSymbol) = \(NumberFormat.format(critical, digits: 3)) at the start; \(session.optimizer.kind.name) would bounce and grow there")
             }
         } else {
-            lines.append("no suggestion: \(report.rule)")
+            lines.append("no suggestion: \(report.rule.text(digits: session.digits))")
         }
         if let reason = report.stopReason { lines.append("stopped: " + reason.text(digits: session.digits)) }
         if report.wasStopped {

@@ -56,10 +56,7 @@ extension Command {
                 every task's solution runs and its checks must hold.
                 """) { session, statement throws(ShellError) in
             let lessons = try session.lessonSources()
-            let number = try parseCount(statement, limit: lessons.count)
-            guard number <= lessons.count else {
-                throw ShellError("there is no lesson \(number)", hint: "lessons lists them")
-            }
+            let number = try lessonNumber(statement, count: lessons.count)
             let source = lessons[number - 1]
             if session.guidesLessons, session.currentFile == nil {
                 session.lessonRequest = LessonRequest(number: number, source: source)
@@ -76,5 +73,24 @@ extension Session {
         guard !path.hasPrefix("/"), !TextFile.exists(path),
               let directory = currentFile.flatMap(TextFile.directory(of:)) else { return path }
         return directory + "/" + path
+    }
+}
+
+extension Command {
+    /// The N of `lesson N`, one of the `count` lessons (1 when absent).
+    static func lessonNumber(_ statement: Statement, count: Int) throws(ShellError) -> Int {
+        guard statement.words.count > 1 else { return 1 }
+        guard statement.words.count == 2 else { throw ShellError("lesson takes one number", at: statement.words[2].range) }
+        let word = statement.words[1]
+        let value: Double
+        do throws(NumberSyntax.Problem) {
+            value = try NumberSyntax.value(word.text)
+        } catch {
+            throw ShellError(error.message(word.text), at: word.range, hint: "e.g. lesson 1; lessons lists them")
+        }
+        guard value.rounded() == value, value >= 1, value <= Double(count) else {
+            throw ShellError("there is no lesson \(word.text): the lessons are 1 to \(count)", at: word.range, hint: "lessons lists them")
+        }
+        return Int(value)
     }
 }
