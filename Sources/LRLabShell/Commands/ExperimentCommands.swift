@@ -280,6 +280,7 @@ extension Command {
         switch verdict.kind {
         case .slow:
             if let estimate = verdict.estimate { return "\(estimate.phrase) needed" }
+            return "loss falls; no estimate"  // the summary's longer words would be cut at 80 columns
         case .diverging:
             if let growth = verdict.growthFactor { return "grows ×\(NumberFormat.format(growth, digits: 3)) per step" }
         case .bouncing:
