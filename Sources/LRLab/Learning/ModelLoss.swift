@@ -205,9 +205,10 @@ public struct ModelLoss: DifferentiableLoss {
                     // Every row in order: the data's own rows are the chunk's inputs.
                     chunkInputs = UnsafeBufferPointer(rebasing: source[start * features..<(start + chunk) * features])
                 } else {
-                    for position in 0..<chunk {
-                        let row = dataRow(start + position)
-                        for column in 0..<features { inputs[position * features + column] = source[row * features + column] }
+                    if features > 0, let from = source.baseAddress, let to = inputs.baseAddress {
+                        for position in 0..<chunk {
+                            (to + position * features).update(from: from + dataRow(start + position) * features, count: features)
+                        }
                     }
                     chunkInputs = UnsafeBufferPointer(rebasing: inputs[0..<chunk * features])
                 }
