@@ -33,8 +33,8 @@ enum DenseKernels {
     }
 
     /// Marks which of x[k·stride], k in 0..<count, are not ±0 (NaN and ±∞ included): bit
-    /// k mod 64 of `masks[k / 64]`. No branch and no store whose address depends on the
-    /// data (a list of nonzero indices built here cost as much as the sums it saved).
+    /// k mod 64 of `masks[k / 64]`, with no branch and no store whose address depends on the
+    /// data (why: `Benchmarks/README.md`, case i).
     @inline(__always)
     static func markNonzeros(_ x: UnsafePointer<Double>, count: Int, stride: Int, masks: UnsafeMutablePointer<UInt64>) {
         var group = 0
