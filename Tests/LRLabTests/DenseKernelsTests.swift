@@ -37,13 +37,15 @@ import Testing
                 expected[r * outputs + j] = z
             }
         }
-        var transposed = [Double](repeating: .nan, count: inputs * outputs)
-        var z = [Double](repeating: .nan, count: rows * outputs)
         var masks = [UInt64](repeating: 0, count: Self.scratch(rows, inputs, outputs))
-        DenseKernels.transpose(w, rows: outputs, columns: inputs, into: &transposed)
-        DenseKernels.affine(rows: rows, inputs: x, inputWidth: inputs, transposedWeights: transposed, biases: b,
-                            outputs: &z, outputWidth: outputs, masks: &masks)
-        #expect(z.map(\.bitPattern) == expected.map(\.bitPattern))
+        // Both ways of loading the weights: transposed first (from row 0 on), and strided (never transposed).
+        for threshold in [0, Int.max] {
+            var transposed = [Double](repeating: .nan, count: inputs * outputs)
+            var z = [Double](repeating: .nan, count: rows * outputs)
+            DenseKernels.affine(rows: rows, inputs: x, inputWidth: inputs, weights: w, biases: b, outputs: &z, outputWidth: outputs,
+                                transposed: &transposed, masks: &masks, transposeFrom: threshold)
+            #expect(z.map(\.bitPattern) == expected.map(\.bitPattern), "transposing from \(threshold) rows")
+        }
     }
 
     @Test(arguments: shapes)
@@ -62,12 +64,15 @@ import Testing
             for r in 0..<rows { s += d[r * outputs + j] }
             expectedB[j] += s
         }
-        var gw = startW, gb = startB
         var masks = [UInt64](repeating: 0, count: Self.scratch(rows, inputs, outputs))
-        DenseKernels.addGradients(rows: rows, inputs: a, inputWidth: inputs, deltas: d, outputWidth: outputs,
-                                  weightGradient: &gw, biasGradient: &gb, masks: &masks)
-        #expect(gw.map(\.bitPattern) == expectedW.map(\.bitPattern))
-        #expect(gb.map(\.bitPattern) == expectedB.map(\.bitPattern))
+        // Both orders of the loops: by columns of inputs (from row 0 on) and by columns of deltas.
+        for threshold in [0, Int.max] {
+            var gw = startW, gb = startB
+            DenseKernels.addGradients(rows: rows, inputs: a, inputWidth: inputs, deltas: d, outputWidth: outputs,
+                                      weightGradient: &gw, biasGradient: &gb, masks: &masks, byColumnsFrom: threshold)
+            #expect(gw.map(\.bitPattern) == expectedW.map(\.bitPattern), "by columns from \(threshold) rows")
+            #expect(gb.map(\.bitPattern) == expectedB.map(\.bitPattern))
+        }
     }
 
     @Test(arguments: shapes)
@@ -95,10 +100,9 @@ import Testing
     @Test func zerosAreSkippedAndNonFiniteInputsAreNot() {
         let w: [Double] = [1, 2, .infinity, 4, 5, 6]  // 2 outputs × 3 inputs
         var transposed = [Double](repeating: 0, count: 6), masks = [UInt64](repeating: 0, count: 1)
-        DenseKernels.transpose(w, rows: 2, columns: 3, into: &transposed)
         var z = [Double](repeating: 0, count: 6)
-        DenseKernels.affine(rows: 3, inputs: [1, 1, 0, .nan, 0, 0, 0, .infinity, 0], inputWidth: 3, transposedWeights: transposed,
-                            biases: [0.5, -0.5], outputs: &z, outputWidth: 2, masks: &masks)
+        DenseKernels.affine(rows: 3, inputs: [1, 1, 0, .nan, 0, 0, 0, .infinity, 0], inputWidth: 3, weights: w,
+                            biases: [0.5, -0.5], outputs: &z, outputWidth: 2, transposed: &transposed, masks: &masks)
         #expect(z[0] == 3.5 && z[1] == 8.5)
         #expect(z[2].isNaN && z[3].isNaN)
         #expect(z[4] == .infinity && z[5] == .infinity)

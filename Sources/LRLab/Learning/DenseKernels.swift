@@ -69,6 +69,29 @@ enum DenseKernels {
         return total
     }
 
+    /// `sum` with each block's lanes `laneStride` apart: start + Σᵢ x[i]·(base[i + l·laneStride]
+    /// for each lane l) over the marked i, i increasing.
+    @inline(__always)
+    static func sumGathered<Lanes: DenseLanes>(from start: Lanes, marked masks: UnsafePointer<UInt64>, count: Int,
+                                               x: UnsafePointer<Double>, base: UnsafePointer<Double>, laneStride: Int) -> Lanes {
+        var total = start
+        var group = 0
+        while group * 64 < count {
+            var mask = masks[group]
+            while mask != 0 {
+                let i = group &* 64 &+ mask.trailingZeroBitCount
+                mask &= mask &- 1
+                total = total.adding(x[i], times: Lanes(gathering: base + i, stride: laneStride))
+            }
+            group += 1
+        }
+        return total
+    }
+
+    /// Rows from which `affine` transposes the weights first (below, the copy would cost more
+    /// than the strided loads it saves) and `addGradients` sums by columns of inputs.
+    static let transposeThreshold = 8
+
     /// Calls `body` for blocks covering 0..<width: as many of 16 as fit, then at most one
     /// each of 8, 4, 2 and 1.
     @inline(__always)
@@ -88,11 +111,15 @@ enum DenseKernels {
     ///
     ///     for r, j: z[r,j] = b[j];  for i in 0..<inputWidth: z[r,j] += x[r,i] · W[j,i]
     ///
-    /// from the weights transposed (`wt[i·outputWidth + j] = W[j,i]`, see `transpose`).
+    /// from the weights as stored (`w[j·inputWidth + i] = W[j,i]`). From `transposeFrom` rows
+    /// on, it first copies them transposed into `transposed` (`inputWidth × outputWidth`
+    /// doubles), so that a block of outputs' weights is one contiguous load; below, it loads
+    /// them strided. The sums are the same either way.
     static func affine(rows: Int, inputs x: UnsafePointer<Double>, inputWidth: Int,
-                       transposedWeights wt: UnsafePointer<Double>, biases b: UnsafePointer<Double>,
+                       weights w: UnsafePointer<Double>, biases b: UnsafePointer<Double>,
                        outputs z: UnsafeMutablePointer<Double>, outputWidth: Int,
-                       masks: UnsafeMutablePointer<UInt64>) {
+                       transposed: UnsafeMutablePointer<Double>, masks: UnsafeMutablePointer<UInt64>,
+                       transposeFrom threshold: Int = transposeThreshold) {
         struct Block: DenseBlockBody {
             let masks: UnsafePointer<UInt64>, x: UnsafePointer<Double>, inputWidth: Int, outputWidth: Int
             let wt: UnsafePointer<Double>, b: UnsafePointer<Double>, z: UnsafeMutablePointer<Double>
@@ -102,11 +129,27 @@ enum DenseKernels {
                                  base: wt + start, blockStride: outputWidth).store(to: z + start)
             }
         }
+        struct StridedBlock: DenseBlockBody {
+            let masks: UnsafePointer<UInt64>, x: UnsafePointer<Double>, inputWidth: Int
+            let w: UnsafePointer<Double>, b: UnsafePointer<Double>, z: UnsafeMutablePointer<Double>
+            @inline(__always)
+            func callAsFunction<Lanes: DenseLanes>(_ lanes: Lanes.Type, at start: Int) {
+                DenseKernels.sumGathered(from: Lanes(loading: b + start), marked: masks, count: inputWidth, x: x,
+                                         base: w + start * inputWidth, laneStride: inputWidth).store(to: z + start)
+            }
+        }
+        let transposes = rows >= threshold
+        if transposes { transpose(w, rows: outputWidth, columns: inputWidth, into: transposed) }
         for row in 0..<rows {
             let inputRow = x + row * inputWidth
             markNonzeros(inputRow, count: inputWidth, stride: 1, masks: masks)
-            forEachBlock(of: outputWidth, Block(masks: masks, x: inputRow, inputWidth: inputWidth, outputWidth: outputWidth,
-                                                wt: wt, b: b, z: z + row * outputWidth))
+            if transposes {
+                forEachBlock(of: outputWidth, Block(masks: masks, x: inputRow, inputWidth: inputWidth, outputWidth: outputWidth,
+                                                    wt: transposed, b: b, z: z + row * outputWidth))
+            } else {
+                forEachBlock(of: outputWidth, StridedBlock(masks: masks, x: inputRow, inputWidth: inputWidth, w: w, b: b,
+                                                           z: z + row * outputWidth))
+            }
         }
     }
 
@@ -116,11 +159,24 @@ enum DenseKernels {
     ///     for j:    s = 0;  for r in 0..<rows: s += d[r,j];           gb[j] += s
     ///
     /// where `a` (`rows × inputWidth`) is the layer's input and `d` (`rows × outputWidth`)
-    /// the deltas at its outputs (∂L/∂z).
+    /// the deltas at its outputs (∂L/∂z). From `byColumnsFrom` rows on, the sums run over
+    /// the rows where a column of `a` is nonzero, a block of outputs at a time; below, over
+    /// the rows where a column of `d` is nonzero, a block of inputs at a time (for one row,
+    /// the outer product d ⊗ a added a row of `gw` at a time). The sums are the same.
     static func addGradients(rows: Int, inputs a: UnsafePointer<Double>, inputWidth: Int,
                              deltas d: UnsafePointer<Double>, outputWidth: Int,
                              weightGradient gw: UnsafeMutablePointer<Double>, biasGradient gb: UnsafeMutablePointer<Double>,
-                             masks: UnsafeMutablePointer<UInt64>) {
+                             masks: UnsafeMutablePointer<UInt64>, byColumnsFrom threshold: Int = transposeThreshold) {
+        struct RowBlock: DenseBlockBody {
+            let masks: UnsafePointer<UInt64>, rows: Int, a: UnsafePointer<Double>, inputWidth: Int
+            let d: UnsafePointer<Double>, outputWidth: Int, gw: UnsafeMutablePointer<Double>
+            @inline(__always)
+            func callAsFunction<Lanes: DenseLanes>(_ lanes: Lanes.Type, at start: Int) {
+                let total = DenseKernels.sum(from: Lanes.zero, marked: masks, count: rows, x: d, xStride: outputWidth,
+                                             base: a + start, blockStride: inputWidth)
+                Lanes(loading: gw + start).adding(total).store(to: gw + start)
+            }
+        }
         struct WeightBlock: DenseBlockBody {
             let masks: UnsafePointer<UInt64>, rows: Int, a: UnsafePointer<Double>, outputWidth: Int
             let d: UnsafePointer<Double>, gw: UnsafeMutablePointer<Double>, column: Int, inputWidth: Int
@@ -140,10 +196,18 @@ enum DenseKernels {
                 Lanes(loading: gb + start).adding(total).store(to: gb + start)
             }
         }
-        for column in 0..<inputWidth {
-            markNonzeros(a + column, count: rows, stride: inputWidth, masks: masks)
-            forEachBlock(of: outputWidth, WeightBlock(masks: masks, rows: rows, a: a, outputWidth: outputWidth, d: d, gw: gw,
-                                                      column: column, inputWidth: inputWidth))
+        if rows >= threshold {
+            for column in 0..<inputWidth {
+                markNonzeros(a + column, count: rows, stride: inputWidth, masks: masks)
+                forEachBlock(of: outputWidth, WeightBlock(masks: masks, rows: rows, a: a, outputWidth: outputWidth, d: d, gw: gw,
+                                                          column: column, inputWidth: inputWidth))
+            }
+        } else {
+            for unit in 0..<outputWidth {
+                markNonzeros(d + unit, count: rows, stride: outputWidth, masks: masks)
+                forEachBlock(of: inputWidth, RowBlock(masks: masks, rows: rows, a: a, inputWidth: inputWidth, d: d + unit,
+                                                      outputWidth: outputWidth, gw: gw + unit * inputWidth))
+            }
         }
         forEachBlock(of: outputWidth, BiasBlock(rows: rows, d: d, gb: gb, outputWidth: outputWidth))
     }

@@ -7,6 +7,8 @@ protocol DenseLanes {
     static var width: Int { get }
     /// The block of `width` doubles starting at `source`.
     init(loading source: UnsafePointer<Double>)
+    /// The block of source[l·stride] for l in 0..<width.
+    init(gathering source: UnsafePointer<Double>, stride: Int)
     /// Every lane 0.
     static var zero: Self { get }
     /// self + a·x, lane by lane (a product, then a sum: no fused multiply-add).
@@ -28,6 +30,10 @@ protocol DenseBlockBody {
 extension SIMD16: DenseLanes where Scalar == Double {
     static var width: Int { 16 }
     @inline(__always) init(loading source: UnsafePointer<Double>) { self = UnsafeRawPointer(source).loadUnaligned(as: Self.self) }
+    @inline(__always) init(gathering source: UnsafePointer<Double>, stride: Int) {
+        self.init()
+        for lane in 0..<Self.scalarCount { self[lane] = source[lane &* stride] }
+    }
     @inline(__always) func adding(_ a: Double, times x: Self) -> Self { self + Self(repeating: a) * x }
     @inline(__always) func adding(_ x: Self) -> Self { self + x }
     @inline(__always) func store(to target: UnsafeMutablePointer<Double>) { UnsafeMutableRawPointer(target).storeBytes(of: self, as: Self.self) }
@@ -37,6 +43,10 @@ extension SIMD16: DenseLanes where Scalar == Double {
 extension SIMD8: DenseLanes where Scalar == Double {
     static var width: Int { 8 }
     @inline(__always) init(loading source: UnsafePointer<Double>) { self = UnsafeRawPointer(source).loadUnaligned(as: Self.self) }
+    @inline(__always) init(gathering source: UnsafePointer<Double>, stride: Int) {
+        self.init()
+        for lane in 0..<Self.scalarCount { self[lane] = source[lane &* stride] }
+    }
     @inline(__always) func adding(_ a: Double, times x: Self) -> Self { self + Self(repeating: a) * x }
     @inline(__always) func adding(_ x: Self) -> Self { self + x }
     @inline(__always) func store(to target: UnsafeMutablePointer<Double>) { UnsafeMutableRawPointer(target).storeBytes(of: self, as: Self.self) }
@@ -46,6 +56,10 @@ extension SIMD8: DenseLanes where Scalar == Double {
 extension SIMD4: DenseLanes where Scalar == Double {
     static var width: Int { 4 }
     @inline(__always) init(loading source: UnsafePointer<Double>) { self = UnsafeRawPointer(source).loadUnaligned(as: Self.self) }
+    @inline(__always) init(gathering source: UnsafePointer<Double>, stride: Int) {
+        self.init()
+        for lane in 0..<Self.scalarCount { self[lane] = source[lane &* stride] }
+    }
     @inline(__always) func adding(_ a: Double, times x: Self) -> Self { self + Self(repeating: a) * x }
     @inline(__always) func adding(_ x: Self) -> Self { self + x }
     @inline(__always) func store(to target: UnsafeMutablePointer<Double>) { UnsafeMutableRawPointer(target).storeBytes(of: self, as: Self.self) }
@@ -55,6 +69,10 @@ extension SIMD4: DenseLanes where Scalar == Double {
 extension SIMD2: DenseLanes where Scalar == Double {
     static var width: Int { 2 }
     @inline(__always) init(loading source: UnsafePointer<Double>) { self = UnsafeRawPointer(source).loadUnaligned(as: Self.self) }
+    @inline(__always) init(gathering source: UnsafePointer<Double>, stride: Int) {
+        self.init()
+        for lane in 0..<Self.scalarCount { self[lane] = source[lane &* stride] }
+    }
     @inline(__always) func adding(_ a: Double, times x: Self) -> Self { self + Self(repeating: a) * x }
     @inline(__always) func adding(_ x: Self) -> Self { self + x }
     @inline(__always) func store(to target: UnsafeMutablePointer<Double>) { UnsafeMutableRawPointer(target).storeBytes(of: self, as: Self.self) }
@@ -64,6 +82,7 @@ extension SIMD2: DenseLanes where Scalar == Double {
 extension Double: DenseLanes {
     static var width: Int { 1 }
     @inline(__always) init(loading source: UnsafePointer<Double>) { self = source.pointee }
+    @inline(__always) init(gathering source: UnsafePointer<Double>, stride: Int) { self = source.pointee }
     @inline(__always) func adding(_ a: Double, times x: Double) -> Double { self + a * x }
     @inline(__always) func adding(_ x: Double) -> Double { self + x }
     @inline(__always) func store(to target: UnsafeMutablePointer<Double>) { target.pointee = self }

@@ -117,11 +117,9 @@ public struct DenseNetwork: Model {
                 let (inputWidth, outputWidth) = (widths[layer], widths[layer + 1])
                 let isLast = layer == layerCount - 1
                 let output = isLast ? outputBase : workspace.baseAddress! + hiddenOffset
-                let weights = transposed + transposedStart
-                DenseKernels.transpose(parameterBase + weightOffsets[layer], rows: outputWidth, columns: inputWidth, into: weights)
-                DenseKernels.affine(rows: rows, inputs: input, inputWidth: inputWidth, transposedWeights: weights,
+                DenseKernels.affine(rows: rows, inputs: input, inputWidth: inputWidth, weights: parameterBase + weightOffsets[layer],
                                     biases: parameterBase + biasOffsets[layer], outputs: output, outputWidth: outputWidth,
-                                    masks: masks)
+                                    transposed: transposed + transposedStart, masks: masks)
                 if !isLast {
                     activate(output, count: rows * outputWidth)
                     input = UnsafePointer(output)
