@@ -88,8 +88,8 @@ enum DenseKernels {
         return total
     }
 
-    /// Rows from which `affine` transposes the weights first (below, the copy would cost more
-    /// than the strided loads it saves) and `addGradients` sums by columns of inputs.
+    /// Rows from which `affine` transposes the weights first: below, the copy would cost more
+    /// than the strided loads it saves.
     static let transposeThreshold = 8
 
     /// Calls `body` for blocks covering 0..<width: as many of 16 as fit, then at most one
@@ -159,14 +159,13 @@ enum DenseKernels {
     ///     for j:    s = 0;  for r in 0..<rows: s += d[r,j];           gb[j] += s
     ///
     /// where `a` (`rows × inputWidth`) is the layer's input and `d` (`rows × outputWidth`)
-    /// the deltas at its outputs (∂L/∂z). From `byColumnsFrom` rows on, the sums run over
-    /// the rows where a column of `a` is nonzero, a block of outputs at a time; below, over
-    /// the rows where a column of `d` is nonzero, a block of inputs at a time (for one row,
-    /// the outer product d ⊗ a added a row of `gw` at a time). The sums are the same.
+    /// the deltas at its outputs (∂L/∂z). For each output j, the sums run over the rows where
+    /// d[r,j] is nonzero, a block of inputs at a time, into a whole row of `gw` (for one row,
+    /// the outer product d ⊗ a).
     static func addGradients(rows: Int, inputs a: UnsafePointer<Double>, inputWidth: Int,
                              deltas d: UnsafePointer<Double>, outputWidth: Int,
                              weightGradient gw: UnsafeMutablePointer<Double>, biasGradient gb: UnsafeMutablePointer<Double>,
-                             masks: UnsafeMutablePointer<UInt64>, byColumnsFrom threshold: Int = transposeThreshold) {
+                             masks: UnsafeMutablePointer<UInt64>) {
         struct RowBlock: DenseBlockBody {
             let masks: UnsafePointer<UInt64>, rows: Int, a: UnsafePointer<Double>, inputWidth: Int
             let d: UnsafePointer<Double>, outputWidth: Int, gw: UnsafeMutablePointer<Double>
@@ -175,16 +174,6 @@ enum DenseKernels {
                 let total = DenseKernels.sum(from: Lanes.zero, marked: masks, count: rows, x: d, xStride: outputWidth,
                                              base: a + start, blockStride: inputWidth)
                 Lanes(loading: gw + start).adding(total).store(to: gw + start)
-            }
-        }
-        struct WeightBlock: DenseBlockBody {
-            let masks: UnsafePointer<UInt64>, rows: Int, a: UnsafePointer<Double>, outputWidth: Int
-            let d: UnsafePointer<Double>, gw: UnsafeMutablePointer<Double>, column: Int, inputWidth: Int
-            @inline(__always)
-            func callAsFunction<Lanes: DenseLanes>(_ lanes: Lanes.Type, at start: Int) {
-                let total = DenseKernels.sum(from: Lanes.zero, marked: masks, count: rows, x: a + column, xStride: inputWidth,
-                                             base: d + start, blockStride: outputWidth)
-                for lane in 0..<Lanes.width { gw[(start + lane) * inputWidth + column] += total.lane(lane) }
             }
         }
         struct BiasBlock: DenseBlockBody {
@@ -196,18 +185,10 @@ enum DenseKernels {
                 Lanes(loading: gb + start).adding(total).store(to: gb + start)
             }
         }
-        if rows >= threshold {
-            for column in 0..<inputWidth {
-                markNonzeros(a + column, count: rows, stride: inputWidth, masks: masks)
-                forEachBlock(of: outputWidth, WeightBlock(masks: masks, rows: rows, a: a, outputWidth: outputWidth, d: d, gw: gw,
-                                                          column: column, inputWidth: inputWidth))
-            }
-        } else {
-            for unit in 0..<outputWidth {
-                markNonzeros(d + unit, count: rows, stride: outputWidth, masks: masks)
-                forEachBlock(of: inputWidth, RowBlock(masks: masks, rows: rows, a: a, inputWidth: inputWidth, d: d + unit,
-                                                      outputWidth: outputWidth, gw: gw + unit * inputWidth))
-            }
+        for unit in 0..<outputWidth {
+            markNonzeros(d + unit, count: rows, stride: outputWidth, masks: masks)
+            forEachBlock(of: inputWidth, RowBlock(masks: masks, rows: rows, a: a, inputWidth: inputWidth, d: d + unit,
+                                                  outputWidth: outputWidth, gw: gw + unit * inputWidth))
         }
         forEachBlock(of: outputWidth, BiasBlock(rows: rows, d: d, gb: gb, outputWidth: outputWidth))
     }

@@ -17,8 +17,6 @@ protocol DenseLanes {
     func adding(_ x: Self) -> Self
     /// Writes the block's `width` doubles at `target`.
     func store(to target: UnsafeMutablePointer<Double>)
-    /// Lane `index` (0..<width).
-    func lane(_ index: Int) -> Double
 }
 
 /// `DenseKernels.forEachBlock`'s body: called once per block of a row's outputs, with the
@@ -37,7 +35,6 @@ extension SIMD16: DenseLanes where Scalar == Double {
     @inline(__always) func adding(_ a: Double, times x: Self) -> Self { self + Self(repeating: a) * x }
     @inline(__always) func adding(_ x: Self) -> Self { self + x }
     @inline(__always) func store(to target: UnsafeMutablePointer<Double>) { UnsafeMutableRawPointer(target).storeBytes(of: self, as: Self.self) }
-    @inline(__always) func lane(_ index: Int) -> Double { self[index] }
 }
 
 extension SIMD8: DenseLanes where Scalar == Double {
@@ -50,7 +47,6 @@ extension SIMD8: DenseLanes where Scalar == Double {
     @inline(__always) func adding(_ a: Double, times x: Self) -> Self { self + Self(repeating: a) * x }
     @inline(__always) func adding(_ x: Self) -> Self { self + x }
     @inline(__always) func store(to target: UnsafeMutablePointer<Double>) { UnsafeMutableRawPointer(target).storeBytes(of: self, as: Self.self) }
-    @inline(__always) func lane(_ index: Int) -> Double { self[index] }
 }
 
 extension SIMD4: DenseLanes where Scalar == Double {
@@ -63,7 +59,6 @@ extension SIMD4: DenseLanes where Scalar == Double {
     @inline(__always) func adding(_ a: Double, times x: Self) -> Self { self + Self(repeating: a) * x }
     @inline(__always) func adding(_ x: Self) -> Self { self + x }
     @inline(__always) func store(to target: UnsafeMutablePointer<Double>) { UnsafeMutableRawPointer(target).storeBytes(of: self, as: Self.self) }
-    @inline(__always) func lane(_ index: Int) -> Double { self[index] }
 }
 
 extension SIMD2: DenseLanes where Scalar == Double {
@@ -76,7 +71,6 @@ extension SIMD2: DenseLanes where Scalar == Double {
     @inline(__always) func adding(_ a: Double, times x: Self) -> Self { self + Self(repeating: a) * x }
     @inline(__always) func adding(_ x: Self) -> Self { self + x }
     @inline(__always) func store(to target: UnsafeMutablePointer<Double>) { UnsafeMutableRawPointer(target).storeBytes(of: self, as: Self.self) }
-    @inline(__always) func lane(_ index: Int) -> Double { self[index] }
 }
 
 extension Double: DenseLanes {
@@ -86,5 +80,4 @@ extension Double: DenseLanes {
     @inline(__always) func adding(_ a: Double, times x: Double) -> Double { self + a * x }
     @inline(__always) func adding(_ x: Double) -> Double { self + x }
     @inline(__always) func store(to target: UnsafeMutablePointer<Double>) { target.pointee = self }
-    @inline(__always) func lane(_ index: Int) -> Double { self }
 }
