@@ -121,7 +121,9 @@ struct RunProgress: Sendable {
                 objective.prepare(workspace: workspace)
                 let values = StepBuffers(point: UnsafeMutableBufferPointer(rebasing: workspace[0..<dimension]),
                                          gradient: UnsafeMutableBufferPointer(rebasing: workspace[gradientOffset..<gradientOffset + dimension]),
-                                         previous: previous, workspace: workspace)
+                                         previousPoint: UnsafeMutableBufferPointer(rebasing: previous[0..<dimension]),
+                                         previousGradient: UnsafeMutableBufferPointer(rebasing: previous[dimension..<2 * dimension]),
+                                         workspace: workspace)
                 var taken = 0
                 while taken < count, ending == nil {
                     step(values, optimizer: &optimizer, objective: objective, schedule: schedule, rules: rules)
@@ -138,13 +140,14 @@ struct RunProgress: Sendable {
         return taken
     }
 
-    /// The run's arrays, open for a batch of steps: `dimension` values each, `previous`
-    /// holding the point and then the gradient before the latest step; `point` and
-    /// `gradient` lie in `workspace`, where the objective's evaluation reads and leaves them.
+    /// The run's arrays, open for a batch of steps: `dimension` values each, the point and
+    /// the gradient after and before the latest step; `point` and `gradient` lie in
+    /// `workspace`, where the objective's evaluation reads and leaves them.
     private struct StepBuffers {
         let point: UnsafeMutableBufferPointer<Double>
         let gradient: UnsafeMutableBufferPointer<Double>
-        let previous: UnsafeMutableBufferPointer<Double>
+        let previousPoint: UnsafeMutableBufferPointer<Double>
+        let previousGradient: UnsafeMutableBufferPointer<Double>
         let workspace: UnsafeMutableBufferPointer<Double>
     }
 
@@ -158,11 +161,12 @@ struct RunProgress: Sendable {
                                                            schedule: any LearningRateSchedule, rules: Rules) {
         let step = stepCount + 1
         let learningRate = rules.scheduleIsConstant ? rules.learningRate : schedule.rate(at: step, base: rules.learningRate)
-        let (point, gradient, previous) = (values.point, values.gradient, values.previous)
+        let (point, gradient) = (values.point, values.gradient)
+        let (previousPoint, previousGradient) = (values.previousPoint, values.previousGradient)
         let dimension = point.count
         for index in 0..<dimension {
-            previous[index] = point[index]
-            previous[dimension + index] = gradient[index]
+            previousPoint[index] = point[index]
+            previousGradient[index] = gradient[index]
         }
         let previousLoss = loss
         var notes: TraceNotes = []
@@ -175,14 +179,18 @@ struct RunProgress: Sendable {
         loss = objective.loss(inPlace: values.workspace)
         stepCount = step
 
-        var flipped = false, pointIsFinite = true, gradientIsFinite = true
-        var squares = 0.0
+        // x · 0 is ±0 for a finite x and not a number otherwise, so each sum below is 0
+        // exactly when every value it adds is finite: one addition per value instead of a
+        // test and a branch.
+        var flipped = false, pointCheck = 0.0, gradientCheck = 0.0, squares = 0.0
         for index in 0..<dimension {
-            if previous[dimension + index] * gradient[index] < 0 { flipped = true }
-            if !point[index].isFinite { pointIsFinite = false }
-            if !gradient[index].isFinite { gradientIsFinite = false }
-            squares += gradient[index] * gradient[index]
+            let g = gradient[index]
+            if previousGradient[index] * g < 0 { flipped = true }
+            pointCheck += point[index] * 0
+            gradientCheck += g * 0
+            squares += g * g
         }
+        let pointIsFinite = pointCheck == 0, gradientIsFinite = gradientCheck == 0
         if !pointIsFinite || !loss.isFinite || !gradientIsFinite || Swift.abs(loss) > rules.divergenceBound {
             end(at: step, point: Array(point), pointIsFinite: pointIsFinite, gradientIsFinite: gradientIsFinite,
                 objective: objective, divergenceBound: rules.divergenceBound, notes: &notes)
@@ -210,7 +218,7 @@ struct RunProgress: Sendable {
     @inline(__always)
     private static func record<Optimizer: LRLab.Optimizer>(step: Int, learningRate: Double, loss: Double, notes: TraceNotes,
                                                            values: StepBuffers, optimizer: Optimizer, into trace: inout Trace) {
-        let (point, gradient, previous) = (values.point, values.gradient, values.previous)
+        let (point, gradient, previous) = (values.point, values.gradient, values.previousPoint)
         // The per-parameter columns the trace keeps: all of them, or none (then the norms).
         let dimension = trace.dimension
         let norms = trace.storesNorms ? RunProgress.norms(values) : nil
@@ -230,7 +238,7 @@ struct RunProgress: Sendable {
     @inline(never)
     private static func norms(_ values: StepBuffers) -> (gradient: Double, step: Double) {
         (EuclideanNorm.of(UnsafeBufferPointer(values.gradient)),
-         EuclideanNorm.distance(UnsafeBufferPointer(values.point), UnsafeBufferPointer(values.previous),
+         EuclideanNorm.distance(UnsafeBufferPointer(values.point), UnsafeBufferPointer(values.previousPoint),
                                 count: values.point.count))
     }
 
