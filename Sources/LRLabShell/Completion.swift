@@ -15,6 +15,9 @@ public enum Completion {
         if previous.isEmpty {
             all = Command.all.map(\.name) + ["f(x) =", "f(x, y) ="]
         } else if let command = Command.named(previous[0].text.lowercased()) {
+            if let values = valueCandidates(for: command, typed: typed, previous: previous, registry: registry) {
+                return values.filter { $0.hasPrefix(typed) }
+            }
             all = candidates(for: command, previous: previous, registry: registry)
             if case .files = command.completion { return nil }
         } else {
@@ -35,6 +38,27 @@ public enum Completion {
         if let subcommand { options += command.options(of: subcommand) }
         let given = previous.dropFirst().map { $0.keyValue.key.lowercased() }
         return options.filter { option in !given.contains { option.isNamed($0) } }.map { $0.name + "=" }
+    }
+
+    /// For a word `name=…` of a declared option whose values are words (optimizer names, a
+    /// choice, on/off): the whole word with each value, the last of a comma list completed
+    /// (`opt=gd,mom` → `opt=gd,momentum`). Nil when the word is no such option.
+    static func valueCandidates(for command: Command, typed: String, previous: [Word], registry: OptimizerRegistry) -> [String]? {
+        guard let equals = typed.firstIndex(of: "=") else { return nil }
+        let key = String(typed[..<equals])
+        let subcommand = previous.count >= 2 ? previous[1].text.lowercased() : nil
+        let options = command.options(of: nil) + (subcommand.map { command.options(of: $0) } ?? [])
+        guard let option = options.first(where: { $0.isNamed(key) }) else { return nil }
+        let value = typed[typed.index(after: equals)...]
+        switch option.kind {
+        case .optimizers:
+            let head = value.lastIndex(of: ",").map { String(value[...$0]) } ?? ""
+            let listed = Set(head.split(separator: ",").map(String.init))
+            return registry.names.filter { !listed.contains($0) }.map { key + "=" + head + $0 }
+        case .choice(_, let choices): return choices.map { key + "=" + $0 }
+        case .flag: return [key + "=on", key + "=off"]
+        default: return nil
+        }
     }
 
     static func candidatesOfCompletion(for command: Command, previous: [Word], registry: OptimizerRegistry) -> [String] {

@@ -1,4 +1,5 @@
 import LRLab
+import LRLabText
 
 /// Renders a `ShellError` the way compilers do:
 ///
@@ -39,11 +40,12 @@ public struct DiagnosticRenderer: Sendable {
         var lines = [head]
         if let range = error.range, !text.isEmpty {
             let shown = DiagnosticRenderer.excerpt(text, around: range.start.column)
-            // Each character as it is shown: one cell, or several for an escaped control character.
+            // Each character as it is shown: one cell, two for a wide one (日), several for an
+            // escaped control character.
             let cells = shown.characters.map { DiagnosticRenderer.visible(String($0)) }
             let caretIndex = max(0, min(range.start.column - shown.firstColumn, cells.count))
-            let caretColumn = cells[..<caretIndex].reduce(0) { $0 + $1.count }
-            let covered = cells[caretIndex..<min(cells.count, caretIndex + range.length)].reduce(0) { $0 + $1.count }
+            let caretColumn = cells[..<caretIndex].reduce(0) { $0 + TextWrap.displayWidth($1) }
+            let covered = cells[caretIndex..<min(cells.count, caretIndex + range.length)].reduce(0) { $0 + TextWrap.displayWidth($1) }
             lines.append("    " + cells.joined())
             lines.append("    " + String(repeating: " ", count: caretColumn) + "^" + String(repeating: "~", count: max(0, covered - 1)))
         }

@@ -1,7 +1,8 @@
 import LRLab
 import LRLabText
 
-/// Claims about the tables of the last `fit` and of the last `compare` on a model, for lessons:
+/// Claims about the tables of the last `fit` and of the last `compare` on a model, and about
+/// the latest `train` (its last epoch), for lessons:
 ///
 ///     expect fit 15 verdict == overfitting        a degree's verdict (== or !=)
 ///     expect fit 3 val_error < 0.1                a degree's train_error, val_error or gap
@@ -10,29 +11,57 @@ import LRLabText
 ///     expect compare lr=0.001 train_loss < 0.5    (train_loss, val_loss, train_acc, val_acc)
 ///     expect compare best == adam                 the row with the lowest validation loss
 ///                                                 (training loss without validation) has the word
+///     expect train val_acc > 0.9                  the latest training's last epoch (the compare
+///                                                 quantities, and `epoch`, `best_epoch`)
+///     expect train verdict == overfitting         one of the training's verdicts is (or none is)
 ///
-/// A row is picked by a word of its label (`adam`, `lr=0.01`); the claim fails when no row or
-/// several rows have it.
+/// A row of `fit` or `compare` is picked by a word of its label (`adam`, `lr=0.01`); the claim
+/// fails when no row or several rows have it. `train` has one row and no selector.
 enum TableExpectation {
     /// Whether `words` (after `expect`) are a claim about a table: `fit` or `compare` followed
     /// by something other than a comparison (so a variable named `fit` still reads as one).
     static func recognizes(_ words: [Word]) -> Bool {
-        guard words.count >= 2, ["fit", "compare"].contains(words[0].text) else { return false }
+        guard words.count >= 2, ["fit", "compare", "train"].contains(words[0].text) else { return false }
         return !Expectation.Relation.allCases.contains { words[1].text.hasPrefix($0.rawValue) }
     }
 
     static let fitQuantities = ["train_error", "val_error", "gap"]
     static let compareQuantities = ["train_loss", "val_loss", "train_acc", "val_acc"]
+    /// `best_epoch`: the epoch of lowest validation loss, where early stopping would stop.
+    static let trainingQuantities = compareQuantities + ["epoch", "best_epoch"]
+
+    /// The measurements of an epoch, by the names the claims use.
+    static func values(of record: EpochRecord?) -> [String: Double] {
+        var values: [String: Double] = [:]
+        values["train_loss"] = record?.trainLoss
+        values["val_loss"] = record?.validationLoss
+        values["train_acc"] = record?.trainAccuracy
+        values["val_acc"] = record?.validationAccuracy
+        return values
+    }
 
     static func check(_ words: [Word], text: String, column: Int, in session: Session) throws(ShellError) {
         let whole = SourceRange(column: column, length: text.count)
         func failed(_ detail: String) -> ShellError {
             ShellError("\(text.trimmingSpaces) does not hold: \(detail)", at: whole, kind: .expectationFailed)
         }
-        let isFit = words[0].text == "fit"
-        let rows: [(label: String, words: [String], values: [String: Double], verdict: String?)]
+        let table = words[0].text
+        let isFit = table == "fit", isTraining = table == "train"
+        let rows: [(label: String, words: [String], values: [String: Double], verdicts: [String])]
         let bestIndex: Int?
-        if isFit {
+        let verdictNames: [String]
+        if isTraining {
+            guard let training = session.training else {
+                throw ShellError("no training to check yet", at: words[0].range, hint: "choose data and a model, then train")
+            }
+            let trainer = training.trainer
+            var values = values(of: trainer.trace.last)
+            values["epoch"] = Double(trainer.epoch)
+            values["best_epoch"] = trainer.trace.bestValidationEpoch.map { Double($0.epoch) }
+            rows = [("the training", [], values, TrainingDiagnosis.verdicts(for: trainer).map(\.kind.rawValue))]
+            bestIndex = nil
+            verdictNames = TrainingVerdict.Kind.allCases.map(\.rawValue)
+        } else if isFit {
             guard let fitted = session.lastFits else {
                 throw ShellError("no fit to check yet", at: words[0].range, hint: "run fit first")
             }
@@ -41,8 +70,9 @@ enum TableExpectation {
                 values["train_error"] = fit.trainError
                 values["val_error"] = fit.validationError
                 values["gap"] = fit.gap
-                return ("degree \(fit.degree)", [String(fit.degree)], values, fit.verdict.rawValue)
+                return ("degree \(fit.degree)", [String(fit.degree)], values, [fit.verdict.rawValue])
             }
+            verdictNames = ["underfitting", "good", "overfitting", "ended"]
             let errors = fitted.fits.fits.map { $0.validationError ?? .infinity }
             bestIndex = fitted.fits.bestValidationError == nil ? nil : errors.firstIndex(of: errors.min() ?? .infinity)
         } else {
@@ -50,14 +80,9 @@ enum TableExpectation {
                 throw ShellError("no compare of models to check yet", at: words[0].range, hint: "run compare with a model and data first")
             }
             rows = comparison.results.map { result in
-                var values: [String: Double] = [:]
-                let last = result.last
-                values["train_loss"] = last?.trainLoss
-                values["val_loss"] = last?.validationLoss
-                values["train_acc"] = last?.trainAccuracy
-                values["val_acc"] = last?.validationAccuracy
-                return (result.label, result.label.split(separator: " ").map(String.init), values, nil)
+                (result.label, result.label.split(separator: " ").map(String.init), values(of: result.last), [])
             }
+            verdictNames = []
             let losses = comparison.results.map { result -> Double in
                 guard result.trainer.ending == nil, let last = result.last else { return .infinity }
                 return last.validationLoss ?? last.trainLoss
@@ -65,7 +90,7 @@ enum TableExpectation {
             bestIndex = losses.min().flatMap { $0.isFinite ? losses.firstIndex(of: $0) : nil }
         }
         // `best == WORD`
-        if words[1].text == "best" {
+        if !isTraining, words[1].text == "best" {
             guard words.count == 4, words[2].text == "==" else {
                 throw ShellError("expected '\(words[0].text) best == \(isFit ? "DEGREE" : "WORD")'", at: whole)
             }
@@ -75,44 +100,57 @@ enum TableExpectation {
             }
             return
         }
-        let selector = words[1].text
-        let matching = rows.indices.filter { rows[$0].words.contains(selector) }
-        guard matching.count == 1, let index = matching.first else {
-            let labels = rows.map(\.label).joined(separator: ", ")
-            throw ShellError(matching.isEmpty ? "no row of the \(words[0].text) table is '\(selector)'" : "several rows of the \(words[0].text) table have '\(selector)'",
-                             at: words[1].range, hint: "the rows: \(labels)")
-        }
-        guard words.count >= 4 else {
-            throw ShellError("expected a quantity, a comparison and a value after '\(selector)'", at: whole,
-                             hint: "e.g. expect \(words[0].text) \(selector) \(isFit ? "val_error < 0.1" : "val_acc > 0.9")")
-        }
-        let quantity = words[2].text, relation = words[3].text
-        if quantity == Expectation.verdictWord && isFit {
-            let names = ["underfitting", "good", "overfitting", "ended"]
-            guard words.count == 5, relation == "==" || relation == "!=", names.contains(words[4].text) else {
-                throw ShellError("expected 'verdict == NAME' or 'verdict != NAME'", at: whole, hint: "verdicts: " + names.joined(separator: " "))
+        // The row: picked by its word, or the training's only one.
+        let index: Int, claim: ArraySlice<Word>
+        if isTraining {
+            (index, claim) = (0, words.dropFirst())
+        } else {
+            let selector = words[1].text
+            let matching = rows.indices.filter { rows[$0].words.contains(selector) }
+            guard matching.count == 1, let only = matching.first else {
+                let labels = rows.map(\.label).joined(separator: ", ")
+                throw ShellError(matching.isEmpty ? "no row of the \(table) table is '\(selector)'" : "several rows of the \(table) table have '\(selector)'",
+                                 at: words[1].range, hint: "the rows: \(labels)")
             }
-            if (rows[index].verdict == words[4].text) != (relation == "==") {
-                throw failed("the verdict of \(rows[index].label) is \(rows[index].verdict ?? "-")")
+            (index, claim) = (only, words.dropFirst(2))
+        }
+        let known = isTraining ? trainingQuantities : isFit ? fitQuantities : compareQuantities
+        guard claim.count >= 2 else {
+            let example = isTraining ? "expect train val_acc > 0.9" : "expect \(table) \(words[1].text) \(isFit ? "val_error < 0.1" : "val_acc > 0.9")"
+            throw ShellError("expected a quantity, a comparison and a value after '\(words[claim.startIndex - 1].text)'", at: whole,
+                             hint: "e.g. \(example)")
+        }
+        let quantityWord = claim[claim.startIndex], relationWord = claim[claim.startIndex + 1]
+        let quantity = quantityWord.text, relation = relationWord.text
+        if quantity == Expectation.verdictWord && !verdictNames.isEmpty {
+            guard claim.count == 3, relation == "==" || relation == "!=", let name = claim.last?.text, verdictNames.contains(name) else {
+                throw ShellError("expected 'verdict == NAME' or 'verdict != NAME'", at: whole, hint: "verdicts: " + verdictNames.joined(separator: " "))
+            }
+            if rows[index].verdicts.contains(name) != (relation == "==") {
+                let verdicts = rows[index].verdicts.isEmpty ? "-" : rows[index].verdicts.joined(separator: " + ")
+                throw failed("the verdict of \(rows[index].label) is \(verdicts)")
             }
             return
         }
-        let known = isFit ? fitQuantities : compareQuantities
         guard known.contains(quantity) else {
-            let hint = Suggestion.closest(to: quantity, among: known + (isFit ? ["verdict"] : [])).map { "did you mean '\($0)'?" }
+            let hint = Suggestion.closest(to: quantity, among: known + (verdictNames.isEmpty ? [] : ["verdict"])).map { "did you mean '\($0)'?" }
                 ?? "one of: " + known.joined(separator: " ")
-            throw ShellError("unknown quantity '\(quantity)'", at: words[2].range, hint: hint)
+            throw ShellError("unknown quantity '\(quantity)'", at: quantityWord.range, hint: hint)
         }
-        guard let comparison = Expectation.Relation(rawValue: relation), comparison != .approximately, words.count == 5 else {
-            throw ShellError("expected QUANTITY < <= > >= == != VALUE", at: words[3].range)
+        guard let comparison = Expectation.Relation(rawValue: relation), comparison != .approximately, claim.count == 3, let valueWord = claim.last else {
+            throw ShellError("expected QUANTITY < <= > >= == != VALUE", at: relationWord.range)
         }
         let expected: Double
         do throws(NumberSyntax.Problem) {
-            expected = try NumberSyntax.value(words[4].text)
+            expected = try NumberSyntax.value(valueWord.text)
         } catch {
-            throw ShellError(error.message(words[4].text), at: words[4].range)
+            throw ShellError(error.message(valueWord.text), at: valueWord.range)
         }
         guard let actual = rows[index].values[quantity] else { throw failed("\(rows[index].label) has no \(quantity)") }
-        if !comparison.holds(actual, expected) { throw failed("\(quantity) of \(rows[index].label) = \(NumberFormat.format(actual, digits: Swift.max(session.digits, 10)))") }
+        if !comparison.holds(actual, expected) {
+            // An equality fails on digits the session does not print: show them all then.
+            let shown = comparison == .equal || comparison == .notEqual ? "\(actual)" : NumberFormat.format(actual, digits: Swift.max(session.digits, 10))
+            throw failed("\(quantity) of \(rows[index].label) = \(shown)")
+        }
     }
 }

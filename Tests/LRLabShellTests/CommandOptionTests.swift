@@ -65,6 +65,17 @@ import Testing
         #expect(Completion.candidates(forLineBeforeCursor: "plot ") == ["loss", "f", "path", "lr", "pbt", "data", "fit", "log", "linear"])
     }
 
+    /// A value that is a word completes inside `name=`: optimizer lists element by element
+    /// (skipping those already listed), choices and on/off whole.
+    @Test func completionOffersValuesAfterTheEqualsSign() {
+        #expect(Set(Completion.candidates(forLineBeforeCursor: "compare opt=ad") ?? []) == ["opt=adam", "opt=adamw", "opt=adagrad", "opt=adadelta"])
+        #expect(Completion.candidates(forLineBeforeCursor: "compare opt=gd,mom") == ["opt=gd,momentum"])
+        #expect(Completion.candidates(forLineBeforeCursor: "compare opt=gd,g") == [])
+        #expect(Completion.candidates(forLineBeforeCursor: "model mlp act=t") == ["act=tanh"])
+        #expect(Completion.candidates(forLineBeforeCursor: "pbt exploit=") == ["exploit=truncation", "exploit=off"])
+        #expect(Completion.candidates(forLineBeforeCursor: "compare steps=1") == [])
+    }
+
     @Test(arguments: [("compare stps=10", "compare", "steps"), ("sweep lr=1e-3..1 nn=5", "sweep", "n"),
                       ("lrfind fro=1e-5", "lrfind", "from"), ("plot lr step=10", "plot lr", "steps"),
                       ("schedule table stesp=10", "schedule table", "steps")])

@@ -90,3 +90,63 @@ import LRLab
         #expect(error?.message.contains("applies to compare on a model") == true)
     }
 }
+
+/// `expect train …` reads the latest training's last epoch and its verdicts.
+@Suite struct TrainingExpectationTests {
+    func session(_ lines: String) throws -> Session {
+        let session = Session(output: { _ in })
+        try session.execute(line: lines)
+        return session
+    }
+
+    func failure(_ session: Session, _ claim: String) -> ShellError? {
+        do {
+            try session.execute(line: claim)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// With all-zero weights and a rate of zero nothing moves: every class has probability 1/2,
+    /// so both losses are log 2 and the claims read exactly that.
+    @Test func claimsReadTheLastEpoch() throws {
+        let session = try session("data moons n=40; model logistic init=zeros; opt gd lr=0; train epochs=3 batch=full")
+        // log 2 = 0.693147180559945…, up to the rounding of a mean over the rows.
+        try session.execute(line: "expect train train_loss > 0.6931471805599")
+        try session.execute(line: "expect train train_loss < 0.6931471805600")
+        try session.execute(line: "expect train val_loss > 0.6931471805599")
+        try session.execute(line: "expect train val_loss < 0.6931471805600")
+        try session.execute(line: "expect train epoch == 3")
+        // Every epoch ties at log 2; the first, epoch 0, is the best.
+        try session.execute(line: "expect train best_epoch == 0")
+        let failed = try #require(failure(session, "expect train epoch > 3"))
+        #expect(failed.kind == .expectationFailed)
+        #expect(failed.message == "train epoch > 3 does not hold: epoch of the training = 3")
+        // An equality that fails shows every digit.
+        let unequal = try #require(failure(session, "expect train train_loss == 0.6931"))
+        #expect(unequal.message.contains("train_loss of the training = 0.693147180559"))
+    }
+
+    @Test func verdictClaimsHoldForAnyOfTheVerdicts() throws {
+        let session = try session("data sine; model linear; opt gd lr=10; train epochs=1000")
+        try session.execute(line: "expect train verdict == diverging")
+        try session.execute(line: "expect train verdict != good-fit")
+        let failed = try #require(failure(session, "expect train verdict == good-fit"))
+        #expect(failed.message.contains("the verdict of the training is diverging"))
+    }
+
+    @Test(arguments: [
+        ("data sine", "expect train val_loss < 1", "no training to check yet"),
+        ("data sine; model linear; train epochs=1", "expect train val_los < 1", "did you mean 'val_loss'"),
+        ("data sine; model linear; train epochs=1", "expect train verdict == good", "verdicts: underfitting"),
+        ("data sine; model linear; train epochs=1", "expect train val_loss ~ 1", "expected QUANTITY"),
+        ("data sine; model linear; train epochs=1", "expect train val_loss", "expected a quantity, a comparison and a value"),
+        ("data sine; model linear; train epochs=1", "expect train train_acc > 0.5", "the training has no train_acc"),
+    ])
+    func refused(setup: String, line: String, phrase: String) throws {
+        let session = try session(setup)
+        let error = try #require(failure(session, line), "\(line) was accepted")
+        #expect((error.message + " " + (error.hint ?? "")).contains(phrase), "\(error.message)")
+    }
+}

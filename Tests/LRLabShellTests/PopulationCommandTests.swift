@@ -152,6 +152,21 @@ import Foundation
         #expect(error.message.contains(message), "\(line): \(error.message)")
     }
 
+    /// On a model every option a formula's population evolves evolves too: each member trains
+    /// with the momentum its record carries.
+    @Test func onAModelMomentumEvolvesWithTheRate() throws {
+        let session = Session(output: { _ in })
+        try session.execute(line: "data moons n=100; model mlp hidden=4; opt momentum; pbt epochs=3 population=4 evolve=lr,momentum")
+        let population = try #require(session.population)
+        let last = try #require(population.generations.last)
+        #expect(Set(last.members.map { $0.hyper[1] }).count > 1)
+        for record in last.members {
+            let trainer = try #require(population.members[record.id].trainer)
+            #expect(trainer.run.configuration.values.number("lr") == record.hyper[0])
+            #expect(trainer.run.configuration.values.number("momentum") == record.hyper[1])
+        }
+    }
+
     /// On a model, members are trainings: progress counts epochs, a generation's score is each
     /// member's validation loss after the epoch, and a copy is a whole training that then
     /// trains on its own (the source trains as it would alone).
@@ -187,7 +202,7 @@ import Foundation
 
     @Test(arguments: [
         ("data moons n=100; model logistic; pbt epochs=2 steps=10", "not both"),
-        ("data moons n=100; model logistic; pbt epochs=2 evolve=lr,eps", "evolves lr only"),
+        ("data moons n=100; model logistic; pbt epochs=2 evolve=lr,eps", "eps"),
         ("data moons n=100; pbt epochs=2", "no model to train"),
         ("data moons n=100; model logistic; pbt epochs=\(Limits.maximumEpochs) population=2", "epochs in all"),
     ])

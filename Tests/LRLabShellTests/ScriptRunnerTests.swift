@@ -114,6 +114,17 @@ import Foundation
             """)
     }
 
+    /// A wide character takes two cells of the terminal, so the caret moves two for it.
+    @Test func theCaretStaysUnderItsColumnAfterWideCharacters() {
+        let error = ShellError("unknown function 'sqr'", at: .init(column: 8, length: 3))
+        let text = DiagnosticRenderer().render(error, file: "l.lrlab", line: 1, text: "say 日本 sqr")
+        #expect(text == """
+            l.lrlab:1:8: error: unknown function 'sqr'
+                say 日本 sqr
+                         ^~~
+            """)
+    }
+
     @Test func atThePromptTheColumnIsSaidInWords() {
         let error = ShellError("unknown command 'stpe'", at: .init(column: 1, length: 4))
         let text = DiagnosticRenderer().render(error, file: nil, line: 1, text: "stpe")

@@ -34,6 +34,32 @@ import Testing
         #expect(data.name == "t.csv")
     }
 
+    /// Rows without quotes are read from their bytes; rows with quotes by splitting into
+    /// fields first. Both read the same cells, trimmed of spaces and tabs alike.
+    @Test func rowsWithAndWithoutQuotesReadAlike() throws {
+        let plain = try table("a,b,y\n 1.5 ,\t-2e-3\t, 7 \n0.1,1e2,8")
+        let quoted = try table("a,b,y\n\"1.5\" ,\t-2e-3\t, \"7\" \n0.1,\"1e2\",8")
+        #expect(plain.cells == [1.5, -0.002, 7, 0.1, 100, 8])
+        #expect(quoted.cells == plain.cells)
+    }
+
+    /// A cell with a character of several bytes is one cell, named at its column, and a row
+    /// refused part-way keeps none of its numbers.
+    @Test func aRefusedRowKeepsNoneOfItsCells() throws {
+        var table = CSVTable(file: "t.csv", bounds: Self.roomy)
+        try table.read(line: "a,b,c")
+        try table.read(line: "1,2,3")
+        for line in ["4,é5,6", "4,5,\u{0663}", "4,\"5\",x"] {
+            #expect(throws: CSVDataError.self) { try table.read(line: line) }
+        }
+        #expect(table.cells == [1, 2, 3])
+        var columns: [Int?] = []
+        for line in ["4,é5,6", "4,5,\u{0663}"] {
+            do throws(CSVDataError) { try table.read(line: line) } catch { columns.append(error.column) }
+        }
+        #expect(columns == [2, 3])
+    }
+
     @Test func quotedCellsMayHoldCommasAndDoubledQuotes() throws {
         let data = try table("\"a,b\",\"say \"\"hi\"\"\",y\n1,2,0.5\n3,4,1.5").dataset(target: nil)
         #expect(data.featureNames == ["a,b", "say \"hi\""])

@@ -114,6 +114,12 @@ public struct Trainer: Sendable {
         try run.setLearningRate(rate)
     }
 
+    /// Sets an option of the optimizer from the next step on, keeping its state
+    /// (`Run.setHyperparameter`: what it accepts and refuses).
+    public mutating func setHyperparameter(name: String, value: Double) throws(OptionError) {
+        try run.setHyperparameter(name: name, value: value)
+    }
+
     /// Trains `epochs` more epochs (finishing an interrupted one first), stopping early when
     /// `patience` is given, there is a validation set, and its loss has not fallen below its
     /// lowest for `patience` epochs (the parameters of the lowest epoch are then kept:

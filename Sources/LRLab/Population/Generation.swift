@@ -169,17 +169,13 @@ public struct PopulationMember: Sendable {
     }
 
     /// Sets an evolving hyper-parameter from the next step on, keeping the optimizer's state.
-    /// A training takes only `lr`.
     mutating func setHyperparameter(name: String, value: Double) throws(OptionError) {
         switch state {
         case .run(var run):
             try run.setHyperparameter(name: name, value: value)
             state = .run(run)
         case .training(var trainer):
-            guard name == "lr" else {
-                throw OptionError("a model's population evolves lr only, not '\(name)'", key: name, hint: "evolve=lr")
-            }
-            try trainer.setLearningRate(value)
+            try trainer.setHyperparameter(name: name, value: value)
             state = .training(trainer)
         }
     }

@@ -54,7 +54,7 @@ public enum LearningRateFinder {
         /// How `criticalRate` is written: `2/λ_max`, or `2(1+μ)/λ_max` with momentum.
         public var criticalSymbol: String
         /// Which rule gave `suggestedRate`, said in words.
-        public var rule: String
+        public var rule: Phrase
         /// Why the test ended before `upper`, if it did: `the loss passed 4× its best`, a divergence.
         public var stopReason: Phrase?
         public var wasStopped: Bool
@@ -116,7 +116,7 @@ public enum LearningRateFinder {
         let steepestRate = steepestIndex.map { (rates[$0] * rates[$0 - 1]).squareRoot() }
         let minimumRate = minimumIndex.map { rates[$0] }
         var suggested = minimumRate.map { $0 / 10 }
-        var rule = suggested == nil ? "the test took no step"
+        var rule: Phrase = suggested == nil ? "the test took no step"
             : "one tenth of the rate at the lowest smoothed \(floor == nil ? "loss" : "log(loss)"), fastai's minimum/10"
         // A direction whose error underflowed to exactly 0 can no longer blow up, so a long test
         // may miss the steep direction's bound: where the curvature theory applies, the
@@ -124,7 +124,7 @@ public enum LearningRateFinder {
         let curvature = CurvatureReport(loss: objective, at: start, configuration: configuration)
         if let rate = suggested, let monotone = curvature.top?.monotoneRate, monotone > 0, rate > monotone {
             suggested = monotone
-            rule += ", capped at \(curvature.monotoneSymbol) = \(Expr.format(monotone)) from the curvature at the start"
+            rule = "\(rule), capped at \(curvature.monotoneSymbol) = \(.number(monotone, digits: 4)) from the curvature at the start"
         }
         return Report(rates: rates, losses: losses, smoothedLosses: smoothed, startLoss: run.trace.losses[0],
                       steepestRate: steepestRate, minimumRate: minimumRate, suggestedRate: suggested,

@@ -280,6 +280,7 @@ extension Command {
         switch verdict.kind {
         case .slow:
             if let estimate = verdict.estimate { return "\(estimate.phrase) needed" }
+            return "loss falls; no estimate"  // the summary's longer words would be cut at 80 columns
         case .diverging:
             if let growth = verdict.growthFactor { return "grows ×\(NumberFormat.format(growth, digits: 3)) per step" }
         case .bouncing:
@@ -320,12 +321,12 @@ extension Command {
         session.lastPicture = .lineChart(chart)
         var lines = [chart.render(style: style(session), color: session.useColor)]
         if let suggested = report.suggestedRate {
-            lines.append("suggested lr = \(NumberFormat.format(suggested, digits: 3))  (\(report.rule))")
+            lines.append("suggested lr = \(NumberFormat.format(suggested, digits: 3))  (\(report.rule.text(digits: session.digits)))")
             if let critical = report.criticalRate, suggested > critical {
                 lines.append("warning: that is above \(report.criticalSymbol) = \(NumberFormat.format(critical, digits: 3)) at the start; \(session.optimizer.kind.name) would bounce and grow there")
             }
         } else {
-            lines.append("no suggestion: \(report.rule)")
+            lines.append("no suggestion: \(report.rule.text(digits: session.digits))")
         }
         if let reason = report.stopReason { lines.append("stopped: " + reason.text(digits: session.digits)) }
         if report.wasStopped {

@@ -31,8 +31,9 @@ extension Command {
                 With epochs=N, pbt trains the current model on the session's data instead (model, data): every
                 member starts from the model's initialisation with the same batches (32 rows, shuffle seed 0),
                 interval= counts epochs (default 1), the score is the validation loss after each epoch
-                (the training loss when every row trains), and only lr evolves.
+                (the training loss when every row trains); evolve= takes the same options as on a formula.
                   pbt epochs=5 population=8             after data digits; model mlp hidden=32
+                  pbt epochs=5 evolve=lr,beta1          with opt adam
                 After a pbt, expect and keep read \(Expectation.populationQuantities.map(\.name).joined(separator: ", ")):
                   keep random_best = pbt_best        (after pbt exploit=off)
                   expect pbt_best < random_best      (after pbt)
@@ -136,9 +137,6 @@ extension Command {
                 throw ShellError("empty name in evolve=", at: statement.word(forKey: "evolve")?.range, hint: "e.g. evolve=lr,momentum")
             }
             do throws(OptionError) {
-                if model, name != "lr" {
-                    throw OptionError("a model's population evolves lr only, not '\(name)'", key: name, hint: "evolve=lr")
-                }
                 let parameter = try EvolvingHyperparameter(name: name, kind: session.optimizer.kind, learningRates: options.rateRange("lr"))
                 guard !evolve.contains(where: { $0.name == name }) else {
                     throw OptionError("'\(name)' is named twice in evolve=", key: name)

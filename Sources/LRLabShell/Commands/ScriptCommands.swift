@@ -16,8 +16,13 @@ extension Command {
                 converged_at (first step under the tolerance), the variables (x, y) and gradient
                 components (gx, gy). Values may be formulas: expect x ~ pi/2 tol=1e-6.
                 The verdict: expect verdict == bouncing (converged slow bouncing diverging stuck undefined).
+                After pbt: pbt_best pbt_median pbt_lr pbt_start_lr pbt_steps.
+                Tables: expect fit 15 verdict == overfitting, expect fit 3 val_error < 0.1, expect fit best == 3;
+                expect compare adam val_acc > 0.9, expect compare best == adam (a row by a word of its label);
+                expect train val_loss < 0.5, expect train best_epoch < 40, expect train verdict == overfitting
+                (the latest training's last epoch: train_loss val_loss train_acc val_acc epoch best_epoch).
                 In a script a failing claim is reported as FILE:LINE and the process exits non-zero.
-                """, completion: .words(Expectation.quantities + Expectation.flags + ["not"])) { session, statement throws(ShellError) in
+                """, completion: .words(Expectation.quantities + Expectation.flags + ["not", "fit", "compare", "train"])) { session, statement throws(ShellError) in
             try Expectation.check(statement, in: session)
         },
         Command("load", usage: "load FILE", summary: "run a script of commands inside this session",
@@ -51,10 +56,7 @@ extension Command {
                 every task's solution runs and its checks must hold.
                 """) { session, statement throws(ShellError) in
             let lessons = try session.lessonSources()
-            let number = try parseCount(statement, limit: lessons.count)
-            guard number <= lessons.count else {
-                throw ShellError("there is no lesson \(number)", hint: "lessons lists them")
-            }
+            let number = try lessonNumber(statement, count: lessons.count)
             let source = lessons[number - 1]
             if session.guidesLessons, session.currentFile == nil {
                 session.lessonRequest = LessonRequest(number: number, source: source)
@@ -71,5 +73,24 @@ extension Session {
         guard !path.hasPrefix("/"), !TextFile.exists(path),
               let directory = currentFile.flatMap(TextFile.directory(of:)) else { return path }
         return directory + "/" + path
+    }
+}
+
+extension Command {
+    /// The N of `lesson N`, one of the `count` lessons (1 when absent).
+    static func lessonNumber(_ statement: Statement, count: Int) throws(ShellError) -> Int {
+        guard statement.words.count > 1 else { return 1 }
+        guard statement.words.count == 2 else { throw ShellError("lesson takes one number", at: statement.words[2].range) }
+        let word = statement.words[1]
+        let value: Double
+        do throws(NumberSyntax.Problem) {
+            value = try NumberSyntax.value(word.text)
+        } catch {
+            throw ShellError(error.message(word.text), at: word.range, hint: "e.g. lesson 1; lessons lists them")
+        }
+        guard value.rounded() == value, value >= 1, value <= Double(count) else {
+            throw ShellError("there is no lesson \(word.text): the lessons are 1 to \(count)", at: word.range, hint: "lessons lists them")
+        }
+        return Int(value)
     }
 }

@@ -622,6 +622,22 @@ extension LessonSource {
         expect fit 15 gap < 0.02
         expect fit 15 verdict == good
 
+        pause
+        say The same story over time. Train one degree-15 polynomial, epoch after epoch, and read both
+        say losses: the learning curve.
+        model poly degree=15
+        train epochs=3000
+        expect train verdict == overfitting
+        expect train best_epoch < 200
+        plot loss
+        say The validation loss bottoms out early (epoch 92) and then climbs while the training loss
+        say keeps falling: from there on the model learns the noise. Early stopping watches for that:
+        say early=50 stops 50 epochs after the best epoch and keeps that epoch's parameters.
+        model poly degree=15
+        train epochs=3000 early=50
+        expect train epoch < 200
+        expect train verdict == overfitting
+
         """#),
         LessonSource(name: "lessons/11-optimizer-comparison.lrlab", text: #"""
         title The tutorial's optimizer comparison, on handwritten digits
