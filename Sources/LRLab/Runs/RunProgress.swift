@@ -126,7 +126,10 @@ struct RunProgress: Sendable {
                                          workspace: workspace)
                 var taken = 0
                 while taken < count, ending == nil {
-                    step(values, optimizer: &optimizer, objective: objective, schedule: schedule, rules: rules)
+                    // `lastNotes` must be whole after the batch, and after every step of a run
+                    // until converged.
+                    step(values, optimizer: &optimizer, objective: objective, schedule: schedule, rules: rules,
+                         allNotes: rules.untilConverged || taken == count - 1)
                     taken += 1
                     if rules.untilConverged, hasConverged { break }
                 }
@@ -154,12 +157,22 @@ struct RunProgress: Sendable {
     /// One step: the update, the new loss and gradient, the notes, and (when the trace
     /// keeps it) a row.
     ///
+    /// Every step tests what ends a run (values that are not finite, a loss past the bound,
+    /// an undefined point). The other notes (overshoot, loss up, converged, plateau) are
+    /// read only from rows the trace keeps and from `lastNotes`, so they are worked out
+    /// for a step whose row is kept, and for every step when `allNotes` (the caller reads
+    /// `lastNotes` after it); otherwise `lastNotes` holds only the ending's notes.
+    ///
     /// This is the hot loop of every run, sweep and comparison, so it works on the batch's
     /// raw buffers and writes the trace row in place.
     @inline(__always)
     private mutating func step<Optimizer: LRLab.Optimizer, Function: DifferentiableLoss>(_ values: StepBuffers, optimizer: inout Optimizer, objective: Function,
-                                                           schedule: any LearningRateSchedule, rules: Rules) {
+                                                           schedule: any LearningRateSchedule, rules: Rules, allNotes: Bool) {
         let step = stepCount + 1
+        // Decided before the step: the trace does not change until the row is written, and
+        // a row for the run's ending is kept whatever this says.
+        let keepsRow = trace.keeps(step: step, notes: [])
+        let notesNeeded = allNotes || keepsRow
         let learningRate = rules.scheduleIsConstant ? rules.learningRate : schedule.rate(at: step, base: rules.learningRate)
         let (point, gradient) = (values.point, values.gradient)
         let (previousPoint, previousGradient) = (values.previousPoint, values.previousGradient)
@@ -183,18 +196,25 @@ struct RunProgress: Sendable {
         // exactly when every value it adds is finite: one addition per value instead of a
         // test and a branch.
         var flipped = false, pointCheck = 0.0, gradientCheck = 0.0, squares = 0.0
-        for index in 0..<dimension {
-            let g = gradient[index]
-            if previousGradient[index] * g < 0 { flipped = true }
-            pointCheck += point[index] * 0
-            gradientCheck += g * 0
-            squares += g * g
+        if notesNeeded {
+            for index in 0..<dimension {
+                let g = gradient[index]
+                if previousGradient[index] * g < 0 { flipped = true }
+                pointCheck += point[index] * 0
+                gradientCheck += g * 0
+                squares += g * g
+            }
+        } else {
+            for index in 0..<dimension {
+                pointCheck += point[index] * 0
+                gradientCheck += gradient[index] * 0
+            }
         }
         let pointIsFinite = pointCheck == 0, gradientIsFinite = gradientCheck == 0
         if !pointIsFinite || !loss.isFinite || !gradientIsFinite || Swift.abs(loss) > rules.divergenceBound {
             end(at: step, point: Array(point), pointIsFinite: pointIsFinite, gradientIsFinite: gradientIsFinite,
                 objective: objective, divergenceBound: rules.divergenceBound, notes: &notes)
-        } else {
+        } else if notesNeeded {
             if flipped { notes.insert(.overshoot) }
             if loss > previousLoss { notes.insert(.lossUp) }
             if rules.convergence.isMet(bySumOfSquares: squares, of: UnsafeBufferPointer(gradient)) {
@@ -206,7 +226,7 @@ struct RunProgress: Sendable {
         }
         lastLearningRate = learningRate
         lastNotes = notes
-        if trace.keeps(step: step, notes: notes) {
+        if keepsRow || !notes.isDisjoint(with: Trace.endingNotes) {
             RunProgress.record(step: step, learningRate: learningRate, loss: loss, notes: notes, values: values,
                                optimizer: optimizer, into: &trace)
         }
