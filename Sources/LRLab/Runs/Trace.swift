@@ -15,9 +15,11 @@
 /// **Memory is bounded.** Every step is kept up to `capacity` rows; past that the rows after
 /// the first `keptHead` are thinned to every other one and only every `stride`-th later step
 /// is kept, so a run of any length holds at most `capacity` rows. The run's current state
-/// is always exact, and `save trace` replays the run to write every step. A row's width
-/// depends on the parameter count only up to the policy's `perParameterLimit`: past it a
-/// row holds scalars alone, so a 10,000-weight model's trace is as small as a formula's.
+/// is always exact, and `save trace` replays the run to write every step. A run that knows
+/// its last step skips the rows this would drop later (`plan(throughStep:)`): the same rows,
+/// fewer written. A row's width depends on the parameter count only up to the policy's
+/// `perParameterLimit`: past it a row holds scalars alone, so a 10,000-weight model's trace
+/// is as small as a formula's.
 public struct Trace: Sendable {
     /// Most rows held in memory.
     public let capacity: Int
