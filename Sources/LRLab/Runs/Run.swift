@@ -214,11 +214,49 @@ public struct Run: Sendable {
     /// `untilConverged`, at the first converged step, or when `shouldStop` says so (asked
     /// every 1024 steps: Ctrl-C). Returns the number of steps taken.
     ///
+    /// Without `untilConverged` the last step is known, and so is the stride the trace will
+    /// have then: the steps write only the rows that thinning will keep (`Trace.plan`), and
+    /// the trace ends the same, row for row, as if every step had been offered to it. When
+    /// the run ends early (diverges, reaches an undefined point) where that trace would be
+    /// finer than the plan's, the batch is stepped again from its start, as runs are
+    /// deterministic, to write it. When `shouldStop` stops the batch, the trace keeps the
+    /// plan's coarser stride (every multiple of it, up to the last step taken) rather than
+    /// spend as long again.
+    ///
     /// The optimizer is opened once per 1024 steps, not once per step: stepping is generic
     /// over its concrete type, so each update is a direct call on it rather than a
     /// projection of the existential's box (which checks the box is unique) and a dispatch.
     @discardableResult
     public mutating func run(_ count: Int, untilConverged: Bool = false, shouldStop: () -> Bool = { false }) -> Int {
+        let firstStep = stepCount
+        let lastStep = count > Int.max / 2 - firstStep ? Int.max / 2 : firstStep + count
+        guard count > 1, !untilConverged, progress.ending == nil,
+              progress.trace.finalStride(throughStep: lastStep) > progress.trace.stride else {
+            // Nothing to skip: every row offered stays, or the last step is not known.
+            return stepBatches(count, untilConverged: untilConverged, shouldStop: shouldStop)
+        }
+        var batchStart = self
+        batchStart.progress.trace = .vacant
+        progress.trace.plan(throughStep: lastStep)
+        let taken = stepBatches(count, untilConverged: false, shouldStop: shouldStop)
+        let ended = progress.ending != nil
+        if !ended || progress.trace.planCovers(throughStep: stepCount, endingRow: true) {
+            progress.trace.settle(throughStep: stepCount, endingRow: ended)
+            return taken
+        }
+        swap(&batchStart.progress.trace, &progress.trace)
+        batchStart.progress.trace.removeRows(afterStep: firstStep)
+        batchStart.progress.trace.plan(throughStep: firstStep + taken - 1)
+        let replayed = batchStart.stepBatches(taken, untilConverged: false, shouldStop: { false })
+        assert(replayed == taken && batchStart.ending == ending, "a replayed batch took other steps")
+        batchStart.progress.trace.settle(throughStep: batchStart.stepCount, endingRow: batchStart.ending != nil)
+        self = batchStart
+        return taken
+    }
+
+    /// `run` without planning the trace: batches of up to 1024 steps, each with the
+    /// optimizer opened to its concrete type.
+    private mutating func stepBatches(_ count: Int, untilConverged: Bool, shouldStop: () -> Bool) -> Int {
         var taken = 0
         while taken < count, progress.ending == nil {
             if taken > 0, shouldStop() { break }

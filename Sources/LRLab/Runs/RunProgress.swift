@@ -121,10 +121,15 @@ struct RunProgress: Sendable {
                 objective.prepare(workspace: workspace)
                 let values = StepBuffers(point: UnsafeMutableBufferPointer(rebasing: workspace[0..<dimension]),
                                          gradient: UnsafeMutableBufferPointer(rebasing: workspace[gradientOffset..<gradientOffset + dimension]),
-                                         previous: previous, workspace: workspace)
+                                         previousPoint: UnsafeMutableBufferPointer(rebasing: previous[0..<dimension]),
+                                         previousGradient: UnsafeMutableBufferPointer(rebasing: previous[dimension..<2 * dimension]),
+                                         workspace: workspace)
                 var taken = 0
                 while taken < count, ending == nil {
-                    step(values, optimizer: &optimizer, objective: objective, schedule: schedule, rules: rules)
+                    // `lastNotes` must be whole after the batch, and after every step of a run
+                    // until converged.
+                    step(values, optimizer: &optimizer, objective: objective, schedule: schedule, rules: rules,
+                         allNotes: rules.untilConverged || taken == count - 1)
                     taken += 1
                     if rules.untilConverged, hasConverged { break }
                 }
@@ -138,31 +143,43 @@ struct RunProgress: Sendable {
         return taken
     }
 
-    /// The run's arrays, open for a batch of steps: `dimension` values each, `previous`
-    /// holding the point and then the gradient before the latest step; `point` and
-    /// `gradient` lie in `workspace`, where the objective's evaluation reads and leaves them.
+    /// The run's arrays, open for a batch of steps: `dimension` values each, the point and
+    /// the gradient after and before the latest step; `point` and `gradient` lie in
+    /// `workspace`, where the objective's evaluation reads and leaves them.
     private struct StepBuffers {
         let point: UnsafeMutableBufferPointer<Double>
         let gradient: UnsafeMutableBufferPointer<Double>
-        let previous: UnsafeMutableBufferPointer<Double>
+        let previousPoint: UnsafeMutableBufferPointer<Double>
+        let previousGradient: UnsafeMutableBufferPointer<Double>
         let workspace: UnsafeMutableBufferPointer<Double>
     }
 
     /// One step: the update, the new loss and gradient, the notes, and (when the trace
     /// keeps it) a row.
     ///
+    /// Every step tests what ends a run (values that are not finite, a loss past the bound,
+    /// an undefined point). The other notes (overshoot, loss up, converged, plateau) are
+    /// read only from rows the trace keeps and from `lastNotes`, so they are worked out
+    /// for a step whose row is kept, and for every step when `allNotes` (the caller reads
+    /// `lastNotes` after it); otherwise `lastNotes` holds only the ending's notes.
+    ///
     /// This is the hot loop of every run, sweep and comparison, so it works on the batch's
     /// raw buffers and writes the trace row in place.
     @inline(__always)
     private mutating func step<Optimizer: LRLab.Optimizer, Function: DifferentiableLoss>(_ values: StepBuffers, optimizer: inout Optimizer, objective: Function,
-                                                           schedule: any LearningRateSchedule, rules: Rules) {
+                                                           schedule: any LearningRateSchedule, rules: Rules, allNotes: Bool) {
         let step = stepCount + 1
+        // Decided before the step: the trace does not change until the row is written, and
+        // a row for the run's ending is kept whatever this says.
+        let keepsRow = trace.keeps(step: step, notes: [])
+        let notesNeeded = allNotes || keepsRow
         let learningRate = rules.scheduleIsConstant ? rules.learningRate : schedule.rate(at: step, base: rules.learningRate)
-        let (point, gradient, previous) = (values.point, values.gradient, values.previous)
+        let (point, gradient) = (values.point, values.gradient)
+        let (previousPoint, previousGradient) = (values.previousPoint, values.previousGradient)
         let dimension = point.count
         for index in 0..<dimension {
-            previous[index] = point[index]
-            previous[dimension + index] = gradient[index]
+            previousPoint[index] = point[index]
+            previousGradient[index] = gradient[index]
         }
         let previousLoss = loss
         var notes: TraceNotes = []
@@ -175,18 +192,29 @@ struct RunProgress: Sendable {
         loss = objective.loss(inPlace: values.workspace)
         stepCount = step
 
-        var flipped = false, pointIsFinite = true, gradientIsFinite = true
-        var squares = 0.0
-        for index in 0..<dimension {
-            if previous[dimension + index] * gradient[index] < 0 { flipped = true }
-            if !point[index].isFinite { pointIsFinite = false }
-            if !gradient[index].isFinite { gradientIsFinite = false }
-            squares += gradient[index] * gradient[index]
+        // x · 0 is ±0 for a finite x and not a number otherwise, so each sum below is 0
+        // exactly when every value it adds is finite: one addition per value instead of a
+        // test and a branch.
+        var flipped = false, pointCheck = 0.0, gradientCheck = 0.0, squares = 0.0
+        if notesNeeded {
+            for index in 0..<dimension {
+                let g = gradient[index]
+                if previousGradient[index] * g < 0 { flipped = true }
+                pointCheck += point[index] * 0
+                gradientCheck += g * 0
+                squares += g * g
+            }
+        } else {
+            for index in 0..<dimension {
+                pointCheck += point[index] * 0
+                gradientCheck += gradient[index] * 0
+            }
         }
+        let pointIsFinite = pointCheck == 0, gradientIsFinite = gradientCheck == 0
         if !pointIsFinite || !loss.isFinite || !gradientIsFinite || Swift.abs(loss) > rules.divergenceBound {
             end(at: step, point: Array(point), pointIsFinite: pointIsFinite, gradientIsFinite: gradientIsFinite,
                 objective: objective, divergenceBound: rules.divergenceBound, notes: &notes)
-        } else {
+        } else if notesNeeded {
             if flipped { notes.insert(.overshoot) }
             if loss > previousLoss { notes.insert(.lossUp) }
             if rules.convergence.isMet(bySumOfSquares: squares, of: UnsafeBufferPointer(gradient)) {
@@ -198,7 +226,7 @@ struct RunProgress: Sendable {
         }
         lastLearningRate = learningRate
         lastNotes = notes
-        if trace.keeps(step: step, notes: notes) {
+        if keepsRow || !notes.isDisjoint(with: Trace.endingNotes) {
             RunProgress.record(step: step, learningRate: learningRate, loss: loss, notes: notes, values: values,
                                optimizer: optimizer, into: &trace)
         }
@@ -210,7 +238,7 @@ struct RunProgress: Sendable {
     @inline(__always)
     private static func record<Optimizer: LRLab.Optimizer>(step: Int, learningRate: Double, loss: Double, notes: TraceNotes,
                                                            values: StepBuffers, optimizer: Optimizer, into trace: inout Trace) {
-        let (point, gradient, previous) = (values.point, values.gradient, values.previous)
+        let (point, gradient, previous) = (values.point, values.gradient, values.previousPoint)
         // The per-parameter columns the trace keeps: all of them, or none (then the norms).
         let dimension = trace.dimension
         let norms = trace.storesNorms ? RunProgress.norms(values) : nil
@@ -230,7 +258,7 @@ struct RunProgress: Sendable {
     @inline(never)
     private static func norms(_ values: StepBuffers) -> (gradient: Double, step: Double) {
         (EuclideanNorm.of(UnsafeBufferPointer(values.gradient)),
-         EuclideanNorm.distance(UnsafeBufferPointer(values.point), UnsafeBufferPointer(values.previous),
+         EuclideanNorm.distance(UnsafeBufferPointer(values.point), UnsafeBufferPointer(values.previousPoint),
                                 count: values.point.count))
     }
 

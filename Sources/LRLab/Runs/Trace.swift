@@ -15,9 +15,11 @@
 /// **Memory is bounded.** Every step is kept up to `capacity` rows; past that the rows after
 /// the first `keptHead` are thinned to every other one and only every `stride`-th later step
 /// is kept, so a run of any length holds at most `capacity` rows. The run's current state
-/// is always exact, and `save trace` replays the run to write every step. A row's width
-/// depends on the parameter count only up to the policy's `perParameterLimit`: past it a
-/// row holds scalars alone, so a 10,000-weight model's trace is as small as a formula's.
+/// is always exact, and `save trace` replays the run to write every step. A run that knows
+/// its last step skips the rows this would drop later (`plan(throughStep:)`): the same rows,
+/// fewer written. A row's width depends on the parameter count only up to the policy's
+/// `perParameterLimit`: past it a row holds scalars alone, so a 10,000-weight model's trace
+/// is as small as a formula's.
 public struct Trace: Sendable {
     /// Most rows held in memory.
     public let capacity: Int
@@ -26,6 +28,13 @@ public struct Trace: Sendable {
     /// Only steps that are multiples of this are recorded (1 until the trace first fills);
     /// always a power of two.
     public private(set) var stride = 1
+    /// The stride planned for the batch of steps under way (`plan(throughStep:)`), 1 when
+    /// none: rows after the head are written only at its multiples, because later thinning
+    /// would drop the others. A power of two, at least `stride` while a plan is in force.
+    private(set) var plannedStride = 1
+    /// `max(stride, plannedStride) - 1`: a row after the head is written when its step has
+    /// none of these bits, one test per step.
+    private var writeMask = 0
     /// The run's parameter count.
     public let parameterCount: Int
     /// Parameters recorded per row: `parameterCount` when the per-parameter columns are kept,
@@ -95,11 +104,15 @@ public struct Trace: Sendable {
     // MARK: Adding rows
 
     /// Whether a row for `step` with `notes` would be kept: always within the head, and for
-    /// a divergence or an undefined point; otherwise when `step` is a multiple of `stride`.
+    /// a divergence or an undefined point; otherwise when `step` is a multiple of `stride`
+    /// (of the planned stride while a plan is in force, see `plan(throughStep:)`).
     @inline(__always)
     public func keeps(step: Int, notes rowNotes: TraceNotes) -> Bool {
-        count < keptHead || step & (stride - 1) == 0 || rowNotes.contains(.diverged) || rowNotes.contains(.undefined)
+        count < keptHead || step & writeMask == 0 || !rowNotes.isDisjoint(with: Trace.endingNotes)
     }
+
+    /// The notes of a run's last row, kept whatever its step.
+    static let endingNotes: TraceNotes = [.diverged, .undefined]
 
     /// Adds a row. `parameters`, `gradient` and `stepTaken` hold `parameterCount` values;
     /// `state` holds `stateNames.count * dimension` values, state-major. Only the columns
@@ -186,15 +199,23 @@ public struct Trace: Sendable {
     /// the kept rows' entries move together in order and the dropped rows' places follow
     /// them, to be written next (see `TraceBuffer`).
     private mutating func thin() {
+        thin(toStride: 2 * stride, keepingLastRow: false)
+    }
+
+    /// Keeps the head and the rows whose steps are multiples of `newStride` (a power of two
+    /// above `stride`), and the last row too when `keepingLastRow`; `stride` becomes
+    /// `newStride`.
+    private mutating func thin(toStride newStride: Int, keepingLastRow: Bool) {
         makeUnique()
-        stride *= 2
+        stride = newStride
+        writeMask = Swift.max(stride, plannedStride) - 1
         let (stride, slots, steps) = (self.stride, buffer.slots, buffer.steps)
         // The dropped rows' places collect in a scratch list, then go after the kept rows.
         let dropped = UnsafeMutablePointer<Int32>.allocate(capacity: Swift.max(count - keptHead, 1))
         defer { dropped.deallocate() }
         var write = keptHead, droppedCount = 0
         for read in keptHead..<count {
-            if steps[read] & (stride - 1) == 0 {
+            if steps[read] & (stride - 1) == 0 || (keepingLastRow && read == count - 1) {
                 slots[write] = slots[read]
                 steps[write] = steps[read]
                 write += 1
@@ -207,6 +228,78 @@ public struct Trace: Sendable {
         // when a full trace thins) stay where they are, after the dropped ones.
         (slots + write).update(from: dropped, count: droppedCount)
         count = write
+    }
+
+    // MARK: Planning a batch of steps
+
+    /// A trace holding nothing, to stand in a run's copy that must not share the run's rows
+    /// (sharing would make the next written row copy them all).
+    static let vacant = Trace(parameterCount: 0, stateNames: [], policy: RecordingPolicy(capacity: 16))
+
+    /// The rows a run's trace holds at stride `stride` once steps 0 through `lastStep` have
+    /// all been offered, none of them a run's ending: the head, then the multiples of
+    /// `stride`.
+    private func rowsOffered(through lastStep: Int, stride: Int) -> Int {
+        lastStep < keptHead ? lastStep + 1 : keptHead + (lastStep / stride - (keptHead - 1) / stride)
+    }
+
+    /// The stride a run's trace has once steps 0 through `lastStep` have all been offered,
+    /// the last one ending the run (`diverged`, `undefined`) when `endingRow`: the smallest
+    /// power of two, from `stride` on, at which the rows fit the capacity. An ending row is
+    /// kept whatever its step, but when it finds the trace full the trace thins once more
+    /// first, as `appendRow` does.
+    ///
+    /// Exact for a run's trace, whose steps are offered one by one from 0, as long as the
+    /// trace's stride does not exceed that of the trace which was offered every step
+    /// (planned batches keep that true: they only skip rows).
+    func finalStride(throughStep lastStep: Int, endingRow: Bool = false) -> Int {
+        let last = endingRow ? lastStep - 1 : lastStep
+        var stride = self.stride
+        while rowsOffered(through: last, stride: stride) > capacity { stride *= 2 }
+        if endingRow, rowsOffered(through: last, stride: stride) >= capacity { stride *= 2 }
+        return stride
+    }
+
+    /// Plans a batch of a run's steps that, unless it ends early, stops at `lastStep`: from
+    /// now on a row after the head is written only at a multiple of the stride the trace
+    /// will have at `lastStep` (`finalStride`), because thinning would drop any other. The
+    /// rows already held stay until `settle`. A row for the run's ending is kept whatever
+    /// its step, and the trace still thins when it fills, so it never holds more than
+    /// `capacity` rows.
+    mutating func plan(throughStep lastStep: Int) {
+        plannedStride = finalStride(throughStep: Swift.min(lastStep, Int.max / 2))
+        writeMask = Swift.max(stride, plannedStride) - 1
+    }
+
+    /// Whether a planned batch that stopped at `lastStep` (its row the run's ending when
+    /// `endingRow`) left every row that offering every step would have kept: true when it
+    /// ran to the planned step or ended where the final stride is no finer than the plan's.
+    func planCovers(throughStep lastStep: Int, endingRow: Bool) -> Bool {
+        finalStride(throughStep: lastStep, endingRow: endingRow) >= plannedStride
+    }
+
+    /// Ends a planned batch that stopped at `lastStep`: thins the rows held to the stride
+    /// the trace would have had had it been offered every step (`finalStride`), or to the
+    /// plan's stride when that is coarser (`planCovers` is false: the batch stopped early
+    /// and the rows in between were never written), keeping the head and an ending row.
+    mutating func settle(throughStep lastStep: Int, endingRow: Bool) {
+        let target = Swift.max(finalStride(throughStep: lastStep, endingRow: endingRow), plannedStride)
+        plannedStride = 1
+        if target > stride {
+            thin(toStride: target, keepingLastRow: endingRow)
+        } else {
+            writeMask = stride - 1
+        }
+    }
+
+    /// Removes the rows after step `step` (the last rows, as rows are in step order) and any
+    /// plan: the trace as it was when its run had taken `step` steps, to replay from there.
+    mutating func removeRows(afterStep step: Int) {
+        var newCount = count
+        while newCount > 0, buffer.steps[newCount - 1] > step { newCount -= 1 }
+        count = newCount
+        plannedStride = 1
+        writeMask = stride - 1
     }
 
     /// Removes every row after the first `count` (their memory stays allocated for reuse).

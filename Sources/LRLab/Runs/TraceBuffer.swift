@@ -85,8 +85,8 @@ final class TraceBuffer: @unchecked Sendable {
 
     /// A buffer of `newRows` places holding this one's contents, made by `realloc`; the new
     /// places join the index's free end in order. The caller must be this buffer's only
-    /// owner, must not use it afterwards, and may grow it only while the index is the
-    /// identity (before any thinning).
+    /// owner, must not use it afterwards, and may grow it only when every place holds a row
+    /// (then the index's free end is empty, and the new places become it).
     func grown(toRows newRows: Int) -> TraceBuffer {
         let bytes = newRows * width * MemoryLayout<Double>.stride
         guard let moved = realloc(base, bytes),
