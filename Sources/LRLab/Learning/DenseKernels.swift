@@ -50,22 +50,28 @@ enum DenseKernels {
         }
     }
 
+    /// Calls `body` with each index marked in `masks` (see `markNonzeros`) among 0..<count,
+    /// lowest first.
+    @inline(__always)
+    static func forEachMarked(_ masks: UnsafePointer<UInt64>, count: Int, _ body: (Int) -> Void) {
+        var group = 0
+        while group * 64 < count {
+            var mask = masks[group]
+            while mask != 0 {
+                body(group &* 64 &+ mask.trailingZeroBitCount)
+                mask &= mask &- 1
+            }
+            group += 1
+        }
+    }
+
     /// start + Σᵢ x[i·xStride]·(the block at base + i·blockStride) over the indices i marked
     /// in `masks` (see `markNonzeros`) among 0..<count, lane by lane, i increasing.
     @inline(__always)
     static func sum<Lanes: DenseLanes>(from start: Lanes, marked masks: UnsafePointer<UInt64>, count: Int,
                                        x: UnsafePointer<Double>, xStride: Int, base: UnsafePointer<Double>, blockStride: Int) -> Lanes {
         var total = start
-        var group = 0
-        while group * 64 < count {
-            var mask = masks[group]
-            while mask != 0 {
-                let i = group &* 64 &+ mask.trailingZeroBitCount
-                mask &= mask &- 1
-                total = total.adding(x[i &* xStride], times: Lanes(loading: base + i &* blockStride))
-            }
-            group += 1
-        }
+        forEachMarked(masks, count: count) { i in total = total.adding(x[i &* xStride], times: Lanes(loading: base + i &* blockStride)) }
         return total
     }
 
@@ -75,16 +81,7 @@ enum DenseKernels {
     static func sumGathered<Lanes: DenseLanes>(from start: Lanes, marked masks: UnsafePointer<UInt64>, count: Int,
                                                x: UnsafePointer<Double>, base: UnsafePointer<Double>, laneStride: Int) -> Lanes {
         var total = start
-        var group = 0
-        while group * 64 < count {
-            var mask = masks[group]
-            while mask != 0 {
-                let i = group &* 64 &+ mask.trailingZeroBitCount
-                mask &= mask &- 1
-                total = total.adding(x[i], times: Lanes(gathering: base + i, stride: laneStride))
-            }
-            group += 1
-        }
+        forEachMarked(masks, count: count) { i in total = total.adding(x[i], times: Lanes(gathering: base + i, stride: laneStride)) }
         return total
     }
 

@@ -25,8 +25,9 @@ protocol DenseBlockBody {
     func callAsFunction<Lanes: DenseLanes>(_ lanes: Lanes.Type, at start: Int)
 }
 
-extension SIMD16: DenseLanes where Scalar == Double {
-    static var width: Int { 16 }
+/// The SIMD blocks: one implementation for every width (`SIMD16` is eight SSE registers).
+extension DenseLanes where Self: SIMD, Scalar == Double {
+    static var width: Int { Self.scalarCount }
     @inline(__always) init(loading source: UnsafePointer<Double>) { self = UnsafeRawPointer(source).loadUnaligned(as: Self.self) }
     @inline(__always) init(gathering source: UnsafePointer<Double>, stride: Int) {
         self.init()
@@ -37,41 +38,10 @@ extension SIMD16: DenseLanes where Scalar == Double {
     @inline(__always) func store(to target: UnsafeMutablePointer<Double>) { UnsafeMutableRawPointer(target).storeBytes(of: self, as: Self.self) }
 }
 
-extension SIMD8: DenseLanes where Scalar == Double {
-    static var width: Int { 8 }
-    @inline(__always) init(loading source: UnsafePointer<Double>) { self = UnsafeRawPointer(source).loadUnaligned(as: Self.self) }
-    @inline(__always) init(gathering source: UnsafePointer<Double>, stride: Int) {
-        self.init()
-        for lane in 0..<Self.scalarCount { self[lane] = source[lane &* stride] }
-    }
-    @inline(__always) func adding(_ a: Double, times x: Self) -> Self { self + Self(repeating: a) * x }
-    @inline(__always) func adding(_ x: Self) -> Self { self + x }
-    @inline(__always) func store(to target: UnsafeMutablePointer<Double>) { UnsafeMutableRawPointer(target).storeBytes(of: self, as: Self.self) }
-}
-
-extension SIMD4: DenseLanes where Scalar == Double {
-    static var width: Int { 4 }
-    @inline(__always) init(loading source: UnsafePointer<Double>) { self = UnsafeRawPointer(source).loadUnaligned(as: Self.self) }
-    @inline(__always) init(gathering source: UnsafePointer<Double>, stride: Int) {
-        self.init()
-        for lane in 0..<Self.scalarCount { self[lane] = source[lane &* stride] }
-    }
-    @inline(__always) func adding(_ a: Double, times x: Self) -> Self { self + Self(repeating: a) * x }
-    @inline(__always) func adding(_ x: Self) -> Self { self + x }
-    @inline(__always) func store(to target: UnsafeMutablePointer<Double>) { UnsafeMutableRawPointer(target).storeBytes(of: self, as: Self.self) }
-}
-
-extension SIMD2: DenseLanes where Scalar == Double {
-    static var width: Int { 2 }
-    @inline(__always) init(loading source: UnsafePointer<Double>) { self = UnsafeRawPointer(source).loadUnaligned(as: Self.self) }
-    @inline(__always) init(gathering source: UnsafePointer<Double>, stride: Int) {
-        self.init()
-        for lane in 0..<Self.scalarCount { self[lane] = source[lane &* stride] }
-    }
-    @inline(__always) func adding(_ a: Double, times x: Self) -> Self { self + Self(repeating: a) * x }
-    @inline(__always) func adding(_ x: Self) -> Self { self + x }
-    @inline(__always) func store(to target: UnsafeMutablePointer<Double>) { UnsafeMutableRawPointer(target).storeBytes(of: self, as: Self.self) }
-}
+extension SIMD16: DenseLanes where Scalar == Double {}
+extension SIMD8: DenseLanes where Scalar == Double {}
+extension SIMD4: DenseLanes where Scalar == Double {}
+extension SIMD2: DenseLanes where Scalar == Double {}
 
 extension Double: DenseLanes {
     static var width: Int { 1 }
