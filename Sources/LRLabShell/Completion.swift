@@ -33,11 +33,14 @@ public enum Completion {
     /// `name=` for each declared option of the command (or of the subcommand typed second)
     /// that the line does not give yet.
     static func optionCandidates(for command: Command, previous: [Word]) -> [String] {
-        let subcommand = previous.count >= 2 ? previous[1].text.lowercased() : nil
-        var options = command.options(of: nil)
-        if let subcommand { options += command.options(of: subcommand) }
         let given = previous.dropFirst().map { $0.keyValue.key.lowercased() }
-        return options.filter { option in !given.contains { option.isNamed($0) } }.map { $0.name + "=" }
+        return declaredOptions(of: command, previous: previous).filter { option in !given.contains { option.isNamed($0) } }.map { $0.name + "=" }
+    }
+
+    /// The options of the command, then those of the subcommand typed second, if any.
+    static func declaredOptions(of command: Command, previous: [Word]) -> [CommandOption] {
+        let subcommand = previous.count >= 2 ? previous[1].text.lowercased() : nil
+        return command.options(of: nil) + (subcommand.map { command.options(of: $0) } ?? [])
     }
 
     /// For a word `name=…` of a declared option whose values are words (optimizer names, a
@@ -46,9 +49,7 @@ public enum Completion {
     static func valueCandidates(for command: Command, typed: String, previous: [Word], registry: OptimizerRegistry) -> [String]? {
         guard let equals = typed.firstIndex(of: "=") else { return nil }
         let key = String(typed[..<equals])
-        let subcommand = previous.count >= 2 ? previous[1].text.lowercased() : nil
-        let options = command.options(of: nil) + (subcommand.map { command.options(of: $0) } ?? [])
-        guard let option = options.first(where: { $0.isNamed(key) }) else { return nil }
+        guard let option = declaredOptions(of: command, previous: previous).first(where: { $0.isNamed(key) }) else { return nil }
         let value = typed[typed.index(after: equals)...]
         switch option.kind {
         case .optimizers:
