@@ -9,19 +9,24 @@ extension Command {
         },
         Command("expect", usage: "expect CLAIM", summary: "check a claim; a failing one fails the script",
                 details: """
-                Claims: QUANTITY OP VALUE, with OP one of < <= > >= == != and ~ (within tol=, default 1e-6),
-                or a flag: diverged, converged, ended (each may follow `not`).
-                Quantities: loss, steps, lr (last rate used), grad (gradient norm), distance (to the nearest
-                known minimum), gap (loss minus the known minimum), critical (2/λ_max here), lambda_max,
-                converged_at (first step under the tolerance), the variables (x, y) and gradient
-                components (gx, gy). Values may be formulas: expect x ~ pi/2 tol=1e-6.
-                The verdict: expect verdict == bouncing (converged slow bouncing diverging stuck undefined).
+                Claims: QUANTITY OP VALUE, with OP one of < <= > >= == != and ~ (within tol=,
+                default 1e-6), or a flag: diverged, converged, ended (each may follow `not`).
+                Quantities: loss, steps, lr (last rate used), grad (gradient norm), distance
+                (to the nearest known minimum), gap (loss minus the known minimum), critical
+                (2/λ_max here), lambda_max, converged_at (first step under the tolerance),
+                the variables (x, y) and gradient components (gx, gy). Values may be
+                formulas: expect x ~ pi/2 tol=1e-6.
+                The verdict: expect verdict == bouncing (converged slow bouncing diverging
+                stuck undefined).
                 After pbt: pbt_best pbt_median pbt_lr pbt_start_lr pbt_steps.
-                Tables: expect fit 15 verdict == overfitting, expect fit 3 val_error < 0.1, expect fit best == 3;
-                expect compare adam val_acc > 0.9, expect compare best == adam (a row by a word of its label);
-                expect train val_loss < 0.5, expect train best_epoch < 40, expect train verdict == overfitting
-                (the latest training's last epoch: train_loss val_loss train_acc val_acc epoch best_epoch).
-                In a script a failing claim is reported as FILE:LINE and the process exits non-zero.
+                Tables: expect fit 15 verdict == overfitting, expect fit 3 val_error < 0.1,
+                expect fit best == 3; expect compare adam val_acc > 0.9, expect compare
+                best == adam (a row by a word of its label); expect train val_loss < 0.5,
+                expect train best_epoch < 40, expect train verdict == overfitting (the
+                latest training's last epoch: train_loss val_loss train_acc val_acc epoch
+                best_epoch).
+                In a script a failing claim is reported as FILE:LINE and the process exits
+                non-zero.
                 """, completion: .words(Expectation.quantities + Expectation.flags + ["not", "fit", "compare", "train"])) { session, statement throws(ShellError) in
             try Expectation.check(statement, in: session)
         },
