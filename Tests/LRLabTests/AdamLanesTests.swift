@@ -29,4 +29,18 @@ import Testing
             #expect(theta.map(\.bitPattern) == expected.map(\.bitPattern), "step \(step)")
         }
     }
+
+    /// The two-lane square root equals the scalar one bit for bit, NaNs from negative inputs
+    /// and the signs of zero included.
+    @Test func twoLaneSquareRootsAreTheScalarOnes() {
+        let values: [Double] = [0, -0.0, 1, 2, 1e-300, .leastNonzeroMagnitude, .greatestFiniteMagnitude, .infinity, -.infinity,
+                                -1, -.leastNonzeroMagnitude, .nan, -.nan, Double(bitPattern: 0x7FF8_0000_0000_BEEF), 0.999e-8]
+        for first in values {
+            for second in values {
+                let lanes = Adam.squareRoots(SIMD2(first, second))
+                #expect(lanes[0].bitPattern == first.squareRoot().bitPattern, "√\(first)")
+                #expect(lanes[1].bitPattern == second.squareRoot().bitPattern, "√\(second)")
+            }
+        }
+    }
 }

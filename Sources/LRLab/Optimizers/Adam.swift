@@ -1,3 +1,7 @@
+#if arch(x86_64)
+import _Builtin_intrinsics.intel
+#endif
+
 /// Adam and AdamW (Kingma & Ba 2015; Loshchilov & Hutter 2019): momentum on the gradient and
 /// an RMSProp-style scale, both bias-corrected for their zero start. PyTorch's
 /// `torch.optim.Adam` / `AdamW` rules.
@@ -112,7 +116,7 @@ public struct Adam: Optimizer {
                     let gradient = SIMD2(g[index], g[index + 1])
                     let m = b1 * SIMD2(first[index], first[index + 1]) + oneMinusB1 * gradient
                     let v = b2 * SIMD2(second[index], second[index + 1]) + oneMinusB2 * gradient * gradient
-                    let rate = vRate / ((v / vc2).squareRoot() + vEpsilon)
+                    let rate = vRate / (Adam.squareRoots(v / vc2) + vEpsilon)
                     let step = rate * (m / vc1)
                     (first[index], first[index + 1]) = (m[0], m[1])
                     (second[index], second[index + 1]) = (v[0], v[1])
@@ -162,6 +166,20 @@ public struct Adam: Optimizer {
                 theta[index] -= rate * (m / c1)
             }
         }
+    }
+
+    /// √x lane by lane. `squareRoot()` on a SIMD2 is two scalar calls, each with glibc's
+    /// errno check for negative inputs (a branch and a possible call); SSE2's `sqrtpd` takes
+    /// both lanes at once. Both are IEEE 754's correctly rounded square root, and a negative
+    /// or NaN lane gives the same NaN (glibc's `sqrt` computes it with `sqrtsd`), so the
+    /// results are bit-identical (`AdamLanesTests`). SSE2 is baseline x86-64.
+    @inline(__always)
+    static func squareRoots(_ x: SIMD2<Double>) -> SIMD2<Double> {
+        #if arch(x86_64)
+        return _mm_sqrt_pd(x)
+        #else
+        return x.squareRoot()
+        #endif
     }
 
     /// All state columns in one pass (the run's per-step copy), equal to `stateValue`'s.
