@@ -5,8 +5,8 @@
 /// **Order of operations** (fixed, so results depend neither on the batch's size nor on the
 /// machine): every output is a plain sequential sum over the terms named in each function,
 /// in increasing index order, one product then one sum per term, exactly as the triple loop
-/// written in each doc comment. Outputs are computed 16, 8, 4, 2 or 1 at a time
-/// (`DenseLanes`), which changes nothing in a result.
+/// written in each doc comment. Outputs are computed 16 at a time, then the last 1–15 together
+/// (`DenseLanes`, `JoinedLanes`), which changes nothing in a result.
 ///
 /// **Zeros are skipped**: a term whose multiplier is exactly 0 (an input pixel that is 0, a
 /// ReLU output that is 0, a delta that is 0) is not added. That is the same sum, except
@@ -20,58 +20,29 @@
 enum DenseKernels {
     /// Words of mask a kernel's scratch must hold for a layer of these widths over `rows` rows.
     static func scratchCount(rows: Int, inputWidth: Int, outputWidth: Int) -> Int {
-        (Swift.max(rows, inputWidth, outputWidth, 1) + 63) / 64
+        NonzeroMasks.wordCount(Swift.max(rows, inputWidth, outputWidth, 1))
     }
 
     /// t[i·rows + j] = w[j·columns + i]: the `columns × rows` transpose of a `rows × columns`
     /// matrix.
     static func transpose(_ w: UnsafePointer<Double>, rows: Int, columns: Int, into t: UnsafeMutablePointer<Double>) {
         for row in 0..<rows {
-            let source = w + row * columns
-            for column in 0..<columns { t[column * rows + row] = source[column] }
-        }
-    }
-
-    /// Marks which of x[k·stride], k in 0..<count, are not ±0 (NaN and ±∞ included): bit
-    /// k mod 64 of `masks[k / 64]`, with no branch and no store whose address depends on the
-    /// data (why: `Benchmarks/README.md`, case i).
-    @inline(__always)
-    static func markNonzeros(_ x: UnsafePointer<Double>, count: Int, stride: Int, masks: UnsafeMutablePointer<UInt64>) {
-        var group = 0
-        while group * 64 < count {
-            let first = group * 64, last = Swift.min(count, first + 64)
-            var mask: UInt64 = 0
-            for k in first..<last {
-                let magnitude = x[k &* stride].bitPattern &<< 1
-                mask |= ((magnitude | (0 &- magnitude)) >> 63) &<< UInt64(truncatingIfNeeded: k &- first)
+            let source = w + row &* columns
+            var target = t + row
+            for column in 0..<columns {
+                target.pointee = source[column]
+                target += rows
             }
-            masks[group] = mask
-            group += 1
-        }
-    }
-
-    /// Calls `body` with each index marked in `masks` (see `markNonzeros`) among 0..<count,
-    /// lowest first.
-    @inline(__always)
-    static func forEachMarked(_ masks: UnsafePointer<UInt64>, count: Int, _ body: (Int) -> Void) {
-        var group = 0
-        while group * 64 < count {
-            var mask = masks[group]
-            while mask != 0 {
-                body(group &* 64 &+ mask.trailingZeroBitCount)
-                mask &= mask &- 1
-            }
-            group += 1
         }
     }
 
     /// start + Σᵢ x[i·xStride]·(the block at base + i·blockStride) over the indices i marked
-    /// in `masks` (see `markNonzeros`) among 0..<count, lane by lane, i increasing.
+    /// in `masks` (see `NonzeroMasks`) among 0..<count, lane by lane, i increasing.
     @inline(__always)
     static func sum<Lanes: DenseLanes>(from start: Lanes, marked masks: UnsafePointer<UInt64>, count: Int,
                                        x: UnsafePointer<Double>, xStride: Int, base: UnsafePointer<Double>, blockStride: Int) -> Lanes {
         var total = start
-        forEachMarked(masks, count: count) { i in total = total.adding(x[i &* xStride], times: Lanes(loading: base + i &* blockStride)) }
+        NonzeroMasks.forEachMarked(masks, count: count) { i in total = total.adding(x[i &* xStride], times: Lanes(loading: base + i &* blockStride)) }
         return total
     }
 
@@ -81,7 +52,7 @@ enum DenseKernels {
     static func sumGathered<Lanes: DenseLanes>(from start: Lanes, marked masks: UnsafePointer<UInt64>, count: Int,
                                                x: UnsafePointer<Double>, base: UnsafePointer<Double>, laneStride: Int) -> Lanes {
         var total = start
-        forEachMarked(masks, count: count) { i in total = total.adding(x[i], times: Lanes(gathering: base + i, stride: laneStride)) }
+        NonzeroMasks.forEachMarked(masks, count: count) { i in total = total.adding(x[i], times: Lanes(gathering: base + i, stride: laneStride)) }
         return total
     }
 
@@ -89,19 +60,37 @@ enum DenseKernels {
     /// than the strided loads it saves.
     static let transposeThreshold = 8
 
-    /// Calls `body` for blocks covering 0..<width: as many of 16 as fit, then at most one
-    /// each of 8, 4, 2 and 1.
+    /// Calls `body` for blocks covering 0..<width: as many of 16 as fit, then the 1–15 left
+    /// in one block (`JoinedLanes` of 8, 4, 2 and 1 lanes: at most eight SSE registers, as
+    /// a block of 16).
     @inline(__always)
     static func forEachBlock<Body: DenseBlockBody>(of width: Int, _ body: Body) {
+        typealias L2 = SIMD2<Double>
+        typealias L4 = SIMD4<Double>
+        typealias L8 = SIMD8<Double>
         var start = 0
-        while start + 16 <= width {
+        while start &+ 16 <= width {
             body(SIMD16<Double>.self, at: start)
-            start += 16
+            start &+= 16
         }
-        if start + 8 <= width { body(SIMD8<Double>.self, at: start); start += 8 }
-        if start + 4 <= width { body(SIMD4<Double>.self, at: start); start += 4 }
-        if start + 2 <= width { body(SIMD2<Double>.self, at: start); start += 2 }
-        if start < width { body(Double.self, at: start) }
+        switch width &- start {
+        case 1: body(Double.self, at: start)
+        case 2: body(L2.self, at: start)
+        case 3: body(JoinedLanes<L2, Double>.self, at: start)
+        case 4: body(L4.self, at: start)
+        case 5: body(JoinedLanes<L4, Double>.self, at: start)
+        case 6: body(JoinedLanes<L4, L2>.self, at: start)
+        case 7: body(JoinedLanes<L4, JoinedLanes<L2, Double>>.self, at: start)
+        case 8: body(L8.self, at: start)
+        case 9: body(JoinedLanes<L8, Double>.self, at: start)
+        case 10: body(JoinedLanes<L8, L2>.self, at: start)
+        case 11: body(JoinedLanes<L8, JoinedLanes<L2, Double>>.self, at: start)
+        case 12: body(JoinedLanes<L8, L4>.self, at: start)
+        case 13: body(JoinedLanes<L8, JoinedLanes<L4, Double>>.self, at: start)
+        case 14: body(JoinedLanes<L8, JoinedLanes<L4, L2>>.self, at: start)
+        case 15: body(JoinedLanes<L8, JoinedLanes<L4, JoinedLanes<L2, Double>>>.self, at: start)
+        default: break
+        }
     }
 
     /// The forward pass of one layer, before its activation:
@@ -139,7 +128,7 @@ enum DenseKernels {
         if transposes { transpose(w, rows: outputWidth, columns: inputWidth, into: transposed) }
         for row in 0..<rows {
             let inputRow = x + row * inputWidth
-            markNonzeros(inputRow, count: inputWidth, stride: 1, masks: masks)
+            NonzeroMasks.mark(inputRow, count: inputWidth, stride: 1, into: masks)
             if transposes {
                 forEachBlock(of: outputWidth, Block(masks: masks, x: inputRow, inputWidth: inputWidth, outputWidth: outputWidth,
                                                     wt: transposed, b: b, z: z + row * outputWidth))
@@ -183,7 +172,7 @@ enum DenseKernels {
             }
         }
         for unit in 0..<outputWidth {
-            markNonzeros(d + unit, count: rows, stride: outputWidth, masks: masks)
+            NonzeroMasks.mark(d + unit, count: rows, stride: outputWidth, into: masks)
             forEachBlock(of: inputWidth, RowBlock(masks: masks, rows: rows, a: a, inputWidth: inputWidth, d: d + unit,
                                                   outputWidth: outputWidth, gw: gw + unit * inputWidth))
         }
@@ -208,7 +197,7 @@ enum DenseKernels {
         }
         for row in 0..<rows {
             let deltas = d + row * outputWidth
-            markNonzeros(deltas, count: outputWidth, stride: 1, masks: masks)
+            NonzeroMasks.mark(deltas, count: outputWidth, stride: 1, into: masks)
             forEachBlock(of: inputWidth, Block(masks: masks, d: deltas, outputWidth: outputWidth, inputWidth: inputWidth, w: w,
                                                p: p + row * inputWidth))
         }

@@ -1,5 +1,5 @@
 /// A run of consecutive doubles that `DenseKernels` holds in registers while it sums: 16, 8,
-/// 4, 2 or 1 outputs of a row at a time. Each lane is summed on its own, in the order the
+/// 4, 2 or 1 outputs of a row at a time, or a few of those side by side (`JoinedLanes`). Each lane is summed on its own, in the order the
 /// kernel adds terms, so the width changes how many outputs are computed together, never a
 /// result.
 protocol DenseLanes {
@@ -50,4 +50,30 @@ extension Double: DenseLanes {
     @inline(__always) func adding(_ a: Double, times x: Double) -> Double { self + a * x }
     @inline(__always) func adding(_ x: Double) -> Double { self + x }
     @inline(__always) func store(to target: UnsafeMutablePointer<Double>) { target.pointee = self }
+}
+
+/// Two blocks side by side, `Head`'s lanes then `Tail`'s: how `DenseKernels.forEachBlock`
+/// covers the last 1–15 outputs of a row in one pass (10 outputs: 8 + 2) instead of one pass
+/// per power of two. Each lane is still summed on its own, so results do not change.
+struct JoinedLanes<Head: DenseLanes, Tail: DenseLanes>: DenseLanes {
+    var head: Head
+    var tail: Tail
+
+    static var width: Int { Head.width + Tail.width }
+    @inline(__always) init(head: Head, tail: Tail) { (self.head, self.tail) = (head, tail) }
+    @inline(__always) init(loading source: UnsafePointer<Double>) {
+        self.init(head: Head(loading: source), tail: Tail(loading: source + Head.width))
+    }
+    @inline(__always) init(gathering source: UnsafePointer<Double>, stride: Int) {
+        self.init(head: Head(gathering: source, stride: stride), tail: Tail(gathering: source + Head.width &* stride, stride: stride))
+    }
+    static var zero: Self { Self(head: .zero, tail: .zero) }
+    @inline(__always) func adding(_ a: Double, times x: Self) -> Self {
+        Self(head: head.adding(a, times: x.head), tail: tail.adding(a, times: x.tail))
+    }
+    @inline(__always) func adding(_ x: Self) -> Self { Self(head: head.adding(x.head), tail: tail.adding(x.tail)) }
+    @inline(__always) func store(to target: UnsafeMutablePointer<Double>) {
+        head.store(to: target)
+        tail.store(to: target + Head.width)
+    }
 }
