@@ -57,6 +57,53 @@ import Testing
         #expect(regression.measure(at: [0, 0, 0, 0]).accuracy == nil)
     }
 
+    /// The measurement's one pass over the logits (loss and accuracy together) against the
+    /// plain formulas on the model's own outputs: the mean of m + log Σₖ exp(zₖ − m) − z_y
+    /// (m the largest logit, or 0 when that is not finite), bit for bit, and the share of
+    /// rows whose first largest logit (the first index on a tie; a NaN first stays) is the
+    /// class; with huge logits and a row of NaNs (ties: `accuracyCountsTheFirstLargestLogit`).
+    @Test func measurementIsThePlainLossAndArgmax() {
+        let classes = 4, rows = 40
+        var random = SeededRandom(seed: 5)
+        var features = (0..<(rows * classes)).map { _ in (random.nextUniform(in: -3...3) * 4).rounded() / 4 }
+        for k in 0..<classes { features[3 * classes + k] = 1e3 * Double(k % 2); features[5 * classes + k] = .nan }
+        let labels = (0..<rows).map { $0 % classes }
+        let data = Dataset(name: "d", featureNames: (0..<classes).map { "x\($0)" }, features: features,
+                           target: .classes(labels: labels, classCount: classes))
+        let network = DenseNetwork(widths: [classes, classes])
+        let parameters = network.initialParameters(.seeded(2))
+        let loss = ModelLoss(model: network, data: data)
+        let logits = loss.outputs(at: parameters, inputs: features)
+        var sum = 0.0, correct = 0
+        for row in 0..<rows {
+            let z = Array(logits[row * classes..<(row + 1) * classes])
+            var m = -Double.infinity
+            for value in z where value > m { m = value }
+            if !m.isFinite { m = 0 }
+            var total = 0.0
+            for value in z { total += exp(value - m) }
+            sum += m + log(total) - z[labels[row]]
+            var best = 0
+            for k in 1..<classes where z[k] > z[best] { best = k }
+            if best == labels[row] { correct += 1 }
+        }
+        let finiteRows = (0..<rows).filter { $0 != 5 }
+        let measured = loss.measure(at: parameters)
+        #expect(measured.loss.isNaN && sum.isNaN)
+        #expect(measured.accuracy == Double(correct) / Double(rows))
+        // Without the row of NaNs, the loss bit for bit.
+        let finite = loss.batch(finiteRows[...]).measure(at: parameters)
+        var finiteSum = 0.0
+        for row in finiteRows {
+            let z = Array(logits[row * classes..<(row + 1) * classes])
+            let m = z.max()!
+            var total = 0.0
+            for value in z { total += exp(value - m) }
+            finiteSum += m + log(total) - z[labels[row]]
+        }
+        #expect(finite.loss.bitPattern == (finiteSum / Double(finiteRows.count)).bitPattern)
+    }
+
     @Test func seededInitialisationIsPyTorchsUniformRangeAndRepeats() {
         let model = DenseNetwork(widths: [4, 16, 3])
         let first = model.initialParameters(.seeded(7))

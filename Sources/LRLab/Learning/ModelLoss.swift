@@ -155,8 +155,9 @@ public struct ModelLoss: DifferentiableLoss {
         var sum = 0.0, correct = 0
         forEachChunk(workspace) { chunk, outputs, scratch, inputs, picked in
             model.forward(parameters: parameters, inputs: inputs, rows: chunk, outputs: outputs, workspace: scratch)
-            if kind == .crossEntropy { correct += correctCount(UnsafeBufferPointer(outputs), rows: picked) }
-            sum += summedLoss(UnsafeBufferPointer(outputs), rows: picked)
+            let (loss, right) = summedLossAndCorrect(UnsafeBufferPointer(outputs), rows: picked)
+            sum += loss
+            correct += right
         }
         return Measurement(loss: sum / Double(total), accuracy: kind == .crossEntropy ? Double(correct) / Double(total) : nil)
     }
@@ -260,9 +261,12 @@ public struct ModelLoss: DifferentiableLoss {
     }
 
     /// The summed loss of the rows at `positions` (of the loss's rows), the same values as
-    /// `lossAndOutputGradient` without computing the gradient or touching the outputs.
-    private func summedLoss(_ outputs: UnsafeBufferPointer<Double>, rows positions: Range<Int>) -> Double {
-        var sum = 0.0
+    /// `lossAndOutputGradient` without computing the gradient or touching the outputs, and
+    /// for classes the number of those rows whose first largest logit (`torch.argmax`: a NaN
+    /// in first place stays the answer, a later one never wins) is their class. One pass
+    /// over each row's logits finds both maxima.
+    private func summedLossAndCorrect(_ outputs: UnsafeBufferPointer<Double>, rows positions: Range<Int>) -> (loss: Double, correct: Int) {
+        var sum = 0.0, correct = 0
         switch kind {
         case .meanSquaredError:
             for (index, position) in positions.enumerated() {
@@ -271,15 +275,26 @@ public struct ModelLoss: DifferentiableLoss {
             }
         case .crossEntropy:
             let classes = model.outputCount
+            guard classes > 0, let base = outputs.baseAddress else { return (0, 0) }
             for (index, position) in positions.enumerated() {
-                let logits = outputs.baseAddress! + index * classes
-                let largest = ModelLoss.largestFinite(logits, count: classes)
+                let logits = base + index &* classes
+                // As `largestFinite`, and the first index whose logit exceeds the best so far.
+                var largest = -Double.infinity, best = 0, bestLogit = logits[0]
+                for k in 0..<classes {
+                    let z = logits[k]
+                    largest = z > largest ? z : largest
+                    best = z > bestLogit ? k : best
+                    bestLogit = z > bestLogit ? z : bestLogit
+                }
+                if !largest.isFinite { largest = 0 }
                 var total = 0.0
                 for k in 0..<classes { total += exp(logits[k] - largest) }
-                sum += largest + log(total) - logits[labels[dataRow(position)]]
+                let label = labels[dataRow(position)]
+                sum += largest + log(total) - logits[label]
+                correct += best == label ? 1 : 0
             }
         }
-        return sum
+        return (sum, correct)
     }
 
     /// The largest of `count` logits, or 0 when that is not finite (so that exp(z − m) stays
@@ -287,19 +302,7 @@ public struct ModelLoss: DifferentiableLoss {
     @inline(__always)
     private static func largestFinite(_ logits: UnsafePointer<Double>, count: Int) -> Double {
         var largest = -Double.infinity
-        for k in 0..<count where logits[k] > largest { largest = logits[k] }
+        for k in 0..<count { largest = logits[k] > largest ? logits[k] : largest }
         return largest.isFinite ? largest : 0
-    }
-
-    /// Rows at `positions` whose first largest logit is their class.
-    private func correctCount(_ outputs: UnsafeBufferPointer<Double>, rows positions: Range<Int>) -> Int {
-        let classes = model.outputCount
-        var correct = 0
-        for (index, position) in positions.enumerated() {
-            var best = 0
-            for k in 1..<Swift.max(classes, 1) where outputs[index * classes + k] > outputs[index * classes + best] { best = k }
-            if best == labels[dataRow(position)] { correct += 1 }
-        }
-        return correct
     }
 }
