@@ -30,6 +30,39 @@ import Testing
         }
     }
 
+    /// Past t ≈ 360 the first bias correction is exactly 1 and the loop leaves out m / c₁:
+    /// still the scalar rule, bit for bit, on every step across the switch.
+    @Test func pairsEqualTheScalarRuleOnceTheFirstCorrectionIsOne() {
+        let count = 5
+        var random = SeededRandom(seed: 42)
+        var adam = Adam()
+        var theta = (0..<count).map { _ in random.nextUniform(in: -1...1) }
+        var expected = theta
+        var m = [Double](repeating: 0, count: count), v = m
+        var power1 = 1.0, power2 = 1.0
+        var sawCorrectionOne = false
+        for step in 1...400 {
+            let gradient = (0..<count).map { _ in random.nextUniform(in: -3...3) }
+            theta.withUnsafeMutableBufferPointer { theta in
+                gradient.withUnsafeBufferPointer { adam.update(parameters: theta, gradient: $0, learningRate: 0.01, step: step) }
+            }
+            power1 *= 0.9
+            power2 *= 0.999
+            let (c1, c2) = (1 - power1, 1 - power2)
+            sawCorrectionOne = sawCorrectionOne || c1 == 1
+            for index in 0..<count {
+                m[index] = 0.9 * m[index] + (1 - 0.9) * gradient[index]
+                v[index] = 0.999 * v[index] + (1 - 0.999) * gradient[index] * gradient[index]
+                expected[index] -= 0.01 / ((v[index] / c2).squareRoot() + 1e-8) * (m[index] / c1)
+            }
+            if theta.map(\.bitPattern) != expected.map(\.bitPattern) {
+                Issue.record("step \(step) differs")
+                return
+            }
+        }
+        #expect(sawCorrectionOne && adam.biasCorrection1 == 1)
+    }
+
     /// The two-lane square root equals the scalar one bit for bit, NaNs from negative inputs
     /// and the signs of zero included.
     @Test func twoLaneSquareRootsAreTheScalarOnes() {

@@ -107,24 +107,31 @@ public struct Adam: Optimizer {
                 // the inner loop of every Adam run. Two parameters at a time, each lane
                 // computing exactly the scalar loop's operations (so the same results):
                 // the divisions and the square root take two lanes for the price of one.
+                // Divisions are what this loop waits for (three and a square root per
+                // pair): once c₁ = 1 − β₁ᵗ has rounded to exactly 1 (from t ≈ 360 with
+                // β₁ = 0.9), m / c₁ is m itself, bit for bit (m is never a signalling NaN),
+                // so that division is left out (a second copy of the loop, chosen once).
                 var index = 0
                 let (b1, b2, oneMinusB1, oneMinusB2) = (SIMD2(repeating: beta1), SIMD2(repeating: beta2),
                                                         SIMD2(repeating: 1 - beta1), SIMD2(repeating: 1 - beta2))
                 let (vc1, vc2, vRate, vEpsilon) = (SIMD2(repeating: c1), SIMD2(repeating: c2), SIMD2(repeating: learningRate),
                                                    SIMD2(repeating: epsilon))
-                while index + 2 <= n {
-                    let gradient = SIMD2(g[index], g[index + 1])
-                    let m = b1 * SIMD2(first[index], first[index + 1]) + oneMinusB1 * gradient
-                    let v = b2 * SIMD2(second[index], second[index + 1]) + oneMinusB2 * gradient * gradient
-                    let rate = vRate / (Adam.squareRoots(v / vc2) + vEpsilon)
-                    let step = rate * (m / vc1)
-                    (first[index], first[index + 1]) = (m[0], m[1])
-                    (second[index], second[index + 1]) = (v[0], v[1])
-                    (rates[index], rates[index + 1]) = (rate[0], rate[1])
-                    theta[index] -= step[0]
-                    theta[index + 1] -= step[1]
-                    index += 2
+                @inline(__always) func pairs(dividingByC1: Bool) {
+                    while index &+ 2 <= n {
+                        let gradient = SIMD2(g[index], g[index + 1])
+                        let m = b1 * SIMD2(first[index], first[index + 1]) + oneMinusB1 * gradient
+                        let v = b2 * SIMD2(second[index], second[index + 1]) + oneMinusB2 * gradient * gradient
+                        let rate = vRate / (Adam.squareRoots(v / vc2) + vEpsilon)
+                        let step = rate * (dividingByC1 ? m / vc1 : m)
+                        (first[index], first[index + 1]) = (m[0], m[1])
+                        (second[index], second[index + 1]) = (v[0], v[1])
+                        (rates[index], rates[index + 1]) = (rate[0], rate[1])
+                        theta[index] -= step[0]
+                        theta[index + 1] -= step[1]
+                        index &+= 2
+                    }
                 }
+                if c1 == 1 { pairs(dividingByC1: false) } else { pairs(dividingByC1: true) }
                 for index in index..<n {
                     let m = beta1 * first[index] + (1 - beta1) * g[index]
                     let v = beta2 * second[index] + (1 - beta2) * g[index] * g[index]
