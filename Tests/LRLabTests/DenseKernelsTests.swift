@@ -4,12 +4,12 @@ import Testing
 /// The dense kernels against the plain triple loops their doc comments state, bit for bit:
 /// each output is the same sequential sum (skipping a term whose multiplier is exactly 0
 /// adds nothing when the weights are finite), so no tolerance is needed. Shapes cover every
-/// block width (16 outputs at a time, then the last 1–15 together), one row, one unit, and
-/// rows and inputs of zeros.
+/// block width (16 outputs at a time, then the last 1–15 together), no row, one row, one
+/// unit, and rows and inputs of zeros.
 @Suite struct DenseKernelsTests {
     /// (rows, inputs, outputs).
     static let shapes: [(Int, Int, Int)] = [(1, 1, 1), (1, 64, 32), (1, 130, 3), (70, 65, 9), (5, 7, 3), (3, 32, 10), (4, 17, 33), (7, 2, 31), (32, 64, 32),
-                                            (2, 5, 16), (6, 1, 47)]
+                                            (2, 5, 16), (6, 1, 47), (0, 5, 3), (0, 17, 10)]
 
     /// Seeded values in [−1, 1] with about `zeros` of them exactly 0 (as digits' pixels and
     /// ReLU outputs are), scaled so that sums round differently in another order.
