@@ -4,8 +4,8 @@ import Testing
 /// The dense kernels against the plain triple loops their doc comments state, bit for bit:
 /// each output is the same sequential sum (skipping a term whose multiplier is exactly 0
 /// adds nothing when the weights are finite), so no tolerance is needed. Shapes cover every
-/// block width (16 outputs at a time, then the last 1–15 together), no row, one row, one
-/// unit, and rows and inputs of zeros.
+/// block width (24 or 16 outputs at a time, then the last 1–15 together), no row, one row,
+/// one unit, and rows and inputs of zeros.
 @Suite struct DenseKernelsTests {
     /// (rows, inputs, outputs).
     static let shapes: [(Int, Int, Int)] = [(1, 1, 1), (1, 64, 32), (1, 130, 3), (70, 65, 9), (5, 7, 3), (3, 32, 10), (4, 17, 33), (7, 2, 31), (32, 64, 32),
@@ -91,9 +91,10 @@ import Testing
         #expect(p.map(\.bitPattern) == expected.map(\.bitPattern))
     }
 
-    /// Every width of the last block (1–15 lanes after the blocks of 16, `JoinedLanes`), as
-    /// outputs and as inputs, against the triple loops.
-    @Test(arguments: 1...33)
+    /// Every width of the last block (1–15 lanes after the blocks of 24 and 16,
+    /// `JoinedLanes`), and every mix of those blocks up to 50, as outputs and as inputs,
+    /// against the triple loops.
+    @Test(arguments: 1...50)
     func everyBlockWidthIsTheTripleLoop(width: Int) {
         for shape in [(3, width, width), (9, 7, width), (2, width, 5)] {
             affineIsTheTripleLoop(shape: shape)
