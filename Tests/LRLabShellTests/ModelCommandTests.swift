@@ -157,15 +157,21 @@ import LRLab
     @Test func ctrlCStopsTrainingKeepingWhatWasDone() throws {
         let lab = try Lab("data moons", "model mlp hidden=8", "opt adam lr=0.01")
         var polls = 0
-        lab.session.shouldStop = { polls += 1; return polls > 12 }
+        lab.session.shouldStop = { polls += 1; return polls > 2 }
         let text = try lab.run("train epochs=1000")
         let trainer = try #require(lab.trainer)
-        // 160 rows in batches of 32: five steps an epoch; 13 steps, then the stop.
-        #expect(trainer.stepCount == 13 && trainer.epoch == 2)
-        #expect(unwrapped(text).contains("interrupted at step 13; the 2 finished epochs and 3 steps of the next are kept; train continues"))
+        // 160 rows in batches of 32: five steps an epoch. A model this small takes a whole
+        // epoch between two polls (`Trainer.workBetweenStopChecks`): three epochs, then the stop.
+        #expect(trainer.stepCount == 15 && trainer.epoch == 3)
+        #expect(unwrapped(text).contains("interrupted at step 15; the 3 finished epochs are kept; train continues"))
+        // Polled before every step, the stop falls inside an epoch, and train finishes it first.
+        lab.session.training?.trainer.workBetweenStopChecks = 1
+        polls = 0
+        lab.session.shouldStop = { polls += 1; return polls > 7 }
+        #expect(unwrapped(try lab.run("train epochs=1000")).contains("interrupted at step 23; the 1 finished epoch and 3 steps of the next are kept; train continues"))
         lab.session.shouldStop = { false }
-        #expect(try lab.run("train epochs=1").contains("continuing from epoch 2 (step 13)"))
-        #expect(lab.trainer?.stepCount == 15 && lab.trainer?.epoch == 3)
+        #expect(try lab.run("train epochs=1").contains("continuing from epoch 4 (step 23)"))
+        #expect(lab.trainer?.stepCount == 25 && lab.trainer?.epoch == 5)
     }
 
     @Test func completionOffersModelsAndOptions() {

@@ -56,13 +56,74 @@ import Testing
         #expect(once.run.point == twice.run.point)
         #expect(once.trace == twice.trace)
         // An interruption after 5 steps keeps them; the next call finishes that epoch first.
+        // (`shouldStop` is asked between pieces of steps: here, before every step.)
         var interrupted = try make(), asked = 0
+        interrupted.workBetweenStopChecks = 1
         let stop = interrupted.train(epochs: 6, shouldStop: { asked += 1; return asked >= 5 })
         // 21 training rows in batches of 4: six steps an epoch, so the stop falls inside epoch 1.
         #expect(stop == .interrupted(step: 5, stepsIntoEpoch: 5))
         #expect(interrupted.trace.count == 1)
         interrupted.train(epochs: 6)
         #expect(interrupted.run.point == once.run.point && interrupted.trace == once.trace)
+    }
+
+    /// A trainer takes an epoch's steps in pieces (one `Run.run` each over a `MiniBatchLoss`);
+    /// the size of the pieces changes nothing: the same points, epoch rows, per-step rows and
+    /// ending as steps taken one at a time.
+    @Test(arguments: [false, true])
+    func piecesOfStepsEqualStepsOneAtATime(diverges: Bool) throws {
+        func trained(work: Int) throws -> Trainer {
+            var trainer: Trainer
+            if diverges {
+                // Plain gradient descent at lr 10 on a line, batches of 4 of 20 rows: it blows up within a few epochs.
+                trainer = try Trainer(model: DenseNetwork(widths: [1, 1]), split: DataSplit(training: TrainerTests.line, validation: nil, trainingFraction: 1, seed: 0),
+                                      initialization: .zeros, configuration: TrainerTests.sgd(10), batchSize: 4, seed: 5)
+            } else {
+                let split = DataSplit(splitting: ModelFixtures.classification(rows: 30), trainingFraction: 0.7, seed: 3)
+                let adam = OptimizerConfiguration(kind: .adam, values: OptimizerKind.adam.defaultValues).withLearningRate(0.01)
+                trainer = try Trainer(model: DenseNetwork(widths: [2, 5, 3], activation: .tanh), split: split, initialization: .seeded(1),
+                                      configuration: adam, batchSize: 4, seed: 2)
+            }
+            trainer.workBetweenStopChecks = work
+            trainer.train(epochs: 40)
+            return trainer
+        }
+        let reference = try trained(work: 1)
+        #expect(reference.stepCount > 5 && (reference.ending != nil) == diverges)
+        // A step is 4 rows × 2 or 33 parameters of work: pieces of 2, 3, 5 steps, and whole epochs.
+        for work in [2 * 4 * 33, 3 * 4 * 2, 5 * 4 * 33, 1 << 22] {
+            let pieces = try trained(work: work)
+            #expect(pieces.stepCount == reference.stepCount && pieces.epoch == reference.epoch && pieces.ending == reference.ending)
+            #expect(pieces.run.point.map(\.bitPattern) == reference.run.point.map(\.bitPattern))
+            #expect(pieces.trace == reference.trace)
+            PlannedTraceTests.expectSameTrace(pieces.run.trace, reference.run.trace, "work \(work)")
+        }
+    }
+
+    @Test func aMiniBatchLossEvaluatesEachStepsBatch() throws {
+        let data = ModelFixtures.regression(rows: 6, features: 2)
+        let loss = ModelLoss(model: DenseNetwork(widths: [2, 1]), data: data)
+        let batches = [[0, 1], [2, 3, 4], [5]].map { loss.batch($0[...]) }
+        let sequence = MiniBatchLoss(batches: batches, firstStep: 7)
+        let point = [0.5, -0.25, 0.125]
+        var workspace = [Double](repeating: 0, count: sequence.workspaceCount)
+        func evaluate(afterStep step: Int?) -> (Double, [Double]) {
+            workspace.withUnsafeMutableBufferPointer { workspace in
+                for index in point.indices { workspace[index] = point[index] }
+                let value = step.map { sequence.loss(inPlace: workspace, afterStep: $0) } ?? sequence.loss(inPlace: workspace)
+                return (value, Array(workspace[3..<6]))
+            }
+        }
+        // Step 7 is the first batch's, 8 the second's, 9 and later the last's; before 7, the first's.
+        for (step, batch) in [(6, 0), (7, 0), (8, 1), (9, 2), (50, 2)] {
+            let expected = try batches[batch].checkedEvaluation(at: point)
+            let (value, gradient) = evaluate(afterStep: step)
+            #expect(value == expected.loss && gradient == expected.gradient, "step \(step)")
+        }
+        // Outside a run's steps, the loss is the last batch's.
+        let last = try batches[2].checkedEvaluation(at: point)
+        #expect(evaluate(afterStep: nil).0 == last.loss)
+        #expect(try sequence.checkedEvaluation(at: point).loss == last.loss)
     }
 
     @Test func theTraceMeasuresWholeSetsAfterEachEpoch() throws {

@@ -5,8 +5,9 @@
 /// **Batches.** `MiniBatches` draws each epoch's shuffle from the seed. Each step is one
 /// update along one batch's gradient, PyTorch's `zero_grad(); loss(batch).backward(); step()`,
 /// with one evaluation per step: the run holds the loss of the batch whose gradient the next
-/// step takes, and the trainer installs the batch after it (`Run.replaceLoss`) before each
-/// step, so the evaluation that ends a step is already the next batch's.
+/// step takes, and the evaluation that ends a step is already the next batch's. The steps
+/// run in pieces, each one `Run.run` over a `MiniBatchLoss` that gives each step's evaluation
+/// its batch.
 ///
 /// **Continuing.** `train` may be called again: the run, its optimizer state and the batch
 /// order carry on, so `train(epochs: 10)` twice equals `train(epochs: 20)` once. An
@@ -17,7 +18,7 @@
 /// training with `ending`; the trace keeps only the finite epochs before it.
 ///
 /// **Memory.** The run records per-step rows as `RecordingPolicy.training` says (scalars, at
-/// most 10,000 rows); the epoch trace holds a few numbers per epoch; the measurements reuse
+/// most 16 rows); the epoch trace holds a few numbers per epoch; the measurements reuse
 /// one workspace sized by `ModelLoss.chunkRows`. Nothing grows with the model but the
 /// parameters, their gradient and the optimizer's state.
 public struct Trainer: Sendable {
@@ -123,25 +124,25 @@ public struct Trainer: Sendable {
     /// Trains `epochs` more epochs (finishing an interrupted one first), stopping early when
     /// `patience` is given, there is a validation set, and its loss has not fallen below its
     /// lowest for `patience` epochs (the parameters of the lowest epoch are then kept:
-    /// `parameters`, `keptEpoch`). `shouldStop` is asked before every step but the first;
-    /// `onEpoch` gets each new trace row.
+    /// `parameters`, `keptEpoch`). `shouldStop` is asked before every piece of steps but the
+    /// first (pieces of a few milliseconds' work, `stepsPerPiece`, and never across an epoch's
+    /// end); `onEpoch` gets each new trace row.
     @discardableResult
     public mutating func train(epochs: Int, patience: Int? = nil, shouldStop: () -> Bool = { false },
                                onEpoch: (EpochRecord) -> Void = { _ in }) -> Stop {
         guard ending == nil else { return .ended }
         keptParameters = nil
         keptEpoch = nil
-        let perEpoch = batches.batchesPerEpoch, isFullBatch = batches.batchSize == nil
+        let perEpoch = batches.batchesPerEpoch
         var stepsTaken = 0
         for _ in 0..<Swift.max(0, epochs) {
             while stepsIntoEpoch < perEpoch {
                 if stepsTaken > 0, shouldStop() {
                     return .interrupted(step: stepCount, stepsIntoEpoch: stepsIntoEpoch)
                 }
-                if !isFullBatch { run.replaceLoss(trainedLoss.batch(batches.next())) }
-                run.step()
-                stepsTaken += 1
-                stepsIntoEpoch += 1
+                let taken = takeSteps(Swift.min(perEpoch - stepsIntoEpoch, stepsPerPiece))
+                stepsTaken += taken
+                stepsIntoEpoch += taken
                 if let runEnding = run.ending {
                     // Step numbers of the whole training, not of the run since the last `changeOptimizer`.
                     switch runEnding {
@@ -172,6 +173,37 @@ public struct Trainer: Sendable {
         return .finished
     }
 
+    /// Steps between two questions to `shouldStop`: as many as make about
+    /// `workBetweenStopChecks` parameter-rows (a few milliseconds), at most
+    /// 1024, at least 1. A piece of steps is one `Run.run`, so the fewer pieces an epoch
+    /// takes, the less each step pays for the run's batch set-up; the bound keeps Ctrl-C
+    /// prompt on a big model.
+    private var stepsPerPiece: Int {
+        let rowsPerStep = batches.batchSize ?? split.training.rowCount
+        let work = Swift.max(1, rowsPerStep) * Swift.max(1, trainedLoss.parameterCount)
+        return Swift.min(1024, Swift.max(1, workBetweenStopChecks / work))
+    }
+
+    /// Parameter-rows (a step's rows × the model's parameters, about a multiply-add each way)
+    /// between two questions to `shouldStop`: by default 2²², a few milliseconds. 1 asks
+    /// before every step.
+    public var workBetweenStopChecks = 1 << 22
+
+    /// Takes `count` steps of the epoch under way in one `Run.run` (fewer when the run ends):
+    /// with mini-batches, the batches come from `batches` through a `MiniBatchLoss`, and the
+    /// run is left holding the loss of the last batch it evaluated, as `step`-by-`step`
+    /// replacement would leave it. Returns the steps taken.
+    private mutating func takeSteps(_ count: Int) -> Int {
+        guard batches.batchSize != nil else { return run.run(count) }
+        var pieceBatches: [ModelLoss] = []
+        pieceBatches.reserveCapacity(count)
+        for _ in 0..<count { pieceBatches.append(trainedLoss.batch(batches.next())) }
+        run.replaceLoss(MiniBatchLoss(batches: pieceBatches, firstStep: run.stepCount + 1))
+        let taken = run.run(count)
+        run.replaceLoss(pieceBatches[Swift.max(0, taken - 1)])
+        return taken
+    }
+
     /// Measures the whole sets at the run's point.
     private mutating func measure(learningRate: Double) -> EpochRecord {
         let (training, validation) = (trainingMeasure, validationMeasure)
@@ -188,8 +220,10 @@ public struct Trainer: Sendable {
 }
 
 extension RecordingPolicy {
-    /// What a training's run records per step: scalars only past 8 parameters, at most
-    /// 10,000 rows (thinned past that), so a run's trace stays under a few megabytes whatever
-    /// the model's size and the number of steps.
-    public static let training = RecordingPolicy(perParameterLimit: 8, capacity: 10_000)
+    /// What a training's run records per step: scalars only past 8 parameters, and the
+    /// fewest rows a trace holds (16, thinned evenly over the steps). A training is read
+    /// through its `EpochTrace`, one row per epoch; the run's own rows are only its outline,
+    /// and a row not kept costs a step nothing (`Run.run`), where a kept one costs two norms
+    /// over every parameter.
+    public static let training = RecordingPolicy(perParameterLimit: 8, capacity: 16)
 }

@@ -10,7 +10,7 @@
 /// say so plainly when a piece is missing.
 ///
 /// **The in-place form** (`workspaceCount`, `gradientOffset`, `prepare(workspace:)`,
-/// `loss(inPlace:)`) is what a run's hot loop calls: the point lies in
+/// `loss(inPlace:afterStep:)`, by default `loss(inPlace:)`) is what a run's hot loop calls: the point lies in
 /// `workspace[0..<parameterCount]` and the evaluation leaves the gradient at
 /// `workspace[gradientOffset...]`. The defaults lay the workspace out as point then gradient
 /// and call `value(at:gradient:)`; the symbolic `Objective` overrides them to evaluate its
@@ -40,6 +40,10 @@ public protocol DifferentiableLoss: Sendable {
     /// `workspace[gradientOffset..<gradientOffset + parameterCount]`; the same values as
     /// `value(at:gradient:)`, and no allocation.
     func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>) -> Double
+    /// `loss(inPlace:)` for the evaluation that ends step `step` of a run (counted from 1):
+    /// the seam for a loss that changes from step to step, such as a training's mini-batches
+    /// (`MiniBatchLoss`). By default the same as `loss(inPlace:)`, whatever the step.
+    func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>, afterStep step: Int) -> Double
 
     /// The Hessian at `point`, or nil when the loss has none to offer (default nil).
     func availableHessian(at point: [Double]) -> [[Double]]?
@@ -72,6 +76,11 @@ extension DifferentiableLoss {
         let count = parameterCount, offset = gradientOffset
         return value(at: UnsafeBufferPointer(rebasing: workspace[0..<count]),
                      gradient: UnsafeMutableBufferPointer(rebasing: workspace[offset..<offset + count]))
+    }
+
+    @inline(__always)
+    public func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>, afterStep step: Int) -> Double {
+        loss(inPlace: workspace)
     }
 
     public func availableHessian(at point: [Double]) -> [[Double]]? { nil }

@@ -189,7 +189,7 @@ struct RunProgress: Sendable {
         }
 
         optimizer.update(parameters: point, gradient: UnsafeBufferPointer(gradient), learningRate: learningRate, step: step)
-        loss = objective.loss(inPlace: values.workspace)
+        loss = objective.loss(inPlace: values.workspace, afterStep: step)
         stepCount = step
 
         // x · 0 is ±0 for a finite x and not a number otherwise, so each sum below is 0
