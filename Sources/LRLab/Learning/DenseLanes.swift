@@ -53,8 +53,9 @@ extension Double: DenseLanes {
 }
 
 /// Two blocks side by side, `Head`'s lanes then `Tail`'s: how `DenseKernels.forEachBlock`
-/// covers the last 1–15 outputs of a row in one pass (10 outputs: 8 + 2) instead of one pass
-/// per power of two. Each lane is still summed on its own, so results do not change.
+/// makes its blocks of 24 (16 + 8) and covers the last 1–15 outputs of a row in one pass
+/// (10 outputs: 8 + 2) instead of one pass per power of two. Each lane is still summed on
+/// its own, so results do not change.
 struct JoinedLanes<Head: DenseLanes, Tail: DenseLanes>: DenseLanes {
     var head: Head
     var tail: Tail
