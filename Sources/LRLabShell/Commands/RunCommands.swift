@@ -92,10 +92,10 @@ extension Command {
             }
         },
         Command("trace", usage: "trace [all | last N]", summary: "print the recorded trace (a long one elided in the middle)",
-                completion: .words(["all", "last"])) { session, statement throws(ShellError) in
+                completion: .words(["all", "last"]), onlyPrints: true) { session, statement throws(ShellError) in
             try traceCommand(session, statement)
         },
-        Command("show", aliases: ["status"], usage: "show", summary: "print the current function, start, optimizer and position") { session, statement throws(ShellError) in
+        Command("show", aliases: ["status"], usage: "show", summary: "print the current function, start, optimizer and position", onlyPrints: true) { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             var lines: [String] = []
             if let objective = session.objective {
