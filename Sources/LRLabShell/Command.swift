@@ -30,11 +30,14 @@ public struct Command: Sendable {
     /// The `key=value` options, declared once: the command parses them with
     /// `CommandOptionValues`, completion offers them and `help NAME` prints their table.
     public var options: [CommandOption]
+    /// The command prints and changes nothing in the session (`help`, `show`, `trace`…): a
+    /// lesson's waiting task is not checked after it, so asking is never a failed try.
+    public var onlyPrints: Bool
     public var action: @Sendable (Session, Statement) throws(ShellError) -> Void
 
     public init(_ name: String, aliases: [String] = [], usage: String, summary: String, details: String = "",
                 completion: Completion = .none, options: [CommandOption] = [],
-                sessionDetails: (@Sendable (Session) -> String)? = nil,
+                sessionDetails: (@Sendable (Session) -> String)? = nil, onlyPrints: Bool = false,
                 action: @escaping @Sendable (Session, Statement) throws(ShellError) -> Void) {
         self.name = name
         self.aliases = aliases
@@ -44,6 +47,7 @@ public struct Command: Sendable {
         self.sessionDetails = sessionDetails
         self.completion = completion
         self.options = options
+        self.onlyPrints = onlyPrints
         self.action = action
     }
 
@@ -51,6 +55,12 @@ public struct Command: Sendable {
     func details(in session: Session) -> String {
         guard let sessionDetails else { return details }
         return details + "\n" + sessionDetails(session)
+    }
+
+    /// Whether every statement of `line` is a command that only prints (`onlyPrints`).
+    static func onlyPrints(line: String) -> Bool {
+        let statements = Statement.split(line).filter { !$0.words.isEmpty }
+        return !statements.isEmpty && statements.allSatisfy { Command.named($0.words[0].text.lowercased())?.onlyPrints ?? false }
     }
 
     /// The options of the subcommand `subcommand` (nil: of the command itself).

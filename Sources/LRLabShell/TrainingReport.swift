@@ -65,7 +65,7 @@ struct TrainingReport {
             lines.append("stopped early at epoch \(trainer.epoch): no lower validation loss for \(trainer.epoch - best) epochs; the parameters of epoch \(best) are kept")
         case .interrupted(let step, let into):
             let epochs = "the \(trained) finished epoch\(trained == 1 ? "" : "s")"
-            let next = into == 0 ? " are kept" : " and \(into) step\(into == 1 ? "" : "s") of the next are kept"
+            let next = into == 0 ? (trained == 1 ? " is kept" : " are kept") : " and \(into) step\(into == 1 ? "" : "s") of the next are kept"
             lines.append(Session.interruptionNote(atStep: step, epochs + next + "; train continues"))
         case .ended:
             if let ending = trainer.ending { lines.append(ending.description.text(digits: session.digits)) }

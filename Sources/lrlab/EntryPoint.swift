@@ -47,8 +47,16 @@ struct EntryPoint {
         signal(SIGPIPE, SIG_DFL)
         session.shouldStop = { Interrupt.isRequested }
         if terminal.outputIsTerminal {
-            // A status line rewritten in place (carriage return, erase to the end of the line).
-            session.progress = { text in _ = Terminal.writeAll(STDOUT_FILENO, "\r\u{1B}[K" + text) }
+            // A status line rewritten in place (carriage return, erase to the end of the line),
+            // at most 20 times a second: a tiny model's epochs take microseconds, and a line
+            // each would cost more than the training (clearing it is never skipped).
+            var lastShown = ContinuousClock.now - .seconds(1)
+            session.progress = { text in
+                let now = ContinuousClock.now
+                guard text.isEmpty || now - lastShown >= .milliseconds(50) else { return }
+                lastShown = now
+                _ = Terminal.writeAll(STDOUT_FILENO, "\r\u{1B}[K" + text)
+            }
         }
 
         var outcome = ScriptOutcome()

@@ -88,6 +88,11 @@ import Glibc
         #expect(learner.type("").contains("Task: Make gradient descent diverge"))
         // A line that fails with an error is not a try either.
         #expect(!learner.type("opt nosuch").contains("Hint"))
+        // Nor is a question: commands that only print are not checked (no note, no hint).
+        for question in ["help run", "show; trace last 2", "verdict"] {
+            let answer = learner.type(question)
+            #expect(!answer.contains("not yet") && !answer.contains("Hint"), "\(question)")
+        }
         let second = learner.type("run 20")
         #expect(second.contains("Hint: The factor 1 - 2*lr must fall below -1."))
         let right = learner.type("opt gd lr=1.5; run 30")

@@ -100,6 +100,21 @@ import Testing
         }
     }
 
+    @Test func theBestValidationEpochIsTheFirstLowest() {
+        var trace = EpochTrace(isClassifier: false, hasValidation: true)
+        #expect(trace.bestValidationEpoch == nil)
+        for (epoch, loss) in [3.0, 2.0, .nan, 2.0, 5.0, 2.5].enumerated() {
+            trace.append(EpochRecord(epoch: epoch, step: epoch, learningRate: 0.1, trainLoss: 1, validationLoss: loss,
+                                     trainAccuracy: nil, validationAccuracy: nil))
+        }
+        // 2.0 at epochs 1 and 3: the first; a NaN is never the lowest.
+        #expect(trace.bestValidationEpoch?.epoch == 1)
+        var withoutValidation = EpochTrace(isClassifier: false, hasValidation: false)
+        withoutValidation.append(EpochRecord(epoch: 0, step: 0, learningRate: 0, trainLoss: 1, validationLoss: nil,
+                                             trainAccuracy: nil, validationAccuracy: nil))
+        #expect(withoutValidation.bestValidationEpoch == nil)
+    }
+
     @Test func aMiniBatchLossEvaluatesEachStepsBatch() throws {
         let data = ModelFixtures.regression(rows: 6, features: 2)
         let loss = ModelLoss(model: DenseNetwork(widths: [2, 1]), data: data)

@@ -35,13 +35,21 @@ public struct EpochTrace: Sendable, Hashable {
     /// Whether rows carry validation columns.
     public let hasValidation: Bool
     public private(set) var records: [EpochRecord] = []
+    /// Where `bestValidationEpoch` is in `records`, kept as rows are appended: a trainer asks
+    /// after every epoch, and a scan each time made long trainings quadratic.
+    private var bestValidationIndex: Int?
 
     public init(isClassifier: Bool, hasValidation: Bool) {
         self.isClassifier = isClassifier
         self.hasValidation = hasValidation
     }
 
-    mutating func append(_ record: EpochRecord) { records.append(record) }
+    mutating func append(_ record: EpochRecord) {
+        if let loss = record.validationLoss, loss < bestValidationIndex.flatMap({ records[$0].validationLoss }) ?? .infinity {
+            bestValidationIndex = records.count
+        }
+        records.append(record)
+    }
 
     /// The columns, by these names (`save trace` writes them): `epoch, step, lr, train_loss,
     /// val_loss`, and for classifiers `train_acc, val_acc`. Validation columns are present
@@ -60,12 +68,5 @@ public struct EpochTrace: Sendable, Hashable {
     public var count: Int { records.count }
 
     /// The epoch with the lowest validation loss (the first on a tie), nil without validation.
-    public var bestValidationEpoch: EpochRecord? {
-        var best: EpochRecord?
-        for record in records {
-            guard let loss = record.validationLoss else { continue }
-            if loss < best?.validationLoss ?? .infinity { best = record }
-        }
-        return best
-    }
+    public var bestValidationEpoch: EpochRecord? { bestValidationIndex.map { records[$0] } }
 }

@@ -27,14 +27,14 @@ extension Command {
                 Along an eigen-direction with curvature λ > 0, gradient descent is stable only while
                 lr < 2/λ (monotone while lr < 1/λ); heavy-ball momentum μ widens that to 2(1+μ)/λ.
                 Negative λ is a direction that descends away (a saddle).
-                """) { session, statement throws(ShellError) in
+                """, onlyPrints: true) { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             let run = try session.currentRun(at: statement.words[0])
             let report = CurvatureReport(loss: run.lossFunction, at: run.point, configuration: run.configuration)
             session.say(session.wrapped((report.lines + [report.sentence]).map { $0.text(digits: session.digits) }.joined(separator: "\n")))
         },
         Command("verdict", aliases: ["diagnose"], usage: "verdict", summary: "why the run is converged, slow, bouncing, diverging or stuck",
-                details: "The same verdict `run` prints, with its evidence. Scripts can check it: expect verdict == bouncing.") { session, statement throws(ShellError) in
+                details: "The same verdict `run` prints, with its evidence. Scripts can check it: expect verdict == bouncing.", onlyPrints: true) { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             let run = try session.currentRun(at: statement.words[0])
             session.say(verdictText(run.verdict(), color: session.useColor, digits: session.digits, width: session.terminalColumns))

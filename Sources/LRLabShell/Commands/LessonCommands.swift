@@ -44,10 +44,11 @@ extension Command {
                     hint Each step multiplies the distance by (1 - 2*lr): when is that below -1?
                     solution opt gd lr=1.2; run 50
                 In a guided lesson the checks are evaluated after each command the learner
-                types; the hint comes after two failed tries; `solution` shows the reference
-                (`solution run` runs it). Run as a script, the solution runs (each command
-                shown after the prompt) and every check must hold: a failing check fails the
-                script as a failing expect does, at its own line.
+                types (a command that only prints, such as help, show or trace, is a
+                question, not a try); the hint comes after two failed tries; `solution`
+                shows the reference (`solution run` runs it). Run as a script, the solution
+                runs (each command shown after the prompt) and every check must hold: a
+                failing check fails the script as a failing expect does, at its own line.
                 """) { session, statement throws(ShellError) in
             let text = try lessonText(statement, in: session)
             let place = session.currentPlace ?? ScriptPlace(file: session.currentFile ?? "-", number: 1, text: statement.text)

@@ -92,10 +92,10 @@ extension Command {
             }
         },
         Command("trace", usage: "trace [all | last N]", summary: "print the recorded trace (a long one elided in the middle)",
-                completion: .words(["all", "last"])) { session, statement throws(ShellError) in
+                completion: .words(["all", "last"]), onlyPrints: true) { session, statement throws(ShellError) in
             try traceCommand(session, statement)
         },
-        Command("show", aliases: ["status"], usage: "show", summary: "print the current function, start, optimizer and position") { session, statement throws(ShellError) in
+        Command("show", aliases: ["status"], usage: "show", summary: "print the current function, start, optimizer and position", onlyPrints: true) { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             var lines: [String] = []
             if let objective = session.objective {
@@ -132,16 +132,24 @@ extension Command {
 
     static func parseCount(_ word: Word, limit: Int) throws(ShellError) -> Int {
         let text = word.keyValue.value ?? word.text
+        guard let count = try wholeNumber(text, at: word.range, limit: limit, hint: "give a whole number of steps, e.g. 10") else {
+            let name = word.keyValue.value == nil ? "the count" : word.keyValue.key
+            throw ShellError("\(name) must be a whole number from 1 to \(limit), not \(text)", at: word.range)
+        }
+        return count
+    }
+
+    /// The whole number from 1 to `limit` that `text` writes (any of `NumberSyntax`'s forms:
+    /// `1e3`, `1_000`), or nil when it is a number outside those (the caller says what was
+    /// expected). Throws, at `range` with `hint`, when `text` is not a number.
+    static func wholeNumber(_ text: String, at range: SourceRange, limit: Int, hint: String) throws(ShellError) -> Int? {
         let value: Double
         do throws(NumberSyntax.Problem) {
             value = try NumberSyntax.value(text)
         } catch {
-            throw ShellError(error.message(text), at: word.range, hint: "give a whole number of steps, e.g. 10")
+            throw ShellError(error.message(text), at: range, hint: hint)
         }
-        guard value.rounded() == value, value >= 1, value <= Double(limit) else {
-            let name = word.keyValue.value == nil ? "the count" : word.keyValue.key
-            throw ShellError("\(name) must be a whole number from 1 to \(limit), not \(text)", at: word.range)
-        }
+        guard value.rounded() == value, value >= 1, value <= Double(limit) else { return nil }
         return Int(saturating: value)
     }
 

@@ -87,15 +87,9 @@ extension Command {
         guard statement.words.count > 1 else { return 1 }
         guard statement.words.count == 2 else { throw ShellError("lesson takes one number", at: statement.words[2].range) }
         let word = statement.words[1]
-        let value: Double
-        do throws(NumberSyntax.Problem) {
-            value = try NumberSyntax.value(word.text)
-        } catch {
-            throw ShellError(error.message(word.text), at: word.range, hint: "e.g. lesson 1; lessons lists them")
-        }
-        guard value.rounded() == value, value >= 1, value <= Double(count) else {
+        guard let number = try wholeNumber(word.text, at: word.range, limit: count, hint: "e.g. lesson 1; lessons lists them") else {
             throw ShellError("there is no lesson \(word.text): the lessons are 1 to \(count)", at: word.range, hint: "lessons lists them")
         }
-        return Int(value)
+        return number
     }
 }

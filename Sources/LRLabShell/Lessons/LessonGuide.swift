@@ -134,7 +134,9 @@ public struct LessonGuide {
                 checkTask(tries: tries, hintShown: hintShown, counting: false, session)
             default:
                 if session.executeReporting(line: line) != .error {
-                    checkTask(tries: tries, hintShown: hintShown, counting: true, session)
+                    // A command that only prints is a question, not a try: no note, no hint.
+                    let asked = Command.onlyPrints(line: line)
+                    checkTask(tries: tries, hintShown: hintShown, counting: !asked, quietlyUnlessDone: asked, session)
                 }
             }
         }
@@ -266,9 +268,10 @@ public struct LessonGuide {
         session.say("(" + LessonGuide.pauseChoices.joined(separator: dot) + ")")
     }
 
-    /// Evaluates the waiting task's checks: ✓ and on when they hold; else a note, and after two
-    /// counted tries the hint.
-    private mutating func checkTask(tries: Int, hintShown: Bool, counting: Bool, _ session: Session) {
+    /// Evaluates the waiting task's checks: ✓ and on when they hold; else a note (unless
+    /// `quietlyUnlessDone`), and after two counted tries the hint.
+    private mutating func checkTask(tries: Int, hintShown: Bool, counting: Bool, quietlyUnlessDone: Bool = false,
+                                    _ session: Session) {
         guard let (task, taskNumber) = self.task else { return }
         let failures = task.failedChecks(in: session)
         guard let first = failures.first else {
@@ -279,6 +282,7 @@ public struct LessonGuide {
             present(session)
             return
         }
+        if quietlyUnlessDone { return }
         say(wrapped: "  not yet: " + first.error.message, session)
         let tries = tries + (counting ? 1 : 0)
         var hintShown = hintShown
