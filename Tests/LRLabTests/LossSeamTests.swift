@@ -106,3 +106,48 @@ import LRLabText
     }
 }
 
+
+/// A loss that turns one value non-finite at a chosen step (through the per-step seam,
+/// `loss(inPlace:afterStep:)`): a gradient entry, or a parameter written over in place.
+struct PoisonedLoss: DifferentiableLoss {
+    let parameterCount: Int
+    let step: Int
+    let index: Int
+    let poisonsPoint: Bool
+
+    func value(at point: UnsafeBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>) -> Double {
+        for i in 0..<parameterCount { gradient[i] = 2 * point[i] }
+        return point.reduce(0) { $0 + $1 * $1 }
+    }
+
+    func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>, afterStep step: Int) -> Double {
+        let value = loss(inPlace: workspace)
+        if step == self.step { workspace[(poisonsPoint ? 0 : parameterCount) + index] = poisonsPoint ? .infinity : .nan }
+        return value
+    }
+}
+
+@Suite struct RunFinitenessTests {
+    /// Every position of a small or a model-sized point and gradient is checked at every step,
+    /// kept as a trace row or not (a 16-row trace keeps step 37 of a 100-step batch only if it
+    /// ends the run): a value that stops being finite ends the run at that step, whatever its
+    /// index.
+    @Test(arguments: [3, 8, 13, 64])
+    func aNonFiniteValueAnywhereEndsTheRun(parameters: Int) throws {
+        for poisonsPoint in [false, true] {
+            for index in 0..<parameters {
+                let loss = PoisonedLoss(parameterCount: parameters, step: 37, index: index, poisonsPoint: poisonsPoint)
+                var run = try Run(objective: loss, start: [Double](repeating: 0.5, count: parameters),
+                                  configuration: OptimizerConfiguration.standard.withLearningRate(0.01),
+                                  recording: RecordingPolicy(capacity: 16))
+                #expect(run.run(100) == 37)
+                let reason = poisonsPoint ? "a parameter is no longer a finite number" : "the loss or gradient overflowed"
+                guard case .diverged(let step, let phrase) = run.ending else {
+                    Issue.record("\(parameters) parameters, index \(index): no divergence")
+                    continue
+                }
+                #expect(step == 37 && phrase.text(digits: 6).hasPrefix(reason), "\(parameters) parameters, index \(index)")
+            }
+        }
+    }
+}
