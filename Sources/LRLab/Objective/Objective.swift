@@ -130,6 +130,14 @@ public struct Objective: Sendable {
         evaluator.valueAndGradient(inPlace: workspace)
     }
 
+    /// `loss(inPlace:)`: a formula is the same at every step. Written here rather than taken
+    /// from the protocol's default so that a run's specialized steps inline it (through the
+    /// default, case b's Adam step took 124 ns instead of 94).
+    @inline(__always)
+    public func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>, afterStep step: Int) -> Double {
+        evaluator.valueAndGradient(inPlace: workspace)
+    }
+
     /// The loss and gradient, or the reason the formula has no value at `point`.
     public func checkedEvaluation(at point: [Double]) throws(EvaluationError) -> (loss: Double, gradient: [Double]) {
         let value = try expression.checkedValue(names: parameters, at: point)
