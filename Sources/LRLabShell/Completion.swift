@@ -4,8 +4,11 @@ import LRLab
 /// candidates for the word being typed. The executable hands these to libedit.
 public enum Completion {
     /// Candidates that start with the word being typed, or nil where file names fit better
-    /// (after `load` and `save`). Optimizer names and options come from `registry`.
-    public static func candidates(forLineBeforeCursor line: String, registry: OptimizerRegistry = .standard) -> [String]? {
+    /// (after `load` and `save`). Optimizer names and options come from `registry`;
+    /// `extraWords` are offered with the command names (a lesson's `next`, `back`, `skip`:
+    /// `LessonGuide.words`).
+    public static func candidates(forLineBeforeCursor line: String, registry: OptimizerRegistry = .standard,
+                                  extraWords: [String] = []) -> [String]? {
         let statementText = Statement.split(line + "\u{0}").last?.text ?? ""
         let words = Statement.words(in: statementText.replacingZero, column: 1)
         let endsWithSpace = statementText.replacingZero.last == " " || statementText.replacingZero.isEmpty
@@ -13,7 +16,7 @@ public enum Completion {
         let previous = endsWithSpace ? words : Array(words.dropLast())
         let all: [String]
         if previous.isEmpty {
-            all = Command.all.map(\.name) + ["f(x) =", "f(x, y) ="]
+            all = Command.all.map(\.name) + ["f(x) =", "f(x, y) ="] + extraWords
         } else if let command = Command.named(previous[0].text.lowercased()) {
             if let values = valueCandidates(for: command, typed: typed, previous: previous, registry: registry) {
                 return values.filter { $0.hasPrefix(typed) }

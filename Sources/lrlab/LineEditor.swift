@@ -40,6 +40,7 @@ struct LineEditor {
             Interrupt.clear()
             errno = 0
             session.terminalColumns = Terminal.columns()
+            LineEditor.guideWords = guide.words
             guard let raw = readline(guide.prompt) else {
                 if errno == EINTR || Interrupt.isRequested {
                     // Ctrl-C at the prompt: abandon the line, keep the session.
@@ -65,12 +66,17 @@ struct LineEditor {
         }
     }
 
+    /// The lesson guide's words to complete at the prompt being read (`LessonGuide.words`):
+    /// libedit's callback is a C function with no context, so the loop leaves them here
+    /// before each `readline`. Only the main thread, which runs both, reads or writes it.
+    nonisolated(unsafe) static var guideWords: [String] = []
+
     /// libedit's completion callback: candidates from the shell's `Completion`.
     static let complete: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { _, _, end in
         guard let buffer = lrlab_line_buffer() else { return nil }
         let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: Int(end))
         let before = String(decoding: bytes, as: UTF8.self)
-        guard let candidates = Completion.candidates(forLineBeforeCursor: before) else {
+        guard let candidates = Completion.candidates(forLineBeforeCursor: before, extraWords: guideWords) else {
             return nil  // libedit completes file names
         }
         lrlab_set_attempted_completion_over(1)

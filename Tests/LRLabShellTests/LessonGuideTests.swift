@@ -75,6 +75,18 @@ import Glibc
         #expect(learner.guide.prompt == "lesson 1 · 1/3 lrlab> ")
     }
 
+    @Test func tabCompletesTheGuidesWordsOnlyDuringALesson() {
+        let learner = Learner()
+        #expect(learner.guide.words.isEmpty)
+        #expect(Completion.candidates(forLineBeforeCursor: "ne", extraWords: learner.guide.words) == [])
+        learner.type("lesson 1")
+        #expect(Completion.candidates(forLineBeforeCursor: "ne", extraWords: learner.guide.words) == ["next"])
+        #expect(Completion.candidates(forLineBeforeCursor: "sk", extraWords: learner.guide.words) == ["skip"])
+        // `back` beside the commands that start the same way; after a command, still its options.
+        #expect(Completion.candidates(forLineBeforeCursor: "b", extraWords: learner.guide.words)?.contains("back") == true)
+        #expect(Completion.candidates(forLineBeforeCursor: "run n", extraWords: learner.guide.words)?.contains("next") != true)
+    }
+
     @Test func aTaskWaitsThenHintsAfterTwoTriesThenPasses() {
         let learner = Learner()
         learner.type("lesson 1")

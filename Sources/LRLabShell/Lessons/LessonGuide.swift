@@ -55,6 +55,15 @@ public struct LessonGuide {
     /// Whether an empty line means something (Enter goes on), so the caller must pass it in.
     public var takesEmptyLines: Bool { phase != .free }
 
+    /// The guide's own words that are not commands (`next`, `back`, `skip`), for tab
+    /// completion while a lesson is on; none at the plain prompt or at the resume question.
+    public var words: [String] {
+        switch phase {
+        case .task, .paused: return ["next", "back", "skip"]
+        case .free, .askingResume: return []
+        }
+    }
+
     /// Where the guide is, for the prompt and `lessons`.
     var place: LessonPlace? {
         lesson.map { LessonPlace(number: number, fileName: fileName, section: section, sectionCount: $0.sections.count) }
