@@ -1,7 +1,7 @@
 /// A run of consecutive doubles that `DenseKernels` holds in registers while it sums: 16, 8,
-/// 4, 2 or 1 outputs of a row at a time, or a few of those side by side (`JoinedLanes`). Each lane is summed on its own, in the order the
-/// kernel adds terms, so the width changes how many outputs are computed together, never a
-/// result.
+/// 4, 2 or 1 outputs of a row at a time, or a few of those side by side (`JoinedLanes`).
+/// Each lane is summed on its own, in the order the kernel adds terms, so the width changes
+/// how many outputs are computed together, never a result.
 protocol DenseLanes {
     /// Doubles in a block.
     static var width: Int { get }

@@ -10,8 +10,8 @@
 /// say so plainly when a piece is missing.
 ///
 /// **The in-place form** (`workspaceCount`, `gradientOffset`, `prepare(workspace:)`,
-/// `loss(inPlace:afterStep:)`, by default `loss(inPlace:)`) is what a run's hot loop calls: the point lies in
-/// `workspace[0..<parameterCount]` and the evaluation leaves the gradient at
+/// `loss(inPlace:afterStep:)`, by default `loss(inPlace:)`) is what a run's hot loop calls:
+/// the point lies in `workspace[0..<parameterCount]` and the evaluation leaves the gradient at
 /// `workspace[gradientOffset...]`. The defaults lay the workspace out as point then gradient
 /// and call `value(at:gradient:)`; the symbolic `Objective` overrides them to evaluate its
 /// compiled tape where the point lies. Runs are generic over the loss's concrete type, so

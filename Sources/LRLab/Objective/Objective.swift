@@ -135,7 +135,7 @@ public struct Objective: Sendable {
     /// default, case b's Adam step took 124 ns instead of 94).
     @inline(__always)
     public func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>, afterStep step: Int) -> Double {
-        evaluator.valueAndGradient(inPlace: workspace)
+        loss(inPlace: workspace)
     }
 
     /// The loss and gradient, or the reason the formula has no value at `point`.

@@ -297,7 +297,7 @@ public struct Trace: Sendable {
     mutating func removeRows(afterStep step: Int) {
         var newCount = count
         while newCount > 0, buffer.steps[newCount - 1] > step { newCount -= 1 }
-        count = newCount
+        truncate(to: newCount)
         plannedStride = 1
         writeMask = stride - 1
     }
