@@ -124,10 +124,10 @@ extension LessonSource {
         say are 0.961 along x and -0.961 across. It converges, bouncing all the way.
 
         pause
-        task Find a rate below 0.05 at which the ravine diverges; run until it does.
+        task Find a rate below 0.05 at which gd diverges on the ravine; run until the verdict says so.
         check opt == gd
         check function == ravine
-        check diverged
+        check verdict == diverging
         check lr < 0.05
         any start because from any start off the valley's floor, the factor across decides
         hint Along y the factor is (1 - 50*lr). It must be below -1: lr above 2/50 = 0.04.
