@@ -72,6 +72,11 @@ struct Expectation {
             try TableExpectation.check(words, text: text, column: column, in: session)
             return
         }
+        // The learner's answer to a lesson's question: `check answer ~ 0.2 tol=0.01`.
+        if words.first?.text == AnswerClaim.word {
+            try AnswerClaim.check(words, text: text, column: column, in: session)
+            return
+        }
         let run = try session.currentRun(at: statement.words[0])
         // Flags: `expect diverged`, `expect not converged`.
         let negated = words.first?.text == negationWord
@@ -128,40 +133,9 @@ struct Expectation {
                 ?? "one of: " + (quantities + flags).joined(separator: " ")
             throw ShellError("unknown quantity '\(quantityName)'", at: quantityRange, hint: hint)
         }
-        while index < characters.count, characters[index] == " " { index += 1 }
-        let operatorColumn = column + index
-        guard let comparison = Relation.allCases.first(where: { characters[index...].starts(with: $0.rawValue) }) else {
-            throw ShellError("expected a comparison (< <= > >= == != ~) after \(quantityName)",
-                             at: SourceRange(column: operatorColumn, length: 1))
-        }
-        index += comparison.rawValue.count
-        var valueEnd = characters.count
-        var tolerance = 1e-6
-        if let tolStart = (index..<max(index, characters.count - 3)).first(where: { characters[$0...].starts(with: "tol=") }) {
-            let tolText = String(characters[(tolStart + 4)...]).trimmingSpaces
-            let tolRange = SourceRange(column: column + tolStart + 4, length: max(1, tolText.count))
-            let parsed: Double
-            do throws(NumberSyntax.Problem) {
-                parsed = try NumberSyntax.value(tolText)
-            } catch {
-                throw ShellError("tol: " + error.message(tolText), at: tolRange, hint: "write tol=1e-6")
-            }
-            guard parsed >= 0 else {
-                throw ShellError("tol must be a non-negative number, not '\(tolText)'", at: tolRange)
-            }
-            tolerance = parsed
-            valueEnd = tolStart
-        }
-        let valueText = String(characters[index..<valueEnd])
-        let expected: Double
-        do {
-            let expression = try Parser.parse(valueText, variables: [], names: session.names, firstColumn: column + index)
-            expected = try expression.checkedValue(names: [], at: [])
-        } catch let error as ExpressionError {
-            throw ShellError(error)
-        } catch {
-            throw ShellError("the value has none: \(error)", at: SourceRange(column: column + index, length: valueText.count))
-        }
+        let claim = try ClaimComparison.parse(characters, from: index, column: column, after: quantityName)
+        let (comparison, tolerance) = (claim.relation, claim.tolerance)
+        let expected = try claim.number(names: session.names)
         let holds = comparison.holds(actual, expected, tolerance: tolerance)
         if !holds {
             var detail = "\(quantityName) = \(NumberFormat.format(actual, digits: max(session.digits, 10)))"

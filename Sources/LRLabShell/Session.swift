@@ -72,6 +72,8 @@ public final class Session {
     var currentPlace: ScriptPlace?
     /// The task a lesson script has stated and not yet closed with its `solution` line.
     var lessonTask: LessonTask?
+    /// The learner's last `answer TEXT`, which a question's checks read (`check answer ~ 0.2`).
+    var lessonAnswer: String?
     /// Whether `lesson N` typed at the prompt asks `LessonGuide` for a guided lesson
     /// (`lessonRequest`) instead of running it as a script; the executable sets it at a terminal.
     public var guidesLessons = false

@@ -47,7 +47,7 @@ public struct Statement: Hashable, Sendable {
 
     /// The commands that take the rest of their line as it is: narration and the parts of a
     /// lesson (`solution` splits its own commands).
-    static let verbatimCommands = ["say", "title", "summary", "task", "hint", "solution"]
+    static let verbatimCommands = ["say", "title", "summary", "task", "question", "any", "hint", "explanation", "solution"]
 
     /// Splits a line into statements.
     public static func split(_ line: String) -> [Statement] {

@@ -37,13 +37,43 @@ import Testing
         guard let lesson = try? Lesson.parse(source.text, file: source.name) else { return [] }
         let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
         return lesson.sections.joined().compactMap { item -> TaskCase? in
-            guard case .task(let task, _) = item else { return nil }
+            guard case .task(let task, _) = item, !task.isQuestion else { return nil }
             return TaskCase(lesson: source.name, prefix: lines.prefix(task.line.number - 1).joined(separator: "\n"), task: task)
         }
     }
 
     @Test func everyLessonWithSectionsHasTasksToTest() {
         #expect(Self.tasks.count >= 15)
+    }
+
+    /// Every lesson asks the learner something (a task or a question) at least once per two sections.
+    @Test(arguments: LessonSource.builtIn.map(\.name))
+    func everyLessonAsksOncePerTwoSections(_ name: String) throws {
+        let source = try #require(LessonSource.builtIn.first { $0.name == name })
+        let lesson = try Lesson.parse(source.text, file: source.name)
+        #expect(lesson.taskCount >= lesson.sections.count / 2, "\(name): \(lesson.taskCount) tasks and questions in \(lesson.sections.count) sections")
+    }
+
+    /// Every question of every lesson: its solution's answer passes its checks, and a wrong
+    /// answer (another choice, or the number off by half and one) fails them.
+    @Test func wrongAnswersFailEveryQuestion() throws {
+        var questions = 0
+        for source in LessonSource.builtIn {
+            let lesson = try Lesson.parse(source.text, file: source.name)
+            for case .task(let task, _) in lesson.sections.joined() where task.isQuestion {
+                questions += 1
+                let session = Session(output: { _ in })
+                let solution = task.solutionText
+                let right = solution.hasPrefix("answer ") ? String(solution.dropFirst(7)) : solution
+                let wrong = task.choices.first { $0.lowercased() != right.lowercased() }
+                    ?? (Double(right).map { String($0 * 1.5 + 1) } ?? "nonsense")
+                session.lessonAnswer = right
+                #expect(task.failedChecks(in: session).isEmpty, "\(source.name):\(task.line.number) the answer \(right) fails")
+                session.lessonAnswer = wrong
+                #expect(!task.failedChecks(in: session).isEmpty, "\(source.name):\(task.line.number) the wrong answer \(wrong) passes")
+            }
+        }
+        #expect(questions >= 10)
     }
 
     @Test(arguments: tasks)

@@ -44,8 +44,8 @@ extension Command {
                     hint Each step multiplies the distance by (1 - 2*lr): when is that below -1?
                     solution opt gd lr=1.2; run 50
                 In a guided lesson the checks are evaluated after each command the learner
-                types (a command that only prints, such as help, show or trace, is a
-                question, not a try); the hint comes after two failed tries; `solution`
+                types; only work they read (run, step, train, fit, compare, sweep, lrfind,
+                pbt) is a try, and the hint comes after two failed tries; `solution`
                 shows the reference (`solution run` runs it). Run as a script, the solution
                 runs (each command shown after the prompt) and every check must hold: a
                 failing check fails the script as a failing expect does, at its own line.
@@ -118,7 +118,7 @@ extension Command {
 
     /// The text after a lesson command's name, which must not be empty; lesson commands belong
     /// in scripts (at the prompt, the guided lesson reads them itself).
-    private static func lessonText(_ statement: Statement, in session: Session) throws(ShellError) -> String {
+    static func lessonText(_ statement: Statement, in session: Session) throws(ShellError) -> String {
         let name = statement.words[0].text.lowercased()
         guard session.currentFile != nil else {
             throw ShellError("\(name) belongs in a lesson file; at the prompt there is no lesson being written",
@@ -133,7 +133,7 @@ extension Command {
     }
 
     /// The task that a `check`, `hint` or `solution` line continues.
-    private static func openTask(_ statement: Statement, in session: Session) throws(ShellError) -> LessonTask {
+    static func openTask(_ statement: Statement, in session: Session) throws(ShellError) -> LessonTask {
         let name = statement.words[0].text.lowercased()
         guard let task = session.lessonTask else {
             _ = try lessonText(statement, in: session)

@@ -37,7 +37,7 @@ extension Command {
                 After a pbt, expect and keep read \(Expectation.populationQuantities.map(\.name).joined(separator: ", ")):
                   keep random_best = pbt_best        (after pbt exploit=off)
                   expect pbt_best < random_best      (after pbt)
-                """, completion: .words(["step", "lineage", "compare"]), options: pbtOptions) { session, statement throws(ShellError) in
+                """, completion: .words(["step", "lineage", "compare"]), options: pbtOptions, countsAsTry: true) { session, statement throws(ShellError) in
             try pbtCommand(session, statement)
         },
     ]

@@ -30,7 +30,7 @@ extension Command {
             }
         },
         Command("step", usage: "step [N]", summary: "take one (or N) steps, printing a trace line for each",
-                details: "Each line shows the step, the learning rate used, the new point, its loss and gradient,\nthe step taken, and notes (overshoot, loss up, diverged, ...). Limits: `help limits`.") { session, statement throws(ShellError) in
+                details: "Each line shows the step, the learning rate used, the new point, its loss and gradient,\nthe step taken, and notes (overshoot, loss up, diverged, ...). Limits: `help limits`.", countsAsTry: true) { session, statement throws(ShellError) in
             let count = try parseCount(statement, limit: Limits.maximumPrintedSteps)
             var run = try session.currentRun(at: statement.words[0])
             let format = session.traceFormat(for: run)
@@ -80,7 +80,7 @@ extension Command {
                 Memory stays bounded: past 100000 rows the kept trace is thinned to every 2nd, 4th, ...
                 step (the first 1000 rows and the current state are always exact, and `save trace`
                 replays the run to write every step).
-                """, completion: .words(["until", "converged", "max="])) { session, statement throws(ShellError) in
+                """, completion: .words(["until", "converged", "max="]), countsAsTry: true) { session, statement throws(ShellError) in
             try runCommand(session, statement)
         },
         Command("reset", usage: "reset", summary: "go back to the start point, clearing the trace") { session, statement throws(ShellError) in
@@ -92,10 +92,10 @@ extension Command {
             }
         },
         Command("trace", usage: "trace [all | last N]", summary: "print the recorded trace (a long one elided in the middle)",
-                completion: .words(["all", "last"]), onlyPrints: true) { session, statement throws(ShellError) in
+                completion: .words(["all", "last"])) { session, statement throws(ShellError) in
             try traceCommand(session, statement)
         },
-        Command("show", aliases: ["status"], usage: "show", summary: "print the current function, start, optimizer and position", onlyPrints: true) { session, statement throws(ShellError) in
+        Command("show", aliases: ["status"], usage: "show", summary: "print the current function, start, optimizer and position") { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             var lines: [String] = []
             if let objective = session.objective {

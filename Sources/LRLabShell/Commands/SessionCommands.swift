@@ -95,7 +95,7 @@ extension Command {
             }
         },
         Command("help", aliases: ["?"], usage: "help [COMMAND | OPTIMIZER]", summary: "list the commands, or explain one",
-                completion: .commands, onlyPrints: true) { session, statement throws(ShellError) in
+                completion: .commands) { session, statement throws(ShellError) in
             session.say(try HelpText.text(for: statement, in: session))
         },
         Command("quit", aliases: ["exit"], usage: "quit", summary: "leave lrlab (Ctrl-D does the same)") { session, statement throws(ShellError) in

@@ -60,8 +60,12 @@ extension LessonSource {
         solution opt gd lr=1.2; run 50
 
         pause
-        say With lr = 1.1 the factor is -1.2: every jump lands farther away, and the
-        say loss (the squared distance) grows by 1.2^2 = 1.44 per step.
+        say With lr = 1.1 the factor is 1 - 2*1.1 = -1.2: every jump lands farther away.
+        question By what factor does the loss, the squared distance to 3, grow per step?
+        check answer ~ 1.44 tol=0.005
+        hint Each step multiplies the distance by -1.2. What does that do to its square?
+        explanation (-1.2)^2 = 1.44: the loss grows by 44% per step, whatever its sign.
+        solution answer 1.44
         opt gd lr=1.1
         step 4
         expect loss ~ 9*1.44^4 tol=1e-9
@@ -93,8 +97,13 @@ extension LessonSource {
         expect critical ~ 2/50 tol=1e-12
 
         pause
-        say Too small: lr = 0.001 gives factors 0.999 along x and 0.95 along y. Every step
-        say goes the right way, just slowly; the verdict estimates how long it would take.
+        say Too small: lr = 0.001 gives the factor 1 - 0.001*1 = 0.999 along x.
+        question And the factor across, along y, where λ = 50?
+        check answer ~ 0.95 tol=0.0005
+        hint The factor is 1 - lr*λ in every direction.
+        explanation 1 - 0.001*50 = 0.95: y closes 5% of its gap per step, x only 0.1%.
+        solution answer 0.95
+        say Every step goes the right way, just slowly; the verdict estimates how long.
         opt gd lr=0.001
         run 100
         expect verdict == slow
@@ -134,9 +143,14 @@ extension LessonSource {
         solution opt gd lr=0.045; run 1000
 
         pause
-        say Too big: above lr = 2/50 = 0.04 the factor across is below -1. At lr = 0.045
-        say it is -1.25: every bounce across the valley is wider than the last, although
-        say x alone would be happy with any rate up to 2/1 = 2.
+        say Too big: above lr = 2/50 = 0.04 the factor across is below -1.
+        question What is the factor across at lr = 0.045?
+        check answer ~ -1.25 tol=0.005
+        hint 1 - lr*λ with λ = 50.
+        explanation 1 - 0.045*50 = -1.25: every bounce across is a quarter wider than the last.
+        solution answer -1.25
+        say Every bounce across the valley is wider than the last, although x alone would
+        say be happy with any rate up to 2/1 = 2.
         opt gd lr=0.045
         run 200
         expect verdict == diverging
@@ -172,6 +186,11 @@ extension LessonSource {
         run 1000
         keep rate_01 = loss
         expect loss > 0.01
+        question With the same noise, about what is the floor for lr = 0.01?
+        check answer ~ 0.00505 tol=0.0002
+        hint lr*noise^2/(2*(1 - lr)) with noise = 1.
+        explanation 0.01/(2*0.99) = 0.00505: ten times smaller rate, ten times lower floor.
+        solution answer 0.00505
 
         pause
         say Annealing keeps the big early steps and shrinks them later. The tutorial's
@@ -189,8 +208,12 @@ extension LessonSource {
 
         pause
         say Why not use a small rate from the start? It is precise but slow. With 0.001
-        say each step closes only 2*0.001 of the gap: after 1000 steps the squared
-        say distance is still 10*0.998^2000 = 0.18 on average.
+        say each step multiplies the distance by 1 - 2*0.001 = 0.998.
+        question The squared distance starts at 10. About what is it after 1000 steps?
+        check answer ~ 0.1824 tol=0.005
+        hint The distance shrinks by 0.998 per step, so its square by 0.998^2.
+        explanation 10*0.998^2000 = 0.18 on average: after 1000 steps it is still far.
+        solution answer 0.1824
         opt gd lr=0.001 noise=1 seed=1
         schedule constant
         run 1000
@@ -285,7 +308,12 @@ extension LessonSource {
         say Nesterov's momentum (PyTorch's nesterov=True) takes the gradient step plus
         say μ times the new b: x <- x - lr*(g + μ*b). It looks ahead, and its equation
         say z^2 - (1 + μ)(1 - lr*λ)*z + μ*(1 - lr*λ) = 0 has complex roots of size
-        say √(μ*(1 - lr*λ)) = √(0.9*0.8) = 0.849 here: much faster than 0.949.
+        say √(μ*(1 - lr*λ)).
+        question How big are they here, with μ = 0.9, lr = 0.1 and λ = 2?
+        check answer ~ 0.849 tol=0.002
+        hint Put the numbers in √(μ*(1 - lr*λ)).
+        explanation √(0.9*(1 - 0.2)) = √0.72 = 0.849: much faster than heavy ball's 0.949.
+        solution answer 0.849
         opt nesterov lr=0.1 momentum=0.9
         run until converged
         expect converged_at < 150
@@ -329,8 +357,13 @@ extension LessonSource {
         say In lrlab that is convention=tutorial (alpha is β):
         explain rmsprop convention=tutorial
         opt rmsprop lr=0.01 convention=tutorial
-        say At step 1, v = 0.1*g^2, so the step is lr*g/√(0.1*g^2) = lr/√0.1 = 3.16*lr in
-        say every coordinate, whatever the gradient: x and y both move by 0.0316.
+        say At step 1, v = 0.1*g^2, so the step is lr*g/√(0.1*g^2) = lr/√0.1 in every
+        say coordinate, whatever the gradient.
+        question With lr = 0.01, how far does each coordinate move at step 1?
+        check answer ~ 0.0316 tol=0.0002
+        hint lr/√0.1, for x and for y alike.
+        explanation 0.01/√0.1 = 0.0316 = 3.16*lr: x and y both move by 0.0316.
+        solution answer 0.0316
         step 1
         expect x ~ -8 + 0.01/sqrt(0.1) tol=1e-9
         expect y ~ 1 - 0.01/sqrt(0.1) tol=1e-9
@@ -362,8 +395,12 @@ extension LessonSource {
         say α = 0.99 instead of 0.9, and ε = 1e-8 outside the root, √v + ε.
         opt rmsprop lr=0.01
         explain rmsprop
-        say With α = 0.99 the first v is 0.01*g^2, so the first step is lr/√0.01 = 10*lr,
-        say not 3.16*lr: x and y both move by 0.1.
+        say With α = 0.99 the first v is 0.01*g^2.
+        question So how far does each coordinate move at step 1, with lr = 0.01?
+        check answer ~ 0.1 tol=0.0005
+        hint As with the tutorial's: lr*g/√v, now with v = 0.01*g^2.
+        explanation lr/√0.01 = 10*lr = 0.1, not 3.16*lr: x and y both move by 0.1.
+        solution answer 0.1
         step 1
         expect x ~ -7.9 tol=1e-8
         expect y ~ 0.9 tol=1e-8
@@ -421,8 +458,12 @@ extension LessonSource {
         step 9
         state
         set state=on
-        say After 10 steps bc1 = 1 - 0.9^10 = 0.651 and bc2 = 1 - 0.999^10 = 0.00996:
-        say v_hat is still a hundred times v. The second correction lasts thousands of steps.
+        say After 10 steps bc1 = 1 - 0.9^10 = 0.651.
+        question And bc2 = 1 - β2^t with β2 = 0.999, after 10 steps?
+        check answer ~ 0.00996 tol=0.00005
+        hint 1 - 0.999^10.
+        explanation 1 - 0.999^10 = 0.00996: v_hat = v/bc2 is still a hundred times v. The second correction lasts thousands of steps.
+        solution answer 0.00996
 
         pause
         task Make Adam converge on the ravine from its start (-8, 1) in fewer than 500 steps.
@@ -469,7 +510,12 @@ extension LessonSource {
         pause
         say Adagrad does not care how weak y's gradient is: scale every g of y by 1/100
         say and the sum of squares scales by 1/100^2, its root by 1/100; the step is
-        say unchanged. Its first step is lr*g/√(g^2) = lr in every coordinate.
+        say unchanged.
+        question With Adagrad at lr = 1, how far does y move at the first step?
+        check answer ~ 1 tol=0.001
+        hint The first step is lr*g/√(g^2), whatever the size of g.
+        explanation lr*g/√(g^2) = lr = 1 in every coordinate, for the rare y as for x.
+        solution answer 1
         opt adagrad lr=1
         step 1
         expect x ~ 1 tol=1e-9
@@ -503,7 +549,12 @@ extension LessonSource {
         run 100
         expect x ~ -100 + 18.5896 tol=0.001
         say Gradient descent with the same lr = 1 covers about 1 per step: at 0 in about
-        say 100 steps. Adagrad needs 2*√T - 1.46 = 100, T = 2574 steps, to get there.
+        say 100 steps. Adagrad covers about 2*√T - 1.46 in T steps.
+        question About how many steps does Adagrad need to cover the 100 to x = 0?
+        check answer ~ 2574 tol=15
+        hint Solve 2*√T - 1.46 = 100 for T.
+        explanation √T = 101.46/2 = 50.73, T = 2574 steps: twenty-five times gradient descent's.
+        solution answer 2574
         opt gd lr=1
         run until converged
         expect converged_at < 110
@@ -550,9 +601,12 @@ extension LessonSource {
         expect loss < 0.1
         keep loss_2000 = loss
         state
-        say x has reached 0, and lr_eff across the valley has settled at 0.04 = 2/50,
-        say exactly the rate at which gradient descent's factor across is 1 - 50*0.04 = -1:
-        say y swings from side to side for ever, the bounce neither growing nor dying.
+        say x has reached 0, and lr_eff across the valley has settled at 0.04 = 2/50.
+        question At that rate, what is gradient descent's factor across the valley (λ = 50)?
+        check answer ~ -1 tol=0.001
+        hint The factor is 1 - lr*λ.
+        explanation 1 - 50*0.04 = -1: y swings from side to side for ever, the bounce neither growing nor dying.
+        solution answer -1
 
         pause
         say Run on and the swing does not die out: the loss drifts up, not down.
@@ -597,9 +651,12 @@ extension LessonSource {
         opt gd
         lrfind
         say On the ravine it suggests 0.0171, safely under the bound 2/λ_max = 0.04 that
-        say the curvature gives (lesson 2). The flat direction then shrinks by 1 - 0.0171
-        say per step: from x = -8 the gradient falls under 1e-8 after
-        say log(8e8)/log(1/0.9829) = 1188.56 steps.
+        say the curvature gives (lesson 2).
+        question At lr = 0.0171, by what factor does the flat direction (λ = 1) shrink per step?
+        check answer ~ 0.9829 tol=0.0001
+        hint The factor is 1 - lr*λ (lesson 2).
+        explanation 1 - 0.0171*1 = 0.9829: from x = -8 the gradient falls under 1e-8 after log(8e8)/log(1/0.9829) = 1188.56 steps.
+        solution answer 0.9829
         opt gd lr=0.0171
         run until converged
         expect converged_at == 1189
@@ -661,12 +718,23 @@ extension LessonSource {
         expect fit 15 gap > 0.02
         say Degree 1 is a line: it cannot bend, so both errors stay high (underfitting).
         say Degree 15 has the lowest training error of all, yet the highest validation error but
-        say degree 1's: it follows the noise of its 24 points (overfitting). Degree 3 predicts best.
+        say degree 1's: it follows the noise of its 24 points (overfitting).
+        question Which degree would you keep to predict new points?
+        choices 1 3 9 15
+        check answer == 3
+        hint The table's val_error column measures the rows no model trained on.
+        explanation Degree 3: the lowest validation error, between too rigid and too flexible.
+        solution answer 3
         plot fit
 
         pause
-        say An l2 penalty adds l2 * sum(w^2) to the loss, pulling the weights toward 0: the flexible
-        say curve is smoothed and its gap between validation and training error closes.
+        say An l2 penalty adds l2 * sum(w^2) to the loss, pulling the weights toward 0.
+        question What will it do to degree 15's gap between validation and training error?
+        choices grow shrink
+        check answer == shrink
+        hint Smaller weights make a smoother curve. Does a smoother curve follow the noise more, or less?
+        explanation It shrinks: the flexible curve is smoothed and follows the noise less.
+        solution answer shrink
         fit degree=1,3,9,15 l2=0.001
         expect fit 15 gap < 0.02
         expect fit 15 verdict == good
@@ -703,10 +771,16 @@ extension LessonSource {
         pause
         say First Adam at three learning rates. Every run starts from the same weights and sees the
         say same batches of 32 in the same order: only the rate differs.
+        question Which rate will be furthest behind after one epoch?
+        choices 0.1 0.01 0.001
+        check answer == 0.001
+        hint Adam's steps are about lr long (lesson 6): which rate moves the weights least in one epoch?
+        explanation 0.001, PyTorch's default: its steps are the shortest, and one epoch is far from enough.
+        solution answer 0.001
         compare lr=0.1,0.01,0.001 epochs=1 batch=32
         expect compare lr=0.01 val_acc > 0.85
         expect compare lr=0.001 val_loss > 1
-        say At 0.001 (PyTorch's default) one epoch is far from enough; 0.1 and 0.01 are both far ahead.
+        say At 0.001 one epoch is far from enough; 0.1 and 0.01 are both far ahead.
 
         pause
         say Now every optimizer at one rate, 0.01. Plain gradient descent moves little at this rate;
@@ -745,6 +819,11 @@ extension LessonSource {
         say explore did. `pbt step` goes one interval further and prints every member:
         pbt step
         expect pbt_steps == 300
+        question How many steps has every member taken now?
+        check answer == 300
+        hint Two generations of pbt's 200 steps, then one interval more.
+        explanation 200 + 100 = 300: pbt step goes one interval (interval=100) further.
+        solution answer 300
 
         pause
         say Now the baseline: random search. The same 16 members, the same draws, the
@@ -754,7 +833,13 @@ extension LessonSource {
         keep random_best = pbt_best
 
         pause
-        say And PBT with the same seed: the same 16 starting rates, but now they evolve.
+        say And PBT with the same seed: the same 16 starting rates, but now they evolve:
+        say every 100 steps the worst quarter copies the best quarter.
+        question How many members copy another at each generation?
+        check answer == 4
+        hint A quarter of 16.
+        explanation ⌈0.25*16⌉ = 4 (quantile=0.25): the 4 worst take the state of 4 of the best.
+        solution answer 4
         pbt population=16 steps=2000 seed=1
         say PBT ends lower than the best of the 16 fixed rates, drawn and trained alike.
         expect pbt_best < random_best

@@ -67,8 +67,8 @@ public struct Lesson: Sendable, Hashable {
                 // The text after one space, so that an indented line keeps its indent.
                 let after = line.dropFirst(word.column - 1 + word.text.count)
                 section.append(.narration(String(after.first?.separatesWords == true ? after.dropFirst() : after)))
-            case "task": openTask = LessonTask(text: rest.trimmingSpaces, line: place)
-            case "check", "any", "hint", "solution":
+            case "task", "question": openTask = LessonTask(text: rest.trimmingSpaces, line: place, isQuestion: name == "question")
+            case "check", "any", "choices", "hint", "explanation", "solution":
                 guard var task = openTask else {
                     throw fail(ShellError("\(name) belongs to a task, and there is none above it", at: word.range,
                                           hint: "write task TEXT first (help task)"))
@@ -83,6 +83,8 @@ public struct Lesson: Sendable, Hashable {
                         throw fail(error)
                     }
                 case "hint": task.hint = rest.trimmingSpaces
+                case "choices": task.choices = statement.words.dropFirst().map(\.text)
+                case "explanation": task.explanation = rest.trimmingSpaces
                 default:
                     guard !task.checks.isEmpty else {
                         throw fail(ShellError("the task on line \(task.line.number) has no check", at: word.range,

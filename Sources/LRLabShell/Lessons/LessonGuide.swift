@@ -119,15 +119,18 @@ public struct LessonGuide {
         case .task(let tries, let hintShown):
             guard let (task, _) = self.task else { return }
             switch word {
-            case "": say(wrapped: "Task: " + task.text, session)
-            case "next": session.say("The task is not done yet: type commands until it is, or skip it (solution shows an answer).")
+            case "": say(wrapped: task.noun + ": " + task.text, session)
+            case "next":
+                session.say(task.isQuestion ? "The question waits for an answer: answer VALUE, or skip it (solution shows the answer)."
+                                            : "The task is not done yet: type commands until it is, or skip it (solution shows an answer).")
             case "back":
                 item = 0
                 self.task = nil
                 present(session)
             case "skip":
-                runQuietly(session) { try? task.runSolution(in: session, echo: false) }
-                session.say("Task skipped; its solution ran so that the lesson can go on.")
+                session.say(task.noun + " skipped; one answer, so that the lesson can go on:")
+                try? task.runSolution(in: session, echo: true)
+                if let explanation = task.explanation { say(wrapped: explanation, session) }
                 self.task = nil
                 present(session)
             case "quit": leave(session)
@@ -142,10 +145,14 @@ public struct LessonGuide {
                 }
                 checkTask(tries: tries, hintShown: hintShown, counting: false, session)
             default:
+                // A question takes a bare value as its answer: `0.2` means `answer 0.2`.
+                let firstWord = String(line.split(whereSeparator: \.separatesWords).first ?? "").lowercased()
+                let line = task.isQuestion && Command.named(firstWord) == nil && !line.contains("=") ? "answer " + line : line
                 if session.executeReporting(line: line) != .error {
-                    // A command that only prints is a question, not a try: no note, no hint.
-                    let asked = Command.onlyPrints(line: line)
-                    checkTask(tries: tries, hintShown: hintShown, counting: !asked, quietlyUnlessDone: asked, session)
+                    // Only work the checks read (a run, a training...) is a try; asking (help,
+                    // show) or setting up (opt, start) gets no note and brings no hint nearer.
+                    let tried = Command.countsAsTry(line: line)
+                    checkTask(tries: tries, hintShown: hintShown, counting: tried, quietlyUnlessDone: !tried, session)
                 }
             }
         }
@@ -260,8 +267,10 @@ public struct LessonGuide {
                 phase = .task(tries: 0, hintShown: false)
                 progress.position = section
                 saveProgress(session)
-                say(wrapped: "Task: " + task.text, session)
-                session.say("  (type commands until it is done; solution shows an answer, skip skips it)")
+                say(wrapped: task.noun + ": " + task.text, session)
+                if !task.choices.isEmpty { say(wrapped: "  choices: " + task.choices.joined(separator: " · "), session) }
+                session.say(task.isQuestion ? "  (answer VALUE, or just the value; solution shows the answer, skip skips it)"
+                                            : "  (type commands until it is done; solution shows an answer, skip skips it)")
                 return
             }
         }
@@ -286,14 +295,30 @@ public struct LessonGuide {
         guard let first = failures.first else {
             progress.tasks.insert(taskNumber)
             saveProgress(session)
-            session.say(task.doneLine(in: session, lead: "Task done: "))
+            if task.isQuestion {
+                say(wrapped: (session.useUnicode ? "✓ " : "ok ") + "Right." + (task.explanation.map { " " + $0 } ?? ""), session)
+            } else {
+                session.say(task.doneLine(in: session, lead: "Task done: "))
+            }
             self.task = nil
             present(session)
             return
         }
         if quietlyUnlessDone { return }
-        say(wrapped: "  not yet: " + first.error.message, session)
         let tries = tries + (counting ? 1 : 0)
+        if task.isQuestion {
+            guard tries >= 2 || task.hint == nil else {
+                say(wrapped: "  not quite. Hint: " + (task.hint ?? ""), session)
+                phase = .task(tries: tries, hintShown: true)
+                return
+            }
+            let answer = task.solutionText.hasPrefix("answer ") ? String(task.solutionText.dropFirst(7)) : task.solutionText
+            say(wrapped: "  not quite. The answer: " + answer + (task.explanation.map { ". " + $0 } ?? ""), session)
+            self.task = nil
+            present(session)
+            return
+        }
+        say(wrapped: "  not yet: " + first.error.message, session)
         var hintShown = hintShown
         if tries >= 2, !hintShown, let hint = task.hint {
             say(wrapped: "Hint: " + hint, session)
@@ -375,23 +400,5 @@ public struct LessonGuide {
             session.errorOutput = errorOutput
         }
         body()
-    }
-}
-
-extension Session {
-    /// Puts the learner's function, names, start, optimizer, schedule and run aside so that a
-    /// lesson starts as its script does; returns whether there was anything to put aside.
-    func clearForLesson() -> Bool {
-        let hadSomething = objective != nil || !names.isEmpty
-        names = [:]
-        objective = nil
-        start = nil
-        optimizer = .standard
-        schedule = ConstantSchedule()
-        run = nil
-        lastPicture = nil
-        lastComparison = nil
-        stepTableEnded = nil
-        return hadSomething
     }
 }

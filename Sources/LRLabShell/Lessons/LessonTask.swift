@@ -34,7 +34,7 @@ public struct LessonTask: Sendable, Hashable {
     }
 
     /// The words that state a task after its `task` line.
-    static let partWords: Set<String> = ["check", "any", "hint", "solution"]
+    static let partWords: Set<String> = ["check", "any", "choices", "hint", "explanation", "solution"]
 
     /// What a task may say it does not care about (`any start because …`): each is a part of
     /// the setup its checks would otherwise have to pin down, so that a half-answer fails.
@@ -74,8 +74,16 @@ public struct LessonTask: Sendable, Hashable {
     }
 
     public var text: String
-    /// The `task` line.
+    /// The `task` line (or `question` line).
     public var line: ScriptPlace
+    /// A question (`question TEXT`) asks about what the learner saw: it is answered with
+    /// `answer VALUE`, its checks read `answer`, and after two wrong answers the guide gives
+    /// the `explanation` and goes on.
+    public var isQuestion = false
+    /// The answers a question offers (`choices adam rmsprop`), shown with it; empty: a number.
+    public var choices: [String] = []
+    /// Why the answer is what it is, shown after two wrong answers.
+    public var explanation: String?
     public var checks: [Check] = []
     /// What the task leaves free, with the reason its text gives (`any start because …`).
     public var freedoms: [Freedom: String] = [:]
@@ -84,10 +92,14 @@ public struct LessonTask: Sendable, Hashable {
     public var solution: [Statement] = []
     public var solutionLine: ScriptPlace?
 
-    public init(text: String, line: ScriptPlace) {
+    public init(text: String, line: ScriptPlace, isQuestion: Bool = false) {
         self.text = text
         self.line = line
+        self.isQuestion = isQuestion
     }
+
+    /// How the guide and a script name it: `Task` or `Question`.
+    var noun: String { isQuestion ? "Question" : "Task" }
 
     /// The solution as the learner would type it: `opt gd lr=1.2; run 50`.
     public var solutionText: String {
