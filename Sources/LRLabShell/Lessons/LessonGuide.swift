@@ -1,4 +1,5 @@
 import LRLab
+import LRLabText
 
 /// The guided mode of `lesson N` at the prompt, as a value the executable drives: it shows
 /// `prompt`, and hands every line the learner types to `enter(_:in:)`, which runs it in the
@@ -20,6 +21,20 @@ public struct LessonGuide {
         case task(tries: Int, hintShown: Bool)
         /// At the end of a section.
         case paused
+        /// A page of the section is on the screen and more waits (`Pager`); then `then`.
+        case more(then: AfterPage)
+    }
+
+    /// What the guide does once the held part of a section has been shown.
+    enum AfterPage: Equatable {
+        /// Goes on with the section's items.
+        case present
+        /// Waits for the task (or question) it showed.
+        case task
+        /// Waits at the section's end.
+        case paused
+        /// Ends the lesson (its last section is shown).
+        case finish
     }
 
     /// The lesson being taken, nil at the plain prompt.
@@ -33,8 +48,12 @@ public struct LessonGuide {
     private(set) var item = 0
     /// The task waited for, with its number in the lesson.
     private var task: (task: LessonTask, number: Int)?
+    /// The task or question the lesson waits for, if any.
+    var waitingTask: LessonTask? { task?.task }
     /// The course's progress as loaded when the lesson started, with this lesson's kept current.
     private var course = CourseProgress()
+    /// Shows sections a screen at a time.
+    private var pager = Pager(rows: 0, columns: 80)
 
     /// Whether the prompt may hold a character past ASCII (`lesson 3 · 4/9`).
     public var unicodePrompt: Bool
@@ -49,6 +68,7 @@ public struct LessonGuide {
         case .free: return LessonTask.prompt
         case .askingResume: return "resume? [Y/n] "
         case .task, .paused: return (place?.label(unicode: unicodePrompt) ?? "") + " " + LessonTask.prompt
+        case .more: return Pager.prompt + " "
         }
     }
 
@@ -60,7 +80,7 @@ public struct LessonGuide {
     public var words: [String] {
         switch phase {
         case .task, .paused: return ["next", "back", "skip"]
-        case .free, .askingResume: return []
+        case .free, .askingResume, .more: return []
         }
     }
 
@@ -92,6 +112,21 @@ public struct LessonGuide {
             } else {
                 session.executeReporting(line: line)
             }
+        case .more(let then):
+            switch word {
+            case "", "next": pager.startPage()
+            case "q": break
+            case "quit": return leave(session)
+            default: return session.say("Enter or Space shows the next page, q all the rest of the section, quit leaves the lesson.")
+            }
+            pager.release(through: session.output, errorOutput: session.errorOutput, all: word == "q")
+            guard !pager.isHolding else { return }
+            switch then {
+            case .present: presentItems(session)
+            case .task: phase = .task(tries: 0, hintShown: false)
+            case .paused: phase = .paused
+            case .finish: finish(session)
+            }
         case .askingResume(let resumeSection):
             switch word {
             case "", "y", "yes": resume(at: resumeSection, session)
@@ -119,7 +154,7 @@ public struct LessonGuide {
         case .task(let tries, let hintShown):
             guard let (task, _) = self.task else { return }
             switch word {
-            case "": say(wrapped: task.noun + ": " + task.text, session)
+            case "": Self.say(wrapped: task.noun + ": " + task.text, session)
             case "next":
                 session.say(task.isQuestion ? "The question waits for an answer: answer VALUE, or skip it (solution shows the answer)."
                                             : "The task is not done yet: type commands until it is, or skip it (solution shows an answer).")
@@ -130,7 +165,7 @@ public struct LessonGuide {
             case "skip":
                 session.say(task.noun + " skipped; one answer, so that the lesson can go on:")
                 try? task.runSolution(in: session, echo: true)
-                if let explanation = task.explanation { say(wrapped: explanation, session) }
+                if let explanation = task.explanation { Self.say(wrapped: explanation, session) }
                 self.task = nil
                 present(session)
             case "quit": leave(session)
@@ -183,27 +218,28 @@ public struct LessonGuide {
         course = session.loadProgress()
         if session.clearForLesson() { session.say("(a lesson starts from a fresh session: your function, start point, optimizer and schedule are put aside)") }
         let rule = String(repeating: session.useUnicode ? "─" : "-", count: min(session.terminalColumns, 12 + parsed.title.count))
-        session.say("Lesson \(number) · \(parsed.title)\n\(rule)")
-        if !parsed.summary.isEmpty { say(wrapped: parsed.summary, session) }
+        var heading = ["Lesson \(number) · \(parsed.title)", rule]
+        if !parsed.summary.isEmpty { heading += Narration.wrap(parsed.summary, width: session.terminalColumns) }
+        session.say(heading.joined(separator: "\n"))
         let saved = progress
         if !saved.finished, saved.position > 0, saved.position < parsed.sections.count {
             phase = .askingResume(section: saved.position)
             session.guidedPlace = place
-            say(wrapped: "You left this lesson at section \(saved.position + 1) of \(parsed.sections.count). Resume there (the sections before it run again without printing)? Enter or yes resumes, no starts over.", session)
+            Self.say(wrapped: "You left this lesson at section \(saved.position + 1) of \(parsed.sections.count). Resume there (the sections before it run again without printing)? Enter or yes resumes, no starts over.", session)
             return
         }
-        resume(at: 0, session)
+        resume(at: 0, session, above: heading.joined(separator: "\n"))
     }
 
     /// Runs the sections before `target` without printing, then shows `target`.
-    mutating func resume(at target: Int, _ session: Session) {
+    mutating func resume(at target: Int, _ session: Session, above: String = "") {
         guard let lesson else { return }
         runQuietly(session) {
             for index in 0..<target { LessonGuide.runSilently(lesson.sections[index], session) }
         }
         section = target
         item = 0
-        present(session)
+        present(session, above: above)
     }
 
     /// Leaves the lesson (lrlab goes on); the place is saved to resume.
@@ -236,18 +272,32 @@ public struct LessonGuide {
 
     // MARK: - Showing sections
 
-    /// Shows the current section from `item` on, until a task waits or the section ends.
-    mutating func present(_ session: Session) {
+    /// Shows the current section from `item` on, a screen at a time, until a task waits or the
+    /// section ends.
+    /// `above` is what was just printed above the section on the same screen (a lesson's title).
+    mutating func present(_ session: Session, above: String = "") {
+        pager = Pager(rows: session.terminalRows, columns: session.terminalColumns)
+        pager.show(above, through: { _ in }, errorOutput: { _ in })
+        presentItems(session)
+    }
+
+    /// Shows the section's items from `item` on through the pager; stops where a page is full.
+    private mutating func presentItems(_ session: Session) {
         guard let lesson else { return }
         phase = .paused
         session.guidedPlace = place
         let items = lesson.sections[section]
         var narration: [String] = []
         func showNarration() {
-            for paragraph in Narration.paragraphs(narration) { say(wrapped: paragraph, session) }
+            let paragraphs = Narration.paragraphs(narration)
             narration = []
+            if !paragraphs.isEmpty { show(session) { for paragraph in paragraphs { Self.say(wrapped: paragraph, session) } } }
         }
         while item < items.count {
+            if pager.isHolding {
+                phase = .more(then: .present)
+                return
+            }
             if session.shouldStop() {
                 showNarration()
                 session.say("(interrupted: Enter goes on with the next section, back repeats this one)")
@@ -260,30 +310,45 @@ public struct LessonGuide {
                 narration.append(text)
             case .command(let place):
                 showNarration()
-                LessonGuide.run(place, session, echo: true)
+                show(session) { LessonGuide.run(place, session, echo: true) }
             case .task(let task, let taskNumber):
                 showNarration()
                 self.task = (task, taskNumber)
-                phase = .task(tries: 0, hintShown: false)
                 progress.position = section
                 saveProgress(session)
-                say(wrapped: task.noun + ": " + task.text, session)
-                if !task.choices.isEmpty { say(wrapped: "  choices: " + task.choices.joined(separator: " · "), session) }
-                session.say(task.isQuestion ? "  (answer VALUE, or just the value; solution shows the answer, skip skips it)"
-                                            : "  (type commands until it is done; solution shows an answer, skip skips it)")
+                show(session) {
+                    Self.say(wrapped: task.noun + ": " + task.text, session)
+                    if !task.choices.isEmpty { Self.say(wrapped: "  choices: " + task.choices.joined(separator: " · "), session) }
+                    session.say(task.isQuestion ? "  (answer VALUE, or just the value; solution shows the answer, skip skips it)"
+                                                : "  (type commands until it is done; solution shows an answer, skip skips it)")
+                }
+                phase = pager.isHolding ? .more(then: .task) : .task(tries: 0, hintShown: false)
                 return
             }
         }
         showNarration()
         progress.sections.insert(section)
         if section + 1 >= lesson.sections.count {
-            finish(session)
+            if pager.isHolding { phase = .more(then: .finish) } else { finish(session) }
             return
         }
         progress.position = section + 1
         saveProgress(session)
         let dot = session.useUnicode ? " · " : ", "
-        session.say("(" + LessonGuide.pauseChoices.joined(separator: dot) + ")")
+        show(session) { session.say("(" + LessonGuide.pauseChoices.joined(separator: dot) + ")") }
+        phase = pager.isHolding ? .more(then: .paused) : .paused
+    }
+
+    /// Runs `body`, sending what it prints through the pager.
+    private mutating func show(_ session: Session, _ body: () -> Void) {
+        var printed: [(text: String, isError: Bool)] = []
+        let output = session.output, errorOutput = session.errorOutput
+        session.output = { printed.append(($0, false)) }
+        session.errorOutput = { printed.append(($0, true)) }
+        body()
+        session.output = output
+        session.errorOutput = errorOutput
+        for (text, isError) in printed { pager.show(text, isError: isError, through: output, errorOutput: errorOutput) }
     }
 
     /// Evaluates the waiting task's checks: ✓ and on when they hold; else a note (unless
@@ -296,7 +361,7 @@ public struct LessonGuide {
             progress.tasks.insert(taskNumber)
             saveProgress(session)
             if task.isQuestion {
-                say(wrapped: (session.useUnicode ? "✓ " : "ok ") + "Right." + (task.explanation.map { " " + $0 } ?? ""), session)
+                Self.say(wrapped: (session.useUnicode ? "✓ " : "ok ") + "Right." + (task.explanation.map { " " + $0 } ?? ""), session)
             } else {
                 session.say(task.doneLine(in: session, lead: "Task done: "))
             }
@@ -308,20 +373,20 @@ public struct LessonGuide {
         let tries = tries + (counting ? 1 : 0)
         if task.isQuestion {
             guard tries >= 2 || task.hint == nil else {
-                say(wrapped: "  not quite. Hint: " + (task.hint ?? ""), session)
+                Self.say(wrapped: "  not quite. Hint: " + (task.hint ?? ""), session)
                 phase = .task(tries: tries, hintShown: true)
                 return
             }
             let answer = task.solutionText.hasPrefix("answer ") ? String(task.solutionText.dropFirst(7)) : task.solutionText
-            say(wrapped: "  not quite. The answer: " + answer + (task.explanation.map { ". " + $0 } ?? ""), session)
+            Self.say(wrapped: "  not quite. The answer: " + answer + (task.explanation.map { ". " + $0 } ?? ""), session)
             self.task = nil
             present(session)
             return
         }
-        say(wrapped: "  not yet: " + first.error.message, session)
+        Self.say(wrapped: "  not yet: " + first.error.message, session)
         var hintShown = hintShown
         if tries >= 2, !hintShown, let hint = task.hint {
-            say(wrapped: "Hint: " + hint, session)
+            Self.say(wrapped: "Hint: " + hint, session)
             hintShown = true
         }
         phase = .task(tries: tries, hintShown: hintShown)
@@ -364,7 +429,7 @@ public struct LessonGuide {
         }
     }
 
-    private func say(wrapped text: String, _ session: Session) {
+    private static func say(wrapped text: String, _ session: Session) {
         session.say(Narration.wrap(text, width: session.terminalColumns).joined(separator: "\n"))
     }
 
@@ -373,7 +438,8 @@ public struct LessonGuide {
         let statements = Statement.split(place.text)
         let onlyClaims = statements.allSatisfy { $0.words.first?.text.lowercased() == "expect" }
         if echo, !onlyClaims {
-            session.say(LessonTask.prompt + statements.map { $0.text.trimmingSpaces }.joined(separator: "; "))
+            session.say(TextWrap.wrap(LessonTask.prompt + statements.map { $0.text.trimmingSpaces }.joined(separator: "; "),
+                                      width: session.terminalColumns, hang: LessonTask.prompt.count))
         }
         session.executeReporting(line: place.text, file: place.file, lineNumber: place.number)
     }
