@@ -171,7 +171,7 @@ import LRLab
         // In a script the file is found beside it, named as typed, after the script's own place.
         let (scripted, transcript) = Self.session()
         #expect(try scripted.runScript(fileAt: script, reportedAs: script).errors == 1)
-        #expect(transcript().contains("s.lrlab:2:11: error: " + phrase), "\(transcript().suffix(300))")
+        #expect(unwrapped(transcript()).contains("s.lrlab:2:11: error: " + phrase), "\(transcript().suffix(300))")
     }
 
     @Test func aTargetThatIsNotAColumnSaysWhichAreAndPointsAtTheOption() throws {

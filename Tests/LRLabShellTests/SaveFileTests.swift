@@ -44,7 +44,7 @@ import Foundation
         try FileManager.default.createDirectory(atPath: folder + "/taken.csv", withIntermediateDirectories: false)
         let (text, outcome) = transcript(of: "f(x) = x^2; start x=1; run 3; save trace \(folder)/taken.csv")
         #expect(outcome.errors == 1)
-        #expect(text.contains("cannot write '\(folder)/taken.csv': Is a directory"))
+        #expect(unwrapped(text).contains("cannot write '\(folder)/taken.csv': Is a directory"))
         #expect(try names(in: folder) == ["taken.csv"])
         #expect(try names(in: folder + "/taken.csv") == [])
     }
@@ -52,7 +52,7 @@ import Foundation
     @Test func aSaveIntoAMissingFolderFailsWithoutCreatingAnything() {
         let (text, outcome) = transcript(of: "f(x) = x^2; start x=1; run 3; save trace /nonexistent-lrlab-folder/run.csv")
         #expect(outcome.errors == 1)
-        #expect(text.contains("cannot write '/nonexistent-lrlab-folder/run.csv': No such file or directory"))
+        #expect(unwrapped(text).contains("cannot write '/nonexistent-lrlab-folder/run.csv': No such file or directory"))
     }
 
     /// A finished save replaces the old file whole, keeps its permissions, and leaves nothing else.

@@ -33,6 +33,8 @@ public struct LessonGuide {
     private(set) var item = 0
     /// The task waited for, with its number in the lesson.
     private var task: (task: LessonTask, number: Int)?
+    /// Sections in which a command of the lesson failed when last run: the lesson is not ✔.
+    private var failedSections: Set<Int> = []
     /// The course's progress as loaded when the lesson started, with this lesson's kept current.
     private var course = CourseProgress()
 
@@ -132,7 +134,7 @@ public struct LessonGuide {
                 present(session)
             case "quit": leave(session)
             case "lessons": showCourse(session)
-            case "solution": session.say("One answer: " + task.solutionText + "   (type it, or solution run)")
+            case "solution": session.say("One answer: " + DiagnosticRenderer.visible(task.solutionText) + "   (type it, or solution run)")
             case "solution run":
                 do throws(ShellError) {
                     try task.runSolution(in: session, echo: true)
@@ -191,8 +193,9 @@ public struct LessonGuide {
     /// Runs the sections before `target` without printing, then shows `target`.
     mutating func resume(at target: Int, _ session: Session) {
         guard let lesson else { return }
+        failedSections = []
         runQuietly(session) {
-            for index in 0..<target { LessonGuide.runSilently(lesson.sections[index], session) }
+            for index in 0..<target where !LessonGuide.runSilently(lesson.sections[index], session) { failedSections.insert(index) }
         }
         section = target
         item = 0
@@ -210,13 +213,19 @@ public struct LessonGuide {
         close(session)
     }
 
+    /// Ends the lesson: done (✔) when every command of it ran without an error.
     mutating func finish(_ session: Session) {
-        progress.finished = true
+        progress.finished = failedSections.isEmpty
         progress.position = 0
         saveProgress(session)
-        let count = (try? session.lessonSources().count) ?? 0
+        let count = (try? session.lessonSources(reportingProblems: false).count) ?? 0
         let next = number < count ? " lesson \(number + 1) goes on; lessons lists the course." : " That was the last lesson."
-        session.say((session.useUnicode ? "✔ " : "") + "Lesson \(number) done." + next)
+        if let failed = failedSections.min() {
+            say(wrapped: "Lesson \(number) ended, but a command of its section \(failed + 1) failed (see above), "
+                + "so it is not marked done; lesson \(number) takes it again." + next, session)
+        } else {
+            session.say((session.useUnicode ? "✔ " : "") + "Lesson \(number) done." + next)
+        }
         close(session)
     }
 
@@ -235,6 +244,7 @@ public struct LessonGuide {
         phase = .paused
         session.guidedPlace = place
         let items = lesson.sections[section]
+        if item == 0 { failedSections.remove(section) }
         var narration: [String] = []
         func showNarration() {
             for paragraph in Narration.paragraphs(narration) { say(wrapped: paragraph, session) }
@@ -253,7 +263,7 @@ public struct LessonGuide {
                 narration.append(text)
             case .command(let place):
                 showNarration()
-                LessonGuide.run(place, session, echo: true)
+                if LessonGuide.run(place, session, echo: true) != nil { failedSections.insert(section) }
             case .task(let task, let taskNumber):
                 showNarration()
                 self.task = (task, taskNumber)
@@ -316,7 +326,7 @@ public struct LessonGuide {
         guard let lesson else { return }
         guard section + 1 < lesson.sections.count else { return finish(session) }
         let skipped = section + 1
-        runQuietly(session) { LessonGuide.runSilently(lesson.sections[skipped], session) }
+        runQuietly(session) { if !LessonGuide.runSilently(lesson.sections[skipped], session) { failedSections.insert(skipped) } }
         session.say("Section \(skipped + 1) skipped (its commands ran without printing).")
         section = skipped
         if skipped + 1 >= lesson.sections.count {
@@ -339,30 +349,37 @@ public struct LessonGuide {
         }
     }
 
+    /// Shows lesson text (narration, a task, a hint) wrapped, its control characters made visible.
     private func say(wrapped text: String, _ session: Session) {
-        session.say(Narration.wrap(text, width: session.terminalColumns).joined(separator: "\n"))
+        session.say(Narration.wrap(DiagnosticRenderer.visible(text), width: session.terminalColumns).joined(separator: "\n"))
     }
 
     /// Runs a lesson line: its commands after the prompt (a line of `expect`s alone is not shown).
-    static func run(_ place: ScriptPlace, _ session: Session, echo: Bool) {
+    /// Returns the kind of error it reported, nil when it ran.
+    @discardableResult
+    static func run(_ place: ScriptPlace, _ session: Session, echo: Bool) -> ShellError.Kind? {
         let statements = Statement.split(place.text)
         let onlyClaims = statements.allSatisfy { $0.words.first?.text.lowercased() == "expect" }
         if echo, !onlyClaims {
-            session.say(LessonTask.prompt + statements.map { $0.text.trimmingSpaces }.joined(separator: "; "))
+            session.say(LessonTask.prompt + DiagnosticRenderer.visible(statements.map { $0.text.trimmingSpaces }.joined(separator: "; ")))
         }
-        session.executeReporting(line: place.text, file: place.file, lineNumber: place.number)
+        return session.executeReporting(line: place.text, file: place.file, lineNumber: place.number)
     }
 
-    /// Runs a section's commands and task solutions (the caller silences the output).
-    static func runSilently(_ items: [Lesson.Item], _ session: Session) {
+    /// Runs a section's commands and task solutions (the caller silences the output); returns
+    /// whether every command of the lesson ran without an error.
+    @discardableResult
+    static func runSilently(_ items: [Lesson.Item], _ session: Session) -> Bool {
+        var succeeded = true
         for item in items {
-            if session.shouldStop() { return }
+            if session.shouldStop() { return succeeded }
             switch item {
             case .narration: break
-            case .command(let place): run(place, session, echo: false)
+            case .command(let place): if run(place, session, echo: false) != nil { succeeded = false }
             case .task(let task, _): try? task.runSolution(in: session, echo: false)
             }
         }
+        return succeeded
     }
 
     /// Runs `body` with the session's output and errors silenced.
