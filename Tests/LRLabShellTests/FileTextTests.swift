@@ -176,4 +176,37 @@ import LRLabText
         #expect(over.isEmpty, "\(console.text)")
         #expect(unwrapped(console.text).contains("expectation failed: verdict == diverging does not hold"), "\(console.text)")
     }
+
+    @Test func ctrlCWhileALoadWaitsOnAPipeIsAnInterruption() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(mkfifo(folder + "/pipe.csv", 0o600) == 0)
+        let console = Console()
+        var polls = 0
+        console.session.shouldStop = { polls += 1; return polls > 3 }
+        let outcome = console.run("data load \(folder)/pipe.csv")
+        #expect(outcome.wasInterrupted && outcome.errors == 0, "\(console.text)")
+        #expect(unwrapped(console.text).contains("interrupted while reading '\(folder)/pipe.csv'; no data set was loaded"), "\(console.text)")
+        #expect(!console.text.contains("Interrupted system call"))
+    }
+
+    @Test(arguments: ["lr 0.1", "lr", "plot loss", "save trace never-written.csv"])
+    func afterModelAndBeforeTrainCommandsSpeakOfTheTraining(line: String) {
+        let console = Console()
+        console.run("data sine n=20\nmodel linear")
+        console.lines = []
+        #expect(console.run(line).errors == 1)
+        #expect(console.text.contains("no training yet") && console.text.contains("train first"), "\(console.text)")
+    }
+
+    @Test func wholeNumberTargetsPastTheClassLimitSayTheyAreValues() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try ("x,y\n" + (0...150).map { "\($0),\($0 * 2)\n" }.joined()).write(toFile: folder + "/ages.csv", atomically: true, encoding: .utf8)
+        let console = Console()
+        #expect(console.run("data load \(folder)/ages.csv\nhelp data").succeeded, "\(console.text)")
+        let text = unwrapped(console.text)
+        #expect(text.contains("whole numbers, but 151 distinct ones: more than 100 classes, so a value to regress on"), "\(text)")
+        #expect(console.text.replacing("\n", with: " ").contains("a class when every value is a whole number and there are at most 100 distinct ones"))
+    }
 }

@@ -42,7 +42,8 @@ extension Command {
           digits   the UCI optical handwritten digits: 1,797 8×8 images, 64 features (pixels ÷ 16,
                    in [0, 1]), 10 classes (Alpaydin & Kaynak 1998, CC BY 4.0, as scikit-learn ships it)
         `data load FILE.csv` reads a CSV file: a header row, then numbers; the target is the last column
-        (or target=COLUMN): a class when every value is a whole number, else a value to regress on.
+        (or target=COLUMN): a class when every value is a whole number and there are at most
+        \(CSVTable.maximumClassCount) distinct ones, else a value to regress on (`data` says which).
         The rows are shuffled with seed= and split: split=0.8 trains on 80% and validates on the rest;
         split=1 trains on every row; validation=FILE.csv validates on a second file instead.
         `data` alone describes the current set; `plot data` draws it.
@@ -120,8 +121,19 @@ extension Command {
         let seed = options.seed("seed")
         let target = options.text("target")
         let optionWord = { (name: String) in statement.words.dropFirst(3).first { $0.keyValue.key.lowercased() == name } }
-        let table = try CSVFile.read(session.resolve(fileWord.text), reportedAs: fileWord.text, at: fileWord.range,
-                                     shouldStop: session.shouldStop)
+        // Ctrl-C while a file is read (or while a pipe waits for its writer) is an interruption,
+        // said as other commands say theirs: nothing is loaded and the previous set is kept.
+        func read(_ path: String, at range: SourceRange?) throws(ShellError) -> CSVTable? {
+            do {
+                return try CSVFile.read(session.resolve(path), reportedAs: path, at: range, shouldStop: session.shouldStop)
+            } catch {
+                guard session.shouldStop() else { throw error }
+                session.say(session.wrapped("interrupted while reading '\(DiagnosticRenderer.visible(path))'; no data set was loaded"
+                                            + (session.data == nil ? "" : ", the previous one is kept")))
+                return nil
+            }
+        }
+        guard let table = try read(fileWord.text, at: fileWord.range) else { return }
         let split: DataSplit
         let validationPath = options.text("validation")
         if let validationPath {
@@ -130,8 +142,7 @@ extension Command {
                                  hint: "with validation=, every row of \(fileWord.text) trains; leave out split=")
             }
             let validationWord = optionWord("validation")
-            let validation = try CSVFile.read(session.resolve(validationPath), reportedAs: validationPath, at: validationWord?.range,
-                                              shouldStop: session.shouldStop)
+            guard let validation = try read(validationPath, at: validationWord?.range) else { return }
             do throws(CSVDataError) {
                 let sets = try CSVTable.datasets(training: table, validation: validation, target: target)
                 split = DataSplit(training: sets.training, validation: sets.validation, trainingFraction: 1, seed: seed)
@@ -212,6 +223,10 @@ extension Command {
             let mean = SampleStatistics.mean(values)
             lines.append("  target    values from \(NumberFormat.format(values.min() ?? 0, digits: digits)) to "
                          + "\(NumberFormat.format(values.max() ?? 0, digits: digits)), mean \(NumberFormat.format(mean, digits: digits))")
+            if case .file = source, values.allSatisfy({ $0.rounded() == $0 }) {
+                lines.append("            whole numbers, but \(HelpText.grouped(Set(values).count)) distinct ones: more than "
+                             + "\(CSVTable.maximumClassCount) classes, so a value to regress on")
+            }
         }
         let validationRows = split.validation?.rowCount ?? 0
         let how: String
