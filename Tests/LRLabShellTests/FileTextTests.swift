@@ -8,12 +8,6 @@ import LRLabText
 /// are: means that neither overflow nor lose small values, control characters made visible,
 /// CRLF lines read as lines, and one bad entry of a lessons folder a warning for that entry.
 @Suite struct FileTextTests {
-    static func folder() throws -> String {
-        let path = NSTemporaryDirectory() + "lrlab-filetext-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     /// A session over `lessons` with output and errors collected in one list, as a person sees them.
     final class Console {
         var lines: [String] = []
@@ -35,7 +29,7 @@ import LRLabText
     }
 
     @Test func theMeanOfExtremeTargetsIsExact() throws {
-        let folder = try Self.folder()
+        let folder = try DataCommandTests.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "x,y\n1,1e308\n2,-1e308\n3,0.5\n4,0.25\n5,0.1\n".write(toFile: folder + "/big.csv", atomically: true, encoding: .utf8)
         let console = Console()
@@ -60,7 +54,7 @@ import LRLabText
     }
 
     @Test func controlCharactersInAHeaderAreShownVisibly() throws {
-        let folder = try Self.folder()
+        let folder = try DataCommandTests.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "x\u{1B}[31m,y\u{1B}]0;owned\u{7}\n1,2\n2,3\n3,2\n".write(toFile: folder + "/esc.csv", atomically: true, encoding: .utf8)
         let console = Console()
@@ -73,7 +67,7 @@ import LRLabText
     }
 
     @Test func aQuotedPathWithASpaceLoads() throws {
-        let folder = try Self.folder()
+        let folder = try DataCommandTests.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "x,y\n1,2\n2,3\n3,5\n".write(toFile: folder + "/a b.csv", atomically: true, encoding: .utf8)
         let console = Console()
@@ -92,7 +86,7 @@ import LRLabText
     }
 
     @Test func aCRLFLessonReadsLikeAnyOtherInEveryPath() throws {
-        let folder = try Self.folder()
+        let folder = try DataCommandTests.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let lesson = "title Windows lesson\r\nsummary Saved with CRLF.\r\nsay Narration.\r\nf(x) = x^2\r\nstart x=1\r\nexpect loss == 1\r\npause\r\nsay End.\r\n"
         try lesson.write(toFile: folder + "/01-crlf.lrlab", atomically: true, encoding: .utf8)
@@ -114,7 +108,7 @@ import LRLabText
     }
 
     @Test func aLessonsTitleAndNarrationShowControlCharactersVisibly() throws {
-        let folder = try Self.folder()
+        let folder = try DataCommandTests.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "title Bad\u{1B}]0;owned\u{7}\nsummary S\u{1B}[2J\nsay N\u{1B}[31m\npause\nsay two\n".write(toFile: folder + "/01-esc.lrlab", atomically: true, encoding: .utf8)
         let console = Console(lessons: folder)
@@ -129,7 +123,7 @@ import LRLabText
     }
 
     @Test func oneBadEntryOfALessonsFolderIsAWarningForThatEntry() throws {
-        let folder = try Self.folder()
+        let folder = try DataCommandTests.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "title Good one\nsay hi\n".write(toFile: folder + "/01-good.lrlab", atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: folder + "/02-x.lrlab", withIntermediateDirectories: false)
@@ -146,7 +140,7 @@ import LRLabText
     }
 
     @Test func aFolderWithoutLessonsSaysSo() throws {
-        let folder = try Self.folder()
+        let folder = try DataCommandTests.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let console = Console(lessons: folder)
         #expect(console.run("lessons").succeeded)
@@ -178,7 +172,7 @@ import LRLabText
     }
 
     @Test func ctrlCWhileALoadWaitsOnAPipeIsAnInterruption() throws {
-        let folder = try Self.folder()
+        let folder = try DataCommandTests.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(mkfifo(folder + "/pipe.csv", 0o600) == 0)
         let console = Console()
@@ -200,7 +194,7 @@ import LRLabText
     }
 
     @Test func wholeNumberTargetsPastTheClassLimitSayTheyAreValues() throws {
-        let folder = try Self.folder()
+        let folder = try DataCommandTests.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try ("x,y\n" + (0...150).map { "\($0),\($0 * 2)\n" }.joined()).write(toFile: folder + "/ages.csv", atomically: true, encoding: .utf8)
         let console = Console()

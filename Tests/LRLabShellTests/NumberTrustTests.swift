@@ -182,7 +182,7 @@ import LRLab
         let results = session([line, "f(x) = x^2; start x=1; step 1; expect loss ~ 0.64 tol=1e-15"])
         #expect(results[0].outcome.errors == 1, "\(line): \(results[0].text)")
         #expect(unwrapped(results[0].text).contains("-c:1:\(column): error: \(message)"), "\(line): \(results[0].text)")
-        #expect(results[0].text.contains("choose another name"), "\(results[0].text)")
+        #expect(unwrapped(results[0].text).contains("choose another name"), "\(results[0].text)")
         #expect(results[1].outcome.succeeded, "\(results[1].text)")
     }
 
