@@ -54,7 +54,7 @@ struct Expectation {
     static let verdictWord = "verdict", negationWord = "not"
 
     /// The quantities a claim can name, for help and errors.
-    static let quantities = RunQuantity.allCases.filter(\.isListed).map(\.rawValue) + [verdictWord, "x", "y", "gx", "gy"]
+    static let quantities = RunQuantity.allCases.filter(\.isListed).map(\.rawValue) + [verdictWord, "x", "y", "gx", "gy"] + SetupClaim.words
     static let flags = ["diverged", "converged", "ended"]
 
     /// Every fixed word a claim reads as something other than a variable.
@@ -94,6 +94,11 @@ struct Expectation {
             try checkVerdict(words, run: run, text: text, column: column)
             return
         }
+        // The setup, by name: `expect opt == nesterov`, `expect function == ravine`.
+        if SetupClaim.recognizesWordClaim(words, run: run, registry: session.optimizerRegistry) {
+            try SetupClaim.checkWordClaim(words, run: run, registry: session.optimizerRegistry, text: text, column: column)
+            return
+        }
         // Comparisons: QUANTITY OP VALUE [tol=T].
         let characters = Array(text)
         var index = 0
@@ -103,8 +108,22 @@ struct Expectation {
         guard !quantityName.isEmpty else {
             throw ShellError("expected a quantity to check", at: quantityRange, hint: "one of: " + (quantities + flags).joined(separator: " "))
         }
-        guard let actual = value(of: quantityName, run: run) ?? populationQuantity(quantityName, in: session) else {
+        var setupValue: Double?
+        switch value(of: quantityName, run: run) == nil ? SetupClaim.number(named: quantityName, run: run, registry: session.optimizerRegistry) : nil {
+        case .success(let value)?: setupValue = value
+        case .failure(var error)?:
+            if error.kind == .expectationFailed {
+                error.message = "\(text.trimmingSpaces) does not hold: " + error.message
+                error.range = SourceRange(column: column, length: text.count)
+            } else {
+                error.range = quantityRange
+            }
+            throw error
+        case nil: break
+        }
+        guard let actual = value(of: quantityName, run: run) ?? setupValue ?? populationQuantity(quantityName, in: session) else {
             let candidates = quantities + flags + run.lossFunction.parameterNames + run.lossFunction.parameterNames.map { "g" + $0 }
+                + run.lossFunction.parameterNames.map { SetupClaim.startPrefix + $0 } + SetupClaim.optionNames(in: session.optimizerRegistry)
             let hint = Suggestion.closest(to: quantityName, among: candidates).map { "did you mean '\($0)'?" }
                 ?? "one of: " + (quantities + flags).joined(separator: " ")
             throw ShellError("unknown quantity '\(quantityName)'", at: quantityRange, hint: hint)

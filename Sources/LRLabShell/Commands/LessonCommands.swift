@@ -64,6 +64,23 @@ extension Command {
             task.checks.append(LessonTask.Check(statement: statement, line: place))
             session.lessonTask = task
         },
+        Command("any", usage: "any WHAT REASON", summary: "what a task leaves free, and why (lessons)",
+                details: """
+                A task's checks pin down everything its text asks for: the optimizer (check
+                opt == momentum), its options (check momentum == 0.9), the function (check
+                function == ravine), the start (check start_x == -8), noise and seed (check
+                noise == 1, check seed == 1). Where the text leaves one free, say so and why,
+                between the checks and the solution:
+                    any start because choosing where to start is the task
+                WHAT is one of opt function start noise seed. The tests change each part
+                of every solution that is not free and expect its checks to fail.
+                """) { session, statement throws(ShellError) in
+            var task = try openTask(statement, in: session)
+            _ = try lessonText(statement, in: session)
+            let (freedom, reason) = try LessonTask.Freedom.parse(statement)
+            task.freedoms[freedom] = reason
+            session.lessonTask = task
+        },
         Command("hint", usage: "hint TEXT", summary: "help for a task, shown after two failed tries (lessons)",
                 details: "See help task. Run as a script, the hint is not printed.") { session, statement throws(ShellError) in
             var task = try openTask(statement, in: session)
@@ -95,7 +112,7 @@ extension Command {
                                  at: statement.words[0].range, hint: "change the solution or the checks so that the task can be done",
                                  kind: .expectationFailed)
             }
-            session.say((session.useUnicode ? "✓ " : "ok ") + task.checks.map(\.claim).joined(separator: ", "))
+            session.say(task.doneLine(in: session))
         },
     ]
 

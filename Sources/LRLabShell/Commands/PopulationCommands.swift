@@ -285,6 +285,8 @@ extension Expectation {
         ("pbt_lr", "the learning rate of the best member now"),
         ("pbt_start_lr", "the learning rate the best member's lineage started with"),
         ("pbt_steps", "the steps every member has taken"),
+        ("pbt_members", "how many members the population has"),
+        ("pbt_seed", "the seed of the population's draws"),
     ]
 
     /// The value of the population quantity `name`, or nil when `name` is not one or there is
@@ -298,6 +300,8 @@ extension Expectation {
         case "pbt_lr": return schedule.last?.rate ?? .nan
         case "pbt_start_lr": return schedule.first?.rate ?? .nan
         case "pbt_steps": return Double(population.stepCount)
+        case "pbt_members": return Double(population.settings.size)
+        case "pbt_seed": return Double(population.settings.seed)
         default: return nil
         }
     }

@@ -41,7 +41,10 @@ extension LessonSource {
         expect converged_at == 91
 
         pause
-        task With lr = 0.5 the factor is 0: find it, and reach x = 3 in a single step.
+        task With lr = 0.5 the factor is 0: reach x = 3 from x = 0 in one gradient descent step.
+        check opt == gd
+        check function == (x - 3)^2
+        check start_x == 0
         check steps == 1
         check x ~ 3 tol=1e-12
         hint The factor is (1 - 2*lr). Which lr makes it 0? Then take one step: step 1.
@@ -49,7 +52,10 @@ extension LessonSource {
 
         pause
         task Find a learning rate that makes gradient descent diverge on this parabola.
+        check opt == gd
+        check function == (x - 3)^2
         check verdict == diverging
+        any start because from any start but the minimum, the factor decides
         hint The factor (1 - 2*lr) must be below -1: lr above 1. Try opt gd lr=1.2; run 50.
         solution opt gd lr=1.2; run 50
 
@@ -118,9 +124,12 @@ extension LessonSource {
         say are 0.961 along x and -0.961 across. It converges, bouncing all the way.
 
         pause
-        task Find a rate below 0.05 at which the ravine diverges; run until it does.
-        check diverged
+        task Find a rate below 0.05 at which gd diverges on the ravine; run until the verdict says so.
+        check opt == gd
+        check function == ravine
+        check verdict == diverging
         check lr < 0.05
+        any start because from any start off the valley's floor, the factor across decides
         hint Along y the factor is (1 - 50*lr). It must be below -1: lr above 2/50 = 0.04.
         solution opt gd lr=0.045; run 1000
 
@@ -190,6 +199,12 @@ extension LessonSource {
 
         pause
         task Run the constant rate 0.01 for 1000 steps with the same noise and seed.
+        check opt == gd
+        check function == (x - 3)^2 + (y + 1)^2
+        check start_x == 0
+        check start_y == 0
+        check noise == 1
+        check seed == 1
         check lr == 0.01
         check steps == 1000
         check loss > annealed
@@ -242,7 +257,11 @@ extension LessonSource {
         say Momentum also moves the stability limit. At z = -1 the equation gives the
         say bound lr*λ < 2*(1 + μ): with μ = 0.9 and λ = 50, lr < 3.8/50 = 0.076, almost
         say twice gradient descent's 2/50 = 0.04.
-        task Gradient descent diverges on the ravine at lr = 0.05. Converge at that lr.
+        task On the ravine from (-8, 1) gd diverges at lr = 0.05. Converge there at that lr with momentum.
+        check opt == momentum
+        check function == ravine
+        check start_x == -8
+        check start_y == 1
         check converged
         check lr == 0.05
         hint Keep lr=0.05 and add momentum: the bound becomes 2*(1 + μ)/50. Try opt momentum lr=0.05 momentum=0.9.
@@ -274,14 +293,19 @@ extension LessonSource {
         pause
         say The price is at the steep end. At z = -1 Nesterov's equation gives
         say lr*λ < 2*(1 + μ)/(1 + 2*μ): with μ = 0.9, lr < 1.357/50 = 0.0271 on the ravine,
-        say tighter than gradient descent's 0.04. Find such a rate, and leave the
-        say Nesterov run in place: the checks read it.
+        say tighter than gradient descent's 0.04. Back on the ravine: find such a rate,
+        say and leave the Nesterov run in place: the checks read it.
+        use ravine
         task With μ = 0.9, find an lr where momentum converges but Nesterov diverges.
+        check opt == nesterov
+        check momentum == 0.9
+        check function == ravine
         check diverged
         check lr > 0.0271
         check lr < 0.076
+        any start because the bounds on lr hold from any start off the valley's floor
         hint Nesterov needs lr < 0.0271 with μ = 0.9; heavy ball converges up to 0.076. Try 0.035.
-        solution use ravine; opt nesterov lr=0.035 momentum=0.9; run 1000
+        solution opt nesterov lr=0.035 momentum=0.9; run 1000
         opt momentum lr=0.035 momentum=0.9
         run until converged
         expect converged
@@ -323,8 +347,12 @@ extension LessonSource {
 
         pause
         task Anneal the tutorial's RMSProp to a loss under 1e-6 within 3000 steps.
+        check opt == rmsprop
+        check convention == tutorial
+        check function == ravine
         check loss < 1e-6
         check steps <= 3000
+        any start because the hops shrink with lr from wherever the run starts
         hint The hops have size lr/2. Shrink lr as the run goes, as in lesson 3: schedule step 0.01 1000:0.001 2000:0.0001.
         solution opt rmsprop lr=0.01 convention=tutorial; schedule step 0.01 1000:0.001 2000:0.0001; run 3000
         schedule constant
@@ -332,8 +360,8 @@ extension LessonSource {
         pause
         say PyTorch's RMSProp (the default here, convention=pytorch) differs in two ways:
         say α = 0.99 instead of 0.9, and ε = 1e-8 outside the root, √v + ε.
-        explain rmsprop
         opt rmsprop lr=0.01
+        explain rmsprop
         say With α = 0.99 the first v is 0.01*g^2, so the first step is lr/√0.01 = 10*lr,
         say not 3.16*lr: x and y both move by 0.1.
         step 1
@@ -397,13 +425,21 @@ extension LessonSource {
         say v_hat is still a hundred times v. The second correction lasts thousands of steps.
 
         pause
-        task Make Adam converge on the ravine in fewer than 500 steps from the start.
+        task Make Adam converge on the ravine from its start (-8, 1) in fewer than 500 steps.
+        check opt == adam
+        check function == ravine
+        check start_x == -8
+        check start_y == 1
         check converged
         check steps < 500
-        hint Adam's steps are about lr long, and the start is 8 away along x: lr = 0.05 needs over 800 steps. Try lr = 0.1.
+        hint Adam's steps are about lr long; near the end v̂ still remembers the steep start and keeps them short, so lr = 0.05 is slow here. Try lr = 0.1.
         solution opt adam lr=0.1; run until converged
-        say Compare: the best plain gradient descent needs 548 steps here (lesson 4),
-        say and Adam needs no rate below 2/λ_max: its steps are measured in lr, not lr*g.
+        say Compare the fastest plain gradient descent here. 2/51 = 0.0392 makes the worst
+        say factor smallest, but the fewest steps come at lr = 0.039:
+        opt gd lr=0.039
+        run until converged
+        expect converged_at == 516
+        say Adam needs no rate below 2/λ_max: its steps are measured in lr, not lr*g.
 
         """#),
         LessonSource(name: "lessons/07-adagrad.lrlab", text: #"""
@@ -444,7 +480,11 @@ extension LessonSource {
         say The rare feature learns as fast as the common one: 74 steps instead of 1553.
 
         pause
-        task With Adagrad, reach the minimum (3, 3) in a single step.
+        task With Adagrad, from (0, 0), reach the minimum (3, 3) in a single step.
+        check opt == adagrad
+        check function == (x - 3)^2 + (y - 3)^2/100
+        check start_x == 0
+        check start_y == 0
         check steps == 1
         check x ~ 3 tol=1e-9
         check y ~ 3 tol=1e-8
@@ -529,8 +569,13 @@ extension LessonSource {
         explain adadelta convention=tutorial
         say Show it: run it 300 steps, keep x, then run RMSProp the same way.
         task Run both 300 steps; keep the first x as tutorial_x; end at the same x.
+        check opt == rmsprop
+        check convention == tutorial
+        check alpha == 0.9
         check x ~ tutorial_x tol=1e-12
         check steps == 300
+        any function because the two rules are the same on every function
+        any start because the two rules are the same from every start
         hint keep tutorial_x = x remembers the first run's x; opt rmsprop lr=0.001 alpha=0.9 eps=1e-6 convention=tutorial sets up the second.
         solution opt adadelta convention=tutorial; run 300; keep tutorial_x = x; opt rmsprop lr=0.001 alpha=0.9 eps=1e-6 convention=tutorial; run 300
         say The same run, to the last digit. When a text says Adadelta, look for the RMS
@@ -544,16 +589,17 @@ extension LessonSource {
 
         say Without a formula for the curvature, how do you pick a rate? The range test
         say (Smith 2015; fastai's lr_find) makes one run whose rate grows by the same
-        say factor every step, from 1e-6 to 10 in 100 steps (x1.175 per step), and
+        say factor every step, from 1e-6 to 10 in 100 steps (x1.1768 per step), and
         say records the loss. Too small a rate changes nothing; past the stable range
-        say the loss explodes. The rule: one tenth of the rate at the lowest loss.
+        say the loss explodes. The rule: one tenth of the rate at the lowest loss,
+        say smoothed over the last steps so that one lucky step does not decide.
         use ravine
         opt gd
         lrfind
         say On the ravine it suggests 0.0171, safely under the bound 2/λ_max = 0.04 that
         say the curvature gives (lesson 2). The flat direction then shrinks by 1 - 0.0171
         say per step: from x = -8 the gradient falls under 1e-8 after
-        say log(8e8)/log(1/0.9829) = 1188.4 steps.
+        say log(8e8)/log(1/0.9829) = 1188.56 steps.
         opt gd lr=0.0171
         run until converged
         expect converged_at == 1189
@@ -573,7 +619,10 @@ extension LessonSource {
         say a steady bounce; above it every rate diverges.
 
         pause
-        task Find a constant rate with which gd converges here within 2 steps.
+        task From x = 0, find a constant rate with which gd converges within 2 steps.
+        check opt == gd
+        check function == quadratic
+        check start_x == 0
         check converged
         check steps <= 2
         hint The sweep's fastest rows are near 0.5. Lesson 1: with lr = 0.5 the factor (1 - 2*lr) is 0.
@@ -674,7 +723,7 @@ extension LessonSource {
         summary The worst copy the best and perturb their rate; the rate anneals by itself.
         # Run it with:  lrlab lessons/12-population-based-training.lrlab   (or `lesson 12` at the prompt)
 
-        say Lesson 2 annealed the rate by hand. Population-based training (PBT) lets a
+        say Lesson 3 annealed the rate by hand. Population-based training (PBT) lets a
         say population find the schedule itself: train many runs at once, and every so
         say often let the worst copy the whole state of one of the best (exploit), then
         say change the copied rate a little (explore).
@@ -711,7 +760,7 @@ extension LessonSource {
         expect pbt_best < random_best
         say The lineage of the best member: whose state it carries, with which rate,
         say from which step. The rate falls more than tenfold along it: big steps while
-        say far away, small ones near the end. That is the annealing of lesson 2, found
+        say far away, small ones near the end. That is the annealing of lesson 3, found
         say by the population.
         pbt lineage
         keep start_lr = pbt_start_lr
@@ -719,14 +768,33 @@ extension LessonSource {
 
         pause
         task Halve the population: 8 members, seed=1, 2000 steps. Does PBT still win?
-        check pbt_best > random_best
-        hint pbt population=8 steps=2000 seed=1; then keep or expect compare pbt_best with random_best.
+        check opt == gd
+        check noise == 2
+        check function == x^2 + y^2
+        check start_x == 10
+        check start_y == 10
+        check pbt_members == 8
+        check pbt_seed == 1
+        check pbt_steps == 2000
+        hint pbt population=8 steps=2000 seed=1 runs it; then compare pbt_best with random_best.
         solution pbt population=8 steps=2000 seed=1
 
         pause
-        say Not here: with 8 members only 2 copy per generation, and a member's score is
-        say one noisy loss, so a lucky member gets copied as often as a good one. PBT
-        say needs enough members for its ranking to mean something.
+        say By the best member, not here: 0.0048 against random search's 0.0036. With 8
+        say members only 2 copy per generation, and a score is one noisy loss, so a lucky
+        say member gets copied as often as a good one.
+        expect pbt_best ~ 0.0048 tol=5e-5
+        expect pbt_best > random_best
+        say The best of a few draws is partly luck; the median member says more. Random
+        say search with the same 8 draws:
+        expect pbt_median ~ 0.0123 tol=5e-5
+        keep pbt8_median = pbt_median
+        pbt population=8 steps=2000 exploit=off seed=1
+        expect pbt_median ~ 0.0738 tol=5e-5
+        expect pbt_median > 5 * pbt8_median
+        say Half of PBT's 8 members end under 0.0123, half of random search's above
+        say 0.0738: PBT still lifts the population about sixfold. It needs enough
+        say members for its ranking to pick the good ones, not the lucky ones.
         say
         say `plot pbt` draws every member's score and the best lineage's rate;
         say `save pbt FILE.json` writes every generation. `pbt compare` runs PBT and
@@ -747,7 +815,10 @@ extension LessonSource {
         say 1. The factor. f(x) = 5*(x - 1)^2 has f'' = 10 everywhere.
         f(x) = 5*(x - 1)^2
         start x=3
-        task Reach x = 1 in a single gradient descent step.
+        task From x = 3, reach x = 1 in a single gradient descent step.
+        check opt == gd
+        check function == 5*(x - 1)^2
+        check start_x == 3
         check steps == 1
         check x ~ 1 tol=1e-12
         hint One step multiplies the distance by (1 - lr*f''). Make that 0.
@@ -759,18 +830,24 @@ extension LessonSource {
         use doublewell
         start x=2
         task From x = 2, end in the global minimum at x = -1.473.
+        check function == doublewell
+        check start_x == 2
         check converged
         check x ~ -1.473 tol=1e-3
-        hint Plain gradient descent settles in the nearest valley or bounces out of control. Momentum keeps rolling: lesson 4.
+        any opt because any optimizer that gets there counts
+        hint Plain gradient descent settles in the nearest valley or bounces out of control, except in a sliver of rates near 0.442 that happens to land in the far one. Momentum keeps rolling: lesson 4.
         solution opt momentum lr=0.1 momentum=0.9; run until converged
 
         pause
         say 3. Pick your valley. Himmelblau's function has four minima of equal depth.
         use himmelblau
         task End at the minimum near (-3.78, -3.28) with plain gradient descent.
+        check opt == gd
+        check function == himmelblau
         check converged
         check x ~ -3.77931 tol=1e-4
         check y ~ -3.28319 tol=1e-4
+        any start because choosing where to start is the challenge
         hint Where you start decides where you end: start near it, with a modest rate such as 0.01.
         solution start x=-3 y=-3; opt gd lr=0.01; run until converged
 
@@ -783,17 +860,24 @@ extension LessonSource {
         run until converged
         expect verdict == stuck
         task Start at y = 1 and reach a minimum (loss -1) instead of the saddle.
+        check function == saddle
+        check start_y == 1
         check converged
         check loss ~ -1 tol=1e-9
+        any opt because any optimizer that leaves the ridge counts
         hint Along x the curvature at 0 is -2: the factor is 1 + 2*lr, so any x ≠ 0 grows. Start a hair off the ridge.
         solution start x=0.001 y=1; opt gd lr=0.1; run until converged
 
         pause
         say 5. The banana. Rosenbrock's valley is easy to reach and slow to follow.
         use rosenbrock
-        task Converge on Rosenbrock's function in fewer than 2000 steps.
+        task From Rosenbrock's start (-1.5, 2), converge in fewer than 2000 steps.
+        check function == rosenbrock
+        check start_x == -1.5
+        check start_y == 2
         check converged
         check steps < 2000
+        any opt because choosing the optimizer is the challenge
         hint Gradient descent needs a tiny rate here; Adam's steps are about lr long whatever the gradient (lesson 6). Try opt adam with lr around 0.1.
         solution opt adam lr=0.1; run until converged
 
@@ -802,7 +886,13 @@ extension LessonSource {
         f(x, y) = (x - 3)^2 + (y + 1)^2
         start x=0 y=0
         opt gd lr=0.1 noise=1 seed=1
-        task Keeping noise=1 and seed=1, end 1000 steps with a loss under 0.001.
+        task Keeping gd's noise=1 and seed=1, end 1000 steps from (0, 0) with a loss under 0.001.
+        check opt == gd
+        check noise == 1
+        check seed == 1
+        check function == (x - 3)^2 + (y + 1)^2
+        check start_x == 0
+        check start_y == 0
         check steps == 1000
         check loss < 0.001
         hint A constant rate leaves a floor of about lr/(2*(1 - lr)). Anneal: schedule step 0.1 400:0.01 700:0.001.

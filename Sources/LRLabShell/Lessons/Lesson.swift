@@ -69,13 +69,20 @@ public struct Lesson: Sendable, Hashable {
                 let after = line.dropFirst(word.column - 1 + word.text.count)
                 section.append(.narration(String(after.first?.separatesWords == true ? after.dropFirst() : after)))
             case "task": openTask = LessonTask(text: rest.trimmingSpaces, line: place)
-            case "check", "hint", "solution":
+            case "check", "any", "hint", "solution":
                 guard var task = openTask else {
                     throw fail(ShellError("\(name) belongs to a task, and there is none above it", at: word.range,
                                           hint: "write task TEXT first (help task)"))
                 }
                 switch name {
                 case "check": task.checks.append(LessonTask.Check(statement: statement, line: place))
+                case "any":
+                    do {
+                        let (freedom, reason) = try LessonTask.Freedom.parse(statement)
+                        task.freedoms[freedom] = reason
+                    } catch {
+                        throw fail(error)
+                    }
                 case "hint": task.hint = rest.trimmingSpaces
                 default:
                     guard !task.checks.isEmpty else {

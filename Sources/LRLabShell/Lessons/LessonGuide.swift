@@ -296,7 +296,7 @@ public struct LessonGuide {
         guard let first = failures.first else {
             progress.tasks.insert(taskNumber)
             saveProgress(session)
-            session.say((session.useUnicode ? "✓ " : "ok ") + "Task done: " + task.checks.map(\.claim).joined(separator: ", "))
+            session.say(task.doneLine(in: session, lead: "Task done: "))
             self.task = nil
             present(session)
             return
