@@ -42,3 +42,21 @@ extension Session {
         return lines.joined(separator: "\n")
     }
 }
+
+extension Session {
+    /// Puts the learner's function, names, start, optimizer, schedule and run aside so that a
+    /// lesson starts as its script does; returns whether there was anything to put aside.
+    func clearForLesson() -> Bool {
+        let hadSomething = objective != nil || !names.isEmpty
+        names = [:]
+        objective = nil
+        start = nil
+        optimizer = .standard
+        schedule = ConstantSchedule()
+        run = nil
+        lastPicture = nil
+        lastComparison = nil
+        stepTableEnded = nil
+        return hadSomething
+    }
+}
