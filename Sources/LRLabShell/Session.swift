@@ -201,6 +201,11 @@ public final class Session {
     /// The function and start point every run needs, or the error that says which is missing.
     func setup(at word: Word? = nil) throws(ShellError) -> (objective: Objective, start: [Double]) {
         guard let objective else {
+            // After `model`, `lr`, `plot loss` and `save trace` speak of the training to come.
+            if model != nil {
+                throw ShellError("no training yet (and no function to minimise)", at: word?.range,
+                                 hint: "train first, e.g. train epochs=20; for a function of your own, define one, e.g. f(x) = (x - 3)^2")
+            }
             throw ShellError("no function to minimise yet", at: word?.range,
                              hint: "define one, e.g. f(x) = (x - 3)^2, or pick a preset with use rosenbrock (functions lists them)")
         }

@@ -92,4 +92,35 @@ import LRLabText
         // `state` still prints the table on request.
         #expect(off.contains("m_hat  "), "\(off)")
     }
+
+    /// Lines that used to pass 80 columns: a model's pbt header, generation lines and the
+    /// change column with two evolving values, `show` with a long optimizer, a progress warning.
+    @Test(arguments: [
+        "data moons n=60; model mlp hidden=8; opt adam; pbt epochs=2 population=4",
+        "use rosenbrock; opt momentum lr=0.001 momentum=0.9; pbt steps=400 population=8 evolve=lr,momentum; pbt step; pbt lineage",
+        "opt adamw lr=0.001 weight_decay=0.01 amsgrad=true; use rosenbrock; run 3; show",
+    ])
+    func longReportsFit(script: String) {
+        let (text, outcome) = transcript(of: script)
+        #expect(outcome.succeeded, "\(text)")
+        #expect(Self.overWide(text).isEmpty, "\(Self.overWide(text).joined(separator: "\n"))")
+    }
+
+    @Test func aTooWideGenerationTableListsItsChangesBelow() {
+        let (text, _) = transcript(of: "use rosenbrock; opt momentum lr=0.001 momentum=0.9; pbt steps=400 population=8 evolve=lr,momentum")
+        #expect(text.contains("  m2: lr resampled; momentum ×1.2, clamped to 1"), "\(text)")
+    }
+
+    @Test func aProgressWarningFits() throws {
+        var lines: [String] = []
+        let session = Session(output: { lines.append($0) })
+        session.builtInLessons = [LessonSource(name: "01-a.lrlab", text: "say a\npause\nsay b")]
+        session.guidesLessons = true
+        session.progressFile = ProgressFile(path: "/proc/lrlab-cannot-be-made-here/with/a/rather/long/folder/name/progress")
+        var guide = LessonGuide()
+        guide.enter("lesson 1", in: session)
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("warning: lesson progress is not saved"), "\(text)")
+        #expect(Self.overWide(text).isEmpty, "\(Self.overWide(text).joined(separator: "\n"))")
+    }
 }

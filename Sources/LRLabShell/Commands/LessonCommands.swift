@@ -129,7 +129,8 @@ extension Command {
         guard !text.isEmpty else {
             throw ShellError("\(name) needs its text", at: statement.words[0].range, hint: "usage: " + (Command.named(name)?.usage ?? name))
         }
-        return text
+        // Shown to the learner: a lesson file cannot recolour or retitle the terminal.
+        return DiagnosticRenderer.visible(text)
     }
 
     /// The task that a `check`, `hint` or `solution` line continues.

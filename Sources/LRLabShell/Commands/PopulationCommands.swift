@@ -67,7 +67,7 @@ extension Command {
             case "lineage":
                 try statement.expectWords(2)
                 guard let population = session.population else { throw noPopulation(at: word) }
-                return session.say(PopulationReport.lineage(population, session: session))
+                return session.say(session.wrapped(PopulationReport.lineage(population, session: session)))
             case "compare":
                 break
             default:
@@ -205,7 +205,7 @@ extension Command {
             }
         }
         session.population = population
-        if let interruption { lines.append(PopulationReport.interruptionNote(interruption, population: population)) }
+        if let interruption { lines.append(session.wrapped(PopulationReport.interruptionNote(interruption, population: population))) }
         session.say(lines.joined(separator: "\n"))
     }
 

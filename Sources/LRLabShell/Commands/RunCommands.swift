@@ -113,7 +113,14 @@ extension Command {
                 lines.append("position   " + describePosition(session, run))
                 if let ending = run.ending { lines.append("ended      " + ending.description.text(digits: session.digits)) }
             }
-            session.say(lines.joined(separator: "\n"))
+            // A long formula or optimizer line wraps under its value, past the 11-column label.
+            let shown = lines.flatMap { line -> [String] in
+                let label = String(line.prefix(11)), value = String(line.dropFirst(11))
+                return TextWrap.wrapLine(value, width: max(20, session.terminalColumns - 11), hang: 0).enumerated().map { index, part in
+                    (index == 0 ? label : String(repeating: " ", count: 11)) + part
+                }
+            }
+            session.say(shown.joined(separator: "\n"))
         },
     ]
 

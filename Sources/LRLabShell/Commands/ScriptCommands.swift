@@ -4,8 +4,8 @@ import LRLabText
 extension Command {
     static let scriptCommands: [Command] = [
         Command("say", usage: "say TEXT", summary: "print narration (in scripts and lessons)",
-                details: "Everything after `say` is printed as it is, including ';' and '#'.") { session, statement throws(ShellError) in
-            session.say(session.wrapped(statement.rest.text))
+                details: "Everything after `say` is printed as it is, including ';' and '#' (control characters are shown as \\x1b, \\t, ...).") { session, statement throws(ShellError) in
+            session.say(session.wrapped(DiagnosticRenderer.visible(statement.rest.text)))
         },
         Command("expect", usage: "expect CLAIM", summary: "check a claim; a failing one fails the script",
                 details: """

@@ -21,7 +21,8 @@ public struct Lesson: Sendable, Hashable {
 
     /// The file's name as reported (`lessons/01-gradient-descent.lrlab`).
     public var file: String
-    /// The `title` line's text, or the file's name when it has none.
+    /// The `title` line's text, or the file's name when it has none (control characters made
+    /// visible, as everything a lesson shows: `say`, `task`, `hint`).
     public var title: String
     /// The `summary` line's text, empty when it has none.
     public var summary: String
@@ -48,7 +49,7 @@ public struct Lesson: Sendable, Hashable {
             if !section.isEmpty { lesson.sections.append(section) }
             section = []
         }
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, rawLine) in TextFile.lines(text).enumerated() {
             var line = String(rawLine)
             if line.hasSuffix("\r") { line.removeLast() }
             let place = ScriptPlace(file: file, number: index + 1, text: line)
@@ -60,8 +61,8 @@ public struct Lesson: Sendable, Hashable {
                 throw fail(LessonTask.unfinished(task, before: word))
             }
             switch name {
-            case "title": lesson.title = rest.trimmingSpaces
-            case "summary": lesson.summary = rest.trimmingSpaces
+            case "title": lesson.title = DiagnosticRenderer.visible(rest.trimmingSpaces)
+            case "summary": lesson.summary = DiagnosticRenderer.visible(rest.trimmingSpaces)
             case "pause": endSection()
             case "say":
                 // The text after one space, so that an indented line keeps its indent.

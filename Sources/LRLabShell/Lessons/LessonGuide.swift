@@ -50,6 +50,8 @@ public struct LessonGuide {
     private var task: (task: LessonTask, number: Int)?
     /// The task or question the lesson waits for, if any.
     var waitingTask: LessonTask? { task?.task }
+    /// Sections in which a command of the lesson failed when last run: the lesson is not ✔.
+    private var failedSections: Set<Int> = []
     /// The course's progress as loaded when the lesson started, with this lesson's kept current.
     private var course = CourseProgress()
     /// Shows sections a screen at a time.
@@ -125,7 +127,7 @@ public struct LessonGuide {
             case .present: presentItems(session)
             case .task: phase = .task(tries: 0, hintShown: false)
             case .paused: phase = .paused
-            case .finish: finish(session)
+            case .finish: finish(session, announced: true)
             }
         case .askingResume(let resumeSection):
             switch word {
@@ -170,7 +172,7 @@ public struct LessonGuide {
                 present(session)
             case "quit": leave(session)
             case "lessons": showCourse(session)
-            case "solution": session.say("One answer: " + task.solutionText + "   (type it, or solution run)")
+            case "solution": session.say("One answer: " + DiagnosticRenderer.visible(task.solutionText) + "   (type it, or solution run)")
             case "solution run":
                 do throws(ShellError) {
                     try task.runSolution(in: session, echo: true)
@@ -234,8 +236,9 @@ public struct LessonGuide {
     /// Runs the sections before `target` without printing, then shows `target`.
     mutating func resume(at target: Int, _ session: Session, above: String = "") {
         guard let lesson else { return }
+        failedSections = []
         runQuietly(session) {
-            for index in 0..<target { LessonGuide.runSilently(lesson.sections[index], session) }
+            for index in 0..<target where !LessonGuide.runSilently(lesson.sections[index], session) { failedSections.insert(index) }
         }
         section = target
         item = 0
@@ -253,14 +256,26 @@ public struct LessonGuide {
         close(session)
     }
 
-    mutating func finish(_ session: Session) {
-        progress.finished = true
+    /// Ends the lesson: done (✔) when every command of it ran without an error. `announced`:
+    /// the end has been said already (through the pager).
+    mutating func finish(_ session: Session, announced: Bool = false) {
+        progress.finished = failedSections.isEmpty
         progress.position = 0
         saveProgress(session)
-        let count = (try? session.lessonSources().count) ?? 0
-        let next = number < count ? " lesson \(number + 1) goes on; lessons lists the course." : " That was the last lesson."
-        session.say((session.useUnicode ? "✔ " : "") + "Lesson \(number) done." + next)
+        if !announced { session.say(endMessage(session)) }
         close(session)
+    }
+
+    /// What the end of the lesson says: done, or which section had a failed command.
+    private func endMessage(_ session: Session) -> String {
+        let count = (try? session.lessonSources(reportingProblems: false).count) ?? 0
+        let next = number < count ? " lesson \(number + 1) goes on; lessons lists the course." : " That was the last lesson."
+        guard let failed = failedSections.min() else {
+            return (session.useUnicode ? "✔ " : "") + "Lesson \(number) done." + next
+        }
+        return Narration.wrap("Lesson \(number) ended, but a command of its section \(failed + 1) failed (see above), "
+                              + "so it is not marked done; lesson \(number) takes it again." + next,
+                              width: session.terminalColumns).joined(separator: "\n")
     }
 
     private mutating func close(_ session: Session) {
@@ -287,6 +302,7 @@ public struct LessonGuide {
         phase = .paused
         session.guidedPlace = place
         let items = lesson.sections[section]
+        if item == 0 { failedSections.remove(section) }
         var narration: [String] = []
         func showNarration() {
             let paragraphs = Narration.paragraphs(narration)
@@ -310,7 +326,9 @@ public struct LessonGuide {
                 narration.append(text)
             case .command(let place):
                 showNarration()
-                show(session) { LessonGuide.run(place, session, echo: true) }
+                var failed = false
+                show(session) { failed = LessonGuide.run(place, session, echo: true) != nil }
+                if failed { failedSections.insert(section) }
             case .task(let task, let taskNumber):
                 showNarration()
                 self.task = (task, taskNumber)
@@ -329,7 +347,9 @@ public struct LessonGuide {
         showNarration()
         progress.sections.insert(section)
         if section + 1 >= lesson.sections.count {
-            if pager.isHolding { phase = .more(then: .finish) } else { finish(session) }
+            let end = endMessage(session)
+            show(session) { session.say(end) }
+            if pager.isHolding { phase = .more(then: .finish) } else { finish(session, announced: true) }
             return
         }
         progress.position = section + 1
@@ -406,7 +426,7 @@ public struct LessonGuide {
         guard let lesson else { return }
         guard section + 1 < lesson.sections.count else { return finish(session) }
         let skipped = section + 1
-        runQuietly(session) { LessonGuide.runSilently(lesson.sections[skipped], session) }
+        runQuietly(session) { if !LessonGuide.runSilently(lesson.sections[skipped], session) { failedSections.insert(skipped) } }
         session.say("Section \(skipped + 1) skipped (its commands ran without printing).")
         section = skipped
         if skipped + 1 >= lesson.sections.count {
@@ -429,31 +449,38 @@ public struct LessonGuide {
         }
     }
 
+    /// Shows lesson text (narration, a task, a hint) wrapped, its control characters made visible.
     private static func say(wrapped text: String, _ session: Session) {
-        session.say(Narration.wrap(text, width: session.terminalColumns).joined(separator: "\n"))
+        session.say(Narration.wrap(DiagnosticRenderer.visible(text), width: session.terminalColumns).joined(separator: "\n"))
     }
 
     /// Runs a lesson line: its commands after the prompt (a line of `expect`s alone is not shown).
-    static func run(_ place: ScriptPlace, _ session: Session, echo: Bool) {
+    /// Returns the kind of error it reported, nil when it ran.
+    @discardableResult
+    static func run(_ place: ScriptPlace, _ session: Session, echo: Bool) -> ShellError.Kind? {
         let statements = Statement.split(place.text)
         let onlyClaims = statements.allSatisfy { $0.words.first?.text.lowercased() == "expect" }
         if echo, !onlyClaims {
-            session.say(TextWrap.wrap(LessonTask.prompt + statements.map { $0.text.trimmingSpaces }.joined(separator: "; "),
-                                      width: session.terminalColumns, hang: LessonTask.prompt.count))
+            let typed = DiagnosticRenderer.visible(statements.map { $0.text.trimmingSpaces }.joined(separator: "; "))
+            session.say(TextWrap.wrap(LessonTask.prompt + typed, width: session.terminalColumns, hang: LessonTask.prompt.count))
         }
-        session.executeReporting(line: place.text, file: place.file, lineNumber: place.number)
+        return session.executeReporting(line: place.text, file: place.file, lineNumber: place.number)
     }
 
-    /// Runs a section's commands and task solutions (the caller silences the output).
-    static func runSilently(_ items: [Lesson.Item], _ session: Session) {
+    /// Runs a section's commands and task solutions (the caller silences the output); returns
+    /// whether every command of the lesson ran without an error.
+    @discardableResult
+    static func runSilently(_ items: [Lesson.Item], _ session: Session) -> Bool {
+        var succeeded = true
         for item in items {
-            if session.shouldStop() { return }
+            if session.shouldStop() { return succeeded }
             switch item {
             case .narration: break
-            case .command(let place): run(place, session, echo: false)
+            case .command(let place): if run(place, session, echo: false) != nil { succeeded = false }
             case .task(let task, _): try? task.runSolution(in: session, echo: false)
             }
         }
+        return succeeded
     }
 
     /// Runs `body` with the session's output and errors silenced.

@@ -131,7 +131,7 @@ public struct LessonTask: Sendable, Hashable {
     /// (`lrlab> run 50`) before its output. Stops at the first error.
     func runSolution(in session: Session, echo: Bool) throws(ShellError) {
         for statement in solution {
-            if echo { session.say(LessonTask.prompt + statement.text.trimmingSpaces) }
+            if echo { session.say(LessonTask.prompt + DiagnosticRenderer.visible(statement.text.trimmingSpaces)) }
             try session.execute(statement)
         }
     }

@@ -7,13 +7,13 @@ extension Session {
     func loadProgress() -> CourseProgress {
         guard let progressFile else { return CourseProgress() }
         let (progress, warning) = progressFile.load()
-        if let warning { errorOutput("lrlab: " + warning) }
+        if let warning { errorOutput(wrapped("lrlab: " + warning)) }
         return progress
     }
 
     /// Saves `progress` when there is a progress file; a failure is a warning.
     func saveProgress(_ progress: CourseProgress) {
-        if let warning = progressFile?.save(progress) { errorOutput("lrlab: " + warning) }
+        if let warning = progressFile?.save(progress) { errorOutput(wrapped("lrlab: " + warning)) }
     }
 
     /// What `lessons` prints: each lesson's number, a mark (✔ done, ◐ begun), its title, and its
