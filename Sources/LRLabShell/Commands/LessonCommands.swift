@@ -58,11 +58,7 @@ extension Command {
         Command("check", usage: "check CLAIM", summary: "a claim a task's result must satisfy (lessons)",
                 details: "Claims read as expect's do (help expect lists them): check diverged,\ncheck verdict == bouncing, check loss < 1e-6. A check belongs to the task\nabove it; see help task.",
                 completion: .words(Expectation.quantities + Expectation.flags + ["not"])) { session, statement throws(ShellError) in
-            var task = try openTask(statement, in: session)
-            _ = try lessonText(statement, in: session)
-            let place = session.currentPlace ?? ScriptPlace(file: task.line.file, number: task.line.number, text: statement.text)
-            task.checks.append(LessonTask.Check(statement: statement, line: place))
-            session.lessonTask = task
+            try addPart(statement, in: session)
         },
         Command("any", usage: "any WHAT REASON", summary: "what a task leaves free, and why (lessons)",
                 details: """
@@ -75,17 +71,11 @@ extension Command {
                 WHAT is one of opt function start noise seed. The tests change each part
                 of every solution that is not free and expect its checks to fail.
                 """) { session, statement throws(ShellError) in
-            var task = try openTask(statement, in: session)
-            _ = try lessonText(statement, in: session)
-            let (freedom, reason) = try LessonTask.Freedom.parse(statement)
-            task.freedoms[freedom] = reason
-            session.lessonTask = task
+            try addPart(statement, in: session)
         },
         Command("hint", usage: "hint TEXT", summary: "help for a task, shown after two failed tries (lessons)",
                 details: "See help task. Run as a script, the hint is not printed.") { session, statement throws(ShellError) in
-            var task = try openTask(statement, in: session)
-            task.hint = try lessonText(statement, in: session)
-            session.lessonTask = task
+            try addPart(statement, in: session)
         },
         Command("solution", usage: "solution COMMAND[; COMMAND…]", summary: "the commands that do a task (lessons)",
                 details: """
@@ -131,6 +121,15 @@ extension Command {
         }
         // Shown to the learner: a lesson file cannot recolour or retitle the terminal.
         return DiagnosticRenderer.visible(text)
+    }
+
+    /// Adds a part line (`check`, `any`, `choices`, `hint`, `explanation`) to the open task.
+    static func addPart(_ statement: Statement, in session: Session) throws(ShellError) {
+        var task = try openTask(statement, in: session)
+        _ = try lessonText(statement, in: session)
+        let place = session.currentPlace ?? ScriptPlace(file: task.line.file, number: task.line.number, text: statement.text)
+        try task.add(part: statement.words[0].text.lowercased(), statement, at: place)
+        session.lessonTask = task
     }
 
     /// The task that a `check`, `hint` or `solution` line continues.

@@ -25,16 +25,11 @@ extension Command {
         },
         Command("choices", usage: "choices WORD WORD...", summary: "the answers a question offers (lessons)",
                 details: "Shown under the question; see help question.") { session, statement throws(ShellError) in
-            var task = try openTask(statement, in: session)
-            _ = try lessonText(statement, in: session)
-            task.choices = statement.words.dropFirst().map(\.text)
-            session.lessonTask = task
+            try addPart(statement, in: session)
         },
         Command("explanation", usage: "explanation TEXT", summary: "why a question's answer is right, shown after two wrong ones (lessons)",
                 details: "See help question. Run as a script, the explanation is not printed.") { session, statement throws(ShellError) in
-            var task = try openTask(statement, in: session)
-            task.explanation = try lessonText(statement, in: session)
-            session.lessonTask = task
+            try addPart(statement, in: session)
         },
         Command("answer", usage: "answer VALUE", summary: "answer a lesson's question",
                 details: """

@@ -69,24 +69,13 @@ public struct Lesson: Sendable, Hashable {
                 let after = line.dropFirst(word.column - 1 + word.text.count)
                 section.append(.narration(String(after.first?.separatesWords == true ? after.dropFirst() : after)))
             case "task", "question": openTask = LessonTask(text: rest.trimmingSpaces, line: place, isQuestion: name == "question")
-            case "check", "any", "choices", "hint", "explanation", "solution":
+            case _ where LessonTask.partWords.contains(name):
                 guard var task = openTask else {
                     throw fail(ShellError("\(name) belongs to a task, and there is none above it", at: word.range,
                                           hint: "write task TEXT first (help task)"))
                 }
                 switch name {
-                case "check": task.checks.append(LessonTask.Check(statement: statement, line: place))
-                case "any":
-                    do {
-                        let (freedom, reason) = try LessonTask.Freedom.parse(statement)
-                        task.freedoms[freedom] = reason
-                    } catch {
-                        throw fail(error)
-                    }
-                case "hint": task.hint = rest.trimmingSpaces
-                case "choices": task.choices = statement.words.dropFirst().map(\.text)
-                case "explanation": task.explanation = rest.trimmingSpaces
-                default:
+                case "solution":
                     guard !task.checks.isEmpty else {
                         throw fail(ShellError("the task on line \(task.line.number) has no check", at: word.range,
                                               hint: "put check CLAIM lines between the task and its solution (help task)"))
@@ -95,6 +84,12 @@ public struct Lesson: Sendable, Hashable {
                     task.solutionLine = place
                     section.append(.task(task, number: taskCount))
                     taskCount += 1
+                default:
+                    do {
+                        try task.add(part: name, statement, at: place)
+                    } catch {
+                        throw fail(error)
+                    }
                 }
                 openTask = name == "solution" ? nil : task
             default:

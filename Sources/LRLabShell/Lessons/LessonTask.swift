@@ -98,6 +98,22 @@ public struct LessonTask: Sendable, Hashable {
         self.isQuestion = isQuestion
     }
 
+    /// Adds a part line after the `task` (or `question`) line: `check`, `any`, `choices`,
+    /// `hint` or `explanation` (`solution` ends the task, and its callers handle it).
+    mutating func add(part name: String, _ statement: Statement, at place: ScriptPlace) throws(ShellError) {
+        let text = statement.rest.text.trimmingSpaces
+        switch name {
+        case "check": checks.append(Check(statement: statement, line: place))
+        case "any":
+            let (freedom, reason) = try Freedom.parse(statement)
+            freedoms[freedom] = reason
+        case "choices": choices = statement.words.dropFirst().map(\.text)
+        case "hint": hint = text
+        case "explanation": explanation = text
+        default: break
+        }
+    }
+
     /// How the guide and a script name it: `Task` or `Question`.
     var noun: String { isQuestion ? "Question" : "Task" }
 
