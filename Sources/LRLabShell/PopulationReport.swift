@@ -32,7 +32,7 @@ enum PopulationReport {
     static func name(_ id: Int) -> String { "m\(id)" }
 
     /// What `interval` and the budget count: `steps` for a formula, `epochs` for a model.
-    static func unit(_ population: Population) -> String { population.members[0].trainer == nil ? "steps" : "epochs" }
+    static func unit(_ population: Population) -> String { population.members[0].trainer == nil ? "step" : "epoch" }
 
     /// `the current loss`, `the validation loss` (a model), `the training loss` (a model without validation rows).
     static func scoreName(_ population: Population) -> String {
@@ -70,8 +70,8 @@ enum PopulationReport {
         let exploit = settings.exploit == .off ? "exploit=off: random search, every member keeps its draw"
             : "exploit: worst \(k) copy one of best \(k); explore: \(factors) "
               + "(resample p=\(NumberFormat.format(settings.resample, digits: 4)))"
-        return ["\(settings.exploit == .off ? "random search" : "pbt"): \(settings.size) members × \(settings.steps) \(unit(population)), "
-                + "a generation every \(settings.interval) \(unit(population)), seed \(settings.seed)",
+        return ["\(settings.exploit == .off ? "random search" : "pbt"): \(settings.size) members × \(NumberFormat.counted(settings.steps, unit(population))), "
+                + "a generation \(NumberFormat.every(settings.interval, unit(population))), seed \(settings.seed)",
                 "minimise " + task(population),
                 "evolving " + ranges.joined(separator: ", ") + "; score: \(scoreName(population)), lower is better",
                 exploit]
@@ -150,7 +150,7 @@ enum PopulationReport {
     static func result(_ population: Population, session: Session) -> [String] {
         guard let last = population.generations.last, let best = last.best else { return [] }
         let copies = population.generations.reduce(0) { $0 + $1.members.filter { $0.copiedFrom != nil }.count }
-        return ["after \(last.step) steps: best \(name(best.id)), score \(score(best.score, session)) (lower is better), "
+        return ["after \(NumberFormat.counted(last.step, unit(population))): best \(name(best.id)), score \(score(best.score, session)) (lower is better), "
                 + "median \(score(last.medianScore, session))",
                 "\(copies) copies in \(population.generations.count - 1) generations",
                 "lr of the best lineage: " + shortScheduleText(population)]

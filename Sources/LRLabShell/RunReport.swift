@@ -70,7 +70,7 @@ struct RunReport {
         let layout = format.layout(for: shown.map(\.record))
         var lines = [format.header(layout)]
         for (hidden, record) in shown {
-            if hidden > 0 { lines.append("   ... \(hidden) step\(hidden == 1 ? "" : "s") ...") }
+            if hidden > 0 { lines.append("   ... \(NumberFormat.counted(hidden, "step")) ...") }
             lines.append(format.line(record, layout))
         }
         lines.append(session.wrapped(summary))
@@ -78,7 +78,7 @@ struct RunReport {
     }
 
     var summary: String {
-        var text = "\(taken) step\(taken == 1 ? "" : "s") (\(startStep + 1)..\(run.stepCount)): loss \(session.format(startLoss)) → \(session.format(run.loss))"
+        var text = NumberFormat.counted(taken, "step") + " (\(startStep + 1)..\(run.stepCount)): loss \(session.format(startLoss)) → \(session.format(run.loss))"
         text += " at \(NumberFormat.point(run.point, digits: session.digits))"
         if let ending = run.ending {
             text += "\n" + ending.description.text(digits: session.digits)

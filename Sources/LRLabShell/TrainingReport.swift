@@ -29,7 +29,7 @@ struct TrainingReport {
         var lines = [TrainingReport.header(trace)]
         var shown: Int?
         for row in chosen.sorted() {
-            if let shown, row - shown > 1 { lines.append("   ... \(row - shown - 1) epoch\(row - shown - 1 == 1 ? "" : "s") ...") }
+            if let shown, row - shown > 1 { lines.append("   ... \(NumberFormat.counted(row - shown - 1, "epoch")) ...") }
             lines.append(TrainingReport.line(records[row], trace: trace, session: session))
             shown = row
         }
@@ -46,7 +46,7 @@ struct TrainingReport {
         let trained = trainer.epoch - firstEpoch
         var lines: [String] = []
         if let start = records.first(where: { $0.epoch == firstEpoch }), let last = records.last {
-            var text = "\(trained) epoch\(trained == 1 ? "" : "s") (\(firstEpoch + 1)..\(trainer.epoch), step \(trainer.stepCount)): "
+            var text = NumberFormat.counted(trained, "epoch") + " (\(firstEpoch + 1)..\(trainer.epoch), step \(trainer.stepCount)): "
             text += "train loss \(session.format(start.trainLoss)) → \(session.format(last.trainLoss))"
             if let from = start.validationLoss, let to = last.validationLoss {
                 text += ", val loss \(session.format(from)) → \(session.format(to))"

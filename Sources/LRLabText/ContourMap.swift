@@ -151,7 +151,7 @@ public struct ContourMap {
         } else {
             notes.append("note: f is not finite anywhere in this window")
         }
-        if outside > 0 { notes.append("note: \(outside) point\(outside == 1 ? "" : "s") outside the window (clipped)") }
+        if outside > 0 { notes.append("note: \(NumberFormat.counted(outside, "point")) outside the window (clipped)") }
         out += lineWidth.map { width in notes.flatMap { TextWrap.wrapLine($0, width: width) } } ?? notes
         return out.joined(separator: "\n")
     }

@@ -109,7 +109,7 @@ public struct CurvePlot {
             out.append(legend)
         }
         let skipped = iterates.count - finite.count
-        if skipped > 0 { out.append("note: \(skipped) non-finite iterate\(skipped == 1 ? "" : "s") not shown") }
+        if skipped > 0 { out.append("note: \(NumberFormat.counted(skipped, "non-finite iterate")) not shown") }
         return out.joined(separator: "\n")
     }
 

@@ -123,7 +123,7 @@ public struct DecisionMap: Sendable {
             "\(DecisionMap.pointMark(k, style: style)) \(name(k)) (region \(DecisionMap.regionGlyph(k, style: style)))"
         }
         if !legend.isEmpty { out.append(legend.joined(separator: "  ")) }
-        if outside > 0 { out.append("note: \(outside) point\(outside == 1 ? "" : "s") outside the window") }
+        if outside > 0 { out.append("note: \(NumberFormat.counted(outside, "point")) outside the window") }
         return out.joined(separator: "\n")
     }
 }

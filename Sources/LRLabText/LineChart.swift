@@ -120,7 +120,7 @@ public struct LineChart: Sendable {
             }
         }
         if skippedNonPositive > 0 {
-            notes.append("note: log scale skips \(skippedNonPositive) value\(skippedNonPositive == 1 ? "" : "s") <= 0")
+            notes.append("note: log scale skips \(NumberFormat.counted(skippedNonPositive, "value")) <= 0")
         }
 
         let y = AxisFormat.labels([yRange.high, yRange.value(atFraction: 0.5), yRange.low])

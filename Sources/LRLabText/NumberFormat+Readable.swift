@@ -80,3 +80,15 @@ extension NumberFormat {
         return (value < 0 && scaled != 0 ? "-" : "") + text
     }
 }
+
+extension NumberFormat {
+    /// `1 epoch`, `3 epochs`: a count and its noun (given in the singular) in the right number.
+    public static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    /// `every epoch`, `every 3 epochs`.
+    public static func every(_ count: Int, _ noun: String) -> String {
+        count == 1 ? "every \(noun)" : "every " + counted(count, noun)
+    }
+}

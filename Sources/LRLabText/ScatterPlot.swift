@@ -90,7 +90,7 @@ public struct ScatterPlot {
         if curve != nil { legend.append(String(style.pick("·", ".")) + " the curve without noise") }
         out.append(legend.joined(separator: "  "))
         let skipped = groups.reduce(0) { $0 + $1.points.count } - finite.reduce(0) { $0 + $1.count }
-        if skipped > 0 { out.append("note: \(skipped) non-finite point\(skipped == 1 ? "" : "s") not shown") }
+        if skipped > 0 { out.append("note: \(NumberFormat.counted(skipped, "non-finite point")) not shown") }
         return out.joined(separator: "\n")
     }
 }

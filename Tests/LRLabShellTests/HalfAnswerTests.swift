@@ -54,6 +54,20 @@ import Testing
         #expect(lesson.taskCount >= lesson.sections.count / 2, "\(name): \(lesson.taskCount) tasks and questions in \(lesson.sections.count) sections")
     }
 
+    /// Narration that ends in a colon introduces what comes next: a command the lesson shows,
+    /// not a claim (hidden when guided), a pause, a task or the end.
+    @Test(arguments: LessonSource.builtIn.map(\.name))
+    func aColonIsFollowedByWhatItIntroduces(_ name: String) throws {
+        let source = try #require(LessonSource.builtIn.first { $0.name == name })
+        let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (index, line) in lines.enumerated() where line.hasPrefix("say ") && line.hasSuffix(":") {
+            let next = index + 1 < lines.count ? lines[index + 1] : ""
+            let word = next.split(separator: " ").first.map(String.init) ?? ""
+            #expect(!["", "expect", "keep", "pause", "task", "question", "say"].contains(word) || word == "say" && !next.dropFirst(4).isEmpty,
+                    "\(name):\(index + 1) ends in a colon before '\(next)'")
+        }
+    }
+
     /// Every question of every lesson: its solution's answer passes its checks, and a wrong
     /// answer (another choice, or the number off by half and one) fails them.
     @Test func wrongAnswersFailEveryQuestion() throws {

@@ -175,7 +175,7 @@ import Foundation
         let session = Session(output: { lines.append($0) })
         try session.execute(line: "data moons n=100; model mlp hidden=4; opt adam; pbt epochs=3 population=4 lr=1e-3..1e-1")
         let text = lines.joined(separator: "\n")
-        #expect(text.contains("4 members × 3 epochs, a generation every 1 epochs"))
+        #expect(text.contains("4 members × 3 epochs, a generation every epoch"))
         #expect(unwrapped(text).contains("score: the validation loss, lower is better"))
         var population = try #require(session.population)
         #expect(population.progress == 3)

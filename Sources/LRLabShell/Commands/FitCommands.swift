@@ -82,7 +82,7 @@ extension Command {
         let validationRows = split.validation?.rowCount ?? 0
         var lines = ["fit: one poly per degree on \(split.training.name) (\(split.training.rowCount) training rows, \(validationRows) validation), "
                      + "\(session.optimizer.kind.name) lr=\(NumberFormat.format(session.optimizer.learningRate, digits: 4)), "
-                     + "\(epochs) epochs of \(batch.map { "batches of \($0)" } ?? "full batches"), seed \(seed)"
+                     + "\(NumberFormat.counted(epochs, "epoch")) of \(batch.map { "batches of \($0)" } ?? "full batches"), seed \(seed)"
                      + (l2 > 0 ? ", l2=\(NumberFormat.format(l2, digits: 4))" : "")]
         let rows = fits.fits.map { fit -> [String] in
             [String(fit.degree), fit.trainError.map { NumberFormat.format($0, digits: digits) } ?? "-",

@@ -203,7 +203,7 @@ extension LessonSource {
         say The lr column shows the rate in force. After 400 steps at 0.1 the run sits on
         say the 0.1 floor; 300 steps at 0.01 bring it down to that rate's floor (0.005);
         say the last 300 steps at 0.001 take it a good way toward 0.0005. On average it
-        say ends near 0.0019, thirty times under the constant 0.1:
+        say ends near 0.0019, thirty times under the constant 0.1.
         expect loss < rate_01 / 10
 
         pause
@@ -870,10 +870,10 @@ extension LessonSource {
         say member gets copied as often as a good one.
         expect pbt_best ~ 0.0048 tol=5e-5
         expect pbt_best > random_best
-        say The best of a few draws is partly luck; the median member says more. Random
-        say search with the same 8 draws:
         expect pbt_median ~ 0.0123 tol=5e-5
         keep pbt8_median = pbt_median
+        say The best of a few draws is partly luck; the median member says more. Random
+        say search with the same 8 draws:
         pbt population=8 steps=2000 exploit=off seed=1
         expect pbt_median ~ 0.0738 tol=5e-5
         expect pbt_median > 5 * pbt8_median
