@@ -221,7 +221,7 @@ struct TraceReader {
         var left = earlier
         while left < start, norms[left] < DiagnosisThresholds.thrownOutFactor * tolerance { left += 1 }
         let peak = losses[left..<start].lazy.filter(\.isFinite).max() ?? losses[last]
-        var evidence: [Phrase] = ["the gradient norm is \(f(norms[last])) < \(f(tolerance)) since step \(steps[start])",
+        var evidence: [Phrase] = ["the gradient norm is \(Phrase.under(norms[last], tolerance)) since step \(steps[start])",
                         "but it was under \(f(tolerance)) at step \(steps[earlier]) already and was thrown out by step \(steps[left]); "
                             + "the loss went back up to \(f(peak, 6)) in between"]
         if Curvature.momentumCoefficient(of: run.configuration) == nil {
@@ -239,7 +239,7 @@ struct TraceReader {
         let report = curvature(at: last)
         let eigenvalues = report.directions.map(\.eigenvalue)
         let largest = eigenvalues.map { Swift.abs($0) }.filter(\.isFinite).max() ?? 0
-        let base: Phrase = "gradient norm \(f(norms[last])) < \(f(tolerance)) since step \(convergedStep)"
+        let base: Phrase = "gradient norm \(Phrase.under(norms[last], tolerance)) since step \(convergedStep)"
         var evidence: [Phrase] = [base, "loss \(f(losses[last], 10)) at \(.point(here))"]
 
         let knownSaddle = objective.saddles.first { EuclideanNorm.distance($0, here) <= DiagnosisThresholds.knownPointDistance * scale }

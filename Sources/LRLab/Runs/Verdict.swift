@@ -86,6 +86,10 @@ public struct StepsEstimate: Sendable, Hashable {
         case slowestDirection
         /// The gradient norm's per-step factor over this many recent steps, extrapolated: rough.
         case recentSteps(Int)
+        /// A copy of the run stepped ahead with the same optimizer, state and schedule until it
+        /// converged: exact for a deterministic optimizer (its rates may shrink, as Adagrad's,
+        /// or move, as Adam's). As a lower bound: the copy had not converged after `steps`.
+        case runAhead
     }
 
     /// Estimates from the recent trend past this many steps are given as "more than".
@@ -115,12 +119,13 @@ public struct StepsEstimate: Sendable, Hashable {
         }
     }
 
-    /// `about 20440 more steps`, `roughly 934 more steps`, `more than 1000000 more steps`.
+    /// `about 20440 more steps`, `roughly 934 more steps`, `3372 more steps`, `more than 1000000 more steps`.
     public var phrase: String {
         if isLowerBound { return "more than \(steps) more steps" }
         switch basis {
         case .slowestDirection: return "about \(steps) more step\(steps == 1 ? "" : "s")"
         case .recentSteps: return "roughly \(steps) more step\(steps == 1 ? "" : "s")"
+        case .runAhead: return "\(steps) more step\(steps == 1 ? "" : "s")"
         }
     }
 
@@ -131,6 +136,9 @@ public struct StepsEstimate: Sendable, Hashable {
         case .recentSteps(let window):
             return isLowerBound ? "extrapolated from the last \(window) steps; no useful estimate past that"
                 : "a rough estimate from the last \(window) steps"
+        case .runAhead:
+            return isLowerBound ? "a copy of the run stepped ahead had not converged after \(steps) steps"
+                : "counted by stepping a copy of the run ahead with the same optimizer state"
         }
     }
 }
