@@ -43,58 +43,12 @@ public struct TrainingVerdict: Sendable, Hashable {
     public var title: String { kind == .goodFit ? "good fit" : kind.rawValue }
 }
 
-/// The numbers the training verdicts compare against, each with the reason for its value.
-public enum TrainingThresholds {
-    /// A loss is **high** when it is at least this fraction of the constant prediction's loss
-    /// on the same set (the training mean for values: 1 − R² ≥ 0.25; the training class
-    /// frequencies for classes). A model that removes less than three quarters of what the
-    /// best constant leaves has not captured the pattern; noise in the data sets a floor, so
-    /// on very noisy data even the true curve can read as underfitting, and the evidence
-    /// gives the fraction so the reader can judge.
-    public static let highLossFraction = 0.25
-    /// Validation and training loss are **close** when validation is at most this many
-    /// times the training loss.
-    public static let closeRatio = 1.5
-    /// The validation loss has **risen** when it ends at least this fraction above its lowest…
-    public static let validationRise = 0.05
-    /// …and by at least this fraction of the constant prediction's validation loss, so a rise
-    /// of 0.0001 on a loss of 0.002 (a good fit wobbling at its floor) is not overfitting.
-    public static let validationRiseOfConstant = 0.01
-    /// A **gap** is overfitting when validation ends above this many times the training loss
-    /// and the difference is at least `gapFraction` of the constant prediction's loss.
-    public static let gapRatio = 2.0
-    public static let gapFraction = 0.1
-    /// Recent epochs read for the optimizer verdicts.
-    public static let recentEpochs = 10
-    /// **Bouncing**: the training loss rose in at least this fraction of the recent epochs
-    /// (and at least two of them).
-    public static let bouncingRiseFraction = 0.3
-    /// **Slow**: the training loss fell in every recent epoch, by at least this fraction per
-    /// epoch on average.
-    public static let slowDecreasePerEpoch = 0.01
-    /// …and by at least this fraction of the constant prediction's loss over those epochs in
-    /// all, so a loss already near 0 that keeps halving is not called slow.
-    public static let slowDecreaseOfConstant = 0.01
-    /// **Diverging** without a divergence ending: the final training loss is at least this
-    /// many times the loss before training.
-    public static let growthFactor = 1.5
-    /// A change of the training loss between epochs under this fraction of it is no change:
-    /// the loss is **flat** to the six digits the trace prints, so rounding neither rises
-    /// (bouncing) nor falls (slow).
-    public static let flatChange = 1e-6
-    /// Validation above this many times the training loss is a **large** gap by ratio, which
-    /// is overfitting once the difference is at least `validationRiseOfConstant` of the constant
-    /// prediction's loss (a model that interpolates its rows, with a small but real gap).
-    public static let largeGapRatio = 10.0
-    /// A training loss this large (or not a number) before the first step says the data's
-    /// scale is wrong, not the learning rate: squares of features past 1e50 leave no rate that
-    /// is both representable and useful (gradients squared pass the largest double, 1.8e308).
-    public static let astronomicalLoss = 1e100
-}
-
 /// Reads a training's epoch trace and says how the model fits and how the optimizer behaved.
 ///
 /// The decision, in order (numbers in `TrainingThresholds`):
+/// 0. a training loss ≥ 1e100 or not a number before the first step → `diverging` (alone),
+///    said as a problem of the data's scale, naming the feature (or target) with the largest
+///    values: no learning rate is the cure.
 /// 1. no epoch yet → `unstarted`; ended diverged, or the final training loss ≥ 1.5 × the
 ///    start's → `diverging` (alone).
 /// 2. the fit, judged at the kept epoch (the last, or the best under early stopping):
@@ -105,11 +59,16 @@ public enum TrainingThresholds {
 ///    b. `underfitting` if the training loss is ≥ 25% of the constant prediction's and the
 ///       validation loss (when there is one) is within 1.5 × the training loss;
 ///    c. `overfitting` if validation ends above 2 × training and the difference is at least
-///       10% of the constant prediction's validation loss;
-///    d. `good-fit` otherwise.
-/// 3. then, over the last 10 epochs, `bouncing` if the training loss rose in ≥ 30% of them
+///       10% of the constant prediction's validation loss, or above 10 × training and the
+///       difference at least 1% of it (a gap judged by ratio as well as difference);
+///    d. `good-fit` otherwise (its summary says "close" only within 1.5 ×).
+///    Without a constant-prediction loss to compare with (one training row) there is no
+///    `underfitting`: a loss cannot be called high.
+/// 3. then, over the last 10 epochs, counting only changes of at least 1e-6 of the loss (less
+///    is rounding: a flat loss), `bouncing` if the training loss rose in ≥ 30% of them
 ///    (and ≥ 2), else `slow` if it fell in every one, by ≥ 1% per epoch on average and by
-///    ≥ 1% of the constant prediction's loss in all. A `slow` training is not called
+///    ≥ 1% of the constant prediction's loss in all. With neither, a loss flat over at least
+///    the last two epochs is said in the fit verdict's evidence. A `slow` training is not called
 ///    `underfitting`: `slow` stands alone, with the high loss as evidence, because a loss still
 ///    falling has not shown what the model can fit.
 public enum TrainingDiagnosis {

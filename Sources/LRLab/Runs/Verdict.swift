@@ -5,11 +5,13 @@ public struct Verdict: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// The gradient norm fell under the run's tolerance, at a global minimum (or where none is known).
         case converged
-        /// Steady progress that will take a while; `remainingSteps` estimates how long.
+        /// Progress toward a minimum that is not there yet: `remainingSteps` estimates how long
+        /// (none under gradient noise, where the summary names the floor instead). A zig-zag
+        /// whose swing shrinks is slow too, with its `direction` and factor: it converges.
         case slow
-        /// The step keeps crossing the valley: the gradient along `direction` flips sign in
-        /// most recent steps while the loss falls or stalls; the summary says whether the swing
-        /// shrinks or not (lr = 2/λ, a fixed-size swing, bursts after converging).
+        /// The step keeps crossing the valley without converging: the gradient along
+        /// `direction` flips sign in most recent steps and the swing does not shrink (lr = 2/λ,
+        /// a fixed-size swing), or the run converged and keeps being thrown out (bursts).
         case bouncing
         /// The loss grows geometrically (`growthFactor` per step), or the run ended diverged.
         case diverging
@@ -54,7 +56,7 @@ public struct Verdict: Sendable, Hashable {
     public var remainingSteps: Int? { estimate.flatMap { $0.isLowerBound ? nil : $0.steps } }
     /// For `slow` and `bouncing`: the estimate of the further steps, with its basis.
     public var estimate: StepsEstimate?
-    /// For `bouncing` (and `diverging` when found): the unit direction of the oscillation.
+    /// For `bouncing` and a zig-zagging `slow` run: the unit direction of the oscillation.
     public var direction: [Double]?
     /// `along y`, `along (0.01, 1.00)`.
     public var directionName: Phrase?
