@@ -114,6 +114,9 @@ import LRLabText
         Case(setup: "\(bowl) lr=0.1", steps: 1000, kind: .stuck, says: ["noise floor"]),
         Case(setup: "\(bowl) lr=0.9", steps: 1000, kind: .stuck, says: ["noise floor"]),
         Case(setup: "\(bowl) lr=1.5", steps: 30, kind: .diverging),
+        // bouncing after converging: Adam's first step is lr·sign(g), so lr = 1 from x = 1
+        // lands on 0 exactly at step 1, and the momentum it kept throws it out again.
+        Case(setup: "f(x) = x^2; start x=1; opt adam lr=1", steps: 100, kind: .bouncing, says: ["converged at step 1", "thrown out"]),
     ]
 
     @Test(arguments: cases)
