@@ -7,7 +7,8 @@ import LRLabText
 /// Every preset × every optimizer × a log grid of rates through `run until converged`: no crash,
 /// and a verdict the trace bears out. `converged` means the final gradient norm is under the
 /// run's tolerance; `diverging` means the run ended diverged or its loss grew past where it
-/// started; a run that ended diverged is never called anything milder.
+/// started; a run that ended diverged is never called anything milder; `slow`, `bouncing` and
+/// `stuck` are runs still going (bouncing with no count of steps, stuck with its reason).
 @Suite struct VerdictPropertyTests {
     static let rates = [1e-4, 1e-3, 1e-2, 0.1, 1, 10]
     /// Steps per run: enough to converge on the easy presets at good rates, small enough to keep
@@ -44,8 +45,21 @@ import LRLabText
                 #expect(run.ending == nil, "\(label)")
             case .diverging:
                 #expect(endedDiverged || run.loss > startLoss || !run.loss.isFinite, "\(label)")
-            default:
-                break
+            case .slow:
+                // On its way: not ended, not under the tolerance, and a count of steps only
+                // where one was found (at least one more).
+                #expect(run.ending == nil && gradientNorm >= run.convergenceTolerance, "\(label)")
+                if let estimate = verdict.estimate { #expect(estimate.steps >= 1, "\(label)") }
+            case .bouncing:
+                // A swing within bounds: not ended, the loss finite, with no count of steps.
+                #expect(run.ending == nil && run.loss.isFinite, "\(label)")
+                #expect(verdict.remainingSteps == nil, "\(label)")
+            case .stuck:
+                #expect(run.ending == nil && verdict.stuckReason != nil, "\(label)")
+            case .undefined:
+                if case .undefined? = run.ending {} else { Issue.record("\(label): undefined without an undefined ending") }
+            case .unstarted:
+                #expect(run.stepCount == 0, "\(label)")
             }
             if endedDiverged {
                 #expect(verdict.kind == .diverging || verdict.kind == .undefined, "\(label)")
