@@ -115,9 +115,9 @@ extension LessonSource {
         expect verdict == slow
         expect not diverged
         say The verdict is slow, not bouncing: a zig-zag whose swing shrinks converges.
-        say Bouncing without any convergence needs a factor of -1 or worse (lr = 0.04).
+        say Bouncing without any convergence needs a factor of exactly -1 (lr = 0.04).
         say The rate that balances both directions is 2/(1 + 50) = 0.0392: its factors
-        say are 0.961 along x and -0.961 across. It converges, bouncing all the way.
+        say are 0.961 along x and -0.961 across. It converges, zig-zagging all the way.
 
         pause
         task Find a rate below 0.05 at which the ravine diverges; run until it does.
