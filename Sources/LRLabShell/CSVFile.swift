@@ -29,7 +29,7 @@ enum CSVFile {
 
     private static func readTable(_ path: String, name: String, bounds: CSVTable.Bounds, maximumLineBytes: Int,
                                   shouldStop: () -> Bool) throws(CSVDataError) -> CSVTable {
-        guard let file = fopen(path, "rb") else {
+        guard let file = try openWaiting(path, name: name, shouldStop: shouldStop) else {
             throw CSVDataError(file: name, "cannot open it: \(String(cString: strerror(errno)))",
                                hint: "check the name; a relative path starts from the folder lrlab runs in")
         }
@@ -63,6 +63,35 @@ enum CSVFile {
         try table.finish()
         return table
     }
+
+    /// Opens `path` for reading (nil with `errno` set when it cannot be). A FIFO whose writer
+    /// has not written yet is waited for in slices of 0.1 s while `shouldStop` allows: Ctrl-C
+    /// there is an interruption, not a failed open.
+    private static func openWaiting(_ path: String, name: String, shouldStop: () -> Bool) throws(CSVDataError) -> UnsafeMutablePointer<FILE>? {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFIFO {
+            var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            while poll(&waiting, 1, 100) <= 0 {
+                if shouldStop() {
+                    close(descriptor)
+                    throw CSVDataError(file: name, CSVFile.interruptedWhileWaiting, hint: "no data set was loaded; the previous one is kept")
+                }
+            }
+        }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        guard let file = fdopen(descriptor, "rb") else {
+            let code = errno
+            close(descriptor)
+            errno = code
+            return nil
+        }
+        return file
+    }
+
+    /// The message of a load that Ctrl-C stopped while it waited for a pipe's writer.
+    static let interruptedWhileWaiting = "interrupted while waiting for data"
 
     private static func checkLength(_ line: [UInt8], table: CSVTable, limit: Int) throws(CSVDataError) {
         guard line.count > limit else { return }

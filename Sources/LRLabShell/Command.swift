@@ -30,14 +30,15 @@ public struct Command: Sendable {
     /// The `key=value` options, declared once: the command parses them with
     /// `CommandOptionValues`, completion offers them and `help NAME` prints their table.
     public var options: [CommandOption]
-    /// The command prints and changes nothing in the session (`help`, `show`, `trace`…): a
-    /// lesson's waiting task is not checked after it, so asking is never a failed try.
-    public var onlyPrints: Bool
+    /// The command does the work a lesson's checks read: a run, a training, a fit, a comparison,
+    /// a population. In a guided task only such a command counts as a try; setting something
+    /// up (`opt`, `start`, `schedule`) is neither a try nor a question.
+    public var countsAsTry: Bool
     public var action: @Sendable (Session, Statement) throws(ShellError) -> Void
 
     public init(_ name: String, aliases: [String] = [], usage: String, summary: String, details: String = "",
                 completion: Completion = .none, options: [CommandOption] = [],
-                sessionDetails: (@Sendable (Session) -> String)? = nil, onlyPrints: Bool = false,
+                sessionDetails: (@Sendable (Session) -> String)? = nil, countsAsTry: Bool = false,
                 action: @escaping @Sendable (Session, Statement) throws(ShellError) -> Void) {
         self.name = name
         self.aliases = aliases
@@ -47,7 +48,7 @@ public struct Command: Sendable {
         self.sessionDetails = sessionDetails
         self.completion = completion
         self.options = options
-        self.onlyPrints = onlyPrints
+        self.countsAsTry = countsAsTry
         self.action = action
     }
 
@@ -57,10 +58,11 @@ public struct Command: Sendable {
         return details + "\n" + sessionDetails(session)
     }
 
-    /// Whether every statement of `line` is a command that only prints (`onlyPrints`).
-    static func onlyPrints(line: String) -> Bool {
-        let statements = Statement.split(line).filter { !$0.words.isEmpty }
-        return !statements.isEmpty && statements.allSatisfy { Command.named($0.words[0].text.lowercased())?.onlyPrints ?? false }
+    /// Whether some statement of `line` is a command that counts as a try (`countsAsTry`).
+    static func countsAsTry(line: String) -> Bool {
+        Statement.split(line).contains { statement in
+            statement.words.first.flatMap { Command.named($0.text.lowercased()) }?.countsAsTry ?? false
+        }
     }
 
     /// The options of the subcommand `subcommand` (nil: of the command itself).
@@ -79,7 +81,7 @@ public struct Command: Sendable {
         ("Fitting", Command.fitCommands),
         ("Populations", Command.populationCommands),
         ("Scripts and lessons", Command.scriptCommands),
-        ("Writing lessons", Command.lessonCommands),
+        ("Writing lessons", Command.lessonCommands + Command.questionCommands),
         ("Session", Command.sessionCommands),
     ]
 

@@ -18,7 +18,8 @@ public enum DataSource: Sendable, Equatable {
         case .digits:
             return "data digits"
         case .file(let path, let validation, let target):
-            return "data load \(path) target=\(target)" + (validation.map { " validation=\($0)" } ?? "")
+            return "data load \(Statement.quoted(path)) target=\(Statement.quoted(target))"
+                + (validation.map { " validation=\(Statement.quoted($0))" } ?? "")
         }
     }
 }

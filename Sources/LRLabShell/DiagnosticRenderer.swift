@@ -14,9 +14,13 @@ import LRLabText
 /// caret stays under the column it points at.
 public struct DiagnosticRenderer: Sendable {
     public var useColor: Bool
+    /// The terminal's width: the message and hint wrap at spaces to it, and a long source line
+    /// is shown as an excerpt that fits it; nil wraps nothing (excerpts of 100 characters).
+    public var width: Int?
 
-    public init(useColor: Bool = false) {
+    public init(useColor: Bool = false, width: Int? = nil) {
         self.useColor = useColor
+        self.width = width
     }
 
     /// - Parameters:
@@ -39,7 +43,7 @@ public struct DiagnosticRenderer: Sendable {
         }
         var lines = [head]
         if let range = error.range, !text.isEmpty {
-            let shown = DiagnosticRenderer.excerpt(text, around: range.start.column)
+            let shown = DiagnosticRenderer.excerpt(text, around: range.start.column, count: width.map { max(20, $0 - 8) } ?? 100)
             // Each character as it is shown: one cell, two for a wide one (日), several for an
             // escaped control character.
             let cells = shown.characters.map { DiagnosticRenderer.visible(String($0)) }
@@ -50,16 +54,21 @@ public struct DiagnosticRenderer: Sendable {
             lines.append("    " + String(repeating: " ", count: caretColumn) + "^" + String(repeating: "~", count: max(0, covered - 1)))
         }
         if let hint = error.hint { lines.append("    " + DiagnosticRenderer.visible(hint, keepingNewlines: true)) }
-        return lines.joined(separator: "\n")
+        guard let width else { return lines.joined(separator: "\n") }
+        // The message and the hint wrap; the source line and its caret stay whole.
+        let caretLines = lines.count - 1 - (error.hint == nil ? 0 : 1)
+        return lines.enumerated().map { index, line in
+            index == 0 || index > caretLines ? TextWrap.wrap(line, width: width, hang: index == 0 ? 4 : 0) : line
+        }.joined(separator: "\n")
     }
 
-    /// At most about 100 characters of a long line, around `column`; tabs become spaces so
+    /// At most `count` characters of a long line, around `column`; tabs become spaces so
     /// the caret lines up.
-    static func excerpt(_ text: String, around column: Int) -> (characters: [Character], firstColumn: Int) {
+    static func excerpt(_ text: String, around column: Int, count: Int = 100) -> (characters: [Character], firstColumn: Int) {
         let characters = Array(text).map { $0 == "\t" ? " " : $0 }
-        guard characters.count > 100 else { return (characters, 1) }
-        let start = max(0, min(column - 50, characters.count - 100))
-        let end = min(characters.count, start + 100)
+        guard characters.count > count else { return (characters, 1) }
+        let start = max(0, min(column - count / 2, characters.count - count))
+        let end = min(characters.count, start + count)
         return (Array(characters[start..<end]), start + 1)
     }
 

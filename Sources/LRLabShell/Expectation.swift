@@ -54,7 +54,7 @@ struct Expectation {
     static let verdictWord = "verdict", negationWord = "not"
 
     /// The quantities a claim can name, for help and errors.
-    static let quantities = RunQuantity.allCases.filter(\.isListed).map(\.rawValue) + [verdictWord, "x", "y", "gx", "gy"]
+    static let quantities = RunQuantity.allCases.filter(\.isListed).map(\.rawValue) + [verdictWord, "x", "y", "gx", "gy"] + SetupClaim.words
     static let flags = ["diverged", "converged", "ended"]
 
     /// Every fixed word a claim reads as something other than a variable.
@@ -70,6 +70,11 @@ struct Expectation {
         // Claims about the last fit's or model compare's table: `expect fit 15 verdict == overfitting`.
         if TableExpectation.recognizes(words) {
             try TableExpectation.check(words, text: text, column: column, in: session)
+            return
+        }
+        // The learner's answer to a lesson's question: `check answer ~ 0.2 tol=0.01`.
+        if words.first?.text == AnswerClaim.word {
+            try AnswerClaim.check(words, text: text, column: column, in: session)
             return
         }
         let run = try session.currentRun(at: statement.words[0])
@@ -94,6 +99,11 @@ struct Expectation {
             try checkVerdict(words, run: run, text: text, column: column)
             return
         }
+        // The setup, by name: `expect opt == nesterov`, `expect function == ravine`.
+        if SetupClaim.recognizesWordClaim(words, run: run, registry: session.optimizerRegistry) {
+            try SetupClaim.checkWordClaim(words, run: run, registry: session.optimizerRegistry, text: text, column: column)
+            return
+        }
         // Comparisons: QUANTITY OP VALUE [tol=T].
         let characters = Array(text)
         var index = 0
@@ -103,46 +113,29 @@ struct Expectation {
         guard !quantityName.isEmpty else {
             throw ShellError("expected a quantity to check", at: quantityRange, hint: "one of: " + (quantities + flags).joined(separator: " "))
         }
-        guard let actual = value(of: quantityName, run: run) ?? populationQuantity(quantityName, in: session) else {
+        var setupValue: Double?
+        switch value(of: quantityName, run: run) == nil ? SetupClaim.number(named: quantityName, run: run, registry: session.optimizerRegistry) : nil {
+        case .success(let value)?: setupValue = value
+        case .failure(var error)?:
+            if error.kind == .expectationFailed {
+                error.message = "\(text.trimmingSpaces) does not hold: " + error.message
+                error.range = SourceRange(column: column, length: text.count)
+            } else {
+                error.range = quantityRange
+            }
+            throw error
+        case nil: break
+        }
+        guard let actual = value(of: quantityName, run: run) ?? setupValue ?? populationQuantity(quantityName, in: session) else {
             let candidates = quantities + flags + run.lossFunction.parameterNames + run.lossFunction.parameterNames.map { "g" + $0 }
+                + run.lossFunction.parameterNames.map { SetupClaim.startPrefix + $0 } + SetupClaim.optionNames(in: session.optimizerRegistry)
             let hint = Suggestion.closest(to: quantityName, among: candidates).map { "did you mean '\($0)'?" }
                 ?? "one of: " + (quantities + flags).joined(separator: " ")
             throw ShellError("unknown quantity '\(quantityName)'", at: quantityRange, hint: hint)
         }
-        while index < characters.count, characters[index] == " " { index += 1 }
-        let operatorColumn = column + index
-        guard let comparison = Relation.allCases.first(where: { characters[index...].starts(with: $0.rawValue) }) else {
-            throw ShellError("expected a comparison (< <= > >= == != ~) after \(quantityName)",
-                             at: SourceRange(column: operatorColumn, length: 1))
-        }
-        index += comparison.rawValue.count
-        var valueEnd = characters.count
-        var tolerance = 1e-6
-        if let tolStart = (index..<max(index, characters.count - 3)).first(where: { characters[$0...].starts(with: "tol=") }) {
-            let tolText = String(characters[(tolStart + 4)...]).trimmingSpaces
-            let tolRange = SourceRange(column: column + tolStart + 4, length: max(1, tolText.count))
-            let parsed: Double
-            do throws(NumberSyntax.Problem) {
-                parsed = try NumberSyntax.value(tolText)
-            } catch {
-                throw ShellError("tol: " + error.message(tolText), at: tolRange, hint: "write tol=1e-6")
-            }
-            guard parsed >= 0 else {
-                throw ShellError("tol must be a non-negative number, not '\(tolText)'", at: tolRange)
-            }
-            tolerance = parsed
-            valueEnd = tolStart
-        }
-        let valueText = String(characters[index..<valueEnd])
-        let expected: Double
-        do {
-            let expression = try Parser.parse(valueText, variables: [], names: session.names, firstColumn: column + index)
-            expected = try expression.checkedValue(names: [], at: [])
-        } catch let error as ExpressionError {
-            throw ShellError(error)
-        } catch {
-            throw ShellError("the value has none: \(error)", at: SourceRange(column: column + index, length: valueText.count))
-        }
+        let claim = try ClaimComparison.parse(characters, from: index, column: column, after: quantityName)
+        let (comparison, tolerance) = (claim.relation, claim.tolerance)
+        let expected = try claim.number(names: session.names)
         let holds = comparison.holds(actual, expected, tolerance: tolerance)
         if !holds {
             var detail = "\(quantityName) = \(NumberFormat.format(actual, digits: max(session.digits, 10)))"

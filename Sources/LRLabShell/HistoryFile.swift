@@ -20,9 +20,21 @@ public struct HistoryFile: Sendable {
     /// Entries kept: loading keeps the last `limit`.
     public var limit: Int
 
-    public init(path: String, limit: Int = 2000) {
+    /// Whether the file may be reached through a symbolic link: true for a path the user named
+    /// (`$LRLAB_HISTORY`), false for the one lrlab picks itself (`~/.lrlab_history`), where a
+    /// link is refused and nothing is read or written through it.
+    public var followsLinks: Bool
+
+    public init(path: String, limit: Int = 2000, followsLinks: Bool = false) {
         self.path = path
         self.limit = limit
+        self.followsLinks = followsLinks
+    }
+
+    /// Why the history is not kept, when lrlab picked the file and a symbolic link is there.
+    public var refusal: String? {
+        guard !followsLinks, TextFile.isLink(path) else { return nil }
+        return "warning: the history is not kept in '\(path)': " + TextFile.linkRefusal
     }
 
     /// The entries stored in `text`, oldest first, and whether it was in libedit's format
@@ -45,7 +57,7 @@ public struct HistoryFile: Sendable {
     /// read. A file in libedit's format, or one past twice `limit` entries, is rewritten in
     /// plain text with the entries returned.
     public func load() -> [String] {
-        guard let text = try? TextFile.read(path) else { return [] }
+        guard let text = try? TextFile.read(path, followsLinks: followsLinks) else { return [] }
         let (all, isLibeditFormat) = HistoryFile.entries(in: text)
         let kept = Array(all.suffix(limit))
         if isLibeditFormat || all.count > 2 * limit {
@@ -59,7 +71,7 @@ public struct HistoryFile: Sendable {
     @discardableResult
     public func append(_ entry: String) -> Bool {
         guard let line = HistoryFile.line(for: entry) else { return true }
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | (followsLinks ? 0 : O_NOFOLLOW), 0o600)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         // One write: appends from several sessions never interleave inside a line.
@@ -71,7 +83,7 @@ public struct HistoryFile: Sendable {
     private func rewrite(_ entries: [String]) {
         var status = stat()
         guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return }
-        _ = try? TextFile.write(path) { emit in
+        _ = try? TextFile.write(path, followsLinks: followsLinks) { emit in
             for entry in entries {
                 guard let line = HistoryFile.line(for: entry), emit(line + "\n") else { continue }
             }

@@ -101,23 +101,38 @@ enum PopulationReport {
     /// One generation as `pbt` prints it: the summary line and the members that copied.
     static func compactBlock(_ generation: Generation, population: Population, session: Session) -> String {
         let rows = generation.members.filter { $0.copiedFrom != nil }.map { row($0, in: generation, session: session) }
-        let line = summaryLine(generation, population: population, session: session)
+        let line = session.wrapped(summaryLine(generation, population: population, session: session))
         guard !rows.isEmpty else { return line }
-        let table = Table(columns: columns(population), rows: rows)
-        return line + "\n" + table.render(style: Command.style(session), border: .plain).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+        return line + "\n" + table(rows, population: population, session: session, indent: "  ")
+    }
+
+    /// A generation's members as a table indented by `indent`. When it would be wider than the
+    /// session, the change column leaves the table: each member's change follows it, wrapped.
+    static func table(_ rows: [[String]], population: Population, session: Session, indent: String) -> String {
+        let columns = columns(population)
+        func render(_ columns: [Table.Column], _ rows: [[String]]) -> [String] {
+            Table(columns: columns, rows: rows).render(style: Command.style(session), border: .plain).split(separator: "\n").map { indent + $0 }
+        }
+        let whole = render(columns, rows)
+        guard whole.contains(where: { TextWrap.displayWidth($0) > session.terminalColumns }) else { return whole.joined(separator: "\n") }
+        let changes = rows.compactMap { row -> String? in
+            guard let member = row.first, let change = row.last, !change.isEmpty, change != "-" else { return nil }
+            return session.wrapped(indent + member + ": " + change)
+        }
+        return (render(Array(columns.dropLast()), rows.map { Array($0.dropLast()) }) + changes).joined(separator: "\n")
     }
 
     /// Every member of a generation, best first, as `pbt step` prints it.
     static func fullTable(_ generation: Generation, population: Population, session: Session) -> String {
         let rows = generation.ranking.map { row(generation.members[$0], in: generation, session: session) }
-        let table = Table(columns: columns(population), rows: rows)
-        return summaryLine(generation, population: population, session: session) + "\n" + table.render(style: Command.style(session), border: .plain)
+        return session.wrapped(summaryLine(generation, population: population, session: session)) + "\n"
+            + table(rows, population: population, session: session, indent: "")
     }
 
     /// What `pbt` prints after training: the header, the generations (the first and last five
     /// when there are more than twelve), the result and the best lineage's schedule.
     static func runText(_ population: Population, interruption: Population.Outcome?, session: Session) -> String {
-        var lines = header(population, session: session)
+        var lines = header(population, session: session).map(session.wrapped)
         let generations = population.generations
         for (index, generation) in generations.enumerated() {
             if generations.count > 12, index == 5 {
@@ -126,8 +141,8 @@ enum PopulationReport {
             if generations.count > 12, index >= 5, index < generations.count - 5 { continue }
             lines.append(compactBlock(generation, population: population, session: session))
         }
-        lines += result(population, session: session)
-        if let interruption { lines.append(interruptionNote(interruption, population: population)) }
+        lines += result(population, session: session).map(session.wrapped)
+        if let interruption { lines.append(session.wrapped(interruptionNote(interruption, population: population))) }
         lines.append("next: pbt step (one interval more), pbt lineage, plot pbt, save pbt FILE.json")
         return lines.joined(separator: "\n")
     }

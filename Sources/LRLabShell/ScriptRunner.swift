@@ -43,13 +43,13 @@ extension Session {
     }
 
     func report(_ error: ShellError, file: String?, lineNumber: Int, text: String) {
-        errorOutput(DiagnosticRenderer(useColor: useColor).render(error, file: file, line: lineNumber, text: text))
+        errorOutput(DiagnosticRenderer(useColor: useColor, width: terminalColumns).render(error, file: file, line: lineNumber, text: text))
     }
 
     /// Runs a script's text line by line. An error stops the script; a failing `expect` is
     /// reported and the script goes on, so one run shows every failed claim.
     public func runScript(text: String, file: String) -> ScriptOutcome {
-        runScript(lines: text.split(separator: "\n", omittingEmptySubsequences: false).lazy.map { ScriptLine.text(String($0)) },
+        runScript(lines: TextFile.lines(text).lazy.map { ScriptLine.text(String($0)) },
                   file: file)
     }
 

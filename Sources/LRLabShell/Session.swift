@@ -72,6 +72,8 @@ public final class Session {
     var currentPlace: ScriptPlace?
     /// The task a lesson script has stated and not yet closed with its `solution` line.
     var lessonTask: LessonTask?
+    /// The learner's last `answer TEXT`, which a question's checks read (`check answer ~ 0.2`).
+    var lessonAnswer: String?
     /// Whether `lesson N` typed at the prompt asks `LessonGuide` for a guided lesson
     /// (`lessonRequest`) instead of running it as a script; the executable sets it at a terminal.
     public var guidesLessons = false
@@ -199,6 +201,11 @@ public final class Session {
     /// The function and start point every run needs, or the error that says which is missing.
     func setup(at word: Word? = nil) throws(ShellError) -> (objective: Objective, start: [Double]) {
         guard let objective else {
+            // After `model`, `lr`, `plot loss` and `save trace` speak of the training to come.
+            if model != nil {
+                throw ShellError("no training yet (and no function to minimise)", at: word?.range,
+                                 hint: "train first, e.g. train epochs=20; for a function of your own, define one, e.g. f(x) = (x - 3)^2")
+            }
             throw ShellError("no function to minimise yet", at: word?.range,
                              hint: "define one, e.g. f(x) = (x - 3)^2, or pick a preset with use rosenbrock (functions lists them)")
         }

@@ -11,9 +11,26 @@ enum TextFile {
     /// Largest script or file read (16 MiB).
     static let maximumSize = 16 << 20
 
-    static func read(_ path: String) throws(ShellError) -> String {
-        guard let file = fopen(path, "rb") else {
-            throw ShellError("cannot open '\(path)': \(String(cString: strerror(errno)))")
+    /// The whole text of `path`. With `followsLinks` false (a file lrlab picks itself, never
+    /// one the user named) a symbolic link, a folder or a device at `path` is refused, not read.
+    static func read(_ path: String, followsLinks: Bool = true) throws(ShellError) -> String {
+        let file: UnsafeMutablePointer<FILE>
+        if followsLinks {
+            guard let opened = fopen(path, "rb") else {
+                throw ShellError("cannot open '\(path)': \(String(cString: strerror(errno)))")
+            }
+            file = opened
+        } else {
+            let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                throw ShellError("cannot open '\(path)': " + (errno == ELOOP ? linkRefusal : String(cString: strerror(errno))))
+            }
+            var status = stat()
+            guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, let opened = fdopen(descriptor, "rb") else {
+                close(descriptor)
+                throw ShellError("cannot open '\(path)': it is not a regular file")
+            }
+            file = opened
         }
         defer { fclose(file) }
         var bytes: [UInt8] = []
@@ -52,11 +69,17 @@ enum TextFile {
     /// - Parameter body: calls `emit` with each chunk in order; `emit` returns false when the
     ///   body should stop (the write failed or was interrupted).
     /// - Parameter mode: when given, the permissions of the file written, new or replaced.
-    static func write(_ path: String, mode: mode_t? = nil, shouldStop: @escaping () -> Bool = { false },
+    /// - Parameter followsLinks: false for a file lrlab picks itself (never one the user named):
+    ///   a symbolic link or anything but a regular file at `path` is refused, and the rename
+    ///   replaces the name itself, so nothing is ever written through a link.
+    static func write(_ path: String, mode: mode_t? = nil, followsLinks: Bool = true, shouldStop: @escaping () -> Bool = { false },
                       _ body: (_ emit: (String) -> Bool) -> Void) throws(ShellError) -> WriteOutcome {
         var target = path
         var status = stat()
         let exists = lstat(path, &status) == 0
+        if exists, !followsLinks, status.st_mode & S_IFMT != S_IFREG {
+            throw ShellError("cannot write '\(path)': " + (status.st_mode & S_IFMT == S_IFLNK ? linkRefusal : "it is not a regular file"))
+        }
         if exists, status.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) {
             target = String(cString: resolved)
             free(resolved)
@@ -110,6 +133,10 @@ enum TextFile {
         return .written(bytes: bytes)
     }
 
+    /// Why a file lrlab picks itself is not opened through a symbolic link.
+    static let linkRefusal = "it is a symbolic link, and lrlab opens its own files only when they are not "
+        + "(a link could point it at another file); remove the link"
+
     /// A name for a temporary file in the folder of `path` that no other file has yet.
     static func temporaryPath(beside path: String) -> String {
         let folder = directory(of: path).map { $0 == "/" ? "/" : $0 + "/" } ?? ""
@@ -123,6 +150,18 @@ enum TextFile {
     /// Whether something exists at `path`.
     static func exists(_ path: String) -> Bool {
         access(path, F_OK) == 0
+    }
+
+    /// The lines of `text`, ended by `\n` or `\r\n` (a file saved on Windows reads as it does
+    /// elsewhere; Swift keeps `\r\n` as one character, so splitting at `\n` alone would not).
+    static func lines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+    }
+
+    /// Whether `path` itself is a symbolic link (broken or not).
+    static func isLink(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
     }
 
     /// The names in a folder, or nil when it cannot be read.

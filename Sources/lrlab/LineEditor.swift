@@ -12,11 +12,12 @@ import Glibc
 struct LineEditor {
     let session: Session
 
-    /// `$LRLAB_HISTORY`, or `~/.lrlab_history`.
-    static var historyPath: String? {
-        if let path = getenv("LRLAB_HISTORY") { return String(cString: path) }
+    /// `$LRLAB_HISTORY` (the user's choice, which may be a symbolic link), or `~/.lrlab_history`
+    /// (lrlab's own choice, never opened through a link).
+    static var history: HistoryFile? {
+        if let path = getenv("LRLAB_HISTORY") { return HistoryFile(path: String(cString: path), limit: 2000, followsLinks: true) }
         guard let home = getenv("HOME") else { return nil }
-        return String(cString: home) + "/.lrlab_history"
+        return HistoryFile(path: String(cString: home) + "/.lrlab_history", limit: 2000, followsLinks: false)
     }
 
     func run() {
@@ -29,7 +30,8 @@ struct LineEditor {
         lrlab_set_completion_function(LineEditor.complete)
         using_history()
         stifle_history(2000)
-        let history = LineEditor.historyPath.map { HistoryFile(path: $0, limit: 2000) }
+        let history = LineEditor.history
+        if let refusal = history?.refusal { session.errorOutput("lrlab: " + refusal) }
         let loaded = history?.load() ?? []
         for entry in loaded { _ = add_history(entry) }
         var previous = loaded.last

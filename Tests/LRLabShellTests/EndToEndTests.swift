@@ -49,7 +49,7 @@ import Foundation
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = try run([path])
         #expect(result.status == 1)
-        #expect(result.error.contains("\(path):5:8: expectation failed: loss < 1e-9 does not hold"))
+        #expect(unwrapped(result.error).contains("\(path):5:8: expectation failed: loss < 1e-9 does not hold"))
     }
 
     @Test func pipedCommandsRunWithoutAPrompt() throws {

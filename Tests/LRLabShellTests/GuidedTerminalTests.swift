@@ -133,12 +133,12 @@ private enum PTY {
         }
         #expect(learner.waitFor("lesson 1 · \(taskSection + 1)/\(sections) lrlab> ", after: mark))
 
-        // Two tries that do not do the task, then the hint (`reset` changes the session; a
-        // command that only prints, such as `show`, would not be a try).
-        mark = learner.type("reset")
+        // Two tries that do not do the task, then the hint (a step is work the checks read;
+        // a command that only prints or sets up, such as `show` or `opt`, would not be a try).
+        mark = learner.type("opt gd lr=0.4; step 1")
         #expect(learner.waitFor("not yet:", after: mark))
         #expect(learner.waitFor("lrlab> ", after: mark))
-        mark = learner.type("reset")
+        mark = learner.type("opt gd lr=0.4; step 1")
         #expect(learner.waitFor("Hint: ", after: mark), "\(learner.since(mark))")
         #expect(learner.waitFor(String(hint.prefix(20)), after: mark))
 

@@ -100,8 +100,8 @@ import Glibc
         #expect(learner.type("").contains("Task: Make gradient descent diverge"))
         // A line that fails with an error is not a try either.
         #expect(!learner.type("opt nosuch").contains("Hint"))
-        // Nor is a question: commands that only print are not checked (no note, no hint).
-        for question in ["help run", "show; trace last 2", "verdict"] {
+        // Nor is a question or a setup: only work the checks read counts (no note, no hint).
+        for question in ["help run", "show; trace last 2", "verdict", "opt gd lr=0.4", "start x=1; opt gd lr=0.3"] {
             let answer = learner.type(question)
             #expect(!answer.contains("not yet") && !answer.contains("Hint"), "\(question)")
         }

@@ -117,7 +117,7 @@ import Foundation
         session.shouldStop = { polls += 1; return polls > 20 }
         try session.execute(line: "pbt population=8 steps=1000 interval=100")
         let text = output()
-        #expect(text.contains("interrupted at step 200 of m4; the population is kept at step 200 (2 generations)"))
+        #expect(unwrapped(text).contains("interrupted at step 200 of m4; the population is kept at step 200 (2 generations)"))
         #expect(session.population?.stepCount == 200)
     }
 
@@ -176,7 +176,7 @@ import Foundation
         try session.execute(line: "data moons n=100; model mlp hidden=4; opt adam; pbt epochs=3 population=4 lr=1e-3..1e-1")
         let text = lines.joined(separator: "\n")
         #expect(text.contains("4 members × 3 epochs, a generation every 1 epochs"))
-        #expect(text.contains("score: the validation loss, lower is better"))
+        #expect(unwrapped(text).contains("score: the validation loss, lower is better"))
         var population = try #require(session.population)
         #expect(population.progress == 3)
         #expect(population.generations.count == 4)

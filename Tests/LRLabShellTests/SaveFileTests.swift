@@ -33,7 +33,9 @@ import Foundation
         session.executeReporting(line: "f(x) = (x - 3)^2; start x=0; opt gd lr=0.001; run 1000")
         saving = true
         session.executeReporting(line: "save trace \(path)")
-        #expect(output.last == "interrupted at step 98 of writing \(path); \(path) is unchanged (the old file is kept)")
+        #expect(unwrapped(output.last ?? "") == "interrupted at step 98 of writing \(path); \(path) is unchanged (the old file is kept)")
+        // The message wraps to the session's width.
+        #expect((output.last ?? "").split(separator: "\n").allSatisfy { $0.count <= session.terminalColumns }, "\(output.last ?? "")")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "old contents\n")
         #expect(try names(in: folder) == ["run.csv"])
     }
@@ -44,7 +46,7 @@ import Foundation
         try FileManager.default.createDirectory(atPath: folder + "/taken.csv", withIntermediateDirectories: false)
         let (text, outcome) = transcript(of: "f(x) = x^2; start x=1; run 3; save trace \(folder)/taken.csv")
         #expect(outcome.errors == 1)
-        #expect(text.contains("cannot write '\(folder)/taken.csv': Is a directory"))
+        #expect(unwrapped(text).contains("cannot write '\(folder)/taken.csv': Is a directory"))
         #expect(try names(in: folder) == ["taken.csv"])
         #expect(try names(in: folder + "/taken.csv") == [])
     }
@@ -52,7 +54,7 @@ import Foundation
     @Test func aSaveIntoAMissingFolderFailsWithoutCreatingAnything() {
         let (text, outcome) = transcript(of: "f(x) = x^2; start x=1; run 3; save trace /nonexistent-lrlab-folder/run.csv")
         #expect(outcome.errors == 1)
-        #expect(text.contains("cannot write '/nonexistent-lrlab-folder/run.csv': No such file or directory"))
+        #expect(unwrapped(text).contains("cannot write '/nonexistent-lrlab-folder/run.csv': No such file or directory"))
     }
 
     /// A finished save replaces the old file whole, keeps its permissions, and leaves nothing else.

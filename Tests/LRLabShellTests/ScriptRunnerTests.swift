@@ -29,7 +29,7 @@ import Foundation
         #expect(!outcome.succeeded)
         #expect(outcome.failedExpectations == 1)
         #expect(outcome.passedExpectations == 1)
-        #expect(text.contains("claims.lrlab:3:8: expectation failed: loss < 1e-6 does not hold: loss = "))
+        #expect(unwrapped(text).contains("claims.lrlab:3:8: expectation failed: loss < 1e-6 does not hold: loss = "))
     }
 
     @Test func anErrorStopsTheScript() {

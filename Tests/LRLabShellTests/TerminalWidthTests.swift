@@ -40,12 +40,39 @@ import LRLabText
         #expect(Self.lessons.count >= 10, "\(Self.lessons)")
     }
 
-    @Test(arguments: lessons)
-    func everyLessonFits(lesson: String) throws {
-        let source = try String(contentsOfFile: Self.lessonsDirectory + "/" + lesson, encoding: .utf8)
-        let (text, outcome) = transcript(of: source, file: lesson)
-        #expect(outcome.succeeded, "\(lesson): \(text)")
-        #expect(Self.overWide(text).isEmpty, "\(lesson): \(Self.overWide(text).joined(separator: "\n"))")
+    /// Every lesson taken guided at 80×30, as a learner would (Enter at each pause and page,
+    /// each task done by `solution run`, each question answered): no line is wider than the
+    /// screen, nothing fails, and each section's first line is still on the screen at the first
+    /// wait after it (a page prompt, a task, or the pause).
+    @Test(arguments: LessonSource.builtIn.indices)
+    func everyLessonFitsTheScreenGuided(lesson number: Int) throws {
+        let rows = 30
+        let learner = LessonGuideTests.Learner(lessons: LessonSource.builtIn)
+        learner.session.errorOutput = { [unowned learner] in learner.lines.append($0) }
+        learner.session.terminalRows = rows
+        let pager = Pager(rows: rows, columns: Self.width)
+        var shown = learner.type("lesson \(number + 1)")
+        var waits = 0
+        for _ in 0..<400 {
+            let place = "lesson \(number + 1), section \(learner.guide.section + 1)"
+            #expect(Self.overWide(shown).isEmpty, "\(place): \(Self.overWide(shown).joined(separator: "\n"))")
+            #expect(!shown.contains(": error: ") && !shown.contains("expectation failed"), "\(place): \(shown)")
+            // What one Enter (or a task's answer) brought fits above the prompt: the first line is on the screen.
+            let shownRows = shown.split(separator: "\n", omittingEmptySubsequences: false).map { pager.rowCount(of: String($0)) }.reduce(0, +)
+            #expect(shownRows <= rows - 1, "\(place): \(shownRows) rows before the first wait:\n\(shown)")
+            guard learner.guide.lesson != nil else { break }
+            waits += 1
+            if case .task = learner.guide.phase, let task = learner.guide.waitingTask {
+                let answer = learner.type(task.isQuestion ? String(task.solutionText.dropFirst("answer ".count)) : "solution run")
+                let done = try #require(learner.lines.lastIndex { $0.contains("✓") }, "\(place): \(task.text) \(answer)")
+                // The rest of the section starts after what says the task is done.
+                shown = learner.lines[(done + 1)...].joined(separator: "\n")
+            } else {
+                shown = learner.type("")
+            }
+        }
+        #expect(learner.guide.lesson == nil, "lesson \(number + 1) did not end")
+        #expect(waits > 0)
     }
 
     /// A 2-D adaptive run at the widest numbers (`set digits=6`, 3-digit exponents) still fits.
@@ -64,5 +91,36 @@ import LRLabText
         #expect(off.contains("state=off"))
         // `state` still prints the table on request.
         #expect(off.contains("m_hat  "), "\(off)")
+    }
+
+    /// Lines that used to pass 80 columns: a model's pbt header, generation lines and the
+    /// change column with two evolving values, `show` with a long optimizer, a progress warning.
+    @Test(arguments: [
+        "data moons n=60; model mlp hidden=8; opt adam; pbt epochs=2 population=4",
+        "use rosenbrock; opt momentum lr=0.001 momentum=0.9; pbt steps=400 population=8 evolve=lr,momentum; pbt step; pbt lineage",
+        "opt adamw lr=0.001 weight_decay=0.01 amsgrad=true; use rosenbrock; run 3; show",
+    ])
+    func longReportsFit(script: String) {
+        let (text, outcome) = transcript(of: script)
+        #expect(outcome.succeeded, "\(text)")
+        #expect(Self.overWide(text).isEmpty, "\(Self.overWide(text).joined(separator: "\n"))")
+    }
+
+    @Test func aTooWideGenerationTableListsItsChangesBelow() {
+        let (text, _) = transcript(of: "use rosenbrock; opt momentum lr=0.001 momentum=0.9; pbt steps=400 population=8 evolve=lr,momentum")
+        #expect(text.contains("  m2: lr resampled; momentum ×1.2, clamped to 1"), "\(text)")
+    }
+
+    @Test func aProgressWarningFits() throws {
+        var lines: [String] = []
+        let session = Session(output: { lines.append($0) })
+        session.builtInLessons = [LessonSource(name: "01-a.lrlab", text: "say a\npause\nsay b")]
+        session.guidesLessons = true
+        session.progressFile = ProgressFile(path: "/proc/lrlab-cannot-be-made-here/with/a/rather/long/folder/name/progress")
+        var guide = LessonGuide()
+        guide.enter("lesson 1", in: session)
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("warning: lesson progress is not saved"), "\(text)")
+        #expect(Self.overWide(text).isEmpty, "\(Self.overWide(text).joined(separator: "\n"))")
     }
 }

@@ -57,6 +57,7 @@ import Foundation
         defer { try? FileManager.default.removeItem(atPath: path) }
         var errors: [String] = []
         let session = Session(output: { _ in }, errorOutput: { errors.append($0) })
+        session.terminalColumns = 1000  // the temporary path is long: this test reads the message whole
         #expect(session.runScriptFile(path).errors == 1)
         #expect(errors.joined().hasPrefix("\(path):1:1: error: unknown command 'f\u{FFFD}\u{FFFD}\\x1b'\n    f\u{FFFD}\u{FFFD}\\x1b 1\n    ^~~~~~~\n"))
     }

@@ -75,7 +75,7 @@ func optState(_ optimizer: any Optimizer, _ name: String, _ parameter: Int = 0) 
         let b1 = g1, b2 = 0.9 * b1 + g2, b3 = 0.9 * b2 + g3
         let x3 = 1 - 0.1 * b1 - 0.05 * b2 - 0.2 * b3
         optClose(points[2][0], x3)
-        // The tutorial's v_t = γ v_{t-1} + η_t g_t gives a different point once η changes.
+        // The form with the rate inside, v_t = γ v_{t-1} + η_t g_t, gives a different point once η changes.
         let v1 = 0.1 * g1, v2 = 0.9 * v1 + 0.05 * g2, v3 = 0.9 * v2 + 0.2 * g3
         #expect(Swift.abs((1 - v1 - v2 - v3) - x3) > 1e-3)
     }

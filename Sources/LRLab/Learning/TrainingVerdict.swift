@@ -114,10 +114,10 @@ public enum TrainingDiagnosis {
     public static func constantLosses(_ split: DataSplit) -> (training: Double, validation: Double?) {
         switch split.training.target {
         case .values(let values):
-            let mean = values.reduce(0, +) / Double(Swift.max(values.count, 1))
+            let mean = values.isEmpty ? 0 : SampleStatistics.mean(values)
             func loss(_ set: Dataset) -> Double {
                 guard case .values(let targets) = set.target, !targets.isEmpty else { return .nan }
-                return targets.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(targets.count)
+                return SampleStatistics.meanSquaredDeviation(targets, from: mean)
             }
             return (loss(split.training), split.validation.map(loss))
         case .classes(let labels, let classCount):

@@ -51,8 +51,9 @@ extension OptimizerExplanation {
                      "  b_1 = g_1;   b_t = \(number(mu))·b_{t-1} + \(number(1 - dampening))·g_t",
                      nesterov ? "  θ_t = θ_{t-1} − lr_t·(g_t + \(number(mu))·b_t)" : "  θ_t = θ_{t-1} − lr_t·b_t",
                      rate(values) + ".",
-                     "State `v` is the velocity buffer b_t. The rate stays outside it: the tutorial's v_t = γv_{t-1} + η·g_t",
-                     "gives the same path while lr is constant; here a schedule's change of lr rescales the whole velocity at once."]
+                     "State `v` is the velocity buffer b_t. The rate stays outside it: the form with the rate inside"
+                        + " (Sutskever et al. 2013), v_t = γv_{t-1} + η·g_t and θ_t = θ_{t-1} − v_t, gives the same path"
+                        + " while lr is constant; here a schedule's change of lr rescales the whole velocity at once."]
         if mu < 1 {
             lines.append("On a steady slope b_t approaches \(number((1 - dampening) / (1 - mu)))·g, so the step is that many times plain gradient descent's.")
         }

@@ -42,7 +42,8 @@ extension Command {
           digits   the UCI optical handwritten digits: 1,797 8×8 images, 64 features (pixels ÷ 16,
                    in [0, 1]), 10 classes (Alpaydin & Kaynak 1998, CC BY 4.0, as scikit-learn ships it)
         `data load FILE.csv` reads a CSV file: a header row, then numbers; the target is the last column
-        (or target=COLUMN): a class when every value is a whole number, else a value to regress on.
+        (or target=COLUMN): a class when every value is a whole number and there are at most
+        \(CSVTable.maximumClassCount) distinct ones, else a value to regress on (`data` says which).
         The rows are shuffled with seed= and split: split=0.8 trains on 80% and validates on the rest;
         split=1 trains on every row; validation=FILE.csv validates on a second file instead.
         `data` alone describes the current set; `plot data` draws it.
@@ -72,6 +73,11 @@ extension Command {
         if let family = SyntheticFamily.named(name) {
             let options = try dataOptionValues(statement.words.dropFirst(2), command: "data \(name)", subcommand: nil)
             let rows = options.count("n") ?? family.defaultRowCount
+            if let classes = family.classCount, rows < classes {
+                let word = statement.words.first { $0.keyValue.key.lowercased() == "n" }
+                throw ShellError("\(name) has \(classes) classes, and n=\(rows) leaves class \(rows) without a row", at: word?.range,
+                                 hint: "use n=\(classes) or more: row i belongs to class i mod \(classes)")
+            }
             let noise = options.number("noise") ?? family.defaultNoise
             let seed = options.seed("seed")
             let fraction = try splitFraction(options, statement)
@@ -115,8 +121,19 @@ extension Command {
         let seed = options.seed("seed")
         let target = options.text("target")
         let optionWord = { (name: String) in statement.words.dropFirst(3).first { $0.keyValue.key.lowercased() == name } }
-        let table = try CSVFile.read(session.resolve(fileWord.text), reportedAs: fileWord.text, at: fileWord.range,
-                                     shouldStop: session.shouldStop)
+        // Ctrl-C while a file is read (or while a pipe waits for its writer) is an interruption,
+        // said as other commands say theirs: nothing is loaded and the previous set is kept.
+        func read(_ path: String, at range: SourceRange?) throws(ShellError) -> CSVTable? {
+            do {
+                return try CSVFile.read(session.resolve(path), reportedAs: path, at: range, shouldStop: session.shouldStop)
+            } catch {
+                guard session.shouldStop() else { throw error }
+                session.say(session.wrapped("interrupted while reading '\(DiagnosticRenderer.visible(path))'; no data set was loaded"
+                                            + (session.data == nil ? "" : ", the previous one is kept")))
+                return nil
+            }
+        }
+        guard let table = try read(fileWord.text, at: fileWord.range) else { return }
         let split: DataSplit
         let validationPath = options.text("validation")
         if let validationPath {
@@ -125,8 +142,7 @@ extension Command {
                                  hint: "with validation=, every row of \(fileWord.text) trains; leave out split=")
             }
             let validationWord = optionWord("validation")
-            let validation = try CSVFile.read(session.resolve(validationPath), reportedAs: validationPath, at: validationWord?.range,
-                                              shouldStop: session.shouldStop)
+            guard let validation = try read(validationPath, at: validationWord?.range) else { return }
             do throws(CSVDataError) {
                 let sets = try CSVTable.datasets(training: table, validation: validation, target: target)
                 split = DataSplit(training: sets.training, validation: sets.validation, trainingFraction: 1, seed: seed)
@@ -184,9 +200,9 @@ extension Command {
     /// What `data` prints: the set, its target, its split and how to make it again.
     static func dataDescription(_ split: DataSplit, source: DataSource, digits: Int) -> String {
         let all = split.validation.map { Dataset(concatenating: split.training, $0) } ?? split.training
-        let names = all.featureCount <= 6 ? all.featureNames.joined(separator: ", ")
-            : "\(all.featureNames[0]) … \(all.featureNames[all.featureCount - 1])"
-        var lines = ["data \(all.name): " + rowCount(all.rowCount) + ", \(all.featureCount) feature"
+        let names = all.featureCount <= 6 ? all.shownFeatureNames.joined(separator: ", ")
+            : "\(all.shownFeatureNames[0]) … \(all.shownFeatureNames[all.featureCount - 1])"
+        var lines = ["data \(all.shownName): " + rowCount(all.rowCount) + ", \(all.featureCount) feature"
                      + (all.featureCount == 1 ? "" : "s") + " (\(names))"]
         switch all.target {
         case .classes(let labels, let classCount):
@@ -195,7 +211,7 @@ extension Command {
             // Wrapped to fit 80 columns: digits has ten classes.
             var line = "  target    \(classCount) classes:"
             for (label, count) in counts.enumerated() {
-                let item = " \(all.className(label)) ×\(count)" + (label == classCount - 1 ? "" : ",")
+                let item = " \(all.shownClassName(label)) ×\(count)" + (label == classCount - 1 ? "" : ",")
                 if line.count + item.count > 80 {
                     lines.append(line)
                     line = String(repeating: " ", count: 11)
@@ -204,9 +220,13 @@ extension Command {
             }
             lines.append(line)
         case .values(let values):
-            let mean = values.reduce(0, +) / Double(values.count)
+            let mean = SampleStatistics.mean(values)
             lines.append("  target    values from \(NumberFormat.format(values.min() ?? 0, digits: digits)) to "
                          + "\(NumberFormat.format(values.max() ?? 0, digits: digits)), mean \(NumberFormat.format(mean, digits: digits))")
+            if case .file = source, values.allSatisfy({ $0.rounded() == $0 }) {
+                lines.append("            whole numbers, but \(HelpText.grouped(Set(values).count)) distinct ones: more than "
+                             + "\(CSVTable.maximumClassCount) classes, so a value to regress on")
+            }
         }
         let validationRows = split.validation?.rowCount ?? 0
         let how: String
@@ -216,7 +236,7 @@ extension Command {
             how = "split=\(NumberFormat.format(split.trainingFraction, digits: 6)) seed=\(split.seed)"
         }
         lines.append("  split     " + rowCount(split.training.rowCount, "training") + ", " + rowCount(validationRows, "validation") + " (\(how))")
-        lines.append("  made by   \(source.command)")
+        lines.append("  made by   " + DiagnosticRenderer.visible(source.command))
         if case .synthetic(let family, _, _, _) = source { lines.append("  formula   \(family.formula)") }
         return lines.joined(separator: "\n")
     }
@@ -238,18 +258,18 @@ extension Command {
             return
         }
         let plot: ScatterPlot
-        let names = all.featureNames
+        let names = all.shownFeatureNames
         switch all.target {
         case .classes(let labels, let classCount):
-            var groups = (0..<classCount).map { ScatterPlot.Group("class " + all.className($0), points: []) }
+            var groups = (0..<classCount).map { ScatterPlot.Group("class " + all.shownClassName($0), points: []) }
             for row in 0..<all.rowCount {
                 let features = all.features(ofRow: row)
                 let y = all.featureCount >= 2 ? features[features.startIndex + 1] : Double(labels[row])
                 groups[labels[row]].points.append((features[features.startIndex], y))
             }
             let title = all.featureCount >= 2
-                ? "\(all.name): \(names[1]) against \(names[0])" + (all.featureCount > 2 ? " (the first two of \(all.featureCount) features)" : "")
-                : "\(all.name): the class against \(names[0])"
+                ? "\(all.shownName): \(names[1]) against \(names[0])" + (all.featureCount > 2 ? " (the first two of \(all.featureCount) features)" : "")
+                : "\(all.shownName): the class against \(names[0])"
             plot = ScatterPlot(groups: groups, width: size.width, height: size.height, title: title,
                                xLabel: names[0], yLabel: all.featureCount >= 2 ? names[1] : "class")
         case .values:
@@ -261,7 +281,7 @@ extension Command {
             if split.validation != nil { groups.append(ScatterPlot.Group("validation", points: points(split.validation))) }
             var curve: ((Double) -> Double)?
             if case .synthetic(let family, _, _, _) = source { curve = { family.curve($0) } }
-            let title = "\(all.name): the target against \(names[0])" + (all.featureCount > 1 ? " (the first of \(all.featureCount) features)" : "")
+            let title = "\(all.shownName): the target against \(names[0])" + (all.featureCount > 1 ? " (the first of \(all.featureCount) features)" : "")
             plot = ScatterPlot(groups: groups, curve: curve, width: size.width, height: size.height, title: title,
                                xLabel: names[0], yLabel: "target")
         }

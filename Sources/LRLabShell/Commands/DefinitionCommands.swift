@@ -29,7 +29,7 @@ extension Command {
                   start \(start)  (gradient descent converges from there with lr=\(session.format(preset.learningRate)))
                 """))
         },
-        Command("functions", aliases: ["presets"], usage: "functions", summary: "list the preset functions with their minima", onlyPrints: true) { session, statement throws(ShellError) in
+        Command("functions", aliases: ["presets"], usage: "functions", summary: "list the preset functions with their minima") { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             var lines = ["preset      formula and known minima"]
             for preset in Preset.all {
@@ -53,7 +53,7 @@ extension Command {
                 Symbolic differentiation of the current function; the run uses these same formulas.
                 Derivatives longer than \(Limits.maximumShownDerivativeSize) terms are not printed (a function whose derivatives
                 pass \(Limits.maximumDerivativeSize) terms is refused when it is defined).
-                """, onlyPrints: true) { session, statement throws(ShellError) in
+                """) { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             guard let objective = session.objective else {
                 throw ShellError("no function yet", hint: "define one, e.g. f(x) = (x - 3)^2, or use a preset")

@@ -27,14 +27,14 @@ extension Command {
                 Along an eigen-direction with curvature λ > 0, gradient descent is stable only while
                 lr < 2/λ (monotone while lr < 1/λ); heavy-ball momentum μ widens that to 2(1+μ)/λ.
                 Negative λ is a direction that descends away (a saddle).
-                """, onlyPrints: true) { session, statement throws(ShellError) in
+                """) { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             let run = try session.currentRun(at: statement.words[0])
             let report = CurvatureReport(loss: run.lossFunction, at: run.point, configuration: run.configuration)
             session.say(session.wrapped((report.lines + [report.sentence]).map { $0.text(digits: session.digits) }.joined(separator: "\n")))
         },
         Command("verdict", aliases: ["diagnose"], usage: "verdict", summary: "why the run is converged, slow, bouncing, diverging or stuck",
-                details: "The same verdict `run` prints, with its evidence. Scripts can check it: expect verdict == bouncing.", onlyPrints: true) { session, statement throws(ShellError) in
+                details: "The same verdict `run` prints, with its evidence. Scripts can check it: expect verdict == bouncing.") { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             let run = try session.currentRun(at: statement.words[0])
             session.say(verdictText(run.verdict(), color: session.useColor, digits: session.digits, width: session.terminalColumns))
@@ -53,7 +53,7 @@ extension Command {
                 epochs= epochs (default 20; batch= as the last train, else full), and compare prints the
                 final training and validation loss and accuracy and draws validation loss and accuracy
                 per epoch: compare lr=0.1,0.01,0.001 epochs=20, compare opt=gd,momentum,adam epochs=20.
-                """, options: compareOptions) { session, statement throws(ShellError) in
+                """, options: compareOptions, countsAsTry: true) { session, statement throws(ShellError) in
             try compareCommand(session, statement)
         },
         Command("sweep", usage: "sweep lr=LOW..HIGH [n=25] [steps=N]",
@@ -64,12 +64,12 @@ extension Command {
                 swing across a valley that does not shrink; divergent = growing; slow = still descending
                 (a zig-zag whose swing shrinks included). The strip marks
                 the critical rate 2/λ_max from the curvature at the start beside the empirical one.
-                """, options: sweepOptions) { session, statement throws(ShellError) in
+                """, options: sweepOptions, countsAsTry: true) { session, statement throws(ShellError) in
             try sweepCommand(session, statement)
         },
         Command("lrfind", usage: "lrfind [from=1e-6] [to=10] [steps=100]",
                 summary: "the learning-rate range test: one run with an exponentially growing rate",
-                options: lrfindOptions) { session, statement throws(ShellError) in
+                options: lrfindOptions, countsAsTry: true) { session, statement throws(ShellError) in
             try lrfindCommand(session, statement)
         },
     ]

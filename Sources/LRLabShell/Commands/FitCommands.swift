@@ -24,7 +24,7 @@ extension Command {
                 curve over the points.
                   data sine; opt adam lr=0.01; fit
                   fit degree=1,3,9,15 l2=0.001 epochs=2000
-                """, options: fitOptions) { session, statement throws(ShellError) in
+                """, options: fitOptions, countsAsTry: true) { session, statement throws(ShellError) in
             try fitCommand(session, statement)
         },
     ]

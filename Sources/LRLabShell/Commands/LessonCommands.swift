@@ -44,8 +44,8 @@ extension Command {
                     hint Each step multiplies the distance by (1 - 2*lr): when is that below -1?
                     solution opt gd lr=1.2; run 50
                 In a guided lesson the checks are evaluated after each command the learner
-                types (a command that only prints, such as help, show or trace, is a
-                question, not a try); the hint comes after two failed tries; `solution`
+                types; only work they read (run, step, train, fit, compare, sweep, lrfind,
+                pbt) is a try, and the hint comes after two failed tries; `solution`
                 shows the reference (`solution run` runs it). Run as a script, the solution
                 runs (each command shown after the prompt) and every check must hold: a
                 failing check fails the script as a failing expect does, at its own line.
@@ -62,6 +62,23 @@ extension Command {
             _ = try lessonText(statement, in: session)
             let place = session.currentPlace ?? ScriptPlace(file: task.line.file, number: task.line.number, text: statement.text)
             task.checks.append(LessonTask.Check(statement: statement, line: place))
+            session.lessonTask = task
+        },
+        Command("any", usage: "any WHAT REASON", summary: "what a task leaves free, and why (lessons)",
+                details: """
+                A task's checks pin down everything its text asks for: the optimizer (check
+                opt == momentum), its options (check momentum == 0.9), the function (check
+                function == ravine), the start (check start_x == -8), noise and seed (check
+                noise == 1, check seed == 1). Where the text leaves one free, say so and why,
+                between the checks and the solution:
+                    any start because choosing where to start is the task
+                WHAT is one of opt function start noise seed. The tests change each part
+                of every solution that is not free and expect its checks to fail.
+                """) { session, statement throws(ShellError) in
+            var task = try openTask(statement, in: session)
+            _ = try lessonText(statement, in: session)
+            let (freedom, reason) = try LessonTask.Freedom.parse(statement)
+            task.freedoms[freedom] = reason
             session.lessonTask = task
         },
         Command("hint", usage: "hint TEXT", summary: "help for a task, shown after two failed tries (lessons)",
@@ -95,13 +112,13 @@ extension Command {
                                  at: statement.words[0].range, hint: "change the solution or the checks so that the task can be done",
                                  kind: .expectationFailed)
             }
-            session.say((session.useUnicode ? "✓ " : "ok ") + task.checks.map(\.claim).joined(separator: ", "))
+            session.say(task.doneLine(in: session))
         },
     ]
 
     /// The text after a lesson command's name, which must not be empty; lesson commands belong
     /// in scripts (at the prompt, the guided lesson reads them itself).
-    private static func lessonText(_ statement: Statement, in session: Session) throws(ShellError) -> String {
+    static func lessonText(_ statement: Statement, in session: Session) throws(ShellError) -> String {
         let name = statement.words[0].text.lowercased()
         guard session.currentFile != nil else {
             throw ShellError("\(name) belongs in a lesson file; at the prompt there is no lesson being written",
@@ -112,11 +129,12 @@ extension Command {
         guard !text.isEmpty else {
             throw ShellError("\(name) needs its text", at: statement.words[0].range, hint: "usage: " + (Command.named(name)?.usage ?? name))
         }
-        return text
+        // Shown to the learner: a lesson file cannot recolour or retitle the terminal.
+        return DiagnosticRenderer.visible(text)
     }
 
     /// The task that a `check`, `hint` or `solution` line continues.
-    private static func openTask(_ statement: Statement, in session: Session) throws(ShellError) -> LessonTask {
+    static func openTask(_ statement: Statement, in session: Session) throws(ShellError) -> LessonTask {
         let name = statement.words[0].text.lowercased()
         guard let task = session.lessonTask else {
             _ = try lessonText(statement, in: session)

@@ -24,7 +24,7 @@ extension Command {
         },
         Command("train", usage: "train [epochs=N] [batch=full|N] [seed=N] [early=PATIENCE]",
                 summary: "train the model on the data with the current opt and schedule",
-                details: trainDetails, options: trainOptions) { session, statement throws(ShellError) in
+                details: trainDetails, options: trainOptions, countsAsTry: true) { session, statement throws(ShellError) in
             try trainCommand(session, statement)
         },
     ]

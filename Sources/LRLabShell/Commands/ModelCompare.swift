@@ -36,7 +36,7 @@ extension Command {
         var columns: [Table.Column] = [.init("run", alignment: .left), .init("train loss"), .init("val loss")]
         if isClassifier { columns += [.init("train acc"), .init("val acc")] }
         columns.append(.init("epochs"))
-        var lines = ["compare: \(setup.description) on \(setup.split.training.name), \(comparison.epochs) epochs of "
+        var lines = ["compare: \(setup.description) on \(setup.split.training.shownName), \(comparison.epochs) epochs of "
                      + "\(batch.map { "batches of \($0)" } ?? "full batches"), the same start and batches (seed \(setup.seed))"]
         lines.append(Table(columns: columns, rows: rows).render(style: style(session)))
         lines.append("losses: \(setup.lossName) over the whole set after the last epoch (without l2); accuracies are fractions")

@@ -18,7 +18,7 @@ extension Command {
                 explain rmsprop convention=optax, explain adadelta convention=tutorial.
                 The explanation names whose formulas it follows (convention=pytorch, optax or tutorial)
                 and what the state columns of the trace (lr_eff, m, v, ...) mean.
-                """, completion: .optimizers, onlyPrints: true) { session, statement throws(ShellError) in
+                """, completion: .optimizers) { session, statement throws(ShellError) in
             try explainCommand(session, statement)
         },
         Command("state", usage: "state", summary: "print the optimizer's state per parameter (moments, sums, effective rates)",
@@ -27,7 +27,7 @@ extension Command {
                 parameter: momentum buffers, moment estimates and their bias corrections, sums of squared
                 gradients, and lr_eff, the rate the last step actually applied to each parameter.
                 Plain gradient descent remembers nothing. `explain` gives the formulas.
-                """, onlyPrints: true) { session, statement throws(ShellError) in
+                """) { session, statement throws(ShellError) in
             try stateCommand(session, statement)
         },
         Command("keep", usage: "keep NAME = QUANTITY", summary: "store a quantity of the run as a named value, for expect and formulas",

@@ -37,7 +37,7 @@ extension Command {
                 After a pbt, expect and keep read \(Expectation.populationQuantities.map(\.name).joined(separator: ", ")):
                   keep random_best = pbt_best        (after pbt exploit=off)
                   expect pbt_best < random_best      (after pbt)
-                """, completion: .words(["step", "lineage", "compare"]), options: pbtOptions) { session, statement throws(ShellError) in
+                """, completion: .words(["step", "lineage", "compare"]), options: pbtOptions, countsAsTry: true) { session, statement throws(ShellError) in
             try pbtCommand(session, statement)
         },
     ]
@@ -67,7 +67,7 @@ extension Command {
             case "lineage":
                 try statement.expectWords(2)
                 guard let population = session.population else { throw noPopulation(at: word) }
-                return session.say(PopulationReport.lineage(population, session: session))
+                return session.say(session.wrapped(PopulationReport.lineage(population, session: session)))
             case "compare":
                 break
             default:
@@ -205,7 +205,7 @@ extension Command {
             }
         }
         session.population = population
-        if let interruption { lines.append(PopulationReport.interruptionNote(interruption, population: population)) }
+        if let interruption { lines.append(session.wrapped(PopulationReport.interruptionNote(interruption, population: population))) }
         session.say(lines.joined(separator: "\n"))
     }
 
@@ -285,6 +285,8 @@ extension Expectation {
         ("pbt_lr", "the learning rate of the best member now"),
         ("pbt_start_lr", "the learning rate the best member's lineage started with"),
         ("pbt_steps", "the steps every member has taken"),
+        ("pbt_members", "how many members the population has"),
+        ("pbt_seed", "the seed of the population's draws"),
     ]
 
     /// The value of the population quantity `name`, or nil when `name` is not one or there is
@@ -298,6 +300,8 @@ extension Expectation {
         case "pbt_lr": return schedule.last?.rate ?? .nan
         case "pbt_start_lr": return schedule.first?.rate ?? .nan
         case "pbt_steps": return Double(population.stepCount)
+        case "pbt_members": return Double(population.settings.size)
+        case "pbt_seed": return Double(population.settings.seed)
         default: return nil
         }
     }

@@ -30,7 +30,7 @@ extension Command {
             }
         },
         Command("step", usage: "step [N]", summary: "take one (or N) steps, printing a trace line for each",
-                details: "Each line shows the step, the learning rate used, the new point, its loss and gradient,\nthe step taken, and notes (overshoot, loss up, diverged, ...). Limits: `help limits`.") { session, statement throws(ShellError) in
+                details: "Each line shows the step, the learning rate used, the new point, its loss and gradient,\nthe step taken, and notes (overshoot, loss up, diverged, ...). Limits: `help limits`.", countsAsTry: true) { session, statement throws(ShellError) in
             let count = try parseCount(statement, limit: Limits.maximumPrintedSteps)
             var run = try session.currentRun(at: statement.words[0])
             let format = session.traceFormat(for: run)
@@ -80,7 +80,7 @@ extension Command {
                 Memory stays bounded: past 100000 rows the kept trace is thinned to every 2nd, 4th, ...
                 step (the first 1000 rows and the current state are always exact, and `save trace`
                 replays the run to write every step).
-                """, completion: .words(["until", "converged", "max="])) { session, statement throws(ShellError) in
+                """, completion: .words(["until", "converged", "max="]), countsAsTry: true) { session, statement throws(ShellError) in
             try runCommand(session, statement)
         },
         Command("reset", usage: "reset", summary: "go back to the start point, clearing the trace") { session, statement throws(ShellError) in
@@ -92,10 +92,10 @@ extension Command {
             }
         },
         Command("trace", usage: "trace [all | last N]", summary: "print the recorded trace (a long one elided in the middle)",
-                completion: .words(["all", "last"]), onlyPrints: true) { session, statement throws(ShellError) in
+                completion: .words(["all", "last"])) { session, statement throws(ShellError) in
             try traceCommand(session, statement)
         },
-        Command("show", aliases: ["status"], usage: "show", summary: "print the current function, start, optimizer and position", onlyPrints: true) { session, statement throws(ShellError) in
+        Command("show", aliases: ["status"], usage: "show", summary: "print the current function, start, optimizer and position") { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             var lines: [String] = []
             if let objective = session.objective {
@@ -113,7 +113,14 @@ extension Command {
                 lines.append("position   " + describePosition(session, run))
                 if let ending = run.ending { lines.append("ended      " + ending.description.text(digits: session.digits)) }
             }
-            session.say(lines.joined(separator: "\n"))
+            // A long formula or optimizer line wraps under its value, past the 11-column label.
+            let shown = lines.flatMap { line -> [String] in
+                let label = String(line.prefix(11)), value = String(line.dropFirst(11))
+                return TextWrap.wrapLine(value, width: max(20, session.terminalColumns - 11), hang: 0).enumerated().map { index, part in
+                    (index == 0 ? label : String(repeating: " ", count: 11)) + part
+                }
+            }
+            session.say(shown.joined(separator: "\n"))
         },
     ]
 

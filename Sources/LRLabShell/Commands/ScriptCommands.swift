@@ -4,8 +4,8 @@ import LRLabText
 extension Command {
     static let scriptCommands: [Command] = [
         Command("say", usage: "say TEXT", summary: "print narration (in scripts and lessons)",
-                details: "Everything after `say` is printed as it is, including ';' and '#'.") { session, statement throws(ShellError) in
-            session.say(session.wrapped(statement.rest.text))
+                details: "Everything after `say` is printed as it is, including ';' and '#' (control characters are shown as \\x1b, \\t, ...).") { session, statement throws(ShellError) in
+            session.say(session.wrapped(DiagnosticRenderer.visible(statement.rest.text)))
         },
         Command("expect", usage: "expect CLAIM", summary: "check a claim; a failing one fails the script",
                 details: """
@@ -18,7 +18,12 @@ extension Command {
                 formulas: expect x ~ pi/2 tol=1e-6.
                 The verdict: expect verdict == bouncing (converged slow bouncing diverging
                 stuck undefined).
-                After pbt: pbt_best pbt_median pbt_lr pbt_start_lr pbt_steps.
+                After pbt: pbt_best pbt_median pbt_lr pbt_start_lr pbt_steps pbt_members
+                pbt_seed.
+                The setup: expect opt == momentum, expect momentum == 0.9 (any option
+                of the optimizer in force: noise, seed, beta1, convention...), expect
+                function == ravine (a preset, or a formula: function == (x - 3)^2),
+                expect start_x == -8 (the run's start point).
                 Tables: expect fit 15 verdict == overfitting, expect fit 3 val_error < 0.1,
                 expect fit best == 3; expect compare adam val_acc > 0.9, expect compare
                 best == adam (a row by a word of its label); expect train val_loss < 0.5,

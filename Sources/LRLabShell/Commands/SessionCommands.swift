@@ -95,7 +95,7 @@ extension Command {
             }
         },
         Command("help", aliases: ["?"], usage: "help [COMMAND | OPTIMIZER]", summary: "list the commands, or explain one",
-                completion: .commands, onlyPrints: true) { session, statement throws(ShellError) in
+                completion: .commands) { session, statement throws(ShellError) in
             session.say(try HelpText.text(for: statement, in: session))
         },
         Command("quit", aliases: ["exit"], usage: "quit", summary: "leave lrlab (Ctrl-D does the same)") { session, statement throws(ShellError) in
@@ -124,7 +124,7 @@ extension Command {
     static func writeFile(_ path: Word, _ text: String, session: Session) throws(ShellError) {
         let bytes = text.utf8.count
         let shown = DiagnosticRenderer.visible(path.text)
-        if let notice = sizeNotice(bytes: bytes, path: shown, exact: true) { session.say(notice) }
+        if let notice = sizeNotice(bytes: bytes, path: shown, exact: true) { session.say(session.wrapped(notice)) }
         let existed = TextFile.exists(path.text)
         let outcome: TextFile.WriteOutcome
         do throws(ShellError) {
@@ -145,7 +145,7 @@ extension Command {
         }
         switch outcome {
         case .written: session.say("wrote \(shown)")
-        case .interrupted: session.say(saveInterrupted(shown, existed: existed))
+        case .interrupted: session.say(session.wrapped(saveInterrupted(shown, existed: existed)))
         }
     }
 
@@ -165,7 +165,7 @@ extension Command {
         let csv = TraceCSV(parameters: run.lossFunction.parameterNames, stateNames: run.stateNames)
         let estimate = estimatedCSVBytes(run, csv: csv)
         let shown = DiagnosticRenderer.visible(path.text)
-        if let notice = sizeNotice(bytes: estimate, path: shown, exact: false) { session.say(notice) }
+        if let notice = sizeNotice(bytes: estimate, path: shown, exact: false) { session.say(session.wrapped(notice)) }
         let existed = TextFile.exists(path.text)
         var rows = 0
         let outcome: TextFile.WriteOutcome
@@ -195,7 +195,7 @@ extension Command {
         }
         switch outcome {
         case .written: session.say("wrote \(rows) rows to \(shown)")
-        case .interrupted: session.say(saveInterrupted(shown, existed: existed, atStep: max(0, rows - 1)))
+        case .interrupted: session.say(session.wrapped(saveInterrupted(shown, existed: existed, atStep: max(0, rows - 1))))
         }
     }
 }

@@ -41,7 +41,10 @@ extension LessonSource {
         expect converged_at == 91
 
         pause
-        task With lr = 0.5 the factor is 0: find it, and reach x = 3 in a single step.
+        task With lr = 0.5 the factor is 0: reach x = 3 from x = 0 in one gradient descent step.
+        check opt == gd
+        check function == (x - 3)^2
+        check start_x == 0
         check steps == 1
         check x ~ 3 tol=1e-12
         hint The factor is (1 - 2*lr). Which lr makes it 0? Then take one step: step 1.
@@ -49,13 +52,20 @@ extension LessonSource {
 
         pause
         task Find a learning rate that makes gradient descent diverge on this parabola.
+        check opt == gd
+        check function == (x - 3)^2
         check verdict == diverging
+        any start because from any start but the minimum, the factor decides
         hint The factor (1 - 2*lr) must be below -1: lr above 1. Try opt gd lr=1.2; run 50.
         solution opt gd lr=1.2; run 50
 
         pause
-        say With lr = 1.1 the factor is -1.2: every jump lands farther away, and the
-        say loss (the squared distance) grows by 1.2^2 = 1.44 per step.
+        say With lr = 1.1 the factor is 1 - 2*1.1 = -1.2: every jump lands farther away.
+        question By what factor does the loss, the squared distance to 3, grow per step?
+        check answer ~ 1.44 tol=0.005
+        hint Each step multiplies the distance by -1.2. What does that do to its square?
+        explanation (-1.2)^2 = 1.44: the loss grows by 44% per step, whatever its sign.
+        solution answer 1.44
         opt gd lr=1.1
         step 4
         expect loss ~ 9*1.44^4 tol=1e-9
@@ -87,8 +97,13 @@ extension LessonSource {
         expect critical ~ 2/50 tol=1e-12
 
         pause
-        say Too small: lr = 0.001 gives factors 0.999 along x and 0.95 along y. Every step
-        say goes the right way, just slowly; the verdict estimates how long it would take.
+        say Too small: lr = 0.001 gives the factor 1 - 0.001*1 = 0.999 along x.
+        question And the factor across, along y, where λ = 50?
+        check answer ~ 0.95 tol=0.0005
+        hint The factor is 1 - lr*λ in every direction.
+        explanation 1 - 0.001*50 = 0.95: y closes 5% of its gap per step, x only 0.1%.
+        solution answer 0.95
+        say Every step goes the right way, just slowly; the verdict estimates how long.
         opt gd lr=0.001
         run 100
         expect verdict == slow
@@ -120,16 +135,24 @@ extension LessonSource {
         say are 0.961 along x and -0.961 across. It converges, zig-zagging all the way.
 
         pause
-        task Find a rate below 0.05 at which the ravine diverges; run until it does.
-        check diverged
+        task Find a rate below 0.05 at which gd diverges on the ravine; run until the verdict says so.
+        check opt == gd
+        check function == ravine
+        check verdict == diverging
         check lr < 0.05
+        any start because from any start off the valley's floor, the factor across decides
         hint Along y the factor is (1 - 50*lr). It must be below -1: lr above 2/50 = 0.04.
         solution opt gd lr=0.045; run 1000
 
         pause
-        say Too big: above lr = 2/50 = 0.04 the factor across is below -1. At lr = 0.045
-        say it is -1.25: every bounce across the valley is wider than the last, although
-        say x alone would be happy with any rate up to 2/1 = 2.
+        say Too big: above lr = 2/50 = 0.04 the factor across is below -1.
+        question What is the factor across at lr = 0.045?
+        check answer ~ -1.25 tol=0.005
+        hint 1 - lr*λ with λ = 50.
+        explanation 1 - 0.045*50 = -1.25: every bounce across is a quarter wider than the last.
+        solution answer -1.25
+        say Every bounce across the valley is wider than the last, although x alone would
+        say be happy with any rate up to 2/1 = 2.
         opt gd lr=0.045
         run 200
         expect verdict == diverging
@@ -166,6 +189,11 @@ extension LessonSource {
         run 1000
         keep rate_01 = loss
         expect loss > 0.01
+        question With the same noise, about what is the floor for lr = 0.01?
+        check answer ~ 0.00505 tol=0.0002
+        hint lr*noise^2/(2*(1 - lr)) with noise = 1.
+        explanation 0.01/(2*0.99) = 0.00505: ten times smaller rate, ten times lower floor.
+        solution answer 0.00505
 
         pause
         say Annealing keeps the big early steps and shrinks them later. The tutorial's
@@ -183,8 +211,12 @@ extension LessonSource {
 
         pause
         say Why not use a small rate from the start? It is precise but slow. With 0.001
-        say each step closes only 2*0.001 of the gap: after 1000 steps the squared
-        say distance is still 10*0.998^2000 = 0.18 on average.
+        say each step multiplies the distance by 1 - 2*0.001 = 0.998.
+        question The squared distance starts at 10. About what is it after 1000 steps?
+        check answer ~ 0.1824 tol=0.005
+        hint The distance shrinks by 0.998 per step, so its square by 0.998^2.
+        explanation 10*0.998^2000 = 0.18 on average: after 1000 steps it is still far.
+        solution answer 0.1824
         opt gd lr=0.001 noise=1 seed=1
         schedule constant
         run 1000
@@ -193,6 +225,12 @@ extension LessonSource {
 
         pause
         task Run the constant rate 0.01 for 1000 steps with the same noise and seed.
+        check opt == gd
+        check function == (x - 3)^2 + (y + 1)^2
+        check start_x == 0
+        check start_y == 0
+        check noise == 1
+        check seed == 1
         check lr == 0.01
         check steps == 1000
         check loss > annealed
@@ -245,7 +283,11 @@ extension LessonSource {
         say Momentum also moves the stability limit. At z = -1 the equation gives the
         say bound lr*λ < 2*(1 + μ): with μ = 0.9 and λ = 50, lr < 3.8/50 = 0.076, almost
         say twice gradient descent's 2/50 = 0.04.
-        task Gradient descent diverges on the ravine at lr = 0.05. Converge at that lr.
+        task On the ravine from (-8, 1) gd diverges at lr = 0.05. Converge there at that lr with momentum.
+        check opt == momentum
+        check function == ravine
+        check start_x == -8
+        check start_y == 1
         check converged
         check lr == 0.05
         hint Keep lr=0.05 and add momentum: the bound becomes 2*(1 + μ)/50. Try opt momentum lr=0.05 momentum=0.9.
@@ -269,7 +311,12 @@ extension LessonSource {
         say Nesterov's momentum (PyTorch's nesterov=True) takes the gradient step plus
         say μ times the new b: x <- x - lr*(g + μ*b). It looks ahead, and its equation
         say z^2 - (1 + μ)(1 - lr*λ)*z + μ*(1 - lr*λ) = 0 has complex roots of size
-        say √(μ*(1 - lr*λ)) = √(0.9*0.8) = 0.849 here: much faster than 0.949.
+        say √(μ*(1 - lr*λ)).
+        question How big are they here, with μ = 0.9, lr = 0.1 and λ = 2?
+        check answer ~ 0.849 tol=0.002
+        hint Put the numbers in √(μ*(1 - lr*λ)).
+        explanation √(0.9*(1 - 0.2)) = √0.72 = 0.849: much faster than heavy ball's 0.949.
+        solution answer 0.849
         opt nesterov lr=0.1 momentum=0.9
         run until converged
         expect converged_at < 150
@@ -277,14 +324,19 @@ extension LessonSource {
         pause
         say The price is at the steep end. At z = -1 Nesterov's equation gives
         say lr*λ < 2*(1 + μ)/(1 + 2*μ): with μ = 0.9, lr < 1.357/50 = 0.0271 on the ravine,
-        say tighter than gradient descent's 0.04. Find such a rate, and leave the
-        say Nesterov run in place: the checks read it.
+        say tighter than gradient descent's 0.04. Back on the ravine: find such a rate,
+        say and leave the Nesterov run in place: the checks read it.
+        use ravine
         task With μ = 0.9, find an lr where momentum converges but Nesterov diverges.
+        check opt == nesterov
+        check momentum == 0.9
+        check function == ravine
         check diverged
         check lr > 0.0271
         check lr < 0.076
+        any start because the bounds on lr hold from any start off the valley's floor
         hint Nesterov needs lr < 0.0271 with μ = 0.9; heavy ball converges up to 0.076. Try 0.035.
-        solution use ravine; opt nesterov lr=0.035 momentum=0.9; run 1000
+        solution opt nesterov lr=0.035 momentum=0.9; run 1000
         opt momentum lr=0.035 momentum=0.9
         run until converged
         expect converged
@@ -308,8 +360,13 @@ extension LessonSource {
         say In lrlab that is convention=tutorial (alpha is β):
         explain rmsprop convention=tutorial
         opt rmsprop lr=0.01 convention=tutorial
-        say At step 1, v = 0.1*g^2, so the step is lr*g/√(0.1*g^2) = lr/√0.1 = 3.16*lr in
-        say every coordinate, whatever the gradient: x and y both move by 0.0316.
+        say At step 1, v = 0.1*g^2, so the step is lr*g/√(0.1*g^2) = lr/√0.1 in every
+        say coordinate, whatever the gradient.
+        question With lr = 0.01, how far does each coordinate move at step 1?
+        check answer ~ 0.0316 tol=0.0002
+        hint lr/√0.1, for x and for y alike.
+        explanation 0.01/√0.1 = 0.0316 = 3.16*lr: x and y both move by 0.0316.
+        solution answer 0.0316
         step 1
         expect x ~ -8 + 0.01/sqrt(0.1) tol=1e-9
         expect y ~ 1 - 0.01/sqrt(0.1) tol=1e-9
@@ -326,8 +383,12 @@ extension LessonSource {
 
         pause
         task Anneal the tutorial's RMSProp to a loss under 1e-6 within 3000 steps.
+        check opt == rmsprop
+        check convention == tutorial
+        check function == ravine
         check loss < 1e-6
         check steps <= 3000
+        any start because the hops shrink with lr from wherever the run starts
         hint The hops have size lr/2. Shrink lr as the run goes, as in lesson 3: schedule step 0.01 1000:0.001 2000:0.0001.
         solution opt rmsprop lr=0.01 convention=tutorial; schedule step 0.01 1000:0.001 2000:0.0001; run 3000
         schedule constant
@@ -335,10 +396,14 @@ extension LessonSource {
         pause
         say PyTorch's RMSProp (the default here, convention=pytorch) differs in two ways:
         say α = 0.99 instead of 0.9, and ε = 1e-8 outside the root, √v + ε.
-        explain rmsprop
         opt rmsprop lr=0.01
-        say With α = 0.99 the first v is 0.01*g^2, so the first step is lr/√0.01 = 10*lr,
-        say not 3.16*lr: x and y both move by 0.1.
+        explain rmsprop
+        say With α = 0.99 the first v is 0.01*g^2.
+        question So how far does each coordinate move at step 1, with lr = 0.01?
+        check answer ~ 0.1 tol=0.0005
+        hint As with the tutorial's: lr*g/√v, now with v = 0.01*g^2.
+        explanation lr/√0.01 = 10*lr = 0.1, not 3.16*lr: x and y both move by 0.1.
+        solution answer 0.1
         step 1
         expect x ~ -7.9 tol=1e-8
         expect y ~ 0.9 tol=1e-8
@@ -396,17 +461,29 @@ extension LessonSource {
         step 9
         state
         set state=on
-        say After 10 steps bc1 = 1 - 0.9^10 = 0.651 and bc2 = 1 - 0.999^10 = 0.00996:
-        say v_hat is still a hundred times v. The second correction lasts thousands of steps.
+        say After 10 steps bc1 = 1 - 0.9^10 = 0.651.
+        question And bc2 = 1 - β2^t with β2 = 0.999, after 10 steps?
+        check answer ~ 0.00996 tol=0.00005
+        hint 1 - 0.999^10.
+        explanation 1 - 0.999^10 = 0.00996: v_hat = v/bc2 is still a hundred times v. The second correction lasts thousands of steps.
+        solution answer 0.00996
 
         pause
-        task Make Adam converge on the ravine in fewer than 500 steps from the start.
+        task Make Adam converge on the ravine from its start (-8, 1) in fewer than 500 steps.
+        check opt == adam
+        check function == ravine
+        check start_x == -8
+        check start_y == 1
         check converged
         check steps < 500
-        hint Adam's steps are about lr long, and the start is 8 away along x: lr = 0.05 needs over 800 steps. Try lr = 0.1.
+        hint Adam's steps are about lr long; near the end v̂ still remembers the steep start and keeps them short, so lr = 0.05 is slow here. Try lr = 0.1.
         solution opt adam lr=0.1; run until converged
-        say Compare: the best plain gradient descent needs 548 steps here (lesson 4),
-        say and Adam needs no rate below 2/λ_max: its steps are measured in lr, not lr*g.
+        say Compare the fastest plain gradient descent here. 2/51 = 0.0392 makes the worst
+        say factor smallest, but the fewest steps come at lr = 0.039:
+        opt gd lr=0.039
+        run until converged
+        expect converged_at == 516
+        say Adam needs no rate below 2/λ_max: its steps are measured in lr, not lr*g.
 
         """#),
         LessonSource(name: "lessons/07-adagrad.lrlab", text: #"""
@@ -436,7 +513,12 @@ extension LessonSource {
         pause
         say Adagrad does not care how weak y's gradient is: scale every g of y by 1/100
         say and the sum of squares scales by 1/100^2, its root by 1/100; the step is
-        say unchanged. Its first step is lr*g/√(g^2) = lr in every coordinate.
+        say unchanged.
+        question With Adagrad at lr = 1, how far does y move at the first step?
+        check answer ~ 1 tol=0.001
+        hint The first step is lr*g/√(g^2), whatever the size of g.
+        explanation lr*g/√(g^2) = lr = 1 in every coordinate, for the rare y as for x.
+        solution answer 1
         opt adagrad lr=1
         step 1
         expect x ~ 1 tol=1e-9
@@ -447,7 +529,11 @@ extension LessonSource {
         say The rare feature learns as fast as the common one: 74 steps instead of 1553.
 
         pause
-        task With Adagrad, reach the minimum (3, 3) in a single step.
+        task With Adagrad, from (0, 0), reach the minimum (3, 3) in a single step.
+        check opt == adagrad
+        check function == (x - 3)^2 + (y - 3)^2/100
+        check start_x == 0
+        check start_y == 0
         check steps == 1
         check x ~ 3 tol=1e-9
         check y ~ 3 tol=1e-8
@@ -466,7 +552,12 @@ extension LessonSource {
         run 100
         expect x ~ -100 + 18.5896 tol=0.001
         say Gradient descent with the same lr = 1 covers about 1 per step: at 0 in about
-        say 100 steps. Adagrad needs 2*√T - 1.46 = 100, T = 2574 steps, to get there.
+        say 100 steps. Adagrad covers about 2*√T - 1.46 in T steps.
+        question About how many steps does Adagrad need to cover the 100 to x = 0?
+        check answer ~ 2574 tol=15
+        hint Solve 2*√T - 1.46 = 100 for T.
+        explanation √T = 101.46/2 = 50.73, T = 2574 steps: twenty-five times gradient descent's.
+        solution answer 2574
         opt gd lr=1
         run until converged
         expect converged_at < 110
@@ -513,9 +604,12 @@ extension LessonSource {
         expect loss < 0.1
         keep loss_2000 = loss
         state
-        say x has reached 0, and lr_eff across the valley has settled at 0.04 = 2/50,
-        say exactly the rate at which gradient descent's factor across is 1 - 50*0.04 = -1:
-        say y swings from side to side for ever, the bounce neither growing nor dying.
+        say x has reached 0, and lr_eff across the valley has settled at 0.04 = 2/50.
+        question At that rate, what is gradient descent's factor across the valley (λ = 50)?
+        check answer ~ -1 tol=0.001
+        hint The factor is 1 - lr*λ.
+        explanation 1 - 50*0.04 = -1: y swings from side to side for ever, the bounce neither growing nor dying.
+        solution answer -1
 
         pause
         say Run on and the swing does not die out: the loss drifts up, not down.
@@ -532,8 +626,13 @@ extension LessonSource {
         explain adadelta convention=tutorial
         say Show it: run it 300 steps, keep x, then run RMSProp the same way.
         task Run both 300 steps; keep the first x as tutorial_x; end at the same x.
+        check opt == rmsprop
+        check convention == tutorial
+        check alpha == 0.9
         check x ~ tutorial_x tol=1e-12
         check steps == 300
+        any function because the two rules are the same on every function
+        any start because the two rules are the same from every start
         hint keep tutorial_x = x remembers the first run's x; opt rmsprop lr=0.001 alpha=0.9 eps=1e-6 convention=tutorial sets up the second.
         solution opt adadelta convention=tutorial; run 300; keep tutorial_x = x; opt rmsprop lr=0.001 alpha=0.9 eps=1e-6 convention=tutorial; run 300
         say The same run, to the last digit. When a text says Adadelta, look for the RMS
@@ -547,16 +646,20 @@ extension LessonSource {
 
         say Without a formula for the curvature, how do you pick a rate? The range test
         say (Smith 2015; fastai's lr_find) makes one run whose rate grows by the same
-        say factor every step, from 1e-6 to 10 in 100 steps (x1.175 per step), and
+        say factor every step, from 1e-6 to 10 in 100 steps (x1.1768 per step), and
         say records the loss. Too small a rate changes nothing; past the stable range
-        say the loss explodes. The rule: one tenth of the rate at the lowest loss.
+        say the loss explodes. The rule: one tenth of the rate at the lowest loss,
+        say smoothed over the last steps so that one lucky step does not decide.
         use ravine
         opt gd
         lrfind
         say On the ravine it suggests 0.0171, safely under the bound 2/λ_max = 0.04 that
-        say the curvature gives (lesson 2). The flat direction then shrinks by 1 - 0.0171
-        say per step: from x = -8 the gradient falls under 1e-8 after
-        say log(8e8)/log(1/0.9829) = 1188.4 steps.
+        say the curvature gives (lesson 2).
+        question At lr = 0.0171, by what factor does the flat direction (λ = 1) shrink per step?
+        check answer ~ 0.9829 tol=0.0001
+        hint The factor is 1 - lr*λ (lesson 2).
+        explanation 1 - 0.0171*1 = 0.9829: from x = -8 the gradient falls under 1e-8 after log(8e8)/log(1/0.9829) = 1188.56 steps.
+        solution answer 0.9829
         opt gd lr=0.0171
         run until converged
         expect converged_at == 1189
@@ -576,7 +679,10 @@ extension LessonSource {
         say a steady bounce; above it every rate diverges.
 
         pause
-        task Find a constant rate with which gd converges here within 2 steps.
+        task From x = 0, find a constant rate with which gd converges within 2 steps.
+        check opt == gd
+        check function == quadratic
+        check start_x == 0
         check converged
         check steps <= 2
         hint The sweep's fastest rows are near 0.5. Lesson 1: with lr = 0.5 the factor (1 - 2*lr) is 0.
@@ -615,12 +721,23 @@ extension LessonSource {
         expect fit 15 gap > 0.02
         say Degree 1 is a line: it cannot bend, so both errors stay high (underfitting).
         say Degree 15 has the lowest training error of all, yet the highest validation error but
-        say degree 1's: it follows the noise of its 24 points (overfitting). Degree 3 predicts best.
+        say degree 1's: it follows the noise of its 24 points (overfitting).
+        question Which degree would you keep to predict new points?
+        choices 1 3 9 15
+        check answer == 3
+        hint The table's val_error column measures the rows no model trained on.
+        explanation Degree 3: the lowest validation error, between too rigid and too flexible.
+        solution answer 3
         plot fit
 
         pause
-        say An l2 penalty adds l2 * sum(w^2) to the loss, pulling the weights toward 0: the flexible
-        say curve is smoothed and its gap between validation and training error closes.
+        say An l2 penalty adds l2 * sum(w^2) to the loss, pulling the weights toward 0.
+        question What will it do to degree 15's gap between validation and training error?
+        choices grow shrink
+        check answer == shrink
+        hint Smaller weights make a smoother curve. Does a smoother curve follow the noise more, or less?
+        explanation It shrinks: the flexible curve is smoothed and follows the noise less.
+        solution answer shrink
         fit degree=1,3,9,15 l2=0.001
         expect fit 15 gap < 0.02
         expect fit 15 verdict == good
@@ -657,10 +774,16 @@ extension LessonSource {
         pause
         say First Adam at three learning rates. Every run starts from the same weights and sees the
         say same batches of 32 in the same order: only the rate differs.
+        question Which rate will be furthest behind after one epoch?
+        choices 0.1 0.01 0.001
+        check answer == 0.001
+        hint Adam's steps are about lr long (lesson 6): which rate moves the weights least in one epoch?
+        explanation 0.001, PyTorch's default: its steps are the shortest, and one epoch is far from enough.
+        solution answer 0.001
         compare lr=0.1,0.01,0.001 epochs=1 batch=32
         expect compare lr=0.01 val_acc > 0.85
         expect compare lr=0.001 val_loss > 1
-        say At 0.001 (PyTorch's default) one epoch is far from enough; 0.1 and 0.01 are both far ahead.
+        say At 0.001 one epoch is far from enough; 0.1 and 0.01 are both far ahead.
 
         pause
         say Now every optimizer at one rate, 0.01. Plain gradient descent moves little at this rate;
@@ -677,7 +800,7 @@ extension LessonSource {
         summary The worst copy the best and perturb their rate; the rate anneals by itself.
         # Run it with:  lrlab lessons/12-population-based-training.lrlab   (or `lesson 12` at the prompt)
 
-        say Lesson 2 annealed the rate by hand. Population-based training (PBT) lets a
+        say Lesson 3 annealed the rate by hand. Population-based training (PBT) lets a
         say population find the schedule itself: train many runs at once, and every so
         say often let the worst copy the whole state of one of the best (exploit), then
         say change the copied rate a little (explore).
@@ -699,6 +822,11 @@ extension LessonSource {
         say explore did. `pbt step` goes one interval further and prints every member:
         pbt step
         expect pbt_steps == 300
+        question How many steps has every member taken now?
+        check answer == 300
+        hint Two generations of pbt's 200 steps, then one interval more.
+        explanation 200 + 100 = 300: pbt step goes one interval (interval=100) further.
+        solution answer 300
 
         pause
         say Now the baseline: random search. The same 16 members, the same draws, the
@@ -708,13 +836,19 @@ extension LessonSource {
         keep random_best = pbt_best
 
         pause
-        say And PBT with the same seed: the same 16 starting rates, but now they evolve.
+        say And PBT with the same seed: the same 16 starting rates, but now they evolve:
+        say every 100 steps the worst quarter copies the best quarter.
+        question How many members copy another at each generation?
+        check answer == 4
+        hint A quarter of 16.
+        explanation ⌈0.25*16⌉ = 4 (quantile=0.25): the 4 worst take the state of 4 of the best.
+        solution answer 4
         pbt population=16 steps=2000 seed=1
         say PBT ends lower than the best of the 16 fixed rates, drawn and trained alike.
         expect pbt_best < random_best
         say The lineage of the best member: whose state it carries, with which rate,
         say from which step. The rate falls more than tenfold along it: big steps while
-        say far away, small ones near the end. That is the annealing of lesson 2, found
+        say far away, small ones near the end. That is the annealing of lesson 3, found
         say by the population.
         pbt lineage
         keep start_lr = pbt_start_lr
@@ -722,14 +856,33 @@ extension LessonSource {
 
         pause
         task Halve the population: 8 members, seed=1, 2000 steps. Does PBT still win?
-        check pbt_best > random_best
-        hint pbt population=8 steps=2000 seed=1; then keep or expect compare pbt_best with random_best.
+        check opt == gd
+        check noise == 2
+        check function == x^2 + y^2
+        check start_x == 10
+        check start_y == 10
+        check pbt_members == 8
+        check pbt_seed == 1
+        check pbt_steps == 2000
+        hint pbt population=8 steps=2000 seed=1 runs it; then compare pbt_best with random_best.
         solution pbt population=8 steps=2000 seed=1
 
         pause
-        say Not here: with 8 members only 2 copy per generation, and a member's score is
-        say one noisy loss, so a lucky member gets copied as often as a good one. PBT
-        say needs enough members for its ranking to mean something.
+        say By the best member, not here: 0.0048 against random search's 0.0036. With 8
+        say members only 2 copy per generation, and a score is one noisy loss, so a lucky
+        say member gets copied as often as a good one.
+        expect pbt_best ~ 0.0048 tol=5e-5
+        expect pbt_best > random_best
+        say The best of a few draws is partly luck; the median member says more. Random
+        say search with the same 8 draws:
+        expect pbt_median ~ 0.0123 tol=5e-5
+        keep pbt8_median = pbt_median
+        pbt population=8 steps=2000 exploit=off seed=1
+        expect pbt_median ~ 0.0738 tol=5e-5
+        expect pbt_median > 5 * pbt8_median
+        say Half of PBT's 8 members end under 0.0123, half of random search's above
+        say 0.0738: PBT still lifts the population about sixfold. It needs enough
+        say members for its ranking to pick the good ones, not the lucky ones.
         say
         say `plot pbt` draws every member's score and the best lineage's rate;
         say `save pbt FILE.json` writes every generation. `pbt compare` runs PBT and
@@ -750,7 +903,10 @@ extension LessonSource {
         say 1. The factor. f(x) = 5*(x - 1)^2 has f'' = 10 everywhere.
         f(x) = 5*(x - 1)^2
         start x=3
-        task Reach x = 1 in a single gradient descent step.
+        task From x = 3, reach x = 1 in a single gradient descent step.
+        check opt == gd
+        check function == 5*(x - 1)^2
+        check start_x == 3
         check steps == 1
         check x ~ 1 tol=1e-12
         hint One step multiplies the distance by (1 - lr*f''). Make that 0.
@@ -762,18 +918,24 @@ extension LessonSource {
         use doublewell
         start x=2
         task From x = 2, end in the global minimum at x = -1.473.
+        check function == doublewell
+        check start_x == 2
         check converged
         check x ~ -1.473 tol=1e-3
-        hint Plain gradient descent settles in the nearest valley or bounces out of control. Momentum keeps rolling: lesson 4.
+        any opt because any optimizer that gets there counts
+        hint Plain gradient descent settles in the nearest valley or bounces out of control, except in a sliver of rates near 0.442 that happens to land in the far one. Momentum keeps rolling: lesson 4.
         solution opt momentum lr=0.1 momentum=0.9; run until converged
 
         pause
         say 3. Pick your valley. Himmelblau's function has four minima of equal depth.
         use himmelblau
         task End at the minimum near (-3.78, -3.28) with plain gradient descent.
+        check opt == gd
+        check function == himmelblau
         check converged
         check x ~ -3.77931 tol=1e-4
         check y ~ -3.28319 tol=1e-4
+        any start because choosing where to start is the challenge
         hint Where you start decides where you end: start near it, with a modest rate such as 0.01.
         solution start x=-3 y=-3; opt gd lr=0.01; run until converged
 
@@ -786,17 +948,24 @@ extension LessonSource {
         run until converged
         expect verdict == stuck
         task Start at y = 1 and reach a minimum (loss -1) instead of the saddle.
+        check function == saddle
+        check start_y == 1
         check converged
         check loss ~ -1 tol=1e-9
+        any opt because any optimizer that leaves the ridge counts
         hint Along x the curvature at 0 is -2: the factor is 1 + 2*lr, so any x ≠ 0 grows. Start a hair off the ridge.
         solution start x=0.001 y=1; opt gd lr=0.1; run until converged
 
         pause
         say 5. The banana. Rosenbrock's valley is easy to reach and slow to follow.
         use rosenbrock
-        task Converge on Rosenbrock's function in fewer than 2000 steps.
+        task From Rosenbrock's start (-1.5, 2), converge in fewer than 2000 steps.
+        check function == rosenbrock
+        check start_x == -1.5
+        check start_y == 2
         check converged
         check steps < 2000
+        any opt because choosing the optimizer is the challenge
         hint Gradient descent needs a tiny rate here; Adam's steps are about lr long whatever the gradient (lesson 6). Try opt adam with lr around 0.1.
         solution opt adam lr=0.1; run until converged
 
@@ -805,7 +974,13 @@ extension LessonSource {
         f(x, y) = (x - 3)^2 + (y + 1)^2
         start x=0 y=0
         opt gd lr=0.1 noise=1 seed=1
-        task Keeping noise=1 and seed=1, end 1000 steps with a loss under 0.001.
+        task Keeping gd's noise=1 and seed=1, end 1000 steps from (0, 0) with a loss under 0.001.
+        check opt == gd
+        check noise == 1
+        check seed == 1
+        check function == (x - 3)^2 + (y + 1)^2
+        check start_x == 0
+        check start_y == 0
         check steps == 1000
         check loss < 0.001
         hint A constant rate leaves a floor of about lr/(2*(1 - lr)). Anneal: schedule step 0.1 400:0.01 700:0.001.

@@ -21,7 +21,8 @@ public struct Lesson: Sendable, Hashable {
 
     /// The file's name as reported (`lessons/01-gradient-descent.lrlab`).
     public var file: String
-    /// The `title` line's text, or the file's name when it has none.
+    /// The `title` line's text, or the file's name when it has none (control characters made
+    /// visible, as everything a lesson shows: `say`, `task`, `hint`).
     public var title: String
     /// The `summary` line's text, empty when it has none.
     public var summary: String
@@ -48,7 +49,7 @@ public struct Lesson: Sendable, Hashable {
             if !section.isEmpty { lesson.sections.append(section) }
             section = []
         }
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, rawLine) in TextFile.lines(text).enumerated() {
             var line = String(rawLine)
             if line.hasSuffix("\r") { line.removeLast() }
             let place = ScriptPlace(file: file, number: index + 1, text: line)
@@ -60,22 +61,31 @@ public struct Lesson: Sendable, Hashable {
                 throw fail(LessonTask.unfinished(task, before: word))
             }
             switch name {
-            case "title": lesson.title = rest.trimmingSpaces
-            case "summary": lesson.summary = rest.trimmingSpaces
+            case "title": lesson.title = DiagnosticRenderer.visible(rest.trimmingSpaces)
+            case "summary": lesson.summary = DiagnosticRenderer.visible(rest.trimmingSpaces)
             case "pause": endSection()
             case "say":
                 // The text after one space, so that an indented line keeps its indent.
                 let after = line.dropFirst(word.column - 1 + word.text.count)
                 section.append(.narration(String(after.first?.separatesWords == true ? after.dropFirst() : after)))
-            case "task": openTask = LessonTask(text: rest.trimmingSpaces, line: place)
-            case "check", "hint", "solution":
+            case "task", "question": openTask = LessonTask(text: rest.trimmingSpaces, line: place, isQuestion: name == "question")
+            case "check", "any", "choices", "hint", "explanation", "solution":
                 guard var task = openTask else {
                     throw fail(ShellError("\(name) belongs to a task, and there is none above it", at: word.range,
                                           hint: "write task TEXT first (help task)"))
                 }
                 switch name {
                 case "check": task.checks.append(LessonTask.Check(statement: statement, line: place))
+                case "any":
+                    do {
+                        let (freedom, reason) = try LessonTask.Freedom.parse(statement)
+                        task.freedoms[freedom] = reason
+                    } catch {
+                        throw fail(error)
+                    }
                 case "hint": task.hint = rest.trimmingSpaces
+                case "choices": task.choices = statement.words.dropFirst().map(\.text)
+                case "explanation": task.explanation = rest.trimmingSpaces
                 default:
                     guard !task.checks.isEmpty else {
                         throw fail(ShellError("the task on line \(task.line.number) has no check", at: word.range,

@@ -1,4 +1,5 @@
 import LRLab
+import LRLabText
 
 /// The guided mode of `lesson N` at the prompt, as a value the executable drives: it shows
 /// `prompt`, and hands every line the learner types to `enter(_:in:)`, which runs it in the
@@ -20,21 +21,41 @@ public struct LessonGuide {
         case task(tries: Int, hintShown: Bool)
         /// At the end of a section.
         case paused
+        /// A page of the section is on the screen and more waits (`Pager`); then `then`.
+        case more(then: AfterPage)
+    }
+
+    /// What the guide does once the held part of a section has been shown.
+    enum AfterPage: Equatable {
+        /// Goes on with the section's items.
+        case present
+        /// Waits for the task (or question) it showed.
+        case task
+        /// Waits at the section's end.
+        case paused
+        /// Ends the lesson (its last section is shown).
+        case finish
     }
 
     /// The lesson being taken, nil at the plain prompt.
     public private(set) var lesson: Lesson?
-    private(set) var phase = Phase.free
+    var phase = Phase.free
     /// The lesson's number in the course and its file name (the key of its progress).
     private(set) var number = 0
     private(set) var fileName = ""
     /// The section shown (0-based) and the next of its items to show.
-    private(set) var section = 0
-    private(set) var item = 0
+    var section = 0
+    var item = 0
     /// The task waited for, with its number in the lesson.
-    private var task: (task: LessonTask, number: Int)?
+    var task: (task: LessonTask, number: Int)?
+    /// The task or question the lesson waits for, if any.
+    var waitingTask: LessonTask? { task?.task }
+    /// Sections in which a command of the lesson failed when last run: the lesson is not ✔.
+    var failedSections: Set<Int> = []
     /// The course's progress as loaded when the lesson started, with this lesson's kept current.
-    private var course = CourseProgress()
+    var course = CourseProgress()
+    /// Shows sections a screen at a time.
+    var pager = Pager(rows: 0, columns: 80)
 
     /// Whether the prompt may hold a character past ASCII (`lesson 3 · 4/9`).
     public var unicodePrompt: Bool
@@ -49,6 +70,7 @@ public struct LessonGuide {
         case .free: return LessonTask.prompt
         case .askingResume: return "resume? [Y/n] "
         case .task, .paused: return (place?.label(unicode: unicodePrompt) ?? "") + " " + LessonTask.prompt
+        case .more: return Pager.prompt + " "
         }
     }
 
@@ -60,7 +82,7 @@ public struct LessonGuide {
     public var words: [String] {
         switch phase {
         case .task, .paused: return ["next", "back", "skip"]
-        case .free, .askingResume: return []
+        case .free, .askingResume, .more: return []
         }
     }
 
@@ -92,6 +114,21 @@ public struct LessonGuide {
             } else {
                 session.executeReporting(line: line)
             }
+        case .more(let then):
+            switch word {
+            case "", "next": pager.startPage()
+            case "q": break
+            case "quit": return leave(session)
+            default: return session.say("Enter or Space shows the next page, q all the rest of the section, quit leaves the lesson.")
+            }
+            pager.release(through: session.output, errorOutput: session.errorOutput, all: word == "q")
+            guard !pager.isHolding else { return }
+            switch then {
+            case .present: presentItems(session)
+            case .task: phase = .task(tries: 0, hintShown: false)
+            case .paused: phase = .paused
+            case .finish: finish(session, announced: true)
+            }
         case .askingResume(let resumeSection):
             switch word {
             case "", "y", "yes": resume(at: resumeSection, session)
@@ -119,20 +156,23 @@ public struct LessonGuide {
         case .task(let tries, let hintShown):
             guard let (task, _) = self.task else { return }
             switch word {
-            case "": say(wrapped: "Task: " + task.text, session)
-            case "next": session.say("The task is not done yet: type commands until it is, or skip it (solution shows an answer).")
+            case "": Self.say(wrapped: task.noun + ": " + task.text, session)
+            case "next":
+                session.say(task.isQuestion ? "The question waits for an answer: answer VALUE, or skip it (solution shows the answer)."
+                                            : "The task is not done yet: type commands until it is, or skip it (solution shows an answer).")
             case "back":
                 item = 0
                 self.task = nil
                 present(session)
             case "skip":
-                runQuietly(session) { try? task.runSolution(in: session, echo: false) }
-                session.say("Task skipped; its solution ran so that the lesson can go on.")
+                session.say(task.noun + " skipped; one answer, so that the lesson can go on:")
+                try? task.runSolution(in: session, echo: true)
+                if let explanation = task.explanation { Self.say(wrapped: explanation, session) }
                 self.task = nil
                 present(session)
             case "quit": leave(session)
             case "lessons": showCourse(session)
-            case "solution": session.say("One answer: " + task.solutionText + "   (type it, or solution run)")
+            case "solution": session.say("One answer: " + DiagnosticRenderer.visible(task.solutionText) + "   (type it, or solution run)")
             case "solution run":
                 do throws(ShellError) {
                     try task.runSolution(in: session, echo: true)
@@ -142,10 +182,14 @@ public struct LessonGuide {
                 }
                 checkTask(tries: tries, hintShown: hintShown, counting: false, session)
             default:
+                // A question takes a bare value as its answer: `0.2` means `answer 0.2`.
+                let firstWord = String(line.split(whereSeparator: \.separatesWords).first ?? "").lowercased()
+                let line = task.isQuestion && Command.named(firstWord) == nil && !line.contains("=") ? "answer " + line : line
                 if session.executeReporting(line: line) != .error {
-                    // A command that only prints is a question, not a try: no note, no hint.
-                    let asked = Command.onlyPrints(line: line)
-                    checkTask(tries: tries, hintShown: hintShown, counting: !asked, quietlyUnlessDone: asked, session)
+                    // Only work the checks read (a run, a training...) is a try; asking (help,
+                    // show) or setting up (opt, start) gets no note and brings no hint nearer.
+                    let tried = Command.countsAsTry(line: line)
+                    checkTask(tries: tries, hintShown: hintShown, counting: tried, quietlyUnlessDone: !tried, session)
                 }
             }
         }
@@ -176,27 +220,29 @@ public struct LessonGuide {
         course = session.loadProgress()
         if session.clearForLesson() { session.say("(a lesson starts from a fresh session: your function, start point, optimizer and schedule are put aside)") }
         let rule = String(repeating: session.useUnicode ? "─" : "-", count: min(session.terminalColumns, 12 + parsed.title.count))
-        session.say("Lesson \(number) · \(parsed.title)\n\(rule)")
-        if !parsed.summary.isEmpty { say(wrapped: parsed.summary, session) }
+        var heading = ["Lesson \(number) · \(parsed.title)", rule]
+        if !parsed.summary.isEmpty { heading += Narration.wrap(parsed.summary, width: session.terminalColumns) }
+        session.say(heading.joined(separator: "\n"))
         let saved = progress
         if !saved.finished, saved.position > 0, saved.position < parsed.sections.count {
             phase = .askingResume(section: saved.position)
             session.guidedPlace = place
-            say(wrapped: "You left this lesson at section \(saved.position + 1) of \(parsed.sections.count). Resume there (the sections before it run again without printing)? Enter or yes resumes, no starts over.", session)
+            Self.say(wrapped: "You left this lesson at section \(saved.position + 1) of \(parsed.sections.count). Resume there (the sections before it run again without printing)? Enter or yes resumes, no starts over.", session)
             return
         }
-        resume(at: 0, session)
+        resume(at: 0, session, above: heading.joined(separator: "\n"))
     }
 
     /// Runs the sections before `target` without printing, then shows `target`.
-    mutating func resume(at target: Int, _ session: Session) {
+    mutating func resume(at target: Int, _ session: Session, above: String = "") {
         guard let lesson else { return }
+        failedSections = []
         runQuietly(session) {
-            for index in 0..<target { LessonGuide.runSilently(lesson.sections[index], session) }
+            for index in 0..<target where !LessonGuide.runSilently(lesson.sections[index], session) { failedSections.insert(index) }
         }
         section = target
         item = 0
-        present(session)
+        present(session, above: above)
     }
 
     /// Leaves the lesson (lrlab goes on); the place is saved to resume.
@@ -210,14 +256,26 @@ public struct LessonGuide {
         close(session)
     }
 
-    mutating func finish(_ session: Session) {
-        progress.finished = true
+    /// Ends the lesson: done (✔) when every command of it ran without an error. `announced`:
+    /// the end has been said already (through the pager).
+    mutating func finish(_ session: Session, announced: Bool = false) {
+        progress.finished = failedSections.isEmpty
         progress.position = 0
         saveProgress(session)
-        let count = (try? session.lessonSources().count) ?? 0
-        let next = number < count ? " lesson \(number + 1) goes on; lessons lists the course." : " That was the last lesson."
-        session.say((session.useUnicode ? "✔ " : "") + "Lesson \(number) done." + next)
+        if !announced { session.say(endMessage(session)) }
         close(session)
+    }
+
+    /// What the end of the lesson says: done, or which section had a failed command.
+    func endMessage(_ session: Session) -> String {
+        let count = (try? session.lessonSources(reportingProblems: false).count) ?? 0
+        let next = number < count ? " lesson \(number + 1) goes on; lessons lists the course." : " That was the last lesson."
+        guard let failed = failedSections.min() else {
+            return (session.useUnicode ? "✔ " : "") + "Lesson \(number) done." + next
+        }
+        return Narration.wrap("Lesson \(number) ended, but a command of its section \(failed + 1) failed (see above), "
+                              + "so it is not marked done; lesson \(number) takes it again." + next,
+                              width: session.terminalColumns).joined(separator: "\n")
     }
 
     private mutating func close(_ session: Session) {
@@ -227,84 +285,9 @@ public struct LessonGuide {
         session.guidedPlace = nil
     }
 
-    // MARK: - Showing sections
-
-    /// Shows the current section from `item` on, until a task waits or the section ends.
-    mutating func present(_ session: Session) {
-        guard let lesson else { return }
-        phase = .paused
-        session.guidedPlace = place
-        let items = lesson.sections[section]
-        var narration: [String] = []
-        func showNarration() {
-            for paragraph in Narration.paragraphs(narration) { say(wrapped: paragraph, session) }
-            narration = []
-        }
-        while item < items.count {
-            if session.shouldStop() {
-                showNarration()
-                session.say("(interrupted: Enter goes on with the next section, back repeats this one)")
-                return
-            }
-            let current = items[item]
-            item += 1
-            switch current {
-            case .narration(let text):
-                narration.append(text)
-            case .command(let place):
-                showNarration()
-                LessonGuide.run(place, session, echo: true)
-            case .task(let task, let taskNumber):
-                showNarration()
-                self.task = (task, taskNumber)
-                phase = .task(tries: 0, hintShown: false)
-                progress.position = section
-                saveProgress(session)
-                say(wrapped: "Task: " + task.text, session)
-                session.say("  (type commands until it is done; solution shows an answer, skip skips it)")
-                return
-            }
-        }
-        showNarration()
-        progress.sections.insert(section)
-        if section + 1 >= lesson.sections.count {
-            finish(session)
-            return
-        }
-        progress.position = section + 1
-        saveProgress(session)
-        let dot = session.useUnicode ? " · " : ", "
-        session.say("(" + LessonGuide.pauseChoices.joined(separator: dot) + ")")
-    }
-
-    /// Evaluates the waiting task's checks: ✓ and on when they hold; else a note (unless
-    /// `quietlyUnlessDone`), and after two counted tries the hint.
-    private mutating func checkTask(tries: Int, hintShown: Bool, counting: Bool, quietlyUnlessDone: Bool = false,
-                                    _ session: Session) {
-        guard let (task, taskNumber) = self.task else { return }
-        let failures = task.failedChecks(in: session)
-        guard let first = failures.first else {
-            progress.tasks.insert(taskNumber)
-            saveProgress(session)
-            session.say((session.useUnicode ? "✓ " : "ok ") + "Task done: " + task.checks.map(\.claim).joined(separator: ", "))
-            self.task = nil
-            present(session)
-            return
-        }
-        if quietlyUnlessDone { return }
-        say(wrapped: "  not yet: " + first.error.message, session)
-        let tries = tries + (counting ? 1 : 0)
-        var hintShown = hintShown
-        if tries >= 2, !hintShown, let hint = task.hint {
-            say(wrapped: "Hint: " + hint, session)
-            hintShown = true
-        }
-        phase = .task(tries: tries, hintShown: hintShown)
-    }
-
     /// Saves this lesson's progress into the file as it is now, so that what another lrlab
     /// saved for other lessons meanwhile is kept.
-    private mutating func saveProgress(_ session: Session) {
+    mutating func saveProgress(_ session: Session) {
         let mine = progress
         if let latest = session.progressFile?.load(), latest.warning == nil { course = latest.progress }
         progress = mine
@@ -316,7 +299,7 @@ public struct LessonGuide {
         guard let lesson else { return }
         guard section + 1 < lesson.sections.count else { return finish(session) }
         let skipped = section + 1
-        runQuietly(session) { LessonGuide.runSilently(lesson.sections[skipped], session) }
+        runQuietly(session) { if !LessonGuide.runSilently(lesson.sections[skipped], session) { failedSections.insert(skipped) } }
         session.say("Section \(skipped + 1) skipped (its commands ran without printing).")
         section = skipped
         if skipped + 1 >= lesson.sections.count {
@@ -339,30 +322,38 @@ public struct LessonGuide {
         }
     }
 
-    private func say(wrapped text: String, _ session: Session) {
-        session.say(Narration.wrap(text, width: session.terminalColumns).joined(separator: "\n"))
+    /// Shows lesson text (narration, a task, a hint) wrapped, its control characters made visible.
+    static func say(wrapped text: String, _ session: Session) {
+        session.say(Narration.wrap(DiagnosticRenderer.visible(text), width: session.terminalColumns).joined(separator: "\n"))
     }
 
     /// Runs a lesson line: its commands after the prompt (a line of `expect`s alone is not shown).
-    static func run(_ place: ScriptPlace, _ session: Session, echo: Bool) {
+    /// Returns the kind of error it reported, nil when it ran.
+    @discardableResult
+    static func run(_ place: ScriptPlace, _ session: Session, echo: Bool) -> ShellError.Kind? {
         let statements = Statement.split(place.text)
         let onlyClaims = statements.allSatisfy { $0.words.first?.text.lowercased() == "expect" }
         if echo, !onlyClaims {
-            session.say(LessonTask.prompt + statements.map { $0.text.trimmingSpaces }.joined(separator: "; "))
+            let typed = DiagnosticRenderer.visible(statements.map { $0.text.trimmingSpaces }.joined(separator: "; "))
+            session.say(TextWrap.wrap(LessonTask.prompt + typed, width: session.terminalColumns, hang: LessonTask.prompt.count))
         }
-        session.executeReporting(line: place.text, file: place.file, lineNumber: place.number)
+        return session.executeReporting(line: place.text, file: place.file, lineNumber: place.number)
     }
 
-    /// Runs a section's commands and task solutions (the caller silences the output).
-    static func runSilently(_ items: [Lesson.Item], _ session: Session) {
+    /// Runs a section's commands and task solutions (the caller silences the output); returns
+    /// whether every command of the lesson ran without an error.
+    @discardableResult
+    static func runSilently(_ items: [Lesson.Item], _ session: Session) -> Bool {
+        var succeeded = true
         for item in items {
-            if session.shouldStop() { return }
+            if session.shouldStop() { return succeeded }
             switch item {
             case .narration: break
-            case .command(let place): run(place, session, echo: false)
+            case .command(let place): if run(place, session, echo: false) != nil { succeeded = false }
             case .task(let task, _): try? task.runSolution(in: session, echo: false)
             }
         }
+        return succeeded
     }
 
     /// Runs `body` with the session's output and errors silenced.
@@ -375,23 +366,5 @@ public struct LessonGuide {
             session.errorOutput = errorOutput
         }
         body()
-    }
-}
-
-extension Session {
-    /// Puts the learner's function, names, start, optimizer, schedule and run aside so that a
-    /// lesson starts as its script does; returns whether there was anything to put aside.
-    func clearForLesson() -> Bool {
-        let hadSomething = objective != nil || !names.isEmpty
-        names = [:]
-        objective = nil
-        start = nil
-        optimizer = .standard
-        schedule = ConstantSchedule()
-        run = nil
-        lastPicture = nil
-        lastComparison = nil
-        stepTableEnded = nil
-        return hadSomething
     }
 }

@@ -14,19 +14,24 @@ public struct LessonSource: Sendable, Hashable {
     /// The file's name without its folder: the key progress is saved under.
     public var fileName: String { TextFile.name(of: name) }
 
-    /// The `title` line's text, else the first comment line's, else the file's name.
+    /// The `title` line's text, else the first comment line's, else the file's name, with its
+    /// control characters made visible (a lesson file cannot recolour the terminal).
     public var title: String {
-        let lines = text.split(separator: "\n")
-        if let title = lines.first(where: { $0.hasPrefix("title ") }) { return String(title.dropFirst(6)).trimmingSpaces }
-        if let comment = lines.first(where: { $0.hasPrefix("#") }) {
-            return String(comment.drop(while: { $0 == "#" || $0 == " " })).trimmingSpaces
+        let lines = TextFile.lines(text)
+        let title: String
+        if let line = lines.first(where: { $0.hasPrefix("title ") }) {
+            title = String(line.dropFirst(6)).trimmingSpaces
+        } else if let comment = lines.first(where: { $0.hasPrefix("#") }) {
+            title = String(comment.drop(while: { $0 == "#" || $0 == " " })).trimmingSpaces
+        } else {
+            title = fileName
         }
-        return fileName
+        return DiagnosticRenderer.visible(title)
     }
 
-    /// The `summary` line's text, or empty.
+    /// The `summary` line's text (control characters made visible), or empty.
     public var summary: String {
-        text.split(separator: "\n").first(where: { $0.hasPrefix("summary ") }).map { String($0.dropFirst(8)).trimmingSpaces } ?? ""
+        TextFile.lines(text).first(where: { $0.hasPrefix("summary ") }).map { DiagnosticRenderer.visible(String($0.dropFirst(8)).trimmingSpaces) } ?? ""
     }
 }
 
@@ -52,16 +57,31 @@ struct LessonPlace: Sendable, Hashable {
 
 extension Session {
     /// The lessons of the course: the `.lrlab` files of the first of `lessonDirectories` that has
-    /// any, in name order, else `builtInLessons`.
-    func lessonSources() throws(ShellError) -> [LessonSource] {
+    /// any, in name order, else `builtInLessons`. An entry that cannot be read (a folder, a
+    /// link loop, a file past the size limit) is left out with a warning on `errorOutput`; a
+    /// lessons folder without a readable lesson says so before the built-in course is used
+    /// (unless `reportingProblems` is false: the course was listed already).
+    func lessonSources(reportingProblems: Bool = true) throws(ShellError) -> [LessonSource] {
+        func warn(_ text: String) { if reportingProblems { errorOutput(wrapped(text)) } }
         for directory in lessonDirectories {
-            guard let names = TextFile.list(directory) else { continue }
-            let paths = names.filter { $0.hasSuffix(".lrlab") }.map { directory + "/" + $0 }
-            if !paths.isEmpty {
-                var sources: [LessonSource] = []
-                for path in paths { sources.append(LessonSource(name: path, text: try TextFile.read(path))) }
-                return sources
+            guard let names = TextFile.list(directory) else {
+                warn("lrlab: warning: the lessons folder '\(DiagnosticRenderer.visible(directory))' cannot be read"
+                     + (builtInLessons.isEmpty ? "" : "; the built-in course is used"))
+                continue
             }
+            var sources: [LessonSource] = []
+            for name in names where name.hasSuffix(".lrlab") {
+                let path = directory + "/" + name
+                do {
+                    sources.append(LessonSource(name: path, text: try TextFile.read(path)))
+                } catch {
+                    warn("lrlab: warning: lesson '\(DiagnosticRenderer.visible(path))' is left out: "
+                                + DiagnosticRenderer.visible(error.message))
+                }
+            }
+            if !sources.isEmpty { return sources }
+            warn("lrlab: warning: no lesson (NN-name.lrlab) can be read in '\(DiagnosticRenderer.visible(directory))'"
+                        + (builtInLessons.isEmpty ? "" : "; the built-in course is used"))
         }
         if !builtInLessons.isEmpty { return builtInLessons }
         throw ShellError("no lessons found in " + (lessonDirectories.isEmpty ? "this build" : lessonDirectories.joined(separator: ", ")),

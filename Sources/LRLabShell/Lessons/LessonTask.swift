@@ -34,21 +34,72 @@ public struct LessonTask: Sendable, Hashable {
     }
 
     /// The words that state a task after its `task` line.
-    static let partWords: Set<String> = ["check", "hint", "solution"]
+    static let partWords: Set<String> = ["check", "any", "choices", "hint", "explanation", "solution"]
+
+    /// What a task may say it does not care about (`any start because …`): each is a part of
+    /// the setup its checks would otherwise have to pin down, so that a half-answer fails.
+    public enum Freedom: String, CaseIterable, Sendable, Hashable {
+        /// Any optimizer (and its options) will do.
+        case opt
+        /// Any function will do.
+        case function
+        /// Any start point will do.
+        case start
+        /// With or without gradient noise.
+        case noise
+        /// Any seed of the noise.
+        case seed
+
+        /// Reads `any WHAT REASON`'s words after `any`: the freedom and its reason, or an error
+        /// that says what to write.
+        static func parse(_ statement: Statement) throws(ShellError) -> (Freedom, reason: String) {
+            let words = Array(statement.words.dropFirst())
+            let usage = "write any WHAT REASON, WHAT one of " + allCases.map(\.rawValue).joined(separator: " ")
+                + ", e.g. any start because choosing where to start is the task"
+            guard let first = words.first else {
+                throw ShellError("any needs what the task does not care about, and why", at: statement.words[0].range, hint: usage)
+            }
+            var name = first.text.lowercased()
+            if name.hasSuffix(":") { name.removeLast() }
+            guard let freedom = Freedom(rawValue: name) else {
+                let hint = Suggestion.closest(to: name, among: allCases.map(\.rawValue)).map { "did you mean '\($0)'?" } ?? usage
+                throw ShellError("'\(first.text)' is not something a task can leave free", at: first.range, hint: hint)
+            }
+            let reason = words.dropFirst().map(\.text).joined(separator: " ")
+            guard !reason.isEmpty else {
+                throw ShellError("any \(name) needs its reason: why the task does not care", at: first.range, hint: usage)
+            }
+            return (freedom, reason)
+        }
+    }
 
     public var text: String
-    /// The `task` line.
+    /// The `task` line (or `question` line).
     public var line: ScriptPlace
+    /// A question (`question TEXT`) asks about what the learner saw: it is answered with
+    /// `answer VALUE`, its checks read `answer`, and after two wrong answers the guide gives
+    /// the `explanation` and goes on.
+    public var isQuestion = false
+    /// The answers a question offers (`choices adam rmsprop`), shown with it; empty: a number.
+    public var choices: [String] = []
+    /// Why the answer is what it is, shown after two wrong answers.
+    public var explanation: String?
     public var checks: [Check] = []
+    /// What the task leaves free, with the reason its text gives (`any start because …`).
+    public var freedoms: [Freedom: String] = [:]
     public var hint: String?
     /// The solution's statements, columns as in `solutionLine.text`.
     public var solution: [Statement] = []
     public var solutionLine: ScriptPlace?
 
-    public init(text: String, line: ScriptPlace) {
+    public init(text: String, line: ScriptPlace, isQuestion: Bool = false) {
         self.text = text
         self.line = line
+        self.isQuestion = isQuestion
     }
+
+    /// How the guide and a script name it: `Task` or `Question`.
+    var noun: String { isQuestion ? "Question" : "Task" }
 
     /// The solution as the learner would type it: `opt gd lr=1.2; run 50`.
     public var solutionText: String {
@@ -80,9 +131,15 @@ public struct LessonTask: Sendable, Hashable {
     /// (`lrlab> run 50`) before its output. Stops at the first error.
     func runSolution(in session: Session, echo: Bool) throws(ShellError) {
         for statement in solution {
-            if echo { session.say(LessonTask.prompt + statement.text.trimmingSpaces) }
+            if echo { session.say(LessonTask.prompt + DiagnosticRenderer.visible(statement.text.trimmingSpaces)) }
             try session.execute(statement)
         }
+    }
+
+    /// The line that says the task is done (`✓ Task done: converged, lr == 0.05`), its claims
+    /// wrapped to the session's width.
+    func doneLine(in session: Session, lead: String = "") -> String {
+        session.wrapped((session.useUnicode ? "✓ " : "ok ") + lead + checks.map(\.claim).joined(separator: ", "))
     }
 
     /// The prompt shown before a command that a lesson runs.

@@ -7,13 +7,13 @@ extension Session {
     func loadProgress() -> CourseProgress {
         guard let progressFile else { return CourseProgress() }
         let (progress, warning) = progressFile.load()
-        if let warning { errorOutput("lrlab: " + warning) }
+        if let warning { errorOutput(wrapped("lrlab: " + warning)) }
         return progress
     }
 
     /// Saves `progress` when there is a progress file; a failure is a warning.
     func saveProgress(_ progress: CourseProgress) {
-        if let warning = progressFile?.save(progress) { errorOutput("lrlab: " + warning) }
+        if let warning = progressFile?.save(progress) { errorOutput(wrapped("lrlab: " + warning)) }
     }
 
     /// What `lessons` prints: each lesson's number, a mark (✔ done, ◐ begun), its title, and its
@@ -40,5 +40,24 @@ extension Session {
         }
         lines.append(useUnicode ? "lesson N takes one (✔ done, ◐ begun)" : "lesson N takes one (+ done, ~ begun)")
         return lines.joined(separator: "\n")
+    }
+}
+
+extension Session {
+    /// Puts the learner's function, names, start, optimizer, schedule and run aside so that a
+    /// lesson starts as its script does; returns whether there was anything to put aside.
+    func clearForLesson() -> Bool {
+        let hadSomething = objective != nil || !names.isEmpty
+        names = [:]
+        objective = nil
+        start = nil
+        optimizer = .standard
+        schedule = ConstantSchedule()
+        run = nil
+        lessonAnswer = nil
+        lastPicture = nil
+        lastComparison = nil
+        stepTableEnded = nil
+        return hadSomething
     }
 }
