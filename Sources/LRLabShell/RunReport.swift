@@ -83,7 +83,8 @@ struct RunReport {
         if let ending = run.ending {
             text += "\n" + ending.description.text(digits: session.digits)
         } else if run.hasConverged {
-            text += "\nconverged: gradient norm \(session.format(run.current.gradientNorm)) < \(session.format(run.convergenceTolerance))"
+            let under = Phrase.under(run.current.gradientNorm, run.convergenceTolerance, digits: session.digits)
+            text += "\nconverged: gradient norm " + under.text
             if let minimum = run.lossFunction.nearestMinimum(to: run.point) {
                 text += minimum.isGlobal ? " (distance to the global minimum \(session.format(minimum.distance)))"
                     : " (at a local minimum, not the global one)"

@@ -46,7 +46,8 @@ struct TrainingReport {
         let trained = trainer.epoch - firstEpoch
         var lines: [String] = []
         if let start = records.first(where: { $0.epoch == firstEpoch }), let last = records.last {
-            var text = NumberFormat.counted(trained, "epoch") + " (\(firstEpoch + 1)..\(trainer.epoch), step \(trainer.stepCount)): "
+            var text = trained > 0 ? NumberFormat.counted(trained, "epoch") + " (\(firstEpoch + 1)..\(trainer.epoch), step \(trainer.stepCount)): "
+                : "no epoch completed (epoch \(firstEpoch + 1) stopped at step \(trainer.stepCount)): "
             text += "train loss \(session.format(start.trainLoss)) → \(session.format(last.trainLoss))"
             if let from = start.validationLoss, let to = last.validationLoss {
                 text += ", val loss \(session.format(from)) → \(session.format(to))"

@@ -9,7 +9,8 @@ import LRLab
     @Test(arguments: [
         (0.05, "slow"),        // factor 0.8 after 20 steps: still on its way
         (0.2, "converged"),    // factor 0.2
-        (0.45, "bouncing"),    // factor -0.8: crosses the minimum every step, shrinking
+        (0.45, "slow"),        // factor -0.8: crosses the minimum every step, shrinking: converging
+        (0.5, "bouncing"),     // factor -1: x = ±1 forever, the swing never shrinks
         (0.55, "diverging"),   // factor -1.2
         (1.0, "diverging"),
     ])

@@ -15,7 +15,8 @@
 ///   above `overfitRatio` × `best` (much worse on unseen rows than on its own rows, and worse
 ///   than the best degree);
 /// - *good* otherwise. Without a validation set there is no verdict (nothing unseen to judge by).
-/// A training that diverged is `ended`. Each fit also keeps the optimizer's verdicts from
+/// A training that ended diverged is `ended`; one whose loss grew without ending is not judged
+/// (`unjudged`, beside its `diverging`) and its errors do not count for `best`. Each fit also keeps the optimizer's verdicts from
 /// `TrainingDiagnosis` (slow, bouncing, diverging), which say whether more epochs would help.
 public struct PolynomialFits: Sendable {
     /// What the table says about one fit.
@@ -23,7 +24,8 @@ public struct PolynomialFits: Sendable {
         case underfitting, good, overfitting
         /// The training diverged; its errors are not numbers.
         case ended
-        /// No validation set: nothing to judge by.
+        /// No validation set, or a training that diverged without ending (its loss grew past
+        /// the start's): nothing to judge the model by.
         case unjudged = "-"
     }
 
@@ -46,6 +48,9 @@ public struct PolynomialFits: Sendable {
         /// The optimizer's verdicts on the training (`slow`, `bouncing`, `diverging`), from
         /// `TrainingDiagnosis`; empty when none applies.
         public var optimizerVerdicts: [TrainingVerdict] = []
+        /// The training's loss grew instead of falling (a `diverging` optimizer verdict): the
+        /// table gives it no verdict of its own (`unjudged`) and leaves it out of `best`.
+        public var isDiverging = false
     }
 
     /// Training error above this × the best validation error: underfitting.
@@ -84,14 +89,16 @@ public struct PolynomialFits: Sendable {
             if trainer.ending != nil {
                 fit.verdict = .ended
             } else if let last = trainer.trace.last {
+                // A diverging training says nothing of what its degree can fit.
+                if fit.optimizerVerdicts.contains(where: { $0.kind == .diverging }) { fit.isDiverging = true }
                 fit.trainError = last.trainLoss
                 fit.validationError = last.validationLoss
             }
             fits.append(fit)
             if case .interrupted = stop { wasStopped = true; break }
         }
-        bestValidationError = fits.compactMap(\.validationError).min()
-        for index in fits.indices where fits[index].verdict != .ended {
+        bestValidationError = fits.filter { !$0.isDiverging }.compactMap(\.validationError).min()
+        for index in fits.indices where fits[index].verdict != .ended && !fits[index].isDiverging {
             fits[index].verdict = PolynomialFits.verdict(train: fits[index].trainError, validation: fits[index].validationError,
                                                          best: bestValidationError)
         }

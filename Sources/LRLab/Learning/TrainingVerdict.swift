@@ -43,46 +43,12 @@ public struct TrainingVerdict: Sendable, Hashable {
     public var title: String { kind == .goodFit ? "good fit" : kind.rawValue }
 }
 
-/// The numbers the training verdicts compare against, each with the reason for its value.
-public enum TrainingThresholds {
-    /// A loss is **high** when it is at least this fraction of the constant prediction's loss
-    /// on the same set (the training mean for values: 1 − R² ≥ 0.25; the training class
-    /// frequencies for classes). A model that removes less than three quarters of what the
-    /// best constant leaves has not captured the pattern; noise in the data sets a floor, so
-    /// on very noisy data even the true curve can read as underfitting, and the evidence
-    /// gives the fraction so the reader can judge.
-    public static let highLossFraction = 0.25
-    /// Validation and training loss are **close** when validation is at most this many
-    /// times the training loss.
-    public static let closeRatio = 1.5
-    /// The validation loss has **risen** when it ends at least this fraction above its lowest…
-    public static let validationRise = 0.05
-    /// …and by at least this fraction of the constant prediction's validation loss, so a rise
-    /// of 0.0001 on a loss of 0.002 (a good fit wobbling at its floor) is not overfitting.
-    public static let validationRiseOfConstant = 0.01
-    /// A **gap** is overfitting when validation ends above this many times the training loss
-    /// and the difference is at least `gapFraction` of the constant prediction's loss.
-    public static let gapRatio = 2.0
-    public static let gapFraction = 0.1
-    /// Recent epochs read for the optimizer verdicts.
-    public static let recentEpochs = 10
-    /// **Bouncing**: the training loss rose in at least this fraction of the recent epochs
-    /// (and at least two of them).
-    public static let bouncingRiseFraction = 0.3
-    /// **Slow**: the training loss fell in every recent epoch, by at least this fraction per
-    /// epoch on average.
-    public static let slowDecreasePerEpoch = 0.01
-    /// …and by at least this fraction of the constant prediction's loss over those epochs in
-    /// all, so a loss already near 0 that keeps halving is not called slow.
-    public static let slowDecreaseOfConstant = 0.01
-    /// **Diverging** without a divergence ending: the final training loss is at least this
-    /// many times the loss before training.
-    public static let growthFactor = 1.5
-}
-
 /// Reads a training's epoch trace and says how the model fits and how the optimizer behaved.
 ///
 /// The decision, in order (numbers in `TrainingThresholds`):
+/// 0. a training loss ≥ 1e100 or not a number before the first step → `diverging` (alone),
+///    said as a problem of the data's scale, naming the feature (or target) with the largest
+///    values: no learning rate is the cure.
 /// 1. no epoch yet → `unstarted`; ended diverged, or the final training loss ≥ 1.5 × the
 ///    start's → `diverging` (alone).
 /// 2. the fit, judged at the kept epoch (the last, or the best under early stopping):
@@ -93,11 +59,16 @@ public enum TrainingThresholds {
 ///    b. `underfitting` if the training loss is ≥ 25% of the constant prediction's and the
 ///       validation loss (when there is one) is within 1.5 × the training loss;
 ///    c. `overfitting` if validation ends above 2 × training and the difference is at least
-///       10% of the constant prediction's validation loss;
-///    d. `good-fit` otherwise.
-/// 3. then, over the last 10 epochs, `bouncing` if the training loss rose in ≥ 30% of them
+///       10% of the constant prediction's validation loss, or above 10 × training and the
+///       difference at least 1% of it (a gap judged by ratio as well as difference);
+///    d. `good-fit` otherwise (its summary says "close" only within 1.5 ×).
+///    Without a constant-prediction loss to compare with (one training row) there is no
+///    `underfitting`: a loss cannot be called high.
+/// 3. then, over the last 10 epochs, counting only changes of at least 1e-6 of the loss (less
+///    is rounding: a flat loss), `bouncing` if the training loss rose in ≥ 30% of them
 ///    (and ≥ 2), else `slow` if it fell in every one, by ≥ 1% per epoch on average and by
-///    ≥ 1% of the constant prediction's loss in all. A `slow` training is not called
+///    ≥ 1% of the constant prediction's loss in all. With neither, a loss flat over at least
+///    the last two epochs is said in the fit verdict's evidence. A `slow` training is not called
 ///    `underfitting`: `slow` stands alone, with the high loss as evidence, because a loss still
 ///    falling has not shown what the model can fit.
 public enum TrainingDiagnosis {
@@ -105,6 +76,9 @@ public enum TrainingDiagnosis {
     /// alone), then an optimizer verdict when one applies.
     public static func verdicts(for trainer: Trainer) -> [TrainingVerdict] {
         let records = trainer.trace.records
+        if let start = records.first, !(start.trainLoss < TrainingThresholds.astronomicalLoss) {
+            return [dataScale(trainer, startLoss: start.trainLoss)]
+        }
         if let ending = trainer.ending {
             var evidence: [Phrase] = [ending.description]
             if let last = records.last, records.count > 1 {
@@ -119,8 +93,11 @@ public enum TrainingDiagnosis {
             return [TrainingVerdict(kind: .diverging, summary: "the training loss grew instead of falling; lower the learning rate",
                                     evidence: ["training loss \(.number(first.trainLoss, digits: 4)) before training, \(.number(last.trainLoss, digits: 4)) at epoch \(last.epoch)"])]
         }
-        let fitVerdict = fit(trainer, records: records)
-        guard let optimizer = optimizerVerdict(records, constantLoss: constantLosses(trainer.split).training) else { return [fitVerdict] }
+        var fitVerdict = fit(trainer, records: records)
+        guard let optimizer = optimizerVerdict(records, constantLoss: constantLosses(trainer.split).training) else {
+            if let flat = flatStretch(records) { fitVerdict.evidence.append(flat) }
+            return [fitVerdict]
+        }
         // A loss still falling fast enough to be `slow` has not shown what the model can do:
         // calling it underfitting would blame the model for what more epochs may fix.
         if fitVerdict.kind == .underfitting, optimizer.kind == .slow {
@@ -158,9 +135,12 @@ public enum TrainingDiagnosis {
     private static func fit(_ trainer: Trainer, records: [EpochRecord]) -> TrainingVerdict {
         let kept = trainer.keptEpoch.flatMap { epoch in records.first { $0.epoch == epoch } } ?? records[records.count - 1]
         let constant = constantLosses(trainer.split)
-        let trainFraction = kept.trainLoss / constant.training
         let constantName = trainer.split.training.isClassification ? "predicting the training class frequencies" : "predicting the training mean"
-        let trainFact: Phrase = "training loss \(.number(kept.trainLoss, digits: 4)) is \(.number(100 * trainFraction, digits: 3))% of \(constantName) (\(.number(constant.training, digits: 4)))"
+        // A constant prediction that leaves no loss (one training row, or one target value)
+        // gives no scale to call a loss high by.
+        let trainFraction = constant.training > 0 ? kept.trainLoss / constant.training : nil
+        let trainFact: Phrase = trainFraction.map { "training loss \(.number(kept.trainLoss, digits: 4)) is \(.number(100 * $0, digits: 3))% of \(constantName) (\(.number(constant.training, digits: 4)))" }
+            ?? "training loss \(.number(kept.trainLoss, digits: 4)); \(constantName) leaves no loss on \(trainer.split.training.rowCount) training row\(trainer.split.training.rowCount == 1 ? "" : "s"), so there is no scale to call it high or low by"
 
         // a. Validation rising while training falls, since the epoch of lowest validation loss
         //    (read to the last epoch trained, even when early stopping kept an earlier one).
@@ -178,7 +158,7 @@ public enum TrainingDiagnosis {
         }
         // b. Both high and close.
         let close = kept.validationLoss.map { $0 <= TrainingThresholds.closeRatio * kept.trainLoss } ?? true
-        if trainFraction >= TrainingThresholds.highLossFraction, close {
+        if let trainFraction, trainFraction >= TrainingThresholds.highLossFraction, close {
             var evidence = [trainFact]
             if let validation = kept.validationLoss {
                 evidence.append("validation loss \(.number(validation, digits: 4)) is close to it (within ×\(.number(TrainingThresholds.closeRatio, digits: 2)))")
@@ -191,34 +171,84 @@ public enum TrainingDiagnosis {
         // c. A large gap.
         if let validation = kept.validationLoss, let constantValidation = constant.validation,
            validation > TrainingThresholds.gapRatio * kept.trainLoss,
-           validation - kept.trainLoss >= TrainingThresholds.gapFraction * constantValidation {
+           validation - kept.trainLoss >= TrainingThresholds.gapFraction * constantValidation
+            || (validation > TrainingThresholds.largeGapRatio * kept.trainLoss
+                && validation - kept.trainLoss >= TrainingThresholds.validationRiseOfConstant * constantValidation) {
             return TrainingVerdict(kind: .overfitting, summary: "validation loss is far above training loss: the model learned the training rows' noise",
                                    evidence: ["validation loss \(.number(validation, digits: 4)) is ×\(.number(validation / kept.trainLoss, digits: 3)) the training loss \(.number(kept.trainLoss, digits: 4))",
                                               "the gap is \(.number(100 * (validation - kept.trainLoss) / constantValidation, digits: 3))% of \(constantName) on the validation set"],
                                    bestEpoch: trainer.trace.bestValidationEpoch?.epoch)
         }
         var evidence = [trainFact]
+        let summary: Phrase
         if let validation = kept.validationLoss {
             evidence.append("validation loss \(.number(validation, digits: 4)) (×\(.number(validation / kept.trainLoss, digits: 3)) the training loss)")
+            if validation <= TrainingThresholds.closeRatio * kept.trainLoss {
+                summary = "low training loss and a validation loss close to it"
+            } else {
+                let share: Phrase = constant.validation.map { ", \(.number(100 * (validation - kept.trainLoss) / $0, digits: 3))% of \(constantName)" } ?? ""
+                summary = "low training and validation loss; validation is ×\(.number(validation / kept.trainLoss, digits: 3)) the training loss, but the gap is small (\(.number(validation - kept.trainLoss, digits: 3))\(share))"
+            }
         } else {
             evidence.append("no validation set: how well it generalizes is not measured")
+            summary = "low training loss"
         }
-        return TrainingVerdict(kind: .goodFit, summary: kept.validationLoss == nil ? "low training loss" : "low training loss and a validation loss close to it",
-                               evidence: evidence)
+        return TrainingVerdict(kind: .goodFit, summary: summary, evidence: evidence)
+    }
+
+    /// `the training loss is flat at 0.219628 over the last 3 epochs …` when at least the last
+    /// two epochs changed it by under `flatChange`: the optimizer has settled, a plateau
+    /// or the model's best.
+    private static func flatStretch(_ records: [EpochRecord]) -> Phrase? {
+        var flat = 0
+        for index in records.indices.dropFirst().reversed() {
+            let before = records[index - 1].trainLoss, after = records[index].trainLoss
+            guard Swift.abs(after - before) <= TrainingThresholds.flatChange * Swift.abs(before) else { break }
+            flat += 1
+        }
+        guard flat >= 2, let last = records.last else { return nil }
+        return "the training loss is flat at \(.number(last.trainLoss, digits: 6)) over the last \(flat) epochs (each change under "
+            + "\(.number(TrainingThresholds.flatChange, digits: 1)) of it): the optimizer has settled, and more epochs at this rate will not lower it"
+    }
+
+    /// A loss astronomically large (or not a number) before the first step: the data's scale,
+    /// with the feature (or target) whose values are largest.
+    private static func dataScale(_ trainer: Trainer, startLoss: Double) -> TrainingVerdict {
+        let data = trainer.split.training
+        var largest = (name: "", size: 0.0)
+        for row in 0..<data.rowCount {
+            for (column, value) in data.features(ofRow: row).enumerated() where !(Swift.abs(value) <= largest.size) {
+                largest = ("feature '\(data.featureNames[column])'", Swift.abs(value))
+            }
+        }
+        if case .values(let targets) = data.target, let top = targets.map({ Swift.abs($0) }).max(), !(top <= largest.size) {
+            largest = ("the target", top)
+        }
+        let culprit: Phrase = largest.name.isEmpty ? "" : ": \(largest.name) reaches \(.number(largest.size, digits: 3)) in size"
+        return TrainingVerdict(kind: .diverging,
+                               summary: "the loss is \(.number(startLoss, digits: 4)) before the first step, a problem of the data's scale, not of the learning rate\(culprit)",
+                               evidence: ["no learning rate trains on numbers this large: rescale the data (subtract each column's mean, divide by its spread) and train again"]
+                                   + (trainer.ending.map { [$0.description] } ?? []))
     }
 
     private static func optimizerVerdict(_ records: [EpochRecord], constantLoss: Double) -> TrainingVerdict? {
         let recent = Array(records.suffix(TrainingThresholds.recentEpochs + 1))
         let epochs = recent.count - 1
         guard epochs >= 2 else { return nil }
-        var rises = 0
-        for index in 1..<recent.count where recent[index].trainLoss > recent[index - 1].trainLoss { rises += 1 }
+        // Changes under `flatChange` of the loss are rounding: neither a rise nor a fall.
+        var rises = 0, falls = 0
+        for index in 1..<recent.count {
+            let before = recent[index - 1].trainLoss, after = recent[index].trainLoss
+            let change = after - before
+            if Swift.abs(change) <= TrainingThresholds.flatChange * Swift.abs(before) { continue }
+            if change > 0 { rises += 1 } else if change < 0 { falls += 1 }
+        }
         if rises >= 2, Double(rises) >= TrainingThresholds.bouncingRiseFraction * Double(epochs) {
             return TrainingVerdict(kind: .bouncing, summary: "the training loss goes up and down between epochs; a lower learning rate (or a larger batch) would settle it",
                                    evidence: ["the training loss rose in \(rises) of the last \(epochs) epochs"])
         }
         let (start, end) = (recent[0].trainLoss, recent[epochs].trainLoss)
-        guard rises == 0, start > 0, end > 0, start - end >= TrainingThresholds.slowDecreaseOfConstant * constantLoss else { return nil }
+        guard falls == epochs, start > 0, end > 0, start - end >= TrainingThresholds.slowDecreaseOfConstant * constantLoss else { return nil }
         let perEpoch = 1 - _pow(end / start, 1 / Double(epochs))
         guard perEpoch >= TrainingThresholds.slowDecreasePerEpoch else { return nil }
         return TrainingVerdict(kind: .slow, summary: "the training loss is still falling: more epochs (or a higher learning rate) would lower it",

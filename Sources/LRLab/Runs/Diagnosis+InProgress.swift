@@ -45,10 +45,12 @@ extension TraceReader {
         if noise > 0, k >= DiagnosisThresholds.noiseMinimumRows, losses[last] - floor <= DiagnosisThresholds.noiseLossCeiling * meanGap,
            activity.isFinite, meanGap > 0, activity >= DiagnosisThresholds.noiseActivity * meanGap, drift <= DiagnosisThresholds.noiseDrift * activity {
             let mean = meanGap + floor
+            let expected: [Phrase] = NoiseFloorForecast(run: run).map { [$0.evidence] } ?? []
             return Verdict(kind: .stuck,
                            summary: "at the noise floor: gradient noise (σ=\(f4(noise))) keeps the loss around \(f(mean, 4))",
-                           evidence: ["over the last \(noiseSpan) steps the loss moved by \(f(activity, 3)) a step on average but drifted only \(f(drift, 3)) a step: it hovers",
-                                      "the floor scales with the learning rate (\(f(run.nextLearningRate)) now): a smaller or annealed rate lowers it"] + theory,
+                           evidence: ["over the last \(noiseSpan) steps the loss moved by \(f(activity, 3)) a step on average but drifted only \(f(drift, 3)) a step: it hovers"]
+                               + expected
+                               + ["the floor scales with the learning rate (\(f(run.nextLearningRate)) now): a smaller or annealed rate lowers it"] + theory,
                            growthFactor: rho, stuckReason: .noiseFloor)
         }
         let gapGrowth = lossGapFactor.map { pow($0, Double(stepSpan)) } ?? 1
@@ -107,7 +109,13 @@ extension TraceReader {
                                growthFactor: rho, stuckReason: .saddle(point: saddle))
             }
         }
-        let estimate = remaining(forecast: forecast, rho: rho, rows: k)
+        // Under gradient noise the gradient norm never settles under the tolerance: no count
+        // of steps to converge, but the floor the loss heads for.
+        let ahead = noise > 0 || forecast != nil ? nil : runAheadIfModelled()
+        let estimate = noise > 0 ? nil : remaining(forecast: forecast, ahead: ahead, rho: rho, rows: k)
+        let noiseFloor = noise > 0 ? NoiseFloorForecast(run: run) : nil
+        let noiseOutlook: Phrase? = noise > 0 ? noiseFloorOutlook(noise: noise, forecast: noiseFloor) : nil
+        let aheadEnding: Phrase? = ahead?.ending.map { "stepped ahead on a copy, the run \($0.description)" }
         var pace: [Phrase] = []
         if let rho, rho < 1 {
             pace.append("the gradient norm shrinks ×\(f4(rho)) per step \(span)")
@@ -120,14 +128,21 @@ extension TraceReader {
         }
         if let estimate {
             pace.append(estimateLine(estimate, forecast: forecast))
+        } else if let ahead = aheadEnding {
+            pace.append(ahead)
         }
+        if let noiseFloor { pace.append(noiseFloor.evidence) }
+        // A zig-zag whose swing shrinks converges: not the tutorial's bouncing "without any
+        // convergence" (that is `endlessBounce`, above).
         if let bounce {
             let overshoots = notes[(first + 1)...last].filter { $0.contains(.overshoot) }.count
             let trend: Phrase = lossChange < 0 ? "the loss still falls (\(f(losses[first], 6)) → \(f(losses[last], 6)))"
                 : "the loss is stalled at \(f(losses[last], 6))"
             let evidence = ["the gradient component \(bounce.name) flipped sign in \(bounce.flips) \(ofWindow) "
                                 + "(\(overshoots) overshoot note\(overshoots == 1 ? "" : "s"))", trend] + pace + theory
-            return Verdict(kind: .bouncing, summary: "\(bounce.name): the step keeps crossing the valley, and the swing shrinks",
+            let swing = shrinkingSwing(forecast: forecast, rho: rho)
+            let outlook: Phrase = estimate.map { "\($0.phrase) to converge" } ?? noiseOutlook ?? "no estimate of the steps still needed"
+            return Verdict(kind: .slow, summary: "converging, zig-zagging \(bounce.name) (\(swing)): \(outlook)",
                            evidence: evidence, growthFactor: rho, estimate: estimate,
                            direction: bounce.vector, directionName: bounce.name)
         }
@@ -146,7 +161,13 @@ extension TraceReader {
                 summary = "\(estimate.phrase) to converge\(why)"
             case .recentSteps:
                 summary = "\(estimate.phrase) to converge at the recent rate (×\(f4(rho ?? 1)) per step; a rough estimate)"
+            case .runAhead:
+                summary = "\(estimate.phrase) to converge (\(estimate.reliability))"
             }
+        } else if let noiseOutlook {
+            summary = noiseOutlook
+        } else if let aheadEnding {
+            summary = "no estimate: " + aheadEnding
         } else if lossChange < 0 {
             summary = "the loss still falls but the gradient norm is not shrinking; no estimate"
         } else {
@@ -170,26 +191,6 @@ extension TraceReader {
         if noise > 0 { return "gradient noise (σ=\(f4(noise))) kicks it out: a smaller or annealed rate keeps it closer" }
         guard Curvature.momentumCoefficient(of: run.configuration) == nil else { return nil }
         return "an adaptive step lr/√v grows as v shrinks near a minimum: a smaller rate or a larger eps keeps it there"
-    }
-
-    /// The further steps to the tolerance: from the quadratic theory where it is exact, else
-    /// extrapolated from the recent factor ρ < 1 (nil otherwise).
-    func remaining(forecast: QuadraticForecast?, rho: Double?, rows: Int) -> StepsEstimate? {
-        if let forecast {
-            return forecast.remainingSteps(tolerance: tolerance).flatMap { StepsEstimate(count: $0, basis: .slowestDirection) }
-        }
-        guard let rho, rho < 1, rho > 0 else { return nil }
-        return StepsEstimate(count: log(tolerance / norms[last]) / log(rho), basis: .recentSteps(stepsBetween(last - rows, last)))
-    }
-
-    /// `about 20440 more steps to reach 1e-08: along x the component -7.61 has factor ... (from the slowest direction ...)`.
-    func estimateLine(_ estimate: StepsEstimate, forecast: QuadraticForecast?) -> Phrase {
-        var text: Phrase = "\(estimate.phrase) to reach \(f(tolerance))"
-        if case .slowestDirection = estimate.basis, let forecast, let slowest = forecast.slowest {
-            text += ": \(forecast.report.name(of: slowest.direction)) the gradient component \(f(slowest.component)) has "
-                + forecast.factorText(slowest)
-        }
-        return text + " (\(estimate.reliability))"
     }
 
     /// Why a bounce will not die out, when it will not: a direction whose quadratic factor has

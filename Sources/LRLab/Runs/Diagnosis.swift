@@ -23,7 +23,8 @@ import Darwin
 ///    nearest known minimum is a local one, or the loss is above the known minimum value
 ///    (local minimum), `converged` otherwise.
 /// 3. still running, the first that holds:
-///    a. `stuck` at the noise floor when the gradient is noisy and the loss hovers;
+///    a. `stuck` at the noise floor when the gradient is noisy and the loss hovers (quoting
+///       the floor's closed form where `NoiseFloorForecast` has one);
 ///    b. `diverging` if the gradient-norm factor ρ = (‖g_end‖/‖g_start‖)^(1/steps) over the
 ///       window is above 1, the loss rose over the window and in at least half its steps,
 ///       the loss gap at least doubled, and the run never before rose from below today's
@@ -44,11 +45,15 @@ import Darwin
 ///       the gradient norm is not shrinking (ρ ≥ 0.999);
 ///    f. `stuck` (saddle) if the gradient norm is under 1e-3 of its largest value in the run
 ///       and the Hessian has a negative eigenvalue;
-///    g. `bouncing` (and shrinking) on sign flips as in d;
+///    g. `slow`, converging with a zig-zag, on sign flips as in d whose swing shrinks (the
+///       tutorial's bouncing is "without any convergence": that is d);
 ///    h. `slow` otherwise.
-///    For `slow` and `bouncing` the remaining steps (`StepsEstimate`) come from the slowest
-///    eigen-direction where the quadratic theory is exact, else from ρ as log(tol/‖g‖)/log ρ
-///    when ρ < 1 ("a rough estimate"), given as "more than 1000000" past that.
+///    For `slow` the remaining steps (`StepsEstimate`): none under gradient noise (the gradient
+///    norm never settles under the tolerance; the verdict names the floor instead); from the
+///    slowest eigen-direction where the quadratic theory is exact; by stepping a copy of the
+///    run ahead (up to `DiagnosisThresholds.runAheadSteps`) for an adaptive optimizer or a
+///    schedule on a formula, whose own rule is the only model that holds; else from ρ as
+///    log(tol/‖g‖)/log ρ when ρ < 1 ("a rough estimate"), given as "more than 1000000" past that.
 public enum Diagnosis {
     /// Steps looked at to judge a run still in progress.
     public static let defaultWindow = 20
@@ -221,7 +226,7 @@ struct TraceReader {
         var left = earlier
         while left < start, norms[left] < DiagnosisThresholds.thrownOutFactor * tolerance { left += 1 }
         let peak = losses[left..<start].lazy.filter(\.isFinite).max() ?? losses[last]
-        var evidence: [Phrase] = ["the gradient norm is \(f(norms[last])) < \(f(tolerance)) since step \(steps[start])",
+        var evidence: [Phrase] = ["the gradient norm is \(Phrase.under(norms[last], tolerance)) since step \(steps[start])",
                         "but it was under \(f(tolerance)) at step \(steps[earlier]) already and was thrown out by step \(steps[left]); "
                             + "the loss went back up to \(f(peak, 6)) in between"]
         if Curvature.momentumCoefficient(of: run.configuration) == nil {
@@ -239,7 +244,7 @@ struct TraceReader {
         let report = curvature(at: last)
         let eigenvalues = report.directions.map(\.eigenvalue)
         let largest = eigenvalues.map { Swift.abs($0) }.filter(\.isFinite).max() ?? 0
-        let base: Phrase = "gradient norm \(f(norms[last])) < \(f(tolerance)) since step \(convergedStep)"
+        let base: Phrase = "gradient norm \(Phrase.under(norms[last], tolerance)) since step \(convergedStep)"
         var evidence: [Phrase] = [base, "loss \(f(losses[last], 10)) at \(.point(here))"]
 
         let knownSaddle = objective.saddles.first { EuclideanNorm.distance($0, here) <= DiagnosisThresholds.knownPointDistance * scale }

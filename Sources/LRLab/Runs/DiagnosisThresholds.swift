@@ -56,6 +56,16 @@ enum DiagnosisThresholds {
     /// it rather than the current point (a run still approaching is not on it yet).
     static let nearSaddleDistance = 0.1
 
+    // MARK: Estimates
+
+    /// Most steps a copy of the run is stepped ahead to count the steps still needed: ten
+    /// times the steps taken, at least 10,000 (a few milliseconds of a formula's steps) and at
+    /// most 100,000, so that a verdict after a short run costs no more than the run did by
+    /// much, and never more than a tenth of a second or so.
+    static func runAheadSteps(after steps: Int) -> Int {
+        Swift.min(100_000, Swift.max(10_000, steps > Int.max / 10 ? Int.max : 10 * steps))
+    }
+
     // MARK: Bouncing
 
     /// Least average share of the gradient norm a direction's component must carry for its sign

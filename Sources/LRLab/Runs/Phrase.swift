@@ -88,3 +88,31 @@ extension DefaultStringInterpolation {
         appendLiteral(phrase.debugDescription)
     }
 }
+
+extension Phrase {
+    /// `9.842e-09 < 1e-08` for a value under its threshold, both at `digits` significant
+    /// digits. Where they would round alike at that precision, the value gets the digits that
+    /// tell it apart and the words say which side it is on (`9.9999996e-09, just under 1e-08`),
+    /// so that a number never reads as "less than" itself.
+    public static func under(_ value: Double, _ threshold: Double, digits: Int = 4) -> Phrase {
+        let needed = distinguishingDigits(value, threshold, atLeast: digits)
+        if needed > digits {
+            return "\(.number(value, digits: needed)), just under \(.number(threshold, digits: digits))"
+        }
+        return "\(.number(value, digits: digits)) < \(.number(threshold, digits: digits))"
+    }
+
+    /// The significant digits (at least `minimum`, at most 17) at which `value` and `other`
+    /// cannot round to the same text: two more than the leading zeros of their relative
+    /// difference, so they differ by at least ten units in the last place shown.
+    public static func distinguishingDigits(_ value: Double, _ other: Double, atLeast minimum: Int) -> Int {
+        let scale = Swift.max(Swift.abs(value), Swift.abs(other))
+        let difference = Swift.abs(value - other)
+        guard scale > 0, scale.isFinite, difference > 0 else { return Swift.min(17, Swift.max(1, minimum)) }
+        let relative = difference / scale
+        var leadingZeros = 0
+        var bound = 1.0
+        while relative < bound / 10, leadingZeros < 17 { bound /= 10; leadingZeros += 1 }
+        return Swift.min(17, Swift.max(minimum, leadingZeros + 2))
+    }
+}

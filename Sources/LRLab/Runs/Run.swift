@@ -202,6 +202,18 @@ public struct Run: Sendable {
         run(1) == 1
     }
 
+    /// What a copy of this run does in up to `budget` more steps, stopping at its first
+    /// converged step: the steps it took, whether it converged, and how it ended if it did.
+    /// The copy records scalars into a trace of 16 rows, so its cost is the steps' alone; for
+    /// a deterministic optimizer (no gradient noise) it is what this run will do.
+    func runAhead(_ budget: Int, shouldStop: () -> Bool = { false }) -> (steps: Int, converged: Bool, ending: Ending?) {
+        var copy = self
+        copy.progress.trace = Trace(parameterCount: point.count, stateNames: progress.trace.stateNames,
+                                    policy: RecordingPolicy(perParameterLimit: 0, capacity: 16))
+        let taken = copy.stepBatches(budget, untilConverged: true, shouldStop: shouldStop)
+        return (taken, copy.hasConverged, copy.ending)
+    }
+
     /// Re-applies the replayed changes made after the current step (see `restarted`).
     private mutating func applyReplayedChanges() {
         while let change = pendingReplay.first, change.afterStep <= stepCount {

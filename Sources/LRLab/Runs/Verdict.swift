@@ -5,11 +5,13 @@ public struct Verdict: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// The gradient norm fell under the run's tolerance, at a global minimum (or where none is known).
         case converged
-        /// Steady progress that will take a while; `remainingSteps` estimates how long.
+        /// Progress toward a minimum that is not there yet: `remainingSteps` estimates how long
+        /// (none under gradient noise, where the summary names the floor instead). A zig-zag
+        /// whose swing shrinks is slow too, with its `direction` and factor: it converges.
         case slow
-        /// The step keeps crossing the valley: the gradient along `direction` flips sign in
-        /// most recent steps while the loss falls or stalls; the summary says whether the swing
-        /// shrinks or not (lr = 2/λ, a fixed-size swing, bursts after converging).
+        /// The step keeps crossing the valley without converging: the gradient along
+        /// `direction` flips sign in most recent steps and the swing does not shrink (lr = 2/λ,
+        /// a fixed-size swing), or the run converged and keeps being thrown out (bursts).
         case bouncing
         /// The loss grows geometrically (`growthFactor` per step), or the run ended diverged.
         case diverging
@@ -54,7 +56,7 @@ public struct Verdict: Sendable, Hashable {
     public var remainingSteps: Int? { estimate.flatMap { $0.isLowerBound ? nil : $0.steps } }
     /// For `slow` and `bouncing`: the estimate of the further steps, with its basis.
     public var estimate: StepsEstimate?
-    /// For `bouncing` (and `diverging` when found): the unit direction of the oscillation.
+    /// For `bouncing` and a zig-zagging `slow` run: the unit direction of the oscillation.
     public var direction: [Double]?
     /// `along y`, `along (0.01, 1.00)`.
     public var directionName: Phrase?
@@ -86,6 +88,10 @@ public struct StepsEstimate: Sendable, Hashable {
         case slowestDirection
         /// The gradient norm's per-step factor over this many recent steps, extrapolated: rough.
         case recentSteps(Int)
+        /// A copy of the run stepped ahead with the same optimizer, state and schedule until it
+        /// converged: exact for a deterministic optimizer (its rates may shrink, as Adagrad's,
+        /// or move, as Adam's). As a lower bound: the copy had not converged after `steps`.
+        case runAhead
     }
 
     /// Estimates from the recent trend past this many steps are given as "more than".
@@ -115,12 +121,13 @@ public struct StepsEstimate: Sendable, Hashable {
         }
     }
 
-    /// `about 20440 more steps`, `roughly 934 more steps`, `more than 1000000 more steps`.
+    /// `about 20440 more steps`, `roughly 934 more steps`, `3372 more steps`, `more than 1000000 more steps`.
     public var phrase: String {
         if isLowerBound { return "more than \(steps) more steps" }
         switch basis {
         case .slowestDirection: return "about \(steps) more step\(steps == 1 ? "" : "s")"
         case .recentSteps: return "roughly \(steps) more step\(steps == 1 ? "" : "s")"
+        case .runAhead: return "\(steps) more step\(steps == 1 ? "" : "s")"
         }
     }
 
@@ -131,6 +138,9 @@ public struct StepsEstimate: Sendable, Hashable {
         case .recentSteps(let window):
             return isLowerBound ? "extrapolated from the last \(window) steps; no useful estimate past that"
                 : "a rough estimate from the last \(window) steps"
+        case .runAhead:
+            return isLowerBound ? "a copy of the run stepped ahead had not converged after \(steps) steps"
+                : "counted by stepping a copy of the run ahead with the same optimizer state"
         }
     }
 }

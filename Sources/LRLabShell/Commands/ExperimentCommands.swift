@@ -60,8 +60,9 @@ extension Command {
                 summary: "where does the learning rate become slow, good, bouncing, divergent?",
                 details: """
                 Runs the current setup once per learning rate on a log grid and classifies each run:
-                good = converged (or gradient shrunk a millionfold) within the budget; bouncing =
-                oscillating across a valley; divergent = growing; slow = still descending. The strip marks
+                good = converged (or gradient shrunk a millionfold) within the budget; bouncing = a
+                swing across a valley that does not shrink; divergent = growing; slow = still descending
+                (a zig-zag whose swing shrinks included). The strip marks
                 the critical rate 2/λ_max from the curvature at the start beside the empirical one.
                 """, options: sweepOptions, countsAsTry: true) { session, statement throws(ShellError) in
             try sweepCommand(session, statement)

@@ -127,10 +127,12 @@ extension LessonSource {
         opt gd lr=0.039
         step 3
         run 100
-        expect verdict == bouncing
+        expect verdict == slow
         expect not diverged
+        say The verdict is slow, not bouncing: a zig-zag whose swing shrinks converges.
+        say Bouncing without any convergence needs a factor of exactly -1 (lr = 0.04).
         say The rate that balances both directions is 2/(1 + 50) = 0.0392: its factors
-        say are 0.961 along x and -0.961 across. It converges, bouncing all the way.
+        say are 0.961 along x and -0.961 across. It converges, zig-zagging all the way.
 
         pause
         task Find a rate below 0.05 at which gd diverges on the ravine; run until the verdict says so.
@@ -160,10 +162,11 @@ extension LessonSource {
         say slow (░), good (▒), bouncing (▓) and divergent (×), with 2/λ_max under it.
         opt gd lr=0.01
         sweep lr=0.001..0.1 n=21 steps=100
-        say With 100 steps, every rate up to 0.032 is still slow here; the one rate just
-        say under 2/λ_max = 0.04 (0.0398) bounces across the valley, and every rate
-        say above it diverges. The steep direction sets the limit; the flat one sets the
-        say pace. Lessons 4 to 7 show optimizers that loosen that grip.
+        say With 100 steps, every rate up to 0.0398 is still slow here (0.0398, just
+        say under 2/λ_max = 0.04, zig-zags across the valley with a swing that shrinks
+        say by 1% a step), and every rate above 0.04 diverges. The steep direction sets
+        say the limit; the flat one sets the pace. Lessons 4 to 7 show optimizers that
+        say loosen that grip.
 
         """#),
         LessonSource(name: "lessons/03-annealing.lrlab", text: #"""
