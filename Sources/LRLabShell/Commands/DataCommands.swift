@@ -116,7 +116,8 @@ extension Command {
         let target = options.text("target")
         let optionWord = { (name: String) in statement.words.dropFirst(3).first { $0.keyValue.key.lowercased() == name } }
         let table = try CSVFile.read(session.resolve(fileWord.text), reportedAs: fileWord.text, at: fileWord.range,
-                                     shouldStop: session.shouldStop)
+                                     shouldStop: session.shouldStop, progress: session.progress)
+        let targetName = (try? table.targetColumn(target)).map { table.header[$0] } ?? (target ?? "")
         let split: DataSplit
         let validationPath = options.text("validation")
         if let validationPath {
@@ -126,9 +127,9 @@ extension Command {
             }
             let validationWord = optionWord("validation")
             let validation = try CSVFile.read(session.resolve(validationPath), reportedAs: validationPath, at: validationWord?.range,
-                                              shouldStop: session.shouldStop)
+                                              shouldStop: session.shouldStop, progress: session.progress)
             do throws(CSVDataError) {
-                let sets = try CSVTable.datasets(training: table, validation: validation, target: target)
+                let sets = try CSVTable.datasets(training: consume table, validation: consume validation, target: target)
                 split = DataSplit(training: sets.training, validation: sets.validation, trainingFraction: 1, seed: seed)
             } catch {
                 throw ShellError(error.description, at: error.file == validationPath ? validationWord?.range : fileWord.range, hint: error.hint)
@@ -136,12 +137,16 @@ extension Command {
         } else {
             let fraction = try splitFraction(options, statement)
             do throws(CSVDataError) {
-                split = DataSplit(splitting: try table.dataset(target: target), trainingFraction: fraction, seed: seed)
+                // The table's numbers become the data set's and then the split's, in place.
+                split = DataSplit(splitting: try (consume table).dataset(target: target), trainingFraction: fraction, seed: seed)
             } catch {
                 throw ShellError(error.description, at: optionWord("target")?.range ?? fileWord.range, hint: error.hint)
             }
         }
-        let targetName = (try? table.targetColumn(target)).map { table.header[$0] } ?? (target ?? "")
+        if session.shouldStop() {
+            let interruption = CSVFile.interrupted(fileWord.text, line: 0)
+            throw ShellError(interruption.description, at: fileWord.range, hint: interruption.hint)
+        }
         setData(session, split, source: .file(path: fileWord.text, validation: validationPath, target: targetName))
     }
 
@@ -183,15 +188,20 @@ extension Command {
 
     /// What `data` prints: the set, its target, its split and how to make it again.
     static func dataDescription(_ split: DataSplit, source: DataSource, digits: Int) -> String {
-        let all = split.validation.map { Dataset(concatenating: split.training, $0) } ?? split.training
+        // The training set's columns and classes, with the targets of both parts (not a copy of the features).
+        let all = split.training
+        let parts = [split.training] + (split.validation.map { [$0] } ?? [])
         let names = all.featureCount <= 6 ? all.featureNames.joined(separator: ", ")
             : "\(all.featureNames[0]) … \(all.featureNames[all.featureCount - 1])"
-        var lines = ["data \(all.name): " + rowCount(all.rowCount) + ", \(all.featureCount) feature"
+        var lines = ["data \(all.name): " + rowCount(parts.reduce(0) { $0 + $1.rowCount }) + ", \(all.featureCount) feature"
                      + (all.featureCount == 1 ? "" : "s") + " (\(names))"]
         switch all.target {
-        case .classes(let labels, let classCount):
+        case .classes(_, let trainingClassCount):
+            let classCount = parts.reduce(trainingClassCount) { max($0, $1.classCount ?? 0) }
             var counts = [Int](repeating: 0, count: classCount)
-            for label in labels { counts[label] += 1 }
+            for case .classes(let labels, _) in parts.map(\.target) {
+                for label in labels { counts[label] += 1 }
+            }
             // Wrapped to fit 80 columns: digits has ten classes.
             var line = "  target    \(classCount) classes:"
             for (label, count) in counts.enumerated() {
@@ -203,10 +213,11 @@ extension Command {
                 line += item
             }
             lines.append(line)
-        case .values(let values):
-            let mean = values.reduce(0, +) / Double(values.count)
-            lines.append("  target    values from \(NumberFormat.format(values.min() ?? 0, digits: digits)) to "
-                         + "\(NumberFormat.format(values.max() ?? 0, digits: digits)), mean \(NumberFormat.format(mean, digits: digits))")
+        case .values:
+            let values = parts.compactMap { part in if case .values(let values) = part.target { values } else { nil } }
+            let mean = values.joined().reduce(0, +) / Double(values.reduce(0) { $0 + $1.count })
+            lines.append("  target    values from \(NumberFormat.format(values.compactMap { $0.min() }.min() ?? 0, digits: digits)) to "
+                         + "\(NumberFormat.format(values.compactMap { $0.max() }.max() ?? 0, digits: digits)), mean \(NumberFormat.format(mean, digits: digits))")
         }
         let validationRows = split.validation?.rowCount ?? 0
         let how: String
