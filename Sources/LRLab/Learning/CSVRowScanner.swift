@@ -84,19 +84,10 @@ struct CSVRowScanner {
         }
         var mantissa: UInt64 = 0
         var significant = 0
-        let integerStart = index
-        while index < end {
-            let digit = bytes[index] &- 48
-            if digit > 9 { break }
-            if mantissa != 0 || digit != 0 { significant += 1 }
-            mantissa = mantissa &* 10 &+ UInt64(digit)
-            index += 1
-        }
-        var digits = index - integerStart
-        var exponent = 0
-        if index < end, bytes[index] == dot {
-            index += 1
-            let fractionStart = index
+        /// Appends the digits from `index` to the mantissa (counting those after its leading
+        /// zeros; past 19 it wraps, and the number is declined below); returns how many.
+        @inline(__always) func readDigits() -> Int {
+            let first = index
             while index < end {
                 let digit = bytes[index] &- 48
                 if digit > 9 { break }
@@ -104,8 +95,15 @@ struct CSVRowScanner {
                 mantissa = mantissa &* 10 &+ UInt64(digit)
                 index += 1
             }
-            exponent = fractionStart - index
-            digits += index - fractionStart
+            return index - first
+        }
+        var digits = readDigits()
+        var exponent = 0
+        if index < end, bytes[index] == dot {
+            index += 1
+            let fractionDigits = readDigits()
+            exponent = -fractionDigits
+            digits += fractionDigits
         }
         guard digits > 0, significant <= 19 else { return nil }
         if index < end, bytes[index] | 0x20 == UInt8(ascii: "e") {

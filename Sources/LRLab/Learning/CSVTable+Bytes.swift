@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension CSVTable {
     /// Reads the next block of the file's bytes, which may end anywhere, even inside a line or a
     /// character: the lines it completes are read, the rest waits for the next block or for
@@ -9,10 +17,11 @@ extension CSVTable {
     }
 
     private mutating func read(block: UnsafeBufferPointer<UInt8>) throws(CSVDataError) {
+        guard let base = block.baseAddress else { return }
         var start = 0
         while start < block.count {
-            var end = start
-            while end < block.count, block[end] != Self.lineFeed { end += 1 }
+            let found = memchr(base + start, Int32(Self.lineFeed), block.count - start)
+            let end = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? block.count
             let piece = UnsafeBufferPointer(rebasing: block[start..<end])
             guard end < block.count else {
                 partialLine.append(contentsOf: piece)
