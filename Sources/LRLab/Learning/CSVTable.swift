@@ -79,7 +79,7 @@ public struct CSVTable: Sendable {
         try readRow(try split(text))
     }
 
-    static let quote = UInt8(ascii: "\""), carriageReturn = UInt8(ascii: "\r")
+    static let carriageReturn = UInt8(ascii: "\r")
 
     private static func isBlank(_ byte: UInt8) -> Bool { CSVRowScanner.isBlank(byte) }
 

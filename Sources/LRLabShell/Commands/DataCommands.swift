@@ -136,18 +136,25 @@ extension Command {
             }
         } else {
             let fraction = try splitFraction(options, statement)
+            let dataset: Dataset
             do throws(CSVDataError) {
                 // The table's numbers become the data set's and then the split's, in place.
-                split = DataSplit(splitting: try (consume table).dataset(target: target), trainingFraction: fraction, seed: seed)
+                dataset = try (consume table).dataset(target: target)
             } catch {
                 throw ShellError(error.description, at: optionWord("target")?.range ?? fileWord.range, hint: error.hint)
             }
+            try checkInterruption(session, fileWord)
+            split = DataSplit(splitting: consume dataset, trainingFraction: fraction, seed: seed)
         }
-        if session.shouldStop() {
-            let interruption = CSVFile.interrupted(fileWord.text, line: 0)
-            throw ShellError(interruption.description, at: fileWord.range, hint: interruption.hint)
-        }
+        try checkInterruption(session, fileWord)
         setData(session, split, source: .file(path: fileWord.text, validation: validationPath, target: targetName))
+    }
+
+    /// Ctrl-C between the steps after a file is read: the data set is not installed.
+    static func checkInterruption(_ session: Session, _ fileWord: Word) throws(ShellError) {
+        guard session.shouldStop() else { return }
+        let interruption = CSVFile.interrupted(fileWord.text, line: 0)
+        throw ShellError(interruption.description, at: fileWord.range, hint: interruption.hint)
     }
 
     /// The options after `data NAME` or `data load FILE`: the common ones, and `load`'s own when
