@@ -6,12 +6,8 @@
 # BLAS runs on one thread (as the Swift loop does), so the times compare one core with one core.
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
-venv="${LRLAB_PYTHON_VENV:-$here/../../.build-python}"
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import numpy, sklearn" 2>/dev/null; then
-    echo "installing numpy and scikit-learn into $venv" >&2
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet numpy scikit-learn >&2
-fi
+modules="numpy, sklearn" packages="numpy scikit-learn"
+. "$here/venv.sh"
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 "$venv/bin/python" "$here/mlp_numpy.py" "$@"
 "$venv/bin/python" "$here/mlp_sklearn.py" "$@"

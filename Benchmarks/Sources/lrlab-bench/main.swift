@@ -8,7 +8,7 @@ import LRLab
 // lrlab-bench: times the engine against hand-written Swift doing the same work, reporting the
 // median of repeated runs and the ratio to a baseline measured in the same process.
 //
-//   swift run -c release --scratch-path ../.build-bench lrlab-bench [--quick] [--lrlab PATH] [--only a,b,c,d,e,f,g,h,i,j] [--no-python]
+//   swift run -c release --scratch-path ../.build-bench lrlab-bench [--quick] [--lrlab PATH] [--only a,b,c,d,e,f,g,h,i,j,k] [--no-python]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 // Case g′'s baseline process: the hand-written Adam loop alone, then exit.
@@ -21,7 +21,7 @@ func option(_ name: String, in arguments: [String]) -> String? {
     return arguments[index + 1]
 }
 let quick = arguments.contains("--quick")
-let only = Set((option("--only", in: arguments) ?? "a,b,c,d,e,f,g,h,i,j").split(separator: ",").map(String.init))
+let only = Set((option("--only", in: arguments) ?? "a,b,c,d,e,f,g,h,i,j,k").split(separator: ",").map(String.init))
 let lrlabPath: String? = option("--lrlab", in: arguments) ?? getenv("LRLAB_BIN").map { String(cString: $0) }
     ?? ["../.build/release/lrlab", ".build/release/lrlab"].first { access($0, X_OK) == 0 }
 
@@ -49,5 +49,8 @@ let pythonScript: String? = arguments.contains("--no-python") ? nil
     : ["python/run.sh", "Benchmarks/python/run.sh"].first { access($0, X_OK) == 0 }
 if only.contains("i") { results += caseDigitsMLP(digits: Dataset.digits, epochs: quick ? 5 : 20, pythonScript: pythonScript) }
 if only.contains("j") { caseTrainingMemory(lrlab: lrlabPath) }
+// k runs pandas from the same virtual environment (python/pandas.sh installs it the first time).
+let pythonFolder = pythonScript.map { String($0.dropLast("/run.sh".count)) }
+if only.contains("k") { results += caseDataLoad(lrlab: lrlabPath, pythonFolder: pythonFolder, rows: 1_000_000, repetitions: quick ? 3 : 7) }
 print("")
 printTable(results)

@@ -7,6 +7,10 @@
 /// or `\r\n`; a UTF-8 byte-order mark before the header is ignored. Numbers are decimal
 /// (`3`, `-0.5`, `1e-3`); `nan`, `inf` and empty cells are refused (a missing value must be
 /// filled in or its row removed).
+///
+/// A table is read either a line at a time (`read(line:)`) or a block of bytes at a time
+/// (`read(bytes:)`, which finds the lines itself and reads plain rows straight from their
+/// bytes); both accept the same files and refuse the others with the same errors.
 public struct CSVTable: Sendable {
     /// The bounds a table refuses to pass, checked as lines arrive.
     public struct Bounds: Sendable, Hashable {
@@ -14,11 +18,15 @@ public struct CSVTable: Sendable {
         public var columns: Int
         /// Rows × columns.
         public var cells: Int
+        /// The longest line `read(bytes:)` accepts, in bytes without the line feed, so a file
+        /// without line breaks stops early.
+        public var lineBytes: Int
 
-        public init(rows: Int, columns: Int, cells: Int) {
+        public init(rows: Int, columns: Int, cells: Int, lineBytes: Int = .max) {
             self.rows = rows
             self.columns = columns
             self.cells = cells
+            self.lineBytes = lineBytes
         }
     }
 
@@ -28,13 +36,20 @@ public struct CSVTable: Sendable {
     /// The column names, empty until the header is read.
     public private(set) var header: [String] = []
     /// The numbers, row after row (`header.count` per row).
-    public private(set) var cells: [Double] = []
+    public internal(set) var cells: [Double] = []
     /// The number of the last line read (1 for the header).
-    public private(set) var lineNumber = 0
+    public internal(set) var lineNumber = 0
+    /// The file's size in bytes when known, to reserve room for its numbers once the header is read.
+    let expectedBytes: Int?
+    /// The start of a line whose end `read(bytes:)` has not seen yet.
+    var partialLine: [UInt8] = []
 
-    public init(file: String, bounds: Bounds) {
+    /// A table to read `file` (its name for messages) into. `expectedBytes`, the file's size
+    /// when known, lets the table reserve room for its numbers at once rather than growing.
+    public init(file: String, bounds: Bounds, expectedBytes: Int? = nil) {
         self.file = file
         self.bounds = bounds
+        self.expectedBytes = expectedBytes
     }
 
     public var rowCount: Int { header.isEmpty ? 0 : cells.count / header.count }
@@ -42,52 +57,34 @@ public struct CSVTable: Sendable {
     /// Reads the next line of the file (without its line break).
     public mutating func read(line: some StringProtocol) throws(CSVDataError) {
         lineNumber += 1
-        var text = Substring(line)
+        try readText(Substring(line))
+    }
+
+    /// Reads the line `lineNumber`, with its text as it came (perhaps a carriage return at its end).
+    mutating func readText(_ line: Substring) throws(CSVDataError) {
+        var text = line
         if text.utf8.last == Self.carriageReturn { text = text[..<text.utf8.index(before: text.utf8.endIndex)] }
         if lineNumber == 1, text.first == "\u{FEFF}" { text = text.dropFirst() }
         if text.utf8.allSatisfy(Self.isBlank) { return }
         if header.isEmpty {
             try readHeader(try split(text))
-        } else if text.utf8.contains(Self.quote) {
-            try readRow(try split(text))
-        } else {
-            try readUnquotedRow(text)
+            return
         }
-    }
-
-    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), carriageReturn = UInt8(ascii: "\r")
-
-    private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-
-    /// A row without quotes, read straight from its UTF-8 bytes (the delimiters are ASCII, so
-    /// no byte of a longer character can be taken for one): the common case, about 5× faster
-    /// than splitting into fields first. A row with the wrong number of cells goes to
-    /// `readRow`, which says what is wrong.
-    private mutating func readUnquotedRow(_ text: Substring) throws(CSVDataError) {
-        let bytes = text.utf8
-        var fieldCount = 1
-        for byte in bytes where byte == Self.comma { fieldCount += 1 }
-        guard fieldCount == header.count else { return try readRow(try split(text)) }
-        try checkRowBounds()
         let rowStart = cells.count
-        var start = bytes.startIndex, column = 1
-        do throws(CSVDataError) {
-            while true {
-                var end = start
-                while end < bytes.endIndex, bytes[end] != Self.comma { bytes.formIndex(after: &end) }
-                var first = start, last = end
-                while first < last, Self.isBlank(bytes[first]) { bytes.formIndex(after: &first) }
-                while first < last, Self.isBlank(bytes[bytes.index(before: last)]) { bytes.formIndex(before: &last) }
-                cells.append(try number(text[first..<last], column: column))
-                guard end < bytes.endIndex else { return }
-                start = bytes.index(after: end)
-                column += 1
-            }
-        } catch {
-            cells.removeSubrange(rowStart...)
-            throw error
+        if hasRoomForARow, text.utf8.withContiguousStorageIfAvailable({ CSVRowScanner.readRow($0, width: header.count, into: &cells) }) == true {
+            return
         }
+        // Not a plain row of numbers, or past a bound: read again cell by cell, which says what is wrong.
+        cells.removeSubrange(rowStart...)
+        try readRow(try split(text))
     }
+
+    static let carriageReturn = UInt8(ascii: "\r")
+
+    private static func isBlank(_ byte: UInt8) -> Bool { CSVRowScanner.isBlank(byte) }
+
+    /// Whether one more row stays within `bounds.rows` and `bounds.cells`.
+    var hasRoomForARow: Bool { rowCount < bounds.rows && cells.count + header.count <= bounds.cells }
 
     /// Refuses a row past `bounds.rows` or `bounds.cells`, before its numbers are kept.
     private func checkRowBounds() throws(CSVDataError) {
@@ -102,8 +99,10 @@ public struct CSVTable: Sendable {
         }
     }
 
-    /// Checks that the file held a header and at least one row; call after the last line.
-    public func finish() throws(CSVDataError) {
+    /// Reads the last line when `read(bytes:)` saw no line break after it, then checks that
+    /// the file held a header and at least one row; call after the last line.
+    public mutating func finish() throws(CSVDataError) {
+        try readPartialLine()
         if header.isEmpty {
             throw CSVDataError(file: file, "the file is empty",
                                hint: "a data file starts with a header row naming the columns (x1,x2,y), then one row of numbers per line")
@@ -138,6 +137,11 @@ public struct CSVTable: Sendable {
             names.append(name)
         }
         header = names
+        if let expectedBytes {
+            // Every number takes at least two bytes (a digit and a comma or line break); the
+            // room not used is never touched, so it costs address space, not memory.
+            cells.reserveCapacity(min(bounds.cells, expectedBytes / 2))
+        }
     }
 
     private mutating func readRow(_ fields: [Substring]) throws(CSVDataError) {
@@ -162,7 +166,7 @@ public struct CSVTable: Sendable {
     }
 
     private func number(_ field: Substring, column: Int) throws(CSVDataError) -> Double {
-        if field.utf8.allSatisfy(Self.isNumeralByte), let value = Double(field), value.isFinite { return value }
+        if field.utf8.allSatisfy(CSVRowScanner.isNumeralByte), let value = Double(field), value.isFinite { return value }
         let name = header[column - 1]
         if field.isEmpty {
             throw CSVDataError(file: file, line: lineNumber, column: column, columnName: name, "the cell is empty",
@@ -177,15 +181,6 @@ public struct CSVTable: Sendable {
         }
         throw CSVDataError(file: file, line: lineNumber, column: column, columnName: name, message,
                            hint: "every cell after the header must be a decimal number such as 3, -0.5 or 1e-3; classes are whole numbers (0, 1, 2), not words")
-    }
-
-    private static func isNumeralByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"):
-            return true
-        default:
-            return false
-        }
     }
 
     /// The cells of a line: split at commas outside quotes, unquoted, spaces trimmed.

@@ -20,16 +20,64 @@ public struct DataSplit: Sendable, Equatable {
     /// `train_test_split(train_size=fraction)` count, so 0.8 of digits' 1,797 rows trains on
     /// 1,437. A product within 10⁻⁹ of a whole number counts as that number (0.29 × 100 is
     /// 28.999999999999996 in doubles, and keeps 29). `fraction` must lie in (0, 1].
-    public init(splitting data: Dataset, trainingFraction fraction: Double, seed: UInt64) {
+    ///
+    /// The rows are those of `data.subset(rows: order)`, `order` being `0..<rows` shuffled by
+    /// `SeededRandom.shuffle`: the shuffle's swaps are made on the rows themselves, in place
+    /// when nothing else holds `data`'s numbers, so a large set is not copied.
+    public init(splitting data: consuming Dataset, trainingFraction fraction: Double, seed: UInt64) {
         precondition(fraction > 0 && fraction <= 1, "the training fraction lies in (0, 1]")
-        var order = Array(0..<data.rowCount)
+        let (name, featureNames, classNames, width) = (data.name, data.featureNames, data.classNames, data.featureCount)
+        let rows = data.rowCount
+        let trainingCount = min(rows, max(1, DataSplit.trainingCount(fraction: fraction, rows: rows)))
+        var (features, target) = data.takeParts()
         var random = SeededRandom(seed: seed)
-        random.shuffle(&order)
-        let trainingCount = min(data.rowCount, max(1, DataSplit.trainingCount(fraction: fraction, rows: data.rowCount)))
-        let validationRows = Array(order[trainingCount...])
-        self.init(training: data.subset(rows: Array(order[..<trainingCount])),
-                  validation: validationRows.isEmpty ? nil : data.subset(rows: validationRows),
-                  trainingFraction: fraction, seed: seed)
+        let training: Dataset, validation: Dataset?
+        switch target {
+        case .classes(var labels, let classCount):
+            target = .values([])  // `labels` alone holds them now
+            Self.shuffleRows(&features, width: width, &labels, random: &random)
+            let validationPart = Self.cut(&features, width: width, &labels, at: trainingCount)
+            training = Dataset(name: name, featureNames: featureNames, features: features,
+                               target: .classes(labels: labels, classCount: classCount), classNames: classNames)
+            validation = validationPart.map { Dataset(name: name, featureNames: featureNames, features: $0.features,
+                                                      target: .classes(labels: $0.targets, classCount: classCount), classNames: classNames) }
+        case .values(var values):
+            target = .values([])
+            Self.shuffleRows(&features, width: width, &values, random: &random)
+            let validationPart = Self.cut(&features, width: width, &values, at: trainingCount)
+            training = Dataset(name: name, featureNames: featureNames, features: features, target: .values(values), classNames: classNames)
+            validation = validationPart.map { Dataset(name: name, featureNames: featureNames, features: $0.features,
+                                                      target: .values($0.targets), classNames: classNames) }
+        }
+        self.init(training: training, validation: validation, trainingFraction: fraction, seed: seed)
+    }
+
+    /// Makes on the rows of `features` (`width` numbers each) and on `targets` (one per row)
+    /// the swaps `SeededRandom.shuffle` makes on an array of as many elements.
+    static func shuffleRows<Target>(_ features: inout [Double], width: Int, _ targets: inout [Target], random: inout SeededRandom) {
+        let rows = targets.count
+        guard rows > 1 else { return }
+        features.withUnsafeMutableBufferPointer { features in
+            targets.withUnsafeMutableBufferPointer { targets in
+                for index in stride(from: rows - 1, to: 0, by: -1) {
+                    let other = random.nextIndex(below: index + 1)
+                    guard other != index else { continue }
+                    targets.swapAt(index, other)
+                    for column in 0..<width { features.swapAt(index * width + column, other * width + column) }
+                }
+            }
+        }
+    }
+
+    /// Keeps the first `count` rows in `features` and `targets` and returns the others (nil
+    /// when there are none).
+    static func cut<Target>(_ features: inout [Double], width: Int, _ targets: inout [Target],
+                            at count: Int) -> (features: [Double], targets: [Target])? {
+        guard count < targets.count else { return nil }
+        let rest = (features: Array(features[(count * width)...]), targets: Array(targets[count...]))
+        features.removeSubrange((count * width)...)
+        targets.removeSubrange(count...)
+        return rest
     }
 
     /// `⌊fraction · rows⌋`, a product within 10⁻⁹ of a whole number taken as that number.

@@ -63,6 +63,12 @@ public struct Dataset: Sendable, Equatable {
         features[row * featureCount..<(row + 1) * featureCount]
     }
 
+    /// The features and the target, taken out of the data set: when nothing else holds them,
+    /// the caller is their only owner and may change them without a copy.
+    consuming func takeParts() -> (features: [Double], target: Target) {
+        (features, target)
+    }
+
     /// The rows at `rows`, in that order, as a new data set with the same name and columns.
     public func subset(rows: [Int]) -> Dataset {
         var picked: [Double] = []

@@ -125,7 +125,8 @@ extension Command {
         // said as other commands say theirs: nothing is loaded and the previous set is kept.
         func read(_ path: String, at range: SourceRange?) throws(ShellError) -> CSVTable? {
             do {
-                return try CSVFile.read(session.resolve(path), reportedAs: path, at: range, shouldStop: session.shouldStop)
+                return try CSVFile.read(session.resolve(path), reportedAs: path, at: range, shouldStop: session.shouldStop,
+                                        progress: session.progress)
             } catch {
                 guard session.shouldStop() else { throw error }
                 session.say(session.wrapped("interrupted while reading '\(DiagnosticRenderer.visible(path))'; no data set was loaded"
@@ -134,6 +135,7 @@ extension Command {
             }
         }
         guard let table = try read(fileWord.text, at: fileWord.range) else { return }
+        let targetName = (try? table.targetColumn(target)).map { table.header[$0] } ?? (target ?? "")
         let split: DataSplit
         let validationPath = options.text("validation")
         if let validationPath {
@@ -144,21 +146,32 @@ extension Command {
             let validationWord = optionWord("validation")
             guard let validation = try read(validationPath, at: validationWord?.range) else { return }
             do throws(CSVDataError) {
-                let sets = try CSVTable.datasets(training: table, validation: validation, target: target)
+                let sets = try CSVTable.datasets(training: consume table, validation: consume validation, target: target)
                 split = DataSplit(training: sets.training, validation: sets.validation, trainingFraction: 1, seed: seed)
             } catch {
                 throw ShellError(error.description, at: error.file == validationPath ? validationWord?.range : fileWord.range, hint: error.hint)
             }
         } else {
             let fraction = try splitFraction(options, statement)
+            let dataset: Dataset
             do throws(CSVDataError) {
-                split = DataSplit(splitting: try table.dataset(target: target), trainingFraction: fraction, seed: seed)
+                // The table's numbers become the data set's and then the split's, in place.
+                dataset = try (consume table).dataset(target: target)
             } catch {
                 throw ShellError(error.description, at: optionWord("target")?.range ?? fileWord.range, hint: error.hint)
             }
+            try checkInterruption(session, fileWord)
+            split = DataSplit(splitting: consume dataset, trainingFraction: fraction, seed: seed)
         }
-        let targetName = (try? table.targetColumn(target)).map { table.header[$0] } ?? (target ?? "")
+        try checkInterruption(session, fileWord)
         setData(session, split, source: .file(path: fileWord.text, validation: validationPath, target: targetName))
+    }
+
+    /// Ctrl-C between the steps after a file is read: the data set is not installed.
+    static func checkInterruption(_ session: Session, _ fileWord: Word) throws(ShellError) {
+        guard session.shouldStop() else { return }
+        let interruption = CSVFile.interrupted(fileWord.text, line: 0)
+        throw ShellError(interruption.description, at: fileWord.range, hint: interruption.hint)
     }
 
     /// The options after `data NAME` or `data load FILE`: the common ones, and `load`'s own when
@@ -199,15 +212,20 @@ extension Command {
 
     /// What `data` prints: the set, its target, its split and how to make it again.
     static func dataDescription(_ split: DataSplit, source: DataSource, digits: Int) -> String {
-        let all = split.validation.map { Dataset(concatenating: split.training, $0) } ?? split.training
+        // The training set's columns and classes, with the targets of both parts (not a copy of the features).
+        let all = split.training
+        let parts = [split.training] + (split.validation.map { [$0] } ?? [])
         let names = all.featureCount <= 6 ? all.shownFeatureNames.joined(separator: ", ")
             : "\(all.shownFeatureNames[0]) … \(all.shownFeatureNames[all.featureCount - 1])"
-        var lines = ["data \(all.shownName): " + rowCount(all.rowCount) + ", \(all.featureCount) feature"
+        var lines = ["data \(all.shownName): " + rowCount(parts.reduce(0) { $0 + $1.rowCount }) + ", \(all.featureCount) feature"
                      + (all.featureCount == 1 ? "" : "s") + " (\(names))"]
         switch all.target {
-        case .classes(let labels, let classCount):
+        case .classes(_, let trainingClassCount):
+            let classCount = parts.reduce(trainingClassCount) { max($0, $1.classCount ?? 0) }
             var counts = [Int](repeating: 0, count: classCount)
-            for label in labels { counts[label] += 1 }
+            for case .classes(let labels, _) in parts.map(\.target) {
+                for label in labels { counts[label] += 1 }
+            }
             // Wrapped to fit 80 columns: digits has ten classes.
             var line = "  target    \(classCount) classes:"
             for (label, count) in counts.enumerated() {
@@ -219,7 +237,8 @@ extension Command {
                 line += item
             }
             lines.append(line)
-        case .values(let values):
+        case .values:
+            let values = parts.flatMap { part -> [Double] in if case .values(let values) = part.target { values } else { [] } }
             let mean = SampleStatistics.mean(values)
             lines.append("  target    values from \(NumberFormat.format(values.min() ?? 0, digits: digits)) to "
                          + "\(NumberFormat.format(values.max() ?? 0, digits: digits)), mean \(NumberFormat.format(mean, digits: digits))")
