@@ -115,3 +115,18 @@ import Testing
         #expect(EvolvingHyperparameter.names(for: configuration) == ["lr", "momentum", "dampening"])
     }
 }
+
+extension TrainingBoundsTests {
+    /// What makes a measurement cut into pieces the same, bit for bit: a dense network's
+    /// outputs for a row do not depend on the rows computed with it.
+    @Test func aRowsOutputsDoNotDependOnTheRowsBesideIt() {
+        let model = DenseNetwork(widths: [3, 7, 5, 1], activation: .tanh)
+        let parameters = model.initialParameters(.seeded(2))
+        let data = ModelFixtures.regression(rows: 9, features: 3)
+        let loss = ModelLoss(model: model, data: data)
+        let together = loss.outputs(at: parameters, inputs: data.features)
+        var alone: [Double] = []
+        for row in 0..<9 { alone += loss.outputs(at: parameters, inputs: Array(data.features[row * 3..<row * 3 + 3])) }
+        #expect(together == alone)
+    }
+}
