@@ -155,9 +155,9 @@ public struct Trainer: Sendable {
     /// lowest for `patience` epochs: the training then goes back to the parameters of the
     /// lowest epoch (`keptEpoch`) with the optimizer's state and the schedule started afresh
     /// (as `changeOptimizer` with the options in force), so a later `train` continues from
-    /// them. `shouldStop` is asked before every piece of steps but the first (pieces of a few
-    /// milliseconds' work, `stepsPerPiece`, and never across an epoch's end), between the
-    /// chunks of a long evaluation and of the measurement; `onEpoch` gets each new trace row.
+    /// them. `shouldStop` is asked before every piece of steps (pieces of a few milliseconds'
+    /// work, `stepsPerPiece`, and never across an epoch's end), between the chunks of a long
+    /// evaluation and between pieces of the measurement; `onEpoch` gets each new trace row.
     @discardableResult
     public mutating func train(epochs: Int, patience: Int? = nil, shouldStop: () -> Bool = { false },
                                onEpoch: (EpochRecord) -> Void = { _ in }) -> Stop {
@@ -169,15 +169,13 @@ public struct Trainer: Sendable {
         keptParameters = nil
         keptEpoch = nil
         let perEpoch = batches.batchesPerEpoch
-        var stepsTaken = 0
         for _ in 0..<Swift.max(0, epochs) {
             while stepsIntoEpoch < perEpoch {
-                if stepsTaken > 0, shouldStop() {
+                if shouldStop() {
                     return .interrupted(step: stepCount, stepsIntoEpoch: stepsIntoEpoch)
                 }
                 let wanted = Swift.min(perEpoch - stepsIntoEpoch, stepsPerPiece)
                 let taken = takeSteps(wanted, shouldStop: shouldStop)
-                stepsTaken += taken
                 stepsIntoEpoch += taken
                 if taken < wanted, run.ending == nil {
                     return .interrupted(step: stepCount, stepsIntoEpoch: stepsIntoEpoch)
