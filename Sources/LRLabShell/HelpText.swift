@@ -83,7 +83,8 @@ enum HelpText {
         case "pbt":
             return ["Limits: at most \(Limits.maximumPopulation) members, \(grouped(Limits.maximumPopulationBudget)) steps in all (population × steps; compare",
                     "runs random search too), \(grouped(Limits.maximumPopulationRecords)) member rows recorded (population × generations);",
-                    "on a model, \(grouped(Limits.maximumEpochs)) epochs in all (population × epochs), train's limit."]
+                    "on a model, \(grouped(Limits.maximumEpochs)) epochs in all (population × epochs), train's limit, and members",
+                    "that fit the memory budget (set memory=, \(MemoryBudget.setting(MemoryBudget.standard.bytes)) by default)."]
         case "model":
             return ["Limits: poly degree 1 to \(Limits.maximumPolynomialDegree); mlp at most \(Limits.maximumHiddenLayers) hidden layers of 1 to \(grouped(Limits.maximumHiddenWidth)) units;",
                     "at most \(grouped(Limits.maximumModelParameters)) parameters on the data."]
@@ -125,6 +126,8 @@ enum HelpText {
           scripts            \(grouped(Limits.maximumScriptBytes)) bytes, \(Limits.maximumScriptDepth) loads deep
           data               \(grouped(Limits.maximumDataRows)) rows (n=, and per file data load reads), \(grouped(Limits.maximumDataColumns)) columns and
                              \(grouped(Limits.maximumDataCells)) numbers per file, CSV lines of \(grouped(Limits.maximumDataLineBytes)) bytes; checked as the file is read
+          memory             \(MemoryBudget.setting(MemoryBudget.standard.bytes)) by default (set memory=SIZE): pbt, compare and train on a model work
+                             out what their trainings will hold before they start, and refuse past it
         Ctrl-C stops a long command early and keeps what it did.
         """
     }

@@ -182,7 +182,8 @@ enum PopulationReport {
     static func interruptionNote(_ outcome: Population.Outcome, population: Population) -> String {
         guard case .interrupted(let member, let step) = outcome else { return "" }
         return Session.interruptionNote(atStep: step, of: name(member),
-                                        "the population is kept at step \(population.stepCount) (\(population.generations.count - 1) generations)")
+                                        "the population is kept at step \(population.stepCount) (\(population.generations.count - 1) generations) "
+                                        + "with the steps its members took since; pbt step goes on from them")
     }
 
     /// `pbt compare`: PBT and random search side by side.

@@ -22,6 +22,8 @@ public final class Session {
     public var builtInLessons: [LessonSource] = LessonSource.builtIn
     /// Adaptive optimizers' state lines under each trace line (`set state=on|off`).
     public var showsState = true
+    /// The memory one command's trainings may hold (`set memory=`).
+    public var memoryBudget = MemoryBudget.standard
     /// The script being run, for relative `load` paths; nil at the prompt.
     public internal(set) var currentFile: String?
 

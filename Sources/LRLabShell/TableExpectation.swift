@@ -84,7 +84,7 @@ enum TableExpectation {
             }
             verdictNames = []
             let losses = comparison.results.map { result -> Double in
-                guard result.trainer.ending == nil, let last = result.last else { return .infinity }
+                guard result.ending == nil, let last = result.last else { return .infinity }
                 return last.validationLoss ?? last.trainLoss
             }
             bestIndex = losses.min().flatMap { $0.isFinite ? losses.firstIndex(of: $0) : nil }

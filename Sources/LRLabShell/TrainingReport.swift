@@ -63,7 +63,8 @@ struct TrainingReport {
         switch stop {
         case .finished: break
         case .earlyStopped(let best):
-            lines.append("stopped early at epoch \(trainer.epoch): no lower validation loss for \(trainer.epoch - best) epochs; the parameters of epoch \(best) are kept")
+            lines.append("stopped early at epoch \(trainer.epoch): no lower validation loss for \(trainer.epoch - best) epochs; the parameters of epoch \(best) are kept, "
+                         + "and train continues from them with the optimizer's state started afresh")
         case .interrupted(let step, let into):
             let epochs = "the \(trained) finished epoch\(trained == 1 ? "" : "s")"
             let next = into == 0 ? (trained == 1 ? " is kept" : " are kept") : " and \(into) step\(into == 1 ? "" : "s") of the next are kept"

@@ -79,7 +79,7 @@ import LRLab
         let session = Session(output: { printed.append($0) })
         try session.execute(line: "data blobs n=30; model logistic seed=4; compare opt=gd,rmsprop,adam epochs=2")
         let comparison = try #require(session.lastModelComparison)
-        let starts = comparison.results.map { $0.trainer.trace.records[0].trainLoss }
+        let starts = comparison.results.map { $0.trace.records[0].trainLoss }
         #expect(starts.count == 3 && Set(starts).count == 1)
     }
 

@@ -157,7 +157,7 @@ import LRLab
     @Test func ctrlCStopsTrainingKeepingWhatWasDone() throws {
         let lab = try Lab("data moons", "model mlp hidden=8", "opt adam lr=0.01")
         var polls = 0
-        lab.session.shouldStop = { polls += 1; return polls > 2 }
+        lab.session.shouldStop = { polls += 1; return polls > 3 }
         let text = try lab.run("train epochs=1000")
         let trainer = try #require(lab.trainer)
         // 160 rows in batches of 32: five steps an epoch. A model this small takes a whole
@@ -167,7 +167,7 @@ import LRLab
         // Polled before every step, the stop falls inside an epoch, and train finishes it first.
         lab.session.training?.trainer.workBetweenStopChecks = 1
         polls = 0
-        lab.session.shouldStop = { polls += 1; return polls > 7 }
+        lab.session.shouldStop = { polls += 1; return polls > 8 }
         #expect(unwrapped(try lab.run("train epochs=1000")).contains("interrupted at step 23; the 1 finished epoch and 3 steps of the next are kept; train continues"))
         lab.session.shouldStop = { false }
         #expect(try lab.run("train epochs=1").contains("continuing from epoch 4 (step 23)"))

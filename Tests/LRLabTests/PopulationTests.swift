@@ -177,15 +177,23 @@ import Glibc
         #expect(population.members.allSatisfy { $0.run.stepCount == 300 })
     }
 
-    /// Interrupted mid-generation, the population goes back to its last whole generation.
-    @Test func anInterruptionKeepsTheLastWholeGeneration() throws {
+    /// Interrupted mid-generation, the population keeps its last whole generation and the
+    /// steps its members took since (no copy of the population is kept to go back to); the
+    /// next `advance` finishes the same generation an uninterrupted population makes.
+    @Test func anInterruptionKeepsTheLastWholeGenerationAndTheStepsSince() throws {
         var population = try noisyPopulation(seed: 2, exploit: .truncation, size: 4, steps: 300, interval: 100)
+        var twin = population
         population.advance()
+        twin.advance()
         var polls = 0
         let outcome = population.advance { polls += 1; return polls > 2 }
         #expect(outcome == .interrupted(member: 2, step: 100))
-        #expect(population.stepCount == 100)
-        #expect(population.members.allSatisfy { $0.run.stepCount == 100 })
+        #expect(population.stepCount == 100 && population.generations.count == 2)
+        #expect(population.members.map(\.run.stepCount) == [200, 200, 100, 100])
+        #expect(population.advance() == .advanced)
+        twin.advance()
+        #expect(population.generations == twin.generations)
+        #expect(population.members.map(\.run.point) == twin.members.map(\.run.point))
     }
 
     /// Same seed, same population; another seed, other draws.

@@ -56,10 +56,10 @@ import Testing
         #expect(once.run.point == twice.run.point)
         #expect(once.trace == twice.trace)
         // An interruption after 5 steps keeps them; the next call finishes that epoch first.
-        // (`shouldStop` is asked between pieces of steps: here, before every step.)
+        // (`shouldStop` is asked before every piece of steps: here, before every step.)
         var interrupted = try make(), asked = 0
         interrupted.workBetweenStopChecks = 1
-        let stop = interrupted.train(epochs: 6, shouldStop: { asked += 1; return asked >= 5 })
+        let stop = interrupted.train(epochs: 6, shouldStop: { asked += 1; return asked >= 6 })
         // 21 training rows in batches of 4: six steps an epoch, so the stop falls inside epoch 1.
         #expect(stop == .interrupted(step: 5, stepsIntoEpoch: 5))
         #expect(interrupted.trace.count == 1)

@@ -43,4 +43,11 @@ public struct MiniBatchLoss: DifferentiableLoss {
     public func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>, afterStep step: Int) -> Double {
         batch(afterStep: step).loss(inPlace: workspace)
     }
+
+    public var evaluationCanStop: Bool { batches.contains { $0.evaluationCanStop } }
+
+    public func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>, afterStep step: Int,
+                     shouldStop: () -> Bool) -> Double? {
+        batch(afterStep: step).loss(inPlace: workspace, afterStep: step, shouldStop: shouldStop)
+    }
 }

@@ -115,6 +115,16 @@ public struct ModelLoss: DifferentiableLoss {
     }
 
     public func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>) -> Double {
+        // Never stopped, so never nil.
+        loss(inPlace: workspace, afterStep: 0, shouldStop: { false }) ?? .nan
+    }
+
+    /// More rows than one chunk: a full batch of a large set, which may take seconds.
+    public var evaluationCanStop: Bool { rowCount > chunkRows }
+
+    /// The loss and gradient chunk by chunk, asking `shouldStop` before every chunk but the first.
+    public func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>, afterStep step: Int,
+                     shouldStop: () -> Bool) -> Double? {
         let count = parameterCount
         let parameters = UnsafeBufferPointer(rebasing: workspace[0..<count])
         let gradient = UnsafeMutableBufferPointer(rebasing: workspace[count..<2 * count])
@@ -122,12 +132,14 @@ public struct ModelLoss: DifferentiableLoss {
         let total = rowCount
         guard total > 0 else { return .nan }
         var sum = 0.0
-        forEachChunk(workspace) { chunk, outputs, scratch, inputs, picked in
+        let region = UnsafeMutableBufferPointer(rebasing: workspace[inputsOffset...])
+        let finished = forEachChunk(region, shouldStop: shouldStop) { chunk, outputs, scratch, inputs, picked in
             model.forward(parameters: parameters, inputs: inputs, rows: chunk, outputs: outputs, workspace: scratch)
             sum += lossAndOutputGradient(outputs, rows: picked, scale: 1 / Double(total))
             model.backward(parameters: parameters, inputs: inputs, rows: chunk, outputGradient: outputs,
                            gradient: gradient, workspace: scratch)
         }
+        guard finished else { return nil }
         var loss = sum / Double(total)
         if l2 > 0 {
             loss += l2 * model.sumOfSquaredWeights(parameters)
@@ -147,27 +159,60 @@ public struct ModelLoss: DifferentiableLoss {
         public var accuracy: Double?
     }
 
-    /// The measurement at `parameters` over the loss's rows. `workspace` must hold
-    /// `workspaceCount` doubles; its first `2 × parameterCount` are not used.
-    public func measure(at parameters: UnsafeBufferPointer<Double>, workspace: UnsafeMutableBufferPointer<Double>) -> Measurement {
+    /// Doubles of workspace `measure` needs: the chunk's inputs, outputs and the model's
+    /// scratch (the parameters are read where they are, and there is no gradient).
+    public var measurementWorkspaceCount: Int { workspaceCount - inputsOffset }
+
+    /// Parameter-rows (rows × parameters, a multiply-add each) a measurement does between two
+    /// questions to `shouldStop`: 2²⁵, a few tens of milliseconds.
+    public static let measurementWorkBetweenStopChecks = 1 << 25
+
+    /// The measurement at `parameters` over the loss's rows, asking `shouldStop` between
+    /// pieces of about `measurementWorkBetweenStopChecks` work (a chunk's rows a few at a
+    /// time for a large model); nil when it said stop. A row's outputs do not depend on the
+    /// rows beside it and each chunk's sum runs over its rows in order, so the result is the
+    /// same, bit for bit, however the chunks are cut. `workspace` must hold
+    /// `measurementWorkspaceCount` doubles.
+    public func measure(at parameters: UnsafeBufferPointer<Double>, workspace: UnsafeMutableBufferPointer<Double>,
+                        shouldStop: () -> Bool = { false }) -> Measurement? {
         let total = rowCount
         guard total > 0 else { return Measurement(loss: .nan, accuracy: nil) }
-        var sum = 0.0, correct = 0
-        forEachChunk(workspace) { chunk, outputs, scratch, inputs, picked in
-            model.forward(parameters: parameters, inputs: inputs, rows: chunk, outputs: outputs, workspace: scratch)
-            let (loss, right) = summedLossAndCorrect(UnsafeBufferPointer(outputs), rows: picked)
-            sum += loss
-            correct += right
+        var sum = 0.0, correct = 0, stopped = false
+        let piece = Swift.max(1, ModelLoss.measurementWorkBetweenStopChecks / Swift.max(1, parameterCount))
+        let (features, outputsPerRow) = (data.featureCount, model.outputCount)
+        let finished = forEachChunk(workspace, shouldStop: shouldStop) { chunk, outputs, scratch, inputs, picked in
+            guard !stopped else { return }
+            var chunkSum = 0.0, start = 0
+            while start < chunk {
+                if start > 0, shouldStop() { stopped = true; return }
+                let rows = Swift.min(piece, chunk - start)
+                let pieceOutputs = UnsafeMutableBufferPointer(rebasing: outputs[start * outputsPerRow..<(start + rows) * outputsPerRow])
+                model.forward(parameters: parameters, inputs: UnsafeBufferPointer(rebasing: inputs[start * features..<(start + rows) * features]),
+                              rows: rows, outputs: pieceOutputs, workspace: scratch)
+                let (loss, right) = summedLossAndCorrect(UnsafeBufferPointer(pieceOutputs), rows: picked.lowerBound + start..<picked.lowerBound + start + rows,
+                                                         from: chunkSum)
+                chunkSum = loss
+                correct += right
+                start += rows
+            }
+            sum += chunkSum
         }
+        guard finished, !stopped else { return nil }
         return Measurement(loss: sum / Double(total), accuracy: kind == .crossEntropy ? Double(correct) / Double(total) : nil)
     }
 
-    /// `measure(at:workspace:)` with a workspace of its own.
-    public func measure(at parameters: [Double]) -> Measurement {
-        var workspace = [Double](repeating: 0, count: workspaceCount)
+    /// The measurement at `parameters` with a workspace of its own, asking `shouldStop` as
+    /// `measure(at:workspace:shouldStop:)` does; nil when it said stop.
+    public func measure(at parameters: [Double], shouldStop: () -> Bool) -> Measurement? {
+        var workspace = [Double](repeating: 0, count: measurementWorkspaceCount)
         return parameters.withUnsafeBufferPointer { parameters in
-            workspace.withUnsafeMutableBufferPointer { measure(at: parameters, workspace: $0) }
+            workspace.withUnsafeMutableBufferPointer { measure(at: parameters, workspace: $0, shouldStop: shouldStop) }
         }
+    }
+
+    /// The measurement at `parameters`, with a workspace of its own.
+    public func measure(at parameters: [Double]) -> Measurement {
+        measure(at: parameters, shouldStop: { false }) ?? Measurement(loss: .nan, accuracy: nil)
     }
 
     /// The model's outputs for every row of `inputs` (`featureCount` values a row): the
@@ -189,17 +234,21 @@ public struct ModelLoss: DifferentiableLoss {
     }
 
     /// Calls `body` for each chunk of the loss's rows with the chunk's size, its outputs
-    /// buffer, the model's scratch, its gathered inputs and the data rows it holds.
+    /// buffer, the model's scratch, its gathered inputs and the data rows it holds; asks
+    /// `shouldStop` before every chunk but the first and returns false when it said stop.
+    /// `region` is the workspace from `inputsOffset` on (a measurement's whole workspace).
     @inline(__always)
-    private func forEachChunk(_ workspace: UnsafeMutableBufferPointer<Double>,
+    private func forEachChunk(_ region: UnsafeMutableBufferPointer<Double>, shouldStop: () -> Bool,
                               _ body: (Int, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>,
-                                       UnsafeBufferPointer<Double>, Range<Int>) -> Void) {
+                                       UnsafeBufferPointer<Double>, Range<Int>) -> Void) -> Bool {
         let total = rowCount, features = data.featureCount, outputsPerRow = model.outputCount
-        let inputs = UnsafeMutableBufferPointer(rebasing: workspace[inputsOffset..<outputsOffset])
-        let scratch = UnsafeMutableBufferPointer(rebasing: workspace[scratchOffset...])
-        data.features.withUnsafeBufferPointer { source in
+        let (outputsStart, scratchStart) = (outputsOffset - inputsOffset, scratchOffset - inputsOffset)
+        let inputs = UnsafeMutableBufferPointer(rebasing: region[0..<outputsStart])
+        let scratch = UnsafeMutableBufferPointer(rebasing: region[scratchStart...])
+        return data.features.withUnsafeBufferPointer { source in
             var start = 0
             while start < total {
+                if start > 0, shouldStop() { return false }
                 let chunk = Swift.min(chunkRows, total - start)
                 let chunkInputs: UnsafeBufferPointer<Double>
                 if rows == nil {
@@ -213,10 +262,11 @@ public struct ModelLoss: DifferentiableLoss {
                     }
                     chunkInputs = UnsafeBufferPointer(rebasing: inputs[0..<chunk * features])
                 }
-                let outputs = UnsafeMutableBufferPointer(rebasing: workspace[outputsOffset..<outputsOffset + chunk * outputsPerRow])
+                let outputs = UnsafeMutableBufferPointer(rebasing: region[outputsStart..<outputsStart + chunk * outputsPerRow])
                 body(chunk, outputs, scratch, chunkInputs, start..<start + chunk)
                 start += chunk
             }
+            return true
         }
     }
 
@@ -264,9 +314,11 @@ public struct ModelLoss: DifferentiableLoss {
     /// `lossAndOutputGradient` without computing the gradient or touching the outputs, and
     /// for classes the number of those rows whose first largest logit (`torch.argmax`: a NaN
     /// in first place stays the answer, a later one never wins) is their class. One pass
-    /// over each row's logits finds both maxima.
-    private func summedLossAndCorrect(_ outputs: UnsafeBufferPointer<Double>, rows positions: Range<Int>) -> (loss: Double, correct: Int) {
-        var sum = 0.0, correct = 0
+    /// over each row's logits finds both maxima. The sum starts at `start`, so that a chunk
+    /// measured a piece at a time adds its rows in one running sum.
+    private func summedLossAndCorrect(_ outputs: UnsafeBufferPointer<Double>, rows positions: Range<Int>,
+                                      from start: Double = 0) -> (loss: Double, correct: Int) {
+        var sum = start, correct = 0
         switch kind {
         case .meanSquaredError:
             for (index, position) in positions.enumerated() {

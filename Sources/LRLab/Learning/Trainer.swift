@@ -18,9 +18,16 @@
 /// training with `ending`; the trace keeps only the finite epochs before it.
 ///
 /// **Memory.** The run records per-step rows as `RecordingPolicy.training` says (scalars, at
-/// most 16 rows); the epoch trace holds a few numbers per epoch; the measurements reuse
-/// one workspace sized by `ModelLoss.chunkRows`. Nothing grows with the model but the
-/// parameters, their gradient and the optimizer's state.
+/// most 16 rows); the epoch trace holds a few numbers per epoch; each measurement makes a
+/// workspace sized by `ModelLoss.chunkRows`. What grows with the model is the run's (the
+/// parameters, their gradient, the point and gradient before the latest step, the
+/// optimizer's state, and while stepping the loss's workspace) and, with
+/// `keepsBestParameters`, the best epoch's parameters: `TrainingMemory` counts it.
+///
+/// **Ctrl-C.** `shouldStop` is asked between pieces of steps, between the chunks of an
+/// evaluation over many rows (a full batch; the step under way is undone) and between the
+/// chunks of the whole-set measurement after an epoch (the epoch's steps are kept, and the
+/// next `train` measures it first).
 public struct Trainer: Sendable {
     /// Why a call of `train` returned.
     public enum Stop: Sendable, Hashable {
@@ -54,22 +61,30 @@ public struct Trainer: Sendable {
     /// The epoch whose parameters `parameters` are, when early stopping kept an earlier epoch's.
     public private(set) var keptEpoch: Int?
     private var keptParameters: [Double]?
-    /// The parameters at the lowest validation loss so far (nil without validation).
+    /// The parameters at the lowest validation loss so far (nil without validation, or
+    /// without `keepsBestParameters`).
     private var bestParameters: [Double]?
+    /// Whether the training keeps a copy of the best epoch's parameters, which early
+    /// stopping returns to (true by default); a population's members and a comparison's
+    /// trainings, which never stop early, do without it.
+    public var keepsBestParameters = true {
+        didSet { if !keepsBestParameters { bestParameters = nil } }
+    }
     /// The batch loss, with the penalty: each step's loss is this over other rows.
     private let trainedLoss: ModelLoss
     /// The whole sets, without the penalty, for the epoch measurements.
     private let trainingMeasure: ModelLoss
     private let validationMeasure: ModelLoss?
-    private var workspace: [Double]
 
     /// A training of `model` on `split`, starting from `initialization`, with the optimizer
     /// `configuration` and `schedule`, batches of `batchSize` rows (nil: full batches)
-    /// shuffled from `seed`. Records row 0 (before training). Throws when the loss has no
-    /// value at the start.
+    /// shuffled from `seed`. Records row 0 (before training), unless `shouldStop` stops that
+    /// measurement (`isMeasured` is then false, and `train` measures it first). Throws when
+    /// the loss has no value at the start.
     public init(model: any Model, split: DataSplit, l2: Double = 0, initialization: ModelInitialization,
                 configuration: OptimizerConfiguration, schedule: any LearningRateSchedule = ConstantSchedule(),
-                batchSize: Int? = nil, seed: UInt64 = 0, recording: RecordingPolicy = .training) throws(EvaluationError) {
+                batchSize: Int? = nil, seed: UInt64 = 0, recording: RecordingPolicy = .training,
+                shouldStop: () -> Bool = { false }) throws(EvaluationError) {
         self.model = model
         self.split = split
         self.l2 = l2
@@ -83,11 +98,14 @@ public struct Trainer: Sendable {
         self.batches = batches
         self.trainingMeasure = ModelLoss(model: model, data: split.training)
         self.validationMeasure = split.validation.map { ModelLoss(model: model, data: $0) }
-        self.workspace = [Double](repeating: 0, count: Swift.max(trainingMeasure.workspaceCount, validationMeasure?.workspaceCount ?? 0))
         self.trace = EpochTrace(isClassifier: split.training.isClassification, hasValidation: split.validation != nil)
-        trace.append(measure(learningRate: 0))
+        if let first = measure(learningRate: 0, shouldStop: shouldStop) { trace.append(first) }
         if split.validation != nil { bestParameters = run.point }
     }
+
+    /// Whether row 0 (the start) has been measured: false only when `shouldStop` stopped
+    /// that measurement in `init`.
+    public var isMeasured: Bool { trace.count > 0 }
 
     /// The loss the model trains on.
     public var lossKind: TrainingLoss { trainedLoss.kind }
@@ -104,10 +122,21 @@ public struct Trainer: Sendable {
     /// the batch order and the trace carry on. Throws when the loss has no value here.
     public mutating func changeOptimizer(_ configuration: OptimizerConfiguration,
                                          schedule: any LearningRateSchedule) throws(EvaluationError) {
-        let fresh = try Run(objective: run.lossFunction, start: run.point, configuration: configuration, schedule: schedule,
+        try restart(at: run.point, configuration: configuration, schedule: schedule)
+    }
+
+    /// A fresh run from `point`, continuing the step count.
+    private mutating func restart(at point: [Double], configuration: OptimizerConfiguration,
+                                  schedule: any LearningRateSchedule) throws(EvaluationError) {
+        let fresh = try Run(objective: run.lossFunction, start: point, configuration: configuration, schedule: schedule,
                             recording: recording)
         stepOffset += run.stepCount
         run = fresh
+    }
+
+    /// Frees the scratch of the run's steps until the next `train` (`Run.releaseScratch`).
+    public mutating func releaseScratch() {
+        run.releaseScratch()
     }
 
     /// Sets the base learning rate from the next step on (`Run.setLearningRate`).
@@ -123,26 +152,34 @@ public struct Trainer: Sendable {
 
     /// Trains `epochs` more epochs (finishing an interrupted one first), stopping early when
     /// `patience` is given, there is a validation set, and its loss has not fallen below its
-    /// lowest for `patience` epochs (the parameters of the lowest epoch are then kept:
-    /// `parameters`, `keptEpoch`). `shouldStop` is asked before every piece of steps but the
-    /// first (pieces of a few milliseconds' work, `stepsPerPiece`, and never across an epoch's
-    /// end); `onEpoch` gets each new trace row.
+    /// lowest for `patience` epochs: the training then goes back to the parameters of the
+    /// lowest epoch (`keptEpoch`) with the optimizer's state and the schedule started afresh
+    /// (as `changeOptimizer` with the options in force), so a later `train` continues from
+    /// them. `shouldStop` is asked before every piece of steps (pieces of a few milliseconds'
+    /// work, `stepsPerPiece`, and never across an epoch's end), between the chunks of a long
+    /// evaluation and between pieces of the measurement; `onEpoch` gets each new trace row.
     @discardableResult
     public mutating func train(epochs: Int, patience: Int? = nil, shouldStop: () -> Bool = { false },
                                onEpoch: (EpochRecord) -> Void = { _ in }) -> Stop {
         guard ending == nil else { return .ended }
+        if !isMeasured {
+            guard let first = measure(learningRate: 0, shouldStop: shouldStop) else { return .interrupted(step: 0, stepsIntoEpoch: 0) }
+            trace.append(first)
+        }
         keptParameters = nil
         keptEpoch = nil
         let perEpoch = batches.batchesPerEpoch
-        var stepsTaken = 0
         for _ in 0..<Swift.max(0, epochs) {
             while stepsIntoEpoch < perEpoch {
-                if stepsTaken > 0, shouldStop() {
+                if shouldStop() {
                     return .interrupted(step: stepCount, stepsIntoEpoch: stepsIntoEpoch)
                 }
-                let taken = takeSteps(Swift.min(perEpoch - stepsIntoEpoch, stepsPerPiece))
-                stepsTaken += taken
+                let wanted = Swift.min(perEpoch - stepsIntoEpoch, stepsPerPiece)
+                let taken = takeSteps(wanted, shouldStop: shouldStop)
                 stepsIntoEpoch += taken
+                if taken < wanted, run.ending == nil {
+                    return .interrupted(step: stepCount, stepsIntoEpoch: stepsIntoEpoch)
+                }
                 if let runEnding = run.ending {
                     // Step numbers of the whole training, not of the run since the last `changeOptimizer`.
                     switch runEnding {
@@ -152,9 +189,14 @@ public struct Trainer: Sendable {
                     return .ended
                 }
             }
-            stepsIntoEpoch = 0
             epoch += 1
-            let record = measure(learningRate: run.schedule.rate(at: run.stepCount, base: run.learningRate))
+            guard let record = measure(learningRate: run.schedule.rate(at: run.stepCount, base: run.learningRate),
+                                       shouldStop: shouldStop) else {
+                // The epoch's steps are kept; its measurement is the next `train`'s first work.
+                epoch -= 1
+                return .interrupted(step: stepCount, stepsIntoEpoch: stepsIntoEpoch)
+            }
+            stepsIntoEpoch = 0
             guard record.trainLoss.isFinite, record.validationLoss?.isFinite ?? true else {
                 ending = .diverged(step: stepCount, reason: "the loss over the whole training set is no longer a finite number (epoch \(epoch))")
                 return .ended
@@ -162,10 +204,15 @@ public struct Trainer: Sendable {
             trace.append(record)
             onEpoch(record)
             if let best = trace.bestValidationEpoch {
-                if best.epoch == epoch { bestParameters = run.point }
+                if best.epoch == epoch, keepsBestParameters { bestParameters = run.point }
                 if let patience, epoch - best.epoch >= patience, let bestParameters {
-                    keptParameters = bestParameters
                     keptEpoch = best.epoch
+                    do throws(EvaluationError) {
+                        try restart(at: bestParameters, configuration: run.configuration, schedule: run.schedule)
+                    } catch {
+                        // The next batch has no value there: the latest run goes on, the best parameters are reported.
+                        keptParameters = bestParameters
+                    }
                     return .earlyStopped(bestEpoch: best.epoch)
                 }
             }
@@ -193,26 +240,32 @@ public struct Trainer: Sendable {
     /// with mini-batches, the batches come from `batches` through a `MiniBatchLoss`, and the
     /// run is left holding the loss of the last batch it evaluated, as `step`-by-`step`
     /// replacement would leave it. Returns the steps taken.
-    private mutating func takeSteps(_ count: Int) -> Int {
-        guard batches.batchSize != nil else { return run.run(count) }
+    private mutating func takeSteps(_ count: Int, shouldStop: () -> Bool) -> Int {
+        guard batches.batchSize != nil else { return run.run(count, shouldStop: shouldStop) }
         var pieceBatches: [ModelLoss] = []
         pieceBatches.reserveCapacity(count)
         for _ in 0..<count { pieceBatches.append(trainedLoss.batch(batches.next())) }
         run.replaceLoss(MiniBatchLoss(batches: pieceBatches, firstStep: run.stepCount + 1))
-        let taken = run.run(count)
+        let taken = run.run(count, shouldStop: shouldStop)
         run.replaceLoss(pieceBatches[Swift.max(0, taken - 1)])
         return taken
     }
 
-    /// Measures the whole sets at the run's point.
-    private mutating func measure(learningRate: Double) -> EpochRecord {
+    /// Measures the whole sets at the run's point, in a workspace of its own; nil when
+    /// `shouldStop` stopped it.
+    private func measure(learningRate: Double, shouldStop: () -> Bool) -> EpochRecord? {
         let (training, validation) = (trainingMeasure, validationMeasure)
-        let point = run.point
-        let (trainResult, validationResult) = point.withUnsafeBufferPointer { point in
-            workspace.withUnsafeMutableBufferPointer { workspace in
-                (training.measure(at: point, workspace: workspace), validation?.measure(at: point, workspace: workspace))
+        var workspace = [Double](repeating: 0, count: Swift.max(training.measurementWorkspaceCount,
+                                                                 validation?.measurementWorkspaceCount ?? 0))
+        let measured = run.point.withUnsafeBufferPointer { point in
+            workspace.withUnsafeMutableBufferPointer { workspace -> (ModelLoss.Measurement, ModelLoss.Measurement?)? in
+                guard let train = training.measure(at: point, workspace: workspace, shouldStop: shouldStop) else { return nil }
+                guard let validation else { return (train, nil) }
+                guard let measured = validation.measure(at: point, workspace: workspace, shouldStop: shouldStop) else { return nil }
+                return (train, measured)
             }
         }
+        guard let (trainResult, validationResult) = measured else { return nil }
         return EpochRecord(epoch: epoch, step: stepCount, learningRate: learningRate, trainLoss: trainResult.loss,
                            validationLoss: validationResult?.loss, trainAccuracy: trainResult.accuracy,
                            validationAccuracy: validationResult?.accuracy)

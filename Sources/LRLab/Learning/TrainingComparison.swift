@@ -4,15 +4,21 @@
 /// drawn from `seed`, so each copy sees the same rows in the same order), for the same number of
 /// epochs. The tutorial's experiment: Adam at three rates, or every optimizer at one rate.
 public struct TrainingComparison: Sendable {
-    /// One entry's training.
+    /// One entry's training, as it ended: its trace (the curves) and how it stopped. The
+    /// training itself (its parameters and optimizer state) is not kept, so a comparison
+    /// holds one model's state at a time, however many entries it has.
     public struct Result: Sendable {
         public var label: String
-        /// The finished (or stopped, or ended) training: its trace is the curves.
-        public var trainer: Trainer
+        /// One row per epoch, row 0 before training.
+        public var trace: EpochTrace
+        /// Set when the training diverged.
+        public var ending: Run.Ending?
+        /// Optimizer steps the training took.
+        public var stepCount: Int
         /// Why its `train` returned.
         public var stop: Trainer.Stop
         /// The last trace row (row 0 when no epoch completed).
-        public var last: EpochRecord? { trainer.trace.last }
+        public var last: EpochRecord? { trace.last }
     }
 
     public private(set) var results: [Result] = []
@@ -32,9 +38,11 @@ public struct TrainingComparison: Sendable {
             if shouldStop() { wasStopped = true; return }
             var trainer = try Trainer(model: model, split: split, l2: l2, initialization: initialization,
                                       configuration: entry.configuration, schedule: entry.schedule,
-                                      batchSize: batchSize, seed: seed)
+                                      batchSize: batchSize, seed: seed, shouldStop: shouldStop)
+            guard trainer.isMeasured else { wasStopped = true; return }
+            trainer.keepsBestParameters = false
             let stop = trainer.train(epochs: epochs, shouldStop: shouldStop)
-            results.append(Result(label: entry.label, trainer: trainer, stop: stop))
+            results.append(Result(label: entry.label, trace: trainer.trace, ending: trainer.ending, stepCount: trainer.stepCount, stop: stop))
             if case .interrupted = stop { wasStopped = true; return }
         }
     }

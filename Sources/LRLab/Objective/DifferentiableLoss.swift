@@ -44,6 +44,13 @@ public protocol DifferentiableLoss: Sendable {
     /// the seam for a loss that changes from step to step, such as a training's mini-batches
     /// (`MiniBatchLoss`). By default the same as `loss(inPlace:)`, whatever the step.
     func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>, afterStep step: Int) -> Double
+    /// Whether one evaluation can take long enough (a full batch of many rows) that a run
+    /// should be able to stop in its middle (default false).
+    var evaluationCanStop: Bool { get }
+    /// `loss(inPlace:afterStep:)`, asking `shouldStop` between pieces of the work; nil when it
+    /// said stop, with the workspace's gradient partial. The same value otherwise, bit for
+    /// bit. By default one piece: `shouldStop` is never asked.
+    func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>, afterStep step: Int, shouldStop: () -> Bool) -> Double?
 
     /// The Hessian at `point`, or nil when the loss has none to offer (default nil).
     func availableHessian(at point: [Double]) -> [[Double]]?
@@ -81,6 +88,13 @@ extension DifferentiableLoss {
     @inline(__always)
     public func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>, afterStep step: Int) -> Double {
         loss(inPlace: workspace)
+    }
+
+    public var evaluationCanStop: Bool { false }
+
+    public func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>, afterStep step: Int,
+                     shouldStop: () -> Bool) -> Double? {
+        loss(inPlace: workspace, afterStep: step)
     }
 
     public func availableHessian(at point: [Double]) -> [[Double]]? { nil }

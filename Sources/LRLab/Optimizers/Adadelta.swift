@@ -41,6 +41,9 @@ public struct Adadelta: Optimizer {
     }
 
 
+    /// E[g²], E[Δx²] and lr_eff.
+    public var storedValuesPerParameter: Int { 3 }
+
     public mutating func reset(parameterCount: Int) {
         squareGradient = [Double](repeating: 0, count: parameterCount)
         squareDelta = [Double](repeating: 0, count: parameterCount)

@@ -35,6 +35,9 @@ public struct Adagrad: Optimizer {
 
     public let stateNames = ["sum", "lr_eff"]
 
+    /// The sum of squares and lr_eff.
+    public var storedValuesPerParameter: Int { 2 }
+
     public mutating func reset(parameterCount: Int) {
         sum = [Double](repeating: initialAccumulator, count: parameterCount)
         effectiveRate = [Double](repeating: .nan, count: parameterCount)

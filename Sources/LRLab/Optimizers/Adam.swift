@@ -76,6 +76,9 @@ public struct Adam: Optimizer {
         return true
     }
 
+    /// m, v and lr_eff, and v_max with AMSGrad.
+    public var storedValuesPerParameter: Int { amsgrad ? 4 : 3 }
+
     public mutating func reset(parameterCount: Int) {
         self.parameterCount = parameterCount
         moments = [Double](repeating: 0, count: (amsgrad ? 4 : 3) * parameterCount)

@@ -29,6 +29,9 @@ public struct GradientDescent: Optimizer {
     }
 
 
+    /// The noise drawn for the latest step.
+    public var storedValuesPerParameter: Int { 1 }
+
     public mutating func reset(parameterCount: Int) {
         generator.reset()
         drawn = [Double](repeating: 0, count: parameterCount)

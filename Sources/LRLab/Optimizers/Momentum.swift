@@ -45,6 +45,9 @@ public struct Momentum: Optimizer {
         return true
     }
 
+    /// The velocity.
+    public var storedValuesPerParameter: Int { 1 }
+
     public mutating func reset(parameterCount: Int) {
         buffer = [Double](repeating: 0, count: parameterCount)
         updates = 0

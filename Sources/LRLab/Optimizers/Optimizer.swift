@@ -39,6 +39,11 @@ public protocol Optimizer: Sendable {
     /// optimizer cannot (the default). The caller has checked `value` against the option's
     /// range. The learning rate is not an option here: the run passes it on every step.
     mutating func setOption(_ name: String, to value: Double) -> Bool
+
+    /// Doubles of state the optimizer keeps per parameter (its buffers, not the quantities it
+    /// derives to show): what a training's memory estimate counts for it. The default,
+    /// `stateNames.count`, is an upper bound for an optimizer that stores each quantity it shows.
+    var storedValuesPerParameter: Int { get }
 }
 
 extension Optimizer {
@@ -53,6 +58,7 @@ extension Optimizer {
     }
 
     public var stateNames: [String] { [] }
+    public var storedValuesPerParameter: Int { stateNames.count }
     public mutating func setOption(_ name: String, to value: Double) -> Bool { false }
     public func stateValue(_ index: Int, parameter: Int) -> Double { .nan }
 

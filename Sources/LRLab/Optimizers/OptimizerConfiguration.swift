@@ -35,6 +35,18 @@ public struct OptimizerConfiguration: Sendable {
         return result
     }
 
+    /// Whether option `name` can take a new value between steps of a run, keeping the
+    /// optimizer's state (`Optimizer.setOption`): `lr` always; an option the update rule
+    /// assumes fixed since the start (Adam's betas, whose bias corrections 1 − βᵗ need one β)
+    /// never.
+    public func canChangeDuringRun(_ name: String) -> Bool {
+        guard name != "lr" else { return true }
+        guard let definition = kind.allOptions.first(where: { $0.name == name }),
+              case .number = definition.kind else { return false }
+        var probe = makeOptimizer(parameterCount: 0)
+        return probe.setOption(name, to: values.number(name))
+    }
+
     /// A fresh optimizer sized for `parameterCount` parameters.
     public func makeOptimizer(parameterCount: Int) -> any Optimizer {
         var optimizer = kind.make(values)

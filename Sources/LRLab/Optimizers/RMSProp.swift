@@ -40,6 +40,9 @@ public struct RMSProp: Optimizer {
     }
 
 
+    /// v, lr_eff, and g_avg and buf when centered and with momentum.
+    public var storedValuesPerParameter: Int { 2 + (centered ? 1 : 0) + (momentum > 0 ? 1 : 0) }
+
     public mutating func reset(parameterCount: Int) {
         squareAverage = [Double](repeating: 0, count: parameterCount)
         gradientAverage = [Double](repeating: 0, count: centered ? parameterCount : 0)

@@ -12,8 +12,10 @@ import Darwin
 ///
 /// - `lr` is drawn log-uniformly from the range the user gives (`lr=1e-4..1`).
 /// - Any other option is drawn uniformly from its legal range, which must be bounded and at
-///   most 1 wide (`momentum`, `beta1`, `beta2`, `alpha`, `rho`, `dampening`); options without
-///   such a range (`eps`, `weight_decay`) or that are whole numbers (`seed`) cannot evolve.
+///   most 1 wide (`momentum`, `dampening`); options without such a range (`eps`,
+///   `weight_decay`) or that are whole numbers (`seed`) cannot evolve, nor can options the
+///   optimizer cannot change during a run (`beta1`, `beta2`, `alpha`, `rho`: see
+///   `init(name:configuration:learningRates:)`).
 ///
 /// Explore (Ray Tune's `PopulationBasedTraining`): with probability `resample` the value is
 /// drawn afresh from the search range, else it is multiplied by a factor drawn uniformly from
@@ -50,7 +52,7 @@ public struct EvolvingHyperparameter: Sendable, Hashable {
         }
         guard case .number(_, let legal, let integer) = definition.kind, !integer else {
             throw OptionError("option '\(name)' of \(kind.name) is not a real number; it cannot evolve", key: name,
-                              hint: "evolve lr and options between 0 and 1 such as momentum or beta1")
+                              hint: "evolve lr, or options between 0 and 1 the optimizer takes during a run (momentum and dampening of opt momentum)")
         }
         if name == "lr" {
             let clamped = Swift.max(learningRates.lowerBound, legal.lowerBound)...Swift.min(learningRates.upperBound, legal.upperBound)
@@ -59,9 +61,31 @@ public struct EvolvingHyperparameter: Sendable, Hashable {
         }
         guard legal.upperBound - legal.lowerBound <= 1 else {
             throw OptionError("option '\(name)' of \(kind.name) has no bounded range to draw from", key: name,
-                              hint: "evolve lr and options between 0 and 1 such as momentum or beta1")
+                              hint: "evolve lr, or options between 0 and 1 the optimizer takes during a run (momentum and dampening of opt momentum)")
         }
         self.init(name: name, searchRange: legal, logScale: false, legalRange: legal)
+    }
+
+    /// The hyper-parameter `name` of `configuration`'s optimizer, as `init(name:kind:learningRates:)`,
+    /// and refused as well when the optimizer cannot take a new value of it during a run
+    /// (`OptimizerConfiguration.canChangeDuringRun`), so that a population is refused before
+    /// it starts rather than when its first member is built.
+    public init(name: String, configuration: OptimizerConfiguration, learningRates: ClosedRange<Double>) throws(OptionError) {
+        try self.init(name: name, kind: configuration.kind, learningRates: learningRates)
+        guard configuration.canChangeDuringRun(name) else {
+            let evolvable = EvolvingHyperparameter.names(for: configuration)
+            throw OptionError("option '\(name)' of \(configuration.kind.name) cannot change during a run, so it cannot evolve", key: name,
+                              hint: "\(configuration.kind.name) can evolve " + evolvable.joined(separator: ", "))
+        }
+    }
+
+    /// The options of `configuration`'s optimizer a population can evolve: `lr`, and those
+    /// with a bounded range the optimizer takes during a run (`momentum`, `dampening`).
+    public static func names(for configuration: OptimizerConfiguration) -> [String] {
+        configuration.kind.allOptions.map(\.name).filter { name in
+            (try? EvolvingHyperparameter(name: name, kind: configuration.kind, learningRates: 1e-4...1)) != nil
+                && configuration.canChangeDuringRun(name)
+        }
     }
 
     /// A value drawn from the search range (log-uniform or uniform).

@@ -89,16 +89,34 @@ public struct PopulationMember: Sendable {
     }
 
     public let id: Int
-    public internal(set) var state: State
+    /// The state, held as two optionals (exactly one set) rather than as `State`, so that
+    /// stepping mutates it in place: a `State` taken apart in a `switch` is a copy, and
+    /// stepping the copy while the member still holds the original copies every array.
+    private var formulaRun: Run?
+    private var training: Trainer?
     /// In the population's `evolve` order.
     public internal(set) var hyper: [Double]
     public internal(set) var lineage: [LineageSegment]
 
     public init(id: Int, state: State, hyper: [Double], lineage: [LineageSegment]) {
         self.id = id
-        self.state = state
         self.hyper = hyper
         self.lineage = lineage
+        self.state = state
+    }
+
+    public internal(set) var state: State {
+        get {
+            if let training { return .training(training) }
+            guard let formulaRun else { preconditionFailure("a member holds a run or a training") }
+            return .run(formulaRun)
+        }
+        set {
+            switch newValue {
+            case .run(let run): (formulaRun, training) = (run, nil)
+            case .training(let trainer): (formulaRun, training) = (nil, trainer)
+            }
+        }
     }
 
     /// The run being stepped (a training's current run).
@@ -110,10 +128,7 @@ public struct PopulationMember: Sendable {
     }
 
     /// The training, for a model's population.
-    public var trainer: Trainer? {
-        if case .training(let trainer) = state { return trainer }
-        return nil
-    }
+    public var trainer: Trainer? { training }
 
     /// Units of training done: steps of a run, epochs of a training.
     public var progress: Int {
@@ -155,28 +170,24 @@ public struct PopulationMember: Sendable {
     /// Trains `units` more steps or epochs; false when `shouldStop` cut it short (the member
     /// has then taken part of them).
     mutating func advance(by units: Int, shouldStop: () -> Bool) -> Bool {
-        switch state {
-        case .run(var run):
-            let taken = run.run(units, shouldStop: shouldStop)
-            state = .run(run)
-            return taken == units || run.ending != nil
-        case .training(var trainer):
-            let stop = trainer.train(epochs: units, shouldStop: shouldStop)
-            state = .training(trainer)
+        if training != nil {
+            let stop = training?.train(epochs: units, shouldStop: shouldStop)
             if case .interrupted = stop { return false }
             return true
         }
+        let taken = formulaRun?.run(units, shouldStop: shouldStop)
+        return taken == units || formulaRun?.ending != nil
+    }
+
+    /// Frees the scratch of the member's steps until its next turn.
+    mutating func releaseScratch() {
+        formulaRun?.releaseScratch()
+        training?.releaseScratch()
     }
 
     /// Sets an evolving hyper-parameter from the next step on, keeping the optimizer's state.
     mutating func setHyperparameter(name: String, value: Double) throws(OptionError) {
-        switch state {
-        case .run(var run):
-            try run.setHyperparameter(name: name, value: value)
-            state = .run(run)
-        case .training(var trainer):
-            try trainer.setHyperparameter(name: name, value: value)
-            state = .training(trainer)
-        }
+        try formulaRun?.setHyperparameter(name: name, value: value)
+        try training?.setHyperparameter(name: name, value: value)
     }
 }

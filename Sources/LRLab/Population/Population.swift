@@ -114,6 +114,8 @@ public struct Population: Sendable {
     /// initialisation and batch order) with its own drawn learning rate; `settings.interval`
     /// and `settings.steps` count epochs. Only `lr` can evolve.
     public init(training: Trainer, settings: Settings) throws(PopulationError) {
+        var training = training
+        training.keepsBestParameters = false
         try self.init(settings: settings) { _, hyper throws(PopulationError) in
             var member = PopulationMember(id: 0, state: .training(training), hyper: hyper, lineage: [])
             for (parameter, value) in zip(settings.evolve, hyper) {
@@ -156,34 +158,33 @@ public struct Population: Sendable {
     public enum Outcome: Sendable, Hashable {
         /// A new generation was recorded.
         case advanced
-        /// `shouldStop` said stop while member `member` was at step `step`; the population is
-        /// as it was before (the last whole generation).
+        /// `shouldStop` said stop while member `member` was at step `step`; the generations
+        /// are as they were, and the members keep the steps they took towards the next one,
+        /// which the next `advance` finishes.
         case interrupted(member: Int, step: Int)
     }
 
     /// Trains every member one interval (to the next multiple of `interval` steps or epochs, or to the budget
     /// when that comes first; past the budget, one interval more), then measures, exploits and
     /// explores, and records the generation. `shouldStop` is polled before each member and
-    /// every 1024 steps; when it says stop, the population goes back to its last generation.
+    /// as its steps say (`Run.run`, `Trainer.train`); when it says stop, the members keep the
+    /// steps they took (no member is copied to be put back: that would hold the population
+    /// twice) and the next call goes on from them, to the same generation.
+    ///
+    /// Between its turns a member holds no scratch (`Run.releaseScratch`): only the member
+    /// being stepped has a workspace.
     @discardableResult
     public mutating func advance(shouldStop: () -> Bool = { false }) -> Outcome {
         let from = progress
         var target = (from / settings.interval + 1) * settings.interval
         if from < settings.steps { target = Swift.min(target, settings.steps) }
-        let before = members
         for index in members.indices {
-            if shouldStop() {
-                let reached = members[index].stepCount
-                members = before
-                return .interrupted(member: index, step: reached)
-            }
             let wanted = target - members[index].progress
             guard wanted > 0, !members[index].hasEnded else { continue }
-            if !members[index].advance(by: wanted, shouldStop: shouldStop) {
-                let reached = members[index].stepCount
-                members = before
-                return .interrupted(member: index, step: reached)
-            }
+            if shouldStop() { return .interrupted(member: index, step: members[index].stepCount) }
+            let finished = members[index].advance(by: wanted, shouldStop: shouldStop)
+            members[index].releaseScratch()
+            if !finished { return .interrupted(member: index, step: members[index].stepCount) }
         }
         progress = target
         // A formula's generation falls on the step it aimed at (even when every run ended before

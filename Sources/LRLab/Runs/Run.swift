@@ -224,7 +224,8 @@ public struct Run: Sendable {
 
     /// Takes up to `count` steps, stopping early when the run ends, or, with
     /// `untilConverged`, at the first converged step, or when `shouldStop` says so (asked
-    /// every 1024 steps: Ctrl-C). Returns the number of steps taken.
+    /// every 1024 steps: Ctrl-C; and inside a step whose evaluation can take long, which is
+    /// then undone: `DifferentiableLoss.evaluationCanStop`). Returns the number of steps taken.
     ///
     /// Without `untilConverged` the last step is known, and so is the stride the trace will
     /// have then: the steps write only the rows that thinning will keep (`Trace.plan`), and
@@ -242,9 +243,10 @@ public struct Run: Sendable {
     public mutating func run(_ count: Int, untilConverged: Bool = false, shouldStop: () -> Bool = { false }) -> Int {
         let firstStep = stepCount
         let lastStep = count > Int.max / 2 - firstStep ? Int.max / 2 : firstStep + count
-        guard count > 1, !untilConverged, progress.ending == nil,
+        guard count > 1, !untilConverged, progress.ending == nil, progress.point.count < Run.largestPlannedDimension,
               progress.trace.finalStride(throughStep: lastStep) > progress.trace.stride else {
-            // Nothing to skip: every row offered stays, or the last step is not known.
+            // Nothing to skip: every row offered stays, or the last step is not known, or the
+            // run is a model's, whose copy for a replay would cost its whole state again.
             return stepBatches(count, untilConverged: untilConverged, shouldStop: shouldStop)
         }
         var batchStart = self
@@ -266,6 +268,20 @@ public struct Run: Sendable {
         return taken
     }
 
+    /// Parameters from which `run` does not plan the trace: planning keeps a copy of the run
+    /// to replay a batch that ends early, and stepping the run then copies its point, gradient,
+    /// workspace and optimizer state, the model's memory twice over. A model's run offers
+    /// every step to its trace instead: the trace ends the same, and a step whose row is kept
+    /// (a few dozen of a training's) costs two norms more.
+    public static let largestPlannedDimension = 4_096
+
+    /// Frees the scratch the steps use (the loss's workspace, as large as the parameters and
+    /// their gradient again); the next step makes it anew. For runs kept between their turns:
+    /// population members, finished trainings.
+    public mutating func releaseScratch() {
+        progress.releaseScratch()
+    }
+
     /// `run` without planning the trace: batches of up to 1024 steps, each with the
     /// optimizer opened to its concrete type.
     private mutating func stepBatches(_ count: Int, untilConverged: Bool, shouldStop: () -> Bool) -> Int {
@@ -279,8 +295,9 @@ public struct Run: Sendable {
             }
             let rules = RunProgress.Rules(learningRate: baseLearningRate, scheduleIsConstant: scheduleIsConstant,
                                           divergenceBound: divergenceBound, convergence: NormThreshold(convergenceTolerance),
-                                          untilConverged: untilConverged)
-            let done = progress.advance(chunk, optimizer: &optimizer, loss: lossFunction, schedule: schedule, rules: rules)
+                                          untilConverged: untilConverged, evaluationCanStop: lossFunction.evaluationCanStop)
+            let done = progress.advance(chunk, optimizer: &optimizer, loss: lossFunction, schedule: schedule, rules: rules,
+                                        shouldStop: shouldStop)
             taken += done
             if done < chunk { break }
         }

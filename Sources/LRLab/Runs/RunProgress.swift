@@ -13,6 +13,9 @@ struct RunProgress: Sendable {
         var convergence: NormThreshold
         /// Stop after the first step whose notes say converged.
         var untilConverged: Bool
+        /// The loss's evaluations can be stopped midway (`DifferentiableLoss.evaluationCanStop`):
+        /// each step keeps what it needs to be undone.
+        var evaluationCanStop = false
     }
 
     var point: [Double]
@@ -62,6 +65,9 @@ struct RunProgress: Sendable {
     /// base rate was set by hand (`Run.setLearningRate`).
     mutating func markRateEvent() { nextBreakpoint = stepCount + 1 }
 
+    /// Frees the workspace until the next batch of steps.
+    mutating func releaseScratch() { workspace = [] }
+
     var hasConverged: Bool { ending == nil && lastNotes.contains(.converged) }
 
     /// The latest step as a trace row; `optimizer` supplies the state.
@@ -78,7 +84,9 @@ struct RunProgress: Sendable {
     }
 
     /// Takes up to `count` steps with `optimizer`; stops early when the run ends or, with
-    /// `rules.untilConverged`, at the first converged step. Returns the number taken.
+    /// `rules.untilConverged`, at the first converged step, or when `shouldStop` says stop in
+    /// the middle of an evaluation (asked only with `rules.evaluationCanStop`: the step is
+    /// then undone, as if it had not begun). Returns the number taken.
     ///
     /// Generic over the optimizer's type, so the existential `Run` holds is opened once
     /// per call rather than once per update. The previous values and the workspace holding
@@ -98,7 +106,8 @@ struct RunProgress: Sendable {
     @_specialize(exported: false, where Optimizer == Adagrad, Function == Objective)
     @_specialize(exported: false, where Optimizer == Adadelta, Function == Objective)
     mutating func advance<Optimizer: LRLab.Optimizer, Function: DifferentiableLoss>(
-        _ count: Int, optimizer: inout Optimizer, loss objective: Function, schedule: any LearningRateSchedule, rules: Rules
+        _ count: Int, optimizer: inout Optimizer, loss objective: Function, schedule: any LearningRateSchedule, rules: Rules,
+        shouldStop: () -> Bool = { false }
     ) -> Int {
         var workspace: [Double] = [], previous: [Double] = []
         swap(&workspace, &self.workspace)
@@ -128,8 +137,8 @@ struct RunProgress: Sendable {
                 while taken < count, ending == nil {
                     // `lastNotes` must be whole after the batch, and after every step of a run
                     // until converged.
-                    step(values, optimizer: &optimizer, objective: objective, schedule: schedule, rules: rules,
-                         allNotes: rules.untilConverged || taken == count - 1)
+                    guard step(values, optimizer: &optimizer, objective: objective, schedule: schedule, rules: rules,
+                               allNotes: rules.untilConverged || taken == count - 1, shouldStop: shouldStop) else { break }
                     taken += 1
                     if rules.untilConverged, hasConverged { break }
                 }
@@ -165,9 +174,15 @@ struct RunProgress: Sendable {
     ///
     /// This is the hot loop of every run, sweep and comparison, so it works on the batch's
     /// raw buffers and writes the trace row in place.
+    ///
+    /// With `rules.evaluationCanStop`, the optimizer is kept as it was before the update, and
+    /// when `shouldStop` stops the evaluation the point, gradient and optimizer go back to
+    /// it: the step returns false, not taken. (A copy of the optimizer a step costs nothing
+    /// beside an evaluation of many rows.)
     @inline(__always)
     private mutating func step<Optimizer: LRLab.Optimizer, Function: DifferentiableLoss>(_ values: StepBuffers, optimizer: inout Optimizer, objective: Function,
-                                                           schedule: any LearningRateSchedule, rules: Rules, allNotes: Bool) {
+                                                           schedule: any LearningRateSchedule, rules: Rules, allNotes: Bool,
+                                                           shouldStop: () -> Bool) -> Bool {
         let step = stepCount + 1
         // Decided before the step: the trace does not change until the row is written, and
         // a row for the run's ending is kept whatever this says.
@@ -181,15 +196,30 @@ struct RunProgress: Sendable {
             previousPoint[index] = point[index]
             previousGradient[index] = gradient[index]
         }
-        let previousLoss = loss
+        let previousLoss = loss, breakpointBefore = nextBreakpoint
         var notes: TraceNotes = []
         if step == nextBreakpoint {
             if learningRate != lastLearningRate { notes.insert(.rateChanged) }
             nextBreakpoint = schedule.breakpoint(after: step) ?? Int.max
         }
 
-        optimizer.update(parameters: point, gradient: UnsafeBufferPointer(gradient), learningRate: learningRate, step: step)
-        loss = objective.loss(inPlace: values.workspace, afterStep: step)
+        if rules.evaluationCanStop {
+            let before = optimizer
+            optimizer.update(parameters: point, gradient: UnsafeBufferPointer(gradient), learningRate: learningRate, step: step)
+            guard let evaluated = objective.loss(inPlace: values.workspace, afterStep: step, shouldStop: shouldStop) else {
+                optimizer = before
+                nextBreakpoint = breakpointBefore
+                for index in 0..<dimension {
+                    point[index] = previousPoint[index]
+                    gradient[index] = previousGradient[index]
+                }
+                return false
+            }
+            loss = evaluated
+        } else {
+            optimizer.update(parameters: point, gradient: UnsafeBufferPointer(gradient), learningRate: learningRate, step: step)
+            loss = objective.loss(inPlace: values.workspace, afterStep: step)
+        }
         stepCount = step
 
         // x · 0 is ±0 for a finite x and not a number otherwise, so each sum below is 0
@@ -227,6 +257,7 @@ struct RunProgress: Sendable {
             RunProgress.record(step: step, learningRate: learningRate, loss: loss, notes: notes, values: values,
                                optimizer: optimizer, into: &trace)
         }
+        return true
     }
 
     /// Σ x·0 over `point` and over `gradient`: each ±0 exactly when every value is finite,

@@ -89,8 +89,9 @@ extension Command {
         A second `train` continues (same model, data, batch and seed): `lr 0.01` in between changes
         the rate and keeps the optimizer's state; a new `opt` or `schedule` continues from the
         current parameters with a fresh optimizer. early=P stops after P epochs without a lower
-        validation loss and keeps the parameters of the best epoch. Ctrl-C stops and keeps what was
-        done; a diverging training ends with the diagnosis.
+        validation loss and keeps the parameters of the best epoch: a later train continues from
+        them, with the optimizer's state and the schedule started afresh. Ctrl-C stops and keeps
+        what was done; a diverging training ends with the diagnosis.
           data moons ; model mlp hidden=16 ; opt adam lr=0.01 ; train epochs=50
           train epochs=100 batch=full early=10
           lr 0.001 ; train epochs=20
@@ -246,7 +247,8 @@ extension Command {
                 existing.scheduleDescription = session.schedule.description
                 notes.append("continuing from epoch \(existing.trainer.epoch) with a fresh \(session.optimizer.kind.name) (its state and the schedule start again)")
             } else {
-                notes.append("continuing from epoch \(existing.trainer.epoch) (step \(existing.trainer.stepCount)); a new model or data starts afresh")
+                let kept = existing.trainer.keptEpoch.map { " with the parameters of epoch \($0), which early stopping kept" } ?? ""
+                notes.append("continuing from epoch \(existing.trainer.epoch) (step \(existing.trainer.stepCount))\(kept); a new model or data starts afresh")
             }
             training = existing
         } else {
@@ -254,9 +256,16 @@ extension Command {
                 notes.append(old.trainer.ending != nil ? "the previous training ended diverged; starting again"
                              : "a new training: batch= or seed= differs from the previous one's (batch \(old.batchSize.map(String.init) ?? "full"), seed \(old.seed))")
             }
+            if let model = try? specification.makeModel(for: data.training) {
+                try checkMemory(session, model: model, split: data, batchSize: batch ?? defaultBatchRows, count: 1,
+                                keepsBestParameters: true, what: "train on this model", at: statement.words[0])
+            }
+            session.training = nil
             training = try newTraining(session, specification: specification, data: data,
                                        batchSize: batch ?? defaultBatchRows, seed: seed, at: statement.words[0])
         }
+        // Trained in place: the session's copy would make the first step copy the whole state.
+        session.training = nil
         let trainer = training.trainer
         let perEpoch = trainer.batches.batchesPerEpoch
         let batchText = trainer.batches.batchSize.map { "batch \($0) (\(perEpoch) steps an epoch)" } ?? "full batch (1 step an epoch)"
@@ -267,6 +276,10 @@ extension Command {
         header += "; \(trainer.lossKind.pytorchName)"
         session.say(session.wrapped((notes + [header]).joined(separator: "\n")))
 
+        guard training.trainer.isMeasured else {
+            // Ctrl-C while the start was measured: nothing was trained, nothing is kept.
+            return session.say(session.wrapped("interrupted while measuring the start over the whole sets; nothing was trained"))
+        }
         let firstEpoch = training.trainer.epoch
         let target = firstEpoch + epochs
         let stop = training.trainer.train(epochs: epochs, patience: patience, shouldStop: session.shouldStop) { record in
@@ -296,7 +309,8 @@ extension Command {
         }
         do throws(EvaluationError) {
             let trainer = try Trainer(model: model, split: data, l2: specification.l2, initialization: specification.initialization,
-                                      configuration: session.optimizer, schedule: session.schedule, batchSize: batchSize, seed: seed)
+                                      configuration: session.optimizer, schedule: session.schedule, batchSize: batchSize, seed: seed,
+                                      shouldStop: session.shouldStop)
             return ModelTraining(trainer: trainer, specification: specification, batchSize: batchSize, seed: seed,
                                  optimizerDescription: session.optimizer.description, scheduleDescription: session.schedule.description)
         } catch {

@@ -7,6 +7,10 @@ extension Command {
                               entries: [Comparison.Entry], setup: ModelTrainingSetup) throws(ShellError) {
         let epochs = options.declaredCount("epochs")
         let batch = try batchSize(options.text("batch"), statement: statement) ?? setup.batchSize
+        // The trainings run one after the other and only their traces are kept.
+        try checkMemory(session, model: setup.model, split: setup.split, batchSize: batch, count: 1, keepsBestParameters: false,
+                        what: "compare on this model", at: statement.words[0])
+        session.lastModelComparison = nil
         let comparison: TrainingComparison
         do throws(EvaluationError) {
             comparison = try TrainingComparison(model: setup.model, split: setup.split, l2: setup.l2, initialization: setup.initialization,
@@ -30,7 +34,7 @@ extension Command {
             let last = result.last
             var row = [result.label, cell(last?.trainLoss), cell(last?.validationLoss)]
             if isClassifier { row += [cell(last?.trainAccuracy), cell(last?.validationAccuracy)] }
-            row.append(result.trainer.ending == nil ? String(last?.epoch ?? 0) : "ended at \(last?.epoch ?? 0)")
+            row.append(result.ending == nil ? String(last?.epoch ?? 0) : "ended at \(last?.epoch ?? 0)")
             return row
         }
         var columns: [Table.Column] = [.init("run", alignment: .left), .init("train loss"), .init("val loss")]
@@ -43,8 +47,8 @@ extension Command {
         let size = pictureSize(session)
         let which = hasValidation ? "validation" : "training"
         let lossSeries = comparison.results.map { result in
-            LineChart.Series(result.label, y: result.trainer.trace.records.map { hasValidation ? ($0.validationLoss ?? .nan) : $0.trainLoss },
-                             x: result.trainer.trace.records.map { Double($0.epoch) })
+            LineChart.Series(result.label, y: result.trace.records.map { hasValidation ? ($0.validationLoss ?? .nan) : $0.trainLoss },
+                             x: result.trace.records.map { Double($0.epoch) })
         }
         let positive = lossSeries.allSatisfy { $0.y.allSatisfy { !$0.isFinite || $0 > 0 } }
         let lossChart = LineChart(series: lossSeries, width: size.width, height: size.height, yScale: positive ? .log10 : .linear,
@@ -53,8 +57,8 @@ extension Command {
         session.lastPicture = .lineChart(lossChart)
         if isClassifier {
             let accuracySeries = comparison.results.map { result in
-                LineChart.Series(result.label, y: result.trainer.trace.records.map { (hasValidation ? $0.validationAccuracy : $0.trainAccuracy) ?? .nan },
-                                 x: result.trainer.trace.records.map { Double($0.epoch) })
+                LineChart.Series(result.label, y: result.trace.records.map { (hasValidation ? $0.validationAccuracy : $0.trainAccuracy) ?? .nan },
+                                 x: result.trace.records.map { Double($0.epoch) })
             }
             let accuracyChart = LineChart(series: accuracySeries, width: size.width, height: size.height,
                                           title: "\(which) accuracy per epoch", xLabel: "epoch", yLabel: "accuracy")
@@ -62,11 +66,11 @@ extension Command {
             session.lastPicture = .lineChart(accuracyChart)
         }
         for result in comparison.results {
-            if let ending = result.trainer.ending { lines.append("\(result.label): " + ending.description.text(digits: session.digits)) }
+            if let ending = result.ending { lines.append("\(result.label): " + ending.description.text(digits: session.digits)) }
         }
         if comparison.wasStopped {
             let last = comparison.results.last
-            lines.append(Session.interruptionNote(atStep: last?.trainer.run.stepCount ?? 0, of: last?.label,
+            lines.append(Session.interruptionNote(atStep: last?.stepCount ?? 0, of: last?.label,
                                                   "the table shows the trainings so far (\(comparison.results.count) of \(entries))"))
         }
         return lines.joined(separator: "\n")

@@ -32,8 +32,8 @@ extension Command {
                 member starts from the model's initialisation with the same batches (32 rows, shuffle seed 0),
                 interval= counts epochs (default 1), the score is the validation loss after each epoch
                 (the training loss when every row trains); evolve= takes the same options as on a formula.
-                  pbt epochs=5 population=8             after data digits; model mlp hidden=32
-                  pbt epochs=5 evolve=lr,beta1          with opt adam
+                  pbt epochs=5 population=8             after data moons; model mlp hidden=16
+                  pbt epochs=5 evolve=lr,momentum       with opt momentum
                 After a pbt, expect and keep read \(Expectation.populationQuantities.map(\.name).joined(separator: ", ")):
                   keep random_best = pbt_best        (after pbt exploit=off)
                   expect pbt_best < random_best      (after pbt)
@@ -83,8 +83,14 @@ extension Command {
             guard !options.isGiven("steps") else {
                 throw ShellError("give steps= (a formula) or epochs= (a model), not both", at: statement.word(forKey: "steps")?.range)
             }
-            let template = try modelTemplate(session, statement)
             settings = try pbtSettings(options, session: session, statement: statement, model: true)
+            let compare = options.flag("compare")
+            try checkPopulationMemory(session, statement, size: settings.size, populations: compare ? 2 : 1)
+            session.population = nil
+            let template = try modelTemplate(session, statement)
+            guard template.isMeasured else {
+                return session.say(session.wrapped("interrupted while measuring the start over the whole sets; no population was trained"))
+            }
             make = { settings throws(ShellError) in try runModelPopulation(settings, session: session, template: template) }
         } else {
             let (objective, start) = try session.setup(at: statement.words[0])
@@ -131,19 +137,25 @@ extension Command {
                              at: statement.word(forKey: "interval")?.range ?? command.range, hint: "give a longer interval=")
         }
         var evolve: [EvolvingHyperparameter] = []
-        let names = (options.text("evolve") ?? "lr").split(separator: ",", omittingEmptySubsequences: false).map { $0.lowercased() }
-        for name in names {
+        let evolveWord = statement.word(forKey: "evolve")
+        // Each name with its column, so that an error points at the name.
+        var column = (evolveWord?.column ?? 0) + "evolve=".count
+        let names = (options.text("evolve") ?? "lr").split(separator: ",", omittingEmptySubsequences: false).map { name in
+            defer { column += name.count + 1 }
+            return (name: name.lowercased(), range: evolveWord.map { _ in SourceRange(column: column, length: Swift.max(name.count, 1)) })
+        }
+        for (name, range) in names {
             guard !name.isEmpty else {
-                throw ShellError("empty name in evolve=", at: statement.word(forKey: "evolve")?.range, hint: "e.g. evolve=lr,momentum")
+                throw ShellError("empty name in evolve=", at: range ?? evolveWord?.range, hint: "e.g. evolve=lr,momentum")
             }
             do throws(OptionError) {
-                let parameter = try EvolvingHyperparameter(name: name, kind: session.optimizer.kind, learningRates: options.rateRange("lr"))
+                let parameter = try EvolvingHyperparameter(name: name, configuration: session.optimizer, learningRates: options.rateRange("lr"))
                 guard !evolve.contains(where: { $0.name == name }) else {
                     throw OptionError("'\(name)' is named twice in evolve=", key: name)
                 }
                 evolve.append(parameter)
             } catch {
-                throw ShellError(error.message, at: statement.word(forKey: "evolve")?.range, hint: error.hint)
+                throw ShellError(error.message, at: range ?? evolveWord?.range, hint: error.hint)
             }
         }
         var factors = options.rates("perturb")
@@ -243,6 +255,18 @@ extension Command {
         session.progress?("")
         if case .interrupted = outcome { return (population, outcome) }
         return (population, nil)
+    }
+
+    /// Refuses a model's population past the memory budget, before anything is allocated:
+    /// `populations` of `size` members (2 for `pbt compare`, which keeps the first while the
+    /// second trains).
+    static func checkPopulationMemory(_ session: Session, _ statement: Statement, size: Int, populations: Int) throws(ShellError) {
+        guard let data = session.data, let specification = session.model,
+              let model = try? specification.makeModel(for: data.training) else { return }
+        let what = populations > 1 ? "pbt compare on this model (two populations)" : "pbt on this model"
+        try checkMemory(session, model: model, split: data, batchSize: defaultBatchRows, count: size * populations,
+                        keepsBestParameters: false, what: what, unit: "member", countOption: "population", perOption: populations,
+                        at: statement.word(forKey: "population") ?? statement.words[0])
     }
 
     static func noPopulation(at word: Word) -> ShellError {

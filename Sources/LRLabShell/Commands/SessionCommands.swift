@@ -63,15 +63,18 @@ extension Command {
             let run = try session.currentRun(at: statement.words[0])
             try saveCSV(run, to: path, session: session)
         },
-        Command("set", usage: "set digits=N | color=on|off | unicode=on|off | state=on|off",
-                summary: "change how numbers, pictures and trace lines are printed",
+        Command("set", usage: "set digits=N | color=on|off | unicode=on|off | state=on|off | memory=SIZE",
+                summary: "change how numbers, pictures and trace lines are printed, and the memory budget",
                 details: """
                 set digits=4        significant digits in printed numbers (1 to 17)
                 set state=off       no optimizer state under each trace line (`state` still shows it)
                 set unicode=off     ASCII pictures
+                set memory=4GB      the memory a pbt, compare or train on a model may hold (default
+                                    \(MemoryBudget.setting(MemoryBudget.standard.bytes)); also KB, MB, TB): each works out what it needs
+                                    before it starts and refuses past the budget, saying what to lower
                 `set` alone prints the current settings.
                 """,
-                completion: .words(["digits=", "color=", "unicode=", "state="])) { session, statement throws(ShellError) in
+                completion: .words(["digits=", "color=", "unicode=", "state=", "memory="])) { session, statement throws(ShellError) in
             let definitions: [OptionDefinition] = [
                 .integer("digits", default: session.digits, range: 1...17, "significant digits in printed numbers"),
                 OptionDefinition("color", .flag(default: session.useColor), "colour in messages and pictures"),
@@ -80,16 +83,27 @@ extension Command {
             ]
             guard statement.words.count > 1 else {
                 let onOff = { (flag: Bool) in flag ? "on" : "off" }
-                session.say("digits=\(session.digits) color=\(onOff(session.useColor)) unicode=\(onOff(session.useUnicode)) state=\(onOff(session.showsState))")
+                session.say("digits=\(session.digits) color=\(onOff(session.useColor)) unicode=\(onOff(session.useUnicode)) state=\(onOff(session.showsState)) "
+                            + "memory=\(MemoryBudget.setting(session.memoryBudget.bytes))")
                 return
             }
-            let options = statement.options()
+            var options = statement.options()
+            var budget = session.memoryBudget
+            if let index = options.firstIndex(where: { $0.key.lowercased() == "memory" }) {
+                let text = options.remove(at: index).value ?? ""
+                guard let bytes = MemoryBudget.parse(text), MemoryBudget.legal.contains(bytes) else {
+                    throw ShellError("memory=\(text) is not a size from 1MB to 1PB", at: statement.word(forKey: "memory")?.range,
+                                     hint: "e.g. set memory=4GB or set memory=512MB")
+                }
+                budget = MemoryBudget(bytes: bytes)
+            }
             do throws(OptionError) {
                 let values = try OptionValues.parse(options, definitions: definitions, context: "set")
                 session.digits = Int(saturating: values.number("digits"))
                 session.useColor = values.flag("color")
                 session.useUnicode = values.flag("unicode")
                 session.showsState = values.flag("state")
+                session.memoryBudget = budget
             } catch {
                 throw ShellError(error.message, at: statement.word(forKey: error.key)?.range, hint: error.hint)
             }

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import LRLabShell
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Ctrl-C in a real terminal comes back to the prompt at once, whatever the size of the work:
+/// lrlab runs in a pseudo-terminal (`GuidedTerminalTests.Learner`), starts a training or a
+/// population that takes well over ten seconds in a debug build, gets SIGINT in the middle of
+/// one of its long loops, and must show the prompt within `latency`.
+///
+/// The sizes (a debug build, on the development machine): `data sine n=200000` with
+/// `model mlp hidden=16` takes about 11 s for two full-batch epochs; measuring the whole set
+/// once takes about a second and a half, a chunk of 256 rows a few milliseconds.
+@Suite(.serialized) struct InterruptLatencyTests {
+    /// How soon the prompt must come back after SIGINT.
+    static let latency = 0.2
+
+    /// Starts lrlab, runs `setup`, types `command`, waits for `marker` (a progress line, or
+    /// nothing), then `delay` seconds, sends SIGINT and times the prompt.
+    func secondsToPrompt(setup: String, command: String, after marker: String?, delay: Double) throws -> Double {
+        let learner = try GuidedTerminalTests.Learner(environment: [:])
+        try #require(learner.waitFor("lrlab> "))
+        var mark = learner.type(setup)
+        try #require(learner.waitFor("lrlab> ", after: mark, seconds: 120), "\(learner.since(mark))")
+        mark = learner.type(command)
+        if let marker { try #require(learner.waitFor(marker, after: mark, seconds: 120), "\(learner.since(mark))") }
+        Thread.sleep(forTimeInterval: delay)
+        #expect(learner.process.isRunning)
+        let pressed = Date()
+        kill(learner.process.processIdentifier, SIGINT)
+        #expect(learner.waitFor("lrlab> ", after: mark, seconds: 30), "\(learner.since(mark))")
+        let elapsed = Date().timeIntervalSince(pressed)
+        #expect(learner.since(mark).contains("interrupted"), "\(learner.since(mark))")
+        _ = learner.type("quit")
+        learner.process.waitUntilExit()
+        return elapsed
+    }
+
+    /// The whole-set measurement: the start of a training on 200,000 rows.
+    @Test(.timeLimit(.minutes(2)))
+    func ctrlCInTheWholeSetMeasurementComesBackAtOnce() throws {
+        let seconds = try secondsToPrompt(setup: "data sine n=200000; model mlp hidden=16", command: "train epochs=5",
+                                          after: nil, delay: 0.5)
+        #expect(seconds < InterruptLatencyTests.latency, "\(seconds) s")
+    }
+
+    /// A full-batch step over 200,000 rows: Ctrl-C in the second epoch's step.
+    @Test(.timeLimit(.minutes(3)))
+    func ctrlCInAFullBatchStepComesBackAtOnce() throws {
+        let seconds = try secondsToPrompt(setup: "data sine n=200000 split=1; model mlp hidden=16", command: "train epochs=2 batch=full",
+                                          after: "train: epoch 1 of 2", delay: 0.3)
+        #expect(seconds < InterruptLatencyTests.latency, "\(seconds) s")
+    }
+
+    /// A population's generation: Ctrl-C while the members of the second generation train.
+    @Test(.timeLimit(.minutes(3)))
+    func ctrlCInAPopulationsGenerationComesBackAtOnce() throws {
+        let seconds = try secondsToPrompt(setup: "data sine n=40000; model mlp hidden=16", command: "pbt epochs=3 population=4",
+                                          after: "generation 1", delay: 0.3)
+        #expect(seconds < InterruptLatencyTests.latency, "\(seconds) s")
+    }
+}
