@@ -55,7 +55,7 @@ import Testing
         let (text, outcome) = TrainingLimitsTests.run(line)
         #expect(outcome.errors == 1)
         let column = line.distance(from: line.startIndex, to: line.range(of: "lr,\(option)")!.lowerBound) + 4
-        #expect(text.contains("-c:1:\(column): error: option '\(option)' of \(optimizer) cannot change during a run, so it cannot evolve"), "\(text)")
+        #expect(unwrapped(text).contains("-c:1:\(column): error: option '\(option)' of \(optimizer) cannot change during a run, so it cannot evolve"), "\(text)")
         #expect(text.contains(String(repeating: " ", count: column + 3) + "^" + String(repeating: "~", count: option.count - 1)), "\(text)")
         #expect(!text.contains("generation"))
     }
