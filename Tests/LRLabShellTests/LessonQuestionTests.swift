@@ -57,6 +57,11 @@ import Testing
         let skipped = learner.type("skip")
         #expect(skipped.contains("Question skipped; one answer, so that the lesson can go on:\nlrlab> answer 0.2\n"))
         #expect(skipped.contains("After the question."))
+        // Done, but with a question skipped: the lesson is not ✔.
+        learner.type("")
+        #expect(learner.type("momentum").contains("◑ Lesson 1 done, with 1 task or question skipped"))
+        #expect(learner.type("lessons").contains("  1 ◑ A lesson that asks"))
+        #expect(learner.savedProgress.contains("01-asks.lrlab at=0 sections=0,1 tasks=1 finished=1 skipped=0"))
     }
 
     @Test func runAsAScriptTheSolutionsAnswerPassesTheChecks() {

@@ -8,17 +8,23 @@ public struct LessonProgress: Sendable, Hashable {
     public var sections: Set<Int> = []
     /// Tasks done (their numbers in the lesson, 0-based).
     public var tasks: Set<Int> = []
+    /// Tasks (and questions) skipped and not done since.
+    public var skipped: Set<Int> = []
     /// The learner reached the lesson's end.
     public var finished = false
 
     public init() {}
+
+    /// Finished with every task done: ✔ (finished with a task skipped is not).
+    public var isDone: Bool { finished && skipped.isEmpty }
 
     /// Whether anything was done yet.
     public var isBegun: Bool { finished || position > 0 || !sections.isEmpty || !tasks.isEmpty }
 }
 
 /// Progress through the course, by lesson file name, and its text form: a header line, then one
-/// line per lesson, `NAME at=2 sections=0,1 tasks=0 finished=0`.
+/// line per lesson, `NAME at=2 sections=0,1 tasks=0 finished=0 skipped=1` (`skipped=` may be
+/// left out: files written before it are read as they were).
 public struct CourseProgress: Sendable, Hashable {
     public var lessons: [String: LessonProgress] = [:]
 
@@ -37,7 +43,8 @@ public struct CourseProgress: Sendable, Hashable {
         var lines = [CourseProgress.header]
         for (name, progress) in lessons.sorted(by: { $0.key < $1.key }) {
             func list(_ set: Set<Int>) -> String { set.sorted().map(String.init).joined(separator: ",") }
-            lines.append("\(name) at=\(progress.position) sections=\(list(progress.sections)) tasks=\(list(progress.tasks)) finished=\(progress.finished ? 1 : 0)")
+            lines.append("\(name) at=\(progress.position) sections=\(list(progress.sections)) tasks=\(list(progress.tasks)) finished=\(progress.finished ? 1 : 0)"
+                         + (progress.skipped.isEmpty ? "" : " skipped=\(list(progress.skipped))"))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -54,7 +61,7 @@ public struct CourseProgress: Sendable, Hashable {
         for (index, line) in lines.enumerated().dropFirst() where !line.trimmingSpaces.isEmpty {
             let words = line.split(separator: " ")
             var lesson = LessonProgress()
-            var readable = words.count == 5 && words[0].hasSuffix(".lrlab")
+            var readable = (words.count == 5 || words.count == 6) && words[0].hasSuffix(".lrlab")
             for word in words.dropFirst() where readable {
                 let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                 guard parts.count == 2 else { readable = false; break }
@@ -65,6 +72,7 @@ public struct CourseProgress: Sendable, Hashable {
                 case "at" where values.count == 1: lesson.position = values[0]
                 case "sections": lesson.sections = Set(values)
                 case "tasks": lesson.tasks = Set(values)
+                case "skipped": lesson.skipped = Set(values)
                 case "finished" where values.count == 1 && values[0] <= 1: lesson.finished = values[0] == 1
                 default: readable = false
                 }

@@ -93,6 +93,7 @@ extension LessonGuide {
         let failures = task.failedChecks(in: session)
         guard let first = failures.first else {
             progress.tasks.insert(taskNumber)
+            progress.skipped.remove(taskNumber)
             saveProgress(session)
             if task.isQuestion {
                 Self.say(wrapped: (session.useUnicode ? "✓ " : "ok ") + "Right." + (task.explanation.map { " " + $0 } ?? ""), session)

@@ -154,7 +154,7 @@ public struct LessonGuide {
             default: session.executeReporting(line: line)
             }
         case .task(let tries, let hintShown):
-            guard let (task, _) = self.task else { return }
+            guard let (task, taskNumber) = self.task else { return }
             switch word {
             case "": Self.say(wrapped: task.noun + ": " + task.text, session)
             case "next":
@@ -168,6 +168,8 @@ public struct LessonGuide {
                 session.say(task.noun + " skipped; one answer, so that the lesson can go on:")
                 try? task.runSolution(in: session, echo: true)
                 if let explanation = task.explanation { Self.say(wrapped: explanation, session) }
+                progress.skipped.insert(taskNumber)
+                saveProgress(session)
                 self.task = nil
                 present(session)
             case "quit": leave(session)
@@ -271,6 +273,11 @@ public struct LessonGuide {
         let count = (try? session.lessonSources(reportingProblems: false).count) ?? 0
         let next = number < count ? " lesson \(number + 1) goes on; lessons lists the course." : " That was the last lesson."
         guard let failed = failedSections.min() else {
+            guard progress.skipped.isEmpty else {
+                let skipped = NumberFormat.counted(progress.skipped.count, "task or question")
+                return Narration.wrap((session.useUnicode ? "◑ " : "") + "Lesson \(number) done, with \(skipped) skipped; lesson \(number) "
+                                      + "takes it again." + next, width: session.terminalColumns).joined(separator: "\n")
+            }
             return (session.useUnicode ? "✔ " : "") + "Lesson \(number) done." + next
         }
         return Narration.wrap("Lesson \(number) ended, but a command of its section \(failed + 1) failed (see above), "

@@ -25,7 +25,8 @@ extension Session {
         var lines: [String] = []
         for (index, source) in sources.enumerated() {
             let lesson = progress[source.fileName]
-            let mark = lesson.finished ? (useUnicode ? "✔" : "+") : lesson.isBegun ? (useUnicode ? "◐" : "~") : " "
+            let mark = lesson.isDone ? (useUnicode ? "✔" : "+") : lesson.finished ? (useUnicode ? "◑" : "s")
+                : lesson.isBegun ? (useUnicode ? "◐" : "~") : " "
             var title = source.title
             if let place = guidedPlace, place.fileName == source.fileName, place.number == index + 1 {
                 title += "  ← you are here, \(place.section + 1)/\(place.sectionCount)"
@@ -38,7 +39,8 @@ extension Session {
                 lines += Narration.wrap(String(repeating: " ", count: head.count + 2) + source.summary, width: width)
             }
         }
-        lines.append(useUnicode ? "lesson N takes one (✔ done, ◐ begun)" : "lesson N takes one (+ done, ~ begun)")
+        lines.append(useUnicode ? "lesson N takes one (✔ done, ◑ done with a task skipped, ◐ begun)"
+                                : "lesson N takes one (+ done, s done with a task skipped, ~ begun)")
         return lines.joined(separator: "\n")
     }
 }
