@@ -24,7 +24,10 @@ import Testing
         var noise: Double
     }
 
-    static let runWords: Set<String> = ["run", "step", "pbt", "train", "fit", "compare", "sweep", "lrfind"]
+    /// Whether `line` starts with a command that does work the checks read (`Command.countsAsTry`).
+    static func isWork(_ line: String) -> Bool {
+        Command.named(String(line.split(separator: " ").first ?? "").lowercased())?.countsAsTry ?? false
+    }
 
     struct TaskCase: CustomTestStringConvertible, Sendable {
         var lesson: String
@@ -165,14 +168,14 @@ import Testing
     /// The solution with one part changed, or nil when it has no such part to change.
     static func change(_ solution: [String], by change: Change, reference: Setup) -> [String]? {
         func firstWord(_ line: String) -> String { String(line.split(separator: " ").first ?? "").lowercased() }
-        let firstRun = solution.firstIndex { runWords.contains(firstWord($0)) } ?? solution.endIndex
+        let firstRun = solution.firstIndex { isWork($0) } ?? solution.endIndex
         switch change {
         case .opt:
             let kind = reference.optimizer.split(separator: " ").first.map(String.init) ?? "gd"
             let other = kind == "gd" ? "momentum" : "gd"
             let rate = reference.optimizer.split(separator: " ").first { $0.hasPrefix("lr=") }.map(String.init) ?? ""
             var changed = solution.filter { firstWord($0) != "opt" }
-            changed.insert("opt \(other) \(rate)", at: min(changed.firstIndex { runWords.contains(firstWord($0)) } ?? changed.endIndex,
+            changed.insert("opt \(other) \(rate)", at: min(changed.firstIndex { isWork($0) } ?? changed.endIndex,
                                                            changed.endIndex))
             return changed
         case .function:
@@ -194,7 +197,7 @@ import Testing
             return changed
         case .run:
             guard firstRun < solution.endIndex else { return nil }
-            return solution.filter { !runWords.contains(firstWord($0)) }
+            return solution.filter { !isWork($0) }
         case .noise:
             guard solution.contains(where: { $0.contains("noise=") && !$0.contains("noise=0 ") && !$0.hasSuffix("noise=0") }) else { return nil }
             return solution.map { replacing(option: "noise", in: $0) { _ in "0" } }

@@ -67,11 +67,13 @@ extension Command {
                 summary: "change how numbers, pictures and trace lines are printed, and the memory budget",
                 details: """
                 set digits=4        significant digits in printed numbers (1 to 17)
-                set state=off       no optimizer state under each trace line (`state` still shows it)
+                set state=off       no optimizer state under each trace line (`state` still
+                                    shows it)
                 set unicode=off     ASCII pictures
-                set memory=4GB      the memory a pbt, compare or train on a model may hold (default
-                                    \(MemoryBudget.setting(MemoryBudget.standard.bytes)); also KB, MB, TB): each works out what it needs
-                                    before it starts and refuses past the budget, saying what to lower
+                set memory=4GB      the memory a pbt, compare or train on a model may hold
+                                    (default \(MemoryBudget.setting(MemoryBudget.standard.bytes)); also KB, MB, TB): each works out
+                                    what it needs before it starts and refuses past the
+                                    budget, saying what to lower
                 `set` alone prints the current settings.
                 """,
                 completion: .words(["digits=", "color=", "unicode=", "state=", "memory="])) { session, statement throws(ShellError) in
