@@ -33,9 +33,9 @@ extension Command {
         CommandOption("degree", .text(syntax: "N1,N2,..."), "the polynomial degrees, 1 to \(ModelSpecification.maximumDegree), at most \(Limits.maximumFitDegrees)",
                       defaultDescription: "1,3,9,15"),
         CommandOption("l2", .number(default: 0, range: 0...1e6), "weight penalty: each loss adds l2·Σw² over the weights (not the bias)"),
-        CommandOption("epochs", .count(default: 1000, limit: Limits.maximumEpochs), "epochs each degree trains"),
-        CommandOption("batch", .text(syntax: "full|N"), "rows per step: full (every row) or N", defaultDescription: "full"),
-        CommandOption("seed", .seed(default: 0), "seed of the starting parameters and of the batches' shuffle"),
+        .epochs(default: 1000, "epochs each degree trains (the tutorial's polynomial fits)"),
+        .batch(default: nil, "rows per step: full (every row) or N"),
+        .seed("seed of the starting parameters and of the batches' shuffle"),
     ]
 
     /// The degrees fit trains when `degree=` is not given.
@@ -43,7 +43,7 @@ extension Command {
 
     static func fitCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
         let options = try CommandOptionValues(statement.words.dropFirst(), options: fitOptions, command: "fit")
-        guard let split = session.data else {
+        guard let split = session.lab.data else {
             throw ShellError("no data to fit yet", at: statement.words[0].range,
                              hint: "make a 1-D regression set first, e.g. data sine (help data lists them)")
         }
@@ -57,7 +57,7 @@ extension Command {
                                              range: 1...ModelSpecification.maximumDegree, maximumCount: Limits.maximumFitDegrees)
             ?? defaultFitDegrees
         let epochs = options.declaredCount("epochs")
-        let batch = try batchSize(options.text("batch"), statement: statement)
+        let batch = options.batch("batch")
         let seed = options.seed("seed")
         let l2 = options.number("l2") ?? 0
         let fits: PolynomialFits
@@ -72,7 +72,8 @@ extension Command {
                 throw ShellError("degree \(degree) has no loss at its start: \(problem.description)", at: statement.words[0].range)
             }
         }
-        session.lastFits = FittedDegrees(split: split, fits: fits)
+        session.lab.fits = FittedDegrees(split: split, fits: fits)
+        session.focus = .model
         session.say(session.wrapped(fitReport(fits, split: split, session: session, epochs: epochs, batch: batch, seed: seed, l2: l2)))
     }
 
@@ -130,17 +131,6 @@ extension Command {
             values.append(value)
         }
         return values
-    }
-
-    /// `batch=full` (nil) or a whole number of rows ≥ 1 (nil when not given: full batches).
-    static func batchSize(_ text: String?, statement: Statement) throws(ShellError) -> Int? {
-        guard let text, text.lowercased() != "full" else { return nil }
-        guard let rows = Int(text), rows >= 1, rows <= Limits.maximumDataRows else {
-            let word = statement.words.first { $0.text.lowercased().hasPrefix("batch=") }
-            throw ShellError("batch=\(text) is not full or a whole number of rows from 1 to \(Limits.maximumDataRows)", at: word?.range,
-                             hint: "e.g. batch=32, or batch=full")
-        }
-        return rows
     }
 }
 
