@@ -32,6 +32,9 @@ public struct CommandOption: Sendable {
         case seed(default: UInt64)
         /// A word taken as it is (a file or column name), shown in help as `syntax`; by default none.
         case text(syntax: String)
+        /// Comma-separated whole numbers in `range`, at most `maximumCount` of them
+        /// (`hidden=64,32`, `degree=1,3,9`); `default` when not given.
+        case wholeNumbers(default: [Int], range: ClosedRange<Int>, maximumCount: Int)
         /// Comma-separated words (`evolve=lr,momentum`), checked by the command.
         case names(default: [String])
     }
@@ -79,6 +82,7 @@ public struct CommandOption: Sendable {
         case .seed(let value): return String(value)
         case .text: return "-"
         case .names(let value): return value.isEmpty ? "-" : value.joined(separator: ",")
+        case .wholeNumbers(let value, _, _): return value.isEmpty ? "-" : value.map(String.init).joined(separator: ",")
         }
     }
 
@@ -88,6 +92,8 @@ public struct CommandOption: Sendable {
         switch kind {
         case .count(_, let limit): return "at most \(HelpText.grouped(limit))"
         case .batch: return "at most \(HelpText.grouped(Limits.maximumBatchRows))"
+        case .wholeNumbers(_, let range, let count):
+            return "each \(HelpText.grouped(range.lowerBound)) to \(HelpText.grouped(range.upperBound)), at most \(count) of them"
         case .number(_, let range):
             return "\(NumberFormat.format(range.lowerBound, digits: 6)) to \(NumberFormat.format(range.upperBound, digits: 6))"
         default: return nil
@@ -109,6 +115,7 @@ public struct CommandOption: Sendable {
         case .seed: return "N"
         case .text(let syntax): return syntax
         case .names: return "A,B,..."
+        case .wholeNumbers: return "N1,N2,..."
         }
     }
 }

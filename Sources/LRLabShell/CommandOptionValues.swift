@@ -17,6 +17,7 @@ struct CommandOptionValues {
         case seed(UInt64)
         case text(String)
         case names([String])
+        case wholeNumbers([Int])
     }
 
     private var options: [CommandOption]
@@ -112,6 +113,13 @@ struct CommandOptionValues {
     func text(_ name: String) -> String? {
         if case .text(let value)? = given[name] { return value }
         return nil
+    }
+
+    /// The whole numbers given for `name`, else its declared default.
+    func wholeNumbers(_ name: String) -> [Int] {
+        if case .wholeNumbers(let value)? = given[name] { return value }
+        if case .wholeNumbers(let value, _, _)? = option(name)?.kind { return value }
+        return []
     }
 
     /// The words given for `name` (lowercased), else its declared default.
@@ -241,6 +249,21 @@ struct CommandOptionValues {
             return .seed(seed)
         case .text:
             return .text(text)
+        case .wholeNumbers(_, let range, let maximumCount):
+            let parts = parts(of: word, key: key)
+            guard parts.count <= maximumCount else {
+                throw ShellError("\(key)= takes at most \(maximumCount) values, not \(parts.count)", at: word.range)
+            }
+            var values: [Int] = []
+            for part in parts {
+                guard let value = NumberSyntax.parse(part.text), value.rounded() == value,
+                      value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
+                    throw ShellError("\(key)= takes whole numbers from \(range.lowerBound) to \(range.upperBound), not '\(part.text)'",
+                                     at: part.range, hint: "e.g. \(key)=\(option.defaultText == "-" ? "\(range.lowerBound)" : option.defaultText)")
+                }
+                values.append(Int(value))
+            }
+            return .wholeNumbers(values)
         case .names:
             let words = parts(of: word, key: key)
             if let empty = words.first(where: { $0.text.isEmpty }) {

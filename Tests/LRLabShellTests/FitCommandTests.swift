@@ -18,9 +18,9 @@ import LRLab
     @Test(arguments: [
         ("", "fit", "no data to fit yet"),
         ("data moons n=20", "fit", "1-D regression set"),
-        ("data sine", "fit degree=0", "not a whole number from 1 to 20"),
-        ("data sine", "fit degree=1000", "not a whole number from 1 to 20"),
-        ("data sine", "fit degree=1,x", "'x' is not a whole number"),
+        ("data sine", "fit degree=0", "takes whole numbers from 1 to 20"),
+        ("data sine", "fit degree=1000", "takes whole numbers from 1 to 20, not '1000'"),
+        ("data sine", "fit degree=1,x", "takes whole numbers from 1 to 20, not 'x'"),
         ("data sine", "fit degree=" + Array(repeating: "1", count: 21).joined(separator: ","), "at most 20 values"),
         ("data sine", "fit batch=0", "batch must be full or a whole number from 1 to \(Limits.maximumBatchRows), not 0"),
         ("data sine", "fit epochs=-1", "epochs"),

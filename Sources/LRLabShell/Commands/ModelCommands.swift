@@ -32,10 +32,10 @@ extension Command {
     static let modelKinds = ["linear", "poly", "logistic", "mlp"]
 
     static let modelOptions: [CommandOption] = [
-        CommandOption("degree", .count(default: nil, limit: Limits.maximumPolynomialDegree), "degree of the polynomial, 1 to \(Limits.maximumPolynomialDegree)",
+        CommandOption("degree", .count(default: nil, limit: Limits.maximumPolynomialDegree), "degree of the polynomial",
                       subcommand: "poly", defaultDescription: "required"),
-        CommandOption("hidden", .text(syntax: "N1,N2,..."), "widths of the hidden layers, 1 to \(Limits.maximumHiddenWidth) each, at most \(Limits.maximumHiddenLayers) layers",
-                      subcommand: "mlp", defaultDescription: "32"),
+        CommandOption("hidden", .wholeNumbers(default: [32], range: 1...Limits.maximumHiddenWidth, maximumCount: Limits.maximumHiddenLayers),
+                      "widths of the hidden layers", subcommand: "mlp"),
         CommandOption("act", aliases: ["activation"], .choice(default: "relu", choices: DenseNetwork.Activation.allCases.map(\.rawValue)),
                       "activation between layers", subcommand: "mlp"),
         CommandOption("l2", .number(default: 0, range: 0...1e6), "weight penalty: the loss adds l2·Σw² over weights (not biases)"),
@@ -125,7 +125,7 @@ extension Command {
             }
             architecture = .polynomial(degree: degree)
         default:
-            let hidden = try parseHidden(statement)
+            let hidden = options.wholeNumbers("hidden")
             let activation = DenseNetwork.Activation(rawValue: options.choice("act")) ?? .relu
             architecture = .multilayerPerceptron(hidden: hidden, activation: activation)
         }
@@ -144,25 +144,6 @@ extension Command {
         let description = try describeModel(specification, data: session.lab.data, session: session, at: statement.words[0])
         session.setModel(specification)
         session.say(session.wrapped(description))
-    }
-
-    /// `hidden=32,16`: each width from 1 to the limit, at most the limit of layers; 32 when absent.
-    static func parseHidden(_ statement: Statement) throws(ShellError) -> [Int] {
-        guard let word = statement.word(forKey: "hidden"), let text = word.keyValue.value else { return [32] }
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
-        guard parts.count <= Limits.maximumHiddenLayers else {
-            throw ShellError("at most \(Limits.maximumHiddenLayers) hidden layers, not \(parts.count)", at: word.range, hint: "e.g. hidden=64,32")
-        }
-        var widths: [Int] = []
-        for part in parts {
-            let value = NumberSyntax.parse(String(part))
-            guard let value, value.rounded() == value, value >= 1, value <= Double(Limits.maximumHiddenWidth) else {
-                throw ShellError("each hidden width must be a whole number from 1 to \(Limits.maximumHiddenWidth), not '\(part)'",
-                                 at: word.range, hint: "e.g. hidden=32 or hidden=64,32")
-            }
-            widths.append(Int(saturating: value))
-        }
-        return widths
     }
 
     /// What `model` says: the specification, and the layers sized for the data when there is some.
