@@ -17,7 +17,9 @@ public struct Command: Sendable {
 
     public var name: String
     public var aliases: [String]
-    /// `step [N]`: the syntax in one line.
+    /// `step [N]`: the syntax in one line. Where the declaration writes `[OPTIONS]` (or
+    /// `[OPTIONS:SUB]` for a subcommand's), the options are listed from their declarations,
+    /// `[name=DEFAULT]` each, so the usage line cannot drift from what the command parses.
     public var usage: String
     /// One line for the `help` overview.
     public var summary: String
@@ -42,7 +44,7 @@ public struct Command: Sendable {
                 action: @escaping @Sendable (Session, Statement) throws(ShellError) -> Void) {
         self.name = name
         self.aliases = aliases
-        self.usage = usage
+        self.usage = Command.expandingOptions(in: usage, options: options)
         self.summary = summary
         self.details = details
         self.sessionDetails = sessionDetails
@@ -50,6 +52,20 @@ public struct Command: Sendable {
         self.options = options
         self.countsAsTry = countsAsTry
         self.action = action
+    }
+
+    /// `usage` with each `[OPTIONS]` or `[OPTIONS:SUB]` replaced by the declared options.
+    static func expandingOptions(in usage: String, options: [CommandOption]) -> String {
+        var usage = usage
+        for subcommand in [nil] + Set(options.compactMap(\.subcommand)).sorted() {
+            let token = "[OPTIONS" + (subcommand.map { ":" + $0 } ?? "") + "]"
+            let listed = options.filter { $0.subcommand == subcommand }.map { option -> String in
+                if case .flag = option.kind { return "[\(option.name)]" }
+                return "[\(option.name)=" + (option.defaultText == "-" || option.defaultDescription != nil ? option.valueSyntax : option.defaultText) + "]"
+            }
+            usage = usage.replacing(token, with: listed.joined(separator: " "))
+        }
+        return usage
     }
 
     /// `details`, followed by what `sessionDetails` adds for `session`.

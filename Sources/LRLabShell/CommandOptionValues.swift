@@ -158,7 +158,7 @@ struct CommandOptionValues {
             }
             guard let option = options.first(where: { $0.isNamed(key) }) else {
                 let names = options.map(\.name)
-                let hint = Suggestion.closest(to: key, among: names).map { "did you mean '\($0)'?" }
+                let hint = Suggestion.didYouMean(key, among: names)
                     ?? "\(command) takes " + names.map { $0 + "=" }.joined(separator: ", ")
                 throw ShellError("unknown option '\(key)' for \(command)", at: word.range, hint: hint)
             }

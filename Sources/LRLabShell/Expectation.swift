@@ -129,7 +129,7 @@ struct Expectation {
         guard let actual = value(of: quantityName, run: run) ?? setupValue ?? populationQuantity(quantityName, in: session) else {
             let candidates = quantities + flags + run.lossFunction.parameterNames + run.lossFunction.parameterNames.map { "g" + $0 }
                 + run.lossFunction.parameterNames.map { SetupClaim.startPrefix + $0 } + SetupClaim.optionNames(in: session.optimizerRegistry)
-            let hint = Suggestion.closest(to: quantityName, among: candidates).map { "did you mean '\($0)'?" }
+            let hint = Suggestion.didYouMean(quantityName, among: candidates)
                 ?? "one of: " + (quantities + flags).joined(separator: " ")
             throw ShellError("unknown quantity '\(quantityName)'", at: quantityRange, hint: hint)
         }
@@ -154,7 +154,7 @@ struct Expectation {
                              hint: "verdicts: " + names.joined(separator: " "))
         }
         guard names.contains(words[2].text) else {
-            let hint = Suggestion.closest(to: words[2].text, among: names).map { "did you mean '\($0)'?" } ?? "verdicts: " + names.joined(separator: " ")
+            let hint = Suggestion.didYouMean(words[2].text, among: names) ?? "verdicts: " + names.joined(separator: " ")
             throw ShellError("unknown verdict '\(words[2].text)'", at: words[2].range, hint: hint)
         }
         let verdict = run.verdict()

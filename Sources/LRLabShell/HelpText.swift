@@ -15,7 +15,7 @@ enum HelpText {
         if ["f", "f(x)", "formula", "formulas", "define"].contains(word.text) { return formulaHelp }
         if ["limit", "limits"].contains(word.text.lowercased()) { return limitsHelp }
         let candidates = session.commandRegistry.all.map(\.name) + session.optimizerRegistry.names + Preset.all.map(\.name) + ["limits"]
-        let hint = Suggestion.closest(to: word.text, among: candidates).map { "did you mean 'help \($0)'?" } ?? "help lists every command"
+        let hint = Suggestion.didYouMean(word.text, among: candidates, prefix: "help ") ?? "help lists every command"
         throw ShellError("no help for '\(word.text)'", at: word.range, hint: hint)
     }
 
@@ -42,7 +42,7 @@ enum HelpText {
     }
 
     static func text(for command: Command, in session: Session) -> String {
-        var lines = ["usage: \(command.usage)", command.summary]
+        var lines = TextWrap.wrapLine("usage: \(command.usage)", width: session.terminalColumns, hang: 7) + [command.summary]
         if !command.aliases.isEmpty { lines.append("also: " + command.aliases.joined(separator: ", ")) }
         let details = reflow(command.details(in: session))
         if !details.isEmpty { lines.append(""); lines.append(details) }

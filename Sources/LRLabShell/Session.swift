@@ -133,7 +133,7 @@ public final class Session {
         }
         let name = first.text.lowercased()
         guard let command = commandRegistry.named(name) else {
-            let hint = Suggestion.closest(to: name, among: commandRegistry.names).map { "did you mean '\($0)'? (help lists every command)" }
+            let hint = Suggestion.didYouMean(name, among: commandRegistry.names).map { $0 + " (help lists every command)" }
                 ?? "type 'help' for the list of commands"
             throw ShellError("unknown command '\(first.text)'", at: first.range, hint: hint)
         }

@@ -65,7 +65,7 @@ enum SetupClaim {
         }
         let expected = words[2].text.lowercased()
         if !choices.isEmpty, !choices.contains(expected) {
-            let hint = Suggestion.closest(to: expected, among: choices).map { "did you mean '\($0)'?" } ?? "one of: " + choices.joined(separator: " ")
+            let hint = Suggestion.didYouMean(expected, among: choices) ?? "one of: " + choices.joined(separator: " ")
             throw ShellError("'\(words[2].text)' is not a value of \(name)", at: words[2].range, hint: hint)
         }
         let holds = (actual?.lowercased() == expected) == (words[1].text == "==")
@@ -99,7 +99,7 @@ enum SetupClaim {
             do {
                 expected = try Parser.parse(valueText, variables: objective.parameters, firstColumn: valueColumn)
             } catch {
-                let hint = Suggestion.closest(to: valueText, among: Preset.all.map(\.name)).map { "did you mean '\($0)'?" } ?? usage
+                let hint = Suggestion.didYouMean(valueText, among: Preset.all.map(\.name)) ?? usage
                 throw ShellError("'\(valueText)' is neither a preset nor a formula of \(objective.parameters.joined(separator: ", ")): \(error.message)",
                                  at: SourceRange(column: valueColumn, length: valueText.count), hint: hint)
             }

@@ -133,7 +133,7 @@ enum TableExpectation {
             return
         }
         guard known.contains(quantity) else {
-            let hint = Suggestion.closest(to: quantity, among: known + (verdictNames.isEmpty ? [] : ["verdict"])).map { "did you mean '\($0)'?" }
+            let hint = Suggestion.didYouMean(quantity, among: known + (verdictNames.isEmpty ? [] : ["verdict"]))
                 ?? "one of: " + known.joined(separator: " ")
             throw ShellError("unknown quantity '\(quantity)'", at: quantityWord.range, hint: hint)
         }

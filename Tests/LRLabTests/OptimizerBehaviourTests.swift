@@ -150,14 +150,6 @@ import Testing
         #expect(adamw.contains("(1 − lr_t·0.01)"))
     }
 
-    @Test func unknownOptimizerAndOptionSuggest() {
-        let optimizer = #expect(throws: OptionError.self) { try OptimizerConfiguration(name: "adma", options: []) }
-        #expect(optimizer?.hint == "did you mean 'adam'?")
-        let option = #expect(throws: OptionError.self) {
-            try OptimizerConfiguration(name: "rmsprop", options: [("convention", "pytroch")])
-        }
-        #expect(option?.hint == "did you mean 'pytorch'?")
-    }
 }
 
 @Suite struct OptimizerStateCopyTests {

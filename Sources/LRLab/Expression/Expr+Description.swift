@@ -38,7 +38,7 @@ extension Expr: CustomStringConvertible {
     }
 
     /// Shortest text that reads back as the same double: `3`, `0.1`, `1e-05`.
-    static func format(_ value: Double) -> String {
+    public static func format(_ value: Double) -> String {
         if value.rounded() == value, Swift.abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"
     }

@@ -73,14 +73,12 @@ public struct ModelSpecification: Sendable, Hashable {
         switch architecture {
         case .linear:
             guard !training.isClassification else {
-                throw ModelError("model linear predicts a value, but '\(training.name)' has \(outputs) classes",
-                                 hint: "use 'model logistic' (or 'model mlp') to classify")
+                throw .predictsValuesButDataHasClasses(data: training.name, classes: outputs)
             }
             model = DenseNetwork(widths: [training.featureCount, 1])
         case .logistic:
             guard training.isClassification else {
-                throw ModelError("model logistic predicts classes, but '\(training.name)' has values to regress on",
-                                 hint: "use 'model linear', 'model poly degree=N' or 'model mlp'")
+                throw .predictsClassesButDataHasValues(data: training.name)
             }
             model = DenseNetwork(widths: [training.featureCount, outputs])
         case .polynomial(let degree):
@@ -88,14 +86,12 @@ public struct ModelSpecification: Sendable, Hashable {
         case .multilayerPerceptron(let hidden, let activation):
             let count = ModelSpecification.parameterCount(widths: [training.featureCount] + hidden + [outputs])
             guard count <= ModelSpecification.maximumParameters else {
-                throw ModelError("this mlp would have \(count) parameters on '\(training.name)'; the limit is \(ModelSpecification.maximumParameters)",
-                                 hint: "use narrower or fewer hidden layers")
+                throw .tooManyParameters(count, data: training.name, isNetwork: true)
             }
             model = DenseNetwork(widths: [training.featureCount] + hidden + [outputs], activation: activation)
         }
         guard model.parameterCount <= ModelSpecification.maximumParameters else {
-            throw ModelError("this model would have \(model.parameterCount) parameters on '\(training.name)'; the limit is \(ModelSpecification.maximumParameters)",
-                             hint: "use a lower degree or fewer features")
+            throw .tooManyParameters(model.parameterCount, data: training.name, isNetwork: false)
         }
         return model
     }
@@ -112,13 +108,25 @@ public struct ModelSpecification: Sendable, Hashable {
     }
 }
 
-/// Why a model cannot be built for the data: what is wrong and what to type instead.
-public struct ModelError: Error, Sendable, Hashable {
-    public var message: String
-    public var hint: String?
+/// Why a model cannot be built for the data. The shell says what to type instead.
+public enum ModelError: Error, Sendable, Hashable {
+    /// A model of one output value (`linear`) on data of `classes` classes.
+    case predictsValuesButDataHasClasses(data: String, classes: Int)
+    /// A classifier (`logistic`) on data whose target is a value.
+    case predictsClassesButDataHasValues(data: String)
+    /// More parameters than `ModelSpecification.maximumParameters` on the data (`isNetwork`:
+    /// an mlp, whose layers are the way to shrink it; else a polynomial).
+    case tooManyParameters(Int, data: String, isNetwork: Bool)
 
-    public init(_ message: String, hint: String? = nil) {
-        self.message = message
-        self.hint = hint
+    /// What is wrong, in a sentence.
+    public var message: String {
+        switch self {
+        case .predictsValuesButDataHasClasses(let data, let classes):
+            return "model linear predicts a value, but '\(data)' has \(classes) classes"
+        case .predictsClassesButDataHasValues(let data):
+            return "model logistic predicts classes, but '\(data)' has values to regress on"
+        case .tooManyParameters(let count, let data, let isNetwork):
+            return "this \(isNetwork ? "mlp" : "model") would have \(count) parameters on '\(data)'; the limit is \(ModelSpecification.maximumParameters)"
+        }
     }
 }

@@ -9,17 +9,6 @@ public struct OptimizerConfiguration: Sendable {
         self.values = kind.resolve(values)
     }
 
-    /// Parses `opt NAME key=value ...` arguments, looking NAME up in `registry`.
-    public init(name: String, options: [(key: String, value: String?)], registry: OptimizerRegistry = .standard) throws(OptionError) {
-        guard let kind = registry.kind(named: name) else {
-            let hint = Suggestion.closest(to: name, among: registry.names).map { "did you mean '\($0)'?" }
-                ?? "optimizers: " + registry.names.joined(separator: " ")
-            throw OptionError("unknown optimizer '\(name)'", key: name, hint: hint)
-        }
-        self.kind = kind
-        self.values = kind.resolve(try OptionValues.parse(options, definitions: kind.allOptions, context: "opt \(kind.name)"))
-    }
-
     /// The default: gradient descent with its default rate.
     public static var standard: OptimizerConfiguration {
         OptimizerConfiguration(kind: .gradientDescent, values: OptimizerKind.gradientDescent.defaultValues)

@@ -58,7 +58,7 @@ public struct OptimizerKind: Sendable {
 
     /// The options' values with no option given: the defaults, convention applied.
     public var defaultValues: OptionValues {
-        resolve((try? OptionValues.parse([], definitions: allOptions, context: "opt \(name)")) ?? OptionValues())
+        resolve(OptionValues(defaultsOf: allOptions))
     }
 
     /// What the state quantity `name` holds, for `state`; empty when the kind does not declare it.

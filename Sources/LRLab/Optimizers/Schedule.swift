@@ -1,5 +1,5 @@
 /// The learning rate as a function of the step number (1-based), scaling the optimizer's
-/// base rate. Annealing, warm-up and cosine schedules conform to this; `ScheduleParser`
+/// base rate. Annealing, warm-up and cosine schedules conform to this; `ScheduleSyntax`
 /// reads them from `schedule WORDS...` and `ScheduleKind.all` lists them for help.
 public protocol LearningRateSchedule: Sendable {
     /// The rate in force for update number `step`, given the optimizer's base rate.

@@ -1,6 +1,6 @@
 /// A kind of learning-rate schedule as the `schedule` command knows it: its name, how to
 /// write it, what it does and its `key=value` options. Help and tab completion read
-/// `ScheduleKind.all`; `ScheduleParser` validates against the same options.
+/// `ScheduleKind.all`; `ScheduleSyntax` validates against the same options.
 public struct ScheduleKind: Sendable, Hashable {
     public var name: String
     /// How to write it: `cosine steps=N min=RATE`.

@@ -83,66 +83,27 @@ public struct OptionValues: Sendable, Hashable {
         if !isGiven(name) { numbers[name] = value }
     }
 
-    /// Parses `pairs` against `definitions`: unknown keys, malformed or out-of-range values
-    /// are errors with a suggestion; missing keys take their defaults.
-    public static func parse(_ pairs: [(key: String, value: String?)], definitions: [OptionDefinition],
-                             context: String) throws(OptionError) -> OptionValues {
-        var result = OptionValues()
+    /// The defaults of `definitions`, none of them given.
+    public init(defaultsOf definitions: [OptionDefinition]) {
         for definition in definitions {
             switch definition.kind {
-            case .number(let value, _, _): result.numbers[definition.name] = value
-            case .flag(let value): result.flags[definition.name] = value
-            case .choice(let value, _): result.choices[definition.name] = value
+            case .number(let value, _, _): numbers[definition.name] = value
+            case .flag(let value): flags[definition.name] = value
+            case .choice(let value, _): choices[definition.name] = value
             }
         }
-        for (key, rawValue) in pairs {
-            guard let definition = definitions.first(where: { $0.name == key }) else {
-                let names = definitions.map(\.name)
-                let hint = Suggestion.closest(to: key, among: names).map { "did you mean '\($0)'?" }
-                    ?? (names.isEmpty ? "\(context) takes no options" : "\(context) takes: " + names.joined(separator: " "))
-                throw OptionError("unknown option '\(key)' for \(context)", key: key, hint: hint)
-            }
-            if result.given.contains(key) {
-                throw OptionError("option '\(key)' is given twice", key: key)
-            }
-            result.given.append(key)
-            switch definition.kind {
-            case .number(_, let range, let integer):
-                guard let text = rawValue, !text.isEmpty else {
-                    throw OptionError("option '\(key)' needs a value", key: key, hint: "write \(key)=\(definition.defaultText)")
-                }
-                let value: Double
-                do throws(NumberSyntax.Problem) {
-                    value = try NumberSyntax.value(text)
-                } catch {
-                    throw OptionError("\(error.message(text)) (option '\(key)')", key: key, hint: "write \(key)=\(definition.defaultText)")
-                }
-                guard value.isFinite, range.contains(value) else {
-                    let bound = { (end: Double) in integer ? String(Int(saturating: end)) : Expr.format(end) }
-                    throw OptionError("\(key)=\(text) is out of range", key: key,
-                                      hint: "\(key) must be \(integer ? "a whole number " : "")from \(bound(range.lowerBound)) to \(bound(range.upperBound))")
-                }
-                if integer, value.rounded() != value {
-                    throw OptionError("\(key) must be a whole number, not \(text)", key: key)
-                }
-                result.numbers[key] = value
-            case .flag:
-                switch rawValue?.lowercased() {
-                case nil, "", "true", "yes", "on", "1": result.flags[key] = true
-                case "false", "no", "off", "0": result.flags[key] = false
-                default:
-                    throw OptionError("option '\(key)' is on or off, not '\(rawValue ?? "")'", key: key, hint: "write \(key)=true or \(key)=false")
-                }
-            case .choice(_, let choices):
-                guard let text = rawValue?.lowercased(), choices.contains(text) else {
-                    let hint = rawValue.flatMap { Suggestion.closest(to: $0, among: choices) }.map { "did you mean '\($0)'?" }
-                        ?? "choose one of: " + choices.joined(separator: " ")
-                    throw OptionError("'\(rawValue ?? "")' is not a choice for option '\(key)'", key: key, hint: hint)
-                }
-                result.choices[key] = text
-            }
-        }
-        return result
+    }
+
+    /// Sets a flag as if the user had given it.
+    public mutating func setFlag(_ name: String, _ value: Bool) {
+        flags[name] = value
+        if !given.contains(name) { given.append(name) }
+    }
+
+    /// Sets a choice as if the user had given it.
+    public mutating func setChoice(_ name: String, _ value: String) {
+        choices[name] = value
+        if !given.contains(name) { given.append(name) }
     }
 }
 

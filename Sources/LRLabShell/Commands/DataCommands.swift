@@ -4,7 +4,7 @@ import LRLabText
 extension Command {
     /// `data`: the data sets models learn from.
     static let dataCommands: [Command] = [
-        Command("data", usage: "data [NAME [n=N] [noise=X] [split=0.8] [seed=N] | digits | load FILE.csv [target=COLUMN] [validation=FILE.csv]]",
+        Command("data", usage: "data [NAME | digits | load FILE.csv [OPTIONS:load]] [OPTIONS]",
                 summary: "make or load a data set (sine, moons, digits, a CSV file), or describe the current one",
                 details: dataDetails, completion: .computed(dataCompletion), options: dataOptions) { session, statement throws(ShellError) in
             try dataCommand(session, statement)
@@ -102,7 +102,7 @@ extension Command {
             try loadCommand(session, statement)
             return
         }
-        let hint = Suggestion.closest(to: name, among: dataSetNames + ["load"]).map { "did you mean 'data \($0)'?" }
+        let hint = Suggestion.didYouMean(name, among: dataSetNames + ["load"], prefix: "data ")
             ?? "the sets are " + dataSetNames.joined(separator: ", ") + "; data load FILE.csv reads a file"
         throw ShellError("no data set called '\(what.text)'", at: what.range, hint: hint)
     }

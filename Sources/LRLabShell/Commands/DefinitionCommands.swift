@@ -14,7 +14,7 @@ extension Command {
             }
             let word = statement.words[1]
             guard let preset = Preset.named(word.text) else {
-                let hint = Suggestion.closest(to: word.text, among: Preset.all.map(\.name)).map { "did you mean '\($0)'?" }
+                let hint = Suggestion.didYouMean(word.text, among: Preset.all.map(\.name))
                     ?? "presets: " + Preset.all.map(\.name).joined(separator: " ")
                 throw ShellError("unknown preset '\(word.text)'", at: word.range, hint: hint)
             }

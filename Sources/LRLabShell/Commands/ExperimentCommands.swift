@@ -4,7 +4,7 @@ import LRLabText
 extension Command {
     /// `plot`, `compare`, `sweep`, `lrfind`, `curvature`, `verdict`: pictures and experiments.
     static let experimentCommands: [Command] = [
-        Command("plot", usage: "plot loss [log|linear] | plot f | plot path | plot lr | plot pbt | plot data | plot fit",
+        Command("plot", usage: "plot loss [log|linear] | plot f | plot path | plot lr [OPTIONS:lr] | plot pbt | plot data | plot fit",
                 summary: "draw the loss curve, the function with its iterates, the 2-D path, or the schedule",
                 details: """
                 plot loss     the loss per step (log scale when it spans more than two decades)
@@ -39,7 +39,7 @@ extension Command {
             let run = try session.currentRun(at: statement.words[0])
             session.say(verdictText(run.verdict(), color: session.useColor, digits: session.digits, width: session.terminalColumns))
         },
-        Command("compare", usage: "compare [opt=A,B,...] [lr=R1,R2,...] [steps=N | epochs=N [batch=full|N]]",
+        Command("compare", usage: "compare [OPTIONS]",
                 summary: "run several optimizers or rates from the same start, side by side",
                 details: """
                 compare lr=0.001,0.01,0.1,1                      the current optimizer at each rate
@@ -56,7 +56,7 @@ extension Command {
                 """, options: compareOptions, countsAsTry: true) { session, statement throws(ShellError) in
             try compareCommand(session, statement)
         },
-        Command("sweep", usage: "sweep lr=LOW..HIGH [n=25] [steps=N]",
+        Command("sweep", usage: "sweep [OPTIONS]",
                 summary: "where does the learning rate become slow, good, bouncing, divergent?",
                 details: """
                 Runs the current setup once per learning rate on a log grid and classifies each run:
@@ -67,7 +67,7 @@ extension Command {
                 """, options: sweepOptions, countsAsTry: true) { session, statement throws(ShellError) in
             try sweepCommand(session, statement)
         },
-        Command("lrfind", usage: "lrfind [from=1e-6] [to=10] [steps=100]",
+        Command("lrfind", usage: "lrfind [OPTIONS]",
                 summary: "the learning-rate range test: one run with an exponentially growing rate",
                 options: lrfindOptions, countsAsTry: true) { session, statement throws(ShellError) in
             try lrfindCommand(session, statement)

@@ -4,7 +4,7 @@ import LRLabText
 extension Command {
     /// `fit`: under- and overfitting, one polynomial degree after another.
     static let fitCommands: [Command] = [
-        Command("fit", usage: "fit [degree=1,3,9,15] [l2=0] [epochs=1000] [batch=full|N] [seed=0]",
+        Command("fit", usage: "fit [OPTIONS]",
                 summary: "train one polynomial per degree on a 1-D regression set: train and validation error side by side",
                 details: """
                 Trains `model poly degree=N` once per degree on the current data (a 1-D regression set:
@@ -62,7 +62,7 @@ extension Command {
                                       epochs: epochs, batchSize: batch, seed: seed, shouldStop: session.shouldStop)
         } catch {
             switch error {
-            case .model(let problem): throw ShellError(problem.message, at: statement.words[0].range, hint: problem.hint)
+            case .model(let problem): throw ShellError(problem, at: statement.words[0].range)
             case .evaluation(let degree, let problem):
                 throw ShellError("degree \(degree) has no loss at its start: \(problem.description)", at: statement.words[0].range)
             }

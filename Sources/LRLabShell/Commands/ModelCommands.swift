@@ -17,12 +17,12 @@ public struct ModelTraining {
 extension Command {
     /// `model` and `train`: models trained on the session's data.
     static let modelCommands: [Command] = [
-        Command("model", usage: "model [linear | poly degree=N | logistic | mlp hidden=32[,16] [act=relu|tanh]] [l2=X] [init=zeros | seed=N]",
+        Command("model", usage: "model [linear | poly degree=N | logistic | mlp [OPTIONS:mlp]] [OPTIONS]",
                 summary: "choose the model to train on the data, or describe the current one",
                 details: modelDetails, completion: .computed(modelCompletion), options: modelOptions) { session, statement throws(ShellError) in
             try modelCommand(session, statement)
         },
-        Command("train", usage: "train [epochs=N] [batch=full|N] [seed=N] [early=PATIENCE]",
+        Command("train", usage: "train [OPTIONS]",
                 summary: "train the model on the data with the current opt and schedule",
                 details: trainDetails, options: trainOptions, countsAsTry: true) { session, statement throws(ShellError) in
             try trainCommand(session, statement)
@@ -109,7 +109,7 @@ extension Command {
         let kindWord = statement.words[1]
         let kind = kindWord.text.lowercased()
         guard modelKinds.contains(kind) else {
-            let hint = Suggestion.closest(to: kind, among: modelKinds).map { "did you mean '\($0)'?" }
+            let hint = Suggestion.didYouMean(kind, among: modelKinds)
                 ?? "models: " + modelKinds.joined(separator: ", ")
             throw ShellError("unknown model '\(kindWord.text)'", at: kindWord.range, hint: hint)
         }
@@ -166,7 +166,7 @@ extension Command {
         do throws(ModelError) {
             model = try specification.makeModel(for: data.training)
         } catch {
-            throw ShellError(error.message, at: word.range, hint: error.hint)
+            throw ShellError(error, at: word.range)
         }
         let loss = TrainingLoss(for: data.training)
         for layer in model.layerDescriptions { lines.append("  " + layer) }
@@ -275,7 +275,7 @@ extension Command {
         do throws(ModelError) {
             model = try specification.makeModel(for: data.training)
         } catch {
-            throw ShellError(error.message, at: word.range, hint: error.hint)
+            throw ShellError(error, at: word.range)
         }
         do throws(EvaluationError) {
             let trainer = try Trainer(model: model, split: data, l2: specification.l2, initialization: specification.initialization,

@@ -103,7 +103,7 @@ struct ModelTrainingSetup {
         do throws(ModelError) {
             model = try specification.makeModel(for: split.training)
         } catch {
-            throw ShellError(error.message, at: word.range, hint: error.hint)
+            throw ShellError(error, at: word.range)
         }
         self.split = split
         l2 = specification.l2

@@ -4,7 +4,7 @@ import LRLabText
 extension Command {
     /// `schedule`, `explain`, `state`, `keep`: the optimizer family's commands.
     static let optimizerCommands: [Command] = [
-        Command("schedule", usage: "schedule [KIND OPTIONS... | table]",
+        Command("schedule", usage: "schedule [KIND OPTIONS... | table [OPTIONS:table]]",
                 summary: "set the learning rate as a function of the step (annealing, decay, warm-up)",
                 details: scheduleDetails, completion: .computed(ScheduleReport.completions(after:)),
                 options: scheduleOptions) { session, statement throws(ShellError) in
@@ -88,7 +88,7 @@ extension Command {
             return
         }
         do throws(OptionError) {
-            let schedule = try ScheduleParser.parse(words.map(\.text))
+            let schedule = try ScheduleSyntax.parse(words.map(\.text))
             if let note = session.setSchedule(schedule) { session.say(note) }
         } catch {
             let word = words.last { $0.text == error.key }
@@ -181,7 +181,7 @@ extension Command {
         let run = try session.currentRun(at: statement.words[0])
         guard let value = Expectation.value(of: quantity, run: run) ?? Expectation.populationQuantity(quantity, in: session) else {
             let candidates = keepableQuantities + run.lossFunction.parameterNames + run.lossFunction.parameterNames.map { "g" + $0 }
-            let hint = Suggestion.closest(to: quantity, among: candidates).map { "did you mean '\($0)'?" }
+            let hint = Suggestion.didYouMean(quantity, among: candidates)
                 ?? "one of: " + keepableQuantities.joined(separator: " ")
             throw ShellError("unknown quantity '\(quantity)'", at: quantityRange, hint: hint)
         }

@@ -4,8 +4,7 @@ import LRLabText
 extension Command {
     /// `pbt`: population-based training on the current function, optimizer and schedule.
     static let populationCommands: [Command] = [
-        Command("pbt", usage: "pbt [population=16] [interval=100] [steps=N | epochs=N] [lr=1e-4..1] [evolve=lr,...] [quantile=0.25] "
-                    + "[resample=0.25] [perturb=0.8,1.2] [exploit=truncation|off] [seed=0] [compare] | pbt step [N] | pbt lineage",
+        Command("pbt", usage: "pbt [OPTIONS] | pbt step [N] | pbt lineage",
                 summary: "population-based training: the worst members copy better ones and explore",
                 details: """
                 Trains `population` runs of the current function, optimizer and schedule from the same start,
@@ -75,7 +74,7 @@ extension Command {
                 break
             default:
                 throw ShellError("unexpected '\(word.text)'", at: word.range,
-                                 hint: Suggestion.closest(to: word.text, among: ["step", "lineage", "compare"]).map { "did you mean 'pbt \($0)'?" }
+                                 hint: Suggestion.didYouMean(word.text, among: ["step", "lineage", "compare"], prefix: "pbt ")
                                     ?? "pbt [key=value ...], pbt step or pbt lineage")
             }
         }

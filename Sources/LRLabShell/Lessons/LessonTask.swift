@@ -62,7 +62,7 @@ public struct LessonTask: Sendable, Hashable {
             var name = first.text.lowercased()
             if name.hasSuffix(":") { name.removeLast() }
             guard let freedom = Freedom(rawValue: name) else {
-                let hint = Suggestion.closest(to: name, among: allCases.map(\.rawValue)).map { "did you mean '\($0)'?" } ?? usage
+                let hint = Suggestion.didYouMean(name, among: allCases.map(\.rawValue)) ?? usage
                 throw ShellError("'\(first.text)' is not something a task can leave free", at: first.range, hint: hint)
             }
             let reason = words.dropFirst().map(\.text).joined(separator: " ")

@@ -1,3 +1,5 @@
+import LRLab
+
 /// Reads the words after `schedule` into a `LearningRateSchedule`.
 ///
 ///     schedule constant
@@ -11,13 +13,13 @@
 ///
 /// Options are `key=value` words checked like optimizer options (unknown keys and bad values
 /// get a suggestion). Every schedule's `description` reads back to the same schedule.
-public enum ScheduleParser {
+enum ScheduleSyntax {
     /// Parses a whole line's words, e.g. `"warmup steps=10 then exp gamma=0.9"`.
-    public static func parse(_ text: String) throws(OptionError) -> any LearningRateSchedule {
+    static func parse(_ text: String) throws(OptionError) -> any LearningRateSchedule {
         try parse(text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init))
     }
 
-    public static func parse(_ words: [String]) throws(OptionError) -> any LearningRateSchedule {
+    static func parse(_ words: [String]) throws(OptionError) -> any LearningRateSchedule {
         guard let first = words.first else {
             throw OptionError("schedule needs a kind", key: "", hint: "schedules: " + names)
         }

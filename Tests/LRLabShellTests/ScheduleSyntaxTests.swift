@@ -1,16 +1,17 @@
 import Testing
 @testable import LRLab
+@testable import LRLabShell
 
-@Suite struct ScheduleTests {
+@Suite struct ScheduleSyntaxTests {
     @Test func piecewiseBoundaries() throws {
-        let schedule = try ScheduleParser.parse("step 0.1 400:0.01 700:0.001")
+        let schedule = try ScheduleSyntax.parse("step 0.1 400:0.01 700:0.001")
         #expect(schedule.rate(at: 1, base: 5) == 0.1)
         #expect(schedule.rate(at: 400, base: 5) == 0.1)
         #expect(schedule.rate(at: 401, base: 5) == 0.01)
         #expect(schedule.rate(at: 700, base: 5) == 0.01)
         #expect(schedule.rate(at: 701, base: 5) == 0.001)
         #expect(schedule.rate(at: 100_000, base: 5) == 0.001)
-        let fromBase = try ScheduleParser.parse("step 400:0.01")
+        let fromBase = try ScheduleSyntax.parse("step 400:0.01")
         #expect(fromBase.rate(at: 400, base: 0.3) == 0.3)
         #expect(fromBase.rate(at: 401, base: 0.3) == 0.01)
     }
@@ -48,7 +49,7 @@ import Testing
         optClose(plain.rate(at: 5, base: 0.1), 0.05)
         #expect(plain.rate(at: 10, base: 0.1) == 0.1)
         #expect(plain.rate(at: 11, base: 0.1) == 0.1)
-        let cosine = try ScheduleParser.parse("warmup steps=10 then cosine steps=100")
+        let cosine = try ScheduleSyntax.parse("warmup steps=10 then cosine steps=100")
         let inner = CosineSchedule(steps: 100)
         optClose(cosine.rate(at: 5, base: 0.1), inner.rate(at: 5, base: 0.1) * 5 / 10)
         optClose(cosine.rate(at: 50, base: 0.1), inner.rate(at: 50, base: 0.1))
@@ -72,9 +73,9 @@ import Testing
             ("warmup steps=5 step 0.1 400:0.01", "warmup steps=5 then step 0.1 400:0.01"),
         ]
         for (text, expected) in cases {
-            let schedule = try ScheduleParser.parse(text)
+            let schedule = try ScheduleSyntax.parse(text)
             #expect(schedule.description == expected)
-            let again = try ScheduleParser.parse(schedule.description)
+            let again = try ScheduleSyntax.parse(schedule.description)
             #expect(again.description == expected)
             for step in [1, 2, 50, 400, 401, 1001] {
                 #expect(again.rate(at: step, base: 0.1) == schedule.rate(at: step, base: 0.1))
@@ -85,7 +86,7 @@ import Testing
     @Test func parserErrors() {
         func failure(_ text: String) -> OptionError? {
             do {
-                _ = try ScheduleParser.parse(text)
+                _ = try ScheduleSyntax.parse(text)
                 return nil
             } catch {
                 return error
@@ -113,4 +114,10 @@ import Testing
         #expect(ScheduleKind.all.map(\.name) == ["constant", "step", "exp", "inverse-time", "cosine", "warmup"])
         #expect(ScheduleKind.named("COSINE")?.options.map(\.name) == ["steps", "min"])
     }
+}
+
+/// `actual` within a relative `rel` of `expected`.
+private func optClose(_ actual: Double, _ expected: Double, rel: Double = 1e-12, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    let scale = Swift.max(Swift.abs(expected), 1e-300)
+    #expect(Swift.abs(actual - expected) <= rel * scale, "\(actual) vs expected \(expected)", sourceLocation: sourceLocation)
 }
