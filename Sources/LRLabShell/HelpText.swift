@@ -14,7 +14,8 @@ enum HelpText {
         }
         if ["f", "f(x)", "formula", "formulas", "define"].contains(word.text) { return formulaHelp }
         if ["limit", "limits"].contains(word.text.lowercased()) { return limitsHelp }
-        let candidates = Command.all.map(\.name) + session.optimizerRegistry.names + Preset.all.map(\.name) + ["limits"]
+        if VerdictHelp.topics.contains(word.text.lowercased()) { return VerdictHelp.text }
+        let candidates = Command.all.map(\.name) + session.optimizerRegistry.names + Preset.all.map(\.name) + ["limits"] + VerdictHelp.topics
         let hint = Suggestion.closest(to: word.text, among: candidates).map { "did you mean 'help \($0)'?" } ?? "help lists every command"
         throw ShellError("no help for '\(word.text)'", at: word.range, hint: hint)
     }
