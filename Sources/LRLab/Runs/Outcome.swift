@@ -23,17 +23,22 @@ public enum Outcome: String, Sendable, Hashable, CaseIterable {
     /// Low training loss and a validation loss close to it.
     case goodFit = "good-fit"
 
+    /// The most characters a meaning takes: with two spaces, the longest word and two more
+    /// it fits 80 columns.
+    public static let meaningWidth = 64
+
     /// The word printed and tested.
     public var word: String { rawValue }
 
-    /// What the word means, in one line (`help verdicts` lists these).
+    /// What the word means, in one line of at most `meaningWidth` characters (`help verdicts`
+    /// lists these after the words).
     public var meaning: String {
         switch self {
         case .converged: return "the gradient is under the tolerance at a minimum"
         case .slow: return "still making progress: more steps or epochs would help"
-        case .bouncing: return "the step keeps crossing the valley and the swing does not shrink"
+        case .bouncing: return "the step keeps crossing the valley; the swing does not shrink"
         case .diverging: return "the loss grows step after step, or the run blew up"
-        case .stuck: return "no progress: a saddle, a local minimum, a plateau, the noise floor"
+        case .stuck: return "no progress: a saddle, a local minimum, a plateau or noise floor"
         case .undefined: return "the run reached a point where the formula has no value"
         case .unstarted: return "no step or epoch taken yet"
         case .underfitting: return "training and validation loss high and close: too simple a model"

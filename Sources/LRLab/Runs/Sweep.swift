@@ -31,7 +31,7 @@ public enum Sweep {
         public var criticalRate: Double?
         /// The curvature analysis at the start, at the configuration's own rate.
         public var curvature: CurvatureReport
-        /// The smallest swept rate whose run was divergent; nil when none was.
+        /// The smallest swept rate whose run was diverging; nil when none was.
         public var empiricalBoundary: Double?
         public var wasStopped: Bool
     }
