@@ -123,6 +123,11 @@ import LRLabText
         Case(setup: "\(parabola) lr=0.5", steps: 100, kind: .bouncing, rule: "endless-swing", says: ["without shrinking", "!converging"]),
         // diverging: just over 2/λ (r = −1.02), the centre (r = −2), far past (the run ends).
         Case(setup: "\(parabola) lr=0.505", steps: 100, kind: .diverging, rule: "growing", factor: 1.02),
+        // growing's edge: the loss gap grows ×r² a step, so over the 20-step window ×|r|^40,
+        // which reaches `GrowingRule.gapGrowth` = 2 at |r| = 2^(1/40), lr = 0.50437: just
+        // under it the swing is called endless (it grows too slowly to double in the window).
+        Case(setup: "\(parabola) lr=0.5043", steps: 100, kind: .bouncing, rule: "endless-swing", says: ["without shrinking"]),
+        Case(setup: "\(parabola) lr=0.5044", steps: 100, kind: .diverging, rule: "growing"),
         Case(setup: "\(parabola) lr=0.75", steps: 20, kind: .diverging, rule: "growing", factor: 2),
         Case(setup: "\(parabola) lr=1e6", steps: 100, kind: .diverging, rule: "blew-up", says: ["ended at step"]),
         // stuck on a plateau: the loss changes by 8·lr relative per step, under the plateau
@@ -135,6 +140,10 @@ import LRLabText
         // (y = 0) it converges onto the saddle itself.
         Case(setup: "\(saddle) y=1e-12; opt gd lr=0.1", steps: 10, kind: .slow, rule: "descending"),
         Case(setup: "\(saddle) y=1e-12; opt gd lr=0.1", steps: 40, kind: .stuck, rule: "near-saddle", says: ["saddle"]),
+        // near-saddle's edge: the gradient norm 2·0.8^n falls under `NearSaddleRule.normShare`
+        // = 1e-3 of its largest (2, at the start) from n = 31 (0.8^30 = 1.24e-3, 0.8^31 = 9.9e-4).
+        Case(setup: "\(saddle) y=1e-12; opt gd lr=0.1", steps: 30, kind: .slow, rule: "descending"),
+        Case(setup: "\(saddle) y=1e-12; opt gd lr=0.1", steps: 31, kind: .stuck, rule: "near-saddle", says: ["saddle"]),
         Case(setup: "\(saddle) y=0; opt gd lr=0.1", steps: 200, kind: .stuck, rule: "at-saddle", says: ["at a saddle point"]),
         // stuck in a local minimum: the double well from x = 2 settles in its local minimum
         // at 1.347; from x = −2 in the global one (converged).
