@@ -81,9 +81,9 @@ enum TableExpectation {
                 throw ShellError("no compare of models to check yet", at: words[0].range, hint: "run compare with a model and data first")
             }
             rows = comparison.results.map { result in
-                (result.label, result.label.split(separator: " ").map(String.init), values(of: result.last), [])
+                (result.label, result.label.split(separator: " ").map(String.init), values(of: result.last), result.verdicts.map(\.name))
             }
-            verdictNames = []
+            verdictNames = TrainingVerdict.Kind.allCases.map(\.name)
             let losses = comparison.results.map { result -> Double in
                 guard result.ending == nil, let last = result.last else { return .infinity }
                 return last.validationLoss ?? last.trainLoss
@@ -128,7 +128,7 @@ enum TableExpectation {
                 throw ShellError("expected 'verdict == NAME' or 'verdict != NAME'", at: whole, hint: "verdicts: " + verdictNames.joined(separator: " "))
             }
             let name = try VerdictWord.outcome(word, possible: TrainingVerdict.Kind.allCases.map(\.outcome),
-                                               of: isTraining ? "a training's verdict" : "a fit's verdict").word
+                                               of: isTraining ? "a training's verdict" : isFit ? "a fit's verdict" : "a compared training's verdict").word
             if rows[index].verdicts.contains(name) != (relation == "==") {
                 let verdicts = rows[index].verdicts.isEmpty ? "-" : rows[index].verdicts.joined(separator: " + ")
                 throw failed("the verdict of \(rows[index].label) is \(verdicts)")

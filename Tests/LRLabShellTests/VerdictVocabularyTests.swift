@@ -103,6 +103,23 @@ import LRLabText
         #expect(fits.first?.verdicts.first?.bestEpoch == 404)
     }
 
+    /// A training in a model `compare` reads as the same training by `train`: the same
+    /// start, batches and epochs, the same verdicts, which `expect compare` checks.
+    @Test func aComparedTrainingReadsAsItsTrain() throws {
+        let session = Session(output: { _ in })
+        try session.execute(line: "data moons n=40 seed=2; model mlp hidden=4 seed=1; opt adam lr=0.01")
+        try session.execute(line: "compare lr=0.01 epochs=4 batch=8")
+        let compared = try #require(session.lastModelComparison?.results.first)
+        try session.execute(line: "train epochs=4 batch=8")
+        let trainer = try #require(session.training).trainer
+        #expect(compared.last?.trainLoss == trainer.trace.last?.trainLoss)
+        #expect(!compared.verdicts.isEmpty)
+        #expect(compared.verdicts.map(\.name) == TrainingDiagnosis.verdicts(for: trainer).map(\.name))
+        try session.execute(line: "compare lr=0.01 epochs=4 batch=8")
+        for verdict in compared.verdicts { try session.execute(line: "expect compare adam verdict == \(verdict.name)") }
+        #expect(throws: ShellError.self) { try session.execute(line: "expect compare adam verdict == converged") }
+    }
+
     /// The fit table has an epochs column.
     @Test func fitSaysHowManyEpochsItTrained() throws {
         let lines = try printed(["data sine", "fit degree=1,3 epochs=7"]).joined(separator: "\n")
