@@ -13,7 +13,7 @@ enum AnswerClaim {
             throw ShellError("\(text.trimmingSpaces) does not hold: no answer yet", at: claimRange,
                              hint: "answer VALUE gives one", kind: .expectationFailed)
         }
-        if claim.isWord, (try? claim.number(names: session.names)) == nil {
+        if claim.isWord, (try? claim.number(names: session.explorer.names)) == nil {
             guard claim.relation == .equal || claim.relation == .notEqual else {
                 throw ShellError("a word answer is compared with == or !=", at: SourceRange(column: claim.valueColumn, length: claim.valueText.count))
             }
@@ -21,10 +21,10 @@ enum AnswerClaim {
             guard same != (claim.relation == .equal) else { return }
             throw ShellError("\(text.trimmingSpaces) does not hold: the answer is \(answer)", at: claimRange, kind: .expectationFailed)
         }
-        let expected = try claim.number(names: session.names)
+        let expected = try claim.number(names: session.explorer.names)
         let actual: Double
         do {
-            actual = try Parser.parse(answer, variables: [], names: session.names).checkedValue(names: [], at: [])
+            actual = try Parser.parse(answer, variables: [], names: session.explorer.names).checkedValue(names: [], at: [])
         } catch {
             throw ShellError("\(text.trimmingSpaces) does not hold: '\(answer)' is not a number", at: claimRange, kind: .expectationFailed)
         }

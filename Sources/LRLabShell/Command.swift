@@ -58,38 +58,15 @@ public struct Command: Sendable {
         return details + "\n" + sessionDetails(session)
     }
 
-    /// Whether some statement of `line` is a command that counts as a try (`countsAsTry`).
-    static func countsAsTry(line: String) -> Bool {
+    /// Whether some statement of `line` is a command of `registry` that counts as a try (`countsAsTry`).
+    static func countsAsTry(line: String, registry: CommandRegistry = .standard) -> Bool {
         Statement.split(line).contains { statement in
-            statement.words.first.flatMap { Command.named($0.text.lowercased()) }?.countsAsTry ?? false
+            statement.words.first.flatMap { registry.named($0.text) }?.countsAsTry ?? false
         }
     }
 
     /// The options of the subcommand `subcommand` (nil: of the command itself).
     func options(of subcommand: String?) -> [CommandOption] {
         options.filter { $0.subcommand == subcommand?.lowercased() }
-    }
-
-    /// The commands in families, as `help` lists them.
-    static let families: [(title: String, commands: [Command])] = [
-        ("Functions", Command.definitionCommands),
-        ("Running", Command.runCommands),
-        ("Optimizers and schedules", Command.optimizerCommands),
-        ("Pictures and experiments", Command.experimentCommands),
-        ("Data", Command.dataCommands),
-        ("Models", Command.modelCommands),
-        ("Fitting", Command.fitCommands),
-        ("Populations", Command.populationCommands),
-        ("Scripts and lessons", Command.scriptCommands),
-        ("Writing lessons", Command.lessonCommands + Command.questionCommands),
-        ("Session", Command.sessionCommands),
-    ]
-
-    /// Every command, in the order `help` lists them.
-    public static let all: [Command] = families.flatMap(\.commands)
-
-    /// The command called `name` (or one of its aliases).
-    public static func named(_ name: String) -> Command? {
-        all.first { $0.name == name || $0.aliases.contains(name) }
     }
 }

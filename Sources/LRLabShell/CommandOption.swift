@@ -13,8 +13,11 @@ public struct CommandOption: Sendable {
         case count(default: Int?, limit: Int)
         /// A finite learning rate > 0.
         case rate(default: Double)
-        /// Comma-separated finite learning rates ≥ 0 (`lr=0.001,0.01`); by default none.
-        case rates
+        /// Comma-separated finite learning rates ≥ 0 (`lr=0.001,0.01`); `default` when not given.
+        case rates(default: [Double])
+        /// Rows per step: `full` (every training row), or a whole number from 1 to
+        /// `Limits.maximumBatchRows`; a nil default is a full batch.
+        case batch(default: Int?)
         /// `LOW..HIGH` with 0 < LOW < HIGH, both finite.
         case rateRange(default: ClosedRange<Double>)
         /// Comma-separated optimizer names of the session's registry; by default none.
@@ -29,6 +32,9 @@ public struct CommandOption: Sendable {
         case seed(default: UInt64)
         /// A word taken as it is (a file or column name), shown in help as `syntax`; by default none.
         case text(syntax: String)
+        /// Comma-separated whole numbers in `range`, at most `maximumCount` of them
+        /// (`hidden=64,32`, `degree=1,3,9`); `default` when not given.
+        case wholeNumbers(default: [Int], range: ClosedRange<Int>, maximumCount: Int)
         /// Comma-separated words (`evolve=lr,momentum`), checked by the command.
         case names(default: [String])
     }
@@ -66,7 +72,9 @@ public struct CommandOption: Sendable {
         switch kind {
         case .count(let value, _): return value.map(String.init) ?? "-"
         case .rate(let value): return NumberFormat.format(value, digits: 6)
-        case .rates, .optimizers: return "-"
+        case .rates(let value): return value.isEmpty ? "-" : value.map { NumberFormat.format($0, digits: 6) }.joined(separator: ",")
+        case .batch(let value): return value.map(String.init) ?? "full"
+        case .optimizers: return "-"
         case .rateRange(let range): return NumberFormat.format(range.lowerBound, digits: 6) + ".." + NumberFormat.format(range.upperBound, digits: 6)
         case .choice(let value, _): return value
         case .flag(let value): return value ? "on" : "off"
@@ -74,6 +82,21 @@ public struct CommandOption: Sendable {
         case .seed(let value): return String(value)
         case .text: return "-"
         case .names(let value): return value.isEmpty ? "-" : value.joined(separator: ",")
+        case .wholeNumbers(let value, _, _): return value.isEmpty ? "-" : value.map(String.init).joined(separator: ",")
+        }
+    }
+
+    /// The limit as help states it after the meaning (`at most 100,000`), from the declaration;
+    /// nil for kinds without one.
+    public var limitText: String? {
+        switch kind {
+        case .count(_, let limit): return "at most \(HelpText.grouped(limit))"
+        case .batch: return "at most \(HelpText.grouped(Limits.maximumBatchRows))"
+        case .wholeNumbers(_, let range, let count):
+            return "each \(HelpText.grouped(range.lowerBound)) to \(HelpText.grouped(range.upperBound)), at most \(count) of them"
+        case .number(_, let range):
+            return "\(NumberFormat.format(range.lowerBound, digits: 6)) to \(NumberFormat.format(range.upperBound, digits: 6))"
+        default: return nil
         }
     }
 
@@ -83,6 +106,7 @@ public struct CommandOption: Sendable {
         case .count: return "N"
         case .rate: return "RATE"
         case .rates: return "R1,R2,..."
+        case .batch: return "full|N"
         case .rateRange: return "LOW..HIGH"
         case .optimizers: return "A,B,..."
         case .choice(_, let choices): return choices.joined(separator: "|")
@@ -91,6 +115,7 @@ public struct CommandOption: Sendable {
         case .seed: return "N"
         case .text(let syntax): return syntax
         case .names: return "A,B,..."
+        case .wholeNumbers: return "N1,N2,..."
         }
     }
 }
@@ -116,7 +141,8 @@ extension CommandOption {
             lines.append("  " + NumberFormat.rightPad("option", syntaxWidth) + "  " + NumberFormat.rightPad("default", defaultWidth) + "  meaning")
             for (option, syntax) in zip(group.options, syntaxes) {
                 lines.append("  " + NumberFormat.rightPad(syntax, syntaxWidth) + "  "
-                             + NumberFormat.rightPad(option.defaultText, defaultWidth) + "  " + option.summary)
+                             + NumberFormat.rightPad(option.defaultText, defaultWidth) + "  " + option.summary
+                             + (option.limitText.map { "; \($0)" } ?? ""))
             }
         }
         return lines

@@ -8,6 +8,7 @@ struct CommandOptionValues {
         case count(Int)
         case rate(Double)
         case rates([Double])
+        case batch(Int?)
         case rateRange(ClosedRange<Double>)
         case optimizers([OptimizerConfiguration])
         case choice(String)
@@ -16,6 +17,7 @@ struct CommandOptionValues {
         case seed(UInt64)
         case text(String)
         case names([String])
+        case wholeNumbers([Int])
     }
 
     private var options: [CommandOption]
@@ -44,9 +46,25 @@ struct CommandOptionValues {
         return .nan
     }
 
+    /// The rates given for `name`, else its declared default.
     func rates(_ name: String) -> [Double] {
         if case .rates(let value)? = given[name] { return value }
+        if case .rates(let value)? = option(name)?.kind { return value }
         return []
+    }
+
+    /// The batch given for `name` (`.some(nil)`: full batches); nil when not given, for
+    /// commands that carry on with the batches of the training in progress.
+    func givenBatch(_ name: String) -> Int?? {
+        if case .batch(let value)? = given[name] { return .some(value) }
+        return nil
+    }
+
+    /// The batch given for `name`, else its declared default (nil: full batches).
+    func batch(_ name: String) -> Int? {
+        if case .batch(let value)? = given[name] { return value }
+        if case .batch(let value)? = option(name)?.kind { return value }
+        return nil
     }
 
     func rateRange(_ name: String) -> ClosedRange<Double> {
@@ -79,6 +97,12 @@ struct CommandOptionValues {
         return nil
     }
 
+    /// The number given for `name`, else its declared default, for an option that declares one.
+    func declaredNumber(_ name: String) -> Double {
+        guard let value = number(name) else { preconditionFailure("option '\(name)' declares no default number") }
+        return value
+    }
+
     func seed(_ name: String) -> UInt64 {
         if case .seed(let value)? = given[name] { return value }
         if case .seed(let value)? = option(name)?.kind { return value }
@@ -91,11 +115,25 @@ struct CommandOptionValues {
         return nil
     }
 
+    /// The whole numbers given for `name`, else its declared default.
+    func wholeNumbers(_ name: String) -> [Int] {
+        if case .wholeNumbers(let value)? = given[name] { return value }
+        if case .wholeNumbers(let value, _, _)? = option(name)?.kind { return value }
+        return []
+    }
+
     /// The words given for `name` (lowercased), else its declared default.
     func names(_ name: String) -> [String] {
         if case .names(let value)? = given[name] { return value }
         if case .names(let value)? = option(name)?.kind { return value }
         return []
+    }
+
+    /// The names given for `name`, each with its place in `statement` (nil for the declared
+    /// default), so that an error about one name points at it.
+    func namesWithRanges(_ name: String, in statement: Statement) -> [(name: String, range: SourceRange?)] {
+        guard isGiven(name), let word = statement.word(forKey: name) else { return names(name).map { ($0, nil) } }
+        return Self.parts(of: word, key: word.keyValue.key).map { ($0.text.lowercased(), $0.range) }
     }
 
     private func option(_ name: String) -> CommandOption? { options.first { $0.name == name } }
@@ -130,7 +168,7 @@ struct CommandOptionValues {
             guard given[option.name] == nil else {
                 let hint: String
                 switch option.kind {
-                case .rates, .optimizers: hint = "give it once, with the values separated by commas: \(option.name)=\(option.valueSyntax)"
+                case .rates, .optimizers, .names: hint = "give it once, with the values separated by commas: \(option.name)=\(option.valueSyntax)"
                 default: hint = "give it once"
                 }
                 throw ShellError("option '\(option.name)' is given twice", at: word.range, hint: hint)
@@ -166,6 +204,9 @@ struct CommandOptionValues {
                                  hint: "e.g. \(key)=1e-4..10")
             }
             return .rateRange(low...high)
+        case .batch:
+            if text.lowercased() == "full" { return .batch(nil) }
+            return .batch(try Command.parseCount(word, limit: Limits.maximumBatchRows, alternative: "full"))
         case .optimizers:
             var list: [OptimizerConfiguration] = []
             for part in parts(of: word, key: key) {
@@ -208,6 +249,21 @@ struct CommandOptionValues {
             return .seed(seed)
         case .text:
             return .text(text)
+        case .wholeNumbers(_, let range, let maximumCount):
+            let parts = parts(of: word, key: key)
+            guard parts.count <= maximumCount else {
+                throw ShellError("\(key)= takes at most \(maximumCount) values, not \(parts.count)", at: word.range)
+            }
+            var values: [Int] = []
+            for part in parts {
+                guard let value = NumberSyntax.parse(part.text), value.rounded() == value,
+                      value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
+                    throw ShellError("\(key)= takes whole numbers from \(range.lowerBound) to \(range.upperBound), not '\(part.text)'",
+                                     at: part.range, hint: "e.g. \(key)=\(option.defaultText == "-" ? "\(range.lowerBound)" : option.defaultText)")
+                }
+                values.append(Int(value))
+            }
+            return .wholeNumbers(values)
         case .names:
             let words = parts(of: word, key: key)
             if let empty = words.first(where: { $0.text.isEmpty }) {

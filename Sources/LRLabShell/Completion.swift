@@ -8,7 +8,7 @@ public enum Completion {
     /// `extraWords` are offered with the command names (a lesson's `next`, `back`, `skip`:
     /// `LessonGuide.words`).
     public static func candidates(forLineBeforeCursor line: String, registry: OptimizerRegistry = .standard,
-                                  extraWords: [String] = []) -> [String]? {
+                                  commands: CommandRegistry = .standard, extraWords: [String] = []) -> [String]? {
         let statementText = Statement.split(line + "\u{0}").last?.text ?? ""
         let words = Statement.words(in: statementText.replacingZero, column: 1)
         let endsWithSpace = statementText.replacingZero.last == " " || statementText.replacingZero.isEmpty
@@ -16,12 +16,12 @@ public enum Completion {
         let previous = endsWithSpace ? words : Array(words.dropLast())
         let all: [String]
         if previous.isEmpty {
-            all = Command.all.map(\.name) + ["f(x) =", "f(x, y) ="] + extraWords
-        } else if let command = Command.named(previous[0].text.lowercased()) {
+            all = commands.all.map(\.name) + ["f(x) =", "f(x, y) ="] + extraWords
+        } else if let command = commands.named(previous[0].text) {
             if let values = valueCandidates(for: command, typed: typed, previous: previous, registry: registry) {
                 return values.filter { $0.hasPrefix(typed) }
             }
-            all = candidates(for: command, previous: previous, registry: registry)
+            all = candidates(for: command, previous: previous, registry: registry, commands: commands)
             if case .files = command.completion { return nil }
         } else {
             all = []
@@ -29,8 +29,9 @@ public enum Completion {
         return all.filter { $0.hasPrefix(typed) }
     }
 
-    static func candidates(for command: Command, previous: [Word], registry: OptimizerRegistry) -> [String] {
-        candidatesOfCompletion(for: command, previous: previous, registry: registry) + optionCandidates(for: command, previous: previous)
+    static func candidates(for command: Command, previous: [Word], registry: OptimizerRegistry,
+                           commands: CommandRegistry) -> [String] {
+        candidatesOfCompletion(for: command, previous: previous, registry: registry, commands: commands) + optionCandidates(for: command, previous: previous)
     }
 
     /// `name=` for each declared option of the command (or of the subcommand typed second)
@@ -65,11 +66,12 @@ public enum Completion {
         }
     }
 
-    static func candidatesOfCompletion(for command: Command, previous: [Word], registry: OptimizerRegistry) -> [String] {
+    static func candidatesOfCompletion(for command: Command, previous: [Word], registry: OptimizerRegistry,
+                                       commands: CommandRegistry) -> [String] {
         switch command.completion {
         case .none, .files: return []
         case .presets: return previous.count == 1 ? Preset.all.map(\.name) : []
-        case .commands: return previous.count == 1 ? Command.all.map(\.name) + registry.names : []
+        case .commands: return previous.count == 1 ? commands.all.map(\.name) + registry.names : []
         case .words(let words): return words
         case .computed(let candidates): return candidates(previous)
         case .optimizers:

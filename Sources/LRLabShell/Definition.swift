@@ -106,7 +106,7 @@ enum Definition {
                                                             stateNames: session.optimizerRegistry.stateNames) {
                 throw ShellError(problem.message, at: parameter.range, hint: problem.hint)
             }
-            if session.names[parameter.text] != nil {
+            if session.explorer.names[parameter.text] != nil {
                 throw ShellError("'\(parameter.text)' is already a named value", at: parameter.range,
                                  hint: "choose another variable name")
             }
@@ -114,7 +114,7 @@ enum Definition {
         let names = parameters.map(\.text)
         let expression: Expr
         do {
-            expression = try Parser.parse(body.text, variables: names, names: session.names, firstColumn: body.column)
+            expression = try Parser.parse(body.text, variables: names, names: session.explorer.names, firstColumn: body.column)
         } catch {
             throw ShellError(error)
         }
@@ -128,7 +128,7 @@ enum Definition {
         }
         session.setObjective(objective)
         var text = "\(objective.signature) = \(objective.expression)"
-        if session.start == nil {
+        if session.explorer.start == nil {
             text += "    (next: start " + names.map { "\($0)=..." }.joined(separator: " ") + ")"
         }
         session.say(text)
@@ -140,10 +140,10 @@ enum Definition {
         if reservedNames.contains(name) {
             throw ShellError("'\(name)' is built in and cannot be redefined", at: range)
         }
-        if Command.named(name) != nil {
+        if session.commandRegistry.named(name) != nil {
             throw ShellError("'\(name)' is a command and cannot be a named value", at: range, hint: "choose another name")
         }
-        if session.objective?.parameters.contains(name) == true {
+        if session.explorer.objective?.parameters.contains(name) == true {
             throw ShellError("'\(name)' is a variable of the current function", at: range, hint: "choose another name")
         }
     }
@@ -152,14 +152,14 @@ enum Definition {
         try Definition.checkNameIsFree(name.text, at: name.range, in: session)
         let value: Double
         do {
-            let expression = try Parser.parse(body.text, variables: [], names: session.names, firstColumn: body.column)
+            let expression = try Parser.parse(body.text, variables: [], names: session.explorer.names, firstColumn: body.column)
             value = try expression.checkedValue(names: [], at: [])
         } catch let error as ExpressionError {
             throw ShellError(error)
         } catch {
             throw ShellError("\(name.text) has no value: \(error)", at: SourceRange(column: body.column, length: body.text.count))
         }
-        session.names[name.text] = value
+        session.explorer.names[name.text] = value
         session.say("\(name.text) = \(session.format(value))")
     }
 }

@@ -135,7 +135,7 @@ struct Expectation {
         }
         let claim = try ClaimComparison.parse(characters, from: index, column: column, after: quantityName)
         let (comparison, tolerance) = (claim.relation, claim.tolerance)
-        let expected = try claim.number(names: session.names)
+        let expected = try claim.number(names: session.explorer.names)
         let holds = comparison.holds(actual, expected, tolerance: tolerance)
         if !holds {
             var detail = "\(quantityName) = \(NumberFormat.format(actual, digits: max(session.digits, 10)))"

@@ -4,9 +4,9 @@ import LRLabText
 /// The text of `help`: an overview of every command, or one command, optimizer or preset in full.
 enum HelpText {
     static func text(for statement: Statement, in session: Session) throws(ShellError) -> String {
-        guard statement.words.count > 1 else { return overview }
+        guard statement.words.count > 1 else { return overview(in: session) }
         let word = statement.words[1]
-        if let command = Command.named(word.text.lowercased()) { return text(for: command, in: session) }
+        if let command = session.commandRegistry.named(word.text) { return text(for: command, in: session) }
         if let kind = session.optimizerRegistry.kind(named: word.text) { return text(for: kind) }
         if let kind = ScheduleKind.named(word.text) { return ScheduleReport.help(for: kind) }
         if let preset = Preset.named(word.text) {
@@ -15,19 +15,19 @@ enum HelpText {
         if ["f", "f(x)", "formula", "formulas", "define"].contains(word.text) { return formulaHelp }
         if ["limit", "limits"].contains(word.text.lowercased()) { return limitsHelp }
         if VerdictHelp.topics.contains(word.text.lowercased()) { return VerdictHelp.text }
-        let candidates = Command.all.map(\.name) + session.optimizerRegistry.names + Preset.all.map(\.name) + ["limits"] + VerdictHelp.topics
+        let candidates = session.commandRegistry.all.map(\.name) + session.optimizerRegistry.names + Preset.all.map(\.name) + ["limits"] + VerdictHelp.topics
         let hint = Suggestion.closest(to: word.text, among: candidates).map { "did you mean 'help \($0)'?" } ?? "help lists every command"
         throw ShellError("no help for '\(word.text)'", at: word.range, hint: hint)
     }
 
-    static var overview: String {
+    static func overview(in session: Session) -> String {
         var lines = ["Define a loss, choose an optimizer, and step it:",
                      "  f(x) = (x - 3)^2   define a loss of x (or f(x, y) = ... of two); `help f` for formulas",
                      "  a = 5              name a value for later formulas"]
-        for (title, commands) in Command.families {
+        for family in session.commandRegistry.families {
             lines.append("")
-            lines.append(title + ":")
-            for command in commands {
+            lines.append(family.title + ":")
+            for command in family.commands {
                 lines.append("  " + NumberFormat.rightPad(command.name, 11) + " " + command.summary)
             }
         }
@@ -45,12 +45,35 @@ enum HelpText {
     static func text(for command: Command, in session: Session) -> String {
         var lines = ["usage: \(command.usage)", command.summary]
         if !command.aliases.isEmpty { lines.append("also: " + command.aliases.joined(separator: ", ")) }
-        let details = command.details(in: session)
+        let details = reflow(command.details(in: session))
         if !details.isEmpty { lines.append(""); lines.append(details) }
         let options = CommandOption.helpLines(for: command.options, command: command.name)
         if !options.isEmpty { lines.append(""); lines += options }
         let limits = limitLines(for: command.name)
         if !limits.isEmpty { lines.append(""); lines += limits }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Prose written with hard line breaks joined into paragraphs, so that the session's width
+    /// (not the source's) decides where lines break: a line that starts without indentation
+    /// joins the prose line before it. Indented lines (examples) and lines laid out in columns
+    /// (two spaces between parts) stay as they are.
+    static func reflow(_ text: String) -> String {
+        func isProse(_ line: Substring) -> Bool {
+            guard let first = line.first, first != " " else { return false }
+            return !line.contains("  ")
+        }
+        var lines: [String] = []
+        var previousIsProse = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let prose = isProse(line)
+            if prose, previousIsProse, let last = lines.popLast() {
+                lines.append(last + " " + line)
+            } else {
+                lines.append(String(line))
+            }
+            previousIsProse = prose
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -36,7 +36,7 @@ enum ScheduleReport {
     static func defaultHorizon(_ session: Session) -> Int {
         let last = keySteps(session.schedule).last ?? 1
         let natural = last <= 2 ? 0 : last + (last + 3) / 4
-        return Swift.max(1000, session.run?.stepCount ?? 0, natural)
+        return Swift.max(1000, session.explorer.run?.stepCount ?? 0, natural)
     }
 
     /// Whether the optimizer's `lr=` changes any rate the schedule gives.
@@ -55,7 +55,7 @@ enum ScheduleReport {
         } else {
             lines.append("  (these rates replace opt \(session.optimizer.kind.name) lr=\(session.format(base)))")
         }
-        if let run = session.run, run.ending == nil {
+        if let run = session.explorer.run, run.ending == nil {
             lines.append("  the run is at step \(run.stepCount); step \(run.stepCount + 1) will use lr = \(session.format(run.nextLearningRate))")
         }
         return lines.joined(separator: "\n")
@@ -82,7 +82,7 @@ enum ScheduleReport {
                     note = "\(session.format(before)) \(arrow) \(session.format(rate))"
                 }
             }
-            if let run = session.run, run.stepCount + 1 == step { note += (note.isEmpty ? "" : "; ") + "next step of the run" }
+            if let run = session.explorer.run, run.stepCount + 1 == step { note += (note.isEmpty ? "" : "; ") + "next step of the run" }
             rows.append([String(step), session.format(rate), note])
         }
         let table = Table(columns: [Table.Column("step"), Table.Column("lr"), Table.Column("change", alignment: .left)], rows: rows)

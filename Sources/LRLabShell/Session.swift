@@ -27,45 +27,32 @@ public final class Session {
     /// The script being run, for relative `load` paths; nil at the prompt.
     public internal(set) var currentFile: String?
 
-    public internal(set) var names: [String: Double] = [:]
-    public internal(set) var objective: Objective?
-    public internal(set) var start: [Double]?
+    /// The formula explorer: named values, the function, the start, the run and the last comparison.
+    public internal(set) var explorer = Explorer()
+    /// The data lab: the data, the model, and the training, fits and comparison learned from them.
+    public internal(set) var lab = DataLab()
+    /// What `compare`, `sweep`, `lrfind`, `pbt`, `plot loss`, `lr`, `save` and claims act on:
+    /// the formula or the model on data, whichever was set up or worked on last.
+    public internal(set) var focus = Focus.formula
     /// The optimizers `opt`, `help`, `explain`, `compare opt=` and completion know by name.
     public var optimizerRegistry = OptimizerRegistry.standard
+    /// The commands `help`, completion and "did you mean" know; a test may add its own.
+    public var commandRegistry = CommandRegistry.standard
+    /// The optimizer in force, for runs and trainings alike (`opt`).
     public internal(set) var optimizer = OptimizerConfiguration.standard
+    /// The learning-rate schedule in force, for runs and trainings alike (`schedule`).
     public internal(set) var schedule: any LearningRateSchedule = ConstantSchedule()
-    public internal(set) var run: Run? {
-        didSet { if run != nil { trainingIsLatest = false } }
-    }
     /// Terminal size in character cells: trace lines, verdicts, tables and pictures are laid
     /// out to fit `terminalColumns` (the executable sets it from `COLUMNS` or the terminal).
     public var terminalColumns = TextWrap.defaultWidth
     public var terminalRows = 30
     /// The last picture drawn, for `save FILE.svg`.
     public internal(set) var lastPicture: Picture?
-    /// The runs of the last `compare`, overlaid by `plot path` and written by `save FILE.json`.
-    public internal(set) var lastComparison: Comparison.Report?
-    /// The data set models train on (`data moons`, `data digits`, `data load FILE.csv`), split
-    /// into training and validation rows; nil until a `data` command made one.
-    public internal(set) var data: DataSplit?
-    /// Where `data` came from and how it was made, as `data` alone describes it.
-    public internal(set) var dataSource: DataSource?
-    /// The model `model ...` chose; nil until then.
-    public internal(set) var model: ModelSpecification?
-    /// The latest `train`, which the next `train` continues.
-    public internal(set) var training: ModelTraining?
-    /// Whether the latest thing trained is `training` rather than `run`: `save trace`, `plot loss`
-    /// and `lr` then speak of the training (a new run of the explorer sets it back to false).
-    public internal(set) var trainingIsLatest = false
     /// The population of the last `pbt`, advanced by `pbt step`, drawn by `plot pbt`, written by `save pbt`.
     public internal(set) var population: Population?
     /// A transient status line for long work (`pbt`'s generations): called with the text, and
     /// with "" to clear it. Nil (the default, and for scripts and pipes): no progress shown.
     public var progress: ((String) -> Void)?
-    /// The degrees of the last `fit` and the data they learned, for `plot fit` and `expect fit`.
-    var lastFits: FittedDegrees?
-    /// The trainings of the last `compare` on a model, for `expect compare`.
-    public internal(set) var lastModelComparison: TrainingComparison?
     /// Set by `quit`; the caller stops reading lines.
     public internal(set) var wantsToQuit = false
     /// Nesting of `load`, so a script that loads itself stops with an error.
@@ -145,9 +132,8 @@ public final class Session {
             return
         }
         let name = first.text.lowercased()
-        guard let command = Command.named(name) else {
-            let names = Command.all.flatMap { [$0.name] + $0.aliases }
-            let hint = Suggestion.closest(to: name, among: names).map { "did you mean '\($0)'? (help lists every command)" }
+        guard let command = commandRegistry.named(name) else {
+            let hint = Suggestion.closest(to: name, among: commandRegistry.names).map { "did you mean '\($0)'? (help lists every command)" }
                 ?? "type 'help' for the list of commands"
             throw ShellError("unknown command '\(first.text)'", at: first.range, hint: hint)
         }
@@ -161,57 +147,62 @@ public final class Session {
 
     // MARK: - State changes shared by commands
 
-    /// Installs a new objective; the start point is kept when its dimension still fits.
+    /// Installs a new function and turns the focus to it; the start point is kept when its
+    /// dimension still fits.
     func setObjective(_ objective: Objective, start preferredStart: [Double]? = nil) {
-        self.objective = objective
-        lastComparison = nil
-        if let preferredStart {
-            start = preferredStart
-        } else if start?.count != objective.dimension {
-            start = nil
-        }
-        run = nil
+        explorer.setObjective(objective, start: preferredStart)
+        population = nil
+        focus = .formula
     }
 
+    /// Moves the start point and turns the focus to the formula.
     func setStart(_ point: [Double]) {
-        start = point
-        lastComparison = nil
-        run = nil
+        explorer.setStart(point)
+        population = nil
+        focus = .formula
+    }
+
+    /// Uses a new data set and turns the focus to the data lab; a note says what was dropped.
+    func setData(_ split: DataSplit, source: DataSource) -> String? {
+        let note = lab.setData(split, source: source)
+        if note != nil || population?.isOnModel == true { population = nil }
+        focus = .model
+        return note
+    }
+
+    /// Uses a new model and turns the focus to the data lab.
+    func setModel(_ specification: ModelSpecification) {
+        lab.setModel(specification)
+        if population?.isOnModel == true { population = nil }
+        focus = .model
     }
 
     /// Changes the optimizer; the run starts again. Returns a note when steps were discarded.
     @discardableResult
     func setOptimizer(_ configuration: OptimizerConfiguration) -> String? {
         optimizer = configuration
-        return discardRun()
+        return explorer.discardRun(digits: digits)
     }
 
     /// Changes the schedule; the run starts again. Returns a note when steps were discarded.
     @discardableResult
     func setSchedule(_ newSchedule: any LearningRateSchedule) -> String? {
         schedule = newSchedule
-        return discardRun()
-    }
-
-    /// Forgets the current run, saying so when it had taken steps.
-    private func discardRun() -> String? {
-        defer { run = nil }
-        guard let run, run.stepCount > 0 else { return nil }
-        return "(the \(run.stepCount)-step run was reset; the next step starts again from \(NumberFormat.point(run.start, digits: digits)))"
+        return explorer.discardRun(digits: digits)
     }
 
     /// The function and start point every run needs, or the error that says which is missing.
     func setup(at word: Word? = nil) throws(ShellError) -> (objective: Objective, start: [Double]) {
-        guard let objective else {
+        guard let objective = explorer.objective else {
             // After `model`, `lr`, `plot loss` and `save trace` speak of the training to come.
-            if model != nil {
+            if focus == .model {
                 throw ShellError("no training yet (and no function to minimise)", at: word?.range,
                                  hint: "train first, e.g. train epochs=20; for a function of your own, define one, e.g. f(x) = (x - 3)^2")
             }
             throw ShellError("no function to minimise yet", at: word?.range,
                              hint: "define one, e.g. f(x) = (x - 3)^2, or pick a preset with use rosenbrock (functions lists them)")
         }
-        guard let start else {
+        guard let start = explorer.start else {
             let example = objective.parameters.map { "\($0)=0" }.joined(separator: " ")
             throw ShellError("no start point yet", at: word?.range, hint: "set one, e.g. start \(example)")
         }
@@ -220,16 +211,31 @@ public final class Session {
 
     /// The current run, started from the start point when there is none yet.
     func currentRun(at word: Word? = nil) throws(ShellError) -> Run {
-        if let run { return run }
+        if let run = explorer.run { return run }
         let (objective, start) = try setup(at: word)
         do {
             let newRun = try Run(objective: objective, start: start, configuration: optimizer, schedule: schedule)
-            run = newRun
+            explorer.run = newRun
             return newRun
         } catch {
             throw ShellError("\(objective.signature) has no value at the start point \(NumberFormat.point(start)): \(error.description)",
                              hint: "choose another start point")
         }
+    }
+
+    /// The training of the data lab's model on its data, or the error that says what is missing.
+    func currentTraining(at word: Word? = nil) throws(ShellError) -> ModelTraining {
+        guard let data = lab.data else {
+            throw ShellError("no data yet", at: word?.range, hint: "choose a data set first, e.g. data moons, data sine or data digits")
+        }
+        guard let model = lab.model else {
+            throw ShellError("no model yet", at: word?.range, hint: "choose one, e.g. model mlp hidden=32, model linear or model poly degree=3")
+        }
+        guard let training = lab.training else {
+            throw ShellError("no training yet of \(model.description) on \(data.training.shownName)", at: word?.range,
+                             hint: "train first, e.g. train epochs=20")
+        }
+        return training
     }
 
     /// The trace line format for the current setup.

@@ -51,7 +51,7 @@ enum TableExpectation {
         let bestIndex: Int?
         let verdictNames: [String]
         if isTraining {
-            guard let training = session.training else {
+            guard let training = session.lab.training else {
                 throw ShellError("no training to check yet", at: words[0].range, hint: "choose data and a model, then train")
             }
             let trainer = training.trainer
@@ -62,7 +62,7 @@ enum TableExpectation {
             bestIndex = nil
             verdictNames = TrainingVerdict.Kind.allCases.map(\.name)
         } else if isFit {
-            guard let fitted = session.lastFits else {
+            guard let fitted = session.lab.fits else {
                 throw ShellError("no fit to check yet", at: words[0].range, hint: "run fit first")
             }
             rows = fitted.fits.fits.map { fit in
@@ -77,7 +77,7 @@ enum TableExpectation {
             let errors = fitted.fits.fits.map { $0.validationError ?? .infinity }
             bestIndex = fitted.fits.bestValidationError == nil ? nil : errors.firstIndex(of: errors.min() ?? .infinity)
         } else {
-            guard let comparison = session.lastModelComparison else {
+            guard let comparison = session.lab.comparison else {
                 throw ShellError("no compare of models to check yet", at: words[0].range, hint: "run compare with a model and data first")
             }
             rows = comparison.results.map { result in

@@ -78,6 +78,44 @@ public enum TextWrap {
         return lines
     }
 
+    /// `text` with every line longer than `width` cells broken at spaces, keeping columns: a
+    /// line laid out in columns (`  name=N  20  passes over the rows`, or an example with its
+    /// comment) continues under its last column, so a wrapped table still reads as a table;
+    /// other lines continue as `wrap` does. Lines that fit are returned unchanged.
+    public static func wrapKeepingColumns(_ text: String, width: Int) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .flatMap { wrapLineKeepingColumns(String($0), width: width) }
+            .joined(separator: "\n")
+    }
+
+    static func wrapLineKeepingColumns(_ line: String, width: Int) -> [String] {
+        guard displayWidth(line) > width else { return [line] }
+        // The last column: where text resumes after a gap of two or more spaces, leaving at
+        // least a third of the width for the text that wraps under it.
+        let characters = Array(line)
+        let indent = characters.prefix { $0 == " " }.count
+        var column: Int?
+        var index = indent
+        while index < characters.count {
+            if characters[index] == " ", index + 1 < characters.count, characters[index + 1] == " " {
+                var end = index
+                while end < characters.count, characters[end] == " " { end += 1 }
+                let cells = displayWidth(String(characters[..<end]))
+                if end < characters.count, cells <= width - max(20, width / 3) { column = end }
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        guard let column else { return wrapLine(line, width: width, hang: indent == 0 ? 0 : 2) }
+        let head = String(characters[..<column])
+        let headWidth = displayWidth(head)
+        let body = wrapLine(String(characters[column...]), width: width - headWidth, hang: 0)
+        return body.enumerated().map { offset, part in
+            (offset == 0 ? head : String(repeating: " ", count: headWidth)) + part
+        }
+    }
+
     /// Tokens that stand between two operands: a line never breaks beside one, so that
     /// `θ ← θ − lr·∇f(θ)` or `1 − lr·λ = 0.96` stays whole.
     static let operators: Set<String> = ["=", "≈", "←", "<-", "→", "+", "-", "−", "*", "·", "×", "/", "<", ">", "≤", "≥", "<=", ">=", "~", "^"]

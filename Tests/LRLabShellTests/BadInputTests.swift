@@ -374,7 +374,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         let session = Session(output: { output.append($0) })
         try session.execute(line: "f(x)\u{A0}=\u{A0}(x\u{A0}-\u{A0}3)^2;\u{A0}start\u{A0}x=0; opt gd lr=0.1")
         try session.execute(line: "\u{A0}run\u{A0}10")
-        #expect(session.run?.stepCount == 10)
+        #expect(session.explorer.run?.stepCount == 10)
         #expect(output.first?.hasPrefix("f(x) = (x - 3)^2") == true)
     }
 

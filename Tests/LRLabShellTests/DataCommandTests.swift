@@ -31,21 +31,21 @@ import LRLab
     @Test func dataNameMakesTheSetWithItsDefaultsAndDescribesIt() throws {
         let (session, output) = Self.session()
         try session.execute(line: "data moons")
-        let split = try #require(session.data)
+        let split = try #require(session.lab.data)
         #expect(split.training.rowCount == 160 && split.validation?.rowCount == 40)
         #expect(split.training == DataSplit(splitting: SyntheticFamily.moons.generate(rows: 200, noise: 0.15, seed: 0),
                                             trainingFraction: 0.8, seed: 0).training)
-        #expect(session.dataSource == .synthetic(.moons, rows: 200, noise: 0.15, seed: 0))
+        #expect(session.lab.source == .synthetic(.moons, rows: 200, noise: 0.15, seed: 0))
         #expect(output().contains("160 training rows, 40 validation rows (split=0.8 seed=0)"))
         try session.execute(line: "data sine n=20 noise=0.3 seed=7 split=1")
-        #expect(session.data?.training.rowCount == 20 && session.data?.validation == nil)
-        #expect(session.dataSource?.command == "data sine n=20 noise=0.3 seed=7")
+        #expect(session.lab.data?.training.rowCount == 20 && session.lab.data?.validation == nil)
+        #expect(session.lab.source?.command == "data sine n=20 noise=0.3 seed=7")
     }
 
     @Test func dataDigitsSplitsLikeScikitLearn() throws {
         let (session, output) = Self.session()
         try session.execute(line: "data digits seed=3")
-        #expect(session.data?.training.rowCount == 1_437 && session.data?.validation?.rowCount == 360)
+        #expect(session.lab.data?.training.rowCount == 1_437 && session.lab.data?.validation?.rowCount == 360)
         #expect(output().contains("10 classes: 0 ×178, 1 ×182"))
         try session.execute(line: "plot data")
         #expect(output().contains("┌─9"))
@@ -57,13 +57,13 @@ import LRLab
         let check = try Self.write("a,b,label\n9,10,1\n", "check.csv", in: folder)
         let (session, output) = Self.session()
         try session.execute(line: "data load \(train) validation=\(check)")
-        #expect(session.data?.training.rowCount == 4 && session.data?.validation?.rowCount == 1)
-        #expect(session.data?.training.classNames == ["-1", "1"])
+        #expect(session.lab.data?.training.rowCount == 4 && session.lab.data?.validation?.rowCount == 1)
+        #expect(session.lab.data?.training.classNames == ["-1", "1"])
         #expect(output().contains("2 classes: -1 ×2, 1 ×3"))
         try session.execute(line: "data load \(train) target=a split=1")
-        #expect(session.data?.training.isClassification == true)  // 1, 3, 5, 7: whole numbers
+        #expect(session.lab.data?.training.isClassification == true)  // 1, 3, 5, 7: whole numbers
         try session.execute(line: "data load \(train) target=b split=0.5 seed=2")
-        #expect(session.data?.training.rowCount == 2 && session.data?.validation?.rowCount == 2)
+        #expect(session.lab.data?.training.rowCount == 2 && session.lab.data?.validation?.rowCount == 2)
     }
 
     @Test func dataLoadFindsAFileBesideTheRunningScript() throws {
@@ -72,7 +72,7 @@ import LRLab
         let script = try Self.write("data load points.csv split=1\n", "load.lrlab", in: folder)
         let (session, _) = Self.session()
         #expect(try session.runScript(fileAt: script, reportedAs: script).errors == 0)
-        #expect(session.data?.training.target == .values([0.5, 1.5]))
+        #expect(session.lab.data?.training.target == .values([0.5, 1.5]))
     }
 
     /// Lines refused before any file is read, typed into a session without data.
@@ -165,7 +165,7 @@ import LRLab
         #expect(error?.range?.start.column == 11)  // the file's word
         #expect(error?.hint?.isEmpty == false)
         // The previous set is kept and the session goes on.
-        #expect(session.data?.training.name == "moons")
+        #expect(session.lab.data?.training.name == "moons")
         try session.execute(line: "data")
         #expect(output().contains("data moons: 6 rows"))
         // In a script the file is found beside it, named as typed, after the script's own place.
@@ -218,7 +218,7 @@ import LRLab
         // An interruption, said as other commands say theirs, not an error.
         try session.execute(line: "data load \(path)")
         #expect(unwrapped(output()).contains("interrupted while reading '\(path)'; no data set was loaded, the previous one is kept"))
-        #expect(session.data?.training.name == "circles")
+        #expect(session.lab.data?.training.name == "circles")
     }
 
     @Test func saveWritesTheScatterAsSVGWithOneDotPerRow() throws {

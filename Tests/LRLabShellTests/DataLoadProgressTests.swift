@@ -35,7 +35,7 @@ import LRLab
         let session = Session(output: { _ in })
         session.progress = { shown.lines.append($0) }
         try session.execute(line: "data load \(path)")
-        #expect(session.data?.training.rowCount == 80)
+        #expect(session.lab.data?.training.rowCount == 80)
         #expect(shown.lines.isEmpty)
     }
 

@@ -96,7 +96,7 @@ import LRLabText
         console.lines = []
         #expect(console.run("lesson 1").succeeded, "\(console.text)")
         #expect(console.text.contains("Narration.") && console.text.contains("End."), "\(console.text)")
-        #expect(console.session.objective != nil)
+        #expect(console.session.explorer.objective != nil)
         // Guided.
         console.lines = []
         console.session.guidesLessons = true
@@ -201,6 +201,6 @@ import LRLabText
         #expect(console.run("data load \(folder)/ages.csv\nhelp data").succeeded, "\(console.text)")
         let text = unwrapped(console.text)
         #expect(text.contains("whole numbers, but 151 distinct ones: more than 100 classes, so a value to regress on"), "\(text)")
-        #expect(console.text.replacing("\n", with: " ").contains("a class when every value is a whole number and there are at most 100 distinct ones"))
+        #expect(flattened(console.text).contains("a class when every value is a whole number and there are at most 100 distinct ones"))
     }
 }

@@ -18,11 +18,11 @@ import LRLab
     @Test(arguments: [
         ("", "fit", "no data to fit yet"),
         ("data moons n=20", "fit", "1-D regression set"),
-        ("data sine", "fit degree=0", "not a whole number from 1 to 20"),
-        ("data sine", "fit degree=1000", "not a whole number from 1 to 20"),
-        ("data sine", "fit degree=1,x", "'x' is not a whole number"),
+        ("data sine", "fit degree=0", "takes whole numbers from 1 to 20"),
+        ("data sine", "fit degree=1000", "takes whole numbers from 1 to 20, not '1000'"),
+        ("data sine", "fit degree=1,x", "takes whole numbers from 1 to 20, not 'x'"),
         ("data sine", "fit degree=" + Array(repeating: "1", count: 21).joined(separator: ","), "at most 20 values"),
-        ("data sine", "fit batch=0", "batch=0 is not full or a whole number"),
+        ("data sine", "fit batch=0", "batch must be full or a whole number from 1 to \(Limits.maximumBatchRows), not 0"),
         ("data sine", "fit epochs=-1", "epochs"),
         ("data sine", "fit epochs=0", "epochs"),
         ("data sine", "plot fit", "nothing fitted to this data yet"),
@@ -78,7 +78,7 @@ import LRLab
         var printed: [String] = []
         let session = Session(output: { printed.append($0) })
         try session.execute(line: "data blobs n=30; model logistic seed=4; compare opt=gd,rmsprop,adam epochs=2")
-        let comparison = try #require(session.lastModelComparison)
+        let comparison = try #require(session.lab.comparison)
         let starts = comparison.results.map { $0.trace.records[0].trainLoss }
         #expect(starts.count == 3 && Set(starts).count == 1)
     }

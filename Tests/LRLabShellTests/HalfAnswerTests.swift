@@ -26,7 +26,7 @@ import Testing
 
     /// Whether `line` starts with a command that does work the checks read (`Command.countsAsTry`).
     static func isWork(_ line: String) -> Bool {
-        Command.named(String(line.split(separator: " ").first ?? "").lowercased())?.countsAsTry ?? false
+        CommandRegistry.standard.named(String(line.split(separator: " ").first ?? "").lowercased())?.countsAsTry ?? false
     }
 
     struct TaskCase: CustomTestStringConvertible, Sendable {

@@ -22,7 +22,7 @@ import Testing
 
     /// The examples of every help page, in page order.
     static var examples: [Example] {
-        Command.all.flatMap { command -> [Example] in
+        CommandRegistry.standard.all.flatMap { command -> [Example] in
             command.details.split(separator: "\n", omittingEmptySubsequences: false).compactMap { raw -> Example? in
                 guard raw.hasPrefix("  "), !raw.hasPrefix("   ") else { return nil }
                 let body = raw.dropFirst(2)
@@ -30,7 +30,7 @@ import Testing
                 let parts = body.split(separator: "  ", maxSplits: 1, omittingEmptySubsequences: true)
                 let line = String(parts[0]).trimmingSpaces
                 let comment = parts.count > 1 ? String(parts[1]).trimmingSpaces : ""
-                guard let first = line.split(separator: " ").first.map(String.init), let named = Command.named(first.lowercased()) else { return nil }
+                guard let first = line.split(separator: " ").first.map(String.init), let named = CommandRegistry.standard.named(first.lowercased()) else { return nil }
                 guard !touchesFiles.contains(named.name), !line.contains("load ") else { return nil }
                 var context: String?
                 var hint = comment.hasPrefix("(") && comment.hasSuffix(")") ? String(comment.dropFirst().dropLast()) : comment

@@ -36,7 +36,7 @@ import Testing
             expect loss < 0
             say not reached
             """, file: "long.lrlab")
-        let run = try #require(recorder.session.run)
+        let run = try #require(recorder.session.explorer.run)
         #expect(run.stepCount > 0 && run.stepCount < 100_000_000)
         #expect(recorder.text.contains("interrupted at step \(run.stepCount); the trace is kept (\(run.stepCount) of 100000000 steps taken)"))
         #expect(outcome.wasInterrupted)
@@ -61,7 +61,7 @@ import Testing
         let recorder = Recorder(stopAfter: 2)
         let outcome = recorder.session.runScript(text: "run until converged max=100000000",
                                                  file: "-c")
-        let run = try #require(recorder.session.run)
+        let run = try #require(recorder.session.explorer.run)
         #expect(recorder.text.contains("interrupted at step \(run.stepCount);"))
         #expect(outcome.wasInterrupted)
     }
@@ -69,7 +69,7 @@ import Testing
     @Test func anInterruptedStepKeepsItsSteps() throws {
         let recorder = Recorder(stopAfter: 2)
         _ = recorder.session.runScript(text: "step 100000", file: "-c")
-        let run = try #require(recorder.session.run)
+        let run = try #require(recorder.session.explorer.run)
         #expect(run.stepCount > 0 && run.stepCount < 100_000)
         #expect(recorder.text.hasSuffix("interrupted at step \(run.stepCount); the steps are kept (\(run.stepCount) of 100000 taken)"))
     }

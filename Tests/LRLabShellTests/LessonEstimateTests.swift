@@ -30,7 +30,7 @@ import Testing
     func theEstimateMeetsTheRun(_ line: RunLine) throws {
         let session = Session(output: { _ in })
         #expect(session.runScript(text: line.prefix, file: line.lesson).succeeded)
-        var run = try #require(session.run)
+        var run = try #require(session.explorer.run)
         let verdict = Diagnosis.verdict(for: run)
         guard verdict.kind != .converged, run.ending == nil, let estimate = verdict.estimate else { return }
         #expect(run.configuration.gradientNoise == 0, "\(line.testDescription): a step count under noise: \(verdict.summary.text)")

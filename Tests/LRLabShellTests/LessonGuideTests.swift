@@ -143,7 +143,7 @@ import Glibc
         #expect(skipped.contains("Section 2 skipped"))
         #expect(!skipped.contains("Task:"))
         // The skipped section's solution ran, so the session is where the lesson expects it.
-        #expect(learner.session.run?.stepCount == 50)
+        #expect(learner.session.explorer.run?.stepCount == 50)
         #expect(skipped.contains("Third and last.\n✔ Lesson 1 done. That was the last lesson."))
         #expect(learner.guide.prompt == "lrlab> ")
         #expect(learner.savedProgress.contains("01-tiny.lrlab at=0 sections=0,2 tasks= finished=1"))
@@ -168,7 +168,7 @@ import Glibc
         #expect(!resumed.contains("Second section"))
         #expect(resumed.contains("Third and last."))
         // The sections before ran without printing: the task's run is there.
-        #expect(learner.session.run?.stepCount == 50)
+        #expect(learner.session.explorer.run?.stepCount == 50)
     }
 
     /// Ctrl-C stops a section before its end and the lesson waits; in the last section, Enter

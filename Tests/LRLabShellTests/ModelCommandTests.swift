@@ -22,7 +22,7 @@ import LRLab
             return output.joined(separator: "\n")
         }
 
-        var trainer: Trainer? { session.training?.trainer }
+        var trainer: Trainer? { session.lab.training?.trainer }
     }
 
     static let refused: [(setup: [String], line: String, phrase: String)] = [
@@ -31,16 +31,16 @@ import LRLab
         ([], "model poly degree=0", "degree must be a whole number from 1 to \(Limits.maximumPolynomialDegree), not 0"),
         ([], "model poly degree=1000", "from 1 to \(Limits.maximumPolynomialDegree), not 1000"),
         ([], "model poly", "model poly needs a degree"),
-        ([], "model mlp hidden=0", "each hidden width must be a whole number from 1 to \(Limits.maximumHiddenWidth), not '0'"),
+        ([], "model mlp hidden=0", "hidden= takes whole numbers from 1 to \(Limits.maximumHiddenWidth), not '0'"),
         ([], "model mlp hidden=100000", "not '100000'"),
         ([], "model mlp hidden=32,x", "not 'x'"),
-        ([], "model mlp hidden=1,1,1,1,1,1,1,1,1", "at most \(Limits.maximumHiddenLayers) hidden layers"),
+        ([], "model mlp hidden=1,1,1,1,1,1,1,1,1", "hidden= takes at most \(Limits.maximumHiddenLayers) values, not 9"),
         ([], "model mlp act=sigmoid", "act is one of relu, tanh"),
         ([], "model mlp init=zeros seed=2", "it takes no seed"),
         ([], "model mlp degree=3", "unknown option 'degree' for model mlp"),
         ([], "model lin", "unknown model 'lin'"),
         ([], "model linear l2=-1", "l2"),
-        (["data moons", "model mlp"], "train batch=0", "batch must be a whole number from 1 to \(Limits.maximumBatchRows), not 0"),
+        (["data moons", "model mlp"], "train batch=0", "batch must be full or a whole number from 1 to \(Limits.maximumBatchRows), not 0"),
         (["data moons", "model mlp"], "train epochs=-1", "epochs must be a whole number from 1 to \(Limits.maximumEpochs), not -1"),
         (["data moons", "model mlp"], "train epochs=1e300", "epochs must be a whole number"),
         (["data moons", "model mlp"], "train early=0", "early must be a whole number"),
@@ -58,8 +58,8 @@ import LRLab
         for setupLine in setup { try lab.session.execute(line: setupLine) }
         let error = try #require(throws: ShellError.self) { try lab.session.execute(line: line) }
         #expect(error.message.contains(phrase) || (error.hint ?? "").contains(phrase), "\(line): \(error.message)")
-        #expect(lab.session.training == nil)
-        if line.hasPrefix("model") { #expect(lab.session.model == nil) }
+        #expect(lab.session.lab.training == nil)
+        if line.hasPrefix("model") { #expect(lab.session.lab.model == nil) }
     }
 
     @Test func modelAloneDescribesLayersParametersLossAndInit() throws {
@@ -92,7 +92,7 @@ import LRLab
         #expect(!text.lowercased().contains("nan"))
         let trainer = try #require(lab.trainer)
         #expect(trainer.trace.count == 41 && trainer.epoch == 40)
-        #expect(lab.session.trainingIsLatest)
+        #expect(lab.session.focus == .model && lab.session.lab.latest == .training)
     }
 
     @Test func aSecondTrainContinuesAndLrBetweenThemApplies() throws {
@@ -165,7 +165,7 @@ import LRLab
         #expect(trainer.stepCount == 15 && trainer.epoch == 3)
         #expect(unwrapped(text).contains("interrupted at step 15; the 3 finished epochs are kept; train continues"))
         // Polled before every step, the stop falls inside an epoch, and train finishes it first.
-        lab.session.training?.trainer.workBetweenStopChecks = 1
+        lab.session.lab.training?.trainer.workBetweenStopChecks = 1
         polls = 0
         lab.session.shouldStop = { polls += 1; return polls > 8 }
         #expect(unwrapped(try lab.run("train epochs=1000")).contains("interrupted at step 23; the 1 finished epoch and 3 steps of the next are kept; train continues"))

@@ -46,7 +46,7 @@ import LRLab
 
     @Test func settingAScheduleResetsTheRun() throws {
         let (session, _) = try session(["f(x) = (x - 3)^2", "start x=0", "step 5", "schedule exp gamma=0.9"])
-        #expect(session.run == nil)
+        #expect(session.explorer.run == nil)
         #expect(session.schedule is ExponentialSchedule)
         try session.execute(line: "schedule constant")
         #expect(session.schedule is ConstantSchedule)
@@ -60,7 +60,7 @@ import LRLab
     @Test func lrColumnFollowsTheScheduleAtItsBoundaries() throws {
         let (session, output) = try session(["f(x) = (x - 3)^2", "start x=0", "opt gd lr=0.1",
                                              "schedule step 0.1 400:0.01 700:0.001", "run 701", "trace last 3"])
-        let trace = try #require(session.run).trace
+        let trace = try #require(session.explorer.run).trace
         #expect(trace.learningRates[400] == 0.1)
         #expect(trace.learningRates[401] == 0.01)
         #expect(trace.learningRates[700] == 0.01)
@@ -210,8 +210,8 @@ import LRLab
     @Test func keepStoresARunQuantity() throws {
         let (session, output) = try session(["f(x) = (x - 3)^2", "start x=0", "step 2",
                                              "keep before = loss", "keep where=x", "step 100", "expect loss < before / 100"])
-        #expect(session.names["before"] == 3.6864)
-        #expect(session.names["where"].map { abs($0 - 1.08) < 1e-12 } == true)
+        #expect(session.explorer.names["before"] == 3.6864)
+        #expect(session.explorer.names["where"].map { abs($0 - 1.08) < 1e-12 } == true)
         #expect(output().contains("before = 3.6864   (loss at step 2)"))
     }
 
@@ -236,14 +236,16 @@ import LRLab
 
     @Test func helpScheduleListsEveryKind() throws {
         let (_, output) = try session(["help schedule"])
+        let text = flattened(output())
         for kind in ScheduleKind.all {
-            #expect(output().contains(kind.summary))
-            #expect(output().contains("schedule " + kind.usage))
+            #expect(text.contains(flattened(kind.summary)))
+            #expect(text.contains(flattened("schedule " + kind.usage)))
         }
         let (_, cosine) = try session(["help cosine"])
         #expect(cosine().hasPrefix("schedule cosine steps=N min=RATE"))
         let (_, opt) = try session(["help opt"])
-        for kind in OptimizerRegistry.standard.kinds { #expect(opt().contains(kind.summary)) }
+        let optText = flattened(opt())
+        for kind in OptimizerRegistry.standard.kinds { #expect(optText.contains(kind.summary)) }
     }
 
     @Test func completionOffersScheduleKindsAndOptions() {

@@ -131,7 +131,7 @@ import Foundation
     }
 
     @Test(arguments: [
-        ("pbt epochs=3", "no data to train on"),
+        ("pbt epochs=3", "epochs= counts a model's epochs, and the focus is the formula"),
         ("pbt population=1", "at least 2 members"),
         ("pbt population=\(Limits.maximumPopulation + 1)", "from 1 to \(Limits.maximumPopulation)"),
         ("pbt population=100 steps=\(Limits.maximumPopulationBudget / 100 + 1)", "at most \(HelpText.grouped(Limits.maximumPopulationBudget)) steps in all"),
@@ -201,7 +201,7 @@ import Foundation
     }
 
     @Test(arguments: [
-        ("data moons n=100; model logistic; pbt epochs=2 steps=10", "not both"),
+        ("data moons n=100; model logistic; pbt epochs=2 steps=10", "steps= counts a formula's steps, and the focus is the model"),
         ("data moons n=100; model logistic; pbt epochs=2 evolve=lr,eps", "eps"),
         ("data moons n=100; pbt epochs=2", "no model to train"),
         ("data moons n=100; model logistic; pbt epochs=\(Limits.maximumEpochs) population=2", "epochs in all"),

@@ -88,7 +88,7 @@ import Foundation
         var output: [String] = []
         let session = Session(output: { output.append($0) })
         session.executeReporting(line: "use rosenbrock; opt adam lr=0.001; run 3000; save trace \(path)")
-        let run = try #require(session.run)
+        let run = try #require(session.explorer.run)
         let estimate = Command.estimatedCSVBytes(run, csv: .init(parameters: run.lossFunction.parameterNames, stateNames: run.stateNames))
         let written = try #require(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
         #expect(Swift.abs(Double(estimate - written)) < 0.05 * Double(written), "estimate \(estimate), written \(written)")

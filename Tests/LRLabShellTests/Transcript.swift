@@ -16,6 +16,12 @@ func unwrapped(_ text: String) -> String {
     text.replacing(/\n +/, with: " ")
 }
 
+/// `text` with every run of spaces and line breaks one space: prose as it reads, however the
+/// session's width broke it and however a column layout indented it.
+func flattened(_ text: String) -> String {
+    text.replacing(/\s+/, with: " ")
+}
+
 /// The folder of golden scripts and transcripts beside this file.
 let fixturesDirectory: String = {
     let path = #filePath

@@ -29,11 +29,11 @@ import LRLabText
         for rate in Self.rates {
             let session = Session(output: { _ in })
             try session.execute(line: "use \(preset); opt \(optimizer) lr=\(rate)")
-            let start = try #require(session.start)
-            let startLoss = try #require(session.objective).loss(at: start)
+            let start = try #require(session.explorer.start)
+            let startLoss = try #require(session.explorer.objective).loss(at: start)
             // The run may end at an error only if the formula has no value where it went.
             _ = session.executeReporting(line: "run until converged max=\(Self.maximumSteps)")
-            let run = try #require(session.run, "\(preset) \(optimizer) lr=\(rate): no run")
+            let run = try #require(session.explorer.run, "\(preset) \(optimizer) lr=\(rate): no run")
             let verdict = Diagnosis.verdict(for: run)
             let gradientNorm = EuclideanNorm.of(run.gradient)
             let label = "\(preset) \(optimizer) lr=\(rate): \(verdict.kind) (\(verdict.summary.text)), loss \(run.loss), |g| \(gradientNorm)"
@@ -221,7 +221,7 @@ import LRLabText
     func theNoiseFloorIsTheClosedForm(lr: Double) throws {
         let session = Session(output: { _ in })
         try session.execute(line: "\(Self.bowl) lr=\(lr); run 1000")
-        let run = try #require(session.run)
+        let run = try #require(session.explorer.run)
         let verdict = Diagnosis.verdict(for: run)
         #expect(verdict.stuckReason == .noiseFloor)
         let floor = lr / (2 * (1 - lr))

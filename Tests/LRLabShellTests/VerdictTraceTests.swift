@@ -25,7 +25,7 @@ import LRLabText
     @Test func aShrinkingZigZagConvergesAndSaysSo() throws {
         let session = Session(output: { _ in })
         try session.execute(line: "use ravine; opt gd lr=0.039; run 300")
-        let verdict = Diagnosis.verdict(for: try #require(session.run))
+        let verdict = Diagnosis.verdict(for: try #require(session.explorer.run))
         #expect(verdict.kind == .slow)
         #expect(verdict.summary.text.contains("converging, zig-zagging along y (factor -0.95 per step: the swing shrinks)"))
         let total = (log(8e8) / -log(0.961)).rounded(.up)
@@ -51,7 +51,7 @@ import LRLabText
     static func expectEstimateMeetsTheRun(setup: String, after steps: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let session = Session(output: { _ in })
         try session.execute(line: "\(setup); run \(steps)")
-        var run = try #require(session.run, sourceLocation: sourceLocation)
+        var run = try #require(session.explorer.run, sourceLocation: sourceLocation)
         let verdict = Diagnosis.verdict(for: run)
         guard verdict.kind != .converged else { return }
         let estimate = try #require(verdict.estimate, "\(verdict.summary.text)", sourceLocation: sourceLocation)

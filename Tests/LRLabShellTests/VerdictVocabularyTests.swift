@@ -60,8 +60,8 @@ import LRLabText
         let verdict = try session.currentRun().verdict()
         try session.execute(line: "expect verdict == \(verdict.name)")
         try session.execute(line: "f(x) = 2*x^2; start x=1; opt gd; compare lr=\(lr) steps=100")
-        #expect(session.lastComparison?.results.first?.verdict.name == verdict.name)
-        let sweep = try Sweep.run(objective: try #require(session.objective), start: [1], configuration: session.optimizer,
+        #expect(session.explorer.comparison?.results.first?.verdict.name == verdict.name)
+        let sweep = try Sweep.run(objective: try #require(session.explorer.objective), start: [1], configuration: session.optimizer,
                                   rates: [lr], steps: 100)
         #expect(sweep.points.first?.outcome.word == verdict.name)
     }
@@ -86,10 +86,10 @@ import LRLabText
     @Test func fitAndTrainAgree() throws {
         let session = Session(output: { _ in })
         try session.execute(line: "data sine; opt adam lr=0.01; fit degree=3,15")
-        let fits = try #require(session.lastFits).fits.fits
+        let fits = try #require(session.lab.fits).fits.fits
         for fit in fits {
             try session.execute(line: "model poly degree=\(fit.degree); train epochs=1000")
-            let trainer = try #require(session.training).trainer
+            let trainer = try #require(session.lab.training).trainer
             #expect(fit.epochs == 1000 && trainer.epoch == 1000)
             let (fitLoss, trainLoss) = (try #require(fit.trainError), try #require(trainer.trace.last?.trainLoss))
             #expect(Swift.abs(fitLoss - trainLoss) <= 1e-9 * trainLoss)
@@ -109,9 +109,9 @@ import LRLabText
         let session = Session(output: { _ in })
         try session.execute(line: "data moons n=40 seed=2; model mlp hidden=4 seed=1; opt adam lr=0.01")
         try session.execute(line: "compare lr=0.01 epochs=4 batch=8")
-        let compared = try #require(session.lastModelComparison?.results.first)
+        let compared = try #require(session.lab.comparison?.results.first)
         try session.execute(line: "train epochs=4 batch=8")
-        let trainer = try #require(session.training).trainer
+        let trainer = try #require(session.lab.training).trainer
         #expect(compared.last?.trainLoss == trainer.trace.last?.trainLoss)
         #expect(!compared.verdicts.isEmpty)
         #expect(compared.verdicts.map(\.name) == TrainingDiagnosis.verdicts(for: trainer).map(\.name))

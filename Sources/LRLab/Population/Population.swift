@@ -50,8 +50,18 @@ public struct Population: Sendable {
         public var exploit: ExploitMode
         public var seed: UInt64
 
-        public init(size: Int = 16, interval: Int = 100, steps: Int = 1000, evolve: [EvolvingHyperparameter],
-                    quantile: Double = 0.25, resample: Double = 0.25, perturbFactors: [Double] = [0.8, 1.2],
+        /// The defaults of a population on a formula, as Jaderberg et al.'s truncation selection
+        /// with the 0.8/1.2 perturbation (a model's `interval` counts epochs, and is 1 by default).
+        public static let defaultSize = 16
+        public static let defaultInterval = 100
+        public static let defaultModelInterval = 1
+        public static let defaultSteps = 1000
+        public static let defaultQuantile = 0.25
+        public static let defaultResample = 0.25
+        public static let defaultPerturbFactors = [0.8, 1.2]
+
+        public init(size: Int = defaultSize, interval: Int = defaultInterval, steps: Int = defaultSteps, evolve: [EvolvingHyperparameter],
+                    quantile: Double = defaultQuantile, resample: Double = defaultResample, perturbFactors: [Double] = defaultPerturbFactors,
                     exploit: ExploitMode = .truncation, seed: UInt64 = 0) {
             precondition(size >= 2 && interval >= 1 && steps >= 1, "a population needs two members and positive step counts")
             precondition(!evolve.isEmpty && !perturbFactors.isEmpty, "a population evolves something")

@@ -61,7 +61,7 @@ extension Command {
 
     static func dataCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
         guard statement.words.count >= 2 else {
-            guard let data = session.data, let source = session.dataSource else {
+            guard let data = session.lab.data, let source = session.lab.source else {
                 throw ShellError("no data set yet", at: statement.words[0].range,
                                  hint: "make one, e.g. data moons, data sine, data digits or data load FILE.csv (help data lists them)")
             }
@@ -130,7 +130,7 @@ extension Command {
             } catch {
                 guard session.shouldStop() else { throw error }
                 session.say(session.wrapped("interrupted while reading '\(DiagnosticRenderer.visible(path))'; no data set was loaded"
-                                            + (session.data == nil ? "" : ", the previous one is kept")))
+                                            + (session.lab.data == nil ? "" : ", the previous one is kept")))
                 return nil
             }
         }
@@ -200,9 +200,9 @@ extension Command {
 
     /// Installs a data set and describes it.
     static func setData(_ session: Session, _ split: DataSplit, source: DataSource) {
-        session.data = split
-        session.dataSource = source
+        let note = session.setData(split, source: source)
         session.say(session.wrapped(dataDescription(split, source: source, digits: session.digits)))
+        if let note { session.say(session.wrapped(note)) }
     }
 
     /// `1 training row`, `1,437 training rows`.
@@ -265,7 +265,7 @@ extension Command {
     /// two features, saying so.
     static func plotDataCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
         try statement.expectWords(2)
-        guard let split = session.data, let source = session.dataSource else {
+        guard let split = session.lab.data, let source = session.lab.source else {
             throw ShellError("no data set to plot yet", at: statement.words[1].range,
                              hint: "make one first, e.g. data moons, data sine or data digits")
         }

@@ -55,7 +55,7 @@ extension Command {
                 pass \(Limits.maximumDerivativeSize) terms is refused when it is defined).
                 """) { session, statement throws(ShellError) in
             try statement.expectNoArguments()
-            guard let objective = session.objective else {
+            guard let objective = session.explorer.objective else {
                 throw ShellError("no function yet", hint: "define one, e.g. f(x) = (x - 3)^2, or use a preset")
             }
             let name = objective.name

@@ -84,24 +84,24 @@ extension Command {
 
     static let compareOptions: [CommandOption] = [
         CommandOption("opt", aliases: ["optimizer"], .optimizers, "the optimizers to compare (default: the current one)"),
-        CommandOption("lr", .rates, "the learning rates to try (default: each optimizer's own)"),
+        CommandOption("lr", .rates(default: []), "the learning rates to try (default: each optimizer's own)"),
         CommandOption("steps", .count(default: 200, limit: Limits.maximumSteps), "steps per run; each stops where it converges"),
-        CommandOption("epochs", .count(default: 20, limit: Limits.maximumEpochs), "epochs per training, when comparing on a model"),
-        CommandOption("batch", .text(syntax: "full|N"), "rows per step on a model (default: the last train's, else full)"),
+        .epochs(default: defaultEpochs, "epochs per training, when comparing on a model"),
+        .batch(default: defaultBatchRows, "rows per step on a model, as train (a training in progress keeps its own)"),
     ]
 
     static func compareCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
         let options = try CommandOptionValues(statement.words.dropFirst(), options: compareOptions, command: "compare",
                                               registry: session.optimizerRegistry)
-        // On a model when the latest thing trained is one, or when there is a model and data but no formula.
-        if let setup = try ModelTrainingSetup(session, at: statement.words[0]),
-           session.trainingIsLatest || session.objective == nil {
+        // On the model when the focus is the data lab (`data`, `model`, `train` came last).
+        if session.focus == .model {
+            let setup = try ModelTrainingSetup(session, at: statement.words[0])
             try compareModels(session, statement, options: options, entries: try compareEntries(session, options, statement), setup: setup)
             return
         }
         for key in ["epochs", "batch"] where options.isGiven(key) {
             throw ShellError("\(key)= applies to compare on a model; a formula's compare takes steps=", at: statement.words[0].range,
-                             hint: "choose a model and data first (model ..., data ...), or use steps=N")
+                             hint: "the focus is the formula: choose a model and data first (data ..., model ...), or use steps=N")
         }
         let (objective, start) = try session.setup(at: statement.words[0])
         let steps = options.declaredCount("steps")
@@ -112,7 +112,7 @@ extension Command {
         } catch {
             throw ShellError("\(objective.signature) has no value at the start: \(error.description)")
         }
-        session.lastComparison = report
+        session.explorer.comparison = report
         let digits = Swift.min(session.digits, 6)
         let rows = report.results.map { result -> [String] in
             // A loss past the divergence bound is shown as the bound, as `run` stops there.
@@ -209,6 +209,10 @@ extension Command {
     ]
 
     static func sweepCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+        if session.focus == .model {
+            throw ShellError("sweep runs a formula, and the focus is the model on the data", at: statement.words[0].range,
+                             hint: "on a model, compare lr=0.001,0.01,0.1 trains one per rate; define or use a formula to sweep it")
+        }
         let (objective, start) = try session.setup(at: statement.words[0])
         let options = try CommandOptionValues(statement.words.dropFirst(), options: sweepOptions, command: "sweep")
         let (lower, upper) = (options.rateRange("lr").lowerBound, options.rateRange("lr").upperBound)
@@ -288,17 +292,32 @@ extension Command {
     ]
 
     static func lrfindCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
-        let (objective, start) = try session.setup(at: statement.words[0])
         let options = try CommandOptionValues(statement.words.dropFirst(), options: lrfindOptions, command: "lrfind")
         let (lower, upper) = (options.rate("from"), options.rate("to"))
         let steps = options.declaredCount("steps")
         guard upper > lower else { throw ShellError("to= must be larger than from=", at: statement.words[0].range) }
         let report: LearningRateFinder.Report
-        do throws(EvaluationError) {
-            report = try LearningRateFinder.run(objective: objective, start: start, configuration: session.optimizer,
-                                                from: lower, to: upper, steps: steps, shouldStop: session.shouldStop)
-        } catch {
-            throw ShellError("\(objective.signature) has no value at the start: \(error.description)")
+        var onModel: String?
+        if session.focus == .model {
+            // The model's training loss over every training row, from its initial parameters.
+            let setup = try ModelTrainingSetup(session, at: statement.words[0])
+            let loss = ModelLoss(model: setup.model, data: setup.split.training, l2: setup.l2)
+            onModel = "\(setup.description) on \(setup.split.training.shownName), full batches from its initial parameters"
+            do throws(EvaluationError) {
+                report = try LearningRateFinder.run(objective: loss, start: setup.model.initialParameters(setup.initialization),
+                                                    configuration: session.optimizer, from: lower, to: upper, steps: steps,
+                                                    shouldStop: session.shouldStop)
+            } catch {
+                throw ShellError("the model's loss has no value at its start: \(error.description)", at: statement.words[0].range)
+            }
+        } else {
+            let (objective, start) = try session.setup(at: statement.words[0])
+            do throws(EvaluationError) {
+                report = try LearningRateFinder.run(objective: objective, start: start, configuration: session.optimizer,
+                                                    from: lower, to: upper, steps: steps, shouldStop: session.shouldStop)
+            } catch {
+                throw ShellError("\(objective.signature) has no value at the start: \(error.description)")
+            }
         }
         let size = pictureSize(session)
         let logRates = report.rates.map { _log10($0) }
@@ -308,6 +327,7 @@ extension Command {
                               title: "range test: loss against the learning rate", xLabel: "log10 lr", yLabel: "loss")
         session.lastPicture = .lineChart(chart)
         var lines = [chart.render(style: style(session), color: session.useColor)]
+        if let onModel { lines.append("range test of " + onModel) }
         if let suggested = report.suggestedRate {
             lines.append("suggested lr = \(NumberFormat.format(suggested, digits: 3))  (\(report.rule.text(digits: session.digits)))")
             if let critical = report.criticalRate, suggested > critical {

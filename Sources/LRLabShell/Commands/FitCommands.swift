@@ -26,20 +26,17 @@ extension Command {
     ]
 
     static let fitOptions: [CommandOption] = [
-        CommandOption("degree", .text(syntax: "N1,N2,..."), "the polynomial degrees, 1 to \(ModelSpecification.maximumDegree), at most \(Limits.maximumFitDegrees)",
-                      defaultDescription: "1,3,9,15"),
+        CommandOption("degree", .wholeNumbers(default: [1, 3, 9, 15], range: 1...ModelSpecification.maximumDegree,
+                                              maximumCount: Limits.maximumFitDegrees), "the polynomial degrees"),
         CommandOption("l2", .number(default: 0, range: 0...1e6), "weight penalty: each loss adds l2·Σw² over the weights (not the bias)"),
-        CommandOption("epochs", .count(default: 1000, limit: Limits.maximumEpochs), "epochs each degree trains"),
-        CommandOption("batch", .text(syntax: "full|N"), "rows per step: full (every row) or N", defaultDescription: "full"),
-        CommandOption("seed", .seed(default: 0), "seed of the starting parameters and of the batches' shuffle"),
+        .epochs(default: 1000, "epochs each degree trains (the tutorial's polynomial fits)"),
+        .batch(default: nil, "rows per step: full (every row) or N"),
+        .seed("seed of the starting parameters and of the batches' shuffle"),
     ]
-
-    /// The degrees fit trains when `degree=` is not given.
-    static let defaultFitDegrees = [1, 3, 9, 15]
 
     static func fitCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
         let options = try CommandOptionValues(statement.words.dropFirst(), options: fitOptions, command: "fit")
-        guard let split = session.data else {
+        guard let split = session.lab.data else {
             throw ShellError("no data to fit yet", at: statement.words[0].range,
                              hint: "make a 1-D regression set first, e.g. data sine (help data lists them)")
         }
@@ -49,13 +46,11 @@ extension Command {
                              at: statement.words[0].range,
                              hint: "use data sine, data poly or data step; on classes, train a model and plot fit draws its regions")
         }
-        let degrees = try listOfWholeNumbers(options.text("degree"), option: "degree", statement: statement,
-                                             range: 1...ModelSpecification.maximumDegree, maximumCount: Limits.maximumFitDegrees)
-            ?? defaultFitDegrees
+        let degrees = options.wholeNumbers("degree")
         let epochs = options.declaredCount("epochs")
-        let batch = try batchSize(options.text("batch"), statement: statement)
+        let batch = options.batch("batch")
         let seed = options.seed("seed")
-        let l2 = options.number("l2") ?? 0
+        let l2 = options.declaredNumber("l2")
         let fits: PolynomialFits
         do throws(FitError) {
             fits = try PolynomialFits(split: split, degrees: degrees, l2: l2, initialization: .seeded(seed),
@@ -68,7 +63,8 @@ extension Command {
                 throw ShellError("degree \(degree) has no loss at its start: \(problem.description)", at: statement.words[0].range)
             }
         }
-        session.lastFits = FittedDegrees(split: split, fits: fits)
+        session.lab.fits = FittedDegrees(split: split, fits: fits)
+        session.focus = .model
         session.say(session.wrapped(fitReport(fits, split: split, session: session, epochs: epochs, batch: batch, seed: seed, l2: l2)))
     }
 
@@ -107,37 +103,6 @@ extension Command {
         }
         lines.append("plot fit draws the curves over the points")
         return lines.joined(separator: "\n")
-    }
-
-    /// `N1,N2,...` as whole numbers in `range`, at most `maximumCount` of them; nil when not given.
-    static func listOfWholeNumbers(_ text: String?, option: String, statement: Statement, range: ClosedRange<Int>,
-                                   maximumCount: Int) throws(ShellError) -> [Int]? {
-        guard let text else { return nil }
-        let word = statement.words.first { $0.text.lowercased().hasPrefix(option + "=") }
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
-        guard parts.count <= maximumCount else {
-            throw ShellError("\(option)= takes at most \(maximumCount) values, not \(parts.count)", at: word?.range)
-        }
-        var values: [Int] = []
-        for part in parts {
-            guard let value = Int(part), range.contains(value) else {
-                throw ShellError("\(option)=\(text): '\(part)' is not a whole number from \(range.lowerBound) to \(range.upperBound)",
-                                 at: word?.range, hint: "e.g. \(option)=1,3,9,15")
-            }
-            values.append(value)
-        }
-        return values
-    }
-
-    /// `batch=full` (nil) or a whole number of rows ≥ 1 (nil when not given: full batches).
-    static func batchSize(_ text: String?, statement: Statement) throws(ShellError) -> Int? {
-        guard let text, text.lowercased() != "full" else { return nil }
-        guard let rows = Int(text), rows >= 1, rows <= Limits.maximumDataRows else {
-            let word = statement.words.first { $0.text.lowercased().hasPrefix("batch=") }
-            throw ShellError("batch=\(text) is not full or a whole number of rows from 1 to \(Limits.maximumDataRows)", at: word?.range,
-                             hint: "e.g. batch=32, or batch=full")
-        }
-        return rows
     }
 }
 

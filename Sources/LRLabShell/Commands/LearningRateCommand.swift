@@ -19,7 +19,7 @@ extension Command {
     }
 
     static func learningRateCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
-        if session.trainingIsLatest, session.training != nil {
+        if session.focus == .model {
             try trainingLearningRateCommand(session, statement)
             return
         }
@@ -43,7 +43,7 @@ extension Command {
         } catch {
             throw ShellError(error.message, at: statement.words[1].range, hint: error.hint)
         }
-        session.run = run
+        session.explorer.run = run
         session.say(session.wrapped("lr \(session.format(rate)) from step \(run.stepCount + 1) on (was \(session.format(previous))); "
             + "the optimizer's state is kept"))
     }

@@ -117,7 +117,7 @@ extension Command {
         }
         let text = statement.rest.text.trimmingSpaces
         guard !text.isEmpty else {
-            throw ShellError("\(name) needs its text", at: statement.words[0].range, hint: "usage: " + (Command.named(name)?.usage ?? name))
+            throw ShellError("\(name) needs its text", at: statement.words[0].range, hint: "usage: " + (session.commandRegistry.named(name)?.usage ?? name))
         }
         // Shown to the learner: a lesson file cannot recolour or retitle the terminal.
         return DiagnosticRenderer.visible(text)

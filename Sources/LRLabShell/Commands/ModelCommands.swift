@@ -32,10 +32,10 @@ extension Command {
     static let modelKinds = ["linear", "poly", "logistic", "mlp"]
 
     static let modelOptions: [CommandOption] = [
-        CommandOption("degree", .count(default: nil, limit: Limits.maximumPolynomialDegree), "degree of the polynomial, 1 to \(Limits.maximumPolynomialDegree)",
+        CommandOption("degree", .count(default: nil, limit: Limits.maximumPolynomialDegree), "degree of the polynomial",
                       subcommand: "poly", defaultDescription: "required"),
-        CommandOption("hidden", .text(syntax: "N1,N2,..."), "widths of the hidden layers, 1 to \(Limits.maximumHiddenWidth) each, at most \(Limits.maximumHiddenLayers) layers",
-                      subcommand: "mlp", defaultDescription: "32"),
+        CommandOption("hidden", .wholeNumbers(default: [32], range: 1...Limits.maximumHiddenWidth, maximumCount: Limits.maximumHiddenLayers),
+                      "widths of the hidden layers", subcommand: "mlp"),
         CommandOption("act", aliases: ["activation"], .choice(default: "relu", choices: DenseNetwork.Activation.allCases.map(\.rawValue)),
                       "activation between layers", subcommand: "mlp"),
         CommandOption("l2", .number(default: 0, range: 0...1e6), "weight penalty: the loss adds l2·Σw² over weights (not biases)"),
@@ -45,15 +45,12 @@ extension Command {
     ]
 
     static let trainOptions: [CommandOption] = [
-        CommandOption("epochs", .count(default: 20, limit: Limits.maximumEpochs), "passes over the training rows"),
-        CommandOption("batch", .text(syntax: "full|N"), "rows per step: N, or full for every row", defaultDescription: "32"),
-        CommandOption("seed", .seed(default: 0), "seed of each epoch's shuffle"),
+        .epochs(default: defaultEpochs, "passes over the training rows"),
+        .batch(default: defaultBatchRows, "rows per step: N, or full for every row (a training in progress keeps its own)"),
+        .seed("seed of each epoch's shuffle"),
         CommandOption("early", .count(default: nil, limit: Limits.maximumEpochs),
                       "stop after this many epochs without a lower validation loss (keeps the best)"),
     ]
-
-    /// Rows per step when `batch=` is not given.
-    static let defaultBatchRows = 32
 
     static let modelDetails = """
         `model KIND` chooses what `train` fits to the data; the loss follows from the data's target,
@@ -128,7 +125,7 @@ extension Command {
             }
             architecture = .polynomial(degree: degree)
         default:
-            let hidden = try parseHidden(statement)
+            let hidden = options.wholeNumbers("hidden")
             let activation = DenseNetwork.Activation(rawValue: options.choice("act")) ?? .relu
             architecture = .multilayerPerceptron(hidden: hidden, activation: activation)
         }
@@ -144,37 +141,17 @@ extension Command {
         }
         let specification = ModelSpecification(architecture: architecture, l2: options.number("l2") ?? 0, initialization: initialization)
         // Described first: a model that does not suit the data is refused, not kept.
-        let description = try describeModel(specification, data: session.data, session: session, at: statement.words[0])
-        session.model = specification
-        session.training = nil
+        let description = try describeModel(specification, data: session.lab.data, session: session, at: statement.words[0])
+        session.setModel(specification)
         session.say(session.wrapped(description))
-    }
-
-    /// `hidden=32,16`: each width from 1 to the limit, at most the limit of layers; 32 when absent.
-    static func parseHidden(_ statement: Statement) throws(ShellError) -> [Int] {
-        guard let word = statement.word(forKey: "hidden"), let text = word.keyValue.value else { return [32] }
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
-        guard parts.count <= Limits.maximumHiddenLayers else {
-            throw ShellError("at most \(Limits.maximumHiddenLayers) hidden layers, not \(parts.count)", at: word.range, hint: "e.g. hidden=64,32")
-        }
-        var widths: [Int] = []
-        for part in parts {
-            let value = NumberSyntax.parse(String(part))
-            guard let value, value.rounded() == value, value >= 1, value <= Double(Limits.maximumHiddenWidth) else {
-                throw ShellError("each hidden width must be a whole number from 1 to \(Limits.maximumHiddenWidth), not '\(part)'",
-                                 at: word.range, hint: "e.g. hidden=32 or hidden=64,32")
-            }
-            widths.append(Int(saturating: value))
-        }
-        return widths
     }
 
     /// What `model` says: the specification, and the layers sized for the data when there is some.
     static func describeModel(_ session: Session, at word: Word) throws(ShellError) -> String {
-        guard let specification = session.model else {
+        guard let specification = session.lab.model else {
             return "no model yet; e.g. model linear, model poly degree=3, model logistic or model mlp hidden=32"
         }
-        return try describeModel(specification, data: session.data, session: session, at: word)
+        return try describeModel(specification, data: session.lab.data, session: session, at: word)
     }
 
     /// `specification` described, its layers sized for `data` when there is some.
@@ -217,12 +194,12 @@ extension Command {
     static func trainCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
         let options = try CommandOptionValues(statement.words.dropFirst(), options: trainOptions, command: "train")
         let epochs = options.declaredCount("epochs")
-        let batch = try parseBatch(statement)
-        guard let data = session.data else {
+        let batch = options.givenBatch("batch")
+        guard let data = session.lab.data else {
             throw ShellError("no data to train on", at: statement.words[0].range,
                              hint: "choose a data set first, e.g. data moons, data sine, data digits or data load FILE.csv")
         }
-        guard let specification = session.model else {
+        guard let specification = session.lab.model else {
             throw ShellError("no model to train", at: statement.words[0].range,
                              hint: "choose one, e.g. model mlp hidden=32, model linear, model poly degree=3 or model logistic")
         }
@@ -234,7 +211,7 @@ extension Command {
         let seed = options.seed("seed")
         var notes: [String] = []
         var training: ModelTraining
-        if var existing = session.training, existing.specification == specification, existing.trainer.split == data,
+        if var existing = session.lab.training, existing.specification == specification, existing.trainer.split == data,
            batch.map({ $0 == existing.batchSize }) ?? true, !options.isGiven("seed") || seed == existing.seed,
            existing.trainer.ending == nil {
             if existing.optimizerDescription != session.optimizer.description || existing.scheduleDescription != session.schedule.description {
@@ -252,7 +229,7 @@ extension Command {
             }
             training = existing
         } else {
-            if let old = session.training, old.specification == specification, old.trainer.split == data {
+            if let old = session.lab.training, old.specification == specification, old.trainer.split == data {
                 notes.append(old.trainer.ending != nil ? "the previous training ended diverged; starting again"
                              : "a new training: batch= or seed= differs from the previous one's (batch \(old.batchSize.map(String.init) ?? "full"), seed \(old.seed))")
             }
@@ -260,12 +237,12 @@ extension Command {
                 try checkMemory(session, model: model, split: data, batchSize: batch ?? defaultBatchRows, count: 1,
                                 keepsBestParameters: true, what: "train on this model", at: statement.words[0])
             }
-            session.training = nil
+            session.lab.training = nil
             training = try newTraining(session, specification: specification, data: data,
                                        batchSize: batch ?? defaultBatchRows, seed: seed, at: statement.words[0])
         }
         // Trained in place: the session's copy would make the first step copy the whole state.
-        session.training = nil
+        session.lab.training = nil
         let trainer = training.trainer
         let perEpoch = trainer.batches.batchesPerEpoch
         let batchText = trainer.batches.batchSize.map { "batch \($0) (\(perEpoch) steps an epoch)" } ?? "full batch (1 step an epoch)"
@@ -287,16 +264,9 @@ extension Command {
                               + (record.validationLoss.map { ", val loss \(session.format($0))" } ?? ""))
         }
         session.progress?("")
-        session.training = training
-        session.trainingIsLatest = true
+        session.lab.training = training
+        session.focus = .model
         session.say(session.wrapped(TrainingReport(session: session, training: training, firstEpoch: firstEpoch, requested: epochs, stop: stop).text))
-    }
-
-    /// `batch=full` (nil inside), `batch=N` from 1 to the limit; nil when not given.
-    static func parseBatch(_ statement: Statement) throws(ShellError) -> Int?? {
-        guard let word = statement.word(forKey: "batch"), let text = word.keyValue.value else { return nil }
-        if text.lowercased() == "full" { return .some(nil) }
-        return .some(try parseCount(word, limit: Limits.maximumBatchRows))
     }
 
     static func newTraining(_ session: Session, specification: ModelSpecification, data: DataSplit, batchSize: Int?,
@@ -342,7 +312,7 @@ extension Command {
 
     /// `lr` after `train`: prints or changes the training's base rate; the optimizer's state is kept.
     static func trainingLearningRateCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
-        guard var training = session.training else { return }
+        var training = try session.currentTraining(at: statement.words[0])
         guard statement.words.count >= 2 else {
             session.say("lr \(session.format(training.trainer.run.learningRate)) (of the training; the next train uses it)")
             return
@@ -358,7 +328,7 @@ extension Command {
         } catch {
             throw ShellError(error.message, at: statement.words[1].range, hint: error.hint)
         }
-        session.training = training
+        session.lab.training = training
         session.say(session.wrapped("lr \(session.format(rate)) from step \(training.trainer.stepCount + 1) of the training on (was \(session.format(previous))); "
             + "the optimizer's state is kept"))
     }

@@ -6,11 +6,11 @@ extension Command {
     static func compareModels(_ session: Session, _ statement: Statement, options: CommandOptionValues,
                               entries: [Comparison.Entry], setup: ModelTrainingSetup) throws(ShellError) {
         let epochs = options.declaredCount("epochs")
-        let batch = try batchSize(options.text("batch"), statement: statement) ?? setup.batchSize
+        let batch = options.givenBatch("batch") ?? setup.batchSize
         // The trainings run one after the other and only their traces are kept.
         try checkMemory(session, model: setup.model, split: setup.split, batchSize: batch, count: 1, keepsBestParameters: false,
                         what: "compare on this model", at: statement.words[0])
-        session.lastModelComparison = nil
+        session.lab.comparison = nil
         let comparison: TrainingComparison
         do throws(EvaluationError) {
             comparison = try TrainingComparison(model: setup.model, split: setup.split, l2: setup.l2, initialization: setup.initialization,
@@ -19,7 +19,7 @@ extension Command {
         } catch {
             throw ShellError("the model's loss has no value at its start: \(error.description)", at: statement.words[0].range)
         }
-        session.lastModelComparison = comparison
+        session.lab.comparison = comparison
         session.say(session.wrapped(modelComparisonText(comparison, session: session, entries: entries.count, batch: batch, setup: setup)))
     }
 
@@ -81,7 +81,8 @@ extension Command {
 }
 
 /// What a model compare trains: the session's model built for its data, its initialisation
-/// and penalty, and the last `train`'s batches and seed (full batches and seed 0 without one).
+/// and penalty, and the batches and seed of the training in progress (as `train`: batches of
+/// `Command.defaultBatchRows` and seed 0 without one).
 struct ModelTrainingSetup {
     var model: any Model
     var split: DataSplit
@@ -94,9 +95,14 @@ struct ModelTrainingSetup {
     /// `CrossEntropyLoss`, `MSELoss`.
     var lossName: String
 
-    /// Nil when the session has no model or no data.
-    init?(_ session: Session, at word: Word) throws(ShellError) {
-        guard let specification = session.model, let split = session.data else { return nil }
+    /// The data lab's model on its data, or the error that says which is missing.
+    init(_ session: Session, at word: Word) throws(ShellError) {
+        guard let split = session.lab.data else {
+            throw ShellError("no data yet", at: word.range, hint: "choose a data set first, e.g. data moons, data sine or data digits")
+        }
+        guard let specification = session.lab.model else {
+            throw ShellError("no model yet", at: word.range, hint: "choose one, e.g. model mlp hidden=32, model linear or model poly degree=3")
+        }
         do throws(ModelError) {
             model = try specification.makeModel(for: split.training)
         } catch {
@@ -105,8 +111,9 @@ struct ModelTrainingSetup {
         self.split = split
         l2 = specification.l2
         initialization = specification.initialization
-        let training = session.training.flatMap { $0.trainer.split == split ? $0 : nil }
-        batchSize = training?.batchSize
+        // As train: the batches of the training in progress, else train's default.
+        let training = session.lab.training
+        batchSize = training.map(\.batchSize) ?? Command.defaultBatchRows
         seed = training?.seed ?? 0
         description = specification.description
         lossName = TrainingLoss(for: split.training).pytorchName

@@ -189,7 +189,7 @@ extension Command {
             throw ShellError("\(quantity) has no value for this run", at: quantityRange,
                              hint: quantity == "gap" || quantity == "distance" ? "the function has no known minimum" : nil)
         }
-        session.names[nameText] = value
+        session.explorer.names[nameText] = value
         let step = Expectation.populationQuantity(quantity, in: session) == nil ? run.stepCount : session.population?.stepCount ?? 0
         session.say("\(nameText) = \(session.format(value))   (\(quantity) at step \(step))")
     }

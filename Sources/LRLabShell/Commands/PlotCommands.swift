@@ -26,7 +26,8 @@ extension Command {
         let size = pictureSize(session, tall: what.text == "path")
         switch what.text {
         case "loss":
-            if session.trainingIsLatest, let training = session.training {
+            if session.focus == .model {
+                let training = try session.currentTraining(at: what)
                 try plotTrainingLoss(session, statement, training.trainer.trace, size: size)
                 return
             }
@@ -87,7 +88,7 @@ extension Command {
     static func plotPath(_ session: Session, _ run: Run, size: (width: Int, height: Int)) {
         guard let objective = run.objective else { return session.say("plot path draws formulas of two variables; this run's loss is not one") }
         var trajectories: [ContourMap.Trajectory] = []
-        if let comparison = session.lastComparison {
+        if let comparison = session.explorer.comparison {
             for result in comparison.results {
                 trajectories.append(.init(result.label, points: points(of: result.run)))
             }

@@ -8,16 +8,16 @@ extension Command {
     static let fitCurveSamples = 200
 
     static func plotFit(_ session: Session, at word: Word) throws(ShellError) {
-        guard let split = session.data else {
+        guard let split = session.lab.data else {
             throw ShellError("no data yet", at: word.range, hint: "make a data set first, e.g. data sine or data moons")
         }
         let size = pictureSize(session, tall: split.training.featureCount == 2)
         let training = split.training
         if !training.isClassification && training.featureCount == 1 {
             var curves: [(label: String, model: any Model, parameters: [Double])] = []
-            if let fitted = session.lastFits, fitted.split == split, !(session.trainingIsLatest && trained(session) != nil) {
+            if let fitted = session.lab.fits, session.lab.latest == .fits || session.lab.trainedModel == nil {
                 curves = fitted.fits.fits.filter { $0.trainer.ending == nil }.map { ("degree \($0.degree)", $0.trainer.model, $0.trainer.parameters) }
-            } else if let training = trained(session) {
+            } else if let training = session.lab.trainedModel {
                 curves = [(training.specification.description, training.trainer.model, training.trainer.parameters)]
             }
             guard !curves.isEmpty else {
@@ -32,19 +32,13 @@ extension Command {
             throw ShellError("plot fit draws a 1-D regression set with its curves, or a 2-D classification set with its regions; '\(training.name)' has \(training.featureCount) features",
                              at: word.range, hint: "for this data, plot loss shows the training curves")
         }
-        guard let training = trained(session) else {
+        guard let training = session.lab.trainedModel else {
             throw ShellError("no trained model on this data yet", at: word.range, hint: "e.g. model mlp hidden=8 then train epochs=100")
         }
         let map = decisionMap(split: split, model: training.trainer.model, parameters: training.trainer.parameters, size: size,
                               title: training.specification.description + " on \(training.trainer.split.training.name): decision regions")
         session.lastPicture = .decisionMap(map)
         session.say(map.render(style: style(session), color: session.useColor))
-    }
-
-    /// The session's latest training when it learned the current data.
-    static func trained(_ session: Session) -> ModelTraining? {
-        guard let training = session.training, training.trainer.split == session.data, training.trainer.epoch > 0 else { return nil }
-        return training
     }
 
     /// The points of `split` with each model's curve sampled across their x range.

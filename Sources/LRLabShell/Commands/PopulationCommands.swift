@@ -28,7 +28,8 @@ extension Command {
                 plot pbt draws every member's score and the best lineage's rate; save pbt FILE.json writes
                 every generation. Ctrl-C stops pbt and keeps the generations done. Members of `opt gd
                 noise=` get seeds seed, seed+1, ...; a copy carries on with its source's noise.
-                With epochs=N, pbt trains the current model on the session's data instead (model, data): every
+                When the focus is a model (data and model came last; `show` says), pbt trains it instead, for
+                epochs= each (default \(defaultEpochs)): every
                 member starts from the model's initialisation with the same batches (32 rows, shuffle seed 0),
                 interval= counts epochs (default 1), the score is the validation loss after each epoch
                 (the training loss when every row trains); evolve= takes the same options as on a formula.
@@ -43,19 +44,21 @@ extension Command {
     ]
 
     static let pbtOptions: [CommandOption] = [
-        CommandOption("population", .count(default: 16, limit: Limits.maximumPopulation), "how many members (at least 2)"),
-        CommandOption("interval", .count(default: 100, limit: Limits.maximumPopulationBudget), "steps between exploit/explore"),
-        CommandOption("steps", .count(default: 1000, limit: Limits.maximumPopulationBudget), "steps each member takes (the budget is population × steps)"),
-        CommandOption("epochs", .count(default: nil, limit: Limits.maximumEpochs), "epochs each member trains: pbt trains the current model"),
+        CommandOption("population", .count(default: Population.Settings.defaultSize, limit: Limits.maximumPopulation), "how many members (at least 2)"),
+        CommandOption("interval", .count(default: Population.Settings.defaultInterval, limit: Limits.maximumPopulationBudget),
+                      "steps (epochs on a model) between exploit/explore",
+                      defaultDescription: "\(Population.Settings.defaultInterval) (\(Population.Settings.defaultModelInterval) epoch)"),
+        CommandOption("steps", .count(default: Population.Settings.defaultSteps, limit: Limits.maximumPopulationBudget),
+                      "steps each member takes on a formula (the budget is population × steps)"),
+        .epochs(default: defaultEpochs, "epochs each member trains on the model (population × epochs in all)"),
         CommandOption("lr", .rateRange(default: 1e-4...1), "where lr is drawn from, log-uniformly"),
-        CommandOption("evolve", .text(syntax: "lr,NAME,..."), "the hyper-parameters that evolve (options of the optimizer)",
-                      defaultDescription: "lr"),
-        CommandOption("quantile", .number(default: 0.25, range: 0...1), "fraction replaced each generation (at most half)"),
-        CommandOption("resample", .number(default: 0.25, range: 0...1), "probability that a copied value is drawn afresh"),
-        CommandOption("perturb", .rates, "factors a copied value is multiplied by, one drawn at random", defaultDescription: "0.8,1.2"),
+        CommandOption("evolve", .names(default: ["lr"]), "the hyper-parameters that evolve (options of the optimizer)"),
+        CommandOption("quantile", .number(default: Population.Settings.defaultQuantile, range: 0...1), "fraction replaced each generation (at most half)"),
+        CommandOption("resample", .number(default: Population.Settings.defaultResample, range: 0...1), "probability that a copied value is drawn afresh"),
+        CommandOption("perturb", .rates(default: Population.Settings.defaultPerturbFactors), "factors a copied value is multiplied by, one drawn at random"),
         CommandOption("exploit", .choice(default: "truncation", choices: Population.ExploitMode.allCases.map(\.rawValue)),
                       "truncation, or off for random search"),
-        CommandOption("seed", .seed(default: 0), "seed of the draws, copies and explore"),
+        .seed("seed of the draws, copies and explore"),
         CommandOption("compare", .flag(default: false), "also run random search on the same seed and budget; print both"),
     ]
 
@@ -79,9 +82,10 @@ extension Command {
         let options = try CommandOptionValues(statement.words.dropFirst(), options: pbtOptions, command: "pbt")
         let make: (Population.Settings) throws(ShellError) -> (population: Population, interruption: Population.Outcome?)
         let settings: Population.Settings
-        if options.isGiven("epochs") {
+        if session.focus == .model {
             guard !options.isGiven("steps") else {
-                throw ShellError("give steps= (a formula) or epochs= (a model), not both", at: statement.word(forKey: "steps")?.range)
+                throw ShellError("steps= counts a formula's steps, and the focus is the model on the data", at: statement.word(forKey: "steps")?.range,
+                                 hint: "on a model, give epochs=N; define or use a formula to run pbt on it")
             }
             settings = try pbtSettings(options, session: session, statement: statement, model: true)
             let compare = options.flag("compare")
@@ -93,6 +97,10 @@ extension Command {
             }
             make = { settings throws(ShellError) in try runModelPopulation(settings, session: session, template: template) }
         } else {
+            if options.isGiven("epochs") {
+                throw ShellError("epochs= counts a model's epochs, and the focus is the formula", at: statement.word(forKey: "epochs")?.range,
+                                 hint: "on a formula, give steps=N; choose data and a model (data ..., model ...) to run pbt on them")
+            }
             let (objective, start) = try session.setup(at: statement.words[0])
             settings = try pbtSettings(options, session: session, statement: statement, model: false)
             make = { settings throws(ShellError) in try runPopulation(settings, session: session, objective: objective, start: start) }
@@ -116,7 +124,7 @@ extension Command {
                             model: Bool) throws(ShellError) -> Population.Settings {
         let size = options.declaredCount("population")
         let steps = model ? options.declaredCount("epochs") : options.declaredCount("steps")
-        let interval = model && !options.isGiven("interval") ? 1 : options.declaredCount("interval")
+        let interval = model && !options.isGiven("interval") ? Population.Settings.defaultModelInterval : options.declaredCount("interval")
         let command = statement.words[0]
         if model, size.multipliedReportingOverflow(by: steps).overflow || size * steps > Limits.maximumEpochs {
             throw ShellError("pbt trains at most \(HelpText.grouped(Limits.maximumEpochs)) epochs in all (population × epochs), not \(size) × \(steps)",
@@ -137,17 +145,8 @@ extension Command {
                              at: statement.word(forKey: "interval")?.range ?? command.range, hint: "give a longer interval=")
         }
         var evolve: [EvolvingHyperparameter] = []
-        let evolveWord = statement.word(forKey: "evolve")
-        // Each name with its column, so that an error points at the name.
-        var column = (evolveWord?.column ?? 0) + "evolve=".count
-        let names = (options.text("evolve") ?? "lr").split(separator: ",", omittingEmptySubsequences: false).map { name in
-            defer { column += name.count + 1 }
-            return (name: name.lowercased(), range: evolveWord.map { _ in SourceRange(column: column, length: Swift.max(name.count, 1)) })
-        }
+        let names = options.namesWithRanges("evolve", in: statement)
         for (name, range) in names {
-            guard !name.isEmpty else {
-                throw ShellError("empty name in evolve=", at: range ?? evolveWord?.range, hint: "e.g. evolve=lr,momentum")
-            }
             do throws(OptionError) {
                 let parameter = try EvolvingHyperparameter(name: name, configuration: session.optimizer, learningRates: options.rateRange("lr"))
                 guard !evolve.contains(where: { $0.name == name }) else {
@@ -155,17 +154,16 @@ extension Command {
                 }
                 evolve.append(parameter)
             } catch {
-                throw ShellError(error.message, at: range ?? evolveWord?.range, hint: error.hint)
+                throw ShellError(error.message, at: range, hint: error.hint)
             }
         }
-        var factors = options.rates("perturb")
-        if factors.isEmpty { factors = [0.8, 1.2] }
+        let factors = options.rates("perturb")
         guard factors.allSatisfy({ $0 > 0 }) else {
             throw ShellError("perturb= factors must be positive", at: statement.word(forKey: "perturb")?.range, hint: "e.g. perturb=0.8,1.2")
         }
         let exploit = Population.ExploitMode(rawValue: options.choice("exploit")) ?? .truncation
-        return Population.Settings(size: size, interval: interval, steps: steps, evolve: evolve, quantile: options.number("quantile") ?? 0.25,
-                                   resample: options.number("resample") ?? 0.25, perturbFactors: factors, exploit: exploit,
+        return Population.Settings(size: size, interval: interval, steps: steps, evolve: evolve, quantile: options.declaredNumber("quantile"),
+                                   resample: options.declaredNumber("resample"), perturbFactors: factors, exploit: exploit,
                                    seed: options.seed("seed"))
     }
 
@@ -224,13 +222,13 @@ extension Command {
     /// The training every member of a model's population starts as: the current model on the
     /// session's data with `opt` and `schedule`, batches as `train` makes them by default.
     static func modelTemplate(_ session: Session, _ statement: Statement) throws(ShellError) -> Trainer {
-        guard let data = session.data else {
+        guard let data = session.lab.data else {
             throw ShellError("no data to train on", at: statement.word(forKey: "epochs")?.range,
-                             hint: "choose a data set first, e.g. data moons or data digits; steps= runs pbt on the formula")
+                             hint: "choose a data set first, e.g. data moons or data digits; or define or use a formula to run pbt on it")
         }
-        guard let specification = session.model else {
+        guard let specification = session.lab.model else {
             throw ShellError("no model to train", at: statement.word(forKey: "epochs")?.range,
-                             hint: "choose one, e.g. model mlp hidden=32; steps= runs pbt on the formula")
+                             hint: "choose one, e.g. model mlp hidden=32; or define or use a formula to run pbt on it")
         }
         return try newTraining(session, specification: specification, data: data, batchSize: defaultBatchRows, seed: 0,
                                at: statement.words[0]).trainer
@@ -261,7 +259,7 @@ extension Command {
     /// `populations` of `size` members (2 for `pbt compare`, which keeps the first while the
     /// second trains).
     static func checkPopulationMemory(_ session: Session, _ statement: Statement, size: Int, populations: Int) throws(ShellError) {
-        guard let data = session.data, let specification = session.model,
+        guard let data = session.lab.data, let specification = session.lab.model,
               let model = try? specification.makeModel(for: data.training) else { return }
         let what = populations > 1 ? "pbt compare on this model (two populations)" : "pbt on this model"
         try checkMemory(session, model: model, split: data, batchSize: defaultBatchRows, count: size * populations,

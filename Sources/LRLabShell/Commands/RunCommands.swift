@@ -61,7 +61,8 @@ extension Command {
             }
             flush()
             session.stepTableLayout = layout
-            session.run = run
+            session.explorer.run = run
+            session.focus = .formula
             session.stepTableEnded = run.ending == nil ? run.stepCount : nil
             if let ending = run.ending { lines.append(session.wrapped(ending.description.text(digits: session.digits))) }
             if taken < count, run.ending == nil {
@@ -85,9 +86,9 @@ extension Command {
         },
         Command("reset", usage: "reset", summary: "go back to the start point, clearing the trace") { session, statement throws(ShellError) in
             try statement.expectNoArguments()
-            session.run = nil
+            session.explorer.run = nil
             _ = try session.currentRun(at: statement.words[0])
-            if let run = session.run {
+            if let run = session.explorer.run {
                 session.say("back at the start: " + describePosition(session, run))
             }
         },
@@ -95,23 +96,35 @@ extension Command {
                 completion: .words(["all", "last"])) { session, statement throws(ShellError) in
             try traceCommand(session, statement)
         },
-        Command("show", aliases: ["status"], usage: "show", summary: "print the current function, start, optimizer and position") { session, statement throws(ShellError) in
+        Command("show", aliases: ["status"], usage: "show", summary: "print the function, start, optimizer, position, data, model and focus") { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             var lines: [String] = []
-            if let objective = session.objective {
+            if let objective = session.explorer.objective {
                 lines.append("function   \(objective.signature) = \(objective.expression)")
             } else {
                 lines.append("function   none (define f(x) = ... or use a preset)")
             }
-            lines.append("start      " + (session.start.map { NumberFormat.point($0, digits: session.digits) } ?? "not set"))
+            lines.append("start      " + (session.explorer.start.map { NumberFormat.point($0, digits: session.digits) } ?? "not set"))
             lines.append("optimizer  \(session.optimizer.description)")
             lines.append("schedule   \(session.schedule.description)")
-            if !session.names.isEmpty {
-                lines.append("names      " + session.names.keys.sorted().map { "\($0) = \(session.format(session.names[$0]!))" }.joined(separator: ", "))
+            if !session.explorer.names.isEmpty {
+                lines.append("names      " + session.explorer.names.keys.sorted().map { "\($0) = \(session.format(session.explorer.names[$0]!))" }.joined(separator: ", "))
             }
-            if let run = session.run {
+            if let run = session.explorer.run {
                 lines.append("position   " + describePosition(session, run))
                 if let ending = run.ending { lines.append("ended      " + ending.description.text(digits: session.digits)) }
+            }
+            if let data = session.lab.data {
+                lines.append("data       \(data.training.shownName): \(rowCount(data.training.rowCount, "training")), "
+                             + (data.validation.map { rowCount($0.rowCount, "validation") } ?? "no validation"))
+            }
+            if let model = session.lab.model { lines.append("model      \(model.description)") }
+            if let training = session.lab.training {
+                lines.append("training   \(NumberFormat.counted(training.trainer.epoch, "epoch")), \(training.trainer.run.configuration.kind.name) "
+                             + "lr=\(session.format(training.trainer.run.learningRate))")
+            }
+            if session.lab.data != nil || session.lab.model != nil {
+                lines.append("focus      \(session.focus.phrase): compare, sweep, lrfind, pbt, plot loss and lr act on it")
             }
             // A long formula or optimizer line wraps under its value, past the 11-column label.
             let shown = lines.flatMap { line -> [String] in
@@ -137,11 +150,15 @@ extension Command {
         return try parseCount(statement.words[index], limit: limit)
     }
 
-    static func parseCount(_ word: Word, limit: Int) throws(ShellError) -> Int {
+    /// The whole number from 1 to `limit` of a word (`10`, or `key=10`); the error names the
+    /// key and the limit, and `alternative` when the option also takes a word (`full`).
+    static func parseCount(_ word: Word, limit: Int, alternative: String? = nil) throws(ShellError) -> Int {
         let text = word.keyValue.value ?? word.text
-        guard let count = try wholeNumber(text, at: word.range, limit: limit, hint: "give a whole number of steps, e.g. 10") else {
-            let name = word.keyValue.value == nil ? "the count" : word.keyValue.key
-            throw ShellError("\(name) must be a whole number from 1 to \(limit), not \(text)", at: word.range)
+        let name = word.keyValue.value == nil ? "the count" : word.keyValue.key
+        let hint = word.keyValue.value == nil ? "give a whole number of steps, e.g. 10" : "e.g. \(name)=10" + (alternative.map { " or \(name)=\($0)" } ?? "")
+        guard let count = try wholeNumber(text, at: word.range, limit: limit, hint: hint) else {
+            let expected = alternative.map { "\($0) or a whole number" } ?? "a whole number"
+            throw ShellError("\(name) must be \(expected) from 1 to \(limit), not \(text)", at: word.range)
         }
         return count
     }
@@ -166,10 +183,10 @@ extension Command {
 
     static func startCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
         guard statement.words.count > 1 else {
-            session.say("start " + (session.start.map { NumberFormat.point($0, digits: session.digits) } ?? "not set"))
+            session.say("start " + (session.explorer.start.map { NumberFormat.point($0, digits: session.digits) } ?? "not set"))
             return
         }
-        guard let objective = session.objective else {
+        guard let objective = session.explorer.objective else {
             throw ShellError("define a function before its start point", at: statement.words[0].range,
                              hint: "e.g. f(x) = (x - 3)^2, then start x=0")
         }
@@ -201,7 +218,7 @@ extension Command {
             }
             let number: Double
             do {
-                let expression = try Parser.parse(valueText, variables: [], names: session.names, firstColumn: valueColumn)
+                let expression = try Parser.parse(valueText, variables: [], names: session.explorer.names, firstColumn: valueColumn)
                 number = try expression.checkedValue(names: [], at: [])
             } catch let error as ExpressionError {
                 throw ShellError(error)
@@ -254,7 +271,8 @@ extension Command {
             return
         }
         let taken = run.run(count, untilConverged: untilConverged, shouldStop: session.shouldStop)
-        session.run = run
+        session.explorer.run = run
+        session.focus = .formula
         session.say(RunReport(session: session, run: run, startStep: startStep, startLoss: startLoss,
                               requested: count, taken: taken, untilConverged: untilConverged).text)
     }

@@ -48,14 +48,15 @@ extension Command {
             }
             if lowered.hasSuffix(".json") {
                 let run = try session.currentRun(at: statement.words[0])
-                let json = RunJSON.document(current: run, comparison: session.lastComparison)
+                let json = RunJSON.document(current: run, comparison: session.explorer.comparison)
                 try writeFile(path, json, session: session)
                 return
             }
             guard lowered.hasSuffix(".csv") else {
                 throw ShellError("cannot tell the format of '\(path.text)'", at: path.range, hint: "name it FILE.csv, FILE.svg or FILE.json")
             }
-            if session.trainingIsLatest, let training = session.training {
+            if session.focus == .model {
+                let training = try session.currentTraining(at: statement.words[0])
                 // A training's trace: one row per epoch (`train`).
                 try writeFile(path, TrainingReport.csv(training.trainer.trace), session: session)
                 return
@@ -112,7 +113,7 @@ extension Command {
         },
         Command("help", aliases: ["?"], usage: "help [COMMAND | OPTIMIZER]", summary: "list the commands, or explain one",
                 completion: .commands) { session, statement throws(ShellError) in
-            session.say(try HelpText.text(for: statement, in: session))
+            session.say(TextWrap.wrapKeepingColumns(try HelpText.text(for: statement, in: session), width: session.terminalColumns))
         },
         Command("quit", aliases: ["exit"], usage: "quit", summary: "leave lrlab (Ctrl-D does the same)") { session, statement throws(ShellError) in
             try statement.expectNoArguments()

@@ -108,7 +108,7 @@ public struct LessonGuide {
         let word = line.split(whereSeparator: \.separatesWords).joined(separator: " ").lowercased()
         switch phase {
         case .free:
-            if LessonGuide.words.contains(word), Command.named(word) == nil {
+            if LessonGuide.words.contains(word), session.commandRegistry.named(word) == nil {
                 session.report(ShellError("\(word) belongs to a guided lesson, and none is being taken",
                                           hint: "lesson N starts one; lessons lists the course"), file: nil, lineNumber: 1, text: line)
             } else {
@@ -186,11 +186,11 @@ public struct LessonGuide {
             default:
                 // A question takes a bare value as its answer: `0.2` means `answer 0.2`.
                 let firstWord = String(line.split(whereSeparator: \.separatesWords).first ?? "").lowercased()
-                let line = task.isQuestion && Command.named(firstWord) == nil && !line.contains("=") ? "answer " + line : line
+                let line = task.isQuestion && session.commandRegistry.named(firstWord) == nil && !line.contains("=") ? "answer " + line : line
                 if session.executeReporting(line: line) != .error {
                     // Only work the checks read (a run, a training...) is a try; asking (help,
                     // show) or setting up (opt, start) gets no note and brings no hint nearer.
-                    let tried = Command.countsAsTry(line: line)
+                    let tried = Command.countsAsTry(line: line, registry: session.commandRegistry)
                     checkTask(tries: tries, hintShown: hintShown, counting: tried, quietlyUnlessDone: !tried, session)
                 }
             }

@@ -49,16 +49,15 @@ extension Session {
     /// Puts the learner's function, names, start, optimizer, schedule and run aside so that a
     /// lesson starts as its script does; returns whether there was anything to put aside.
     func clearForLesson() -> Bool {
-        let hadSomething = objective != nil || !names.isEmpty
-        names = [:]
-        objective = nil
-        start = nil
+        let hadSomething = explorer.objective != nil || !explorer.names.isEmpty || lab.data != nil || lab.model != nil
+        explorer.clear()
+        lab = DataLab()
+        population = nil
+        focus = .formula
         optimizer = .standard
         schedule = ConstantSchedule()
-        run = nil
         lessonAnswer = nil
         lastPicture = nil
-        lastComparison = nil
         stepTableEnded = nil
         return hadSomething
     }

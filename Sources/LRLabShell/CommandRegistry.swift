@@ -1,0 +1,59 @@
+import LRLab
+
+/// The commands a session knows, in families as `help` lists them. `help`, tab completion,
+/// "did you mean" and the tests that probe every command read this list, so a command is its
+/// file plus one line here (or one `register` call, as the tests' toy command does).
+public struct CommandRegistry: Sendable {
+    /// A titled group of commands in the `help` overview.
+    public struct Family: Sendable {
+        public var title: String
+        public var commands: [Command]
+
+        public init(_ title: String, _ commands: [Command]) {
+            self.title = title
+            self.commands = commands
+        }
+    }
+
+    public private(set) var families: [Family]
+
+    public init(families: [Family]) {
+        self.families = families
+    }
+
+    /// lrlab's commands.
+    public static let standard = CommandRegistry(families: [
+        Family("Functions", Command.definitionCommands),
+        Family("Running", Command.runCommands),
+        Family("Optimizers and schedules", Command.optimizerCommands),
+        Family("Pictures and experiments", Command.experimentCommands),
+        Family("Data", Command.dataCommands),
+        Family("Models", Command.modelCommands),
+        Family("Fitting", Command.fitCommands),
+        Family("Populations", Command.populationCommands),
+        Family("Scripts and lessons", Command.scriptCommands),
+        Family("Writing lessons", Command.lessonCommands + Command.questionCommands),
+        Family("Session", Command.sessionCommands),
+    ])
+
+    /// Every command, in the order `help` lists them.
+    public var all: [Command] { families.flatMap(\.commands) }
+
+    /// Every name and alias, for "did you mean".
+    public var names: [String] { all.flatMap { [$0.name] + $0.aliases } }
+
+    /// The command called `name` (or one of its aliases), case-insensitively.
+    public func named(_ name: String) -> Command? {
+        let name = name.lowercased()
+        return all.first { $0.name == name || $0.aliases.contains(name) }
+    }
+
+    /// Adds `command` to the family titled `family` (a new family at the end when there is none).
+    public mutating func register(_ command: Command, family: String) {
+        if let index = families.firstIndex(where: { $0.title == family }) {
+            families[index].commands.append(command)
+        } else {
+            families.append(Family(family, [command]))
+        }
+    }
+}
