@@ -148,17 +148,13 @@ struct Expectation {
     }
 
     static func checkVerdict(_ words: [Word], run: Run, text: String, column: Int) throws(ShellError) {
-        let names = Verdict.Kind.allCases.map(\.rawValue)
         guard words.count == 3, words[1].text == "==" || words[1].text == "!=" else {
             throw ShellError("expected 'verdict == NAME' or 'verdict != NAME'", at: SourceRange(column: column, length: text.count),
-                             hint: "verdicts: " + names.joined(separator: " "))
+                             hint: "verdicts: " + VerdictWord.names.joined(separator: " "))
         }
-        guard names.contains(words[2].text) else {
-            let hint = Suggestion.didYouMean(words[2].text, among: names) ?? "verdicts: " + names.joined(separator: " ")
-            throw ShellError("unknown verdict '\(words[2].text)'", at: words[2].range, hint: hint)
-        }
+        let expected = try VerdictWord.outcome(words[2], possible: Verdict.Kind.allCases.map(\.outcome), of: "a run's verdict")
         let verdict = run.verdict()
-        if (verdict.name == words[2].text) != (words[1].text == "==") {
+        if (verdict.kind.outcome == expected) != (words[1].text == "==") {
             throw ShellError("\(text.trimmingSpaces) does not hold: the verdict is \(verdict.name) (\(verdict.summary.text))",
                              at: SourceRange(column: column, length: text.count), kind: .expectationFailed)
         }

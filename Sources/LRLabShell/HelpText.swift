@@ -14,7 +14,8 @@ enum HelpText {
         }
         if ["f", "f(x)", "formula", "formulas", "define"].contains(word.text) { return formulaHelp }
         if ["limit", "limits"].contains(word.text.lowercased()) { return limitsHelp }
-        let candidates = session.commandRegistry.all.map(\.name) + session.optimizerRegistry.names + Preset.all.map(\.name) + ["limits"]
+        if VerdictHelp.topics.contains(word.text.lowercased()) { return VerdictHelp.text }
+        let candidates = session.commandRegistry.all.map(\.name) + session.optimizerRegistry.names + Preset.all.map(\.name) + ["limits"] + VerdictHelp.topics
         let hint = Suggestion.didYouMean(word.text, among: candidates, prefix: "help ") ?? "help lists every command"
         throw ShellError("no help for '\(word.text)'", at: word.range, hint: hint)
     }

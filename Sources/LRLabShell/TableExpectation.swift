@@ -25,7 +25,7 @@ enum TableExpectation {
         return !Expectation.Relation.allCases.contains { words[1].text.hasPrefix($0.rawValue) }
     }
 
-    static let fitQuantities = ["train_error", "val_error", "gap"]
+    static let fitQuantities = ["train_error", "val_error", "gap", "epochs"]
     static let compareQuantities = ["train_loss", "val_loss", "train_acc", "val_acc"]
     /// `best_epoch`: the epoch of lowest validation loss, where early stopping would stop.
     static let trainingQuantities = compareQuantities + ["epoch", "best_epoch"]
@@ -58,9 +58,9 @@ enum TableExpectation {
             var values = values(of: trainer.trace.last)
             values["epoch"] = Double(trainer.epoch)
             values["best_epoch"] = trainer.trace.bestValidationEpoch.map { Double($0.epoch) }
-            rows = [("the training", [], values, TrainingDiagnosis.verdicts(for: trainer).map(\.kind.rawValue))]
+            rows = [("the training", [], values, TrainingDiagnosis.verdicts(for: trainer).map(\.name))]
             bestIndex = nil
-            verdictNames = TrainingVerdict.Kind.allCases.map(\.rawValue)
+            verdictNames = TrainingVerdict.Kind.allCases.map(\.name)
         } else if isFit {
             guard let fitted = session.lab.fits else {
                 throw ShellError("no fit to check yet", at: words[0].range, hint: "run fit first")
@@ -70,9 +70,10 @@ enum TableExpectation {
                 values["train_error"] = fit.trainError
                 values["val_error"] = fit.validationError
                 values["gap"] = fit.gap
-                return ("degree \(fit.degree)", [String(fit.degree)], values, [fit.verdict.rawValue])
+                values["epochs"] = Double(fit.epochs)
+                return ("degree \(fit.degree)", [String(fit.degree)], values, fit.verdicts.map(\.name))
             }
-            verdictNames = ["underfitting", "good", "overfitting", "ended"]
+            verdictNames = TrainingVerdict.Kind.allCases.map(\.name)
             let errors = fitted.fits.fits.map { $0.validationError ?? .infinity }
             bestIndex = fitted.fits.bestValidationError == nil ? nil : errors.firstIndex(of: errors.min() ?? .infinity)
         } else {
@@ -80,9 +81,9 @@ enum TableExpectation {
                 throw ShellError("no compare of models to check yet", at: words[0].range, hint: "run compare with a model and data first")
             }
             rows = comparison.results.map { result in
-                (result.label, result.label.split(separator: " ").map(String.init), values(of: result.last), [])
+                (result.label, result.label.split(separator: " ").map(String.init), values(of: result.last), result.verdicts.map(\.name))
             }
-            verdictNames = []
+            verdictNames = TrainingVerdict.Kind.allCases.map(\.name)
             let losses = comparison.results.map { result -> Double in
                 guard result.ending == nil, let last = result.last else { return .infinity }
                 return last.validationLoss ?? last.trainLoss
@@ -123,9 +124,11 @@ enum TableExpectation {
         let quantityWord = claim[claim.startIndex], relationWord = claim[claim.startIndex + 1]
         let quantity = quantityWord.text, relation = relationWord.text
         if quantity == Expectation.verdictWord && !verdictNames.isEmpty {
-            guard claim.count == 3, relation == "==" || relation == "!=", let name = claim.last?.text, verdictNames.contains(name) else {
+            guard claim.count == 3, relation == "==" || relation == "!=", let word = claim.last else {
                 throw ShellError("expected 'verdict == NAME' or 'verdict != NAME'", at: whole, hint: "verdicts: " + verdictNames.joined(separator: " "))
             }
+            let name = try VerdictWord.outcome(word, possible: TrainingVerdict.Kind.allCases.map(\.outcome),
+                                               of: isTraining ? "a training's verdict" : isFit ? "a fit's verdict" : "a compared training's verdict").word
             if rows[index].verdicts.contains(name) != (relation == "==") {
                 let verdicts = rows[index].verdicts.isEmpty ? "-" : rows[index].verdicts.joined(separator: " + ")
                 throw failed("the verdict of \(rows[index].label) is \(verdicts)")

@@ -100,19 +100,8 @@ struct TrainingReport {
 
     /// `verdict: overfitting — …` and its evidence, as `run` prints its verdict.
     static func verdictText(_ verdict: TrainingVerdict, session: Session) -> String {
-        var name = verdict.title
-        if session.useColor {
-            let code: String
-            switch verdict.kind {
-            case .goodFit: code = "32"
-            case .diverging: code = "31"
-            case .overfitting, .underfitting, .bouncing: code = "33"
-            default: code = "1"
-            }
-            name = "\u{1B}[\(code)m\(name)\u{1B}[0m"
-        }
-        return (["verdict: \(name) — " + verdict.summary.text(digits: session.digits)]
-                + verdict.evidence.map { "  " + $0.text(digits: session.digits) }).joined(separator: "\n")
+        OutcomeStyle.verdictText(verdict.kind.outcome, summary: verdict.summary, evidence: verdict.evidence,
+                                 color: session.useColor, digits: session.digits, width: session.terminalColumns)
     }
 
     /// The epoch trace as CSV: the column names, then one row per epoch, numbers with `%.17g`

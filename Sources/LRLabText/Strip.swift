@@ -1,3 +1,4 @@
+import LRLab
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -5,13 +6,13 @@ import Darwin
 #endif
 
 /// A one-line strip of categories over a grid of values, with an optional marker under a
-/// critical value — the answer to `sweep`: where does the learning rate become slow, good,
-/// bouncing, divergent?
+/// critical value — the answer to `sweep`: where does the learning rate become slow,
+/// converge, bounce, diverge?
 ///
 /// ```
 /// lr 0.001 ░░░▒▒▒▓▓×××× 10
 ///                  ↑ 2/L = 1
-/// ░ slow  ▒ good  ▓ bouncing  × divergent
+/// ░ slow  ▒ converged  ▓ bouncing  × diverging
 /// ```
 public struct Strip {
     /// A category: its name and the glyph it is drawn with in each style.
@@ -22,24 +23,21 @@ public struct Strip {
         public var unicode: Character
         /// Glyph in the ASCII style.
         public var ascii: Character
+        /// Colour of its cells at a terminal; nil: the category's place in the legend picks one.
+        public var color: ANSIColor?
 
-        /// A category named `name`, drawn as `unicode` or `ascii`.
-        public init(_ name: String, unicode: Character, ascii: Character) {
+        /// A category named `name`, drawn as `unicode` or `ascii` (in `color` at a terminal).
+        public init(_ name: String, unicode: Character, ascii: Character, color: ANSIColor? = nil) {
             self.name = name
             self.unicode = unicode
             self.ascii = ascii
+            self.color = color
         }
 
-        /// Too small: the loss falls, but slowly.
-        public static let slow = Category("slow", unicode: "░", ascii: ".")
-        /// Converges well.
-        public static let good = Category("good", unicode: "▒", ascii: "=")
-        /// Overshoots and oscillates but still converges.
-        public static let bouncing = Category("bouncing", unicode: "▓", ascii: "#")
-        /// Blows up.
-        public static let divergent = Category("divergent", unicode: "×", ascii: "x")
-        /// The four sweep verdicts in order of growing learning rate.
-        public static let sweep: [Category] = [.slow, .good, .bouncing, .divergent]
+        /// The sweep's outcomes in order of growing learning rate, then the rarer ones.
+        public static let sweepOutcomes: [Outcome] = [.slow, .converged, .bouncing, .diverging, .stuck, .undefined]
+        /// The four usual sweep outcomes in order of growing learning rate.
+        public static let sweep: [Category] = sweepOutcomes.prefix(4).map(OutcomeStyle.category)
     }
 
     /// The grid values (for example learning rates), ascending; one cell each.
@@ -75,7 +73,7 @@ public struct Strip {
         let glyphs = cells.prefix(count).map { index -> String in
             guard categories.indices.contains(index) else { return "?" }
             let glyph = String(style == .unicode ? categories[index].unicode : categories[index].ascii)
-            return color ? ANSIColor.series(index).wrap(glyph) : glyph
+            return color ? (categories[index].color ?? ANSIColor.series(index)).wrap(glyph) : glyph
         }
         var lead = label
         if count > 0 { lead += " " + AxisFormat.label(grid[0]) }

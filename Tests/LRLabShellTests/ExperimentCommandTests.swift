@@ -146,7 +146,7 @@ import LRLab
         let verdictLine = String(line ?? "")
         #expect(!verdictLine.isEmpty, "\(text)")
         for kind in Verdict.Kind.allCases {
-            #expect(!verdictLine.hasPrefix("verdict: \(kind.rawValue) — \(kind.rawValue)"), "\(verdictLine)")
+            #expect(!verdictLine.hasPrefix("verdict: \(kind.name) — \(kind.name)"), "\(verdictLine)")
         }
         #expect(!verdictLine.contains("— slow:") && !verdictLine.contains("— stuck ") && !verdictLine.contains("— bouncing "))
     }

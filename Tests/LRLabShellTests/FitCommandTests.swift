@@ -139,7 +139,7 @@ import LRLab
     @Test(arguments: [
         ("data sine", "expect train val_loss < 1", "no training to check yet"),
         ("data sine; model linear; train epochs=1", "expect train val_los < 1", "did you mean 'val_loss'"),
-        ("data sine; model linear; train epochs=1", "expect train verdict == good", "verdicts: underfitting"),
+        ("data sine; model linear; train epochs=1", "expect train verdict == good", "did you mean 'good-fit'?"),
         ("data sine; model linear; train epochs=1", "expect train val_loss ~ 1", "expected QUANTITY"),
         ("data sine; model linear; train epochs=1", "expect train val_loss", "expected a quantity, a comparison and a value"),
         ("data sine; model linear; train epochs=1", "expect train train_acc > 0.5", "the training has no train_acc"),

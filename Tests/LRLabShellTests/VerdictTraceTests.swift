@@ -130,11 +130,11 @@ import LRLabText
         }
     }
 
-    /// `fit` never calls a degree "good" whose training diverged.
+    /// `fit` never calls a degree a good fit whose training diverged.
     @Test func aDivergingFitIsNeverGood() throws {
         let text = Self.output("data sine; opt adam lr=1e12; fit degree=1,3 epochs=10")
         #expect(text.contains("diverging"))
-        #expect(!text.contains("good, diverging"))
+        #expect(!text.contains("good-fit, diverging"))
         #expect(!text.contains("underfitting, diverging") && !text.contains("overfitting, diverging"))
     }
 

@@ -134,6 +134,6 @@ import LRLabText
     @Test func noStepsYet() throws {
         let run = try DiagnosisFixture.run(DiagnosisFixture.parabola(4), from: [1], lr: 0.1, steps: 0)
         #expect(run.verdict().kind == .unstarted)
-        #expect(Verdict.Kind.allCases.map(\.rawValue) == ["converged", "slow", "bouncing", "diverging", "stuck", "undefined", "unstarted"])
+        #expect(Verdict.Kind.allCases.map(\.name) == ["converged", "slow", "bouncing", "diverging", "stuck", "undefined", "unstarted"])
     }
 }

@@ -86,7 +86,7 @@ import LRLabText
         let sweep = try Sweep.run(objective: loss, start: start, configuration: .standard, rates: [0.1, 1, 100], steps: 30)
         #expect(sweep.points.count == 3)
         #expect(sweep.criticalRate == nil)
-        #expect(sweep.points.last?.outcome == .divergent)
+        #expect(sweep.points.last?.outcome == .diverging)
         let finder = try LearningRateFinder.run(objective: loss, start: start, configuration: .standard, from: 1e-4, to: 100, steps: 60)
         #expect(!finder.rates.isEmpty)
     }

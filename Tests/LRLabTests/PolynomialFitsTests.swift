@@ -24,19 +24,25 @@ import Testing
         #expect(fits.bestValidationError == fit.validationError)
     }
 
-    @Test(arguments: [
-        (0.30, 0.28, 0.10, PolynomialFits.Verdict.underfitting),  // train 0.30 > 1.5 × best 0.10
-        (0.10, 0.11, 0.10, .good),
-        (0.05, 0.20, 0.10, .overfitting),                          // 0.20 > 1.5 × 0.05 and > 1.5 × 0.10
-        (0.05, 0.14, 0.10, .good),                                 // 0.14 < 1.5 × best
-        (0.05, 0.07, 0.04, .good),                                 // 0.07 < 1.5 × 0.05
-    ])
-    func verdictAgainstTheBest(train: Double, validation: Double, best: Double, expected: PolynomialFits.Verdict) {
-        #expect(PolynomialFits.verdict(train: train, validation: validation, best: best) == expected)
-    }
-
-    @Test func noValidationNoVerdict() {
-        #expect(PolynomialFits.verdict(train: 0.1, validation: nil, best: nil) == .unjudged)
+    /// `fit` applies `train`'s rules: each degree's verdicts are `TrainingDiagnosis`'s on a
+    /// training of the same model, data, optimizer, epochs, batches and seeds, trained apart.
+    @Test func eachDegreeGetsTheVerdictsOfItsOwnTraining() throws {
+        let data = SyntheticFamily.sine.generate(rows: 30, noise: 0.2, seed: 0)
+        let split = DataSplit(splitting: data, trainingFraction: 0.8, seed: 0)
+        let adam = try OptimizerConfiguration(name: "adam", options: [("lr", "0.01")])
+        let fits = try PolynomialFits(split: split, degrees: [1, 3, 15], initialization: .seeded(0), configuration: adam,
+                                      epochs: 300, batchSize: nil, seed: 0)
+        for fit in fits.fits {
+            let model = try ModelSpecification(architecture: .polynomial(degree: fit.degree), initialization: .seeded(0))
+                .makeModel(for: split.training)
+            var trainer = try Trainer(model: model, split: split, initialization: .seeded(0), configuration: adam,
+                                      batchSize: nil, seed: 0)
+            _ = trainer.train(epochs: 300)
+            #expect(fit.epochs == 300)
+            #expect(fit.trainError == trainer.trace.last?.trainLoss)
+            #expect(fit.verdicts == TrainingDiagnosis.verdicts(for: trainer), "degree \(fit.degree)")
+        }
+        #expect(fits.fits[0].verdicts.first?.kind == .underfitting)
     }
 
     /// Same seed, same table; the degrees train one after another on the same batches.
@@ -58,7 +64,9 @@ import Testing
         let split = DataSplit(training: data, validation: nil, trainingFraction: 1, seed: 0)
         let fits = try PolynomialFits(split: split, degrees: [2], initialization: .zeros, configuration: .standard,
                                       epochs: 1, batchSize: nil, seed: 0)
-        // poly classifies too (one output per class): the fit runs, with no validation verdict.
-        #expect(fits.fits.first?.verdict == .unjudged)
+        // poly classifies too (one output per class): the fit runs, judged on training alone.
+        let fit = try #require(fits.fits.first)
+        #expect(fit.verdicts == TrainingDiagnosis.verdicts(for: fit.trainer))
+        #expect(fit.validationError == nil)
     }
 }

@@ -19,12 +19,13 @@ import Testing
     @Test func outcomesFollowTheoryOnAParabola() throws {
         // f = 4·x²/2: monotone below 0.25, zig-zagging but converging to 0.5 (at 0.49 the
         // factor −0.96 leaves it slow after 100 steps), bouncing without shrinking at exactly
-        // 0.5 (x = ±1 forever), divergent beyond.
+        // 0.5 (x = ±1 forever), diverging beyond. Each rate's outcome is its run's verdict.
         let rates = [0.001, 0.1, 0.25, 0.4, 0.49, 0.5, 0.51, 1.0]
         let report = try Sweep.run(objective: DiagnosisFixture.parabola(4), start: [1], configuration: DiagnosisFixture.gd(0.1),
                                    rates: rates, steps: 100)
         #expect(report.points.map(\.learningRate) == rates)
-        #expect(report.points.map(\.outcome) == [.slow, .good, .good, .good, .slow, .bouncing, .divergent, .divergent])
+        #expect(report.points.map(\.outcome) == [.slow, .converged, .converged, .converged, .slow, .bouncing, .diverging, .diverging])
+        #expect(report.points.allSatisfy { $0.outcome == $0.verdict.kind.outcome })
         #expect(report.criticalRate == 0.5)
         #expect(report.empiricalBoundary == 0.51)
         #expect(!report.wasStopped)
@@ -44,7 +45,7 @@ import Testing
         #expect(boundary > 0.04)
         // Every rate under 2/λ_max stays finite, every one above diverges.
         for point in report.points {
-            #expect((point.outcome == .divergent) == (point.learningRate > 0.04), "lr \(point.learningRate)")
+            #expect((point.outcome == .diverging) == (point.learningRate > 0.04), "lr \(point.learningRate)")
         }
     }
 

@@ -7,12 +7,12 @@ import Testing
         expectPicture(picture.render(style: .unicode), """
             lr 0.001 ░░░▒▒▓▓×× 10
                            ↑ 2/L = 1
-            ░ slow  ▒ good  ▓ bouncing  × divergent
+            ░ slow  ▒ converged  ▓ bouncing  × diverging
             """)
         expectPicture(picture.render(style: .ascii), """
             lr 0.001 ...==##xx 10
                            ^ 2/L = 1
-            . slow  = good  # bouncing  x divergent
+            . slow  = converged  # bouncing  x diverging
             """)
     }
 
@@ -20,7 +20,7 @@ import Testing
         let picture = Strip(grid: [1, 2, 3], cells: [0, 1, 7], critical: ("2/L", 100))
         expectPicture(picture.render(style: .unicode), """
             lr 1 ░▒? 3
-            ░ slow  ▒ good  ▓ bouncing  × divergent
+            ░ slow  ▒ converged  ▓ bouncing  × diverging
             """)
     }
 

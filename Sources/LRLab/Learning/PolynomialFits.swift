@@ -6,29 +6,12 @@
 /// term), measured on the whole training and validation sets. The **gap** is validation minus
 /// training error.
 ///
-/// **Verdicts** compare each fit with the others of the table, since under- and overfitting
-/// are about how flexible a model is next to what the data needs. With `best` the lowest
-/// validation error of the table:
-/// - *underfitting*: its training error is above `underfitRatio` × `best` (it fits the rows it
-///   trains on worse than another degree predicts rows it never saw);
-/// - *overfitting*: its validation error is above `overfitRatio` × its training error and
-///   above `overfitRatio` × `best` (much worse on unseen rows than on its own rows, and worse
-///   than the best degree);
-/// - *good* otherwise. Without a validation set there is no verdict (nothing unseen to judge by).
-/// A training that ended diverged is `ended`; one whose loss grew without ending is not judged
-/// (`unjudged`, beside its `diverging`) and its errors do not count for `best`. Each fit also keeps the optimizer's verdicts from
-/// `TrainingDiagnosis` (slow, bouncing, diverging), which say whether more epochs would help.
+/// **Verdicts** are `TrainingDiagnosis`'s, the rules `train` applies: each degree is judged on
+/// its own training (the fit, then the optimizer's verdict where one applies), so the same
+/// model trained the same way reads the same in `fit` and in `train`. The table's best is the
+/// lowest validation error; a training that diverged (its errors not numbers, or its loss
+/// grown past the start's) does not count for it.
 public struct PolynomialFits: Sendable {
-    /// What the table says about one fit.
-    public enum Verdict: String, Sendable, Hashable {
-        case underfitting, good, overfitting
-        /// The training diverged; its errors are not numbers.
-        case ended
-        /// No validation set, or a training that diverged without ending (its loss grew past
-        /// the start's): nothing to judge the model by.
-        case unjudged = "-"
-    }
-
     /// One degree's training and its errors.
     public struct Fit: Sendable {
         public var degree: Int
@@ -43,20 +26,15 @@ public struct PolynomialFits: Sendable {
             guard let trainError, let validationError else { return nil }
             return validationError - trainError
         }
-        /// The verdict of the table.
-        public var verdict: Verdict = .unjudged
-        /// The optimizer's verdicts on the training (`slow`, `bouncing`, `diverging`), from
-        /// `TrainingDiagnosis`; empty when none applies.
-        public var optimizerVerdicts: [TrainingVerdict] = []
-        /// The training's loss grew instead of falling (a `diverging` optimizer verdict): the
-        /// table gives it no verdict of its own (`unjudged`) and leaves it out of `best`.
-        public var isDiverging = false
+        /// The training's verdicts, `TrainingDiagnosis.verdicts(for: trainer)`: the fit first
+        /// (or `diverging` alone), then the optimizer's where one applies.
+        public var verdicts: [TrainingVerdict] = []
+        /// Epochs the degree trained (fewer than asked when it ended or was interrupted).
+        public var epochs: Int { trainer.epoch }
+        /// The training diverged (ended, or its loss grew past the start's): its errors say
+        /// nothing of what its degree can fit, and it is left out of `best`.
+        public var isDiverging: Bool { verdicts.contains { $0.kind == .diverging } }
     }
-
-    /// Training error above this × the best validation error: underfitting.
-    public static let underfitRatio = 1.5
-    /// Validation error above this × its training error and × the best: overfitting.
-    public static let overfitRatio = 1.5
 
     public private(set) var fits: [Fit]
     /// True when `shouldStop` cut the work short: the last fit may be partial, later ones missing.
@@ -84,13 +62,8 @@ public struct PolynomialFits: Sendable {
             } catch { throw .evaluation(degree: degree, error) }
             let stop = trainer.train(epochs: epochs, shouldStop: shouldStop)
             var fit = Fit(degree: degree, trainer: trainer)
-            let optimizerKinds: Set<TrainingVerdict.Kind> = [.slow, .bouncing, .diverging]
-            fit.optimizerVerdicts = TrainingDiagnosis.verdicts(for: trainer).filter { optimizerKinds.contains($0.kind) }
-            if trainer.ending != nil {
-                fit.verdict = .ended
-            } else if let last = trainer.trace.last {
-                // A diverging training says nothing of what its degree can fit.
-                if fit.optimizerVerdicts.contains(where: { $0.kind == .diverging }) { fit.isDiverging = true }
+            fit.verdicts = TrainingDiagnosis.verdicts(for: trainer)
+            if trainer.ending == nil, let last = trainer.trace.last {
                 fit.trainError = last.trainLoss
                 fit.validationError = last.validationLoss
             }
@@ -98,18 +71,6 @@ public struct PolynomialFits: Sendable {
             if case .interrupted = stop { wasStopped = true; break }
         }
         bestValidationError = fits.filter { !$0.isDiverging }.compactMap(\.validationError).min()
-        for index in fits.indices where fits[index].verdict != .ended && !fits[index].isDiverging {
-            fits[index].verdict = PolynomialFits.verdict(train: fits[index].trainError, validation: fits[index].validationError,
-                                                         best: bestValidationError)
-        }
-    }
-
-    /// The verdict for errors `train` and `validation` when the table's best validation error is `best`.
-    public static func verdict(train: Double?, validation: Double?, best: Double?) -> Verdict {
-        guard let train, let validation, let best else { return .unjudged }
-        if train > underfitRatio * best { return .underfitting }
-        if validation > overfitRatio * train && validation > overfitRatio * best { return .overfitting }
-        return .good
     }
 }
 

@@ -17,6 +17,8 @@ public struct TrainingComparison: Sendable {
         public var stepCount: Int
         /// Why its `train` returned.
         public var stop: Trainer.Stop
+        /// `TrainingDiagnosis.verdicts` of the training as it ended: the words `train` would say.
+        public var verdicts: [TrainingVerdict] = []
         /// The last trace row (row 0 when no epoch completed).
         public var last: EpochRecord? { trace.last }
     }
@@ -42,7 +44,8 @@ public struct TrainingComparison: Sendable {
             guard trainer.isMeasured else { wasStopped = true; return }
             trainer.keepsBestParameters = false
             let stop = trainer.train(epochs: epochs, shouldStop: shouldStop)
-            results.append(Result(label: entry.label, trace: trainer.trace, ending: trainer.ending, stepCount: trainer.stepCount, stop: stop))
+            results.append(Result(label: entry.label, trace: trainer.trace, ending: trainer.ending, stepCount: trainer.stepCount, stop: stop,
+                                  verdicts: TrainingDiagnosis.verdicts(for: trainer)))
             if case .interrupted = stop { wasStopped = true; return }
         }
     }

@@ -13,7 +13,10 @@ public enum TrainingThresholds {
     /// The validation loss has **risen** when it ends at least this fraction above its lowest…
     public static let validationRise = 0.05
     /// …and by at least this fraction of the constant prediction's validation loss, so a rise
-    /// of 0.0001 on a loss of 0.002 (a good fit wobbling at its floor) is not overfitting.
+    /// of 0.0001 on a loss of 0.002 (a good fit wobbling at its floor) is not overfitting;
+    /// the training loss must have fallen meanwhile by as large a share of the constant
+    /// prediction's training loss (a line stuck at its best whose validation loss wobbles is
+    /// not learning noise).
     public static let validationRiseOfConstant = 0.01
     /// A **gap** is overfitting when validation ends above this many times the training loss
     /// and the difference is at least `gapFraction` of the constant prediction's loss.

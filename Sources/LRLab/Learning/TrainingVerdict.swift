@@ -2,7 +2,8 @@
 /// (`underfitting`, `overfitting`, `good-fit`) and, where they apply, how the optimizer
 /// behaved (`diverging`, `bouncing`, `slow`). `TrainingDiagnosis` makes them.
 public struct TrainingVerdict: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    /// The outcomes a training can have (a subset of `Outcome`).
+    public enum Kind: Sendable, Hashable, CaseIterable {
         /// Training and validation loss both high (a large part of the constant prediction's
         /// loss) and close to each other: the model is too simple, or barely trained.
         case underfitting
@@ -10,7 +11,7 @@ public struct TrainingVerdict: Sendable, Hashable {
         /// validation loss, or ends far above the training loss.
         case overfitting
         /// Low training loss and a validation loss close to it.
-        case goodFit = "good-fit"
+        case goodFit
         /// The training ended diverged, or its loss grew well above the start's.
         case diverging
         /// The training loss rose in many of the recent epochs.
@@ -19,6 +20,22 @@ public struct TrainingVerdict: Sendable, Hashable {
         case slow
         /// No epoch trained yet.
         case unstarted
+
+        /// The word of the shared vocabulary.
+        public var outcome: Outcome {
+            switch self {
+            case .underfitting: return .underfitting
+            case .overfitting: return .overfitting
+            case .goodFit: return .goodFit
+            case .diverging: return .diverging
+            case .bouncing: return .bouncing
+            case .slow: return .slow
+            case .unstarted: return .unstarted
+            }
+        }
+
+        /// The word printed and tested (`outcome.word`).
+        public var name: String { outcome.word }
     }
 
     public var kind: Kind
@@ -36,11 +53,9 @@ public struct TrainingVerdict: Sendable, Hashable {
         self.bestEpoch = bestEpoch
     }
 
-    /// The stable word scripts test: `underfitting`, `overfitting`, `good-fit`, `diverging`,
-    /// `bouncing`, `slow`, `unstarted`.
-    public var name: String { kind.rawValue }
-    /// The words printed: `good fit` for `good-fit`, else the name.
-    public var title: String { kind == .goodFit ? "good fit" : kind.rawValue }
+    /// The stable word scripts test and the verdict prints: `underfitting`, `overfitting`,
+    /// `good-fit`, `diverging`, `bouncing`, `slow`, `unstarted`.
+    public var name: String { kind.name }
 }
 
 /// Reads a training's epoch trace and says how the model fits and how the optimizer behaved.
@@ -54,8 +69,9 @@ public struct TrainingVerdict: Sendable, Hashable {
 /// 2. the fit, judged at the kept epoch (the last, or the best under early stopping):
 ///    a. `overfitting` if, with validation, the lowest validation loss came before the last
 ///       epoch, the last is ≥ 5% above it (and above it by ≥ 1% of the constant prediction's
-///       validation loss) and the training loss fell since (read to the last epoch even when
-///       early stopping kept the best);
+///       validation loss) and the training loss fell since, by ≥ 1% of the constant
+///       prediction's training loss (a model stuck at a high loss whose validation loss wobbles
+///       is not overfitting; read to the last epoch even when early stopping kept the best);
 ///    b. `underfitting` if the training loss is ≥ 25% of the constant prediction's and the
 ///       validation loss (when there is one) is within 1.5 × the training loss;
 ///    c. `overfitting` if validation ends above 2 × training and the difference is at least
@@ -143,12 +159,14 @@ public enum TrainingDiagnosis {
             ?? "training loss \(.number(kept.trainLoss, digits: 4)); \(constantName) leaves no loss on \(trainer.split.training.rowCount) training row\(trainer.split.training.rowCount == 1 ? "" : "s"), so there is no scale to call it high or low by"
 
         // a. Validation rising while training falls, since the epoch of lowest validation loss
-        //    (read to the last epoch trained, even when early stopping kept an earlier one).
+        //    (read to the last epoch trained, even when early stopping kept an earlier one),
+        //    each by more than a wobble on the scale of the constant prediction's loss.
         let last = records[records.count - 1]
         if let best = trainer.trace.bestValidationEpoch, let bestLoss = best.validationLoss,
            let now = last.validationLoss, best.epoch < last.epoch,
            now >= bestLoss * (1 + TrainingThresholds.validationRise), last.trainLoss < best.trainLoss,
-           now - bestLoss >= TrainingThresholds.validationRiseOfConstant * (constant.validation ?? 0) {
+           now - bestLoss >= TrainingThresholds.validationRiseOfConstant * (constant.validation ?? 0),
+           best.trainLoss - last.trainLoss >= TrainingThresholds.validationRiseOfConstant * constant.training {
             let stopping: Phrase = trainer.keptEpoch == best.epoch ? "early stopping kept epoch \(best.epoch)" : "early stopping would stop at epoch \(best.epoch)"
             return TrainingVerdict(kind: .overfitting,
                                    summary: "validation loss rose while training loss fell; " + stopping,

@@ -6,28 +6,13 @@ import Musl
 import Darwin
 #endif
 
-/// Learning rates on a grid, each run from the same start for the same budget and sorted into
-/// slow / good / bouncing / divergent: the engine half of `sweep`.
+/// Learning rates on a grid, each run from the same start for the same budget and sorted by
+/// its run's verdict (slow, converged, bouncing, diverging; stuck, undefined): the engine half
+/// of `sweep`.
 public enum Sweep {
-    /// How one learning rate fared.
-    ///
-    /// - `good`: the run converged within the budget (gradient norm under the tolerance at a
-    ///   global or unknown minimum, verdict `converged`), or it reduced the gradient norm by a
-    ///   factor of at least 1e6 from the start without diverging or getting stuck.
-    /// - `divergent`: verdict `diverging` (ended diverged or loss growing geometrically).
-    /// - `bouncing`: verdict `bouncing`, not yet good.
-    /// - `slow`: verdict `slow` (or no steps), not yet good.
-    /// - `stuck`: verdict `stuck` (saddle, local minimum, plateau).
-    /// - `undefined`: the run reached a point where the formula has no value.
-    public enum Outcome: String, Sendable, Hashable, CaseIterable {
-        case slow, good, bouncing, divergent, stuck, undefined
-    }
-
-    /// The reduction of the gradient norm that counts as good without formal convergence.
-    public static let goodReduction = 1e6
-
     public struct Point: Sendable {
         public var learningRate: Double
+        /// The outcome of the run's verdict: a rate is `converged` exactly when its run is.
         public var outcome: Outcome
         public var verdict: Verdict
         public var finalLoss: Double
@@ -46,7 +31,7 @@ public enum Sweep {
         public var criticalRate: Double?
         /// The curvature analysis at the start, at the configuration's own rate.
         public var curvature: CurvatureReport
-        /// The smallest swept rate whose run was divergent; nil when none was.
+        /// The smallest swept rate whose run was diverging; nil when none was.
         public var empiricalBoundary: Double?
         public var wasStopped: Bool
     }
@@ -83,33 +68,23 @@ public enum Sweep {
             points.append(point(of: run, rate: rates[points.count]))
         }
         let curvature = CurvatureReport(loss: objective, at: start, configuration: configuration)
-        let boundary = points.filter { $0.outcome == .divergent }.map(\.learningRate).min()
+        let boundary = points.filter { $0.outcome == .diverging }.map(\.learningRate).min()
         return Report(points: points, steps: steps, criticalRate: curvature.criticalRate, curvature: curvature,
                       empiricalBoundary: boundary, wasStopped: stopped)
     }
 
-    /// Classifies one finished run (see `Outcome`).
-    public static func outcome(of run: Run, verdict: Verdict) -> (Outcome, reduction: Double) {
+    /// Start gradient norm over final gradient norm (∞ when the final one is 0).
+    static func gradientReduction(of run: Run) -> Double {
         let first = run.trace.record(0).gradientNorm
         let last = run.current.gradientNorm
-        let reduction = last > 0 ? first / last : .infinity
-        switch verdict.kind {
-        case .diverging: return (.divergent, reduction)
-        case .undefined: return (.undefined, reduction)
-        case .stuck: return (.stuck, reduction)
-        case .converged: return (.good, reduction)
-        case .bouncing, .slow, .unstarted:
-            if run.stepCount > 0, reduction >= goodReduction { return (.good, reduction) }
-            return (verdict.kind == .bouncing ? .bouncing : .slow, reduction)
-        }
+        return last > 0 ? first / last : .infinity
     }
 
     /// The summary kept of one finished run (its trace is let go).
     static func point(of run: Run, rate: Double) -> Point {
         let verdict = run.verdict()
-        let (outcome, reduction) = outcome(of: run, verdict: verdict)
-        return Point(learningRate: rate, outcome: outcome, verdict: verdict, finalLoss: run.loss,
-                     stepsToConverge: Comparison.firstConvergedStep(of: run), gradientReduction: reduction,
+        return Point(learningRate: rate, outcome: verdict.kind.outcome, verdict: verdict, finalLoss: run.loss,
+                     stepsToConverge: Comparison.firstConvergedStep(of: run), gradientReduction: gradientReduction(of: run),
                      stepsTaken: run.stepCount)
     }
 }

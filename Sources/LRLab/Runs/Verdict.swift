@@ -1,8 +1,10 @@
 /// What a run is doing, said in one line with the numbers behind it.
 ///
-/// `kind.rawValue` is the stable lowercase word scripts test (`expect verdict == bouncing`).
+/// `name` is the stable lowercase word scripts test (`expect verdict == bouncing`), one of
+/// `Outcome`'s.
 public struct Verdict: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    /// The outcomes a run can have (a subset of `Outcome`: a run has no fit to judge).
+    public enum Kind: Sendable, Hashable, CaseIterable {
         /// The gradient norm fell under the run's tolerance, at a global minimum (or where none is known).
         case converged
         /// Progress toward a minimum that is not there yet: `remainingSteps` estimates how long
@@ -22,6 +24,22 @@ public struct Verdict: Sendable, Hashable {
         case undefined
         /// No steps taken yet.
         case unstarted
+
+        /// The word of the shared vocabulary.
+        public var outcome: Outcome {
+            switch self {
+            case .converged: return .converged
+            case .slow: return .slow
+            case .bouncing: return .bouncing
+            case .diverging: return .diverging
+            case .stuck: return .stuck
+            case .undefined: return .undefined
+            case .unstarted: return .unstarted
+            }
+        }
+
+        /// The word printed and tested (`outcome.word`).
+        public var name: String { outcome.word }
     }
 
     /// Why a run is stuck.
@@ -61,6 +79,9 @@ public struct Verdict: Sendable, Hashable {
     /// `along y`, `along (0.01, 1.00)`.
     public var directionName: Phrase?
     public var stuckReason: StuckReason?
+    /// The name of the diagnosis rule that gave the verdict (`zig-zag`; `help verdicts` lists
+    /// them); empty for a verdict not made by the diagnosis.
+    public var rule: String = ""
 
     public init(kind: Kind, summary: Phrase, evidence: [Phrase] = [], convergedStep: Int? = nil,
                 growthFactor: Double? = nil, estimate: StepsEstimate? = nil, direction: [Double]? = nil,
@@ -77,7 +98,7 @@ public struct Verdict: Sendable, Hashable {
     }
 
     /// The stable lowercase name: `converged`, `slow`, `bouncing`, `diverging`, `stuck`, `undefined`, `unstarted`.
-    public var name: String { kind.rawValue }
+    public var name: String { kind.name }
 }
 
 /// How many more steps a run needs to converge, and how far to trust the number.

@@ -34,7 +34,7 @@ extension Command {
             session.say(session.wrapped((report.lines + [report.sentence]).map { $0.text(digits: session.digits) }.joined(separator: "\n")))
         },
         Command("verdict", aliases: ["diagnose"], usage: "verdict", summary: "why the run is converged, slow, bouncing, diverging or stuck",
-                details: "The same verdict `run` prints, with its evidence. Scripts can check it: expect verdict == bouncing.") { session, statement throws(ShellError) in
+                details: "The same verdict `run` prints, with its evidence. Scripts can check it: expect verdict == bouncing.\n`help verdicts` lists the words and the rules that decide them, in order.") { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             let run = try session.currentRun(at: statement.words[0])
             session.say(verdictText(run.verdict(), color: session.useColor, digits: session.digits, width: session.terminalColumns))
@@ -57,13 +57,13 @@ extension Command {
             try compareCommand(session, statement)
         },
         Command("sweep", usage: "sweep [OPTIONS]",
-                summary: "where does the learning rate become slow, good, bouncing, divergent?",
+                summary: "where does the learning rate become slow, converge, bounce, diverge?",
                 details: """
-                Runs the current setup once per learning rate on a log grid and classifies each run:
-                good = converged (or gradient shrunk a millionfold) within the budget; bouncing = a
-                swing across a valley that does not shrink; divergent = growing; slow = still descending
-                (a zig-zag whose swing shrinks included). The strip marks
-                the critical rate 2/λ_max from the curvature at the start beside the empirical one.
+                Runs the current setup once per learning rate on a log grid; each rate's outcome is its
+                run's verdict (help verdicts): converged = within the budget; slow = still descending
+                (a zig-zag whose swing shrinks included); bouncing = a swing across a valley that does
+                not shrink; diverging = growing. The strip marks the critical rate 2/λ_max from the
+                curvature at the start beside the empirical one.
                 """, options: sweepOptions, countsAsTry: true) { session, statement throws(ShellError) in
             try sweepCommand(session, statement)
         },
@@ -74,25 +74,12 @@ extension Command {
         },
     ]
 
-    /// `verdict: bouncing — ...` and the evidence, indented, numbers at the session's `digits`;
-    /// the verdict's name coloured at a terminal.
-    /// The verdict and its evidence, each wrapped at spaces to `width` (continuations indented 4).
+    /// `verdict: bouncing — ...` and the evidence, indented, numbers at the session's `digits`,
+    /// each line wrapped at spaces to `width`; the word coloured at a terminal (`OutcomeStyle`).
     static func verdictText(_ verdict: Verdict, color: Bool = false, digits: Int = PhraseFormat.defaultDigits,
                             width: Int = TextWrap.defaultWidth) -> String {
-        var name = verdict.name
-        if color {
-            let code: String
-            switch verdict.kind {
-            case .converged: code = "32"
-            case .diverging, .undefined: code = "31"
-            case .bouncing, .stuck: code = "33"
-            default: code = "1"
-            }
-            name = "\u{1B}[\(code)m\(name)\u{1B}[0m"
-        }
-        let headline = TextWrap.wrapLine("verdict: \(name) — " + verdict.summary.text(digits: digits), width: width, hang: 4)
-        return (headline + verdict.evidence.flatMap { TextWrap.wrapLine("  " + $0.text(digits: digits), width: width) })
-            .joined(separator: "\n")
+        OutcomeStyle.verdictText(verdict.kind.outcome, summary: verdict.summary, evidence: verdict.evidence,
+                                 color: color, digits: digits, width: width)
     }
 
     static let compareOptions: [CommandOption] = [
@@ -245,14 +232,14 @@ extension Command {
         let whyWidth = Swift.max(24, session.terminalColumns - 56)
         let rows = report.points.map { point -> [String] in
             let why = shortReason(point.verdict, digits: session.digits)
-            return [NumberFormat.format(point.learningRate, digits: digits), point.outcome.rawValue,
+            return [NumberFormat.format(point.learningRate, digits: digits), point.outcome.word,
                     NumberFormat.format(point.finalLoss, digits: digits), point.stepsToConverge.map(String.init) ?? "-",
                     why.count > whyWidth ? String(why.prefix(whyWidth - 1)) + "…" : why]
         }
         let table = Table(columns: [.init("lr"), .init("outcome", alignment: .left), .init("final loss"), .init("converged at"),
                                     .init("why", alignment: .left)], rows: rows)
-        let categories: [Sweep.Outcome] = [.slow, .good, .bouncing, .divergent, .stuck, .undefined]
-        let stripCategories = Strip.Category.sweep + [Strip.Category("stuck", unicode: "·", ascii: "."), Strip.Category("undefined", unicode: "?", ascii: "?")]
+        let categories = Strip.Category.sweepOutcomes
+        let stripCategories = categories.map(OutcomeStyle.category)
         let cells = report.points.map { categories.firstIndex(of: $0.outcome) ?? 0 }
         let strip = Strip(grid: report.points.map(\.learningRate), cells: cells, categories: stripCategories, label: "lr",
                           critical: report.criticalRate.map { (name: String(report.curvature.criticalSymbol.filter { $0 != "_" }), value: $0) })

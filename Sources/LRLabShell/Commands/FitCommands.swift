@@ -11,14 +11,10 @@ extension Command {
                 data sine, data poly, data step, or a CSV file with one feature), each with the session's
                 optimizer and schedule (opt, schedule), the same epochs, batches and starting seed, and
                 prints the training and validation error after the last epoch (MSELoss, without the l2
-                term), their gap (validation − train) and a verdict that compares each degree with the
-                best validation error of the table (best):
-                  underfitting  its training error is above \(NumberFormat.format(PolynomialFits.underfitRatio)) × best: it fits the rows it sees
-                                worse than another degree predicts rows it never saw
-                  overfitting   its validation error is above \(NumberFormat.format(PolynomialFits.overfitRatio)) × its training error and
-                                above \(NumberFormat.format(PolynomialFits.overfitRatio)) × best: much worse on unseen rows than on its own
-                  good          otherwise
-                After it, the optimizer's verdict when one applies (slow: more epochs would help).
+                term), their gap (validation − train), the epochs trained and the verdicts `train` would
+                give each degree's training (help verdicts): underfitting, overfitting or good-fit, then
+                slow or bouncing where the optimizer's behaviour says more epochs or a lower rate would
+                help; diverging alone. The lowest validation error of the table is its best.
                 Defaults: degrees 1,3,9,15, 1000 epochs of full batches, parameters and batches from seed 0.
                 l2=X adds X·Σw² to every degree's loss: the gap closes as X grows. `plot fit` draws each
                 curve over the points.
@@ -83,9 +79,10 @@ extension Command {
         let rows = fits.fits.map { fit -> [String] in
             [String(fit.degree), fit.trainError.map { NumberFormat.format($0, digits: digits) } ?? "-",
              fit.validationError.map { NumberFormat.format($0, digits: digits) } ?? "-",
-             fit.gap.map { NumberFormat.format($0, digits: digits) } ?? "-", ([fit.verdict.rawValue] + fit.optimizerVerdicts.map(\.title)).joined(separator: ", ")]
+             fit.gap.map { NumberFormat.format($0, digits: digits) } ?? "-", String(fit.epochs),
+             fit.verdicts.map(\.name).joined(separator: ", ")]
         }
-        let table = Table(columns: [.init("degree"), .init("train"), .init("validation"), .init("gap"),
+        let table = Table(columns: [.init("degree"), .init("train"), .init("validation"), .init("gap"), .init("epochs"),
                                     .init("verdict", alignment: .left)], rows: rows)
         lines.append(table.render(style: style(session)))
         lines.append("errors: MSELoss mean((ŷ−y)²) over the whole set after the last epoch, without the l2 term; gap = validation − train")

@@ -43,6 +43,9 @@ extension Command {
         var lines = ["compare: \(setup.description) on \(setup.split.training.shownName), \(NumberFormat.counted(comparison.epochs, "epoch")) of "
                      + "\(batch.map { "batches of \($0)" } ?? "full batches"), the same start and batches (seed \(setup.seed))"]
         lines.append(Table(columns: columns, rows: rows).render(style: style(session)))
+        // The verdicts `train` would give each training, in the shared words (help verdicts).
+        lines.append("verdicts: " + comparison.results.map { "\($0.label) \($0.verdicts.map(\.name).joined(separator: ", "))" }
+            .joined(separator: "; "))
         lines.append("losses: \(setup.lossName) over the whole set after the last epoch (without l2); accuracies are fractions")
         let size = pictureSize(session)
         let which = hasValidation ? "validation" : "training"

@@ -159,7 +159,8 @@ extension LessonSource {
 
         pause
         say A sweep runs the same setup once per rate and marks each one on a strip:
-        say slow (░), good (▒), bouncing (▓) and divergent (×), with 2/λ_max under it.
+        say slow (░), converged (▒), bouncing (▓) and diverging (×), with 2/λ_max
+        say under it.
         opt gd lr=0.01
         sweep lr=0.001..0.1 n=21 steps=100
         say With 100 steps, every rate up to 0.0398 is still slow here (0.0398, just
@@ -667,14 +668,16 @@ extension LessonSource {
         pause
         say The suggestion is a rule of thumb, not a measurement of the best rate: the
         say test's single run changes its rate while it moves. A sweep is the honest,
-        say costlier tool: one full run per rate, each classified slow, good, bouncing
-        say or divergent. On the parabola f(x) = (x - 3)^2 with 30 steps per rate:
+        say costlier tool: one full run per rate, each marked with its run's verdict:
+        say slow, converged, bouncing or diverging. On the parabola f(x) = (x - 3)^2
+        say with 30 steps per rate:
         use quadratic
         start x=0
         opt gd
         sweep lr=0.01..2 n=24 steps=30
-        say Up to 0.16 the runs are slow; from 0.2 to 0.8 they are good, the fastest at
-        say 0.5 (the factor 1 - 2*lr is nearly 0); at 1.002, just past 2/λ = 1, the run
+        say Up to 0.2 the runs are still slow after 30 steps; from 0.25 to 0.63 they
+        say converge, the fastest at 0.5 (the factor 1 - 2*lr is nearly 0); 0.8 zig-zags
+        say and needs a few more steps; at 1.002, just past 2/λ = 1, the run
         say bounces, growing so slowly (factor -1.004) that 30 steps cannot tell it from
         say a steady bounce; above it every rate diverges.
 
@@ -722,6 +725,10 @@ extension LessonSource {
         say Degree 1 is a line: it cannot bend, so both errors stay high (underfitting).
         say Degree 15 has the lowest training error of all, yet the highest validation error but
         say degree 1's: it follows the noise of its 24 points (overfitting).
+        say After 1000 epochs degrees 3 and 9 read overfitting too, by the rules train uses:
+        say their validation error rose from a lower point earlier in the training.
+        expect fit 3 verdict == overfitting
+        expect fit 9 verdict == overfitting
         question Which degree would you keep to predict new points?
         choices 1 3 9 15
         check answer == 3
@@ -738,9 +745,9 @@ extension LessonSource {
         hint Smaller weights make a smoother curve. Does a smoother curve follow the noise more, or less?
         explanation It shrinks: the flexible curve is smoothed and follows the noise less.
         solution answer shrink
-        fit degree=1,3,9,15 l2=0.001
+        fit degree=1,3,9,15 l2=0.01
         expect fit 15 gap < 0.02
-        expect fit 15 verdict == good
+        expect fit 15 verdict == good-fit
 
         pause
         say The same story over time. Train one degree-15 polynomial, epoch after epoch, and read both
