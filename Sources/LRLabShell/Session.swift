@@ -232,7 +232,8 @@ public final class Session {
             throw ShellError("no model yet", at: word?.range, hint: "choose one, e.g. model mlp hidden=32, model linear or model poly degree=3")
         }
         guard let training = lab.training else {
-            throw ShellError("no training yet of \(model.description) on \(data.training.shownName)", at: word?.range,
+            throw ShellError("no training yet of \(model.description) on \(data.training.shownName)"
+                             + (lab.droppedTraining.map { " (\($0))" } ?? ""), at: word?.range,
                              hint: "train first, e.g. train epochs=20")
         }
         return training

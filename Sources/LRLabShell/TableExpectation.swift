@@ -52,7 +52,8 @@ enum TableExpectation {
         let verdictNames: [String]
         if isTraining {
             guard let training = session.lab.training else {
-                throw ShellError("no training to check yet", at: words[0].range, hint: "choose data and a model, then train")
+                throw ShellError("no training to check yet" + (session.lab.droppedTraining.map { ": " + $0 } ?? ""), at: words[0].range,
+                                 hint: session.lab.droppedTraining == nil ? "choose data and a model, then train" : "train on this data first")
             }
             let trainer = training.trainer
             var values = values(of: trainer.trace.last)

@@ -19,8 +19,11 @@ public struct DataLab {
     public private(set) var model: ModelSpecification?
     /// The latest `train` on this data and model, which the next `train` continues.
     public internal(set) var training: ModelTraining? {
-        didSet { if training != nil { latest = .training } }
+        didSet { if training != nil { latest = .training; droppedTraining = nil } }
     }
+    /// What the last change of data dropped, for the error of a claim that reads a training:
+    /// `the training of logistic seed=0 on moons (30 epochs) was for the old data`.
+    public private(set) var droppedTraining: String?
     /// The degrees of the last `fit` on this data.
     var fits: FittedDegrees? {
         didSet { if fits != nil { latest = .fits } }
@@ -46,10 +49,11 @@ public struct DataLab {
         fits = nil
         comparison = nil
         latest = nil
-        return lost.map { training in
-            "(the training of \(training.specification.description) on \(training.trainer.split.training.shownName) "
-                + "(\(NumberFormat.counted(training.trainer.epoch, "epoch"))) was for the old data and is dropped)"
+        droppedTraining = lost.map { training in
+            "the training of \(training.specification.description) on \(training.trainer.split.training.shownName) "
+                + "(\(NumberFormat.counted(training.trainer.epoch, "epoch"))) was for the old data"
         }
+        return droppedTraining.map { "(" + $0 + " and is dropped)" }
     }
 
     /// Uses `specification` from now on: a new model starts untrained, so the training and the
@@ -57,6 +61,7 @@ public struct DataLab {
     mutating func setModel(_ specification: ModelSpecification) {
         model = specification
         training = nil
+        droppedTraining = nil
         comparison = nil
         if latest != .fits { latest = nil }
     }
