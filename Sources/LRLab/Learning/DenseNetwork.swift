@@ -106,7 +106,37 @@ public struct DenseNetwork: Model {
         }
     }
 
-    public func forward(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
+    public func forward(parameters: Span<Double>, inputs: Span<Double>, rows: Int,
+                        outputs: inout MutableSpan<Double>, workspace: inout MutableSpan<Double>) {
+        parameters.withUnsafeBufferPointer { parameters in
+            inputs.withUnsafeBufferPointer { inputs in
+                outputs.withUnsafeMutableBufferPointer { outputs in
+                    workspace.withUnsafeMutableBufferPointer { workspace in
+                        forwardPass(parameters: parameters, inputs: inputs, rows: rows, outputs: outputs, workspace: workspace)
+                    }
+                }
+            }
+        }
+    }
+
+    public func backward(parameters: Span<Double>, inputs: Span<Double>, rows: Int, outputGradient: inout MutableSpan<Double>,
+                         gradient: inout MutableSpan<Double>, workspace: inout MutableSpan<Double>) {
+        parameters.withUnsafeBufferPointer { parameters in
+            inputs.withUnsafeBufferPointer { inputs in
+                outputGradient.withUnsafeMutableBufferPointer { outputGradient in
+                    gradient.withUnsafeMutableBufferPointer { gradient in
+                        workspace.withUnsafeMutableBufferPointer { workspace in
+                            backwardPass(parameters: parameters, inputs: inputs, rows: rows, outputGradient: outputGradient,
+                                         gradient: gradient, workspace: workspace)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `forward` on the buffers the spans cover.
+    func forwardPass(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
                         outputs: UnsafeMutableBufferPointer<Double>, workspace: UnsafeMutableBufferPointer<Double>) {
         guard let parameterBase = parameters.baseAddress, let outputBase = outputs.baseAddress, rows > 0 else { return }
         let transposed = workspace.baseAddress! + transposedOffset(rows: rows)
@@ -155,7 +185,8 @@ public struct DenseNetwork: Model {
         if index < count { p[index] = a[index] > 0 ? p[index] : 0 }
     }
 
-    public func backward(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
+    /// `backward` on the buffers the spans cover.
+    func backwardPass(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
                          outputGradient: UnsafeMutableBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>,
                          workspace: UnsafeMutableBufferPointer<Double>) {
         guard let parameterBase = parameters.baseAddress, let gradientBase = gradient.baseAddress, rows > 0 else { return }
