@@ -170,21 +170,6 @@ public struct DenseNetwork: Model {
         }
     }
 
-    /// p[i] = a[i] > 0 ? p[i] : 0 (ReLU's derivative, 0 at 0 and for NaN), two at a time as
-    /// an SSE select: written as that scalar loop, the compiler branched on the sign of each
-    /// a[i], mispredicted about half the time.
-    @inline(__always)
-    static func keepWhereActive(_ p: UnsafeMutablePointer<Double>, input a: UnsafePointer<Double>, count: Int) {
-        var index = 0
-        while index &+ 2 <= count {
-            let active = UnsafeRawPointer(a + index).loadUnaligned(as: SIMD2<Double>.self) .> 0
-            let kept = SIMD2<Double>.zero.replacing(with: UnsafeRawPointer(p + index).loadUnaligned(as: SIMD2<Double>.self), where: active)
-            UnsafeMutableRawPointer(p + index).storeBytes(of: kept, as: SIMD2<Double>.self)
-            index &+= 2
-        }
-        if index < count { p[index] = a[index] > 0 ? p[index] : 0 }
-    }
-
     /// `backward` on the buffers the spans cover.
     func backwardPass(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
                          outputGradient: UnsafeMutableBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>,
@@ -208,7 +193,7 @@ public struct DenseNetwork: Model {
                                        inputWidth: inputWidth, into: previous, masks: masks)
                 let count = rows * inputWidth
                 switch activation {
-                case .relu: DenseNetwork.keepWhereActive(previous, input: input, count: count)
+                case .relu: DenseKernels.keepWhereActive(previous, input: input, count: count)
                 case .tanh: for index in 0..<count { previous[index] *= 1 - input[index] * input[index] }
                 }
                 delta = UnsafePointer(previous)
