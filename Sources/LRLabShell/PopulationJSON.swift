@@ -1,7 +1,7 @@
 import LRLab
 import LRLabText
 
-/// `save pbt FILE.json`: the population's generations and best lineage, in the shape of issue 14:
+/// `save pbt FILE.json`: the population's generations and best lineage, in this shape:
 ///
 ///     {"task", "population", "interval", "seed",
 ///      "generations": [{"step", "members": [{"id", "score", "hyper": {"lr": ...}, "copied_from", "resampled"}]}],

@@ -5,7 +5,7 @@
 /// Parsed by hand rather than with a reflection-based argument library: the executable's
 /// start-up is part of every `lrlab -c ...` a script or a test runs, and that library's
 /// parsing (and the Foundation it loads) was more than half of `lrlab -c quit`'s
-/// instructions (`Benchmarks/README.md`, case d).
+/// instructions (`Benchmarks/JOURNAL.md`, process start).
 struct CommandLineArguments: Equatable {
     /// What the words ask for.
     enum Request: Equatable {

@@ -85,15 +85,4 @@ import Foundation
         #expect(wide.output.split(separator: "\n").contains { $0.hasPrefix("    1     0.035     -7.72     -0.75   43.8617     -7.72     -37.5      0.28     -1.75") }, "\(wide.output)")
         #expect(!wide.output.contains("g=("))
     }
-
-    @Test func lessonsPassTheirOwnExpectations() throws {
-        let lessons = URL(fileURLWithPath: fixturesDirectory).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("lessons")
-        let names = try FileManager.default.contentsOfDirectory(atPath: lessons.path).filter { $0.hasSuffix(".lrlab") }.sorted()
-        #expect(!names.isEmpty)
-        for name in names {
-            let result = try run([lessons.appendingPathComponent(name).path])
-            #expect(result.status == 0, "\(name): \(result.error)")
-        }
-    }
 }

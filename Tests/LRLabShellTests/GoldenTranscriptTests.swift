@@ -31,6 +31,9 @@ import Foundation
             return
         }
         let expected = try String(contentsOfFile: expectedPath, encoding: .utf8)
-        #expect(actual == expected, "transcript of \(script) changed; LRLAB_RECORD=1 re-records it")
+        // Compared here and reported as a line diff: #expect on the two strings would print both whole.
+        if actual != expected {
+            Issue.record("transcript of \(script) changed; LRLAB_RECORD=1 re-records it\n\(lineDiff(expected: expected, actual: actual))")
+        }
     }
 }

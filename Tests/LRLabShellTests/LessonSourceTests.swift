@@ -33,8 +33,8 @@ import Testing
         }
     }
 
-    /// Runs lrlab in a fresh folder outside the repository, without LRLAB_LESSONS.
-    func runOutside(_ arguments: [String]) throws -> (status: Int32, error: String) {
+    /// Runs lrlab in a fresh folder outside the repository, without LRLAB_LESSONS, at 80 columns.
+    func runOutside(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lrlab-outside-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -46,25 +46,36 @@ import Testing
         environment["LRLAB_LESSONS"] = nil
         environment["LRLAB_HISTORY"] = "/dev/null"
         environment["XDG_STATE_HOME"] = folder.path
+        environment["COLUMNS"] = "\(TerminalWidthTests.width)"
         process.environment = environment
-        let error = Pipe()
-        process.standardOutput = FileHandle.nullDevice
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
         process.standardError = error
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: errorData, as: UTF8.self))
+        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
     }
 
-    @Test func everyLessonRunsCleanFromAFolderOutsideTheRepository() throws {
-        let files = try Self.lessonFiles()
-        #expect(!files.isEmpty)
-        for (index, file) in files.enumerated() {
-            let asFile = try runOutside([file.path])
-            #expect(asFile.status == 0, "\(file.lastPathComponent): \(asFile.error)")
-            let built = try runOutside(["-c", "lesson \(index + 1)"])
-            #expect(built.status == 0, "lesson \(index + 1): \(built.error)")
-        }
+    /// Each lesson runs once, as `lesson N` from a folder outside the repository: it exits 0
+    /// (every `check` and `expect` held, each task's solution ran) and every line it prints fits
+    /// 80 columns. The built-in text is the file's (above), so this runs what `lrlab FILE` runs.
+    @Test(arguments: LessonSource.builtIn.indices)
+    func everyLessonRunsCleanAndFits(lesson index: Int) throws {
+        let result = try runOutside(["-c", "lesson \(index + 1)"])
+        let name = LessonSource.builtIn[index].name
+        #expect(result.status == 0, "\(name): \(result.error)")
+        #expect(!result.output.isEmpty, "\(name) printed nothing")
+        let overWide = TerminalWidthTests.overWide(result.output)
+        #expect(overWide.isEmpty, "\(name): \(overWide.joined(separator: "\n"))")
+    }
+
+    /// A lesson also runs as a file given to lrlab, from anywhere.
+    @Test func aLessonFileRunsFromAFolderOutsideTheRepository() throws {
+        let file = try #require(try Self.lessonFiles().first)
+        let result = try runOutside([file.path])
+        #expect(result.status == 0, "\(file.lastPathComponent): \(result.error)")
     }
 }

@@ -16,7 +16,7 @@ struct SignDescent: Optimizer {
         signs = [Double](repeating: 0, count: parameterCount)
     }
 
-    mutating func update(parameters: UnsafeMutableBufferPointer<Double>, gradient: UnsafeBufferPointer<Double>,
+    mutating func update(parameters: inout MutableSpan<Double>, gradient: Span<Double>,
                          learningRate: Double, step: Int) {
         if signs.count != parameters.count { reset(parameterCount: parameters.count) }
         for index in parameters.indices {

@@ -162,12 +162,11 @@ struct CompiledExpressionTests {
                                 .number(-0.0), .binary(.multiply, .variable("y"), .variable("x")), .number(2.5)]
         let tape = CompiledExpression(formulas, variables: Self.names)
         var workspace = [Double](repeating: .nan, count: tape.workspaceCount)
-        let first = workspace.withUnsafeMutableBufferPointer { workspace in
-            tape.prepare(workspace: workspace)
-            workspace[0] = 3
-            workspace[1] = 5
-            return tape.evaluate(inPlace: workspace)
-        }
+        var span = workspace.mutableSpan
+        tape.prepare(workspace: &span)
+        span[0] = 3
+        span[1] = 5
+        let first = tape.evaluate(inPlace: &span)
         let outputs = Array(workspace[tape.outputOffset..<tape.outputOffset + formulas.count])
         #expect(first == 15)
         #expect(outputs.map(\.bitPattern) == [15, 5, 3, -0.0, 15, 2.5].map(\.bitPattern))

@@ -39,11 +39,13 @@ struct CompiledObjectiveTests {
         var random = TestRandom(seed: 23)
         var workspace = [Double](repeating: .nan, count: objective.workspaceCount)
         var gradient = [Double](repeating: 0, count: dimension)
-        workspace.withUnsafeMutableBufferPointer { objective.prepare(workspace: $0) }
+        var whole = workspace.mutableSpan
+        objective.prepare(workspace: &whole)
         for _ in 0..<500 {
             let point = (0..<dimension).map { _ in random.element([random.uniform(-4...4), 0, -0.0, 1e200, .infinity]) }
             for index in 0..<dimension { workspace[index] = point[index] }
-            let loss = workspace.withUnsafeMutableBufferPointer { objective.loss(inPlace: $0) }
+            var span = workspace.mutableSpan
+            let loss = objective.loss(inPlace: &span)
             let expected = objective.loss(at: point, gradient: &gradient)
             let inPlaceGradient = Array(workspace[objective.gradientOffset..<objective.gradientOffset + dimension])
             #expect(loss.bitPattern == expected.bitPattern || (loss.isNaN && expected.isNaN), "\(name) at \(point)")

@@ -131,3 +131,22 @@ import Testing
         #expect(together.map(\.bitPattern) == alone.map(\.bitPattern))
     }
 }
+
+/// ReLU's derivative two lanes at a time equals the scalar select, bit for bit, for every
+/// kind of input (±0, NaN, infinities) and odd and even counts.
+@Suite struct KeepWhereActiveTests {
+    @Test(arguments: [0, 1, 2, 7, 16])
+    func lanesEqualTheScalarSelect(count: Int) {
+        let inputs: [Double] = [1, -1, 0, -0.0, .nan, .infinity, -.infinity, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, 3]
+        let a = (0..<count).map { inputs[$0 % inputs.count] }
+        let p = (0..<count).map { Double($0) - 3.5 }
+        var kept = p
+        kept.withUnsafeMutableBufferPointer { kept in
+            a.withUnsafeBufferPointer { a in
+                if let k = kept.baseAddress, let input = a.baseAddress { DenseKernels.keepWhereActive(k, input: input, count: count) }
+            }
+        }
+        let expected = (0..<count).map { a[$0] > 0 ? p[$0] : 0 }
+        #expect(kept.map(\.bitPattern) == expected.map(\.bitPattern))
+    }
+}

@@ -22,7 +22,7 @@ struct LeastSquaresLoss: DifferentiableLoss {
         parameterCount = parameters
     }
 
-    func value(at point: UnsafeBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>) -> Double {
+    func value(at point: Span<Double>, gradient: inout MutableSpan<Double>) -> Double {
         let m = Double(rows.count)
         for j in 0..<parameterCount { gradient[j] = 0 }
         var loss = 0.0

@@ -115,13 +115,17 @@ struct PoisonedLoss: DifferentiableLoss {
     let index: Int
     let poisonsPoint: Bool
 
-    func value(at point: UnsafeBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>) -> Double {
-        for i in 0..<parameterCount { gradient[i] = 2 * point[i] }
-        return point.reduce(0) { $0 + $1 * $1 }
+    func value(at point: Span<Double>, gradient: inout MutableSpan<Double>) -> Double {
+        var sum = 0.0
+        for i in 0..<parameterCount {
+            gradient[i] = 2 * point[i]
+            sum += point[i] * point[i]
+        }
+        return sum
     }
 
-    func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>, afterStep step: Int) -> Double {
-        let value = loss(inPlace: workspace)
+    func loss(inPlace workspace: inout MutableSpan<Double>, afterStep step: Int) -> Double {
+        let value = loss(inPlace: &workspace)
         if step == self.step { workspace[(poisonsPoint ? 0 : parameterCount) + index] = poisonsPoint ? .infinity : .nan }
         return value
     }

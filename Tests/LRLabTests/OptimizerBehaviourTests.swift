@@ -169,7 +169,8 @@ import Testing
             optimizer.update(parameters: &parameters, gradient: gradient, learningRate: 0.01, step: step)
         }
         var buffer = [Double](repeating: .nan, count: optimizer.stateNames.count * 3)
-        buffer.withUnsafeMutableBufferPointer { optimizer.writeState(into: $0) }
+        var span = buffer.mutableSpan
+        optimizer.writeState(into: &span)
         for state in optimizer.stateNames.indices {
             for parameter in 0..<3 {
                 let expected = optimizer.stateValue(state, parameter: parameter)

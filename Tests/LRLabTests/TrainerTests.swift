@@ -123,11 +123,10 @@ import Testing
         let point = [0.5, -0.25, 0.125]
         var workspace = [Double](repeating: 0, count: sequence.workspaceCount)
         func evaluate(afterStep step: Int?) -> (Double, [Double]) {
-            workspace.withUnsafeMutableBufferPointer { workspace in
-                for index in point.indices { workspace[index] = point[index] }
-                let value = step.map { sequence.loss(inPlace: workspace, afterStep: $0) } ?? sequence.loss(inPlace: workspace)
-                return (value, Array(workspace[3..<6]))
-            }
+            for index in point.indices { workspace[index] = point[index] }
+            var span = workspace.mutableSpan
+            let value = if let step { sequence.loss(inPlace: &span, afterStep: step) } else { sequence.loss(inPlace: &span) }
+            return (value, Array(workspace[3..<6]))
         }
         // Step 7 is the first batch's, 8 the second's, 9 and later the last's; before 7, the first's.
         for (step, batch) in [(6, 0), (7, 0), (8, 1), (9, 2), (50, 2)] {

@@ -162,27 +162,26 @@ func caseSteps(steps: Int, repetitions: Int) -> [Result] {
         var workspace = [Double](repeating: 0, count: objective.workspaceCount), m = [0.0, 0.0], v = [0.0, 0.0]
         let at = objective.gradientOffset
         var loss = 0.0
-        workspace.withUnsafeMutableBufferPointer { workspace in
-            objective.prepare(workspace: workspace)
-            workspace[0] = -1.5
-            workspace[1] = 2
-            loss = objective.loss(inPlace: workspace)
-            var power1 = 1.0, power2 = 1.0
-            for _ in 0..<steps {
-                power1 *= 0.9
-                power2 *= 0.999
-                for i in 0..<2 {
-                    let g = workspace[at + i]
-                    if optimizer == "adam" {
-                        m[i] = 0.9 * m[i] + 0.1 * g
-                        v[i] = 0.999 * v[i] + (1 - 0.999) * g * g
-                        workspace[i] -= lr / ((v[i] / (1 - power2)).squareRoot() + 1e-8) * (m[i] / (1 - power1))
-                    } else {
-                        workspace[i] -= lr * g
-                    }
+        var span = workspace.mutableSpan
+        objective.prepare(workspace: &span)
+        span[0] = -1.5
+        span[1] = 2
+        loss = objective.loss(inPlace: &span)
+        var power1 = 1.0, power2 = 1.0
+        for _ in 0..<steps {
+            power1 *= 0.9
+            power2 *= 0.999
+            for i in 0..<2 {
+                let g = span[at + i]
+                if optimizer == "adam" {
+                    m[i] = 0.9 * m[i] + 0.1 * g
+                    v[i] = 0.999 * v[i] + (1 - 0.999) * g * g
+                    span[i] -= lr / ((v[i] / (1 - power2)).squareRoot() + 1e-8) * (m[i] / (1 - power1))
+                } else {
+                    span[i] -= lr * g
                 }
-                loss = objective.loss(inPlace: workspace)
             }
+            loss = objective.loss(inPlace: &span)
         }
         blackHole(loss)
     }

@@ -1,25 +1,21 @@
-/// Register files up to this size are local tuples: no allocation call at all, the cheapest
+/// Register files up to this size live on the stack: no allocation call at all, the cheapest
 /// case (the standard library's temporary allocation, which larger files take, adds a call
 /// and a check, and its closure is not inlined).
 let smallRegisterFileCount = 16
 
-/// Runs `body` on a zeroed register file of 8 or, when `count` needs more, 16 registers: a
-/// local tuple on the stack. Two sizes because zeroing is the file's whole cost, one store
+/// Runs `body` on a zeroed register file of 8 or, when `count` needs more, 16 registers: an
+/// `InlineArray` on the stack. Two sizes because zeroing is the file's whole cost, one store
 /// per two registers, and 8 are enough for most objectives. Always inlined, and `body` with
 /// it; the callers keep the larger files' path out of line themselves, since a closure that
 /// also reached a function not inlined would retain what it captures. `body` may write only
 /// registers below `count`: the tape's register indices, which the builder keeps below
-/// `registerCount`. That is what makes the standard library's unprotected
-/// `withUnsafeMutableBytes` safe here; it saves the stack canary the compiler adds when a
-/// local's address is taken: 5 of 170 machine instructions a call, 4–5% of benchmark case a
-/// (`Benchmarks/README.md`).
+/// `registerCount`.
 @inline(__always)
 func withSmallRegisterFile<Result>(count: Int, _ body: (UnsafeMutablePointer<Double>) -> Result) -> Result {
     if count <= 8 {
-        var file: (Double, Double, Double, Double, Double, Double, Double, Double) = (0, 0, 0, 0, 0, 0, 0, 0)
-        return _withUnprotectedUnsafeMutableBytes(of: &file) { body($0.baseAddress!.assumingMemoryBound(to: Double.self)) }
+        var file = InlineArray<8, Double>(repeating: 0)
+        return withUnsafeMutableBytes(of: &file) { body($0.baseAddress!.assumingMemoryBound(to: Double.self)) }
     }
-    var file: (Double, Double, Double, Double, Double, Double, Double, Double,
-               Double, Double, Double, Double, Double, Double, Double, Double) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    return _withUnprotectedUnsafeMutableBytes(of: &file) { body($0.baseAddress!.assumingMemoryBound(to: Double.self)) }
+    var file = InlineArray<16, Double>(repeating: 0)
+    return withUnsafeMutableBytes(of: &file) { body($0.baseAddress!.assumingMemoryBound(to: Double.self)) }
 }

@@ -32,7 +32,7 @@ extension CompiledExpression {
         /// The index of the second input: 1 whenever there is one. Read from memory, so that
         /// the optimizer cannot merge the two 8-byte loads of a 2-D point into one 16-byte
         /// load, which the store buffer cannot forward from the caller's two 8-byte stores
-        /// (with the constant 1 instead, benchmark case a takes ~17% longer: `Benchmarks/README.md`).
+        /// (measured with the constant 1 instead: `Benchmarks/JOURNAL.md`).
         let secondInput: Int
 
         init(inputCount: Int, instructions: [Instruction], literals: [TapeBuilder.LiteralLoad], outputs: [Int32],

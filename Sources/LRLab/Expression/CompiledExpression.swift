@@ -14,7 +14,7 @@
 /// register file, reusing a register as soon as its value has had its last use
 /// (`TapeBuilder.finish`). Evaluation is one loop over the instructions (`Tape`) with one
 /// `switch` (`Instruction.execute`). Rosenbrock's loss and gradient take 5 instructions and
-/// 7 registers (2 inputs, 3 outputs, 2 temporaries). `Benchmarks/README.md` keeps the
+/// 7 registers (2 inputs, 3 outputs, 2 temporaries). `Benchmarks/JOURNAL.md` keeps the
 /// measurements behind this layout.
 ///
 /// **Bit-for-bit equality with the tree walker.** For every output, `evaluate` returns
@@ -96,7 +96,7 @@ public struct CompiledExpression: Sendable {
     /// Makes `workspace` (at least `workspaceCount` doubles) ready for in-place evaluations:
     /// loads the literals the tape keeps in registers. Once is enough: evaluations never
     /// write the input or literal registers.
-    public func prepare(workspace: UnsafeMutableBufferPointer<Double>) {
+    public func prepare(workspace: inout MutableSpan<Double>) {
         precondition(workspace.count >= tape.registerCount, "the workspace is smaller than the register file")
         for index in 0..<tape.literalCount { workspace[Int(tape.literals[index].register)] = tape.literals[index].value }
     }
@@ -114,14 +114,16 @@ public struct CompiledExpression: Sendable {
     /// chain of dependent operations from one step to the next, which in a run is what sets
     /// the pace.
     @inline(__always)
-    public func evaluate(inPlace workspace: UnsafeMutableBufferPointer<Double>) -> Double {
+    public func evaluate(inPlace workspace: inout MutableSpan<Double>) -> Double {
         let tape = self.tape
         precondition(workspace.count >= tape.registerCount && tape.outputCount > 0,
                      "the workspace is smaller than the register file, or nothing was compiled")
-        // `registerCount` is at least 1, so a workspace this large has an address.
-        guard let registers = workspace.baseAddress else { return .nan }
-        tape.runInstructions(registers)
-        return registers[Int(tape.outputs[0])]
+        return workspace.withUnsafeMutableBufferPointer { workspace in
+            // `registerCount` is at least 1, so a workspace this large has an address.
+            guard let registers = workspace.baseAddress else { return .nan }
+            tape.runInstructions(registers)
+            return registers[Int(tape.outputs[0])]
+        }
     }
 
     /// The first output at `point`. Allocates nothing.

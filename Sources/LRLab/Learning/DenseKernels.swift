@@ -209,3 +209,21 @@ enum DenseKernels {
         }
     }
 }
+
+extension DenseKernels {
+    /// p[i] = a[i] > 0 ? p[i] : 0 (ReLU's derivative, 0 at 0 and for NaN) for i < `count`:
+    /// the same values as that scalar loop, bit for bit, computed two at a time as an SSE
+    /// select (written as the scalar loop, the compiler branched on the sign of each a[i],
+    /// mispredicted about half the time).
+    @inline(__always)
+    static func keepWhereActive(_ p: UnsafeMutablePointer<Double>, input a: UnsafePointer<Double>, count: Int) {
+        var index = 0
+        while index &+ 2 <= count {
+            let active = UnsafeRawPointer(a + index).loadUnaligned(as: SIMD2<Double>.self) .> 0
+            let kept = SIMD2<Double>.zero.replacing(with: UnsafeRawPointer(p + index).loadUnaligned(as: SIMD2<Double>.self), where: active)
+            UnsafeMutableRawPointer(p + index).storeBytes(of: kept, as: SIMD2<Double>.self)
+            index &+= 2
+        }
+        if index < count { p[index] = a[index] > 0 ? p[index] : 0 }
+    }
+}

@@ -106,7 +106,37 @@ public struct DenseNetwork: Model {
         }
     }
 
-    public func forward(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
+    public func forward(parameters: Span<Double>, inputs: Span<Double>, rows: Int,
+                        outputs: inout MutableSpan<Double>, workspace: inout MutableSpan<Double>) {
+        parameters.withUnsafeBufferPointer { parameters in
+            inputs.withUnsafeBufferPointer { inputs in
+                outputs.withUnsafeMutableBufferPointer { outputs in
+                    workspace.withUnsafeMutableBufferPointer { workspace in
+                        forwardPass(parameters: parameters, inputs: inputs, rows: rows, outputs: outputs, workspace: workspace)
+                    }
+                }
+            }
+        }
+    }
+
+    public func backward(parameters: Span<Double>, inputs: Span<Double>, rows: Int, outputGradient: inout MutableSpan<Double>,
+                         gradient: inout MutableSpan<Double>, workspace: inout MutableSpan<Double>) {
+        parameters.withUnsafeBufferPointer { parameters in
+            inputs.withUnsafeBufferPointer { inputs in
+                outputGradient.withUnsafeMutableBufferPointer { outputGradient in
+                    gradient.withUnsafeMutableBufferPointer { gradient in
+                        workspace.withUnsafeMutableBufferPointer { workspace in
+                            backwardPass(parameters: parameters, inputs: inputs, rows: rows, outputGradient: outputGradient,
+                                         gradient: gradient, workspace: workspace)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `forward` on the buffers the spans cover.
+    func forwardPass(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
                         outputs: UnsafeMutableBufferPointer<Double>, workspace: UnsafeMutableBufferPointer<Double>) {
         guard let parameterBase = parameters.baseAddress, let outputBase = outputs.baseAddress, rows > 0 else { return }
         let transposed = workspace.baseAddress! + transposedOffset(rows: rows)
@@ -140,22 +170,8 @@ public struct DenseNetwork: Model {
         }
     }
 
-    /// p[i] = a[i] > 0 ? p[i] : 0 (ReLU's derivative, 0 at 0 and for NaN), two at a time as
-    /// an SSE select: written as that scalar loop, the compiler branched on the sign of each
-    /// a[i], mispredicted about half the time.
-    @inline(__always)
-    static func keepWhereActive(_ p: UnsafeMutablePointer<Double>, input a: UnsafePointer<Double>, count: Int) {
-        var index = 0
-        while index &+ 2 <= count {
-            let active = UnsafeRawPointer(a + index).loadUnaligned(as: SIMD2<Double>.self) .> 0
-            let kept = SIMD2<Double>.zero.replacing(with: UnsafeRawPointer(p + index).loadUnaligned(as: SIMD2<Double>.self), where: active)
-            UnsafeMutableRawPointer(p + index).storeBytes(of: kept, as: SIMD2<Double>.self)
-            index &+= 2
-        }
-        if index < count { p[index] = a[index] > 0 ? p[index] : 0 }
-    }
-
-    public func backward(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
+    /// `backward` on the buffers the spans cover.
+    func backwardPass(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
                          outputGradient: UnsafeMutableBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>,
                          workspace: UnsafeMutableBufferPointer<Double>) {
         guard let parameterBase = parameters.baseAddress, let gradientBase = gradient.baseAddress, rows > 0 else { return }
@@ -177,7 +193,7 @@ public struct DenseNetwork: Model {
                                        inputWidth: inputWidth, into: previous, masks: masks)
                 let count = rows * inputWidth
                 switch activation {
-                case .relu: DenseNetwork.keepWhereActive(previous, input: input, count: count)
+                case .relu: DenseKernels.keepWhereActive(previous, input: input, count: count)
                 case .tanh: for index in 0..<count { previous[index] *= 1 - input[index] * input[index] }
                 }
                 delta = UnsafePointer(previous)

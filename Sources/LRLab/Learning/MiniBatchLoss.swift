@@ -32,22 +32,22 @@ public struct MiniBatchLoss: DifferentiableLoss {
     public var parameterNames: [String] { batches[0].parameterNames }
     public var workspaceCount: Int { batches[0].workspaceCount }
 
-    public func value(at point: UnsafeBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>) -> Double {
-        batches[batches.count - 1].value(at: point, gradient: gradient)
+    public func value(at point: Span<Double>, gradient: inout MutableSpan<Double>) -> Double {
+        batches[batches.count - 1].value(at: point, gradient: &gradient)
     }
 
-    public func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>) -> Double {
-        batches[batches.count - 1].loss(inPlace: workspace)
+    public func loss(inPlace workspace: inout MutableSpan<Double>) -> Double {
+        batches[batches.count - 1].loss(inPlace: &workspace)
     }
 
-    public func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>, afterStep step: Int) -> Double {
-        batch(afterStep: step).loss(inPlace: workspace)
+    public func loss(inPlace workspace: inout MutableSpan<Double>, afterStep step: Int) -> Double {
+        batch(afterStep: step).loss(inPlace: &workspace)
     }
 
     public var evaluationCanStop: Bool { batches.contains { $0.evaluationCanStop } }
 
-    public func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>, afterStep step: Int,
+    public func loss(inPlace workspace: inout MutableSpan<Double>, afterStep step: Int,
                      shouldStop: () -> Bool) -> Double? {
-        batch(afterStep: step).loss(inPlace: workspace, afterStep: step, shouldStop: shouldStop)
+        batch(afterStep: step).loss(inPlace: &workspace, afterStep: step, shouldStop: shouldStop)
     }
 }

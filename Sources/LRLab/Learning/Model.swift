@@ -27,14 +27,14 @@ public protocol Model: Sendable {
 
     /// Computes the outputs of `rows` rows of `inputs` into `outputs`, keeping the
     /// intermediate values `backward` reads in `workspace`.
-    func forward(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
-                 outputs: UnsafeMutableBufferPointer<Double>, workspace: UnsafeMutableBufferPointer<Double>)
+    func forward(parameters: Span<Double>, inputs: Span<Double>, rows: Int,
+                 outputs: inout MutableSpan<Double>, workspace: inout MutableSpan<Double>)
 
     /// Given ∂L/∂outputs of the batch the latest `forward` saw (`rows × outputCount` values,
     /// which the pass may overwrite), **adds** ∂L/∂parameters into `gradient`.
-    func backward(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
-                  outputGradient: UnsafeMutableBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>,
-                  workspace: UnsafeMutableBufferPointer<Double>)
+    func backward(parameters: Span<Double>, inputs: Span<Double>, rows: Int,
+                  outputGradient: inout MutableSpan<Double>, gradient: inout MutableSpan<Double>,
+                  workspace: inout MutableSpan<Double>)
 }
 
 /// A named block of a model's parameter vector: a weight matrix (`rows × columns`, row-major,
@@ -97,11 +97,34 @@ extension Model {
     }
 
     /// Σw² over the weight blocks (biases excluded): the l2 penalty's sum.
-    public func sumOfSquaredWeights(_ parameters: UnsafeBufferPointer<Double>) -> Double {
+    public func sumOfSquaredWeights(_ parameters: Span<Double>) -> Double {
         var sum = 0.0
         for block in layout where block.kind == .weight {
             for index in block.range { sum += parameters[index] * parameters[index] }
         }
         return sum
+    }
+}
+
+extension Model {
+    /// `forward` on raw buffers, for the engine's loops that hold them (`ModelLoss`).
+    @inline(__always)
+    func forward(_ parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
+                 outputs: UnsafeMutableBufferPointer<Double>, workspace: UnsafeMutableBufferPointer<Double>) {
+        var outputs = outputs.mutableSpan
+        var workspace = workspace.mutableSpan
+        forward(parameters: parameters.span, inputs: inputs.span, rows: rows, outputs: &outputs, workspace: &workspace)
+    }
+
+    /// `backward` on raw buffers, for the engine's loops that hold them (`ModelLoss`).
+    @inline(__always)
+    func backward(_ parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
+                  outputGradient: UnsafeMutableBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>,
+                  workspace: UnsafeMutableBufferPointer<Double>) {
+        var outputGradient = outputGradient.mutableSpan
+        var gradient = gradient.mutableSpan
+        var workspace = workspace.mutableSpan
+        backward(parameters: parameters.span, inputs: inputs.span, rows: rows, outputGradient: &outputGradient,
+                 gradient: &gradient, workspace: &workspace)
     }
 }

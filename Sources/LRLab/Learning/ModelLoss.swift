@@ -103,28 +103,31 @@ public struct ModelLoss: DifferentiableLoss {
 
     public var workspaceCount: Int { scratchOffset + model.workspaceCount(rows: chunkRows) }
 
-    public func value(at point: UnsafeBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>) -> Double {
+    public func value(at point: Span<Double>, gradient: inout MutableSpan<Double>) -> Double {
         var workspace = [Double](repeating: 0, count: workspaceCount)
         let count = parameterCount
-        return workspace.withUnsafeMutableBufferPointer { workspace in
-            for index in 0..<count { workspace[index] = point[index] }
-            let loss = self.loss(inPlace: workspace)
-            for index in 0..<count { gradient[index] = workspace[count + index] }
-            return loss
-        }
+        for index in 0..<count { workspace[index] = point[index] }
+        let loss = workspace.withUnsafeMutableBufferPointer { self.loss(inPlace: $0, shouldStop: { false }) } ?? .nan
+        for index in 0..<count { gradient[index] = workspace[count + index] }
+        return loss
     }
 
-    public func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>) -> Double {
+    public func loss(inPlace workspace: inout MutableSpan<Double>) -> Double {
         // Never stopped, so never nil.
-        loss(inPlace: workspace, afterStep: 0, shouldStop: { false }) ?? .nan
+        workspace.withUnsafeMutableBufferPointer { loss(inPlace: $0, shouldStop: { false }) } ?? .nan
     }
 
     /// More rows than one chunk: a full batch of a large set, which may take seconds.
     public var evaluationCanStop: Bool { rowCount > chunkRows }
 
     /// The loss and gradient chunk by chunk, asking `shouldStop` before every chunk but the first.
-    public func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>, afterStep step: Int,
+    public func loss(inPlace workspace: inout MutableSpan<Double>, afterStep step: Int,
                      shouldStop: () -> Bool) -> Double? {
+        workspace.withUnsafeMutableBufferPointer { loss(inPlace: $0, shouldStop: shouldStop) }
+    }
+
+    /// `loss(inPlace:afterStep:shouldStop:)` on the buffer the span covers.
+    private func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>, shouldStop: () -> Bool) -> Double? {
         let count = parameterCount
         let parameters = UnsafeBufferPointer(rebasing: workspace[0..<count])
         let gradient = UnsafeMutableBufferPointer(rebasing: workspace[count..<2 * count])
@@ -134,15 +137,15 @@ public struct ModelLoss: DifferentiableLoss {
         var sum = 0.0
         let region = UnsafeMutableBufferPointer(rebasing: workspace[inputsOffset...])
         let finished = forEachChunk(region, shouldStop: shouldStop) { chunk, outputs, scratch, inputs, picked in
-            model.forward(parameters: parameters, inputs: inputs, rows: chunk, outputs: outputs, workspace: scratch)
+            model.forward(parameters, inputs: inputs, rows: chunk, outputs: outputs, workspace: scratch)
             sum += lossAndOutputGradient(outputs, rows: picked, scale: 1 / Double(total))
-            model.backward(parameters: parameters, inputs: inputs, rows: chunk, outputGradient: outputs,
+            model.backward(parameters, inputs: inputs, rows: chunk, outputGradient: outputs,
                            gradient: gradient, workspace: scratch)
         }
         guard finished else { return nil }
         var loss = sum / Double(total)
         if l2 > 0 {
-            loss += l2 * model.sumOfSquaredWeights(parameters)
+            loss += l2 * model.sumOfSquaredWeights(parameters.span)
             for block in model.layout where block.kind == .weight {
                 for index in block.range { gradient[index] += 2 * l2 * parameters[index] }
             }
@@ -173,7 +176,7 @@ public struct ModelLoss: DifferentiableLoss {
     /// rows beside it and each chunk's sum runs over its rows in order, so the result is the
     /// same, bit for bit, however the chunks are cut. `workspace` must hold
     /// `measurementWorkspaceCount` doubles.
-    public func measure(at parameters: UnsafeBufferPointer<Double>, workspace: UnsafeMutableBufferPointer<Double>,
+    func measure(at parameters: UnsafeBufferPointer<Double>, workspace: UnsafeMutableBufferPointer<Double>,
                         shouldStop: () -> Bool = { false }) -> Measurement? {
         let total = rowCount
         guard total > 0 else { return Measurement(loss: .nan, accuracy: nil) }
@@ -187,7 +190,7 @@ public struct ModelLoss: DifferentiableLoss {
                 if start > 0, shouldStop() { stopped = true; return }
                 let rows = Swift.min(piece, chunk - start)
                 let pieceOutputs = UnsafeMutableBufferPointer(rebasing: outputs[start * outputsPerRow..<(start + rows) * outputsPerRow])
-                model.forward(parameters: parameters, inputs: UnsafeBufferPointer(rebasing: inputs[start * features..<(start + rows) * features]),
+                model.forward(parameters, inputs: UnsafeBufferPointer(rebasing: inputs[start * features..<(start + rows) * features]),
                               rows: rows, outputs: pieceOutputs, workspace: scratch)
                 let (loss, right) = summedLossAndCorrect(UnsafeBufferPointer(pieceOutputs), rows: picked.lowerBound + start..<picked.lowerBound + start + rows,
                                                          from: chunkSum)
@@ -225,7 +228,7 @@ public struct ModelLoss: DifferentiableLoss {
             inputs.withUnsafeBufferPointer { inputs in
                 outputs.withUnsafeMutableBufferPointer { outputs in
                     scratch.withUnsafeMutableBufferPointer { scratch in
-                        model.forward(parameters: parameters, inputs: inputs, rows: rows, outputs: outputs, workspace: scratch)
+                        model.forward(parameters, inputs: inputs, rows: rows, outputs: outputs, workspace: scratch)
                     }
                 }
             }

@@ -8,7 +8,7 @@ import _Builtin_intrinsics.intel
 /// **Contract.** `bits(...)` equals `portableBits(...)`, the plain reference
 /// `Σ_l (x[l·stride] != 0 ? 1 : 0) << l`, for every value (±0, subnormals, ±∞, NaN with any
 /// payload). Neither branches on the data or stores at an address that depends on it
-/// (why: `Benchmarks/README.md`, case i). On x86-64, `bits` compares two values at a time
+/// (why: `Benchmarks/JOURNAL.md`, the digits MLP). On x86-64, `bits` compares two values at a time
 /// with SSE2 (`cmpneqpd`, true for unordered operands, then `movmskpd`): SSE2 is part of
 /// baseline x86-64, so the default build needs no `-march` flag; elsewhere it is the
 /// portable form.

@@ -77,19 +77,50 @@ public struct PolynomialModel: Model {
         }
     }
 
-    public func forward(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
+    public func forward(parameters: Span<Double>, inputs: Span<Double>, rows: Int,
+                        outputs: inout MutableSpan<Double>, workspace: inout MutableSpan<Double>) {
+        parameters.withUnsafeBufferPointer { parameters in
+            inputs.withUnsafeBufferPointer { inputs in
+                outputs.withUnsafeMutableBufferPointer { outputs in
+                    workspace.withUnsafeMutableBufferPointer { workspace in
+                        forwardPass(parameters: parameters, inputs: inputs, rows: rows, outputs: outputs, workspace: workspace)
+                    }
+                }
+            }
+        }
+    }
+
+    public func backward(parameters: Span<Double>, inputs: Span<Double>, rows: Int, outputGradient: inout MutableSpan<Double>,
+                         gradient: inout MutableSpan<Double>, workspace: inout MutableSpan<Double>) {
+        parameters.withUnsafeBufferPointer { parameters in
+            inputs.withUnsafeBufferPointer { inputs in
+                outputGradient.withUnsafeMutableBufferPointer { outputGradient in
+                    gradient.withUnsafeMutableBufferPointer { gradient in
+                        workspace.withUnsafeMutableBufferPointer { workspace in
+                            backwardPass(parameters: parameters, inputs: inputs, rows: rows, outputGradient: outputGradient,
+                                         gradient: gradient, workspace: workspace)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `forward` on the buffers the spans cover.
+    func forwardPass(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
                         outputs: UnsafeMutableBufferPointer<Double>, workspace: UnsafeMutableBufferPointer<Double>) {
         expand(inputs, rows: rows, into: workspace)
         let split = rows * expandedWidth
-        network.forward(parameters: parameters, inputs: UnsafeBufferPointer(rebasing: workspace[0..<split]), rows: rows,
+        network.forwardPass(parameters: parameters, inputs: UnsafeBufferPointer(rebasing: workspace[0..<split]), rows: rows,
                         outputs: outputs, workspace: UnsafeMutableBufferPointer(rebasing: workspace[split...]))
     }
 
-    public func backward(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
+    /// `backward` on the buffers the spans cover.
+    func backwardPass(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
                          outputGradient: UnsafeMutableBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>,
                          workspace: UnsafeMutableBufferPointer<Double>) {
         let split = rows * expandedWidth
-        network.backward(parameters: parameters, inputs: UnsafeBufferPointer(rebasing: workspace[0..<split]), rows: rows,
+        network.backwardPass(parameters: parameters, inputs: UnsafeBufferPointer(rebasing: workspace[0..<split]), rows: rows,
                          outputGradient: outputGradient, gradient: gradient,
                          workspace: UnsafeMutableBufferPointer(rebasing: workspace[split...]))
     }

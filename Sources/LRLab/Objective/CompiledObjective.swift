@@ -36,8 +36,8 @@ struct CompiledObjective: Sendable {
     var gradientOffset: Int { fullTape.outputOffset + 1 }
 
     /// Loads the literals the gradient tape keeps in registers into `workspace`.
-    func prepare(workspace: UnsafeMutableBufferPointer<Double>) {
-        fullTape.prepare(workspace: workspace)
+    func prepare(workspace: inout MutableSpan<Double>) {
+        fullTape.prepare(workspace: &workspace)
     }
 
     /// The loss at the point already in `workspace`, leaving the gradient at
@@ -46,7 +46,7 @@ struct CompiledObjective: Sendable {
     /// allocated. Always inlined, like the tape evaluation it calls, so that a run's step
     /// does not copy the whole objective to the stack to pass it.
     @inline(__always)
-    func valueAndGradient(inPlace workspace: UnsafeMutableBufferPointer<Double>) -> Double {
-        fullTape.evaluate(inPlace: workspace)
+    func valueAndGradient(inPlace workspace: inout MutableSpan<Double>) -> Double {
+        fullTape.evaluate(inPlace: &workspace)
     }
 }

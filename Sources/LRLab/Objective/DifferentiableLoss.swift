@@ -24,7 +24,7 @@ public protocol DifferentiableLoss: Sendable {
 
     /// The loss at `point` (`parameterCount` values), writing the gradient into `gradient`
     /// (`parameterCount` values). Non-finite where the loss is undefined. Must not allocate.
-    func value(at point: UnsafeBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>) -> Double
+    func value(at point: Span<Double>, gradient: inout MutableSpan<Double>) -> Double
 
     /// The loss and gradient, or the reason the loss has no value at `point`. By default
     /// `value(at:gradient:)`, which never throws.
@@ -35,22 +35,22 @@ public protocol DifferentiableLoss: Sendable {
     /// Where `loss(inPlace:)` leaves the gradient (default `parameterCount`).
     var gradientOffset: Int { get }
     /// Makes a workspace ready for `loss(inPlace:)`; once is enough (default: nothing).
-    func prepare(workspace: UnsafeMutableBufferPointer<Double>)
+    func prepare(workspace: inout MutableSpan<Double>)
     /// The loss at the point in `workspace[0..<parameterCount]`, leaving the gradient at
     /// `workspace[gradientOffset..<gradientOffset + parameterCount]`; the same values as
     /// `value(at:gradient:)`, and no allocation.
-    func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>) -> Double
+    func loss(inPlace workspace: inout MutableSpan<Double>) -> Double
     /// `loss(inPlace:)` for the evaluation that ends step `step` of a run (counted from 1):
     /// the seam for a loss that changes from step to step, such as a training's mini-batches
     /// (`MiniBatchLoss`). By default the same as `loss(inPlace:)`, whatever the step.
-    func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>, afterStep step: Int) -> Double
+    func loss(inPlace workspace: inout MutableSpan<Double>, afterStep step: Int) -> Double
     /// Whether one evaluation can take long enough (a full batch of many rows) that a run
     /// should be able to stop in its middle (default false).
     var evaluationCanStop: Bool { get }
     /// `loss(inPlace:afterStep:)`, asking `shouldStop` between pieces of the work; nil when it
     /// said stop, with the workspace's gradient partial. The same value otherwise, bit for
     /// bit. By default one piece: `shouldStop` is never asked.
-    func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>, afterStep step: Int, shouldStop: () -> Bool) -> Double?
+    func loss(inPlace workspace: inout MutableSpan<Double>, afterStep step: Int, shouldStop: () -> Bool) -> Double?
 
     /// The Hessian at `point`, or nil when the loss has none to offer (default nil).
     func availableHessian(at point: [Double]) -> [[Double]]?
@@ -69,32 +69,33 @@ extension DifferentiableLoss {
 
     public func checkedEvaluation(at point: [Double]) throws(EvaluationError) -> (loss: Double, gradient: [Double]) {
         var gradient = [Double](repeating: 0, count: parameterCount)
-        let loss = point.withUnsafeBufferPointer { point in
-            gradient.withUnsafeMutableBufferPointer { value(at: point, gradient: $0) }
-        }
+        var gradientSpan = gradient.mutableSpan
+        let loss = value(at: point.span, gradient: &gradientSpan)
         return (loss, gradient)
     }
 
     public var workspaceCount: Int { 2 * parameterCount }
     public var gradientOffset: Int { parameterCount }
-    public func prepare(workspace: UnsafeMutableBufferPointer<Double>) {}
+    public func prepare(workspace: inout MutableSpan<Double>) {}
 
-    public func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>) -> Double {
+    public func loss(inPlace workspace: inout MutableSpan<Double>) -> Double {
         let count = parameterCount, offset = gradientOffset
-        return value(at: UnsafeBufferPointer(rebasing: workspace[0..<count]),
-                     gradient: UnsafeMutableBufferPointer(rebasing: workspace[offset..<offset + count]))
+        return workspace.withUnsafeMutableBufferPointer { workspace in
+            var gradient = UnsafeMutableBufferPointer(rebasing: workspace[offset..<offset + count]).mutableSpan
+            return value(at: UnsafeBufferPointer(rebasing: workspace[0..<count]).span, gradient: &gradient)
+        }
     }
 
     @inline(__always)
-    public func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>, afterStep step: Int) -> Double {
-        loss(inPlace: workspace)
+    public func loss(inPlace workspace: inout MutableSpan<Double>, afterStep step: Int) -> Double {
+        loss(inPlace: &workspace)
     }
 
     public var evaluationCanStop: Bool { false }
 
-    public func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>, afterStep step: Int,
+    public func loss(inPlace workspace: inout MutableSpan<Double>, afterStep step: Int,
                      shouldStop: () -> Bool) -> Double? {
-        loss(inPlace: workspace, afterStep: step)
+        loss(inPlace: &workspace, afterStep: step)
     }
 
     public func availableHessian(at point: [Double]) -> [[Double]]? { nil }

@@ -8,9 +8,9 @@ extension Objective: DifferentiableLoss {
 
     /// The loss and gradient from the compiled tape. Copies through arrays, so it allocates:
     /// runs use `loss(inPlace:)`, which does not.
-    public func value(at point: UnsafeBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>) -> Double {
+    public func value(at point: Span<Double>, gradient: inout MutableSpan<Double>) -> Double {
         var result = [Double](repeating: 0, count: gradient.count)
-        let loss = self.loss(at: Array(point), gradient: &result)
+        let loss = self.loss(at: (0..<point.count).map { point[$0] }, gradient: &result)
         for index in result.indices { gradient[index] = result[index] }
         return loss
     }

@@ -116,8 +116,8 @@ public struct Objective: Sendable {
     public var gradientOffset: Int { evaluator.gradientOffset }
 
     /// Makes `workspace` ready for `loss(inPlace:)`; once is enough.
-    public func prepare(workspace: UnsafeMutableBufferPointer<Double>) {
-        evaluator.prepare(workspace: workspace)
+    public func prepare(workspace: inout MutableSpan<Double>) {
+        evaluator.prepare(workspace: &workspace)
     }
 
     /// The loss at the point held in `workspace[0..<dimension]`, leaving the gradient at
@@ -126,16 +126,15 @@ public struct Objective: Sendable {
     /// in the workspace and reads the gradient where the evaluation left it, with nothing
     /// copied and no array checked per call.
     @inline(__always)
-    public func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>) -> Double {
-        evaluator.valueAndGradient(inPlace: workspace)
+    public func loss(inPlace workspace: inout MutableSpan<Double>) -> Double {
+        evaluator.valueAndGradient(inPlace: &workspace)
     }
 
     /// `loss(inPlace:)`: a formula is the same at every step. Written here rather than taken
-    /// from the protocol's default so that a run's specialized steps inline it (through the
-    /// default, case b's Adam step took 124 ns instead of 94).
+    /// from the protocol's default so that a run's steps inline it.
     @inline(__always)
-    public func loss(inPlace workspace: UnsafeMutableBufferPointer<Double>, afterStep step: Int) -> Double {
-        loss(inPlace: workspace)
+    public func loss(inPlace workspace: inout MutableSpan<Double>, afterStep step: Int) -> Double {
+        loss(inPlace: &workspace)
     }
 
     /// The loss and gradient, or the reason the formula has no value at `point`.

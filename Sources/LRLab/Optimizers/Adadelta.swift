@@ -50,7 +50,7 @@ public struct Adadelta: Optimizer {
         effectiveRate = [Double](repeating: .nan, count: parameterCount)
     }
 
-    public mutating func update(parameters: UnsafeMutableBufferPointer<Double>, gradient: UnsafeBufferPointer<Double>,
+    public mutating func update(parameters: inout MutableSpan<Double>, gradient: Span<Double>,
                                 learningRate: Double, step: Int) {
         precondition(gradient.count == parameters.count, "the gradient and the parameters differ in length")
         if squareGradient.count != parameters.count { reset(parameterCount: parameters.count) }

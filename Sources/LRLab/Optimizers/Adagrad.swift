@@ -44,7 +44,7 @@ public struct Adagrad: Optimizer {
         updates = 0
     }
 
-    public mutating func update(parameters: UnsafeMutableBufferPointer<Double>, gradient: UnsafeBufferPointer<Double>,
+    public mutating func update(parameters: inout MutableSpan<Double>, gradient: Span<Double>,
                                 learningRate: Double, step: Int) {
         precondition(gradient.count == parameters.count, "the gradient and the parameters differ in length")
         if sum.count != parameters.count { reset(parameterCount: parameters.count) }

@@ -1,7 +1,3 @@
-#if arch(x86_64)
-import _Builtin_intrinsics.intel
-#endif
-
 /// Adam and AdamW (Kingma & Ba 2015; Loshchilov & Hutter 2019): momentum on the gradient and
 /// an RMSProp-style scale, both bias-corrected for their zero start. PyTorch's
 /// `torch.optim.Adam` / `AdamW` rules.
@@ -91,115 +87,74 @@ public struct Adam: Optimizer {
     public var biasCorrection1: Double { 1 - beta1Power }
     public var biasCorrection2: Double { 1 - beta2Power }
 
-    public mutating func update(parameters theta: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeBufferPointer<Double>,
-                                learningRate: Double, step: Int) {
+    /// Update number `step`, for every parameter, by the rule above. Plain Adam (no weight
+    /// decay, no AMSGrad) is the inner loop of every Adam run: `AdamKernel` computes the same
+    /// operations, bit for bit, two parameters at a time.
+    public mutating func update(parameters theta: inout MutableSpan<Double>, gradient g: Span<Double>,
+                                learningRate lr: Double, step: Int) {
         precondition(g.count == theta.count, "the gradient and the parameters differ in length")
         if parameterCount != theta.count { reset(parameterCount: theta.count) }
+        let n = parameterCount
         beta1Power *= beta1
         beta2Power *= beta2
         let c1 = 1 - beta1Power, c2 = 1 - beta2Power
         let (beta1, beta2, epsilon, weightDecay) = (self.beta1, self.beta2, self.epsilon, self.weightDecay)
-        let (n, amsgrad, decoupled, maximumBeforeCorrection) =
-            (parameterCount, self.amsgrad, decoupledWeightDecay, amsgradMaximum == .beforeBiasCorrection)
-        // Only AMSGrad's PyTorch form divides by √c₂; the common case pays no square root for it.
-        let rootC2 = amsgrad && maximumBeforeCorrection ? c2.squareRoot() : 1
-        moments.withUnsafeMutableBufferPointer { moments in
-            let first = moments.baseAddress!, second = first + n, rates = first + 2 * n, maximum = first + 3 * n
-            if !amsgrad, weightDecay == 0 {
-                // The common case, written out without the branches below: it is
-                // the inner loop of every Adam run. Two parameters at a time, each lane
-                // computing exactly the scalar loop's operations (so the same results):
-                // the divisions and the square root take two lanes for the price of one.
-                // Divisions are what this loop waits for (three and a square root per
-                // pair): once c₁ = 1 − β₁ᵗ has rounded to exactly 1 (from t ≈ 360 with
-                // β₁ = 0.9), m / c₁ is m itself, bit for bit (m is never a signalling NaN),
-                // so that division is left out (a second copy of the loop, chosen once).
-                var index = 0
-                let (b1, b2, oneMinusB1, oneMinusB2) = (SIMD2(repeating: beta1), SIMD2(repeating: beta2),
-                                                        SIMD2(repeating: 1 - beta1), SIMD2(repeating: 1 - beta2))
-                let (vc1, vc2, vRate, vEpsilon) = (SIMD2(repeating: c1), SIMD2(repeating: c2), SIMD2(repeating: learningRate),
-                                                   SIMD2(repeating: epsilon))
-                @inline(__always) func pairs(dividingByC1: Bool) {
-                    while index &+ 2 <= n {
-                        let gradient = SIMD2(g[index], g[index + 1])
-                        let m = b1 * SIMD2(first[index], first[index + 1]) + oneMinusB1 * gradient
-                        let v = b2 * SIMD2(second[index], second[index + 1]) + oneMinusB2 * gradient * gradient
-                        let rate = vRate / (Adam.squareRoots(v / vc2) + vEpsilon)
-                        let step = rate * (dividingByC1 ? m / vc1 : m)
-                        (first[index], first[index + 1]) = (m[0], m[1])
-                        (second[index], second[index + 1]) = (v[0], v[1])
-                        (rates[index], rates[index + 1]) = (rate[0], rate[1])
-                        theta[index] -= step[0]
-                        theta[index + 1] -= step[1]
-                        index &+= 2
+        guard n > 0 else { return }
+        if !amsgrad, weightDecay == 0 {
+            let kernel = AdamKernel(beta1: beta1, beta2: beta2, epsilon: epsilon, learningRate: lr, c1: c1, c2: c2)
+            theta.withUnsafeMutableBufferPointer { theta in
+                g.withUnsafeBufferPointer { g in
+                    moments.withUnsafeMutableBufferPointer { moments in
+                        let m = moments.baseAddress!
+                        kernel.update(n, theta: theta.baseAddress!, g: g.baseAddress!, m: m, v: m + n, rates: m + 2 * n)
                     }
                 }
-                if c1 == 1 { pairs(dividingByC1: false) } else { pairs(dividingByC1: true) }
-                for index in index..<n {
-                    let m = beta1 * first[index] + (1 - beta1) * g[index]
-                    let v = beta2 * second[index] + (1 - beta2) * g[index] * g[index]
-                    first[index] = m
-                    second[index] = v
-                    let rate = learningRate / ((v / c2).squareRoot() + epsilon)
-                    rates[index] = rate
-                    theta[index] -= rate * (m / c1)
-                }
-                return
             }
-            for index in 0..<n {
-                var gradient = g[index]
-                if weightDecay != 0 {
-                    if decoupled {
-                        theta[index] *= 1 - learningRate * weightDecay
-                    } else {
-                        gradient += weightDecay * theta[index]
-                    }
-                }
-                let m = beta1 * first[index] + (1 - beta1) * gradient
-                let v = beta2 * second[index] + (1 - beta2) * gradient * gradient
-                first[index] = m
-                second[index] = v
-                let denominator: Double
-                if !amsgrad {
-                    denominator = (v / c2).squareRoot() + epsilon
-                } else if maximumBeforeCorrection {
-                    let largest = Swift.max(maximum[index], v)
-                    maximum[index] = largest
-                    denominator = largest.squareRoot() / rootC2 + epsilon
-                } else {
-                    let largest = Swift.max(maximum[index], v / c2)
-                    maximum[index] = largest
-                    denominator = largest.squareRoot() + epsilon
-                }
-                let rate = learningRate / denominator
-                rates[index] = rate
-                theta[index] -= rate * (m / c1)
-            }
+            return
         }
-    }
-
-    /// √x lane by lane. `squareRoot()` on a SIMD2 is two scalar calls, each with glibc's
-    /// errno check for negative inputs (a branch and a possible call); SSE2's `sqrtpd` takes
-    /// both lanes at once. Both are IEEE 754's correctly rounded square root, and a negative
-    /// or NaN lane gives the same NaN (glibc's `sqrt` computes it with `sqrtsd`), so the
-    /// results are bit-identical (`AdamLanesTests`). SSE2 is baseline x86-64.
-    @inline(__always)
-    static func squareRoots(_ x: SIMD2<Double>) -> SIMD2<Double> {
-        #if arch(x86_64)
-        return _mm_sqrt_pd(x)
-        #else
-        return x.squareRoot()
-        #endif
+        let (decoupled, amsgrad, maximumBeforeCorrection) = (decoupledWeightDecay, self.amsgrad, amsgradMaximum == .beforeBiasCorrection)
+        let (mAt, vAt, rateAt, vmaxAt) = (Adam.firstMoment * n, Adam.secondMoment * n, Adam.effectiveRate * n, Adam.maximum * n)
+        var state = moments.mutableSpan
+        for i in 0..<n {
+            var gradient = g[i]
+            if weightDecay != 0 {
+                if decoupled {
+                    theta[i] *= 1 - lr * weightDecay
+                } else {
+                    gradient += weightDecay * theta[i]
+                }
+            }
+            let m = beta1 * state[mAt + i] + (1 - beta1) * gradient
+            let v = beta2 * state[vAt + i] + (1 - beta2) * gradient * gradient
+            state[mAt + i] = m
+            state[vAt + i] = v
+            let denominator: Double
+            if !amsgrad {
+                denominator = (v / c2).squareRoot() + epsilon
+            } else if maximumBeforeCorrection {
+                let vmax = Swift.max(state[vmaxAt + i], v)
+                state[vmaxAt + i] = vmax
+                denominator = vmax.squareRoot() / c2.squareRoot() + epsilon
+            } else {
+                let vmax = Swift.max(state[vmaxAt + i], v / c2)
+                state[vmaxAt + i] = vmax
+                denominator = vmax.squareRoot() + epsilon
+            }
+            let rate = lr / denominator
+            state[rateAt + i] = rate
+            theta[i] -= rate * (m / c1)
+        }
     }
 
     /// All state columns in one pass (the run's per-step copy), equal to `stateValue`'s.
     /// Written column by column through pointers: the trace asks for it on every row it
     /// keeps, a quarter of a million times in a million-step run.
-    public func writeState(into buffer: UnsafeMutableBufferPointer<Double>) {
+    public func writeState(into buffer: inout MutableSpan<Double>) {
         let n = parameterCount
-        guard buffer.count >= stateNames.count * n, n > 0, let row = buffer.baseAddress else { return }
+        guard buffer.count >= stateNames.count * n, n > 0 else { return }
         let c1 = biasCorrection1, c2 = biasCorrection2
-        moments.withUnsafeBufferPointer { moments in
+        buffer.withUnsafeMutableBufferPointer { buffer in moments.withUnsafeBufferPointer { moments in
+            guard let row = buffer.baseAddress else { return }
             guard let first = moments.baseAddress else { return }
             let second = first + n, rates = first + 2 * n, maximum = first + 3 * n
             // The row's columns: m, v, m_hat, v_hat, bc1, bc2, then vmax with AMSGrad, then lr_eff.
@@ -218,7 +173,7 @@ public struct Adam: Optimizer {
                 let largest = row + 6 * n
                 for p in 0..<n { largest[p] = maximum[p] }
             }
-        }
+        } }
     }
 
     public func stateValue(_ index: Int, parameter: Int) -> Double {

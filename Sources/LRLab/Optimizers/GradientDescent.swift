@@ -37,7 +37,7 @@ public struct GradientDescent: Optimizer {
         drawn = [Double](repeating: 0, count: parameterCount)
     }
 
-    public mutating func update(parameters: UnsafeMutableBufferPointer<Double>, gradient: UnsafeBufferPointer<Double>,
+    public mutating func update(parameters: inout MutableSpan<Double>, gradient: Span<Double>,
                                 learningRate: Double, step: Int) {
         precondition(gradient.count == parameters.count, "the gradient and the parameters differ in length")
         if noise > 0 {

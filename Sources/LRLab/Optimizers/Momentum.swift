@@ -53,7 +53,7 @@ public struct Momentum: Optimizer {
         updates = 0
     }
 
-    public mutating func update(parameters: UnsafeMutableBufferPointer<Double>, gradient: UnsafeBufferPointer<Double>,
+    public mutating func update(parameters: inout MutableSpan<Double>, gradient: Span<Double>,
                                 learningRate: Double, step: Int) {
         precondition(gradient.count == parameters.count, "the gradient and the parameters differ in length")
         if buffer.count != parameters.count { reset(parameterCount: parameters.count) }

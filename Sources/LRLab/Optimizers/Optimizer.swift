@@ -20,10 +20,10 @@ public protocol Optimizer: Sendable {
     /// Applies update number `step` (1-based) in place. `gradient.count` must equal
     /// `parameters.count`.
     ///
-    /// Raw buffers, so that a caller stepping many times (a run's batch of steps, a training
-    /// loop) checks its arrays for uniqueness once per batch rather than once per step;
+    /// Spans, so that a caller stepping many times (a run's batch of steps, a training loop)
+    /// hands over memory it already owns, with no array to check or copy per step;
     /// `update(parameters:gradient:learningRate:step:)` on arrays calls this.
-    mutating func update(parameters: UnsafeMutableBufferPointer<Double>, gradient: UnsafeBufferPointer<Double>,
+    mutating func update(parameters: inout MutableSpan<Double>, gradient: Span<Double>,
                          learningRate: Double, step: Int)
 
     /// The state quantity `stateNames[index]` for one parameter, after the last update.
@@ -32,7 +32,8 @@ public protocol Optimizer: Sendable {
     /// Every state quantity at once, state-major (`buffer[state * parameterCount + parameter]`),
     /// written straight into a trace row: the run calls this after each update it records,
     /// so it must not allocate. `buffer.count` is `stateNames.count * parameterCount`.
-    func writeState(into buffer: UnsafeMutableBufferPointer<Double>)
+    /// By default it asks `stateValue(_:parameter:)` for each value.
+    func writeState(into buffer: inout MutableSpan<Double>)
 
     /// Takes a new value for the numeric option `name` (as `opt` names it) between updates,
     /// keeping the state accumulated so far; returns false, changing nothing, when the
@@ -47,14 +48,11 @@ public protocol Optimizer: Sendable {
 }
 
 extension Optimizer {
-    /// Applies update number `step` (1-based) to an array in place (the buffer form checks
+    /// Applies update number `step` (1-based) to an array in place (the span form checks
     /// that the lengths agree).
     public mutating func update(parameters: inout [Double], gradient: [Double], learningRate: Double, step: Int) {
-        parameters.withUnsafeMutableBufferPointer { parameters in
-            gradient.withUnsafeBufferPointer { gradient in
-                update(parameters: parameters, gradient: gradient, learningRate: learningRate, step: step)
-            }
-        }
+        var parameterSpan = parameters.mutableSpan
+        update(parameters: &parameterSpan, gradient: gradient.span, learningRate: learningRate, step: step)
     }
 
     public var stateNames: [String] { [] }
@@ -62,7 +60,7 @@ extension Optimizer {
     public mutating func setOption(_ name: String, to value: Double) -> Bool { false }
     public func stateValue(_ index: Int, parameter: Int) -> Double { .nan }
 
-    public func writeState(into buffer: UnsafeMutableBufferPointer<Double>) {
+    public func writeState(into buffer: inout MutableSpan<Double>) {
         let count = stateNames.count
         guard count > 0 else { return }
         let parameterCount = buffer.count / count

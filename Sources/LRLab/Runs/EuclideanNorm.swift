@@ -15,7 +15,7 @@ public enum EuclideanNorm {
     public static let smallestTrustedSumOfSquares = 0x1p-968
 
     /// The norm of `vector`.
-    public static func of(_ vector: UnsafeBufferPointer<Double>) -> Double {
+    static func of(_ vector: UnsafeBufferPointer<Double>) -> Double {
         var squares = 0.0
         for value in vector { squares += value * value }
         return of(vector, sumOfSquares: squares)
@@ -29,14 +29,14 @@ public enum EuclideanNorm {
     /// The norm of `vector` whose plain sum of squares, in index order, is `sumOfSquares`
     /// (a caller that has summed already, as a run's step has, passes it in).
     @inline(__always)
-    public static func of(_ vector: UnsafeBufferPointer<Double>, sumOfSquares: Double) -> Double {
+    static func of(_ vector: UnsafeBufferPointer<Double>, sumOfSquares: Double) -> Double {
         norm(count: vector.count, sumOfSquares: sumOfSquares) { vector[$0] }
     }
 
     /// The distance ‖a − b‖ over the first `count` components of each (either may be longer),
     /// with the same contract as the norm: exact square root of the plain sum where that is
     /// trusted, scaled otherwise.
-    public static func distance(_ a: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>, count: Int) -> Double {
+    static func distance(_ a: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>, count: Int) -> Double {
         var squares = 0.0
         for index in 0..<count { let delta = a[index] - b[index]; squares += delta * delta }
         return norm(count: count, sumOfSquares: squares) { a[$0] - b[$0] }

@@ -2,8 +2,8 @@
 /// answered without a square root in all but a sliver of cases.
 ///
 /// Why: a run asks it after every step, and the square root shares the core's divider with
-/// the optimizer's divisions, which are on the step's critical path; one square root a step
-/// made a million Adam steps about 5 ns per step slower.
+/// the optimizer's divisions, which are on the step's critical path, so a square root every
+/// step slows every run.
 ///
 /// Exact: `isMet(bySumOfSquares: s)` equals `s.squareRoot() < threshold` for every `s`,
 /// including NaN and infinities, and `isMet(bySumOfSquares: s, of: g)` equals
@@ -46,7 +46,7 @@ public struct NormThreshold: Sendable, Hashable {
     /// Whether `EuclideanNorm.of(vector)` is below the threshold, given the plain sum of
     /// squares of `vector` in index order (which the caller has computed anyway).
     @inline(__always)
-    public func isMet(bySumOfSquares sumOfSquares: Double, of vector: UnsafeBufferPointer<Double>) -> Bool {
+    func isMet(bySumOfSquares sumOfSquares: Double, of vector: UnsafeBufferPointer<Double>) -> Bool {
         if sumOfSquares < certainlyBelow { return true }
         if sumOfSquares > certainlyAbove { return false }
         return EuclideanNorm.of(vector, sumOfSquares: sumOfSquares) < threshold

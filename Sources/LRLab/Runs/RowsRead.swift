@@ -2,7 +2,7 @@
 /// in place, then the run's latest step when a thinned trace does not hold it. A view that
 /// copies nothing: for the quantities the rules read at a few rows (step numbers, notes),
 /// where copying every kept row cost a diagnosis more than all its rules
-/// (`Benchmarks/README.md`, case e).
+/// (`Benchmarks/JOURNAL.md`).
 ///
 /// Indices are the rows read: `0..<trace.count`, then `trace.count` for `latest`.
 struct RowsRead<Element>: RandomAccessCollection {

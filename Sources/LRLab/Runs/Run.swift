@@ -9,8 +9,8 @@
 /// state.
 ///
 /// The loss is held as an existential and opened, with the optimizer, once per batch of up
-/// to 1024 steps: the steps themselves run in code specialized for the concrete loss and
-/// optimizer (see `RunProgress.advance`), so no step pays a dynamic dispatch.
+/// to 1024 steps (see `RunProgress.advance`): one step loop serves every optimizer and loss
+/// alike.
 ///
 /// A run never traps on bad numbers: when the loss or a parameter stops being finite, or
 /// the loss grows past `divergenceBound`, the step is recorded with the note `diverged` and

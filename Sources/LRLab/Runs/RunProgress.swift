@@ -77,7 +77,8 @@ struct RunProgress: Sendable {
         var state = [Double](repeating: 0, count: optimizer.stateNames.count * dimension)
         if stepCount > 0 {
             for index in 0..<dimension { stepTaken[index] = point[index] - previous[index] }
-            state.withUnsafeMutableBufferPointer { optimizer.writeState(into: $0) }
+            var row = state.mutableSpan
+            optimizer.writeState(into: &row)
         }
         return TraceRecord(step: stepCount, learningRate: lastLearningRate, parameters: point, loss: loss, gradient: gradient,
                            stepTaken: stepTaken, state: state, notes: lastNotes)
@@ -92,19 +93,11 @@ struct RunProgress: Sendable {
     /// per call rather than once per update. The previous values and the workspace holding
     /// the point and the gradient leave `self` for the batch, so that raw buffers stay open
     /// over them while the steps update the rest of `self`: each array is checked for
-    /// uniqueness once per batch, not once per step (four checks a step were a tenth of a
-    /// step's instructions).
+    /// uniqueness once per batch, not once per step. The optimizer and the loss see spans
+    /// over those buffers.
     ///
-    /// `@_specialize` compiles the batch for each of the six optimizers, so that the
-    /// existential, once opened, dispatches to code where the update is inlined (about 2 ns
-    /// of a million-step Adam run's ~55 ns a step); any other optimizer takes the generic
-    /// code, which is correct, only slower.
-    @_specialize(exported: false, where Optimizer == Adam, Function == Objective)
-    @_specialize(exported: false, where Optimizer == GradientDescent, Function == Objective)
-    @_specialize(exported: false, where Optimizer == Momentum, Function == Objective)
-    @_specialize(exported: false, where Optimizer == RMSProp, Function == Objective)
-    @_specialize(exported: false, where Optimizer == Adagrad, Function == Objective)
-    @_specialize(exported: false, where Optimizer == Adadelta, Function == Objective)
+    /// Every optimizer and loss takes this same code: nothing is compiled per type, so an
+    /// optimizer added to the registry is as fast as the standard ones.
     mutating func advance<Optimizer: LRLab.Optimizer, Function: DifferentiableLoss>(
         _ count: Int, optimizer: inout Optimizer, loss objective: Function, schedule: any LearningRateSchedule, rules: Rules,
         shouldStop: () -> Bool = { false }
@@ -127,7 +120,8 @@ struct RunProgress: Sendable {
         }
         let taken = workspace.withUnsafeMutableBufferPointer { workspace in
             previous.withUnsafeMutableBufferPointer { previous in
-                objective.prepare(workspace: workspace)
+                var whole = workspace.mutableSpan
+                objective.prepare(workspace: &whole)
                 let values = StepBuffers(point: UnsafeMutableBufferPointer(rebasing: workspace[0..<dimension]),
                                          gradient: UnsafeMutableBufferPointer(rebasing: workspace[gradientOffset..<gradientOffset + dimension]),
                                          previousPoint: UnsafeMutableBufferPointer(rebasing: previous[0..<dimension]),
@@ -205,8 +199,10 @@ struct RunProgress: Sendable {
 
         if rules.evaluationCanStop {
             let before = optimizer
-            optimizer.update(parameters: point, gradient: UnsafeBufferPointer(gradient), learningRate: learningRate, step: step)
-            guard let evaluated = objective.loss(inPlace: values.workspace, afterStep: step, shouldStop: shouldStop) else {
+            var parameters = point.mutableSpan
+            optimizer.update(parameters: &parameters, gradient: gradient.span, learningRate: learningRate, step: step)
+            var workspace = values.workspace.mutableSpan
+            guard let evaluated = objective.loss(inPlace: &workspace, afterStep: step, shouldStop: shouldStop) else {
                 optimizer = before
                 nextBreakpoint = breakpointBefore
                 for index in 0..<dimension {
@@ -217,8 +213,10 @@ struct RunProgress: Sendable {
             }
             loss = evaluated
         } else {
-            optimizer.update(parameters: point, gradient: UnsafeBufferPointer(gradient), learningRate: learningRate, step: step)
-            loss = objective.loss(inPlace: values.workspace, afterStep: step)
+            var parameters = point.mutableSpan
+            optimizer.update(parameters: &parameters, gradient: gradient.span, learningRate: learningRate, step: step)
+            var workspace = values.workspace.mutableSpan
+            loss = objective.loss(inPlace: &workspace, afterStep: step)
         }
         stepCount = step
 
@@ -235,7 +233,7 @@ struct RunProgress: Sendable {
                 squares += g * g
             }
         } else {
-            (pointCheck, gradientCheck) = RunProgress.finitenessChecks(point, gradient)
+            (pointCheck, gradientCheck) = FinitenessKernel.checks(point, gradient)
         }
         let pointIsFinite = pointCheck == 0, gradientIsFinite = gradientCheck == 0
         if !pointIsFinite || !loss.isFinite || !gradientIsFinite || Swift.abs(loss) > rules.divergenceBound {
@@ -260,36 +258,6 @@ struct RunProgress: Sendable {
         return true
     }
 
-    /// Σ x·0 over `point` and over `gradient`: each ±0 exactly when every value is finite,
-    /// else not a number, in any order of addition. A model's thousands of parameters are
-    /// summed in four independent chains (two per array, two values each), so that each
-    /// addition need not wait for the one before; a formula's few in one loop.
-    @inline(__always)
-    private static func finitenessChecks(_ point: UnsafeMutableBufferPointer<Double>,
-                                         _ gradient: UnsafeMutableBufferPointer<Double>) -> (point: Double, gradient: Double) {
-        let dimension = point.count
-        var pointCheck = 0.0, gradientCheck = 0.0, index = 0
-        if dimension >= 8, let p = point.baseAddress, let g = gradient.baseAddress {
-            typealias Pair = SIMD2<Double>
-            func pair(_ x: UnsafeMutablePointer<Double>) -> Pair { UnsafeRawPointer(x).loadUnaligned(as: Pair.self) }
-            var (p0, p1, g0, g1) = (Pair(), Pair(), Pair(), Pair())
-            while index + 4 <= dimension {
-                p0 += pair(p + index) * 0
-                p1 += pair(p + index + 2) * 0
-                g0 += pair(g + index) * 0
-                g1 += pair(g + index + 2) * 0
-                index += 4
-            }
-            pointCheck = (p0 + p1).sum()
-            gradientCheck = (g0 + g1).sum()
-        }
-        for index in index..<dimension {
-            pointCheck += point[index] * 0
-            gradientCheck += gradient[index] * 0
-        }
-        return (pointCheck, gradientCheck)
-    }
-
     /// Writes the latest step into a new trace row, in place. Static, with the fields
     /// passed in, so the closure captures borrowed arguments rather than `self`: capturing
     /// `self` made the compiler retain each array for the duration of the call.
@@ -306,7 +274,10 @@ struct RunProgress: Sendable {
                 rowGradient[index] = gradient[index]
                 stepTaken[index] = point[index] - previous[index]
             }
-            if !state.isEmpty { optimizer.writeState(into: state) }
+            if !state.isEmpty {
+                var state = state.mutableSpan
+                optimizer.writeState(into: &state)
+            }
         }
     }
 

@@ -19,7 +19,7 @@ import Darwin
 /// entries instead of rows, so its cost does not depend on the row width, and the rows it
 /// drops become the places where the next rows are written. The index keeps each row's
 /// step because that is what thinning decides by: reading it from the rows would touch a
-/// cache line per row. (`Benchmarks/README.md` has the measurements.) `slots` is a permutation
+/// cache line per row. (`Benchmarks/JOURNAL.md` has the measurements.) `slots` is a permutation
 /// of `0..<rows`: entries `0..<count` place the trace's rows, and the rest list the free
 /// places in the order the next rows take them. Until the first thinning it is the
 /// identity.

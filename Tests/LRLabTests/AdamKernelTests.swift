@@ -1,10 +1,11 @@
 import Testing
 @testable import LRLab
 
-/// Adam's common case updates two parameters at a time; each lane must compute exactly the
-/// scalar rule, so the parameters and the moments equal, bit for bit, the plain loop over
-/// the documented equations, for odd and even counts (the last parameter alone included).
-@Suite struct AdamLanesTests {
+/// Plain Adam's kernel (`AdamKernel`, through `Adam.update`) updates two parameters at a time;
+/// each lane must compute exactly the scalar rule, so the parameters equal, bit for bit, the
+/// plain loop over the documented equations, for odd and even counts (the last parameter alone
+/// included).
+@Suite struct AdamKernelTests {
     @Test(arguments: [1, 2, 3, 7, 64])
     func pairsEqualTheScalarRule(count: Int) {
         var random = SeededRandom(seed: UInt64(count))
@@ -15,9 +16,7 @@ import Testing
         let (beta1, beta2, epsilon, rate) = (0.9, 0.999, 1e-8, 0.01)
         for step in 1...5 {
             let gradient = (0..<count).map { _ in random.nextUniform(in: -3...3) * (step == 3 ? 1e-9 : 1) }
-            theta.withUnsafeMutableBufferPointer { theta in
-                gradient.withUnsafeBufferPointer { adam.update(parameters: theta, gradient: $0, learningRate: rate, step: step) }
-            }
+            adam.update(parameters: &theta, gradient: gradient, learningRate: rate, step: step)
             var power1 = 1.0, power2 = 1.0
             for _ in 0..<step { power1 *= beta1; power2 *= beta2 }
             let (c1, c2) = (1 - power1, 1 - power2)
@@ -43,9 +42,7 @@ import Testing
         var sawCorrectionOne = false
         for step in 1...400 {
             let gradient = (0..<count).map { _ in random.nextUniform(in: -3...3) }
-            theta.withUnsafeMutableBufferPointer { theta in
-                gradient.withUnsafeBufferPointer { adam.update(parameters: theta, gradient: $0, learningRate: 0.01, step: step) }
-            }
+            adam.update(parameters: &theta, gradient: gradient, learningRate: 0.01, step: step)
             power1 *= 0.9
             power2 *= 0.999
             let (c1, c2) = (1 - power1, 1 - power2)
@@ -70,7 +67,7 @@ import Testing
                                 -1, -.leastNonzeroMagnitude, .nan, -.nan, Double(bitPattern: 0x7FF8_0000_0000_BEEF), 0.999e-8]
         for first in values {
             for second in values {
-                let lanes = Adam.squareRoots(SIMD2(first, second))
+                let lanes = AdamKernel.squareRoots(SIMD2(first, second))
                 #expect(lanes[0].bitPattern == first.squareRoot().bitPattern, "√\(first)")
                 #expect(lanes[1].bitPattern == second.squareRoot().bitPattern, "√\(second)")
             }
