@@ -108,8 +108,16 @@ public struct DenseNetwork: Model {
 
     public func forward(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
                         outputs: UnsafeMutableBufferPointer<Double>, workspace: UnsafeMutableBufferPointer<Double>) {
-        guard let parameterBase = parameters.baseAddress, let outputBase = outputs.baseAddress, rows > 0 else { return }
+        _ = forward(parameters: parameters, inputs: inputs, rows: rows, outputs: outputs, workspace: workspace, shouldStop: { false })
+    }
+
+    /// Asks `shouldStop` inside each layer's kernel, between blocks of rows.
+    public func forward(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
+                        outputs: UnsafeMutableBufferPointer<Double>, workspace: UnsafeMutableBufferPointer<Double>,
+                        shouldStop: () -> Bool) -> Bool {
+        guard let parameterBase = parameters.baseAddress, let outputBase = outputs.baseAddress, rows > 0 else { return true }
         let transposed = workspace.baseAddress! + transposedOffset(rows: rows)
+        var finished = true
         withScratch(workspace, rows: rows) { masks in
             var input = inputs.baseAddress!
             var hiddenOffset = 0, transposedStart = 0
@@ -117,9 +125,12 @@ public struct DenseNetwork: Model {
                 let (inputWidth, outputWidth) = (widths[layer], widths[layer + 1])
                 let isLast = layer == layerCount - 1
                 let output = isLast ? outputBase : workspace.baseAddress! + hiddenOffset
-                DenseKernels.affine(rows: rows, inputs: input, inputWidth: inputWidth, weights: parameterBase + weightOffsets[layer],
-                                    biases: parameterBase + biasOffsets[layer], outputs: output, outputWidth: outputWidth,
-                                    transposed: transposed + transposedStart, masks: masks)
+                guard DenseKernels.affine(rows: rows, inputs: input, inputWidth: inputWidth, weights: parameterBase + weightOffsets[layer],
+                                          biases: parameterBase + biasOffsets[layer], outputs: output, outputWidth: outputWidth,
+                                          transposed: transposed + transposedStart, masks: masks, shouldStop: shouldStop) else {
+                    finished = false
+                    return
+                }
                 if !isLast {
                     activate(output, count: rows * outputWidth)
                     input = UnsafePointer(output)
@@ -128,6 +139,7 @@ public struct DenseNetwork: Model {
                 transposedStart += inputWidth * outputWidth
             }
         }
+        return finished
     }
 
     @inline(__always)
@@ -158,7 +170,16 @@ public struct DenseNetwork: Model {
     public func backward(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
                          outputGradient: UnsafeMutableBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>,
                          workspace: UnsafeMutableBufferPointer<Double>) {
-        guard let parameterBase = parameters.baseAddress, let gradientBase = gradient.baseAddress, rows > 0 else { return }
+        _ = backward(parameters: parameters, inputs: inputs, rows: rows, outputGradient: outputGradient, gradient: gradient,
+                     workspace: workspace, shouldStop: { false })
+    }
+
+    /// Asks `shouldStop` inside each layer's kernels, between blocks of rows or units.
+    public func backward(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
+                         outputGradient: UnsafeMutableBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>,
+                         workspace: UnsafeMutableBufferPointer<Double>, shouldStop: () -> Bool) -> Bool {
+        guard let parameterBase = parameters.baseAddress, let gradientBase = gradient.baseAddress, rows > 0 else { return true }
+        var finished = true
         let hidden = hiddenWidths
         let deltaOffset = rows * hidden.reduce(0, +), deltaSize = rows * (hidden.max() ?? 0)
         withScratch(workspace, rows: rows) { masks in
@@ -167,14 +188,22 @@ public struct DenseNetwork: Model {
                 let (inputWidth, outputWidth) = (widths[layer], widths[layer + 1])
                 let input: UnsafePointer<Double> = layer == 0 ? inputs.baseAddress!
                     : UnsafePointer(workspace.baseAddress! + activationOffset(layer - 1, rows: rows))
-                DenseKernels.addGradients(rows: rows, inputs: input, inputWidth: inputWidth, deltas: delta, outputWidth: outputWidth,
-                                          weightGradient: gradientBase + weightOffsets[layer],
-                                          biasGradient: gradientBase + biasOffsets[layer], masks: masks)
+                guard DenseKernels.addGradients(rows: rows, inputs: input, inputWidth: inputWidth, deltas: delta, outputWidth: outputWidth,
+                                                weightGradient: gradientBase + weightOffsets[layer],
+                                                biasGradient: gradientBase + biasOffsets[layer], masks: masks,
+                                                shouldStop: shouldStop) else {
+                    finished = false
+                    return
+                }
                 guard layer > 0 else { break }
                 // δ_previous[i] = act′(a[i]) · Σ_j δ[j]·W[j, i], into the delta buffer not in use.
                 let previous = workspace.baseAddress! + deltaOffset + (layer % 2) * deltaSize
-                DenseKernels.propagate(rows: rows, deltas: delta, outputWidth: outputWidth, weights: parameterBase + weightOffsets[layer],
-                                       inputWidth: inputWidth, into: previous, masks: masks)
+                guard DenseKernels.propagate(rows: rows, deltas: delta, outputWidth: outputWidth,
+                                             weights: parameterBase + weightOffsets[layer],
+                                             inputWidth: inputWidth, into: previous, masks: masks, shouldStop: shouldStop) else {
+                    finished = false
+                    return
+                }
                 let count = rows * inputWidth
                 switch activation {
                 case .relu: DenseNetwork.keepWhereActive(previous, input: input, count: count)
@@ -183,5 +212,6 @@ public struct DenseNetwork: Model {
                 delta = UnsafePointer(previous)
             }
         }
+        return finished
     }
 }

@@ -35,6 +35,36 @@ public protocol Model: Sendable {
     func backward(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
                   outputGradient: UnsafeMutableBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>,
                   workspace: UnsafeMutableBufferPointer<Double>)
+
+    /// `forward`, asking `shouldStop` between pieces of the work; false when it said stop
+    /// (the outputs are then partial and `backward` must not follow). The same outputs
+    /// otherwise, bit for bit. By default one piece: `shouldStop` is never asked.
+    func forward(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
+                 outputs: UnsafeMutableBufferPointer<Double>, workspace: UnsafeMutableBufferPointer<Double>,
+                 shouldStop: () -> Bool) -> Bool
+
+    /// `backward`, asking `shouldStop` between pieces of the work; false when it said stop
+    /// (the gradient is then partial). By default one piece.
+    func backward(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
+                  outputGradient: UnsafeMutableBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>,
+                  workspace: UnsafeMutableBufferPointer<Double>, shouldStop: () -> Bool) -> Bool
+}
+
+extension Model {
+    public func forward(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
+                        outputs: UnsafeMutableBufferPointer<Double>, workspace: UnsafeMutableBufferPointer<Double>,
+                        shouldStop: () -> Bool) -> Bool {
+        forward(parameters: parameters, inputs: inputs, rows: rows, outputs: outputs, workspace: workspace)
+        return true
+    }
+
+    public func backward(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
+                         outputGradient: UnsafeMutableBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>,
+                         workspace: UnsafeMutableBufferPointer<Double>, shouldStop: () -> Bool) -> Bool {
+        backward(parameters: parameters, inputs: inputs, rows: rows, outputGradient: outputGradient, gradient: gradient,
+                 workspace: workspace)
+        return true
+    }
 }
 
 /// A named block of a model's parameter vector: a weight matrix (`rows × columns`, row-major,

@@ -14,7 +14,7 @@ struct RunProgress: Sendable {
         /// Stop after the first step whose notes say converged.
         var untilConverged: Bool
         /// The loss's evaluations can be stopped midway (`DifferentiableLoss.evaluationCanStop`):
-        /// each step keeps what it needs to be undone.
+        /// a stopped step is held (`heldStep`) and finished first by the next batch.
         var evaluationCanStop = false
     }
 
@@ -43,6 +43,19 @@ struct RunProgress: Sendable {
     /// What the trace keeps (kept for a restart).
     let recording: RecordingPolicy
 
+    /// A step whose update was made but whose evaluation `shouldStop` stopped: the point it
+    /// reached and the rate it used. The run stays at the step before (point, loss, gradient,
+    /// trace), the optimizer's state is already the held step's, and the next step taken
+    /// finishes this one (the same evaluation, so the same numbers as a run never stopped)
+    /// instead of updating again. Copying the point once, at the stop, replaces copying the
+    /// optimizer's state before every step to undo it.
+    struct HeldStep: Sendable {
+        var step: Int
+        var learningRate: Double
+        var point: [Double]
+    }
+    private(set) var heldStep: HeldStep?
+
     init(start: [Double], loss: Double, gradient: [Double], stateNames: [String], convergenceTolerance: Double,
          schedule: any LearningRateSchedule, recording: RecordingPolicy) {
         self.recording = recording
@@ -63,7 +76,7 @@ struct RunProgress: Sendable {
 
     /// Marks the next step `lr change` when its rate differs from the latest step's: the
     /// base rate was set by hand (`Run.setLearningRate`).
-    mutating func markRateEvent() { nextBreakpoint = stepCount + 1 }
+    mutating func markRateEvent() { nextBreakpoint = stepCount + (heldStep == nil ? 1 : 2) }
 
     /// Frees the workspace until the next batch of steps.
     mutating func releaseScratch() { workspace = [] }
@@ -86,7 +99,7 @@ struct RunProgress: Sendable {
     /// Takes up to `count` steps with `optimizer`; stops early when the run ends or, with
     /// `rules.untilConverged`, at the first converged step, or when `shouldStop` says stop in
     /// the middle of an evaluation (asked only with `rules.evaluationCanStop`: the step is
-    /// then undone, as if it had not begun). Returns the number taken.
+    /// then held, see `heldStep`). Returns the number taken.
     ///
     /// Generic over the optimizer's type, so the existential `Run` holds is opened once
     /// per call rather than once per update. The previous values and the workspace holding
@@ -175,10 +188,10 @@ struct RunProgress: Sendable {
     /// This is the hot loop of every run, sweep and comparison, so it works on the batch's
     /// raw buffers and writes the trace row in place.
     ///
-    /// With `rules.evaluationCanStop`, the optimizer is kept as it was before the update, and
-    /// when `shouldStop` stops the evaluation the point, gradient and optimizer go back to
-    /// it: the step returns false, not taken. (A copy of the optimizer a step costs nothing
-    /// beside an evaluation of many rows.)
+    /// With `rules.evaluationCanStop`, when `shouldStop` stops the evaluation the point and
+    /// gradient go back to the step before and the step is held (`heldStep`): it returns
+    /// false, not taken. A held step is finished by the next call, with the point and rate
+    /// it had, and no second update.
     @inline(__always)
     private mutating func step<Optimizer: LRLab.Optimizer, Function: DifferentiableLoss>(_ values: StepBuffers, optimizer: inout Optimizer, objective: Function,
                                                            schedule: any LearningRateSchedule, rules: Rules, allNotes: Bool,
@@ -188,7 +201,9 @@ struct RunProgress: Sendable {
         // a row for the run's ending is kept whatever this says.
         let keepsRow = trace.keeps(step: step, notes: [])
         let notesNeeded = allNotes || keepsRow
-        let learningRate = rules.scheduleIsConstant ? rules.learningRate : schedule.rate(at: step, base: rules.learningRate)
+        let held = heldStep.flatMap { $0.step == step ? $0 : nil }
+        let learningRate = held?.learningRate
+            ?? (rules.scheduleIsConstant ? rules.learningRate : schedule.rate(at: step, base: rules.learningRate))
         let (point, gradient) = (values.point, values.gradient)
         let (previousPoint, previousGradient) = (values.previousPoint, values.previousGradient)
         let dimension = point.count
@@ -203,11 +218,15 @@ struct RunProgress: Sendable {
             nextBreakpoint = schedule.breakpoint(after: step) ?? Int.max
         }
 
-        if rules.evaluationCanStop {
-            let before = optimizer
-            optimizer.update(parameters: point, gradient: UnsafeBufferPointer(gradient), learningRate: learningRate, step: step)
+        if rules.evaluationCanStop || held != nil {
+            if let held {
+                for index in 0..<dimension { point[index] = held.point[index] }
+                heldStep = nil
+            } else {
+                optimizer.update(parameters: point, gradient: UnsafeBufferPointer(gradient), learningRate: learningRate, step: step)
+            }
             guard let evaluated = objective.loss(inPlace: values.workspace, afterStep: step, shouldStop: shouldStop) else {
-                optimizer = before
+                heldStep = HeldStep(step: step, learningRate: learningRate, point: Array(point))
                 nextBreakpoint = breakpointBefore
                 for index in 0..<dimension {
                     point[index] = previousPoint[index]

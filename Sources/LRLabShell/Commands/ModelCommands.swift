@@ -314,6 +314,7 @@ extension Command {
             return ModelTraining(trainer: trainer, specification: specification, batchSize: batchSize, seed: seed,
                                  optimizerDescription: session.optimizer.description, scheduleDescription: session.schedule.description)
         } catch {
+            if error == .interrupted { throw ShellError("interrupted while evaluating the start; nothing was trained", at: word.range) }
             throw ShellError("the loss has no value at the start: \(error.description)", at: word.range, hint: "try another seed=")
         }
     }
