@@ -88,12 +88,14 @@ struct RunProgress: Sendable {
         let dimension = point.count
         var stepTaken = [Double](repeating: 0, count: dimension)
         var state = [Double](repeating: 0, count: optimizer.stateNames.count * dimension)
+        var stepGradient = gradient
         if stepCount > 0 {
             for index in 0..<dimension { stepTaken[index] = point[index] - previous[index] }
+            stepGradient = Array(previous[dimension..<2 * dimension])
             state.withUnsafeMutableBufferPointer { optimizer.writeState(into: $0) }
         }
         return TraceRecord(step: stepCount, learningRate: lastLearningRate, parameters: point, loss: loss, gradient: gradient,
-                           stepTaken: stepTaken, state: state, notes: lastNotes)
+                           stepTaken: stepTaken, state: state, notes: lastNotes, stepGradient: stepGradient)
     }
 
     /// Takes up to `count` steps with `optimizer`; stops early when the run ends or, with
@@ -315,15 +317,16 @@ struct RunProgress: Sendable {
     @inline(__always)
     private static func record<Optimizer: LRLab.Optimizer>(step: Int, learningRate: Double, loss: Double, notes: TraceNotes,
                                                            values: StepBuffers, optimizer: Optimizer, into trace: inout Trace) {
-        let (point, gradient, previous) = (values.point, values.gradient, values.previousPoint)
+        let (point, gradient, previous, used) = (values.point, values.gradient, values.previousPoint, values.previousGradient)
         // The per-parameter columns the trace keeps: all of them, or none (then the norms).
         let dimension = trace.dimension
         let norms = trace.storesNorms ? RunProgress.norms(values) : nil
-        trace.appendRow(step: step, learningRate: learningRate, loss: loss, notes: notes, norms: norms) { row, rowGradient, stepTaken, state in
+        trace.appendRow(step: step, learningRate: learningRate, loss: loss, notes: notes, norms: norms) { row, rowGradient, stepTaken, stepGradient, state in
             for index in 0..<dimension {
                 row[index] = point[index]
                 rowGradient[index] = gradient[index]
                 stepTaken[index] = point[index] - previous[index]
+                stepGradient[index] = used[index]
             }
             if !state.isEmpty { optimizer.writeState(into: state) }
         }
