@@ -66,6 +66,23 @@ import Glibc
         #expect(seconds < InterruptLatencyTests.latency, "\(seconds) s")
     }
 
+    /// The first evaluation of a full-batch training, made before anything is trained.
+    @Test(.timeLimit(.minutes(3)))
+    func ctrlCInTheFirstEvaluationComesBackAtOnce() throws {
+        let seconds = try fastestSecondsToPrompt(setup: "data sine n=200000 split=1; model mlp hidden=16", command: "train epochs=2 batch=full",
+                                          after: nil, delay: 0.3)
+        #expect(seconds < InterruptLatencyTests.latency, "\(seconds) s")
+    }
+
+    /// One chunk of 256 rows of a 1.9-million-parameter network (seconds in a debug build):
+    /// the stop is asked inside the dense kernels, between blocks of rows.
+    @Test(.timeLimit(.minutes(3)))
+    func ctrlCInsideOneChunkOfABigNetworkComesBackAtOnce() throws {
+        let seconds = try fastestSecondsToPrompt(setup: "data digits; model mlp hidden=1400,1300; opt adam", command: "train epochs=1 batch=256",
+                                          after: nil, delay: 0.5)
+        #expect(seconds < InterruptLatencyTests.latency, "\(seconds) s")
+    }
+
     /// A population's generation: Ctrl-C while the members of the second generation train.
     @Test(.timeLimit(.minutes(3)))
     func ctrlCInAPopulationsGenerationComesBackAtOnce() throws {

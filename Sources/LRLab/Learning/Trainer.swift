@@ -225,14 +225,18 @@ public struct Trainer: Sendable {
 
     /// Steps between two questions to `shouldStop`: as many as make about
     /// `workBetweenStopChecks` parameter-rows (a few milliseconds), at most
-    /// 1024, at least 1. A piece of steps is one `Run.run`, so the fewer pieces an epoch
-    /// takes, the less each step pays for the run's batch set-up; the bound keeps Ctrl-C
-    /// prompt on a big model.
+    /// `mostStepsPerPiece`, at least 1. A piece of steps is one `Run.run`, so the fewer
+    /// pieces an epoch takes, the less each step pays for the run's batch set-up; the bounds
+    /// keep Ctrl-C prompt on a big model, and on a small one whose steps cost more than their
+    /// arithmetic (a debug build, a busy machine).
     private var stepsPerPiece: Int {
         let rowsPerStep = batches.batchSize ?? split.training.rowCount
         let work = Swift.max(1, rowsPerStep) * Swift.max(1, trainedLoss.parameterCount)
-        return Swift.min(1024, Swift.max(1, workBetweenStopChecks / work))
+        return Swift.min(Trainer.mostStepsPerPiece, Swift.max(1, workBetweenStopChecks / work))
     }
+
+    /// The most steps in a piece: 256, a few microseconds each for a small model.
+    static let mostStepsPerPiece = 256
 
     /// Parameter-rows (a step's rows × the model's parameters, about a multiply-add each way)
     /// between two questions to `shouldStop`: by default 2²², a few milliseconds. 1 asks

@@ -23,6 +23,9 @@ extension LessonSource {
         opt gd lr=0.1
         step 3
         expect x ~ 3 - 3*0.8^3 tol=1e-12
+        say Each row checks by hand. Row 1 reads 0.1 -6 0.6 0.6 5.76: lr, then gx = -6, the
+        say slope at the previous point x = 0, then the step dx = -lr*gx = 0.6, the new point
+        say x = 0 + 0.6 and its loss (0.6 - 3)^2 = 5.76. Row 2 starts from the slope at 0.6.
         say The gradient is 2*(x - 3) = -6*0.8^n after n steps. It falls under the tolerance
         say 1e-8 once 6*0.8^n < 1e-8, that is n > log(6e8)/log(1.25) = 90.6: at step 91.
         run until converged
@@ -455,7 +458,8 @@ extension LessonSource {
         expect y ~ 0.95 tol=1e-9
         say The lines under the trace line are Adam's state: m, v, their corrected forms,
         say bc1 = 0.1 and bc2 = 0.001 at step 1, and lr_eff, the rate each coordinate
-        say got: 0.05/8 along x, 0.05/50 across. `set state=off` hides those lines;
+        say got: 0.05/8 along x, 0.05/50 across. All from the g on the row, (-8, 50):
+        say m = 0.1*g = (-0.8, 5) and v = 0.001*g^2 = (0.064, 2.5). `set state=off` hides those lines;
         say `state` shows them as a table whenever you ask.
         set state=off
         step 9
