@@ -12,7 +12,7 @@ enum TraceHelp {
         (`explain NAME` prints each optimizer's rule). The state under a line (m, v,
         ...) is after that step. Line 0 is the start, with the gradient there; the
         gradient at the last point, which the next step will use, is in run's summary
-        and in `show`. `save trace FILE.csv` writes the same columns in the order
+        (`at x (gradient g)`) and in `show`. `save trace FILE.csv` writes the same columns in the order
         step,lr,x,loss,gx,dx,state, with every digit.
         """
 }

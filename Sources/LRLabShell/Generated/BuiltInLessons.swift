@@ -711,8 +711,9 @@ extension LessonSource {
         summary Too simple a model misses the pattern, too flexible a one learns the noise: the validation error tells them apart.
         # Run it with:  lrlab lessons/10-underfitting-overfitting.lrlab
 
-        say Thirty noisy points of y = sin(pi x): 24 to train on, 6 kept aside to validate.
-        data sine
+        say Forty-five noisy points of y = sin(pi x): only 14 to train on, 31 kept aside to
+        say validate. Few training rows make the difference between the models easy to see.
+        data sine n=45 split=0.33
         opt adam lr=0.01
 
         pause
@@ -721,17 +722,27 @@ extension LessonSource {
         fit degree=1,3,9,15
         expect fit 1 verdict == underfitting
         expect fit 15 verdict == overfitting
+        expect fit 9 verdict == overfitting
         expect fit best == 3
-        expect fit 15 gap > 0.02
+        expect fit 15 train_error < 0.021
+        expect fit 15 val_error > 0.35
+        expect fit 1 val_error < 0.35
+        expect fit 15 gap > 0.3
         say Degree 1 is a line: it cannot bend, so both errors stay high (underfitting).
-        say Degree 15 has the lowest training error of all, yet the highest validation error but
-        say degree 1's: it follows the noise of its 24 points (overfitting).
+        say Degree 15 has the lowest training error of all, yet the highest validation error of all,
+        say above even the line's: with 16 coefficients for 14 points it follows their noise
+        say (overfitting). Degree 9 overfits too, less.
         question Which degree would you keep to predict new points?
         choices 1 3 9 15
         check answer == 3
-        hint The table's val_error column measures the rows no model trained on.
+        hint The table's validation column measures the rows no model trained on.
         explanation Degree 3: the lowest validation error, between too rigid and too flexible.
         solution answer 3
+
+        pause
+        say The two curves over the points: degree 3 follows the sine, degree 15 bends through the
+        say training points (+) and swings wildly between them, far from the validation points (x).
+        fit degree=3,15
         plot fit
 
         pause
@@ -742,9 +753,11 @@ extension LessonSource {
         hint Smaller weights make a smoother curve. Does a smoother curve follow the noise more, or less?
         explanation It shrinks: the flexible curve is smoothed and follows the noise less.
         solution answer shrink
-        fit degree=1,3,9,15 l2=0.001
-        expect fit 15 gap < 0.02
-        expect fit 15 verdict == good
+        fit degree=1,3,9,15 l2=0.01
+        expect fit 15 gap < 0.15
+        expect fit 15 val_error < 0.2
+        say Degree 15's gap falls from 0.37 to about 0.1, and its validation error from 0.39 to
+        say 0.14. The penalty costs the simple models a little: each error rises.
 
         pause
         say The same story over time. Train one degree-15 polynomial, epoch after epoch, and read both
@@ -752,14 +765,22 @@ extension LessonSource {
         model poly degree=15
         train epochs=3000
         expect train verdict == overfitting
-        expect train best_epoch < 200
+        expect train best_epoch == 276
+        expect train val_loss > 0.3
+        expect train train_loss < 0.02
         plot loss
-        say The validation loss bottoms out early (epoch 92) and then climbs while the training loss
-        say keeps falling: from there on the model learns the noise. Early stopping watches for that:
-        say early=50 stops 50 epochs after the best epoch and keeps that epoch's parameters.
+        say The validation loss is lowest at epoch 276 (0.107) and then climbs, to 0.33 by epoch
+        say 3000, while the training loss keeps falling, to 0.017: from epoch 276 on the model
+        say learns the noise. Early stopping watches for that: early=50 stops once 50 epochs have
+        say passed without a new lowest validation loss, and keeps the lowest epoch's parameters.
+        question Trained again from the start with early=50, at which epoch does the training stop?
+        check answer == 326
+        hint The lowest validation loss comes at epoch 276, and nothing lower follows it.
+        explanation 276 + 50 = 326: fifty epochs without a new lowest, then it stops and goes back to epoch 276.
+        solution answer 326
         model poly degree=15
         train epochs=3000 early=50
-        expect train epoch < 200
+        expect train epoch == 326
         expect train verdict == overfitting
 
         """#),
