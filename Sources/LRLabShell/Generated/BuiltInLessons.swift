@@ -836,6 +836,12 @@ extension LessonSource {
         say so the right lr depends on how far the weights must travel (a small network from a
         say random start: far) and how narrow the valley is that they must settle in (a large
         say network, many classes: narrow, so shorter steps). Measure it on your own task, as here.
+        question You fine-tune a large network whose weights were already trained on photos. Should your first Adam rate be larger or smaller than the 0.01 that won here?
+        choices larger smaller
+        check answer == smaller
+        hint Its weights start near a good point. What do long steps do to weights that need to move only a little?
+        explanation Smaller: the weights need short moves in a narrow valley, and long steps would throw away what they learned. 0.001 or less is the usual start there.
+        solution answer smaller
 
         pause
         say Now every optimizer at 0.01, on both seeds. Plain gradient descent moves little at this
