@@ -1,5 +1,6 @@
 # make run: install what is missing, build an optimized (release) lrlab, start the shell.
-# make test: install what is missing, then run every test (a debug build, with assertions).
+# make test: install what is missing, then run every test (a debug build; its engine target is
+# optimized even there, see Package.swift, so the lessons that train take seconds).
 # make lessons: build lessons/*.lrlab into the executable (after editing a lesson; a test fails until then).
 # make install: install a release build in $(PREFIX)/bin (~/.local/bin unless PREFIX says otherwise).
 SWIFT ?= swift

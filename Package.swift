@@ -15,8 +15,12 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        // The engine: expressions, objectives, optimizers, runs. No I/O.
-        .target(name: "LRLab", exclude: ["Learning/Digits/digits.csv.gz", "Learning/Digits/generate.py", "Learning/Digits/README.md"]),
+        // The engine: expressions, objectives, optimizers, runs. No I/O. Optimized in debug
+        // builds too (preconditions kept, `assert`s off): its dense kernels and steps are the
+        // tests' and the lessons' work (a lesson that trains 20 epochs on digits takes over a
+        // minute unoptimized, seconds optimized); the shell and the tests stay debug.
+        .target(name: "LRLab", exclude: ["Learning/Digits/digits.csv.gz", "Learning/Digits/generate.py", "Learning/Digits/README.md"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Pure rendering: values in, strings out.
         .target(name: "LRLabText", dependencies: ["LRLab"]),
         // The command language, the session and the script runner.

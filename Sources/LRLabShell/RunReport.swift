@@ -80,6 +80,8 @@ struct RunReport {
     var summary: String {
         var text = NumberFormat.counted(taken, "step") + " (\(startStep + 1)..\(run.stepCount)): loss \(session.format(startLoss)) → \(session.format(run.loss))"
         text += " at \(NumberFormat.point(run.point, digits: session.digits))"
+        // The rows show the gradient each step moved along; the one at the last point is the next step's.
+        if run.trace.dimension > 0 { text += " (gradient \(NumberFormat.point(run.gradient, digits: session.digits)))" }
         if let ending = run.ending {
             text += "\n" + ending.description.text(digits: session.digits)
         } else if run.hasConverged {

@@ -2,8 +2,11 @@ import LRLab
 
 /// The trace as CSV: a header row, then one row per step. The first columns are exactly
 /// `step,lr,x,loss,gx` (1-D) or `step,lr,x,y,loss,gx,gy` (2-D); then the step taken
-/// (`dx`, `dy`) and the optimizer's state (`m_x`, `v_y`, ...). Numbers use `%.17g`, so
-/// every value reads back as the same double. Row 0 is the start point, with lr 0.
+/// (`dx`, `dy`) and the optimizer's state (`m_x`, `v_y`, ...). `gx` is the gradient the
+/// row's step moved along (at the previous row's `x`), so each row checks by itself: for gd,
+/// `dx = −lr·gx` and `x` = the previous `x` + `dx`; the state is updated from the row's `gx`.
+/// Numbers use `%.17g`, so every value reads back as the same double. Row 0 is the start
+/// point, with lr 0 and the gradient there.
 public struct TraceCSV: Sendable {
     public var parameters: [String]
     public var stateNames: [String]
@@ -39,7 +42,7 @@ public struct TraceCSV: Sendable {
         var cells = [String(record.step), NumberFormat.exact(record.learningRate)]
         cells += record.parameters.map(NumberFormat.exact)
         cells.append(NumberFormat.exact(record.loss))
-        cells += record.gradient.map(NumberFormat.exact)
+        cells += record.gradientUsed.map(NumberFormat.exact)
         cells += record.stepTaken.map(NumberFormat.exact)
         cells += record.state.map(NumberFormat.exact)
         return cells.joined(separator: ",")

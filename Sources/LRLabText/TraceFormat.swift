@@ -1,8 +1,12 @@
 import LRLab
 
 /// Trace lines as `step`, `run` and `trace` print them: a header, then one aligned line per
-/// step with the step number, learning rate, parameters, loss, gradient, the step taken and
-/// notes; an adaptive optimizer's state follows on indented lines.
+/// step with the step number, learning rate, the gradient the step moved along (at the
+/// previous row's point), the step taken, the new point, its loss and notes; an adaptive
+/// optimizer's state follows on indented lines. So every number on a row follows from the
+/// numbers on it and the previous row's point: for gd, d = −lr·g and x = previous x + d; an
+/// adaptive optimizer's state is updated from the row's g. (The gradient at the last point
+/// is the next step's: a run's summary shows it.) Row 0 is the start, with its gradient.
 ///
 /// Every line fits `width` terminal cells. Columns are as wide as the numbers of the block
 /// being printed (a `Layout`); when a whole row does not fit, the row folds: the first line
@@ -32,9 +36,9 @@ public struct TraceFormat: Sendable {
         self.showsState = showsState
     }
 
-    /// Column names: `step lr x loss gx dx` (1-D) or `step lr x y loss gx gy dx dy`.
+    /// Column names: `step lr gx dx x loss` (1-D) or `step lr gx gy dx dy x y loss`.
     public var columns: [String] {
-        ["step", "lr"] + parameters + ["loss"] + parameters.map { "g" + $0 } + parameters.map { "d" + $0 }
+        ["step", "lr"] + parameters.map { "g" + $0 } + parameters.map { "d" + $0 } + parameters + ["loss"]
     }
 
     /// Column widths for a block of trace lines, and whether its rows fold onto two lines.
@@ -93,10 +97,10 @@ public struct TraceFormat: Sendable {
         var lines: [String] = []
         var continuation: [String] = []
         if layout.folded, !parameters.isEmpty, record.step > 0 {
-            continuation = ["g=" + NumberFormat.point(record.gradient, digits: digits),
+            continuation = ["g=" + NumberFormat.point(record.gradientUsed, digits: digits),
                             "d=" + NumberFormat.point(record.stepTaken, digits: digits)]
         } else if layout.folded, !parameters.isEmpty {
-            continuation = ["g=" + NumberFormat.point(record.gradient, digits: digits)]
+            continuation = ["g=" + NumberFormat.point(record.gradientUsed, digits: digits)]
         }
         if words.isEmpty {
             lines.append(first)
@@ -156,19 +160,24 @@ public struct TraceFormat: Sendable {
     /// The text of every column for `record` (row 0 has no rate and no step taken).
     private func cells(_ record: TraceRecord) -> [String] {
         let isStart = record.step == 0
-        var cells = [String(record.step), isStart ? "-" : NumberFormat.format(record.learningRate, digits: digits)]
-        cells += record.parameters.map(number)
-        cells.append(number(record.loss))
-        cells += record.gradient.map(number)
-        cells += record.stepTaken.map { isStart ? "-" : number($0) }
+        let count = parameters.count
         // A record without per-parameter columns leaves those cells empty.
-        while cells.count < columns.count { cells.append("") }
-        return Array(cells.prefix(columns.count))
+        func cells(_ values: [Double], _ text: (Double) -> String) -> [String] {
+            values.count == count ? values.map(text) : [String](repeating: "", count: count)
+        }
+        var row = [String(record.step), isStart ? "-" : NumberFormat.format(record.learningRate, digits: digits)]
+        row += cells(record.gradientUsed, number)
+        row += cells(record.stepTaken) { isStart ? "-" : number($0) }
+        row += cells(record.parameters, number)
+        row.append(number(record.loss))
+        return row
     }
 
-    /// The columns printed on the first line: all of them, or without gradient and step when folded.
+    /// The columns printed on the first line: all of them, or the step, rate, point and loss
+    /// when folded.
     private func shownColumns(_ layout: Layout) -> [Int] {
-        layout.folded ? Array(0..<(3 + parameters.count)) : Array(columns.indices)
+        let count = parameters.count
+        return layout.folded ? [0, 1] + Array((2 + 2 * count)..<(3 + 3 * count)) : Array(columns.indices)
     }
 
     private var gapText: String { String(repeating: " ", count: TraceFormat.gap) }

@@ -78,14 +78,16 @@ import LRLab
         let writer = try #require(FileHandle(forWritingAtPath: path))
         let rows = Data(("a,b,y\n" + String(repeating: "1.25,-3e-2,1\n", count: 10_000)).utf8)
         let body = Data(String(repeating: "1.25,-3e-2,1\n", count: 10_000).utf8)
-        writer.write(rows)
+        // Paced (10,000 rows every 20 ms), so that the rows stay far under the 1,000,000-row
+        // limit however fast lrlab reads them.
+        signal(SIGPIPE, SIG_IGN)
+        try writer.write(contentsOf: rows)
         let deadline = Date().addingTimeInterval(0.5)
-        while Date() < deadline { writer.write(body) }
+        while Date() < deadline, (try? writer.write(contentsOf: body)) != nil { Thread.sleep(forTimeInterval: 0.02) }
         let pressed = Date()
         lrlab.interrupt()
         // Keep the FIFO flowing, as a producer would, until lrlab has gone.
-        signal(SIGPIPE, SIG_IGN)
-        while lrlab.isRunning, (try? writer.write(contentsOf: body)) != nil {}
+        while lrlab.isRunning, (try? writer.write(contentsOf: body)) != nil { Thread.sleep(forTimeInterval: 0.02) }
         lrlab.waitUntilExit()
         let seconds = Date().timeIntervalSince(pressed)
         try? writer.close()

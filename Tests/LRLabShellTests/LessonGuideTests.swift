@@ -64,7 +64,7 @@ import Glibc
         let learner = Learner()
         let shown = learner.type("lesson 1")
         #expect(shown.hasPrefix("Lesson 1 · A tiny lesson\n"))
-        #expect(shown.contains("Three sections and a task.\nFirst section narration.\nlrlab> f(x) = (x - 3)^2\n"))
+        #expect(shown.contains("Three sections and a task.\n── section 1 of 3 ──\nFirst section narration.\nlrlab> f(x) = (x - 3)^2\n"))
         #expect(shown.contains("lrlab> start x=0\n"))
         // A line of claims runs without being shown.
         #expect(!shown.contains("expect"))

@@ -17,7 +17,7 @@ import Testing
         let (text, outcome) = TrainingLimitsTests.run("data digits; model mlp hidden=1400,1300; opt adam; pbt epochs=1 population=32")
         #expect(outcome.errors == 1)
         let flat = unwrapped(text)
-        #expect(flat.contains("pbt on this model needs about 3.5 GB (32 members × 108 MB), more than the memory budget of 2 GB"), "\(text)")
+        #expect(flat.contains("pbt on this model needs about 3.6 GB (32 members × 108 MB), more than the memory budget of 2 GB"), "\(text)")
         #expect(flat.contains("give population=17 or fewer or a smaller model, or raise the budget: set memory=4GB"), "\(text)")
         #expect(text.contains("^~~~~~~~~~~~~"))
     }

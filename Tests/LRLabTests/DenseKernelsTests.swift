@@ -130,6 +130,38 @@ import Testing
         let alone = (0..<9).flatMap { row in loss.outputs(at: parameters, inputs: Array(inputs[row * 5..<(row + 1) * 5])) }
         #expect(together.map(\.bitPattern) == alone.map(\.bitPattern))
     }
+
+    /// Each kernel asks `shouldStop` once per `DenseKernels.stopInterval` rows (or units), and
+    /// returns false at the first yes. A layer of 1024 × 1024 is one interval a row: it asks
+    /// before every row, so a stop takes effect within a row's work.
+    @Test func eachKernelAsksBetweenBlocksOfRowsAndStopsAtTheFirstYes() {
+        let (rows, inputs, outputs) = (3, 1024, 1024)
+        #expect(DenseKernels.stopInterval(work: inputs * outputs) == 1)
+        #expect(DenseKernels.stopInterval(work: 16) == DenseKernels.workBetweenStopChecks / 16)
+        let x = Self.values(rows * inputs, seed: 1), w = Self.values(outputs * inputs, seed: 2, zeros: 0)
+        let b = Self.values(outputs, seed: 3, zeros: 0)
+        var masks = [UInt64](repeating: 0, count: Self.scratch(rows, inputs, outputs))
+        var transposed = [Double](repeating: 0, count: inputs * outputs)
+        var z = [Double](repeating: 0, count: rows * outputs), gw = [Double](repeating: 0, count: inputs * outputs)
+        var gb = [Double](repeating: 0, count: outputs), p = [Double](repeating: 0, count: rows * inputs)
+        for stopAt in [Int.max, 1, 2] {
+            var asked = 0
+            let stop = { asked += 1; return asked >= stopAt }
+            let affine = DenseKernels.affine(rows: rows, inputs: x, inputWidth: inputs, weights: w, biases: b, outputs: &z,
+                                             outputWidth: outputs, transposed: &transposed, masks: &masks, shouldStop: stop)
+            #expect(affine == (stopAt > rows) && asked == min(rows, stopAt), "affine, stop at \(stopAt)")
+            asked = 0
+            let propagated = DenseKernels.propagate(rows: rows, deltas: z, outputWidth: outputs, weights: w, inputWidth: inputs,
+                                                    into: &p, masks: &masks, shouldStop: stop)
+            #expect(propagated == (stopAt > rows) && asked == min(rows, stopAt), "propagate, stop at \(stopAt)")
+            asked = 0
+            // Units of 3 rows × 1024 inputs: one question every 341 units.
+            let added = DenseKernels.addGradients(rows: rows, inputs: x, inputWidth: inputs, deltas: z, outputWidth: outputs,
+                                                  weightGradient: &gw, biasGradient: &gb, masks: &masks, shouldStop: stop)
+            let questions = outputs / DenseKernels.stopInterval(work: rows * inputs)
+            #expect(added == (stopAt > questions) && asked == min(questions, stopAt), "addGradients, stop at \(stopAt)")
+        }
+    }
 }
 
 /// ReLU's derivative two lanes at a time equals the scalar select, bit for bit, for every

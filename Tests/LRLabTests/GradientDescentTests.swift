@@ -80,10 +80,11 @@ import LRLabText
         #expect(Swift.abs(run.point[0] - 3) < 1e-9)
         // Memory: at most `capacity` rows of `width` doubles and a 12-byte index entry each
         // (place and step): for a 1-D gd run (step, rate, loss, notes, x, gradient, step
-        // taken: 7 doubles a row) 100,000 × 68 bytes = 6.8 MB however long the run.
+        // taken, the step's gradient: 8 doubles a row) 100,000 × 76 bytes = 7.6 MB however
+        // long the run.
         #expect(run.trace.parameters.count == run.trace.count)
         #expect(run.trace.storedBytes <= run.trace.maximumBytes)
-        #expect(run.trace.maximumBytes == 100_000 * (7 * 8 + 4 + 8))
+        #expect(run.trace.maximumBytes == 100_000 * (8 * 8 + 4 + 8))
     }
 }
 

@@ -52,7 +52,7 @@ import LRLabText
     @Test func aFewParametersKeepEveryColumnAsTheExplorerDoes() throws {
         let trace = try run(OptimizerConfiguration(kind: .adam, values: OptimizerKind.adam.defaultValues), parameters: 2).trace
         #expect(trace.dimension == 2 && !trace.storesNorms)
-        #expect(trace.width == 4 + (3 + trace.stateNames.count) * 2)
+        #expect(trace.width == 4 + (4 + trace.stateNames.count) * 2)
         let limit = RecordingPolicy.defaultPerParameterLimit
         #expect(try run(.standard, parameters: limit).trace.dimension == limit)
         #expect(try run(.standard, parameters: limit + 1).trace.dimension == 0)
@@ -93,7 +93,7 @@ import LRLabText
 
     @Test func namedExtrasAreRecordedOnTheLatestRow() throws {
         var run = try run(.standard, parameters: 3, recording: RecordingPolicy(extras: ["val_loss"]))
-        #expect(run.trace.width == 4 + 3 * 3 + 1)
+        #expect(run.trace.width == 4 + 4 * 3 + 1)
         run.step()
         let known = run.recordExtra("val_loss", 1.5)
         let unknown = run.recordExtra("test_loss", 2)

@@ -9,7 +9,7 @@ import Testing
         for step in 0..<rows {
             let t = Double(step)
             trace.append(step: step, learningRate: t + 0.5, parameters: [t, -t], loss: 10 * t,
-                         gradient: [t + 0.25, t - 0.25], stepTaken: [1, -1], state: [t * t, -t * t],
+                         gradient: [t + 0.25, t - 0.25], stepTaken: [1, -1], stepGradient: [t + 0.5, t - 0.5], state: [t * t, -t * t],
                          notes: step.isMultiple(of: 3) ? [.overshoot] : [])
         }
         return trace
@@ -18,18 +18,18 @@ import Testing
     @Test func columnsReadEveryQuantityOfEveryRow() {
         let trace = trace(rows: 200)
         #expect(trace.count == 200)
-        #expect(trace.width == 4 + 3 * 2 + 1 * 2)
+        #expect(trace.width == 4 + 4 * 2 + 1 * 2)
         #expect(Array(trace.steps) == Array(0..<200))
         #expect(trace.learningRates[7] == 7.5)
         #expect(trace.losses[199] == 1990)
         #expect(trace.notes[6] == [.overshoot] && trace.notes[7] == [])
         #expect(trace.parameters.count == 400)
         #expect(trace.parameters[2 * 150] == 150 && trace.parameters[2 * 150 + 1] == -150)
-        #expect(trace.gradients[2 * 9 + 1] == 8.75)
+        #expect(trace.gradients[2 * 9 + 1] == 8.75 && trace.stepGradients[2 * 9 + 1] == 8.5)
         #expect(trace.states[2 * 12] == 144 && trace.states[2 * 12 + 1] == -144)
         #expect(trace.record(12) == TraceRecord(step: 12, learningRate: 12.5, parameters: [12, -12], loss: 120,
                                                 gradient: [12.25, 11.75], stepTaken: [1, -1], state: [144, -144],
-                                                notes: [.overshoot]))
+                                                notes: [.overshoot], stepGradient: [12.5, 11.5]))
     }
 
     /// A copy, or a column taken earlier, keeps its rows while the original grows and thins.
@@ -68,7 +68,8 @@ import Testing
         for step in 500..<3000 {
             let t = Double(step)
             trace.append(step: step, learningRate: t + 0.5, parameters: [t, -t], loss: 10 * t,
-                         gradient: [t + 0.25, t - 0.25], stepTaken: [1, -1], state: [t * t, -t * t], notes: [])
+                         gradient: [t + 0.25, t - 0.25], stepTaken: [1, -1], stepGradient: [t + 0.5, t - 0.5],
+                         state: [t * t, -t * t], notes: [])
         }
         #expect(trace.stride > 4)
         for row in 0..<trace.count {
@@ -76,7 +77,8 @@ import Testing
             let t = Double(record.step)
             #expect(record == TraceRecord(step: record.step, learningRate: t + 0.5, parameters: [t, -t], loss: 10 * t,
                                           gradient: [t + 0.25, t - 0.25], stepTaken: [1, -1], state: [t * t, -t * t],
-                                          notes: record.step < 500 && record.step.isMultiple(of: 3) ? [.overshoot] : []))
+                                          notes: record.step < 500 && record.step.isMultiple(of: 3) ? [.overshoot] : [],
+                                          stepGradient: [t + 0.5, t - 0.5]))
             #expect(trace.losses[row] == 10 * t && trace.parameters[2 * row + 1] == -t && trace.states[2 * row] == t * t)
         }
         #expect(Array(trace.steps) == Array(trace.steps).sorted())
@@ -87,7 +89,7 @@ import Testing
         trace.append(step: last + trace.stride, learningRate: 0, parameters: [1, 2], loss: 3, gradient: [4, 5],
                      stepTaken: [6, 7], state: [8, 9], notes: [])
         #expect(trace.last == TraceRecord(step: last + trace.stride, learningRate: 0, parameters: [1, 2], loss: 3,
-                                          gradient: [4, 5], stepTaken: [6, 7], state: [8, 9], notes: []))
+                                          gradient: [4, 5], stepTaken: [6, 7], state: [8, 9], notes: [], stepGradient: [4, 5]))
         #expect(trace.losses[trace.count - 2] == 10 * Double(last))
     }
 

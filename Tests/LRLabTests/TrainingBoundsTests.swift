@@ -64,6 +64,48 @@ import Testing
         #expect(stopped.stepCount == 3)
     }
 
+    /// Mini-batches of 16 rows of a model of 66,000 parameters: each step's evaluation is
+    /// long enough to be stopped inside the model's kernels. Stopping at any question holds
+    /// the step under way (the run stays at the step before), and training on gives the same
+    /// parameters and trace, bit for bit, as never stopping: the held step is finished with
+    /// its own batch, and the batches after it are those of the uninterrupted training.
+    @Test(arguments: [1, 2, 3, 5, 8, 13])
+    func stoppingAMiniBatchStepInsideTheKernelsChangesNothing(stopAt: Int) throws {
+        let data = ModelFixtures.regression(rows: 40, features: 2)
+        let split = DataSplit(splitting: data, trainingFraction: 0.8, seed: 0)
+        let model = DenseNetwork(widths: [2, 256, 256, 1])
+        func make() throws -> Trainer {
+            try Trainer(model: model, split: split, initialization: .seeded(1),
+                        configuration: try TrainingBoundsTests.adam(0.001), batchSize: 16, seed: 4)
+        }
+        #expect(ModelLoss(model: model, data: split.training).batch(Array(0..<16)[...]).evaluationCanStop)
+        var whole = try make()
+        #expect(whole.train(epochs: 2) == .finished)
+        var stopped = try make()
+        let stopper = Stopper(stopAt: stopAt)
+        let first = stopped.train(epochs: 2, shouldStop: stopper.callAsFunction)
+        guard case .interrupted(let step, _) = first else {
+            Issue.record("question \(stopAt) did not stop the training: \(first)")
+            return
+        }
+        #expect(stopped.run.stepCount == step)
+        while stopped.epoch < 2 { stopped.train(epochs: 2 - stopped.epoch) }
+        #expect(stopped.run.point.map(\.bitPattern) == whole.run.point.map(\.bitPattern))
+        #expect(stopped.trace.records == whole.trace.records)
+        #expect(!stopped.run.holdsStep)
+    }
+
+    /// The first evaluation, at the start, of a full batch of many rows stops too: the
+    /// trainer is not made.
+    @Test func stoppingTheFirstEvaluationMakesNoTrainer() throws {
+        let data = ModelFixtures.regression(rows: 700, features: 2)
+        let split = DataSplit(splitting: data, trainingFraction: 0.9, seed: 0)
+        #expect(throws: EvaluationError.interrupted) {
+            try Trainer(model: DenseNetwork(widths: [2, 5, 1]), split: split, initialization: .seeded(1),
+                        configuration: try TrainingBoundsTests.adam(0.01), batchSize: nil, shouldStop: { true })
+        }
+    }
+
     @Test func aStoppedPopulationFinishesTheSameGenerationItWouldHaveMade() throws {
         let loss = Objective(parameters: ["x", "y"], expression: try Parser.parse("x^2 + 10*y^2", variables: ["x", "y"]))
         let settings = Population.Settings(size: 4, interval: 2000, steps: 6000,

@@ -44,7 +44,7 @@ import Testing
     static let record = TraceRecord(step: 1, learningRate: 0.05, parameters: [-7.95, 0.95], loss: 54.163750000000000,
                                     gradient: [-7.95, 47.5], stepTaken: [0.05, -0.05],
                                     state: [-0.8, 5, 0.064, 2.5, -8, 50, 64, 2500, 0.1, 0.1, 0.001, 0.001, 0.00625, 0.001],
-                                    notes: [.overshoot])
+                                    notes: [.overshoot], stepGradient: [-8, 50])
     static let stateNames = ["m", "v", "m_hat", "v_hat", "bc1", "bc2", "lr_eff"]
 
     @Test func aTwoDimensionalRowFoldsAt80ColumnsAndKeepsEveryNumber() {
@@ -53,12 +53,13 @@ import Testing
         let text = format.line(Self.record, layout)
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.allSatisfy { TextWrap.displayWidth($0) <= 100 }, "\(text)")
-        #expect(lines[0] == "    1      0.05     -7.95      0.95   54.1638     -7.95      47.5      0.05     -0.05  overshoot")
+        // The gradient the step moved along (at the start), the step, then the new point and its loss.
+        #expect(lines[0] == "    1      0.05        -8        50      0.05     -0.05     -7.95      0.95   54.1638  overshoot")
         #expect(!layout.folded)
         let narrow = TraceFormat(parameters: ["x", "y"], stateNames: Self.stateNames, width: 60)
         let folded = narrow.line(Self.record, narrow.layout(for: [Self.record])).split(separator: "\n").map(String.init)
         #expect(folded[0] == "    1      0.05     -7.95      0.95   54.1638  overshoot")
-        #expect(folded[1] == "        g=(-7.95, 47.5)  d=(0.05, -0.05)")
+        #expect(folded[1] == "        g=(-8, 50)  d=(0.05, -0.05)")
         #expect(folded.allSatisfy { TextWrap.displayWidth($0) <= 60 }, "\(folded)")
         // The state flows over lines without splitting a name=(values) part.
         #expect(folded[2] == "        m=(-0.8, 5)  v=(0.064, 2.5)  m_hat=(-8, 50)")
@@ -69,7 +70,7 @@ import Testing
     @Test func theWidestNumbersFoldARowAt80() {
         var record = Self.record
         record.parameters = [-1.23456e-100, 9.87654e+200]
-        record.gradient = [-1.23456e-100, -9.87654e+200]
+        record.stepGradient = [-1.23456e-100, -9.87654e+200]
         let format = TraceFormat(parameters: ["x", "y"], stateNames: [], width: 80)
         let layout = format.layout(for: [record])
         #expect(layout.folded)
@@ -88,12 +89,14 @@ import Testing
         second.step = 2
         second.parameters = [-7.90001, 0.900083]
         let format = TraceFormat(parameters: ["x"], stateNames: [], width: 80)
-        let oneD = [TraceRecord(step: 1, learningRate: 0.1, parameters: [0.6], loss: 5.76, gradient: [-4.8], stepTaken: [0.6], state: [], notes: []),
-                    TraceRecord(step: 12, learningRate: 0.1, parameters: [2.79721], loss: 0.0411233, gradient: [-0.405578], stepTaken: [0.0506973], state: [], notes: [])]
+        let oneD = [TraceRecord(step: 1, learningRate: 0.1, parameters: [0.6], loss: 5.76, gradient: [-4.8], stepTaken: [0.6], state: [], notes: [],
+                                stepGradient: [-6]),
+                    TraceRecord(step: 12, learningRate: 0.1, parameters: [2.79721], loss: 0.0411233, gradient: [-0.405578], stepTaken: [0.0506973], state: [],
+                                notes: [], stepGradient: [-0.506973])]
         let lines = format.table(oneD)
-        #expect(lines == [" step        lr         x       loss         gx         dx  notes",
-                          "    1       0.1       0.6       5.76       -4.8        0.6",
-                          "   12       0.1   2.79721  0.0411233  -0.405578  0.0506973"])
+        #expect(lines == [" step        lr         gx         dx         x       loss  notes",
+                          "    1       0.1         -6        0.6       0.6       5.76",
+                          "   12       0.1  -0.506973  0.0506973   2.79721  0.0411233"])
     }
 }
 

@@ -3,6 +3,9 @@ public struct EvaluationError: Error, Hashable, Sendable, CustomStringConvertibl
     public var description: String
 
     public init(_ description: String) { self.description = description }
+
+    /// Not a property of the loss: Ctrl-C stopped the evaluation (`Run.init`'s `shouldStop`).
+    public static let interrupted = EvaluationError("interrupted while evaluating the start")
 }
 
 /// The reference evaluator: walks the tree. The compiled form is checked against it.

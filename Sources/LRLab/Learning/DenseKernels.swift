@@ -15,6 +15,10 @@
 /// but skipped terms keeps its start's sign of zero. Non-finite multipliers (NaN, ±∞) are
 /// never skipped.
 ///
+/// **Stopping**: each kernel asks `shouldStop` between blocks of rows (or of output units)
+/// of about `workBetweenStopChecks` multiply-adds, and returns false when it said stop, its
+/// outputs then partial. Asking changes no result.
+///
 /// **Scratch**: one bit a multiplier (whether it is nonzero) for a row or column, in
 /// `scratchCount(...)` words of a caller's buffer: nothing is allocated.
 enum DenseKernels {
@@ -54,6 +58,16 @@ enum DenseKernels {
         var total = start
         NonzeroMasks.forEachMarked(masks, count: count) { i in total = total.adding(x[i], times: Lanes(gathering: base + i, stride: laneStride)) }
         return total
+    }
+
+    /// Multiply-adds a kernel does between two questions to `shouldStop`: 2²⁰, well under a
+    /// millisecond.
+    static let workBetweenStopChecks = 1 << 20
+
+    /// Rows (or units) of `work` multiply-adds each between two questions to `shouldStop`.
+    @inline(__always)
+    static func stopInterval(work: Int) -> Int {
+        Swift.max(1, workBetweenStopChecks / Swift.max(1, work))
     }
 
     /// Rows from which `affine` transposes the weights first: below, the copy would cost more
@@ -107,11 +121,12 @@ enum DenseKernels {
     /// on, it first copies them transposed into `transposed` (`inputWidth × outputWidth`
     /// doubles), so that a block of outputs' weights is one contiguous load; below, it loads
     /// them strided. The sums are the same either way.
+    @discardableResult
     static func affine(rows: Int, inputs x: UnsafePointer<Double>, inputWidth: Int,
                        weights w: UnsafePointer<Double>, biases b: UnsafePointer<Double>,
                        outputs z: UnsafeMutablePointer<Double>, outputWidth: Int,
                        transposed: UnsafeMutablePointer<Double>, masks: UnsafeMutablePointer<UInt64>,
-                       transposeFrom threshold: Int = transposeThreshold) {
+                       transposeFrom threshold: Int = transposeThreshold, shouldStop: () -> Bool = { false }) -> Bool {
         struct Block: DenseBlockBody {
             let masks: UnsafePointer<UInt64>, x: UnsafePointer<Double>, inputWidth: Int, outputWidth: Int
             let wt: UnsafePointer<Double>, b: UnsafePointer<Double>, z: UnsafeMutablePointer<Double>
@@ -132,7 +147,14 @@ enum DenseKernels {
         }
         let transposes = rows >= threshold
         if transposes { transpose(w, rows: outputWidth, columns: inputWidth, into: transposed) }
+        let interval = stopInterval(work: inputWidth &* outputWidth)
+        var untilCheck = interval
         for row in 0..<rows {
+            untilCheck &-= 1
+            if untilCheck == 0 {
+                untilCheck = interval
+                if shouldStop() { return false }
+            }
             let inputRow = x + row * inputWidth
             NonzeroMasks.mark(inputRow, count: inputWidth, stride: 1, into: masks)
             if transposes {
@@ -143,6 +165,7 @@ enum DenseKernels {
                                                            z: z + row * outputWidth))
             }
         }
+        return true
     }
 
     /// The gradients of one layer's weights and biases, added to `gw` and `gb`:
@@ -154,10 +177,11 @@ enum DenseKernels {
     /// the deltas at its outputs (∂L/∂z). For each output j, the sums run over the rows where
     /// d[r,j] is nonzero, a block of inputs at a time, into a whole row of `gw` (for one row,
     /// the outer product d ⊗ a).
+    @discardableResult
     static func addGradients(rows: Int, inputs a: UnsafePointer<Double>, inputWidth: Int,
                              deltas d: UnsafePointer<Double>, outputWidth: Int,
                              weightGradient gw: UnsafeMutablePointer<Double>, biasGradient gb: UnsafeMutablePointer<Double>,
-                             masks: UnsafeMutablePointer<UInt64>) {
+                             masks: UnsafeMutablePointer<UInt64>, shouldStop: () -> Bool = { false }) -> Bool {
         struct RowBlock: DenseBlockBody {
             let masks: UnsafePointer<UInt64>, rows: Int, a: UnsafePointer<Double>, inputWidth: Int
             let d: UnsafePointer<Double>, outputWidth: Int, gw: UnsafeMutablePointer<Double>
@@ -177,21 +201,30 @@ enum DenseKernels {
                 Lanes(loading: gb + start).adding(total).store(to: gb + start)
             }
         }
+        let interval = stopInterval(work: rows &* inputWidth)
+        var untilCheck = interval
         for unit in 0..<outputWidth {
+            untilCheck &-= 1
+            if untilCheck == 0 {
+                untilCheck = interval
+                if shouldStop() { return false }
+            }
             NonzeroMasks.mark(d + unit, count: rows, stride: outputWidth, into: masks)
             forEachBlock(of: inputWidth, RowBlock(masks: masks, rows: rows, a: a, inputWidth: inputWidth, d: d + unit,
                                                   outputWidth: outputWidth, gw: gw + unit * inputWidth))
         }
         forEachBlock(of: outputWidth, BiasBlock(rows: rows, d: d, gb: gb, outputWidth: outputWidth))
+        return true
     }
 
     /// The deltas passed back through one layer's weights (before the activation's
     /// derivative is applied):
     ///
     ///     for r, i: p[r,i] = 0;  for j in 0..<outputWidth: p[r,i] += d[r,j] · W[j,i]
+    @discardableResult
     static func propagate(rows: Int, deltas d: UnsafePointer<Double>, outputWidth: Int,
                           weights w: UnsafePointer<Double>, inputWidth: Int, into p: UnsafeMutablePointer<Double>,
-                          masks: UnsafeMutablePointer<UInt64>) {
+                          masks: UnsafeMutablePointer<UInt64>, shouldStop: () -> Bool = { false }) -> Bool {
         struct Block: DenseBlockBody {
             let masks: UnsafePointer<UInt64>, d: UnsafePointer<Double>, outputWidth: Int, inputWidth: Int
             let w: UnsafePointer<Double>, p: UnsafeMutablePointer<Double>
@@ -201,12 +234,20 @@ enum DenseKernels {
                                  blockStride: inputWidth).store(to: p + start)
             }
         }
+        let interval = stopInterval(work: inputWidth &* outputWidth)
+        var untilCheck = interval
         for row in 0..<rows {
+            untilCheck &-= 1
+            if untilCheck == 0 {
+                untilCheck = interval
+                if shouldStop() { return false }
+            }
             let deltas = d + row * outputWidth
             NonzeroMasks.mark(deltas, count: outputWidth, stride: 1, into: masks)
             forEachBlock(of: inputWidth, Block(masks: masks, d: deltas, outputWidth: outputWidth, inputWidth: inputWidth, w: w,
                                                p: p + row * inputWidth))
         }
+        return true
     }
 }
 

@@ -108,11 +108,20 @@ public struct DenseNetwork: Model {
 
     public func forward(parameters: Span<Double>, inputs: Span<Double>, rows: Int,
                         outputs: inout MutableSpan<Double>, workspace: inout MutableSpan<Double>) {
+        _ = forward(parameters: parameters, inputs: inputs, rows: rows, outputs: &outputs, workspace: &workspace,
+                    shouldStop: { false })
+    }
+
+    /// Asks `shouldStop` inside each layer's kernel, between blocks of rows.
+    public func forward(parameters: Span<Double>, inputs: Span<Double>, rows: Int,
+                        outputs: inout MutableSpan<Double>, workspace: inout MutableSpan<Double>,
+                        shouldStop: () -> Bool) -> Bool {
         parameters.withUnsafeBufferPointer { parameters in
             inputs.withUnsafeBufferPointer { inputs in
                 outputs.withUnsafeMutableBufferPointer { outputs in
                     workspace.withUnsafeMutableBufferPointer { workspace in
-                        forwardPass(parameters: parameters, inputs: inputs, rows: rows, outputs: outputs, workspace: workspace)
+                        forwardPass(parameters: parameters, inputs: inputs, rows: rows, outputs: outputs, workspace: workspace,
+                                    shouldStop: shouldStop)
                     }
                 }
             }
@@ -121,13 +130,21 @@ public struct DenseNetwork: Model {
 
     public func backward(parameters: Span<Double>, inputs: Span<Double>, rows: Int, outputGradient: inout MutableSpan<Double>,
                          gradient: inout MutableSpan<Double>, workspace: inout MutableSpan<Double>) {
+        _ = backward(parameters: parameters, inputs: inputs, rows: rows, outputGradient: &outputGradient, gradient: &gradient,
+                     workspace: &workspace, shouldStop: { false })
+    }
+
+    /// Asks `shouldStop` inside each layer's kernels, between blocks of rows or units.
+    public func backward(parameters: Span<Double>, inputs: Span<Double>, rows: Int, outputGradient: inout MutableSpan<Double>,
+                         gradient: inout MutableSpan<Double>, workspace: inout MutableSpan<Double>,
+                         shouldStop: () -> Bool) -> Bool {
         parameters.withUnsafeBufferPointer { parameters in
             inputs.withUnsafeBufferPointer { inputs in
                 outputGradient.withUnsafeMutableBufferPointer { outputGradient in
                     gradient.withUnsafeMutableBufferPointer { gradient in
                         workspace.withUnsafeMutableBufferPointer { workspace in
                             backwardPass(parameters: parameters, inputs: inputs, rows: rows, outputGradient: outputGradient,
-                                         gradient: gradient, workspace: workspace)
+                                         gradient: gradient, workspace: workspace, shouldStop: shouldStop)
                         }
                     }
                 }
@@ -137,9 +154,19 @@ public struct DenseNetwork: Model {
 
     /// `forward` on the buffers the spans cover.
     func forwardPass(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
-                        outputs: UnsafeMutableBufferPointer<Double>, workspace: UnsafeMutableBufferPointer<Double>) {
-        guard let parameterBase = parameters.baseAddress, let outputBase = outputs.baseAddress, rows > 0 else { return }
+                     outputs: UnsafeMutableBufferPointer<Double>, workspace: UnsafeMutableBufferPointer<Double>) {
+        _ = forwardPass(parameters: parameters, inputs: inputs, rows: rows, outputs: outputs, workspace: workspace,
+                        shouldStop: { false })
+    }
+
+    /// `forwardPass`, asking `shouldStop` inside each layer's kernel, between blocks of rows;
+    /// false when it said stop.
+    func forwardPass(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
+                     outputs: UnsafeMutableBufferPointer<Double>, workspace: UnsafeMutableBufferPointer<Double>,
+                     shouldStop: () -> Bool) -> Bool {
+        guard let parameterBase = parameters.baseAddress, let outputBase = outputs.baseAddress, rows > 0 else { return true }
         let transposed = workspace.baseAddress! + transposedOffset(rows: rows)
+        var finished = true
         withScratch(workspace, rows: rows) { masks in
             var input = inputs.baseAddress!
             var hiddenOffset = 0, transposedStart = 0
@@ -147,9 +174,12 @@ public struct DenseNetwork: Model {
                 let (inputWidth, outputWidth) = (widths[layer], widths[layer + 1])
                 let isLast = layer == layerCount - 1
                 let output = isLast ? outputBase : workspace.baseAddress! + hiddenOffset
-                DenseKernels.affine(rows: rows, inputs: input, inputWidth: inputWidth, weights: parameterBase + weightOffsets[layer],
-                                    biases: parameterBase + biasOffsets[layer], outputs: output, outputWidth: outputWidth,
-                                    transposed: transposed + transposedStart, masks: masks)
+                guard DenseKernels.affine(rows: rows, inputs: input, inputWidth: inputWidth, weights: parameterBase + weightOffsets[layer],
+                                          biases: parameterBase + biasOffsets[layer], outputs: output, outputWidth: outputWidth,
+                                          transposed: transposed + transposedStart, masks: masks, shouldStop: shouldStop) else {
+                    finished = false
+                    return
+                }
                 if !isLast {
                     activate(output, count: rows * outputWidth)
                     input = UnsafePointer(output)
@@ -158,6 +188,7 @@ public struct DenseNetwork: Model {
                 transposedStart += inputWidth * outputWidth
             }
         }
+        return finished
     }
 
     @inline(__always)
@@ -172,9 +203,19 @@ public struct DenseNetwork: Model {
 
     /// `backward` on the buffers the spans cover.
     func backwardPass(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
-                         outputGradient: UnsafeMutableBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>,
-                         workspace: UnsafeMutableBufferPointer<Double>) {
-        guard let parameterBase = parameters.baseAddress, let gradientBase = gradient.baseAddress, rows > 0 else { return }
+                      outputGradient: UnsafeMutableBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>,
+                      workspace: UnsafeMutableBufferPointer<Double>) {
+        _ = backwardPass(parameters: parameters, inputs: inputs, rows: rows, outputGradient: outputGradient, gradient: gradient,
+                         workspace: workspace, shouldStop: { false })
+    }
+
+    /// `backwardPass`, asking `shouldStop` inside each layer's kernels, between blocks of rows
+    /// or units; false when it said stop.
+    func backwardPass(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
+                      outputGradient: UnsafeMutableBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>,
+                      workspace: UnsafeMutableBufferPointer<Double>, shouldStop: () -> Bool) -> Bool {
+        guard let parameterBase = parameters.baseAddress, let gradientBase = gradient.baseAddress, rows > 0 else { return true }
+        var finished = true
         let hidden = hiddenWidths
         let deltaOffset = rows * hidden.reduce(0, +), deltaSize = rows * (hidden.max() ?? 0)
         withScratch(workspace, rows: rows) { masks in
@@ -183,14 +224,22 @@ public struct DenseNetwork: Model {
                 let (inputWidth, outputWidth) = (widths[layer], widths[layer + 1])
                 let input: UnsafePointer<Double> = layer == 0 ? inputs.baseAddress!
                     : UnsafePointer(workspace.baseAddress! + activationOffset(layer - 1, rows: rows))
-                DenseKernels.addGradients(rows: rows, inputs: input, inputWidth: inputWidth, deltas: delta, outputWidth: outputWidth,
-                                          weightGradient: gradientBase + weightOffsets[layer],
-                                          biasGradient: gradientBase + biasOffsets[layer], masks: masks)
+                guard DenseKernels.addGradients(rows: rows, inputs: input, inputWidth: inputWidth, deltas: delta, outputWidth: outputWidth,
+                                                weightGradient: gradientBase + weightOffsets[layer],
+                                                biasGradient: gradientBase + biasOffsets[layer], masks: masks,
+                                                shouldStop: shouldStop) else {
+                    finished = false
+                    return
+                }
                 guard layer > 0 else { break }
                 // δ_previous[i] = act′(a[i]) · Σ_j δ[j]·W[j, i], into the delta buffer not in use.
                 let previous = workspace.baseAddress! + deltaOffset + (layer % 2) * deltaSize
-                DenseKernels.propagate(rows: rows, deltas: delta, outputWidth: outputWidth, weights: parameterBase + weightOffsets[layer],
-                                       inputWidth: inputWidth, into: previous, masks: masks)
+                guard DenseKernels.propagate(rows: rows, deltas: delta, outputWidth: outputWidth,
+                                             weights: parameterBase + weightOffsets[layer],
+                                             inputWidth: inputWidth, into: previous, masks: masks, shouldStop: shouldStop) else {
+                    finished = false
+                    return
+                }
                 let count = rows * inputWidth
                 switch activation {
                 case .relu: DenseKernels.keepWhereActive(previous, input: input, count: count)
@@ -199,5 +248,6 @@ public struct DenseNetwork: Model {
                 delta = UnsafePointer(previous)
             }
         }
+        return finished
     }
 }

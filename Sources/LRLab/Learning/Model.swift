@@ -35,6 +35,36 @@ public protocol Model: Sendable {
     func backward(parameters: Span<Double>, inputs: Span<Double>, rows: Int,
                   outputGradient: inout MutableSpan<Double>, gradient: inout MutableSpan<Double>,
                   workspace: inout MutableSpan<Double>)
+
+    /// `forward`, asking `shouldStop` between pieces of the work; false when it said stop
+    /// (the outputs are then partial and `backward` must not follow). The same outputs
+    /// otherwise, bit for bit. By default one piece: `shouldStop` is never asked.
+    func forward(parameters: Span<Double>, inputs: Span<Double>, rows: Int,
+                 outputs: inout MutableSpan<Double>, workspace: inout MutableSpan<Double>,
+                 shouldStop: () -> Bool) -> Bool
+
+    /// `backward`, asking `shouldStop` between pieces of the work; false when it said stop
+    /// (the gradient is then partial). By default one piece.
+    func backward(parameters: Span<Double>, inputs: Span<Double>, rows: Int,
+                  outputGradient: inout MutableSpan<Double>, gradient: inout MutableSpan<Double>,
+                  workspace: inout MutableSpan<Double>, shouldStop: () -> Bool) -> Bool
+}
+
+extension Model {
+    public func forward(parameters: Span<Double>, inputs: Span<Double>, rows: Int,
+                        outputs: inout MutableSpan<Double>, workspace: inout MutableSpan<Double>,
+                        shouldStop: () -> Bool) -> Bool {
+        forward(parameters: parameters, inputs: inputs, rows: rows, outputs: &outputs, workspace: &workspace)
+        return true
+    }
+
+    public func backward(parameters: Span<Double>, inputs: Span<Double>, rows: Int,
+                         outputGradient: inout MutableSpan<Double>, gradient: inout MutableSpan<Double>,
+                         workspace: inout MutableSpan<Double>, shouldStop: () -> Bool) -> Bool {
+        backward(parameters: parameters, inputs: inputs, rows: rows, outputGradient: &outputGradient, gradient: &gradient,
+                 workspace: &workspace)
+        return true
+    }
 }
 
 /// A named block of a model's parameter vector: a weight matrix (`rows × columns`, row-major,
@@ -107,24 +137,28 @@ extension Model {
 }
 
 extension Model {
-    /// `forward` on raw buffers, for the engine's loops that hold them (`ModelLoss`).
+    /// The stoppable `forward` on raw buffers, for the engine's loops that hold them
+    /// (`ModelLoss`); false when `shouldStop` said stop.
     @inline(__always)
     func forward(_ parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
-                 outputs: UnsafeMutableBufferPointer<Double>, workspace: UnsafeMutableBufferPointer<Double>) {
+                 outputs: UnsafeMutableBufferPointer<Double>, workspace: UnsafeMutableBufferPointer<Double>,
+                 shouldStop: () -> Bool) -> Bool {
         var outputs = outputs.mutableSpan
         var workspace = workspace.mutableSpan
-        forward(parameters: parameters.span, inputs: inputs.span, rows: rows, outputs: &outputs, workspace: &workspace)
+        return forward(parameters: parameters.span, inputs: inputs.span, rows: rows, outputs: &outputs, workspace: &workspace,
+                       shouldStop: shouldStop)
     }
 
-    /// `backward` on raw buffers, for the engine's loops that hold them (`ModelLoss`).
+    /// The stoppable `backward` on raw buffers, for the engine's loops that hold them
+    /// (`ModelLoss`); false when `shouldStop` said stop.
     @inline(__always)
     func backward(_ parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rows: Int,
                   outputGradient: UnsafeMutableBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>,
-                  workspace: UnsafeMutableBufferPointer<Double>) {
+                  workspace: UnsafeMutableBufferPointer<Double>, shouldStop: () -> Bool) -> Bool {
         var outputGradient = outputGradient.mutableSpan
         var gradient = gradient.mutableSpan
         var workspace = workspace.mutableSpan
-        backward(parameters: parameters.span, inputs: inputs.span, rows: rows, outputGradient: &outputGradient,
-                 gradient: &gradient, workspace: &workspace)
+        return backward(parameters: parameters.span, inputs: inputs.span, rows: rows, outputGradient: &outputGradient,
+                        gradient: &gradient, workspace: &workspace, shouldStop: shouldStop)
     }
 }

@@ -117,10 +117,24 @@ public struct ModelLoss: DifferentiableLoss {
         workspace.withUnsafeMutableBufferPointer { loss(inPlace: $0, shouldStop: { false }) } ?? .nan
     }
 
-    /// More rows than one chunk: a full batch of a large set, which may take seconds.
-    public var evaluationCanStop: Bool { rowCount > chunkRows }
+    /// An evaluation over more rows than a chunk (a full batch of a large set) or of at least
+    /// `stoppableWork` parameter-rows (a large model's batch): one that may take long enough
+    /// for Ctrl-C to matter.
+    public var evaluationCanStop: Bool { ModelLoss.evaluationCanStop(rows: rowCount, parameters: parameterCount) }
 
-    /// The loss and gradient chunk by chunk, asking `shouldStop` before every chunk but the first.
+    /// Whether an evaluation over `rows` rows of a model of `parameters` parameters can be
+    /// stopped midway (`evaluationCanStop`).
+    public static func evaluationCanStop(rows: Int, parameters: Int) -> Bool {
+        let (work, overflow) = Swift.max(0, rows).multipliedReportingOverflow(by: Swift.max(1, parameters))
+        return rows > defaultChunkRows || overflow || work >= stoppableWork
+    }
+
+    /// Parameter-rows from which an evaluation can be stopped midway: 2²⁰, about a
+    /// millisecond; a smaller one finishes before a stop could matter.
+    public static let stoppableWork = 1 << 20
+
+    /// The loss and gradient chunk by chunk, asking `shouldStop` before every chunk but the
+    /// first and inside the model's passes (`Model.forward(…shouldStop:)`).
     public func loss(inPlace workspace: inout MutableSpan<Double>, afterStep step: Int,
                      shouldStop: () -> Bool) -> Double? {
         workspace.withUnsafeMutableBufferPointer { loss(inPlace: $0, shouldStop: shouldStop) }
@@ -137,10 +151,11 @@ public struct ModelLoss: DifferentiableLoss {
         var sum = 0.0
         let region = UnsafeMutableBufferPointer(rebasing: workspace[inputsOffset...])
         let finished = forEachChunk(region, shouldStop: shouldStop) { chunk, outputs, scratch, inputs, picked in
-            model.forward(parameters, inputs: inputs, rows: chunk, outputs: outputs, workspace: scratch)
+            guard model.forward(parameters, inputs: inputs, rows: chunk, outputs: outputs, workspace: scratch,
+                                shouldStop: shouldStop) else { return false }
             sum += lossAndOutputGradient(outputs, rows: picked, scale: 1 / Double(total))
-            model.backward(parameters, inputs: inputs, rows: chunk, outputGradient: outputs,
-                           gradient: gradient, workspace: scratch)
+            return model.backward(parameters, inputs: inputs, rows: chunk, outputGradient: outputs,
+                                  gradient: gradient, workspace: scratch, shouldStop: shouldStop)
         }
         guard finished else { return nil }
         var loss = sum / Double(total)
@@ -184,14 +199,18 @@ public struct ModelLoss: DifferentiableLoss {
         let piece = Swift.max(1, ModelLoss.measurementWorkBetweenStopChecks / Swift.max(1, parameterCount))
         let (features, outputsPerRow) = (data.featureCount, model.outputCount)
         let finished = forEachChunk(workspace, shouldStop: shouldStop) { chunk, outputs, scratch, inputs, picked in
-            guard !stopped else { return }
+            guard !stopped else { return false }
             var chunkSum = 0.0, start = 0
             while start < chunk {
-                if start > 0, shouldStop() { stopped = true; return }
+                if start > 0, shouldStop() { stopped = true; return false }
                 let rows = Swift.min(piece, chunk - start)
                 let pieceOutputs = UnsafeMutableBufferPointer(rebasing: outputs[start * outputsPerRow..<(start + rows) * outputsPerRow])
-                model.forward(parameters, inputs: UnsafeBufferPointer(rebasing: inputs[start * features..<(start + rows) * features]),
-                              rows: rows, outputs: pieceOutputs, workspace: scratch)
+                guard model.forward(parameters,
+                                    inputs: UnsafeBufferPointer(rebasing: inputs[start * features..<(start + rows) * features]),
+                                    rows: rows, outputs: pieceOutputs, workspace: scratch, shouldStop: shouldStop) else {
+                    stopped = true
+                    return false
+                }
                 let (loss, right) = summedLossAndCorrect(UnsafeBufferPointer(pieceOutputs), rows: picked.lowerBound + start..<picked.lowerBound + start + rows,
                                                          from: chunkSum)
                 chunkSum = loss
@@ -199,6 +218,7 @@ public struct ModelLoss: DifferentiableLoss {
                 start += rows
             }
             sum += chunkSum
+            return true
         }
         guard finished, !stopped else { return nil }
         return Measurement(loss: sum / Double(total), accuracy: kind == .crossEntropy ? Double(correct) / Double(total) : nil)
@@ -224,26 +244,23 @@ public struct ModelLoss: DifferentiableLoss {
         let rows = inputs.count / Swift.max(model.inputCount, 1)
         var outputs = [Double](repeating: 0, count: rows * model.outputCount)
         var scratch = [Double](repeating: 0, count: model.workspaceCount(rows: rows))
-        parameters.withUnsafeBufferPointer { parameters in
-            inputs.withUnsafeBufferPointer { inputs in
-                outputs.withUnsafeMutableBufferPointer { outputs in
-                    scratch.withUnsafeMutableBufferPointer { scratch in
-                        model.forward(parameters, inputs: inputs, rows: rows, outputs: outputs, workspace: scratch)
-                    }
-                }
-            }
+        do {
+            var outputSpan = outputs.mutableSpan, scratchSpan = scratch.mutableSpan
+            model.forward(parameters: parameters.span, inputs: inputs.span, rows: rows, outputs: &outputSpan,
+                          workspace: &scratchSpan)
         }
         return outputs
     }
 
     /// Calls `body` for each chunk of the loss's rows with the chunk's size, its outputs
     /// buffer, the model's scratch, its gathered inputs and the data rows it holds; asks
-    /// `shouldStop` before every chunk but the first and returns false when it said stop.
+    /// `shouldStop` before every chunk but the first and returns false when it said stop or
+    /// `body` returned false.
     /// `region` is the workspace from `inputsOffset` on (a measurement's whole workspace).
     @inline(__always)
     private func forEachChunk(_ region: UnsafeMutableBufferPointer<Double>, shouldStop: () -> Bool,
                               _ body: (Int, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>,
-                                       UnsafeBufferPointer<Double>, Range<Int>) -> Void) -> Bool {
+                                       UnsafeBufferPointer<Double>, Range<Int>) -> Bool) -> Bool {
         let total = rowCount, features = data.featureCount, outputsPerRow = model.outputCount
         let (outputsStart, scratchStart) = (outputsOffset - inputsOffset, scratchOffset - inputsOffset)
         let inputs = UnsafeMutableBufferPointer(rebasing: region[0..<outputsStart])
@@ -266,7 +283,7 @@ public struct ModelLoss: DifferentiableLoss {
                     chunkInputs = UnsafeBufferPointer(rebasing: inputs[0..<chunk * features])
                 }
                 let outputs = UnsafeMutableBufferPointer(rebasing: region[outputsStart..<outputsStart + chunk * outputsPerRow])
-                body(chunk, outputs, scratch, chunkInputs, start..<start + chunk)
+                guard body(chunk, outputs, scratch, chunkInputs, start..<start + chunk) else { return false }
                 start += chunk
             }
             return true

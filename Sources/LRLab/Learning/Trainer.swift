@@ -24,10 +24,12 @@
 /// optimizer's state, and while stepping the loss's workspace) and, with
 /// `keepsBestParameters`, the best epoch's parameters: `TrainingMemory` counts it.
 ///
-/// **Ctrl-C.** `shouldStop` is asked between pieces of steps, between the chunks of an
-/// evaluation over many rows (a full batch; the step under way is undone) and between the
-/// chunks of the whole-set measurement after an epoch (the epoch's steps are kept, and the
-/// next `train` measures it first).
+/// **Ctrl-C.** `shouldStop` is asked between pieces of steps, inside an evaluation that can
+/// take long (the first one, at the start: `init` then throws `EvaluationError.interrupted`;
+/// a step's: the step is held and the next `train` finishes it first, see `Run.run`) and
+/// inside the whole-set measurement after an epoch (the epoch's steps are kept, and the next
+/// `train` measures it first). An interrupted training continues exactly as one never
+/// interrupted: the same batches, the same steps.
 public struct Trainer: Sendable {
     /// Why a call of `train` returned.
     public enum Stop: Sendable, Hashable {
@@ -80,7 +82,8 @@ public struct Trainer: Sendable {
     /// `configuration` and `schedule`, batches of `batchSize` rows (nil: full batches)
     /// shuffled from `seed`. Records row 0 (before training), unless `shouldStop` stops that
     /// measurement (`isMeasured` is then false, and `train` measures it first). Throws when
-    /// the loss has no value at the start.
+    /// the loss has no value at the start, and `EvaluationError.interrupted` when
+    /// `shouldStop` stopped its evaluation.
     public init(model: any Model, split: DataSplit, l2: Double = 0, initialization: ModelInitialization,
                 configuration: OptimizerConfiguration, schedule: any LearningRateSchedule = ConstantSchedule(),
                 batchSize: Int? = nil, seed: UInt64 = 0, recording: RecordingPolicy = .training,
@@ -94,7 +97,7 @@ public struct Trainer: Sendable {
         let trainedLoss = ModelLoss(model: model, data: split.training, l2: l2)
         self.trainedLoss = trainedLoss
         self.run = try Run(objective: trainedLoss.batch(batches.next()), start: model.initialParameters(initialization),
-                           configuration: configuration, schedule: schedule, recording: recording)
+                           configuration: configuration, schedule: schedule, recording: recording, shouldStop: shouldStop)
         self.batches = batches
         self.trainingMeasure = ModelLoss(model: model, data: split.training)
         self.validationMeasure = split.validation.map { ModelLoss(model: model, data: $0) }
@@ -222,14 +225,18 @@ public struct Trainer: Sendable {
 
     /// Steps between two questions to `shouldStop`: as many as make about
     /// `workBetweenStopChecks` parameter-rows (a few milliseconds), at most
-    /// 1024, at least 1. A piece of steps is one `Run.run`, so the fewer pieces an epoch
-    /// takes, the less each step pays for the run's batch set-up; the bound keeps Ctrl-C
-    /// prompt on a big model.
+    /// `mostStepsPerPiece`, at least 1. A piece of steps is one `Run.run`, so the fewer
+    /// pieces an epoch takes, the less each step pays for the run's batch set-up; the bounds
+    /// keep Ctrl-C prompt on a big model, and on a small one whose steps cost more than their
+    /// arithmetic (a debug build, a busy machine).
     private var stepsPerPiece: Int {
         let rowsPerStep = batches.batchSize ?? split.training.rowCount
         let work = Swift.max(1, rowsPerStep) * Swift.max(1, trainedLoss.parameterCount)
-        return Swift.min(1024, Swift.max(1, workBetweenStopChecks / work))
+        return Swift.min(Trainer.mostStepsPerPiece, Swift.max(1, workBetweenStopChecks / work))
     }
+
+    /// The most steps in a piece: 256, a few microseconds each for a small model.
+    static let mostStepsPerPiece = 256
 
     /// Parameter-rows (a step's rows × the model's parameters, about a multiply-add each way)
     /// between two questions to `shouldStop`: by default 2²², a few milliseconds. 1 asks
@@ -239,15 +246,22 @@ public struct Trainer: Sendable {
     /// Takes `count` steps of the epoch under way in one `Run.run` (fewer when the run ends):
     /// with mini-batches, the batches come from `batches` through a `MiniBatchLoss`, and the
     /// run is left holding the loss of the last batch it evaluated, as `step`-by-`step`
-    /// replacement would leave it. Returns the steps taken.
+    /// replacement would leave it. When fewer steps were taken (Ctrl-C), the batches not
+    /// used are drawn again by the next piece. Returns the steps taken.
     private mutating func takeSteps(_ count: Int, shouldStop: () -> Bool) -> Int {
         guard batches.batchSize != nil else { return run.run(count, shouldStop: shouldStop) }
+        let unused = batches
         var pieceBatches: [ModelLoss] = []
         pieceBatches.reserveCapacity(count)
         for _ in 0..<count { pieceBatches.append(trainedLoss.batch(batches.next())) }
+        let before = run.lossFunction
         run.replaceLoss(MiniBatchLoss(batches: pieceBatches, firstStep: run.stepCount + 1))
         let taken = run.run(count, shouldStop: shouldStop)
-        run.replaceLoss(pieceBatches[Swift.max(0, taken - 1)])
+        if taken > 0 { run.replaceLoss(pieceBatches[taken - 1]) } else { run.replaceLoss(before) }
+        if taken < count, run.ending == nil {
+            batches = unused
+            for _ in 0..<taken { _ = batches.next() }
+        }
         return taken
     }
 

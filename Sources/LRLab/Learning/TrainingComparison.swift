@@ -38,9 +38,15 @@ public struct TrainingComparison: Sendable {
         self.epochs = epochs
         for entry in entries {
             if shouldStop() { wasStopped = true; return }
-            var trainer = try Trainer(model: model, split: split, l2: l2, initialization: initialization,
+            var trainer: Trainer
+            do throws(EvaluationError) {
+                trainer = try Trainer(model: model, split: split, l2: l2, initialization: initialization,
                                       configuration: entry.configuration, schedule: entry.schedule,
                                       batchSize: batchSize, seed: seed, shouldStop: shouldStop)
+            } catch {
+                if error == .interrupted { wasStopped = true; return }
+                throw error
+            }
             guard trainer.isMeasured else { wasStopped = true; return }
             trainer.keepsBestParameters = false
             let stop = trainer.train(epochs: epochs, shouldStop: shouldStop)

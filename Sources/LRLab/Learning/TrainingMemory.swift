@@ -8,9 +8,9 @@
 /// keeps them for early stopping, the best epoch's parameters. Only the training being
 /// stepped holds more: the loss's workspace (the parameters and gradient again, and one chunk
 /// of rows' inputs, outputs and activations), the measurement's workspace, the start point
-/// the trainings share, and, for a step over more rows than a chunk, the optimizer's state
-/// before the step (kept to undo a step that Ctrl-C stops). The data set itself is not
-/// counted: it is held already.
+/// the trainings share, and, where an evaluation can be stopped midway, the point of a step
+/// whose evaluation Ctrl-C stopped (held until the step is finished). The data set itself is
+/// not counted: it is held already.
 public struct TrainingMemory: Sendable, Hashable {
     /// Bytes each training keeps between its turns.
     public var perTraining: Int
@@ -36,8 +36,8 @@ public struct TrainingMemory: Sendable, Hashable {
         let measurement = Swift.max(loss.measurementWorkspaceCount,
                                     split.validation.map { ModelLoss(model: model, data: $0).measurementWorkspaceCount } ?? 0)
         let rowsPerStep = Swift.min(batchSize ?? split.training.rowCount, split.training.rowCount)
-        let undo = rowsPerStep > loss.chunkRows ? optimizer * parameters : 0
-        let stepping = parameters + loss.workspaceCount + measurement + undo
+        let held = ModelLoss.evaluationCanStop(rows: rowsPerStep, parameters: parameters) ? parameters : 0
+        let stepping = parameters + loss.workspaceCount + measurement + held
         self.init(perTraining: kept.multipliedSaturating(by: 8), whileStepping: stepping.multipliedSaturating(by: 8))
     }
 

@@ -82,11 +82,14 @@ public struct Run: Sendable {
 
     /// Starts a run of `objective` (any differentiable loss) at `start`, recording as
     /// `recording` says. Throws when the loss has no value or gradient there.
+    /// `shouldStop` is asked inside an evaluation that can take long
+    /// (`DifferentiableLoss.evaluationCanStop`); when it says stop, the init throws
+    /// `EvaluationError.interrupted`.
     public init(objective: some DifferentiableLoss, start: [Double], configuration: OptimizerConfiguration,
                 schedule: any LearningRateSchedule = ConstantSchedule(),
-                recording: RecordingPolicy = .standard) throws(EvaluationError) {
+                recording: RecordingPolicy = .standard, shouldStop: () -> Bool = { false }) throws(EvaluationError) {
         precondition(start.count == objective.parameterCount, "start point has the wrong dimension")
-        let (loss, gradient) = try objective.checkedEvaluation(at: start)
+        let (loss, gradient) = try Run.evaluateStart(objective, at: start, shouldStop: shouldStop)
         self.lossFunction = objective
         self.start = start
         self.configuration = configuration
@@ -98,6 +101,26 @@ public struct Run: Sendable {
         self.progress = RunProgress(start: start, loss: loss, gradient: gradient, stateNames: optimizer.stateNames,
                                     convergenceTolerance: convergenceTolerance, schedule: schedule, recording: recording)
     }
+
+    /// The loss and gradient at `start`: in place and stoppable for a loss whose evaluation
+    /// can take long, else `checkedEvaluation`.
+    private static func evaluateStart(_ objective: some DifferentiableLoss, at start: [Double],
+                                      shouldStop: () -> Bool) throws(EvaluationError) -> (loss: Double, gradient: [Double]) {
+        guard objective.evaluationCanStop else { return try objective.checkedEvaluation(at: start) }
+        let count = start.count, offset = objective.gradientOffset
+        var workspace = [Double](repeating: 0, count: Swift.max(objective.workspaceCount, offset + count))
+        for index in 0..<count { workspace[index] = start[index] }
+        let loss: Double? = {
+            var whole = workspace.mutableSpan
+            objective.prepare(workspace: &whole)
+            return objective.loss(inPlace: &whole, afterStep: 0, shouldStop: shouldStop)
+        }()
+        guard let loss else { throw .interrupted }
+        return (loss, Array(workspace[offset..<offset + count]))
+    }
+
+    /// Whether a step stopped inside its evaluation waits to be finished (see `run`).
+    public var holdsStep: Bool { progress.heldStep != nil }
 
     /// The base learning rate now in force (the schedule scales it).
     public var learningRate: Double { baseLearningRate }
@@ -224,8 +247,11 @@ public struct Run: Sendable {
 
     /// Takes up to `count` steps, stopping early when the run ends, or, with
     /// `untilConverged`, at the first converged step, or when `shouldStop` says so (asked
-    /// every 1024 steps: Ctrl-C; and inside a step whose evaluation can take long, which is
-    /// then undone: `DifferentiableLoss.evaluationCanStop`). Returns the number of steps taken.
+    /// every 1024 steps: Ctrl-C; and inside a step whose evaluation can take long:
+    /// `DifferentiableLoss.evaluationCanStop`). A step stopped inside its evaluation is not
+    /// taken: the run stays at the step before, with the optimizer's state already updated,
+    /// and the next `run` finishes that step first with the point and rate it began with,
+    /// so the steps are those of a run never stopped. Returns the number of steps taken.
     ///
     /// Without `untilConverged` the last step is known, and so is the stride the trace will
     /// have then: the steps write only the rows that thinning will keep (`Trace.plan`), and

@@ -14,7 +14,7 @@ struct RunProgress: Sendable {
         /// Stop after the first step whose notes say converged.
         var untilConverged: Bool
         /// The loss's evaluations can be stopped midway (`DifferentiableLoss.evaluationCanStop`):
-        /// each step keeps what it needs to be undone.
+        /// a stopped step is held (`heldStep`) and finished first by the next batch.
         var evaluationCanStop = false
     }
 
@@ -43,6 +43,19 @@ struct RunProgress: Sendable {
     /// What the trace keeps (kept for a restart).
     let recording: RecordingPolicy
 
+    /// A step whose update was made but whose evaluation `shouldStop` stopped: the point it
+    /// reached and the rate it used. The run stays at the step before (point, loss, gradient,
+    /// trace), the optimizer's state is already the held step's, and the next step taken
+    /// finishes this one (the same evaluation, so the same numbers as a run never stopped)
+    /// instead of updating again. Copying the point once, at the stop, replaces copying the
+    /// optimizer's state before every step to undo it.
+    struct HeldStep: Sendable {
+        var step: Int
+        var learningRate: Double
+        var point: [Double]
+    }
+    private(set) var heldStep: HeldStep?
+
     init(start: [Double], loss: Double, gradient: [Double], stateNames: [String], convergenceTolerance: Double,
          schedule: any LearningRateSchedule, recording: RecordingPolicy) {
         self.recording = recording
@@ -63,7 +76,7 @@ struct RunProgress: Sendable {
 
     /// Marks the next step `lr change` when its rate differs from the latest step's: the
     /// base rate was set by hand (`Run.setLearningRate`).
-    mutating func markRateEvent() { nextBreakpoint = stepCount + 1 }
+    mutating func markRateEvent() { nextBreakpoint = stepCount + (heldStep == nil ? 1 : 2) }
 
     /// Frees the workspace until the next batch of steps.
     mutating func releaseScratch() { workspace = [] }
@@ -75,19 +88,21 @@ struct RunProgress: Sendable {
         let dimension = point.count
         var stepTaken = [Double](repeating: 0, count: dimension)
         var state = [Double](repeating: 0, count: optimizer.stateNames.count * dimension)
+        var stepGradient = gradient
         if stepCount > 0 {
             for index in 0..<dimension { stepTaken[index] = point[index] - previous[index] }
+            stepGradient = Array(previous[dimension..<2 * dimension])
             var row = state.mutableSpan
             optimizer.writeState(into: &row)
         }
         return TraceRecord(step: stepCount, learningRate: lastLearningRate, parameters: point, loss: loss, gradient: gradient,
-                           stepTaken: stepTaken, state: state, notes: lastNotes)
+                           stepTaken: stepTaken, state: state, notes: lastNotes, stepGradient: stepGradient)
     }
 
     /// Takes up to `count` steps with `optimizer`; stops early when the run ends or, with
     /// `rules.untilConverged`, at the first converged step, or when `shouldStop` says stop in
     /// the middle of an evaluation (asked only with `rules.evaluationCanStop`: the step is
-    /// then undone, as if it had not begun). Returns the number taken.
+    /// then held, see `heldStep`). Returns the number taken.
     ///
     /// Generic over the optimizer's type, so the existential `Run` holds is opened once
     /// per call rather than once per update. The previous values and the workspace holding
@@ -169,10 +184,10 @@ struct RunProgress: Sendable {
     /// This is the hot loop of every run, sweep and comparison, so it works on the batch's
     /// raw buffers and writes the trace row in place.
     ///
-    /// With `rules.evaluationCanStop`, the optimizer is kept as it was before the update, and
-    /// when `shouldStop` stops the evaluation the point, gradient and optimizer go back to
-    /// it: the step returns false, not taken. (A copy of the optimizer a step costs nothing
-    /// beside an evaluation of many rows.)
+    /// With `rules.evaluationCanStop`, when `shouldStop` stops the evaluation the point and
+    /// gradient go back to the step before and the step is held (`heldStep`): it returns
+    /// false, not taken. A held step is finished by the next call, with the point and rate
+    /// it had, and no second update.
     @inline(__always)
     private mutating func step<Optimizer: LRLab.Optimizer, Function: DifferentiableLoss>(_ values: StepBuffers, optimizer: inout Optimizer, objective: Function,
                                                            schedule: any LearningRateSchedule, rules: Rules, allNotes: Bool,
@@ -182,7 +197,9 @@ struct RunProgress: Sendable {
         // a row for the run's ending is kept whatever this says.
         let keepsRow = trace.keeps(step: step, notes: [])
         let notesNeeded = allNotes || keepsRow
-        let learningRate = rules.scheduleIsConstant ? rules.learningRate : schedule.rate(at: step, base: rules.learningRate)
+        let held = heldStep.flatMap { $0.step == step ? $0 : nil }
+        let learningRate = held?.learningRate
+            ?? (rules.scheduleIsConstant ? rules.learningRate : schedule.rate(at: step, base: rules.learningRate))
         let (point, gradient) = (values.point, values.gradient)
         let (previousPoint, previousGradient) = (values.previousPoint, values.previousGradient)
         let dimension = point.count
@@ -197,13 +214,17 @@ struct RunProgress: Sendable {
             nextBreakpoint = schedule.breakpoint(after: step) ?? Int.max
         }
 
-        if rules.evaluationCanStop {
-            let before = optimizer
-            var parameters = point.mutableSpan
-            optimizer.update(parameters: &parameters, gradient: gradient.span, learningRate: learningRate, step: step)
+        if rules.evaluationCanStop || held != nil {
+            if let held {
+                for index in 0..<dimension { point[index] = held.point[index] }
+                heldStep = nil
+            } else {
+                var parameters = point.mutableSpan
+                optimizer.update(parameters: &parameters, gradient: gradient.span, learningRate: learningRate, step: step)
+            }
             var workspace = values.workspace.mutableSpan
             guard let evaluated = objective.loss(inPlace: &workspace, afterStep: step, shouldStop: shouldStop) else {
-                optimizer = before
+                heldStep = HeldStep(step: step, learningRate: learningRate, point: Array(point))
                 nextBreakpoint = breakpointBefore
                 for index in 0..<dimension {
                     point[index] = previousPoint[index]
@@ -264,15 +285,16 @@ struct RunProgress: Sendable {
     @inline(__always)
     private static func record<Optimizer: LRLab.Optimizer>(step: Int, learningRate: Double, loss: Double, notes: TraceNotes,
                                                            values: StepBuffers, optimizer: Optimizer, into trace: inout Trace) {
-        let (point, gradient, previous) = (values.point, values.gradient, values.previousPoint)
+        let (point, gradient, previous, used) = (values.point, values.gradient, values.previousPoint, values.previousGradient)
         // The per-parameter columns the trace keeps: all of them, or none (then the norms).
         let dimension = trace.dimension
         let norms = trace.storesNorms ? RunProgress.norms(values) : nil
-        trace.appendRow(step: step, learningRate: learningRate, loss: loss, notes: notes, norms: norms) { row, rowGradient, stepTaken, state in
+        trace.appendRow(step: step, learningRate: learningRate, loss: loss, notes: notes, norms: norms) { row, rowGradient, stepTaken, stepGradient, state in
             for index in 0..<dimension {
                 row[index] = point[index]
                 rowGradient[index] = gradient[index]
                 stepTaken[index] = point[index] - previous[index]
+                stepGradient[index] = used[index]
             }
             if !state.isEmpty {
                 var state = state.mutableSpan

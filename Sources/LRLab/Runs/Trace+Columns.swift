@@ -16,6 +16,9 @@ extension Trace {
     public var gradients: TraceColumn { column(gradientOffset, valuesPerRow: dimension) }
     /// `dimension` values per row: the change in the parameters made by the step.
     public var stepsTaken: TraceColumn { column(stepTakenOffset, valuesPerRow: dimension) }
+    /// `dimension` values per row: the gradient the step moved along (at the previous step's
+    /// point; on row 0 the gradient at the start).
+    public var stepGradients: TraceColumn { column(stepGradientOffset, valuesPerRow: dimension) }
     /// `stateNames.count * dimension` values per row, state-major.
     public var states: TraceColumn { column(stateOffset, valuesPerRow: stateNames.count * dimension) }
 
@@ -43,6 +46,7 @@ extension Trace {
                 gradient: values(gradientOffset, dimension), stepTaken: values(stepTakenOffset, dimension),
                 state: values(stateOffset, stateNames.count * dimension),
                 notes: TraceNotes(rawValue: UInt8(start[Trace.notesOffset])),
+                stepGradient: values(stepGradientOffset, dimension),
                 extras: values(extrasOffset, extraNames.count),
                 recordedGradientNorm: storesNorms ? start[normsOffset] : nil,
                 recordedStepLength: storesNorms ? start[normsOffset + 1] : nil)

@@ -2,8 +2,8 @@
 /// step taken).
 ///
 /// **Layout.** The rows live in one buffer of doubles, `width` values each: step, learning
-/// rate, loss, notes, then `dimension` parameters, gradient components and step components,
-/// then the optimizer's state, state-major; then, when the per-parameter columns are not
+/// rate, loss, notes, then `dimension` parameters, gradient components, step components and
+/// components of the gradient the step moved along, then the optimizer's state, state-major; then, when the per-parameter columns are not
 /// kept (`RecordingPolicy`), the gradient norm and the step length; then the named extras. One buffer rather than a structure of arrays
 /// because a run appends a whole row per step: one write of contiguous memory (and one
 /// uniqueness check) instead of one `append` per column. The rows are in order until the
@@ -48,7 +48,7 @@ public struct Trace: Sendable {
     /// Whether rows store the gradient norm and step length as scalars: exactly when the
     /// per-parameter columns they would be computed from are not kept.
     public let storesNorms: Bool
-    /// Doubles per row: 4 + (3 + `stateNames.count`) × `dimension` (+ 2 when `storesNorms`)
+    /// Doubles per row: 4 + (4 + `stateNames.count`) × `dimension` (+ 2 when `storesNorms`)
     /// + `extraNames.count`.
     public let width: Int
     /// Rows held.
@@ -61,7 +61,8 @@ public struct Trace: Sendable {
     static let stepOffset = 0, learningRateOffset = 1, lossOffset = 2, notesOffset = 3, parametersOffset = 4
     var gradientOffset: Int { Trace.parametersOffset + dimension }
     var stepTakenOffset: Int { Trace.parametersOffset + 2 * dimension }
-    var stateOffset: Int { Trace.parametersOffset + 3 * dimension }
+    var stepGradientOffset: Int { Trace.parametersOffset + 3 * dimension }
+    var stateOffset: Int { Trace.parametersOffset + 4 * dimension }
     /// Where the gradient norm (then the step length) sits when `storesNorms`.
     let normsOffset: Int
     let extrasOffset: Int
@@ -84,7 +85,7 @@ public struct Trace: Sendable {
         // At most Int32.max rows, so that the row index's entries fit.
         self.capacity = min(max(policy.capacity, 16), Int(Int32.max))
         self.keptHead = min(1000, self.capacity / 4)
-        self.normsOffset = Trace.parametersOffset + (3 + self.stateNames.count) * dimension
+        self.normsOffset = Trace.parametersOffset + (4 + self.stateNames.count) * dimension
         self.extrasOffset = normsOffset + (storesNorms ? 2 : 0)
         self.width = extrasOffset + extraNames.count
         self.buffer = TraceBuffer(rows: min(64, self.capacity), width: width)
@@ -114,28 +115,33 @@ public struct Trace: Sendable {
     /// The notes of a run's last row, kept whatever its step.
     static let endingNotes: TraceNotes = [.diverged, .undefined]
 
-    /// Adds a row. `parameters`, `gradient` and `stepTaken` hold `parameterCount` values;
+    /// Adds a row. `parameters`, `gradient`, `stepTaken` and `stepGradient` (the gradient the
+    /// step moved along; `gradient` when nil, as on row 0) hold `parameterCount` values;
     /// `state` holds `stateNames.count * dimension` values, state-major. Only the columns
     /// the trace keeps are written.
     public mutating func append(step: Int, learningRate: Double, parameters point: [Double], loss: Double,
-                                gradient: [Double], stepTaken: [Double], state: [Double], notes rowNotes: TraceNotes) {
+                                gradient: [Double], stepTaken: [Double], stepGradient: [Double]? = nil, state: [Double],
+                                notes rowNotes: TraceNotes) {
+        let stepGradient = stepGradient ?? gradient
         precondition(point.count == parameterCount && gradient.count == parameterCount && stepTaken.count == parameterCount
+                     && stepGradient.count == parameterCount
                      && state.count == stateNames.count * dimension, "a trace row has the wrong shape")
         guard keeps(step: step, notes: rowNotes) else { return }
         let dimension = self.dimension
         let norms = storesNorms ? (gradient: EuclideanNorm.of(gradient), step: EuclideanNorm.of(stepTaken)) : nil
-        appendRow(step: step, learningRate: learningRate, loss: loss, notes: rowNotes, norms: norms) { parameters, gradients, stepsTaken, states in
+        appendRow(step: step, learningRate: learningRate, loss: loss, notes: rowNotes, norms: norms) { parameters, gradients, stepsTaken, stepGradients, states in
             for index in 0..<dimension {
                 parameters[index] = point[index]
                 gradients[index] = gradient[index]
                 stepsTaken[index] = stepTaken[index]
+                stepGradients[index] = stepGradient[index]
             }
             for index in state.indices { states[index] = state[index] }
         }
     }
 
     /// Adds a row the caller has checked with `keeps`, letting `fill` write its parameters,
-    /// gradient, step taken and state straight into the buffer: the run's per-step path,
+    /// gradient, step taken, the step's gradient and state straight into the buffer: the run's per-step path,
     /// with no intermediate arrays. When the trace is full it thins first and then drops the
     /// row if the doubled stride no longer keeps it. `norms` (the gradient norm and the step
     /// length) must be given when `storesNorms`, and is ignored otherwise; extras start as
@@ -144,7 +150,8 @@ public struct Trace: Sendable {
     mutating func appendRow(step: Int, learningRate: Double, loss: Double, notes rowNotes: TraceNotes,
                             norms: (gradient: Double, step: Double)?,
                             _ fill: (_ parameters: UnsafeMutablePointer<Double>, _ gradient: UnsafeMutablePointer<Double>,
-                                     _ stepTaken: UnsafeMutablePointer<Double>, _ state: UnsafeMutableBufferPointer<Double>) -> Void) {
+                                     _ stepTaken: UnsafeMutablePointer<Double>, _ stepGradient: UnsafeMutablePointer<Double>,
+                                     _ state: UnsafeMutableBufferPointer<Double>) -> Void) {
         if count >= capacity {
             thin()
             // The stride has doubled: the row may no longer be one to keep.
@@ -160,7 +167,7 @@ public struct Trace: Sendable {
         start[Trace.learningRateOffset] = learningRate
         start[Trace.lossOffset] = loss
         start[Trace.notesOffset] = Double(rowNotes.rawValue)
-        fill(start + Trace.parametersOffset, start + gradientOffset, start + stepTakenOffset,
+        fill(start + Trace.parametersOffset, start + gradientOffset, start + stepTakenOffset, start + stepGradientOffset,
              UnsafeMutableBufferPointer(start: start + stateOffset, count: stateNames.count * dimension))
         if normsOffset < width { writeScalars(start, norms: norms) }
         count += 1

@@ -238,8 +238,12 @@ extension Command {
                                 keepsBestParameters: true, what: "train on this model", at: statement.words[0])
             }
             session.lab.training = nil
-            training = try newTraining(session, specification: specification, data: data,
-                                       batchSize: batch ?? defaultBatchRows, seed: seed, at: statement.words[0])
+            guard let made = try newTraining(session, specification: specification, data: data,
+                                             batchSize: batch ?? defaultBatchRows, seed: seed, at: statement.words[0]) else {
+                // Ctrl-C while the start was evaluated: nothing was made, nothing is kept.
+                return session.say(session.wrapped("interrupted while evaluating the start; nothing was trained"))
+            }
+            training = made
         }
         // Trained in place: the session's copy would make the first step copy the whole state.
         session.lab.training = nil
@@ -269,8 +273,9 @@ extension Command {
         session.say(session.wrapped(TrainingReport(session: session, training: training, firstEpoch: firstEpoch, requested: epochs, stop: stop).text))
     }
 
+    /// A new training of the session's model, or nil when Ctrl-C stopped its first evaluation.
     static func newTraining(_ session: Session, specification: ModelSpecification, data: DataSplit, batchSize: Int?,
-                            seed: UInt64, at word: Word) throws(ShellError) -> ModelTraining {
+                            seed: UInt64, at word: Word) throws(ShellError) -> ModelTraining? {
         let model: any Model
         do throws(ModelError) {
             model = try specification.makeModel(for: data.training)
@@ -284,6 +289,7 @@ extension Command {
             return ModelTraining(trainer: trainer, specification: specification, batchSize: batchSize, seed: seed,
                                  optimizerDescription: session.optimizer.description, scheduleDescription: session.schedule.description)
         } catch {
+            if error == .interrupted { return nil }
             throw ShellError("the loss has no value at the start: \(error.description)", at: word.range, hint: "try another seed=")
         }
     }

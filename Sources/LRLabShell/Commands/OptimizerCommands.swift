@@ -138,6 +138,10 @@ extension Command {
         let parameters = run.lossFunction.parameterNames
         let record = run.current
         var rows: [[String]] = []
+        if run.stepCount > 0 {
+            // The gradient the state was last updated from, so that each value checks by hand.
+            rows.append(["g"] + record.gradientUsed.map { session.format($0) } + ["the gradient step \(run.stepCount) used"])
+        }
         for (index, name) in run.stateNames.enumerated() {
             let values = parameters.indices.map { session.format(record.state[index * parameters.count + $0]) }
             rows.append([name] + values + [run.configuration.kind.meaning(ofState: name)])

@@ -90,8 +90,7 @@ extension Command {
             let compare = options.flag("compare")
             try checkPopulationMemory(session, statement, size: settings.size, populations: compare ? 2 : 1)
             session.population = nil
-            let template = try modelTemplate(session, statement)
-            guard template.isMeasured else {
+            guard let template = try modelTemplate(session, statement), template.isMeasured else {
                 return session.say(session.wrapped("interrupted while measuring the start over the whole sets; no population was trained"))
             }
             make = { settings throws(ShellError) in try runModelPopulation(settings, session: session, template: template) }
@@ -220,7 +219,7 @@ extension Command {
 
     /// The training every member of a model's population starts as: the current model on the
     /// session's data with `opt` and `schedule`, batches as `train` makes them by default.
-    static func modelTemplate(_ session: Session, _ statement: Statement) throws(ShellError) -> Trainer {
+    static func modelTemplate(_ session: Session, _ statement: Statement) throws(ShellError) -> Trainer? {
         guard let data = session.lab.data else {
             throw ShellError("no data to train on", at: statement.word(forKey: "epochs")?.range,
                              hint: "choose a data set first, e.g. data moons or data digits; or define or use a formula to run pbt on it")
@@ -230,7 +229,7 @@ extension Command {
                              hint: "choose one, e.g. model mlp hidden=32; or define or use a formula to run pbt on it")
         }
         return try newTraining(session, specification: specification, data: data, batchSize: defaultBatchRows, seed: 0,
-                               at: statement.words[0]).trainer
+                               at: statement.words[0])?.trainer
     }
 
     /// Builds and trains a model's population to its budget, with a progress line per generation.

@@ -30,7 +30,7 @@ extension Command {
             }
         },
         Command("step", usage: "step [N]", summary: "take one (or N) steps, printing a trace line for each",
-                details: "Each line shows the step, the learning rate used, the new point, its loss and gradient,\nthe step taken, and notes (overshoot, loss up, diverged, ...). Limits: `help limits`.", countsAsTry: true) { session, statement throws(ShellError) in
+                details: "Each line shows the step, the learning rate used, the gradient the step moved along\n(at the previous line's point), the step taken, the new point, its loss, and notes\n(overshoot, loss up, diverged, ...): `help trace` says how to check a line by hand.\nLimits: `help limits`.", countsAsTry: true) { session, statement throws(ShellError) in
             let count = try parseCount(statement, limit: Limits.maximumPrintedSteps)
             var run = try session.currentRun(at: statement.words[0])
             let format = session.traceFormat(for: run)
@@ -93,7 +93,7 @@ extension Command {
             }
         },
         Command("trace", usage: "trace [all | last N]", summary: "print the recorded trace (a long one elided in the middle)",
-                completion: .words(["all", "last"])) { session, statement throws(ShellError) in
+                details: TraceHelp.text, completion: .words(["all", "last"])) { session, statement throws(ShellError) in
             try traceCommand(session, statement)
         },
         Command("show", aliases: ["status"], usage: "show", summary: "print the function, start, optimizer, position, data, model and focus") { session, statement throws(ShellError) in
@@ -111,7 +111,8 @@ extension Command {
                 lines.append("names      " + session.explorer.names.keys.sorted().map { "\($0) = \(session.format(session.explorer.names[$0]!))" }.joined(separator: ", "))
             }
             if let run = session.explorer.run {
-                lines.append("position   " + describePosition(session, run))
+                lines.append("position   " + describePosition(session, run)
+                             + (run.trace.dimension > 0 ? ", gradient = \(NumberFormat.point(run.gradient, digits: session.digits))" : ""))
                 if let ending = run.ending { lines.append("ended      " + ending.description.text(digits: session.digits)) }
             }
             if let data = session.lab.data {

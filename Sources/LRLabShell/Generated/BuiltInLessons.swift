@@ -23,6 +23,9 @@ extension LessonSource {
         opt gd lr=0.1
         step 3
         expect x ~ 3 - 3*0.8^3 tol=1e-12
+        say Each row checks by hand. Row 1 reads 0.1 -6 0.6 0.6 5.76: lr, then gx = -6, the
+        say slope at the previous point x = 0, then the step dx = -lr*gx = 0.6, the new point
+        say x = 0 + 0.6 and its loss (0.6 - 3)^2 = 5.76. Row 2 starts from the slope at 0.6.
         say The gradient is 2*(x - 3) = -6*0.8^n after n steps. It falls under the tolerance
         say 1e-8 once 6*0.8^n < 1e-8, that is n > log(6e8)/log(1.25) = 90.6: at step 91.
         run until converged
@@ -456,7 +459,8 @@ extension LessonSource {
         expect y ~ 0.95 tol=1e-9
         say The lines under the trace line are Adam's state: m, v, their corrected forms,
         say bc1 = 0.1 and bc2 = 0.001 at step 1, and lr_eff, the rate each coordinate
-        say got: 0.05/8 along x, 0.05/50 across. `set state=off` hides those lines;
+        say got: 0.05/8 along x, 0.05/50 across. All from the g on the row, (-8, 50):
+        say m = 0.1*g = (-0.8, 5) and v = 0.001*g^2 = (0.064, 2.5). `set state=off` hides those lines;
         say `state` shows them as a table whenever you ask.
         set state=off
         step 9
@@ -710,31 +714,43 @@ extension LessonSource {
         summary Too simple a model misses the pattern, too flexible a one learns the noise: the validation error tells them apart.
         # Run it with:  lrlab lessons/10-underfitting-overfitting.lrlab
 
-        say Thirty noisy points of y = sin(pi x): 24 to train on, 6 kept aside to validate.
-        data sine
+        say Forty-five noisy points of y = sin(pi x): only 14 to train on, 31 kept aside to
+        say validate. Few training rows make the difference between the models easy to see.
+        data sine n=45 split=0.33
         opt adam lr=0.01
 
         pause
         say fit trains one polynomial per degree, the same way, and compares the errors on the rows
         say each model trained on with the errors on the rows it never saw.
         fit degree=1,3,9,15
-        expect fit 1 verdict == underfitting
         expect fit 15 verdict == overfitting
-        expect fit best == 3
-        expect fit 15 gap > 0.02
-        say Degree 1 is a line: it cannot bend, so both errors stay high (underfitting).
-        say Degree 15 has the lowest training error of all, yet the highest validation error but
-        say degree 1's: it follows the noise of its 24 points (overfitting).
-        say After 1000 epochs degrees 3 and 9 read overfitting too, by the rules train uses:
-        say their validation error rose from a lower point earlier in the training.
-        expect fit 3 verdict == overfitting
         expect fit 9 verdict == overfitting
+        expect fit 3 verdict == good-fit
+        expect fit 1 verdict == overfitting
+        expect fit best == 3
+        expect fit 1 train_error > 0.2
+        expect fit 15 train_error < 0.021
+        expect fit 15 val_error > 0.35
+        expect fit 1 val_error < 0.35
+        expect fit 15 gap > 0.3
+        say Degree 1 is a line: it cannot bend, so both errors stay high (underfitting). Its
+        say verdict still reads overfitting, by the rules train uses: fitting 14 rows moved the line
+        say away from the validation points, so its validation error rose from a lower point early
+        say in the training while its training error fell.
+        say Degree 15 has the lowest training error of all, yet the highest validation error of all,
+        say above even the line's: with 16 coefficients for 14 points it follows their noise
+        say (overfitting). Degree 9 overfits too, less. Degree 3 reads good-fit.
         question Which degree would you keep to predict new points?
         choices 1 3 9 15
         check answer == 3
-        hint The table's val_error column measures the rows no model trained on.
+        hint The table's validation column measures the rows no model trained on.
         explanation Degree 3: the lowest validation error, between too rigid and too flexible.
         solution answer 3
+
+        pause
+        say The two curves over the points: degree 3 follows the sine, degree 15 bends through the
+        say training points (+) and swings wildly between them, far from the validation points (x).
+        fit degree=3,15
         plot fit
 
         pause
@@ -746,8 +762,13 @@ extension LessonSource {
         explanation It shrinks: the flexible curve is smoothed and follows the noise less.
         solution answer shrink
         fit degree=1,3,9,15 l2=0.01
-        expect fit 15 gap < 0.02
-        expect fit 15 verdict == good-fit
+        expect fit 15 gap < 0.15
+        expect fit 15 val_error < 0.2
+        expect fit 9 verdict == good-fit
+        say Degree 15's gap falls from 0.37 to about 0.1, and its validation error from 0.39 to
+        say 0.14. The penalty costs the simple models a little: each error rises. Degree 9 now
+        say reads good-fit; degree 15, with a smaller gap, still reads overfitting.
+        expect fit 15 verdict == overfitting
 
         pause
         say The same story over time. Train one degree-15 polynomial, epoch after epoch, and read both
@@ -755,51 +776,112 @@ extension LessonSource {
         model poly degree=15
         train epochs=3000
         expect train verdict == overfitting
-        expect train best_epoch < 200
+        expect train best_epoch == 276
+        expect train val_loss > 0.3
+        expect train train_loss < 0.02
         plot loss
-        say The validation loss bottoms out early (epoch 92) and then climbs while the training loss
-        say keeps falling: from there on the model learns the noise. Early stopping watches for that:
-        say early=50 stops 50 epochs after the best epoch and keeps that epoch's parameters.
+        say The validation loss is lowest at epoch 276 (0.107) and then climbs, to 0.33 by epoch
+        say 3000, while the training loss keeps falling, to 0.017: from epoch 276 on the model
+        say learns the noise. Early stopping watches for that: early=50 stops once 50 epochs have
+        say passed without a new lowest validation loss, and keeps the lowest epoch's parameters.
+        question Trained again from the start with early=50, at which epoch does the training stop?
+        check answer == 326
+        hint The lowest validation loss comes at epoch 276, and nothing lower follows it.
+        explanation 276 + 50 = 326: fifty epochs without a new lowest, then it stops and goes back to epoch 276.
+        solution answer 326
         model poly degree=15
         train epochs=3000 early=50
-        expect train epoch < 200
+        expect train epoch == 326
         expect train verdict == overfitting
 
         """#),
         LessonSource(name: "lessons/11-optimizer-comparison.lrlab", text: #"""
         title The tutorial's optimizer comparison, on handwritten digits
-        summary Adam at three learning rates, then every optimizer at one rate, on the same network, start and batches.
+        summary Adam at three learning rates, then every optimizer at one rate, 20 epochs on two seeds each.
         # Run it with:  lrlab lessons/11-optimizer-comparison.lrlab
-        # Kept short (1 epoch each) so the test suite runs it; try epochs=20 at the prompt.
 
         say 1,797 images of handwritten digits, 8x8 pixels: 80% to train on, the rest to validate.
         say The network: 64 pixels -> 32 ReLU units -> 10 logits, trained on CrossEntropyLoss.
+        say Each comparison trains 20 epochs, then again from a second random start (seed=2):
+        say one run can be lucky, so we read the median of the two (their mean, for two).
         data digits
-        model mlp hidden=32
+        model mlp hidden=32 seed=1
         opt adam
 
         pause
         say First Adam at three learning rates. Every run starts from the same weights and sees the
         say same batches of 32 in the same order: only the rate differs.
-        question Which rate will be furthest behind after one epoch?
+        question Which rate will give the best validation accuracy after 20 epochs?
         choices 0.1 0.01 0.001
-        check answer == 0.001
-        hint Adam's steps are about lr long (lesson 6): which rate moves the weights least in one epoch?
-        explanation 0.001, PyTorch's default: its steps are the shortest, and one epoch is far from enough.
-        solution answer 0.001
-        compare lr=0.1,0.01,0.001 epochs=1 batch=32
-        expect compare lr=0.01 val_acc > 0.85
-        expect compare lr=0.001 val_loss > 1
-        say At 0.001 one epoch is far from enough; 0.1 and 0.01 are both far ahead.
+        check answer == 0.01
+        hint 0.1 takes steps too long to settle; 0.001 moves little per step. 20 epochs is 900 steps.
+        explanation 0.01: 0.001 (PyTorch's default) is still climbing after 20 epochs, and 0.1 bounces.
+        solution answer 0.01
+        compare lr=0.1,0.01,0.001 epochs=20 batch=32
+        expect compare best == lr=0.01
+        expect compare lr=0.1 val_acc > 0.919
+        expect compare lr=0.1 val_acc < 0.92
+        expect compare lr=0.01 val_acc > 0.9749
+        expect compare lr=0.01 val_acc < 0.9751
+        expect compare lr=0.001 val_acc > 0.958
+        expect compare lr=0.001 val_acc < 0.9584
 
         pause
-        say Now every optimizer at one rate, 0.01. Plain gradient descent moves little at this rate;
-        say the adaptive methods scale each weight's step by its own gradient history.
-        compare opt=gd,momentum,rmsprop,adagrad,adadelta,adam lr=0.01 epochs=1 batch=32
-        expect compare gd val_loss > 2
-        expect compare adam val_acc > 0.85
-        expect compare best == rmsprop
-        say After one epoch RMSProp leads, Adam close behind; gd and Adadelta have barely moved.
+        say The same from a second start.
+        model mlp hidden=32 seed=2
+        compare lr=0.1,0.01,0.001 epochs=20 batch=32
+        expect compare best == lr=0.01
+        expect compare lr=0.1 val_acc > 0.936
+        expect compare lr=0.1 val_acc < 0.9362
+        expect compare lr=0.01 val_acc > 0.9666
+        expect compare lr=0.01 val_acc < 0.9668
+        expect compare lr=0.001 val_acc > 0.958
+        expect compare lr=0.001 val_acc < 0.9584
+        say Medians of the validation accuracy: 0.928 at lr=0.1, 0.971 at 0.01, 0.958 at 0.001.
+        say 0.01 is best on both seeds: not the tutorial's 0.001.
+
+        pause
+        say Why the tutorial found otherwise: its network classifies 120 classes of photos, with
+        say far more weights and inputs than our 2,410 weights and 64 pixels. The best rate is a
+        say property of the task, not of the optimizer: Adam moves each weight about lr per step,
+        say so the right lr depends on how far the weights must travel (a small network from a
+        say random start: far) and how narrow the valley is that they must settle in (a large
+        say network, many classes: narrow, so shorter steps). Measure it on your own task, as here.
+        question You fine-tune a large network whose weights were already trained on photos. Should your first Adam rate be larger or smaller than the 0.01 that won here?
+        choices larger smaller
+        check answer == smaller
+        hint Its weights start near a good point. What do long steps do to weights that need to move only a little?
+        explanation Smaller: the weights need short moves in a narrow valley, and long steps would throw away what they learned. 0.001 or less is the usual start there.
+        solution answer smaller
+
+        pause
+        say Now every optimizer at 0.01, on both seeds. Plain gradient descent moves little at this
+        say rate; the adaptive methods scale each weight's step by its own gradient history.
+        model mlp hidden=32 seed=1
+        compare opt=gd,momentum,rmsprop,adagrad,adadelta,adam lr=0.01 epochs=20 batch=32
+        expect compare gd val_acc < 0.85
+        expect compare adadelta val_acc < 0.35
+        expect compare rmsprop val_acc > 0.9749
+        expect compare rmsprop val_acc < 0.9751
+        expect compare adam val_acc > 0.9749
+        expect compare adam val_acc < 0.9751
+        model mlp hidden=32 seed=2
+        compare opt=gd,momentum,rmsprop,adagrad,adadelta,adam lr=0.01 epochs=20 batch=32
+        expect compare gd val_acc < 0.85
+        expect compare adadelta val_acc < 0.35
+        expect compare rmsprop val_acc > 0.9693
+        expect compare rmsprop val_acc < 0.9695
+        expect compare adam val_acc > 0.9666
+        expect compare adam val_acc < 0.9668
+        expect compare momentum val_acc > 0.96
+        say RMSProp and Adam lead, momentum close behind; gd and Adadelta have barely moved (Adadelta
+        say takes lr=1 by default: at 0.01 its steps are a hundred times too short).
+        question Median validation accuracy: RMSProp 0.972, Adam 0.971. Is that lead larger than the gap between Adam's two seeds?
+        choices yes no
+        check answer == no
+        hint Adam reached 0.975 from one start and 0.967 from the other.
+        explanation No: 0.001 between the optimizers, 0.008 between two starts of the same one. Call it a tie.
+        solution answer no
 
         """#),
         LessonSource(name: "lessons/12-population-based-training.lrlab", text: #"""

@@ -16,7 +16,11 @@ extension LessonGuide {
         phase = .paused
         session.guidedPlace = place
         let items = lesson.sections[section]
-        if item == 0 { failedSections.remove(section) }
+        if item == 0 {
+            failedSections.remove(section)
+            let line = LessonGuide.sectionLine(section, of: lesson.sections.count, unicode: session.useUnicode)
+            show(session) { session.say(line) }
+        }
         var narration: [String] = []
         func showNarration() {
             let paragraphs = Narration.paragraphs(narration)
@@ -71,6 +75,13 @@ extension LessonGuide {
         let dot = session.useUnicode ? " · " : ", "
         show(session) { session.say("(" + LessonGuide.pauseChoices.joined(separator: dot) + ")") }
         phase = pager.isHolding ? .more(then: .paused) : .paused
+    }
+
+    /// `── section 3 of 7 ──` (`-- section 3 of 7 --` in ASCII), shown as a section begins, as
+    /// swirl shows its progress: `section` counts from 0.
+    static func sectionLine(_ section: Int, of count: Int, unicode: Bool) -> String {
+        let bar = unicode ? "──" : "--"
+        return "\(bar) section \(section + 1) of \(count) \(bar)"
     }
 
     /// Runs `body`, sending what it prints through the pager.
