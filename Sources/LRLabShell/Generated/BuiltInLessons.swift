@@ -733,10 +733,10 @@ extension LessonSource {
         expect fit 15 val_error > 0.35
         expect fit 1 val_error < 0.35
         expect fit 15 gap > 0.3
-        say Degree 1 is a line: it cannot bend, so both errors stay high (underfitting). Its
-        say verdict still reads overfitting, by the rules train uses: fitting 14 rows moved the line
-        say away from the validation points, so its validation error rose from a lower point early
-        say in the training while its training error fell.
+        say Degree 1 is a line: it cannot bend, so both errors stay high (underfitting).
+        say Its verdict still reads overfitting, by the rules train uses: fitting 14 rows
+        say moved the line away from the validation points, so its validation error rose
+        say from a lower point early in the training while its training error fell.
         say Degree 15 has the lowest training error of all, yet the highest validation error of all,
         say above even the line's: with 16 coefficients for 14 points it follows their noise
         say (overfitting). Degree 9 overfits too, less. Degree 3 reads good-fit.
@@ -766,8 +766,9 @@ extension LessonSource {
         expect fit 15 val_error < 0.2
         expect fit 9 verdict == good-fit
         say Degree 15's gap falls from 0.37 to about 0.1, and its validation error from 0.39 to
-        say 0.14. The penalty costs the simple models a little: each error rises. Degree 9 now
-        say reads good-fit; degree 15, with a smaller gap, still reads overfitting.
+        say 0.14. The penalty costs the simple models a little: each error rises.
+        say Degree 9 now reads good-fit; degree 15, with a smaller gap, still reads
+        say overfitting.
         expect fit 15 verdict == overfitting
 
         pause
