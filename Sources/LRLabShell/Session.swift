@@ -164,8 +164,9 @@ public final class Session {
 
     /// Uses a new data set and turns the focus to the data lab; a note says what was dropped.
     func setData(_ split: DataSplit, source: DataSource) -> String? {
+        // A population on a model trained on the old data; the same data again keeps it.
+        if split != lab.data, population?.isOnModel == true { population = nil }
         let note = lab.setData(split, source: source)
-        if note != nil || population?.isOnModel == true { population = nil }
         focus = .model
         return note
     }

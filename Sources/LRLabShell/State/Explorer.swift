@@ -43,7 +43,7 @@ public struct Explorer {
         return "(the \(run.stepCount)-step run was reset; the next step starts again from \(NumberFormat.point(run.start, digits: digits)))"
     }
 
-    /// Forgets everything but the named values' absence: a lesson starts from nothing.
+    /// Forgets everything, the named values included: a lesson starts from nothing.
     mutating func clear() {
         self = Explorer()
     }
