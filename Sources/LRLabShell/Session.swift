@@ -62,6 +62,9 @@ public final class Session {
     /// A transient status line for long work (`pbt`'s generations): called with the text, and
     /// with "" to clear it. Nil (the default, and for scripts and pipes): no progress shown.
     public var progress: ((String) -> Void)?
+    /// Whether `train` redraws its loss chart in place through `progress` (a frame is text of
+    /// several lines, ending in a newline); the executable turns it on at a terminal.
+    public var live = false
     /// The degrees of the last `fit` and the data they learned, for `plot fit` and `expect fit`.
     var lastFits: FittedDegrees?
     /// The trainings of the last `compare` on a model, for `expect compare`.
