@@ -204,16 +204,22 @@ enum PopulationReport {
         return lines.joined(separator: "\n")
     }
 
-    /// `plot pbt`: every member's score over the generations, and the best lineage's base rate.
+    /// `plot pbt`: the score of the best member's lineage, the median score and the band from
+    /// the best to the worst finite score at each generation; and the best lineage's base rate.
     static func charts(_ population: Population, session: Session) -> (scores: LineChart, rates: LineChart?) {
         let size = Command.pictureSize(session)
         let steps = population.generations.map { Double($0.step) }
-        let series = (0..<population.settings.size).map { id in
-            LineChart.Series(name(id), y: population.generations.map { $0.members[id].score }, x: steps)
-        }
-        let positive = series.allSatisfy { $0.y.allSatisfy { !$0.isFinite || $0 > 0 } }
+        let best = population.bestMember
+        let lineage = Population.lineageScores(best.lineage, generations: population.generations)
+        let finite = population.generations.map { $0.members.map(\.score).filter(\.isFinite) }
+        let band = LineChart.Band("all \(population.settings.size) members", low: finite.map { $0.min() ?? .nan },
+                                  high: finite.map { $0.max() ?? .nan }, x: steps)
+        let series = [LineChart.Series("median", y: population.generations.map(\.medianScore), x: steps),
+                      LineChart.Series(name(best.id) + "'s lineage (best)", y: lineage, x: steps)]
+        let positive = (series.flatMap(\.y) + finite.flatMap { $0 }).allSatisfy { !$0.isFinite || $0 > 0 }
         let scores = LineChart(series: series, width: size.width, height: size.height, yScale: positive ? .log10 : .linear,
-                               title: "score (\(scoreName(population)), lower is better) of every member at each generation", xLabel: "step", yLabel: "score")
+                               title: "score (\(scoreName(population)), lower is better) at each generation", xLabel: "step",
+                               yLabel: "score", band: band)
         let schedule = population.learningRateSchedule(of: population.bestMember)
         guard !schedule.isEmpty else { return (scores, nil) }
         var x: [Double] = [], y: [Double] = []

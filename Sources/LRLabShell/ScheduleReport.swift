@@ -55,6 +55,9 @@ enum ScheduleReport {
         } else {
             lines.append("  (these rates replace opt \(session.optimizer.kind.name) lr=\(session.format(base)))")
         }
+        if !(schedule is ConstantSchedule) {
+            lines.append("  during train, and compare, fit or pbt on a model, these steps count epochs")
+        }
         if let run = session.explorer.run, run.ending == nil {
             lines.append("  the run is at step \(run.stepCount); step \(run.stepCount + 1) will use lr = \(session.format(run.nextLearningRate))")
         }

@@ -53,6 +53,9 @@ public final class Session {
     /// A transient status line for long work (`pbt`'s generations): called with the text, and
     /// with "" to clear it. Nil (the default, and for scripts and pipes): no progress shown.
     public var progress: ((String) -> Void)?
+    /// Whether `train` redraws its loss chart in place through `progress` (a frame is text of
+    /// several lines, ending in a newline); the executable turns it on at a terminal.
+    public var live = false
     /// Set by `quit`; the caller stops reading lines.
     public internal(set) var wantsToQuit = false
     /// Nesting of `load`, so a script that loads itself stops with an error.

@@ -6,12 +6,16 @@ struct Canvas {
     let height: Int
     private var cells: [Character]
     private var colors: [ANSIColor?]
+    /// Which series (or layer) drew each cell last; `nil` for none. Renderers that must say
+    /// what a picture hides read it.
+    private var owners: [Int?]
 
     init(width: Int, height: Int, fill: Character = " ") {
         self.width = max(0, width)
         self.height = max(0, height)
         cells = Array(repeating: fill, count: self.width * self.height)
         colors = Array(repeating: nil, count: self.width * self.height)
+        owners = Array(repeating: nil, count: self.width * self.height)
     }
 
     func contains(column: Int, row: Int) -> Bool {
@@ -22,24 +26,30 @@ struct Canvas {
         contains(column: column, row: row) ? cells[row * width + column] : " "
     }
 
-    mutating func set(_ column: Int, _ row: Int, _ glyph: Character, color: ANSIColor? = nil) {
+    /// The series (or layer) that drew the cell last; `nil` outside or for none.
+    func owner(column: Int, row: Int) -> Int? {
+        contains(column: column, row: row) ? owners[row * width + column] : nil
+    }
+
+    mutating func set(_ column: Int, _ row: Int, _ glyph: Character, color: ANSIColor? = nil, owner: Int? = nil) {
         guard contains(column: column, row: row) else { return }
         cells[row * width + column] = glyph
         colors[row * width + column] = color
+        owners[row * width + column] = owner
     }
 
     /// Draws the cells of a straight segment between two cells (Bresenham), ends included,
     /// so consecutive points of a series join without gaps. The segment is first clipped to the
     /// canvas, so ends far outside cost nothing.
     mutating func line(from a: (column: Int, row: Int), to b: (column: Int, row: Int),
-                       _ glyph: Character, color: ANSIColor? = nil) {
+                       _ glyph: Character, color: ANSIColor? = nil, owner: Int? = nil) {
         guard let (start, end) = clip(a, b) else { return }
         var (x, y) = start
         let dx = abs(end.column - start.column), dy = -abs(end.row - start.row)
         let sx = start.column < end.column ? 1 : -1, sy = start.row < end.row ? 1 : -1
         var error = dx + dy
         while true {
-            set(x, y, glyph, color: color)
+            set(x, y, glyph, color: color, owner: owner)
             if x == end.column && y == end.row { break }
             let e2 = 2 * error
             if e2 >= dy { error += dy; x += sx }

@@ -29,6 +29,9 @@ public struct CurvePlot {
     public var title: String?
     /// Name of the variable, printed under the x axis.
     public var xLabel: String
+    /// Several runs' iterates (a comparison), each drawn with its own marker; when given they
+    /// are drawn instead of `iterates`.
+    public var paths: [Path] = []
 
     /// A plot of `function` over `xRange` with `iterates` marked, in a `width`×`height` area.
     public init(function: @escaping (Double) -> Double, xRange: ClosedRange<Double>,
@@ -63,7 +66,7 @@ public struct CurvePlot {
         }
         var out = [String]()
         if let title { out.append(title) }
-        let visibleIterates = iterates.filter { $0.isFinite && xRange.contains($0) }.map(function)
+        let visibleIterates = (iterates + paths.flatMap(\.iterates)).filter { $0.isFinite && xRange.contains($0) }.map(function)
         guard let yAxis = AxisRange(enclosing: samples + visibleIterates, scale: .linear) else {
             out.append("(nothing to plot: f is not finite on [\(AxisFormat.label(xRange.lowerBound)), \(AxisFormat.label(xRange.upperBound))])")
             return out.joined(separator: "\n")
@@ -79,6 +82,16 @@ public struct CurvePlot {
             previous = point
         }
 
+        if !paths.isEmpty {
+            let notes = drawPaths(on: &canvas, xAxis: xAxis, yAxis: yAxis, style: style, color: color)
+            let y = AxisFormat.labels([yAxis.high, yAxis.value(atFraction: 0.5), yAxis.low])
+            let x = AxisFormat.labels([xAxis.low, xAxis.high])
+            let frame = AxisFrame(yLabels: (y[0], y[1], y[2]), xLabels: (x[0], x[1]), xCaption: xLabel)
+            out.append(contentsOf: frame.lines(around: canvas, style: style, color: color))
+            out.append(contentsOf: pathLegend(style: style, color: color))
+            out.append(contentsOf: notes)
+            return out.joined(separator: "\n")
+        }
         let finite = iterates.enumerated().filter { $0.element.isFinite }
         for (rank, (step, x)) in finite.enumerated() {
             let glyph: Character = rank == 0 ? "S" : rank == finite.count - 1 ? "E"
@@ -114,15 +127,15 @@ public struct CurvePlot {
     }
 
     /// The cell of iterate `x`, clamped to the canvas edge it lies beyond.
-    private func cell(of x: Double, xAxis: AxisRange, yAxis: AxisRange, size: (Int, Int)) -> (column: Int, row: Int) {
+    func cell(of x: Double, xAxis: AxisRange, yAxis: AxisRange, size: (Int, Int)) -> (column: Int, row: Int) {
         let column = xAxis.cell(x, count: size.0) ?? 0
         let value = function(x)
         let row = value.isFinite ? size.1 - 1 - (yAxis.cell(value, count: size.1) ?? 0) : 0
         return (min(max(column, 0), size.0 - 1), min(max(row, 0), size.1 - 1))
     }
 
-    private func place(x: Double, glyph: Character, on canvas: inout Canvas, xAxis: AxisRange,
-                       yAxis: AxisRange, style: GlyphStyle, color: ANSIColor?) {
+    func place(x: Double, glyph: Character, on canvas: inout Canvas, xAxis: AxisRange,
+                       yAxis: AxisRange, style: GlyphStyle, color: ANSIColor?, owner: Int? = nil) {
         let size = (canvas.width, canvas.height)
         let raw = xAxis.cell(x, count: size.0) ?? 0
         let value = function(x)
@@ -130,6 +143,6 @@ public struct CurvePlot {
         let at = cell(of: x, xAxis: xAxis, yAxis: yAxis, size: size)
         let shown: Character = raw < 0 ? style.leftArrow : raw >= size.0 ? style.rightArrow
             : rawRow < 0 ? style.upArrow : rawRow >= size.1 ? style.downArrow : glyph
-        canvas.set(at.column, at.row, shown, color: color)
+        canvas.set(at.column, at.row, shown, color: color, owner: owner)
     }
 }

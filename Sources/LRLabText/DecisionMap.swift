@@ -24,12 +24,15 @@ public struct DecisionMap: Sendable {
         public var y: Double
         /// Class index, 0-based.
         public var label: Int
+        /// A validation row (drawn hollow), not a training one.
+        public var isValidation: Bool
 
-        /// The point (`x`, `y`) of class `label`.
-        public init(x: Double, y: Double, label: Int) {
+        /// The point (`x`, `y`) of class `label`, a training row unless `isValidation`.
+        public init(x: Double, y: Double, label: Int, isValidation: Bool = false) {
             self.x = x
             self.y = y
             self.label = label
+            self.isValidation = isValidation
         }
     }
 
@@ -87,6 +90,12 @@ public struct DecisionMap: Sendable {
         return marks[k % marks.count]
     }
 
+    /// The mark of class `k`'s validation points: its training mark, hollow (cycles).
+    static func validationMark(_ k: Int, style: GlyphStyle) -> Character {
+        let marks: [Character] = style == .unicode ? ["○", "△", "□", "◇", "☆", "✛"] : ["O", "X", "H", "Q", "P", "K"]
+        return marks[k % marks.count]
+    }
+
     /// The name of class `k`.
     func name(_ k: Int) -> String {
         k < classNames.count ? classNames[k] : "class \(k)"
@@ -113,7 +122,8 @@ public struct DecisionMap: Sendable {
                 outside += 1
                 continue
             }
-            canvas.set(c.column, c.row, DecisionMap.pointMark(p.label, style: style), color: color ? ANSIColor.series(p.label) : nil)
+            let mark = p.isValidation ? DecisionMap.validationMark(p.label, style: style) : DecisionMap.pointMark(p.label, style: style)
+            canvas.set(c.column, c.row, mark, color: color ? ANSIColor.series(p.label) : nil)
         }
         let y = AxisFormat.labels([rect.yMax, (rect.yMin + rect.yMax) / 2, rect.yMin])
         let x = AxisFormat.labels([rect.xMin, rect.xMax])
@@ -123,6 +133,10 @@ public struct DecisionMap: Sendable {
             "\(DecisionMap.pointMark(k, style: style)) \(name(k)) (region \(DecisionMap.regionGlyph(k, style: style)))"
         }
         if !legend.isEmpty { out.append(legend.joined(separator: "  ")) }
+        if points.contains(where: \.isValidation) {
+            let hollow = classes.map { String(DecisionMap.validationMark($0, style: style)) }.joined(separator: " ")
+            out.append("filled marks: training rows; \(hollow): validation rows")
+        }
         if outside > 0 { out.append("note: \(NumberFormat.counted(outside, "point")) outside the window") }
         return out.joined(separator: "\n")
     }

@@ -21,6 +21,10 @@ public enum GlyphStyle: Sendable, Hashable, CaseIterable {
         return markers[index % markers.count]
     }
 
+    /// Shade that fills a band (a range of values) under a chart's series.
+    var bandShade: Character { pick("░", ":") }
+    /// Dotted column that marks one x on a chart (a sweet spot).
+    var markColumn: Character { pick("┊", ":") }
     /// Glyph for a value that left the top of a chart (or diverged).
     var upArrow: Character { pick("↑", "^") }
     /// Glyph for a value that left the bottom of a chart.

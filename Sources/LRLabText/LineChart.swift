@@ -54,10 +54,14 @@ public struct LineChart: Sendable {
     public var xLabel: String?
     /// Name of the y quantity, printed above the y axis.
     public var yLabel: String?
+    /// An optional shaded range drawn under the series (a population's spread).
+    public var band: Band?
+    /// An optional x drawn as a dotted column under the series (a sweet spot).
+    public var mark: Mark?
 
     /// A chart of `series` with a plotting area of `width`×`height` cells (at least 1×1).
     public init(series: [Series], width: Int = 60, height: Int = 12, yScale: AxisScale = .linear,
-                title: String? = nil, xLabel: String? = nil, yLabel: String? = nil) {
+                title: String? = nil, xLabel: String? = nil, yLabel: String? = nil, band: Band? = nil) {
         self.series = series
         self.width = width
         self.height = height
@@ -65,6 +69,7 @@ public struct LineChart: Sendable {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
+        self.band = band
     }
 
     /// The chart as text, lines separated by `\n`, no trailing newline. `color` adds ANSI colour
@@ -89,8 +94,13 @@ public struct LineChart: Sendable {
         }
 
         var canvas = Canvas(width: width, height: height)
+        if let band { drawBand(band, on: &canvas, xRange: xRange, yRange: yRange, style: style) }
+        if let mark, let column = xRange.cell(mark.x, count: width) {
+            for row in 0..<height { canvas.set(column, row, style.markColumn) }
+        }
         var notes = [String]()
         var skippedNonPositive = 0
+        var drawn = [[DrawnPoint]](repeating: [], count: series.count)
         for (index, seriesPoints) in points.enumerated() {
             let marker = style.seriesMarker(index)
             let tint = ANSIColor.series(index)
@@ -100,7 +110,7 @@ public struct LineChart: Sendable {
                 guard let column = xRange.cell(point.x, count: width) else { previous = nil; continue }
                 if !point.y.isFinite {
                     let arrow = point.y == -.infinity ? style.downArrow : style.upArrow
-                    canvas.set(column, point.y == -.infinity ? height - 1 : 0, arrow, color: tint)
+                    canvas.set(column, point.y == -.infinity ? height - 1 : 0, arrow, color: tint, owner: index)
                     if firstDivergence == nil { firstDivergence = point.x }
                     previous = nil
                     continue
@@ -111,14 +121,17 @@ public struct LineChart: Sendable {
                     continue
                 }
                 let cell = (column: column, row: height - 1 - yCell)
-                if let previous { canvas.line(from: previous, to: cell, marker, color: tint) }
-                canvas.set(cell.column, cell.row, marker, color: tint)
+                if let previous { canvas.line(from: previous, to: cell, marker, color: tint, owner: index) }
+                canvas.set(cell.column, cell.row, marker, color: tint, owner: index)
+                drawn[index].append(DrawnPoint(column: cell.column, row: cell.row, x: point.x, y: point.y))
                 previous = cell
             }
             if let x = firstDivergence {
                 notes.append("\(style.upArrow) \(series[index].label): not finite from x=\(AxisFormat.label(x))")
             }
         }
+        showExtremes(drawn, on: &canvas, style: style)
+        notes.append(contentsOf: hiddenNotes(drawn, on: canvas, style: style))
         if skippedNonPositive > 0 {
             notes.append("note: log scale skips \(NumberFormat.counted(skippedNonPositive, "value")) <= 0")
         }
@@ -132,13 +145,17 @@ public struct LineChart: Sendable {
         return out.joined(separator: "\n")
     }
 
-    /// `● gd  ○ adam`: each series' marker and label on one line (none for no series).
+    /// `● gd  ○ adam`: each series' marker and label (and the band's), on one line (none
+    /// for no series).
     private func legend(style: GlyphStyle, color: Bool) -> [String] {
-        guard !series.isEmpty else { return [] }
-        let entries = series.enumerated().map { index, s in
+        guard !series.isEmpty || band != nil || mark != nil else { return [] }
+        var entries = series.enumerated().map { index, s in
             let marker = String(style.seriesMarker(index))
             return (color ? ANSIColor.series(index).wrap(marker) : marker) + " " + s.label
         }
-        return [entries.joined(separator: "  ")]
+        if let band { entries.append(String(style.bandShade) + " " + band.label) }
+        var lines = entries.isEmpty ? [] : [entries.joined(separator: "  ")]
+        if let mark { lines.append(String(style.markColumn) + " " + mark.label) }
+        return lines
     }
 }

@@ -67,24 +67,45 @@ public struct Strip {
     }
 
     /// The strip as text: the strip line, the marker line (when there is a critical value inside
-    /// the grid), and the legend.
-    public func render(style: GlyphStyle = .unicode, color: Bool = false) -> String {
+    /// the grid), and the legend. When the strip line would pass `width` characters, each mark
+    /// stands for a run of neighbouring grid values (the outcome most of them had; the later one
+    /// on a tie) and a line says how many.
+    public func render(style: GlyphStyle = .unicode, color: Bool = false, width: Int? = nil) -> String {
         let count = min(grid.count, cells.count)
-        let glyphs = cells.prefix(count).map { index -> String in
+        var lead = label
+        if count > 0 { lead += " " + AxisFormat.label(grid[0]) }
+        let tail = count > 0 ? " " + AxisFormat.label(grid[count - 1]) : ""
+        let room = width.map { max(8, $0 - lead.count - 1 - tail.count) } ?? count
+        let marks = min(count, room)
+        let binned = (0..<marks).map { mark in mostFrequent(cells[mark * count / marks ..< (mark + 1) * count / marks]) }
+        let glyphs = binned.map { index -> String in
             guard categories.indices.contains(index) else { return "?" }
             let glyph = String(style == .unicode ? categories[index].unicode : categories[index].ascii)
             return color ? (categories[index].color ?? ANSIColor.series(index)).wrap(glyph) : glyph
         }
-        var lead = label
-        if count > 0 { lead += " " + AxisFormat.label(grid[0]) }
-        var lines = [lead + " " + glyphs.joined() + (count > 0 ? " " + AxisFormat.label(grid[count - 1]) : "")]
+        var lines = [lead + " " + glyphs.joined() + tail]
         if let critical, let column = column(of: critical.value, count: count) {
-            let pad = String(repeating: " ", count: lead.count + 1 + column)
+            let pad = String(repeating: " ", count: lead.count + 1 + column * marks / max(count, 1))
             lines.append(pad + String(style.upArrow) + " " + critical.name + " = " + AxisFormat.label(critical.value))
         }
         lines.append(categories.map { String(style == .unicode ? $0.unicode : $0.ascii) + " " + $0.name }
             .joined(separator: "  "))
+        if marks < count {
+            let low = count / marks, high = (count + marks - 1) / marks
+            lines.append("each mark: \(low == high ? "\(low)" : "\(low) or \(high)") neighbouring rates, the outcome most of them had")
+        }
         return lines.joined(separator: "\n")
+    }
+
+    /// The category most cells of `run` have (the later one on a tie).
+    private func mostFrequent(_ run: ArraySlice<Int>) -> Int {
+        var counts: [Int: Int] = [:]
+        var best = run.first ?? 0
+        for cell in run {
+            counts[cell, default: 0] += 1
+            if counts[cell, default: 0] >= counts[best, default: 0] { best = cell }
+        }
+        return best
     }
 
     /// The cell nearest `value` when it lies within the grid; `nil` outside it.

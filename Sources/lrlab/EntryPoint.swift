@@ -51,11 +51,19 @@ struct EntryPoint {
             // at most 20 times a second: a tiny model's epochs take microseconds, and a line
             // each would cost more than the training (clearing it is never skipped).
             var lastShown = ContinuousClock.now - .seconds(1)
+            var frame = LiveFrame()
+            session.live = Terminal.colorAllowed
             session.progress = { text in
+                // A live picture (several lines): the session already keeps it to a few a second.
+                if text.contains("\n") {
+                    if Terminal.colorAllowed { _ = Terminal.writeAll(STDOUT_FILENO, frame.replace(with: text)) }
+                    return
+                }
                 let now = ContinuousClock.now
                 guard text.isEmpty || now - lastShown >= .milliseconds(50) else { return }
                 lastShown = now
                 _ = Terminal.writeAll(STDOUT_FILENO, "\r\u{1B}[K" + text)
+                if text.isEmpty { frame = LiveFrame() }
             }
         }
 

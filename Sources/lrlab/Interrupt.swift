@@ -15,13 +15,16 @@ enum Interrupt {
     static func clear() { requested.store(false, ordering: .relaxed) }
 
     /// Installs the SIGINT handler without SA_RESTART, so a blocking read returns EINTR, and
-    /// unblocks SIGINT and SIGPIPE: a parent may have started lrlab with them blocked (the mask
-    /// is inherited), and then Ctrl-C would never arrive.
+    /// unblocks SIGINT, SIGPIPE, SIGTERM and SIGHUP: a parent may have started lrlab with them
+    /// blocked (the mask is inherited), and then Ctrl-C would never arrive, nor would closing
+    /// the terminal end lrlab.
     static func install() {
         var unblocked = sigset_t()
         sigemptyset(&unblocked)
         sigaddset(&unblocked, SIGINT)
         sigaddset(&unblocked, SIGPIPE)
+        sigaddset(&unblocked, SIGTERM)
+        sigaddset(&unblocked, SIGHUP)
         sigprocmask(SIG_UNBLOCK, &unblocked, nil)
         clear()
         var action = sigaction()

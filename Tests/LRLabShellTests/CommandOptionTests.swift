@@ -60,9 +60,9 @@ import Testing
     }
 
     @Test func completionIsExactForCompareAndSweep() {
-        #expect(Completion.candidates(forLineBeforeCursor: "compare ") == ["opt=", "lr=", "steps=", "epochs=", "batch="])
-        #expect(Completion.candidates(forLineBeforeCursor: "compare opt=gd,adam s") == ["steps="])
-        #expect(Completion.candidates(forLineBeforeCursor: "compare optimizer=gd ") == ["lr=", "steps=", "epochs=", "batch="])
+        #expect(Completion.candidates(forLineBeforeCursor: "compare ") == ["opt=", "lr=", "steps=", "epochs=", "batch=", "schedule="])
+        #expect(Completion.candidates(forLineBeforeCursor: "compare opt=gd,adam s") == ["steps=", "schedule="])
+        #expect(Completion.candidates(forLineBeforeCursor: "compare optimizer=gd ") == ["lr=", "steps=", "epochs=", "batch=", "schedule="])
         #expect(Completion.candidates(forLineBeforeCursor: "sweep lr=1e-3..1 ") == ["n=", "steps="])
         #expect(Completion.candidates(forLineBeforeCursor: "plot ") == ["loss", "f", "path", "lr", "pbt", "data", "fit", "log", "linear"])
     }

@@ -226,9 +226,9 @@ import LRLab
         let (session, _) = Self.session()
         try session.execute(line: "data blobs n=30; plot data; save \(folder)/blobs.svg")
         let svg = try String(contentsOfFile: folder + "/blobs.svg", encoding: .utf8)
-        // 30 rows and one legend dot per class.
-        #expect(svg.components(separatedBy: "<circle").count - 1 == 30 + 3)
-        #expect(svg.contains("class 2 (10)"))
+        // 30 rows and one legend dot per class's training rows and per its validation rows.
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 30 + 6)
+        #expect(svg.contains("class 2 train ("))
         try session.execute(line: "data digits; plot data")
         let error = #expect(throws: ShellError.self) { try session.execute(line: "save \(folder)/digits.svg") }
         #expect(error?.message == "no picture to save yet")

@@ -96,7 +96,11 @@ import Foundation
         #expect(lineage.contains("drawn at the start"))
         try session.execute(line: "plot pbt")
         let picture = output()
-        #expect(picture.contains("score (the current loss, lower is better) of every member"))
+        #expect(picture.contains("score (the current loss, lower is better) at each generation"))
+        // The best lineage, the median and the band of the population, not one glyph per member.
+        #expect(picture.contains("● median  ○ m"))
+        #expect(picture.contains("'s lineage (best)  ░ all 4 members"))
+        #expect(!picture.contains("◆ m"))
         #expect(picture.contains("learning rate of the best member's lineage"))
     }
 

@@ -79,11 +79,11 @@ public struct Trainer: Sendable {
     private let validationMeasure: ModelLoss?
 
     /// A training of `model` on `split`, starting from `initialization`, with the optimizer
-    /// `configuration` and `schedule`, batches of `batchSize` rows (nil: full batches)
-    /// shuffled from `seed`. Records row 0 (before training), unless `shouldStop` stops that
-    /// measurement (`isMeasured` is then false, and `train` measures it first). Throws when
-    /// the loss has no value at the start, and `EvaluationError.interrupted` when
-    /// `shouldStop` stopped its evaluation.
+    /// `configuration` and `schedule` (its breakpoints counting epochs: `EpochSchedule`),
+    /// batches of `batchSize` rows (nil: full batches) shuffled from `seed`. Records row 0
+    /// (before training), unless `shouldStop` stops that measurement (`isMeasured` is then
+    /// false, and `train` measures it first). Throws when the loss has no value at the start,
+    /// and `EvaluationError.interrupted` when `shouldStop` stopped its evaluation.
     public init(model: any Model, split: DataSplit, l2: Double = 0, initialization: ModelInitialization,
                 configuration: OptimizerConfiguration, schedule: any LearningRateSchedule = ConstantSchedule(),
                 batchSize: Int? = nil, seed: UInt64 = 0, recording: RecordingPolicy = .training,
@@ -97,7 +97,9 @@ public struct Trainer: Sendable {
         let trainedLoss = ModelLoss(model: model, data: split.training, l2: l2)
         self.trainedLoss = trainedLoss
         self.run = try Run(objective: trainedLoss.batch(batches.next()), start: model.initialParameters(initialization),
-                           configuration: configuration, schedule: schedule, recording: recording, shouldStop: shouldStop)
+                           configuration: configuration,
+                           schedule: EpochSchedule.counting(schedule, stepsPerEpoch: batches.batchesPerEpoch),
+                           recording: recording, shouldStop: shouldStop)
         self.batches = batches
         self.trainingMeasure = ModelLoss(model: model, data: split.training)
         self.validationMeasure = split.validation.map { ModelLoss(model: model, data: $0) }
@@ -125,7 +127,8 @@ public struct Trainer: Sendable {
     /// the batch order and the trace carry on. Throws when the loss has no value here.
     public mutating func changeOptimizer(_ configuration: OptimizerConfiguration,
                                          schedule: any LearningRateSchedule) throws(EvaluationError) {
-        try restart(at: run.point, configuration: configuration, schedule: schedule)
+        try restart(at: run.point, configuration: configuration,
+                    schedule: EpochSchedule.counting(schedule, stepsPerEpoch: batches.batchesPerEpoch))
     }
 
     /// A fresh run from `point`, continuing the step count.

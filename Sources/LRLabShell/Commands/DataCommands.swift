@@ -280,11 +280,18 @@ extension Command {
         let names = all.shownFeatureNames
         switch all.target {
         case .classes(let labels, let classCount):
-            var groups = (0..<classCount).map { ScatterPlot.Group("class " + all.shownClassName($0), points: []) }
+            // Up to four classes with validation rows: filled marks for training, hollow for validation.
+            let apart = split.validation != nil && classCount <= 4
+            var groups = (0..<classCount).flatMap { k in
+                apart ? [ScatterPlot.Group("class \(all.shownClassName(k)) train", points: []),
+                         ScatterPlot.Group("validation", points: [])]
+                      : [ScatterPlot.Group("class " + all.shownClassName(k), points: [])]
+            }
             for row in 0..<all.rowCount {
                 let features = all.features(ofRow: row)
                 let y = all.featureCount >= 2 ? features[features.startIndex + 1] : Double(labels[row])
-                groups[labels[row]].points.append((features[features.startIndex], y))
+                let group = apart ? 2 * labels[row] + (row >= split.training.rowCount ? 1 : 0) : labels[row]
+                groups[group].points.append((features[features.startIndex], y))
             }
             let title = all.featureCount >= 2
                 ? "\(all.shownName): \(names[1]) against \(names[0])" + (all.featureCount > 2 ? " (the first two of \(all.featureCount) features)" : "")

@@ -88,6 +88,7 @@ extension Command {
         CommandOption("steps", .count(default: 200, limit: Limits.maximumSteps), "steps per run; each stops where it converges"),
         .epochs(default: defaultEpochs, "epochs per training, when comparing on a model"),
         .batch(default: defaultBatchRows, "rows per step on a model, as train (a training in progress keeps its own)"),
+        CommandOption("schedule", .text(syntax: "KIND:A,B,..."), "a schedule run beside the constant rates of lr=, e.g. step:0.1,400:0.01"),
     ]
 
     static func compareCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
@@ -164,6 +165,9 @@ extension Command {
         }
         var entries: [Comparison.Entry] = []
         let configurations = optimizers.isEmpty ? [session.optimizer] : optimizers
+        if let text = options.text("schedule") {
+            return try scheduleBesideRates(text, configurations: configurations, rates: options.rates("lr"), statement: statement)
+        }
         for configuration in configurations {
             for rate in rates {
                 let configured = rate.map { configuration.withLearningRate($0) } ?? configuration
@@ -228,13 +232,20 @@ extension Command {
             throw ShellError("\(objective.signature) has no value at the start: \(error.description)")
         }
         let digits = Swift.min(session.digits, 4)
-        // The explanation column takes what the terminal has left; `verdict` after a run says it all.
-        let whyWidth = Swift.max(24, session.terminalColumns - 56)
-        let rows = report.points.map { point -> [String] in
-            let why = shortReason(point.verdict, digits: session.digits)
-            return [NumberFormat.format(point.learningRate, digits: digits), point.outcome.word,
-                    NumberFormat.format(point.finalLoss, digits: digits), point.stepsToConverge.map(String.init) ?? "-",
-                    why.count > whyWidth ? String(why.prefix(whyWidth - 1)) + "…" : why]
+        var rows = report.points.map { point -> [String] in
+            [NumberFormat.format(point.learningRate, digits: digits), point.outcome.word,
+             NumberFormat.format(point.finalLoss, digits: digits), point.stepsToConverge.map(String.init) ?? "-",
+             shortReason(point.verdict, digits: session.digits)]
+        }
+        // The explanation column takes what the terminal has left after the other columns and
+        // the borders (`│ a │ b │`: 3 per column and 1); `verdict` after a run says it all.
+        let headings = ["lr", "outcome", "final loss", "converged at"]
+        let taken = headings.indices.reduce(0) { sum, column in
+            sum + Swift.max(headings[column].count, rows.map { $0[column].count }.max() ?? 0) + 3
+        }
+        let whyWidth = Swift.max(12, session.terminalColumns - taken - 4)
+        for index in rows.indices where rows[index][4].count > whyWidth {
+            rows[index][4] = String(rows[index][4].prefix(whyWidth - 1)) + "…"
         }
         let table = Table(columns: [.init("lr"), .init("outcome", alignment: .left), .init("final loss"), .init("converged at"),
                                     .init("why", alignment: .left)], rows: rows)
@@ -244,7 +255,8 @@ extension Command {
         let strip = Strip(grid: report.points.map(\.learningRate), cells: cells, categories: stripCategories, label: "lr",
                           critical: report.criticalRate.map { (name: String(report.curvature.criticalSymbol.filter { $0 != "_" }), value: $0) })
         var lines = ["sweep of \(session.optimizer.kind.name) over \(report.points.count) rates, \(steps) steps each, from \(NumberFormat.point(start, digits: 4))",
-                     table.render(style: style(session)), strip.render(style: style(session), color: session.useColor)]
+                     table.render(style: style(session)),
+                     strip.render(style: style(session), color: session.useColor, width: session.terminalColumns)]
         if let critical = report.criticalRate {
             lines.append("critical rate from curvature at the start: \(report.curvature.criticalSymbol) = \(NumberFormat.format(critical, digits: 4))")
         } else {

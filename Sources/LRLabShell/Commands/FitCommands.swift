@@ -111,4 +111,6 @@ extension Command {
 struct FittedDegrees {
     var split: DataSplit
     var fits: PolynomialFits
+    /// False once a `train` ran after the fit: `plot fit` then draws that training's curve.
+    var isNewerThanTraining = true
 }

@@ -253,7 +253,9 @@ extension Command {
         let validationText = data.validation.map { "\($0.rowCount) validation" } ?? "no validation"
         var header = "training \(specification.description) on \(data.training.name): \(data.training.rowCount) training rows, \(validationText); "
         header += "\(batchText), seed \(training.seed); \(trainer.run.configuration.kind.name) lr=\(session.format(trainer.run.learningRate))"
-        if !(trainer.run.schedule is ConstantSchedule) { header += "; schedule \(trainer.run.schedule.description)" }
+        if !(trainer.run.schedule is ConstantSchedule) {
+            header += "; schedule \(trainer.run.schedule.description)" + (trainer.run.schedule is EpochSchedule ? " counting epochs" : "")
+        }
         header += "; \(trainer.lossKind.pytorchName)"
         session.say(session.wrapped((notes + [header]).joined(separator: "\n")))
 
@@ -263,10 +265,13 @@ extension Command {
         }
         let firstEpoch = training.trainer.epoch
         let target = firstEpoch + epochs
+        var live = LiveTrainingChart(session, trace: training.trainer.trace, title: specification.description)
         let stop = training.trainer.train(epochs: epochs, patience: patience, shouldStop: session.shouldStop) { record in
+            live?.add(record)
             session.progress?("train: epoch \(record.epoch) of \(target), train loss \(session.format(record.trainLoss))"
                               + (record.validationLoss.map { ", val loss \(session.format($0))" } ?? ""))
         }
+        live?.finish()
         session.progress?("")
         session.lab.training = training
         session.focus = .model

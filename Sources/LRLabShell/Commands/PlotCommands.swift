@@ -68,6 +68,9 @@ extension Command {
 
     static func plotFunction(_ session: Session, _ run: Run, size: (width: Int, height: Int)) throws(ShellError) {
         guard let objective = run.objective else { throw ShellError("plot f draws formulas; this run's loss is not one") }
+        if let comparison = session.explorer.comparison, comparison.results.count > 1 {
+            return plotComparedFunction(session, objective, comparison, size: size)
+        }
         let iterates = Array(run.trace.parameters.filter(\.isFinite).prefix(100_000))
         var known = (objective.minima + objective.localMinima).map { $0[0] }
         // Show the far side of where the run went too, so a valley is seen whole.

@@ -15,8 +15,10 @@ extension Command {
         let training = split.training
         if !training.isClassification && training.featureCount == 1 {
             var curves: [(label: String, model: any Model, parameters: [Double])] = []
+            var errors: LineChart?
             if let fitted = session.lab.fits, session.lab.latest == .fits || session.lab.trainedModel == nil {
                 curves = fitted.fits.fits.filter { $0.trainer.ending == nil }.map { ("degree \($0.degree)", $0.trainer.model, $0.trainer.parameters) }
+                errors = errorChart(fitted.fits, size: size)
             } else if let training = session.lab.trainedModel {
                 curves = [(training.specification.description, training.trainer.model, training.trainer.parameters)]
             }
@@ -25,7 +27,9 @@ extension Command {
             }
             let plot = fitPlot(split: split, curves: curves, size: size)
             session.lastPicture = .fitPlot(plot)
-            session.say(plot.render(style: style(session), color: session.useColor))
+            var text = plot.render(style: style(session), color: session.useColor)
+            if let errors { text += "\n" + errors.render(style: style(session), color: session.useColor) }
+            session.say(text)
             return
         }
         guard training.isClassification, training.featureCount == 2 else {
@@ -64,13 +68,14 @@ extension Command {
     /// The classes `model` predicts across the window of `split`'s points, with the points.
     static func decisionMap(split: DataSplit, model: any Model, parameters: [Double], size: (width: Int, height: Int),
                             title: String) -> DecisionMap {
-        let sets = [split.training] + (split.validation.map { [$0] } ?? [])
+        let sets = [(split.training, false)] + (split.validation.map { [($0, true)] } ?? [])
         var points: [DecisionMap.Point] = []
-        for set in sets {
+        for (set, isValidation) in sets {
             guard case .classes(let labels, _) = set.target else { continue }
             for row in 0..<set.rowCount {
                 let features = set.features(ofRow: row)
-                points.append(DecisionMap.Point(x: features[features.startIndex], y: features[features.startIndex + 1], label: labels[row]))
+                points.append(DecisionMap.Point(x: features[features.startIndex], y: features[features.startIndex + 1], label: labels[row],
+                                                isValidation: isValidation))
             }
         }
         let rect = PlotRect.enclosing([], points: points.map { (x: $0.x, y: $0.y) }, margin: 0.1)

@@ -71,18 +71,21 @@ extension Command {
                 set state=off       no optimizer state under each trace line (`state` still
                                     shows it)
                 set unicode=off     ASCII pictures
+                set live=off        no loss chart redrawn while train runs (it is drawn only
+                                    at a terminal, and not under NO_COLOR)
                 set memory=4GB      the memory a pbt, compare or train on a model may hold
                                     (default \(MemoryBudget.setting(MemoryBudget.standard.bytes)); also KB, MB, TB): each works out
                                     what it needs before it starts and refuses past the
                                     budget, saying what to lower
                 `set` alone prints the current settings.
                 """,
-                completion: .words(["digits=", "color=", "unicode=", "state=", "memory="])) { session, statement throws(ShellError) in
+                completion: .words(["digits=", "color=", "unicode=", "state=", "memory=", "live="])) { session, statement throws(ShellError) in
             let definitions: [OptionDefinition] = [
                 .integer("digits", default: session.digits, range: 1...17, "significant digits in printed numbers"),
                 OptionDefinition("color", .flag(default: session.useColor), "colour in messages and pictures"),
                 OptionDefinition("unicode", .flag(default: session.useUnicode), "Unicode pictures (off: ASCII)"),
                 OptionDefinition("state", .flag(default: session.showsState), "optimizer state under each trace line"),
+                OptionDefinition("live", .flag(default: session.live), "the loss chart redrawn while train runs"),
             ]
             guard statement.words.count > 1 else {
                 let onOff = { (flag: Bool) in flag ? "on" : "off" }
@@ -106,6 +109,7 @@ extension Command {
                 session.useColor = values.flag("color")
                 session.useUnicode = values.flag("unicode")
                 session.showsState = values.flag("state")
+                session.live = values.flag("live")
                 session.memoryBudget = budget
             } catch {
                 throw ShellError(error.message, at: statement.word(forKey: error.key)?.range, hint: error.hint)
