@@ -4,11 +4,13 @@
 public struct TrainingVerdict: Sendable, Hashable {
     /// The outcomes a training can have (a subset of `Outcome`).
     public enum Kind: Sendable, Hashable, CaseIterable {
-        /// Training and validation loss both high (a large part of the constant prediction's
-        /// loss) and close to each other: the model is too simple, or barely trained.
+        /// The training loss high (a large part of the constant prediction's loss) and the
+        /// validation loss no wide gap above it: the model is too simple, or barely trained
+        /// (`high-loss`).
         case underfitting
-        /// The validation loss rose while the training loss fell since the epoch of lowest
-        /// validation loss, or ends far above the training loss.
+        /// The validation loss rose while a training loss no longer high fell since the epoch
+        /// of lowest validation loss (`validation-rose`), or ends far above the training loss
+        /// (`wide-gap`).
         case overfitting
         /// Low training loss and a validation loss close to it.
         case goodFit
