@@ -1,8 +1,8 @@
 import LRLab
 import LRLabText
 
-/// `help verdicts`: the outcome words, one line each, and the rules a run's verdict is decided
-/// by, listed from the engine's registry in the order they are tried.
+/// `help verdicts`: the outcome words, one line each, and the rules a run's and a training's
+/// verdicts are decided by, listed from the engine's registries in the order they are tried.
 enum VerdictHelp {
     /// The words `help` reads as this topic.
     static let topics = ["verdicts", "outcomes"]
@@ -19,9 +19,11 @@ enum VerdictHelp {
                   "",
                   "A run's verdict is the first rule that holds, in this order:"]
         lines += Diagnosis.ruleLines(width: width)
-        lines += ["A training (train, and each degree of fit) is judged by its fit first",
-                  "(underfitting, overfitting, good-fit; diverging alone), then by how its",
-                  "loss moved over the last epochs (slow, bouncing) where that applies."]
+        lines += ["",
+                  "A training's verdicts (train, each degree of fit, compare on a model) are the",
+                  "first rule that holds in each stage, in this order; the constant's loss is",
+                  "that of predicting the training mean (or the training class frequencies):"]
+        lines += TrainingDiagnosis.ruleLines(width: width)
         return lines.joined(separator: "\n")
     }
 }

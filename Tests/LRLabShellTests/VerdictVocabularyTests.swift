@@ -103,6 +103,24 @@ import LRLabText
         #expect(fits.first?.verdicts.first?.bestEpoch == 404)
     }
 
+    /// Lesson 10's line on a sine (14 training rows, 31 validation): its validation loss was
+    /// lowest after epoch 1 and rose while the training loss fell, but the training loss stays
+    /// at 77% of the constant prediction's and validation within 1.5× of it: both high, the
+    /// tutorial's underfitting, from `fit` and from `train` alike, and with early stopping too
+    /// (the kept epoch's loss and the last's both high).
+    @Test func aLineOnASineUnderfitsInFitAndTrain() throws {
+        let session = Session(output: { _ in })
+        try session.execute(line: "data sine n=45 split=0.33; opt adam lr=0.01; fit degree=1")
+        let fit = try #require(session.lab.fits?.fits.fits.first)
+        #expect(fit.verdicts.map(\.rule) == ["high-loss"], "\(fit.verdicts.map(\.summary.text))")
+        try session.execute(line: "model poly degree=1; train epochs=1000")
+        let trainer = try #require(session.lab.training).trainer
+        #expect(TrainingDiagnosis.verdicts(for: trainer) == fit.verdicts)
+        try session.execute(line: "expect train verdict == underfitting; expect fit 1 verdict == underfitting")
+        try session.execute(line: "model poly degree=1; train epochs=1000 early=50")
+        try session.execute(line: "expect train verdict == underfitting")
+    }
+
     /// A training in a model `compare` reads as the same training by `train`: the same
     /// start, batches and epochs, the same verdicts, which `expect compare` checks.
     @Test func aComparedTrainingReadsAsItsTrain() throws {

@@ -175,13 +175,20 @@ import Testing
         let xs = (1...8).map { Double($0) / 4 }
         let training = Dataset(name: "up", featureNames: ["x"], features: xs, target: .values(xs))
         let validation = Dataset(name: "down", featureNames: ["x"], features: xs, target: .values(xs.map { -$0 }))
-        var trainer = try Trainer(model: DenseNetwork(widths: [1, 1]), split: DataSplit(training: training, validation: validation, trainingFraction: 1, seed: 0),
-                                  initialization: .zeros, configuration: TrainerTests.sgd(0.05))
+        let split = DataSplit(training: training, validation: validation, trainingFraction: 1, seed: 0)
+        var trainer = try Trainer(model: DenseNetwork(widths: [1, 1]), split: split, initialization: .zeros, configuration: TrainerTests.sgd(0.05))
         #expect(trainer.train(epochs: 50, patience: 3) == .earlyStopped(bestEpoch: 0))
         #expect(trainer.epoch == 3 && trainer.keptEpoch == 0)
         #expect(trainer.parameters == [0, 0])
-        let verdicts = TrainingDiagnosis.verdicts(for: trainer)
-        #expect(verdicts[0].kind == .overfitting && verdicts[0].bestEpoch == 0)
+        // Three epochs leave the training loss high (the kept epoch's, untrained, is Σx²/8 =
+        // 1.59, ×4.9 the constant's 0.328) and falling fast: too early to judge the fit.
+        #expect(TrainingDiagnosis.verdicts(for: trainer).map(\.rule) == ["still-falling"])
+        // Trained on (patience 40), it fits them while validation keeps rising: overfitting,
+        // with early stopping's epoch.
+        var longer = try Trainer(model: DenseNetwork(widths: [1, 1]), split: split, initialization: .zeros, configuration: TrainerTests.sgd(0.05))
+        #expect(longer.train(epochs: 100, patience: 40) == .earlyStopped(bestEpoch: 0))
+        let verdicts = TrainingDiagnosis.verdicts(for: longer)
+        #expect(verdicts[0].kind == .overfitting && verdicts[0].bestEpoch == 0 && verdicts[0].rule == "validation-rose", "\(verdicts.map(\.summary.text))")
     }
 
     @Test func aDivergingTrainingEndsWithTheDiagnosisAndOnlyFiniteRows() throws {

@@ -79,30 +79,16 @@ public struct PolynomialModel: Model {
 
     public func forward(parameters: Span<Double>, inputs: Span<Double>, rows: Int,
                         outputs: inout MutableSpan<Double>, workspace: inout MutableSpan<Double>) {
-        parameters.withUnsafeBufferPointer { parameters in
-            inputs.withUnsafeBufferPointer { inputs in
-                outputs.withUnsafeMutableBufferPointer { outputs in
-                    workspace.withUnsafeMutableBufferPointer { workspace in
-                        forwardPass(parameters: parameters, inputs: inputs, rows: rows, outputs: outputs, workspace: workspace)
-                    }
-                }
-            }
+        ModelBuffers.forward(parameters: parameters, inputs: inputs, outputs: &outputs, workspace: &workspace) {
+            forwardPass(parameters: $0, inputs: $1, rows: rows, outputs: $2, workspace: $3)
         }
     }
 
     public func backward(parameters: Span<Double>, inputs: Span<Double>, rows: Int, outputGradient: inout MutableSpan<Double>,
                          gradient: inout MutableSpan<Double>, workspace: inout MutableSpan<Double>) {
-        parameters.withUnsafeBufferPointer { parameters in
-            inputs.withUnsafeBufferPointer { inputs in
-                outputGradient.withUnsafeMutableBufferPointer { outputGradient in
-                    gradient.withUnsafeMutableBufferPointer { gradient in
-                        workspace.withUnsafeMutableBufferPointer { workspace in
-                            backwardPass(parameters: parameters, inputs: inputs, rows: rows, outputGradient: outputGradient,
-                                         gradient: gradient, workspace: workspace)
-                        }
-                    }
-                }
-            }
+        ModelBuffers.backward(parameters: parameters, inputs: inputs, outputGradient: &outputGradient, gradient: &gradient,
+                              workspace: &workspace) {
+            backwardPass(parameters: $0, inputs: $1, rows: rows, outputGradient: $2, gradient: $3, workspace: $4)
         }
     }
 

@@ -726,7 +726,7 @@ extension LessonSource {
         expect fit 15 verdict == overfitting
         expect fit 9 verdict == overfitting
         expect fit 3 verdict == good-fit
-        expect fit 1 verdict == overfitting
+        expect fit 1 verdict == underfitting
         expect fit best == 3
         expect fit 1 train_error > 0.2
         expect fit 15 train_error < 0.021
@@ -734,9 +734,9 @@ extension LessonSource {
         expect fit 1 val_error < 0.35
         expect fit 15 gap > 0.3
         say Degree 1 is a line: it cannot bend, so both errors stay high (underfitting).
-        say Its verdict still reads overfitting, by the rules train uses: fitting 14 rows
-        say moved the line away from the validation points, so its validation error rose
-        say from a lower point early in the training while its training error fell.
+        say Its validation error did rise from a lower point early in the training while
+        say its training error fell, but a training error this high is not noise learned:
+        say the line has not fitted even the rows it trains on.
         say Degree 15 has the lowest training error of all, yet the highest validation error of all,
         say above even the line's: with 16 coefficients for 14 points it follows their noise
         say (overfitting). Degree 9 overfits too, less. Degree 3 reads good-fit.

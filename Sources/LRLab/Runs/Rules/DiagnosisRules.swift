@@ -36,43 +36,12 @@ struct DiagnosisRules: Sendable {
     }
 
     /// The rules as `help verdicts` lists them: a heading per phase, then one line per rule,
-    /// `  name  → outcome  condition`, each at most `width` columns (conditions wrapped).
+    /// `  name  outcome  condition`, each at most `width` columns (conditions wrapped).
     func documentation(width: Int = 80) -> [String] {
-        let nameWidth = rules.map(\.name.count).max() ?? 0
-        let outcomeWidth = rules.map(\.outcome.word.count).max() ?? 0
-        var lines: [String] = []
-        for phase in DiagnosisPhase.allCases {
-            let inPhase = rules.filter { $0.phase == phase }
-            guard !inPhase.isEmpty else { continue }
-            lines.append(phase.heading + ":")
-            for rule in inPhase {
-                let lead = "  " + pad(rule.name, nameWidth) + "  " + pad(rule.outcome.word, outcomeWidth) + "  "
-                lines += wrap(rule.condition, first: lead, width: width)
-            }
-        }
-        return lines
-    }
-
-    private func pad(_ text: String, _ width: Int) -> String {
-        text + String(repeating: " ", count: Swift.max(0, width - text.count))
-    }
-
-    /// `text` after `first`, wrapped at spaces to `width`, continuations under its start.
-    private func wrap(_ text: String, first: String, width: Int) -> [String] {
-        let indent = String(repeating: " ", count: first.count)
-        var lines: [String] = []
-        var line = first
-        var lineHasWord = false
-        for word in text.split(separator: " ") {
-            if lineHasWord, line.count + 1 + word.count > width {
-                lines.append(line)
-                line = indent
-                lineHasWord = false
-            }
-            line += (lineHasWord ? " " : "") + word
-            lineHasWord = true
-        }
-        lines.append(line)
-        return lines
+        RuleDocumentation.lines(
+            DiagnosisPhase.allCases.map { phase in
+                (phase.heading, rules.filter { $0.phase == phase }.map { ($0.name, $0.outcome.word, $0.condition) })
+            },
+            width: width)
     }
 }
