@@ -33,6 +33,17 @@ import Testing
         }
     }
 
+    /// Narration is written in lines of at most 80 characters: `say` prints each line as it
+    /// is, so a longer one would wrap mid-sentence under a hanging indent.
+    @Test func everyNarrationLineFits80Columns() {
+        for source in LessonSource.builtIn {
+            for (number, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where line.hasPrefix("say ") && line.dropFirst(4).count > 80 {
+                Issue.record("\(source.name):\(number + 1): \(line.dropFirst(4).count) characters")
+            }
+        }
+    }
+
     /// Runs lrlab in a fresh folder outside the repository, without LRLAB_LESSONS, at 80 columns.
     func runOutside(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lrlab-outside-\(UUID().uuidString)")

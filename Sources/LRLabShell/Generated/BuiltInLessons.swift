@@ -24,10 +24,11 @@ extension LessonSource {
         step 3
         expect x ~ 3 - 3*0.8^3 tol=1e-12
         say Each row checks by hand. Row 1 reads 0.1 -6 0.6 0.6 5.76: lr, then gx = -6, the
-        say slope at the previous point x = 0, then the step dx = -lr*gx = 0.6, the new point
-        say x = 0 + 0.6 and its loss (0.6 - 3)^2 = 5.76. Row 2 starts from the slope at 0.6.
-        say The gradient is 2*(x - 3) = -6*0.8^n after n steps. It falls under the tolerance
-        say 1e-8 once 6*0.8^n < 1e-8, that is n > log(6e8)/log(1.25) = 90.6: at step 91.
+        say slope at the previous point x = 0, then the step dx = -lr*gx = 0.6, the new
+        say point x = 0 + 0.6 and its loss (0.6 - 3)^2 = 5.76. Row 2 starts from the slope
+        say at 0.6. The gradient is 2*(x - 3) = -6*0.8^n after n steps. It falls under the
+        say tolerance 1e-8 once 6*0.8^n < 1e-8, that is n > log(6e8)/log(1.25) = 90.6: at
+        say step 91.
         run until converged
         expect converged
         expect converged_at == 91
@@ -458,9 +459,9 @@ extension LessonSource {
         expect x ~ -7.95 tol=1e-9
         expect y ~ 0.95 tol=1e-9
         say The lines under the trace line are Adam's state: m, v, their corrected forms,
-        say bc1 = 0.1 and bc2 = 0.001 at step 1, and lr_eff, the rate each coordinate
-        say got: 0.05/8 along x, 0.05/50 across. All from the g on the row, (-8, 50):
-        say m = 0.1*g = (-0.8, 5) and v = 0.001*g^2 = (0.064, 2.5). `set state=off` hides those lines;
+        say bc1 = 0.1 and bc2 = 0.001 at step 1, and lr_eff, the rate each coordinate got:
+        say 0.05/8 along x, 0.05/50 across. All from the g on the row, (-8, 50): m = 0.1*g =
+        say (-0.8, 5) and v = 0.001*g^2 = (0.064, 2.5). `set state=off` hides those lines;
         say `state` shows them as a table whenever you ask.
         set state=off
         step 9
@@ -720,8 +721,8 @@ extension LessonSource {
         opt adam lr=0.01
 
         pause
-        say fit trains one polynomial per degree, the same way, and compares the errors on the rows
-        say each model trained on with the errors on the rows it never saw.
+        say fit trains one polynomial per degree, the same way, and compares the errors on
+        say the rows each model trained on with the errors on the rows it never saw.
         fit degree=1,3,9,15
         expect fit 15 verdict == overfitting
         expect fit 9 verdict == overfitting
@@ -733,13 +734,13 @@ extension LessonSource {
         expect fit 15 val_error > 0.35
         expect fit 1 val_error < 0.35
         expect fit 15 gap > 0.3
-        say Degree 1 is a line: it cannot bend, so both errors stay high (underfitting).
-        say Its validation error did rise from a lower point early in the training while
-        say its training error fell, but a training error this high is not noise learned:
-        say the line has not fitted even the rows it trains on.
-        say Degree 15 has the lowest training error of all, yet the highest validation error of all,
-        say above even the line's: with 16 coefficients for 14 points it follows their noise
-        say (overfitting). Degree 9 overfits too, less. Degree 3 reads good-fit.
+        say Degree 1 is a line: it cannot bend, so both errors stay high (underfitting). Its
+        say validation error did rise from a lower point early in the training while its
+        say training error fell, but a training error this high is not noise learned: the
+        say line has not fitted even the rows it trains on. Degree 15 has the lowest
+        say training error of all, yet the highest validation error of all, above even the
+        say line's: with 16 coefficients for 14 points it follows their noise (overfitting).
+        say Degree 9 overfits too, less. Degree 3 reads good-fit.
         question Which degree would you keep to predict new points?
         choices 1 3 9 15
         check answer == 3
@@ -748,8 +749,9 @@ extension LessonSource {
         solution answer 3
 
         pause
-        say The two curves over the points: degree 3 follows the sine, degree 15 bends through the
-        say training points (+) and swings wildly between them, far from the validation points (x).
+        say The two curves over the points: degree 3 follows the sine, degree 15 bends
+        say through the training points (+) and swings wildly between them, far from the
+        say validation points (x).
         fit degree=3,15
         plot fit
 
@@ -765,15 +767,14 @@ extension LessonSource {
         expect fit 15 gap < 0.15
         expect fit 15 val_error < 0.2
         expect fit 9 verdict == good-fit
-        say Degree 15's gap falls from 0.37 to about 0.1, and its validation error from 0.39 to
-        say 0.14. The penalty costs the simple models a little: each error rises.
-        say Degree 9 now reads good-fit; degree 15, with a smaller gap, still reads
-        say overfitting.
+        say Degree 15's gap falls from 0.37 to about 0.1, and its validation error from 0.39
+        say to 0.14. The penalty costs the simple models a little: each error rises. Degree
+        say 9 now reads good-fit; degree 15, with a smaller gap, still reads overfitting.
         expect fit 15 verdict == overfitting
 
         pause
-        say The same story over time. Train one degree-15 polynomial, epoch after epoch, and read both
-        say losses: the learning curve.
+        say The same story over time. Train one degree-15 polynomial, epoch after epoch, and
+        say read both losses: the learning curve.
         model poly degree=15
         train epochs=3000
         expect train verdict == overfitting
@@ -781,10 +782,11 @@ extension LessonSource {
         expect train val_loss > 0.3
         expect train train_loss < 0.02
         plot loss
-        say The validation loss is lowest at epoch 276 (0.107) and then climbs, to 0.33 by epoch
-        say 3000, while the training loss keeps falling, to 0.017: from epoch 276 on the model
-        say learns the noise. Early stopping watches for that: early=50 stops once 50 epochs have
-        say passed without a new lowest validation loss, and keeps the lowest epoch's parameters.
+        say The validation loss is lowest at epoch 276 (0.107) and then climbs, to 0.33 by
+        say epoch 3000, while the training loss keeps falling, to 0.017: from epoch 276 on
+        say the model learns the noise. Early stopping watches for that: early=50 stops once
+        say 50 epochs have passed without a new lowest validation loss, and keeps the lowest
+        say epoch's parameters.
         question Trained again from the start with early=50, at which epoch does the training stop?
         check answer == 326
         hint The lowest validation loss comes at epoch 276, and nothing lower follows it.
@@ -801,17 +803,18 @@ extension LessonSource {
         summary Adam at three learning rates, then every optimizer at one rate, 20 epochs on two seeds each.
         # Run it with:  lrlab lessons/11-optimizer-comparison.lrlab
 
-        say 1,797 images of handwritten digits, 8x8 pixels: 80% to train on, the rest to validate.
-        say The network: 64 pixels -> 32 ReLU units -> 10 logits, trained on CrossEntropyLoss.
-        say Each comparison trains 20 epochs, then again from a second random start (seed=2):
-        say one run can be lucky, so we read the median of the two (their mean, for two).
+        say 1,797 images of handwritten digits, 8x8 pixels: 80% to train on, the rest to
+        say validate. The network: 64 pixels -> 32 ReLU units -> 10 logits, trained on
+        say CrossEntropyLoss. Each comparison trains 20 epochs, then again from a second
+        say random start (seed=2): one run can be lucky, so we read the median of the two
+        say (their mean, for two).
         data digits
         model mlp hidden=32 seed=1
         opt adam
 
         pause
-        say First Adam at three learning rates. Every run starts from the same weights and sees the
-        say same batches of 32 in the same order: only the rate differs.
+        say First Adam at three learning rates. Every run starts from the same weights and
+        say sees the same batches of 32 in the same order: only the rate differs.
         question Which rate will give the best validation accuracy after 20 epochs?
         choices 0.1 0.01 0.001
         check answer == 0.01
@@ -838,16 +841,17 @@ extension LessonSource {
         expect compare lr=0.01 val_acc < 0.9668
         expect compare lr=0.001 val_acc > 0.958
         expect compare lr=0.001 val_acc < 0.9584
-        say Medians of the validation accuracy: 0.928 at lr=0.1, 0.971 at 0.01, 0.958 at 0.001.
-        say 0.01 is best on both seeds: not the tutorial's 0.001.
+        say Medians of the validation accuracy: 0.928 at lr=0.1, 0.971 at 0.01, 0.958 at
+        say 0.001. 0.01 is best on both seeds: not the tutorial's 0.001.
 
         pause
-        say Why the tutorial found otherwise: its network classifies 120 classes of photos, with
-        say far more weights and inputs than our 2,410 weights and 64 pixels. The best rate is a
-        say property of the task, not of the optimizer: Adam moves each weight about lr per step,
-        say so the right lr depends on how far the weights must travel (a small network from a
-        say random start: far) and how narrow the valley is that they must settle in (a large
-        say network, many classes: narrow, so shorter steps). Measure it on your own task, as here.
+        say Why the tutorial found otherwise: its network classifies 120 classes of photos,
+        say with far more weights and inputs than our 2,410 weights and 64 pixels. The best
+        say rate is a property of the task, not of the optimizer: Adam moves each weight
+        say about lr per step, so the right lr depends on how far the weights must travel (a
+        say small network from a random start: far) and how narrow the valley is that they
+        say must settle in (a large network, many classes: narrow, so shorter steps).
+        say Measure it on your own task, as here.
         question You fine-tune a large network whose weights were already trained on photos. Should your first Adam rate be larger or smaller than the 0.01 that won here?
         choices larger smaller
         check answer == smaller
@@ -856,8 +860,9 @@ extension LessonSource {
         solution answer smaller
 
         pause
-        say Now every optimizer at 0.01, on both seeds. Plain gradient descent moves little at this
-        say rate; the adaptive methods scale each weight's step by its own gradient history.
+        say Now every optimizer at 0.01, on both seeds. Plain gradient descent moves little
+        say at this rate; the adaptive methods scale each weight's step by its own gradient
+        say history.
         model mlp hidden=32 seed=1
         compare opt=gd,momentum,rmsprop,adagrad,adadelta,adam lr=0.01 epochs=20 batch=32
         expect compare gd val_acc < 0.85
@@ -875,8 +880,9 @@ extension LessonSource {
         expect compare adam val_acc > 0.9666
         expect compare adam val_acc < 0.9668
         expect compare momentum val_acc > 0.96
-        say RMSProp and Adam lead, momentum close behind; gd and Adadelta have barely moved (Adadelta
-        say takes lr=1 by default: at 0.01 its steps are a hundred times too short).
+        say RMSProp and Adam lead, momentum close behind; gd and Adadelta have barely moved
+        say (Adadelta takes lr=1 by default: at 0.01 its steps are a hundred times too
+        say short).
         question Median validation accuracy: RMSProp 0.972, Adam 0.971. Is that lead larger than the gap between Adam's two seeds?
         choices yes no
         check answer == no
