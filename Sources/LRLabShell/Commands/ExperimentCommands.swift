@@ -19,7 +19,7 @@ extension Command {
                               classification set with the trained model's decision regions under its points
                 Pictures fit the terminal; `set unicode=off` draws them in ASCII.
                 `save FILE.svg` writes the last picture as an SVG file a browser opens.
-                """, completion: .words(["loss", "f", "path", "lr", "pbt", "data", "fit", "log", "linear"]), options: plotOptions) { session, statement throws(ShellError) in
+                """, completion: .words(["loss", "f", "path", "lr", "pbt", "data", "fit", "log", "linear"]), options: PlotOptions.all) { session, statement throws(ShellError) in
             try plotCommand(session, statement)
         },
         Command("curvature", usage: "curvature", summary: "Hessian eigenvalues here and the stable learning rates they imply",
@@ -53,7 +53,7 @@ extension Command {
                 epochs= epochs (default 20; batch= as the last train, else full), and compare prints the
                 final training and validation loss and accuracy and draws validation loss and accuracy
                 per epoch: compare lr=0.1,0.01,0.001 epochs=20, compare opt=gd,momentum,adam epochs=20.
-                """, options: compareOptions, countsAsTry: true) { session, statement throws(ShellError) in
+                """, options: CompareOptions.all, countsAsTry: true) { session, statement throws(ShellError) in
             try compareCommand(session, statement)
         },
         Command("sweep", usage: "sweep [OPTIONS]",
@@ -64,12 +64,12 @@ extension Command {
                 (a zig-zag whose swing shrinks included); bouncing = a swing across a valley that does
                 not shrink; diverging = growing. The strip marks the critical rate 2/λ_max from the
                 curvature at the start beside the empirical one.
-                """, options: sweepOptions, countsAsTry: true) { session, statement throws(ShellError) in
+                """, options: SweepOptions.all, countsAsTry: true) { session, statement throws(ShellError) in
             try sweepCommand(session, statement)
         },
         Command("lrfind", usage: "lrfind [OPTIONS]",
                 summary: "the learning-rate range test: one run with an exponentially growing rate",
-                options: lrfindOptions, countsAsTry: true) { session, statement throws(ShellError) in
+                options: LRFindOptions.all, countsAsTry: true) { session, statement throws(ShellError) in
             try lrfindCommand(session, statement)
         },
     ]
@@ -82,17 +82,19 @@ extension Command {
                                  color: color, digits: digits, width: width)
     }
 
-    static let compareOptions: [CommandOption] = [
-        CommandOption("opt", aliases: ["optimizer"], .optimizers, "the optimizers to compare (default: the current one)"),
-        CommandOption("lr", .rates(default: []), "the learning rates to try (default: each optimizer's own)"),
-        CommandOption("steps", .count(default: 200, limit: Limits.maximumSteps), "steps per run; each stops where it converges"),
-        .epochs(default: defaultEpochs, "epochs per training, when comparing on a model"),
-        .batch(default: defaultBatchRows, "rows per step on a model, as train (a training in progress keeps its own)"),
-        CommandOption("schedule", .text(syntax: "KIND:A,B,..."), "a schedule run beside the constant rates of lr=, e.g. step:0.1,400:0.01"),
-    ]
+    /// `compare`'s options.
+    enum CompareOptions {
+        static let opt = CommandOption.optimizers("opt", aliases: ["optimizer"], "the optimizers to compare (default: the current one)")
+        static let lr = CommandOption.rates("lr", default: [], "the learning rates to try (default: each optimizer's own)")
+        static let steps = CommandOption.count("steps", default: 200, limit: Limits.maximumSteps, "steps per run; each stops where it converges")
+        static let epochs = CommandOption.epochs(default: defaultEpochs, "epochs per training, when comparing on a model")
+        static let batch = CommandOption.batch(default: defaultBatchRows, "rows per step on a model, as train (a training in progress keeps its own)")
+        static let schedule = CommandOption.text("schedule", syntax: "KIND:A,B,...", "a schedule run beside the constant rates of lr=, e.g. step:0.1,400:0.01")
+        static let all = [opt.option, lr.option, steps.option, epochs.option, batch.option, schedule.option]
+    }
 
     static func compareCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
-        let options = try CommandOptionValues(statement.words.dropFirst(), options: compareOptions, command: "compare",
+        let options = try CommandOptionValues(statement.words.dropFirst(), options: CompareOptions.all, command: "compare",
                                               registry: session.optimizerRegistry)
         // On the model when the focus is the data lab (`data`, `model`, `train` came last).
         if session.focus == .model {
@@ -100,12 +102,12 @@ extension Command {
             try compareModels(session, statement, options: options, entries: try compareEntries(session, options, statement), setup: setup)
             return
         }
-        for key in ["epochs", "batch"] where options.isGiven(key) {
+        for (key, given) in [("epochs", options.isGiven(CompareOptions.epochs)), ("batch", options.isGiven(CompareOptions.batch))] where given {
             throw ShellError("\(key)= applies to compare on a model; a formula's compare takes steps=", at: statement.words[0].range,
                              hint: "the focus is the formula: choose a model and data first (data ..., model ...), or use steps=N")
         }
         let (objective, start) = try session.setup(at: statement.words[0])
-        let steps = options.declaredCount("steps")
+        let steps = options[CompareOptions.steps]
         let entries = try compareEntries(session, options, statement)
         let report: Comparison.Report
         do throws(EvaluationError) {
@@ -154,8 +156,8 @@ extension Command {
     /// (the rate only when several are given or the optimizer is the session's). The formula
     /// explorer and the model comparison both read them.
     static func compareEntries(_ session: Session, _ options: CommandOptionValues, _ statement: Statement) throws(ShellError) -> [Comparison.Entry] {
-        let optimizers = options.optimizers("opt")
-        var rates: [Double?] = options.rates("lr")
+        let optimizers = options[CompareOptions.opt]
+        var rates: [Double?] = options[CompareOptions.lr]
         if rates.isEmpty { rates = [nil] }
         // Counted before anything is built: 5,000 optimizers × 5,000 rates fit in one line.
         let runCount = max(optimizers.count, 1) * rates.count
@@ -165,8 +167,8 @@ extension Command {
         }
         var entries: [Comparison.Entry] = []
         let configurations = optimizers.isEmpty ? [session.optimizer] : optimizers
-        if let text = options.text("schedule") {
-            return try scheduleBesideRates(text, configurations: configurations, rates: options.rates("lr"), statement: statement)
+        if let text = options[CompareOptions.schedule] {
+            return try scheduleBesideRates(text, configurations: configurations, rates: options[CompareOptions.lr], statement: statement)
         }
         for configuration in configurations {
             for rate in rates {
@@ -206,11 +208,13 @@ extension Command {
         return (series, cut ? cap : nil)
     }
 
-    static let sweepOptions: [CommandOption] = [
-        CommandOption("lr", .rateRange(default: 1e-4...10), "the range of learning rates, on a log grid"),
-        CommandOption("n", .count(default: 25, limit: Limits.maximumSweepRates), "how many rates (at least 2 are run)"),
-        CommandOption("steps", .count(default: 500, limit: Limits.maximumSweepSteps), "steps per rate"),
-    ]
+    /// `sweep`'s options.
+    enum SweepOptions {
+        static let lr = CommandOption.rateRange("lr", default: 1e-4...10, "the range of learning rates, on a log grid")
+        static let n = CommandOption.count("n", default: 25, limit: Limits.maximumSweepRates, "how many rates (at least 2 are run)")
+        static let steps = CommandOption.count("steps", default: 500, limit: Limits.maximumSweepSteps, "steps per rate")
+        static let all = [lr.option, n.option, steps.option]
+    }
 
     static func sweepCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
         if session.focus == .model {
@@ -218,10 +222,10 @@ extension Command {
                              hint: "on a model, compare lr=0.001,0.01,0.1 trains one per rate; define or use a formula to sweep it")
         }
         let (objective, start) = try session.setup(at: statement.words[0])
-        let options = try CommandOptionValues(statement.words.dropFirst(), options: sweepOptions, command: "sweep")
-        let (lower, upper) = (options.rateRange("lr").lowerBound, options.rateRange("lr").upperBound)
-        var count = options.declaredCount("n")
-        let steps = options.declaredCount("steps")
+        let options = try CommandOptionValues(statement.words.dropFirst(), options: SweepOptions.all, command: "sweep")
+        let (lower, upper) = (options[SweepOptions.lr].lowerBound, options[SweepOptions.lr].upperBound)
+        var count = options[SweepOptions.n]
+        let steps = options[SweepOptions.steps]
         if count < 2 { count = 2 }
         let rates = Sweep.logGrid(from: lower, to: upper, count: count)
         let report: Sweep.Report
@@ -297,16 +301,18 @@ extension Command {
         return verdict.summary.text(digits: digits)
     }
 
-    static let lrfindOptions: [CommandOption] = [
-        CommandOption("from", .rate(default: 1e-6), "the rate of the first step"),
-        CommandOption("to", .rate(default: 10), "the rate of the last step (larger than from=)"),
-        CommandOption("steps", .count(default: 100, limit: Limits.maximumFinderSteps), "steps, the rate growing by the same factor each"),
-    ]
+    /// `lrfind`'s options.
+    enum LRFindOptions {
+        static let from = CommandOption.rate("from", default: 1e-6, "the rate of the first step")
+        static let to = CommandOption.rate("to", default: 10, "the rate of the last step (larger than from=)")
+        static let steps = CommandOption.count("steps", default: 100, limit: Limits.maximumFinderSteps, "steps, the rate growing by the same factor each")
+        static let all = [from.option, to.option, steps.option]
+    }
 
     static func lrfindCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
-        let options = try CommandOptionValues(statement.words.dropFirst(), options: lrfindOptions, command: "lrfind")
-        let (lower, upper) = (options.rate("from"), options.rate("to"))
-        let steps = options.declaredCount("steps")
+        let options = try CommandOptionValues(statement.words.dropFirst(), options: LRFindOptions.all, command: "lrfind")
+        let (lower, upper) = (options[LRFindOptions.from], options[LRFindOptions.to])
+        let steps = options[LRFindOptions.steps]
         guard upper > lower else { throw ShellError("to= must be larger than from=", at: statement.words[0].range) }
         let report: LearningRateFinder.Report
         var onModel: String?

@@ -5,8 +5,8 @@ import LRLabText
 extension Command {
     static func compareModels(_ session: Session, _ statement: Statement, options: CommandOptionValues,
                               entries: [Comparison.Entry], setup: ModelTrainingSetup) throws(ShellError) {
-        let epochs = options.declaredCount("epochs")
-        let batch = options.givenBatch("batch") ?? setup.batchSize
+        let epochs = options[CompareOptions.epochs]
+        let batch = options.given(CompareOptions.batch) ?? setup.batchSize
         // The trainings run one after the other and only their traces are kept.
         try checkMemory(session, model: setup.model, split: setup.split, batchSize: batch, count: 1, keepsBestParameters: false,
                         what: "compare on this model", at: statement.words[0])

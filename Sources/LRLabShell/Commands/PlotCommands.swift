@@ -13,10 +13,11 @@ extension Command {
     static func style(_ session: Session) -> GlyphStyle { session.useUnicode ? .unicode : .ascii }
 
     /// `plot lr steps=N`.
-    static let plotOptions: [CommandOption] = [
-        CommandOption("steps", .count(default: nil, limit: Limits.maximumScheduleHorizon), "the span of plot lr",
-                      subcommand: "lr", defaultDescription: "the run, ≥ 1000"),
-    ]
+    enum PlotOptions {
+        static let steps = CommandOption.count("steps", limit: Limits.maximumScheduleHorizon, "the span of plot lr",
+                                               subcommand: "lr", defaultDescription: "the run, ≥ 1000")
+        static let all = [steps.option]
+    }
 
     static func plotCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
         guard statement.words.count >= 2 else {
@@ -53,8 +54,8 @@ extension Command {
         case "data":
             try plotDataCommand(session, statement)
         case "lr":
-            let options = try CommandOptionValues(statement.words.dropFirst(2), options: plotOptions, command: "plot lr")
-            let steps = options.count("steps") ?? ScheduleReport.defaultHorizon(session)
+            let options = try CommandOptionValues(statement.words.dropFirst(2), options: PlotOptions.all, command: "plot lr")
+            let steps = options[PlotOptions.steps] ?? ScheduleReport.defaultHorizon(session)
             session.say(ScheduleReport.chart(session, steps: steps))
         case "pbt":
             try plotPopulation(session, statement)
