@@ -68,8 +68,8 @@ extension Command {
             let lessons = try session.lessonSources()
             let number = try lessonNumber(statement, count: lessons.count)
             let source = lessons[number - 1]
-            if session.guidesLessons, session.currentFile == nil {
-                session.lessonRequest = LessonRequest(number: number, source: source)
+            if session.course.guidesLessons, session.currentFile == nil {
+                session.course.request = LessonRequest(number: number, source: source)
             } else {
                 try session.runLesson(source, at: nil)
             }
