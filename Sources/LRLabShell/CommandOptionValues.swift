@@ -53,7 +53,7 @@ struct CommandOptionValues {
     /// Reads `words` (each `key=value`) as the options `options` of `command` (`"compare"`,
     /// `"schedule table"`). Throws, pointing at the word: a word without `=` or with an empty
     /// value, an unknown key (with the closest declared name), an option given twice, and a value
-    /// that its kind refuses (counts say the option's name and limit, as `parseCount` does).
+    /// that its kind refuses (counts say the option's name and limit, as `Word.count(limit:)` does).
     /// Optimizer names are looked up in `registry`.
     init(_ words: some Sequence<Word>, options: [CommandOption], command: String,
          registry: OptimizerRegistry = .standard) throws(ShellError) {
@@ -93,7 +93,7 @@ struct CommandOptionValues {
                               registry: OptimizerRegistry) throws(ShellError) -> Value {
         switch option.kind {
         case .count(_, let limit):
-            return .count(try Command.parseCount(word, limit: limit))
+            return .count(try word.count(limit: limit))
         case .rate:
             guard let number = NumberSyntax.parse(text), number > 0 else {
                 throw ShellError("\(key) must be a positive rate", at: word.range, hint: "e.g. \(key)=0.01")
@@ -118,7 +118,7 @@ struct CommandOptionValues {
             return .rateRange(low...high)
         case .batch:
             if text.lowercased() == "full" { return .batch(nil) }
-            return .batch(try Command.parseCount(word, limit: Limits.maximumBatchRows, alternative: "full"))
+            return .batch(try word.count(limit: Limits.maximumBatchRows, alternative: "full"))
         case .optimizers:
             var list: [OptimizerConfiguration] = []
             for part in parts(of: word, key: key) {

@@ -222,22 +222,6 @@ public final class Session {
         }
         return training
     }
-
-    /// The trace line format for the current setup.
-    func traceFormat(for run: Run) -> TraceFormat {
-        TraceFormat(parameters: run.lossFunction.parameterNames, stateNames: run.stateNames, digits: digits, useColor: useColor,
-                    width: terminalColumns, showsState: showsState)
-    }
-
-    /// Prose (verdicts, summaries, explanations) wrapped at spaces to the terminal width.
-    func wrapped(_ text: String) -> String {
-        TextWrap.wrap(text, width: terminalColumns)
-    }
-
-    /// A number as the session prints it.
-    func format(_ value: Double) -> String {
-        NumberFormat.format(value, digits: digits)
-    }
 }
 
 /// A picture `save FILE.svg` can write.

@@ -271,10 +271,10 @@ extension Command {
                              hint: "make one first, e.g. data moons, data sine or data digits")
         }
         let all = split.validation.map { Dataset(concatenating: split.training, $0) } ?? split.training
-        let size = pictureSize(session, tall: true)
+        let size = session.pictureSize(tall: true)
         session.lastPicture = nil
         if source == .digits {
-            session.say(digitGallery(split.training, width: session.terminalColumns).render(style: style(session)))
+            session.say(digitGallery(split.training, width: session.terminalColumns).render(style: session.glyphStyle))
             return
         }
         let plot: ScatterPlot
@@ -313,7 +313,7 @@ extension Command {
                                xLabel: names[0], yLabel: "target")
         }
         session.lastPicture = .scatterPlot(plot)
-        session.say(plot.render(style: style(session), color: session.useColor))
+        session.say(plot.render(style: session.glyphStyle, color: session.useColor))
     }
 
     /// The first training image of each digit.

@@ -37,7 +37,7 @@ extension Command {
                 details: "The same verdict `run` prints, with its evidence. Scripts can check it: expect verdict == bouncing.\n`help verdicts` lists the words and the rules that decide them, in order.") { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             let run = try session.currentRun(at: statement.words[0])
-            session.say(verdictText(run.verdict(), color: session.useColor, digits: session.digits, width: session.terminalColumns))
+            session.say(run.verdict().text(color: session.useColor, digits: session.digits, width: session.terminalColumns))
         },
         Command("compare", usage: "compare [OPTIONS]",
                 summary: "run several optimizers or rates from the same start, side by side",
@@ -73,14 +73,6 @@ extension Command {
             try lrfindCommand(session, statement)
         },
     ]
-
-    /// `verdict: bouncing — ...` and the evidence, indented, numbers at the session's `digits`,
-    /// each line wrapped at spaces to `width`; the word coloured at a terminal (`OutcomeStyle`).
-    static func verdictText(_ verdict: Verdict, color: Bool = false, digits: Int = PhraseFormat.defaultDigits,
-                            width: Int = TextWrap.defaultWidth) -> String {
-        OutcomeStyle.verdictText(verdict.kind.outcome, summary: verdict.summary, evidence: verdict.evidence,
-                                 color: color, digits: digits, width: width)
-    }
 
     /// `compare`'s options.
     enum CompareOptions {
@@ -129,12 +121,12 @@ extension Command {
         let (series, cap) = compareSeries(report)
         let table = Table(columns: [.init("run", alignment: .left), .init("final loss", alignment: .right), .init("distance to min"),
                                     .init("converged at"), .init("verdict", alignment: .left)], rows: rows)
-        let size = pictureSize(session)
+        let size = session.pictureSize()
         let allPositive = series.allSatisfy { $0.y.allSatisfy { !$0.isFinite || $0 > 0 } }
         let chart = LineChart(series: series, width: size.width, height: size.height, yScale: allPositive ? .log10 : .linear,
                               title: "loss per step, \(steps) steps from \(NumberFormat.point(start, digits: 4))", xLabel: "step", yLabel: "loss")
         session.lastPicture = .lineChart(chart)
-        var text = table.render(style: style(session)) + "\n" + chart.render(style: style(session), color: session.useColor)
+        var text = table.render(style: session.glyphStyle) + "\n" + chart.render(style: session.glyphStyle, color: session.useColor)
         // The table and the chart fit the width; the sentences under them wrap to it.
         var notes: [String] = []
         if let cap {
@@ -239,7 +231,7 @@ extension Command {
         var rows = report.points.map { point -> [String] in
             [NumberFormat.format(point.learningRate, digits: digits), point.outcome.word,
              NumberFormat.format(point.finalLoss, digits: digits), point.stepsToConverge.map(String.init) ?? "-",
-             shortReason(point.verdict, digits: session.digits)]
+             point.verdict.shortReason(digits: session.digits)]
         }
         // The explanation column takes what the terminal has left after the other columns and
         // the borders (`│ a │ b │`: 3 per column and 1); `verdict` after a run says it all.
@@ -259,8 +251,8 @@ extension Command {
         let strip = Strip(grid: report.points.map(\.learningRate), cells: cells, categories: stripCategories, label: "lr",
                           critical: report.criticalRate.map { (name: String(report.curvature.criticalSymbol.filter { $0 != "_" }), value: $0) })
         var lines = ["sweep of \(session.optimizer.kind.name) over \(report.points.count) rates, \(steps) steps each, from \(NumberFormat.point(start, digits: 4))",
-                     table.render(style: style(session)),
-                     strip.render(style: style(session), color: session.useColor, width: session.terminalColumns)]
+                     table.render(style: session.glyphStyle),
+                     strip.render(style: session.glyphStyle, color: session.useColor, width: session.terminalColumns)]
         if let critical = report.criticalRate {
             lines.append("critical rate from curvature at the start: \(report.curvature.criticalSymbol) = \(NumberFormat.format(critical, digits: 4))")
         } else {
@@ -282,24 +274,6 @@ extension Command {
         session.say(lines.prefix(3).joined(separator: "\n") + "\n" + session.wrapped(lines.dropFirst(3).joined(separator: "\n")))
     }
 
-    /// A verdict in a few words, for table cells, read from its facts where it has them
-    /// (estimate, growth factor, direction, converged step), else its summary at `digits`.
-    static func shortReason(_ verdict: Verdict, digits: Int = PhraseFormat.defaultDigits) -> String {
-        switch verdict.kind {
-        case .slow:
-            if let estimate = verdict.estimate { return "\(estimate.phrase) needed" }
-            return "loss falls; no estimate"  // the summary's longer words would be cut at 80 columns
-        case .diverging:
-            if let growth = verdict.growthFactor { return "grows ×\(NumberFormat.format(growth, digits: 3)) per step" }
-        case .bouncing:
-            if let direction = verdict.directionName { return "bounces " + direction.text(digits: digits) }
-        case .converged:
-            if let step = verdict.convergedStep { return "converged at step \(step)" }
-        default:
-            break
-        }
-        return verdict.summary.text(digits: digits)
-    }
 
     /// `lrfind`'s options.
     enum LRFindOptions {
@@ -337,14 +311,14 @@ extension Command {
                 throw ShellError("\(objective.signature) has no value at the start: \(error.description)")
             }
         }
-        let size = pictureSize(session)
+        let size = session.pictureSize()
         let logRates = report.rates.map { _log10($0) }
         let chart = LineChart(series: [.init("loss", y: report.losses, x: logRates)],
                               width: size.width, height: size.height,
                               yScale: report.losses.allSatisfy { !$0.isFinite || $0 > 0 } ? .log10 : .linear,
                               title: "range test: loss against the learning rate", xLabel: "log10 lr", yLabel: "loss")
         session.lastPicture = .lineChart(chart)
-        var lines = [chart.render(style: style(session), color: session.useColor)]
+        var lines = [chart.render(style: session.glyphStyle, color: session.useColor)]
         if let onModel { lines.append("range test of " + onModel) }
         if let suggested = report.suggestedRate {
             lines.append("suggested lr = \(NumberFormat.format(suggested, digits: 3))  (\(report.rule.text(digits: session.digits)))")

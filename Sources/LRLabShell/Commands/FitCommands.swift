@@ -86,7 +86,7 @@ extension Command {
         }
         let table = Table(columns: [.init("degree"), .init("train"), .init("validation"), .init("gap"), .init("epochs"),
                                     .init("verdict", alignment: .left)], rows: rows)
-        lines.append(table.render(style: style(session)))
+        lines.append(table.render(style: session.glyphStyle))
         lines.append("errors: MSELoss mean((ŷ−y)²) over the whole set after the last epoch, without the l2 term; gap = validation − train")
         if let best = fits.fits.filter({ $0.validationError == fits.bestValidationError && $0.validationError != nil }).first,
            let error = best.validationError {

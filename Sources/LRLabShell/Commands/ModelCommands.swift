@@ -322,7 +322,7 @@ extension Command {
         let chart = LineChart(series: series, width: size.width, height: size.height, yScale: scale,
                               title: "loss per epoch (train and validation, without l2)", xLabel: "epoch", yLabel: "loss")
         session.lastPicture = .lineChart(chart)
-        session.say(chart.render(style: style(session), color: session.useColor))
+        session.say(chart.render(style: session.glyphStyle, color: session.useColor))
     }
 
     /// `lr` after `train`: prints or changes the training's base rate; the optimizer's state is kept.

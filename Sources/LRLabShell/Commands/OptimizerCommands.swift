@@ -80,7 +80,7 @@ extension Command {
             var horizon = ScheduleReport.defaultHorizon(session)
             if words.count == 2, words[1].keyValue.value == nil {
                 // `schedule table 500`: the count alone, as before options were declared.
-                horizon = try parseCount(words[1], limit: Limits.maximumScheduleHorizon)
+                horizon = try words[1].count(limit: Limits.maximumScheduleHorizon)
             } else {
                 let options = try CommandOptionValues(words.dropFirst(), options: ScheduleOptions.all, command: "schedule table")
                 horizon = options[ScheduleOptions.steps] ?? horizon

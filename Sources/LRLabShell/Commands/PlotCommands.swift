@@ -3,15 +3,6 @@ import LRLabText
 
 /// `plot loss | f | path | lr`: the pictures of one run, sized to the terminal.
 extension Command {
-    /// Picture size: the terminal less room for axis labels, within sensible bounds.
-    static func pictureSize(_ session: Session, tall: Bool = false) -> (width: Int, height: Int) {
-        let width = Swift.min(Swift.max(session.terminalColumns - 14, 20), 160)
-        let height = Swift.min(Swift.max(session.terminalRows - (tall ? 8 : 14), 8), tall ? 50 : 20)
-        return (width, height)
-    }
-
-    static func style(_ session: Session) -> GlyphStyle { session.useUnicode ? .unicode : .ascii }
-
     /// `plot lr steps=N`.
     enum PlotOptions {
         static let steps = CommandOption.count("steps", limit: Limits.maximumScheduleHorizon, "the span of plot lr",
@@ -24,7 +15,7 @@ extension Command {
             throw ShellError("plot what?", at: statement.words[0].range, hint: "plot loss, plot f, plot path, plot lr, plot pbt or plot data")
         }
         let what = statement.words[1]
-        let size = pictureSize(session, tall: what.text == "path")
+        let size = session.pictureSize(tall: what.text == "path")
         switch what.text {
         case "loss":
             if session.focus == .model {
@@ -39,7 +30,7 @@ extension Command {
                                   width: size.width, height: size.height, yScale: scale,
                                   title: "loss per step", xLabel: "step", yLabel: "loss")
             session.lastPicture = .lineChart(chart)
-            session.say(chart.render(style: style(session), color: session.useColor))
+            session.say(chart.render(style: session.glyphStyle, color: session.useColor))
         case "f", "path":
             try statement.expectWords(2)
             let run = try session.currentRun(at: what)
@@ -86,7 +77,7 @@ extension Command {
                                        .init("iterates", y: iterates.map { objective.loss(at: [$0]) }, x: iterates)],
                               title: "\(objective.signature) = \(objective.expression)", xLabel: objective.parameters[0], yLabel: "f")
         session.lastPicture = .lineChart(chart)
-        session.say(plot.render(style: style(session), color: session.useColor))
+        session.say(plot.render(style: session.glyphStyle, color: session.useColor))
     }
 
     static func plotPath(_ session: Session, _ run: Run, size: (width: Int, height: Int)) {
@@ -104,7 +95,7 @@ extension Command {
         let map = ContourMap(function: { objective.loss(at: [$0, $1]) }, rect: rect, trajectories: trajectories, minima: minima,
                              width: size.width, height: size.height, title: "\(objective.signature) = \(objective.expression)")
         session.lastPicture = .contourMap(map)
-        session.say(map.render(style: style(session), color: session.useColor, lineWidth: session.terminalColumns))
+        session.say(map.render(style: session.glyphStyle, color: session.useColor, lineWidth: session.terminalColumns))
     }
 
     /// A 2-D run's kept trajectory as points.

@@ -201,7 +201,7 @@ extension Command {
     /// `pbt step [N]`: N more intervals (default 1), past the budget once it is spent.
     static func pbtStep(_ session: Session, _ statement: Statement) throws(ShellError) {
         guard var population = session.population else { throw noPopulation(at: statement.words[1]) }
-        let count = try parseCount(statement, limit: Limits.maximumPopulationRecords, index: 2)
+        let count = try statement.count(limit: Limits.maximumPopulationRecords, index: 2)
         let recorded = population.generations.count * population.settings.size
         guard recorded + count * population.settings.size <= Limits.maximumPopulationRecords else {
             throw ShellError("the population would record more than \(HelpText.grouped(Limits.maximumPopulationRecords)) member rows (population × generations)",
@@ -284,8 +284,8 @@ extension Command {
         guard let population = session.population else { throw noPopulation(at: statement.words[1]) }
         let (scores, rates) = PopulationReport.charts(population, session: session)
         session.lastPicture = .lineChart(scores)
-        var text = scores.render(style: style(session), color: session.useColor)
-        if let rates { text += "\n\n" + rates.render(style: style(session), color: session.useColor) }
+        var text = scores.render(style: session.glyphStyle, color: session.useColor)
+        if let rates { text += "\n\n" + rates.render(style: session.glyphStyle, color: session.useColor) }
         session.say(text)
     }
 
