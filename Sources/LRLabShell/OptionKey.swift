@@ -149,3 +149,10 @@ extension CommandOption {
         }
     }
 }
+
+extension Statement {
+    /// The word that gives `key` (`epochs=30`), to point at in an error; nil when it is not given.
+    func word<Value>(for key: OptionKey<Value>) -> Word? {
+        word(forKey: key.name)
+    }
+}

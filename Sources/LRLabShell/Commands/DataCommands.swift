@@ -75,7 +75,7 @@ extension Command {
             let options = try dataOptionValues(statement.words.dropFirst(2), command: "data \(name)", subcommand: nil)
             let rows = options[DataOptions.n] ?? family.defaultRowCount
             if let classes = family.classCount, rows < classes {
-                let word = statement.words.first { $0.keyValue.key.lowercased() == "n" }
+                let word = statement.words.first { $0.keyValue.key.lowercased() == DataOptions.n.name }
                 throw ShellError("\(name) has \(classes) classes, and n=\(rows) leaves class \(rows) without a row", at: word?.range,
                                  hint: "use n=\(classes) or more: row i belongs to class i mod \(classes)")
             }
@@ -89,7 +89,7 @@ extension Command {
         }
         if name == "digits" {
             let words = statement.words.dropFirst(2)
-            if let word = words.first(where: { ["n", "noise"].contains($0.keyValue.key.lowercased()) }) {
+            if let word = words.first(where: { [DataOptions.n.name, DataOptions.noise.name].contains($0.keyValue.key.lowercased()) }) {
                 throw ShellError("digits is a fixed set of 1,797 images: \(word.keyValue.key)= applies to the synthetic sets", at: word.range,
                                  hint: "data digits takes split= and seed=")
             }
@@ -140,11 +140,11 @@ extension Command {
         let split: DataSplit
         let validationPath = options[DataOptions.validation]
         if let validationPath {
-            if let word = optionWord("split") {
+            if let word = optionWord(DataOptions.split.name) {
                 throw ShellError("split= and validation= do not go together", at: word.range,
                                  hint: "with validation=, every row of \(fileWord.text) trains; leave out split=")
             }
-            let validationWord = optionWord("validation")
+            let validationWord = optionWord(DataOptions.validation.name)
             guard let validation = try read(validationPath, at: validationWord?.range) else { return }
             do throws(CSVDataError) {
                 let sets = try CSVTable.datasets(training: consume table, validation: consume validation, target: target)
@@ -159,7 +159,7 @@ extension Command {
                 // The table's numbers become the data set's and then the split's, in place.
                 dataset = try (consume table).dataset(target: target)
             } catch {
-                throw ShellError(error.description, at: optionWord("target")?.range ?? fileWord.range, hint: error.hint)
+                throw ShellError(error.description, at: optionWord(DataOptions.target.name)?.range ?? fileWord.range, hint: error.hint)
             }
             try checkInterruption(session, fileWord)
             split = DataSplit(splitting: consume dataset, trainingFraction: fraction, seed: seed)
@@ -180,8 +180,8 @@ extension Command {
     static func dataOptionValues(_ words: some Sequence<Word>, command: String, subcommand: String?) throws(ShellError) -> CommandOptionValues {
         let options = DataOptions.all.filter { option in
             switch subcommand {
-            case "load": return option.subcommand == "load" || ["split", "seed"].contains(option.name)
-            case "digits": return ["split", "seed"].contains(option.name)
+            case "load": return option.subcommand == "load" || [DataOptions.split.name, DataOptions.seed.name].contains(option.name)
+            case "digits": return [DataOptions.split.name, DataOptions.seed.name].contains(option.name)
             default: return option.subcommand == nil
             }
         }
@@ -192,7 +192,7 @@ extension Command {
     static func splitFraction(_ options: CommandOptionValues, _ statement: Statement) throws(ShellError) -> Double {
         let fraction = options[DataOptions.split]
         if fraction <= 0 {
-            let word = statement.words.first { $0.keyValue.key.lowercased() == "split" }
+            let word = statement.words.first { $0.keyValue.key.lowercased() == DataOptions.split.name }
             throw ShellError("split=0 leaves no row to train on", at: word?.range,
                              hint: "split is the fraction of rows that train, in (0, 1]: e.g. split=0.8, or split=1 to train on every row")
         }

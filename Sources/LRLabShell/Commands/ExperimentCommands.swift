@@ -94,7 +94,7 @@ extension Command {
             try compareModels(session, statement, options: options, entries: try compareEntries(session, options, statement), setup: setup)
             return
         }
-        for (key, given) in [("epochs", options.isGiven(CompareOptions.epochs)), ("batch", options.isGiven(CompareOptions.batch))] where given {
+        for (key, given) in [(CompareOptions.epochs.name, options.isGiven(CompareOptions.epochs)), (CompareOptions.batch.name, options.isGiven(CompareOptions.batch))] where given {
             throw ShellError("\(key)= applies to compare on a model; a formula's compare takes steps=", at: statement.words[0].range,
                              hint: "the focus is the formula: choose a model and data first (data ..., model ...), or use steps=N")
         }

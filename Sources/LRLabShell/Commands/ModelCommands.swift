@@ -136,7 +136,7 @@ extension Command {
         let initialization: ModelInitialization
         if options[ModelOptions.initialization] == "zeros" {
             if options.isGiven(ModelOptions.seed) {
-                throw ShellError("init=zeros starts every parameter at 0; it takes no seed", at: statement.word(forKey: "seed")?.range,
+                throw ShellError("init=zeros starts every parameter at 0; it takes no seed", at: statement.word(for: ModelOptions.seed)?.range,
                                  hint: "give init=zeros or seed=N, not both")
             }
             initialization = .zeros
@@ -210,7 +210,7 @@ extension Command {
         let patience = options[TrainOptions.early]
         if patience != nil, data.validation == nil {
             throw ShellError("early stopping needs a validation set, and every row of '\(data.training.name)' trains",
-                             at: statement.word(forKey: "early")?.range, hint: "make one with a split, e.g. data \(data.training.name) split=0.8")
+                             at: statement.word(for: TrainOptions.early)?.range, hint: "make one with a split, e.g. data \(data.training.name) split=0.8")
         }
         let seed = options[TrainOptions.seed]
         var notes: [String] = []

@@ -90,7 +90,7 @@ extension Command {
         let settings: Population.Settings
         if session.focus == .model {
             guard !options.isGiven(PBTOptions.steps) else {
-                throw ShellError("steps= counts a formula's steps, and the focus is the model on the data", at: statement.word(forKey: "steps")?.range,
+                throw ShellError("steps= counts a formula's steps, and the focus is the model on the data", at: statement.word(for: PBTOptions.steps)?.range,
                                  hint: "on a model, give epochs=N; define or use a formula to run pbt on it")
             }
             settings = try pbtSettings(options, session: session, statement: statement, model: true)
@@ -103,7 +103,7 @@ extension Command {
             make = { settings throws(ShellError) in try runModelPopulation(settings, session: session, template: template) }
         } else {
             if options.isGiven(PBTOptions.epochs) {
-                throw ShellError("epochs= counts a model's epochs, and the focus is the formula", at: statement.word(forKey: "epochs")?.range,
+                throw ShellError("epochs= counts a model's epochs, and the focus is the formula", at: statement.word(for: PBTOptions.epochs)?.range,
                                  hint: "on a formula, give steps=N; choose data and a model (data ..., model ...) to run pbt on them")
             }
             let (objective, start) = try session.setup(at: statement.words[0])
@@ -133,21 +133,21 @@ extension Command {
         let command = statement.words[0]
         if model, size.multipliedReportingOverflow(by: steps).overflow || size * steps > Limits.maximumEpochs {
             throw ShellError("pbt trains at most \(HelpText.grouped(Limits.maximumEpochs)) epochs in all (population × epochs), not \(size) × \(steps)",
-                             at: statement.word(forKey: "epochs")?.range ?? command.range, hint: "give fewer members or epochs")
+                             at: statement.word(for: PBTOptions.epochs)?.range ?? command.range, hint: "give fewer members or epochs")
         }
         guard size >= 2 else {
-            throw ShellError("a population needs at least 2 members", at: statement.word(forKey: "population")?.range, hint: "e.g. population=8")
+            throw ShellError("a population needs at least 2 members", at: statement.word(for: PBTOptions.population)?.range, hint: "e.g. population=8")
         }
         guard size.multipliedReportingOverflow(by: steps).partialValue <= Limits.maximumPopulationBudget,
               !size.multipliedReportingOverflow(by: steps).overflow else {
             throw ShellError("pbt makes at most \(HelpText.grouped(Limits.maximumPopulationBudget)) steps in all (population × steps), not \(size) × \(steps)",
-                             at: (statement.word(forKey: "steps") ?? statement.word(forKey: "population"))?.range ?? command.range,
+                             at: (statement.word(for: PBTOptions.steps) ?? statement.word(for: PBTOptions.population))?.range ?? command.range,
                              hint: "give fewer members or steps")
         }
         let generations = (steps + interval - 1) / interval + 1
         guard size.multipliedReportingOverflow(by: generations).partialValue <= Limits.maximumPopulationRecords else {
             throw ShellError("pbt records at most \(HelpText.grouped(Limits.maximumPopulationRecords)) member rows (population × generations), not \(size) × \(generations)",
-                             at: statement.word(forKey: "interval")?.range ?? command.range, hint: "give a longer interval=")
+                             at: statement.word(for: PBTOptions.interval)?.range ?? command.range, hint: "give a longer interval=")
         }
         var evolve: [EvolvingHyperparameter] = []
         let names = options.namesWithRanges(PBTOptions.evolve, in: statement)
@@ -164,7 +164,7 @@ extension Command {
         }
         let factors = options[PBTOptions.perturb]
         guard factors.allSatisfy({ $0 > 0 }) else {
-            throw ShellError("perturb= factors must be positive", at: statement.word(forKey: "perturb")?.range, hint: "e.g. perturb=0.8,1.2")
+            throw ShellError("perturb= factors must be positive", at: statement.word(for: PBTOptions.perturb)?.range, hint: "e.g. perturb=0.8,1.2")
         }
         let exploit = options[PBTOptions.exploit]
         return Population.Settings(size: size, interval: interval, steps: steps, evolve: evolve, quantile: options[PBTOptions.quantile],
@@ -228,11 +228,11 @@ extension Command {
     /// session's data with `opt` and `schedule`, batches as `train` makes them by default.
     static func modelTemplate(_ session: Session, _ statement: Statement) throws(ShellError) -> Trainer? {
         guard let data = session.lab.data else {
-            throw ShellError("no data to train on", at: statement.word(forKey: "epochs")?.range,
+            throw ShellError("no data to train on", at: statement.word(for: PBTOptions.epochs)?.range,
                              hint: "choose a data set first, e.g. data moons or data digits; or define or use a formula to run pbt on it")
         }
         guard let specification = session.lab.model else {
-            throw ShellError("no model to train", at: statement.word(forKey: "epochs")?.range,
+            throw ShellError("no model to train", at: statement.word(for: PBTOptions.epochs)?.range,
                              hint: "choose one, e.g. model mlp hidden=32; or define or use a formula to run pbt on it")
         }
         return try newTraining(session, specification: specification, data: data, batchSize: defaultBatchRows, seed: 0,
@@ -269,7 +269,7 @@ extension Command {
         let what = populations > 1 ? "pbt compare on this model (two populations)" : "pbt on this model"
         try checkMemory(session, model: model, split: data, batchSize: defaultBatchRows, count: size * populations,
                         keepsBestParameters: false, what: what, unit: "member", countOption: "population", perOption: populations,
-                        at: statement.word(forKey: "population") ?? statement.words[0])
+                        at: statement.word(for: PBTOptions.population) ?? statement.words[0])
     }
 
     static func noPopulation(at word: Word) -> ShellError {
