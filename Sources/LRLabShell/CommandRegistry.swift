@@ -63,6 +63,13 @@ public struct CommandRegistry: Sendable {
         return command
     }
 
+    /// Whether some statement of `line` is a command that counts as a try (`Command.countsAsTry`).
+    func countsAsTry(line: String) -> Bool {
+        Statement.split(line).contains { statement in
+            statement.words.first.flatMap { named($0.text) }?.countsAsTry ?? false
+        }
+    }
+
     /// Adds `command` to the family titled `family` (a new family at the end when there is none).
     public mutating func register(_ command: Command, family: String) {
         if let index = families.firstIndex(where: { $0.title == family }) {

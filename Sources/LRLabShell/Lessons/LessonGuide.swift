@@ -190,7 +190,7 @@ public struct LessonGuide {
                 if session.executeReporting(line: line) != .error {
                     // Only work the checks read (a run, a training...) is a try; asking (help,
                     // show) or setting up (opt, start) gets no note and brings no hint nearer.
-                    let tried = Command.countsAsTry(line: line, registry: session.commandRegistry)
+                    let tried = session.commandRegistry.countsAsTry(line: line)
                     checkTask(tries: tries, hintShown: hintShown, counting: tried, quietlyUnlessDone: !tried, session)
                 }
             }
