@@ -9,7 +9,7 @@ enum AnswerClaim {
     static func check(_ words: [Word], text: String, column: Int, in session: Session) throws(ShellError) {
         let claimRange = SourceRange(column: column, length: text.count)
         let claim = try ClaimComparison.parse(Array(text), from: word.count, column: column, after: word)
-        guard let answer = session.lessonAnswer else {
+        guard let answer = session.course.answer else {
             throw ShellError("\(text.trimmingSpaces) does not hold: no answer yet", at: claimRange,
                              hint: "answer VALUE gives one", kind: .expectationFailed)
         }

@@ -74,13 +74,6 @@ public struct Command: Sendable {
         return details + "\n" + sessionDetails(session)
     }
 
-    /// Whether some statement of `line` is a command of `registry` that counts as a try (`countsAsTry`).
-    static func countsAsTry(line: String, registry: CommandRegistry = .standard) -> Bool {
-        Statement.split(line).contains { statement in
-            statement.words.first.flatMap { registry.named($0.text) }?.countsAsTry ?? false
-        }
-    }
-
     /// The options of the subcommand `subcommand` (nil: of the command itself).
     func options(of subcommand: String?) -> [CommandOption] {
         options.filter { $0.subcommand == subcommand?.lowercased() }

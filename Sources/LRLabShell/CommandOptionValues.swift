@@ -1,8 +1,8 @@
 import LRLab
 import LRLabText
 
-/// A statement's `key=value` words read against a command's declared options: typed values,
-/// with the declared defaults for the options not given.
+/// A statement's `key=value` words read against a command's declared options; `values[key]`
+/// reads one through its typed `OptionKey`, with the declared default when it was not given.
 struct CommandOptionValues {
     enum Value {
         case count(Int)
@@ -21,127 +21,39 @@ struct CommandOptionValues {
     }
 
     private var options: [CommandOption]
-    private var given: [String: Value] = [:]
+    private var givenValues: [String: Value] = [:]
 
-    /// Whether the user gave `name`.
-    func isGiven(_ name: String) -> Bool { given[name] != nil }
-
-    /// The count given for `name`, else its declared default (nil when the command decides it).
-    func count(_ name: String) -> Int? {
-        if case .count(let value)? = given[name] { return value }
-        if case .count(let value, _)? = option(name)?.kind { return value }
-        return nil
+    /// The value of `key`: what the user gave, else the declared default.
+    subscript<Result>(key: OptionKey<Result>) -> Result {
+        assert(isDeclared(key), "option '\(key.name)' is not among the options parsed")
+        return key.read(givenValues[key.name])
     }
 
-    /// The count given for `name`, else its declared default, for an option that declares one
-    /// (a declaration without one is a programming error, not bad input).
-    func declaredCount(_ name: String) -> Int {
-        guard let value = count(name) else { preconditionFailure("option '\(name)' declares no default count") }
-        return value
+    /// Whether the user gave `key`.
+    func isGiven<Result>(_ key: OptionKey<Result>) -> Bool {
+        assert(isDeclared(key), "option '\(key.name)' is not among the options parsed")
+        return givenValues[key.name] != nil
     }
 
-    func rate(_ name: String) -> Double {
-        if case .rate(let value)? = given[name] { return value }
-        if case .rate(let value)? = option(name)?.kind { return value }
-        return .nan
+    /// The value the user gave for `key`, or nil when it was not given (for commands that
+    /// carry on with the settings of work in progress unless told otherwise).
+    func given<Result>(_ key: OptionKey<Result>) -> Result? {
+        isGiven(key) ? key.read(givenValues[key.name]) : nil
     }
 
-    /// The rates given for `name`, else its declared default.
-    func rates(_ name: String) -> [Double] {
-        if case .rates(let value)? = given[name] { return value }
-        if case .rates(let value)? = option(name)?.kind { return value }
-        return []
-    }
-
-    /// The batch given for `name` (`.some(nil)`: full batches); nil when not given, for
-    /// commands that carry on with the batches of the training in progress.
-    func givenBatch(_ name: String) -> Int?? {
-        if case .batch(let value)? = given[name] { return .some(value) }
-        return nil
-    }
-
-    /// The batch given for `name`, else its declared default (nil: full batches).
-    func batch(_ name: String) -> Int? {
-        if case .batch(let value)? = given[name] { return value }
-        if case .batch(let value)? = option(name)?.kind { return value }
-        return nil
-    }
-
-    func rateRange(_ name: String) -> ClosedRange<Double> {
-        if case .rateRange(let value)? = given[name] { return value }
-        if case .rateRange(let value)? = option(name)?.kind { return value }
-        return 1...1
-    }
-
-    func optimizers(_ name: String) -> [OptimizerConfiguration] {
-        if case .optimizers(let value)? = given[name] { return value }
-        return []
-    }
-
-    func choice(_ name: String) -> String {
-        if case .choice(let value)? = given[name] { return value }
-        if case .choice(let value, _)? = option(name)?.kind { return value }
-        return ""
-    }
-
-    func flag(_ name: String) -> Bool {
-        if case .flag(let value)? = given[name] { return value }
-        if case .flag(let value)? = option(name)?.kind { return value }
-        return false
-    }
-
-    /// The number given for `name`, else its declared default (nil when the command decides it).
-    func number(_ name: String) -> Double? {
-        if case .number(let value)? = given[name] { return value }
-        if case .number(let value, _)? = option(name)?.kind { return value }
-        return nil
-    }
-
-    /// The number given for `name`, else its declared default, for an option that declares one.
-    func declaredNumber(_ name: String) -> Double {
-        guard let value = number(name) else { preconditionFailure("option '\(name)' declares no default number") }
-        return value
-    }
-
-    func seed(_ name: String) -> UInt64 {
-        if case .seed(let value)? = given[name] { return value }
-        if case .seed(let value)? = option(name)?.kind { return value }
-        return 0
-    }
-
-    /// The word given for `name`, or nil.
-    func text(_ name: String) -> String? {
-        if case .text(let value)? = given[name] { return value }
-        return nil
-    }
-
-    /// The whole numbers given for `name`, else its declared default.
-    func wholeNumbers(_ name: String) -> [Int] {
-        if case .wholeNumbers(let value)? = given[name] { return value }
-        if case .wholeNumbers(let value, _, _)? = option(name)?.kind { return value }
-        return []
-    }
-
-    /// The words given for `name` (lowercased), else its declared default.
-    func names(_ name: String) -> [String] {
-        if case .names(let value)? = given[name] { return value }
-        if case .names(let value)? = option(name)?.kind { return value }
-        return []
-    }
-
-    /// The names given for `name`, each with its place in `statement` (nil for the declared
+    /// The names given for `key`, each with its place in `statement` (nil for the declared
     /// default), so that an error about one name points at it.
-    func namesWithRanges(_ name: String, in statement: Statement) -> [(name: String, range: SourceRange?)] {
-        guard isGiven(name), let word = statement.word(forKey: name) else { return names(name).map { ($0, nil) } }
+    func namesWithRanges(_ key: OptionKey<[String]>, in statement: Statement) -> [(name: String, range: SourceRange?)] {
+        guard isGiven(key), let word = statement.word(forKey: key.name) else { return self[key].map { ($0, nil) } }
         return Self.parts(of: word, key: word.keyValue.key).map { ($0.text.lowercased(), $0.range) }
     }
 
-    private func option(_ name: String) -> CommandOption? { options.first { $0.name == name } }
+    private func isDeclared<Result>(_ key: OptionKey<Result>) -> Bool { options.contains { $0.name == key.name } }
 
     /// Reads `words` (each `key=value`) as the options `options` of `command` (`"compare"`,
     /// `"schedule table"`). Throws, pointing at the word: a word without `=` or with an empty
     /// value, an unknown key (with the closest declared name), an option given twice, and a value
-    /// that its kind refuses (counts say the option's name and limit, as `parseCount` does).
+    /// that its kind refuses (counts say the option's name and limit, as `Word.count(limit:)` does).
     /// Optimizer names are looked up in `registry`.
     init(_ words: some Sequence<Word>, options: [CommandOption], command: String,
          registry: OptimizerRegistry = .standard) throws(ShellError) {
@@ -150,8 +62,8 @@ struct CommandOptionValues {
         for word in words {
             let (key, value) = word.keyValue
             guard let value else {
-                if let flag = options.first(where: { $0.isNamed(key) }), case .flag = flag.kind, given[flag.name] == nil {
-                    given[flag.name] = .flag(true)
+                if let flag = options.first(where: { $0.isNamed(key) }), case .flag = flag.kind, givenValues[flag.name] == nil {
+                    givenValues[flag.name] = .flag(true)
                     continue
                 }
                 throw ShellError("unexpected '\(word.text)': expected key=value", at: word.range, hint: example)
@@ -165,7 +77,7 @@ struct CommandOptionValues {
             if case .flag = option.kind {} else if value.isEmpty {
                 throw ShellError("expected key=value, not '\(word.text)'", at: word.range, hint: example)
             }
-            guard given[option.name] == nil else {
+            guard givenValues[option.name] == nil else {
                 let hint: String
                 switch option.kind {
                 case .rates, .optimizers, .names: hint = "give it once, with the values separated by commas: \(option.name)=\(option.valueSyntax)"
@@ -173,7 +85,7 @@ struct CommandOptionValues {
                 }
                 throw ShellError("option '\(option.name)' is given twice", at: word.range, hint: hint)
             }
-            given[option.name] = try Self.value(of: word, key: key, text: value, option: option, registry: registry)
+            givenValues[option.name] = try Self.value(of: word, key: key, text: value, option: option, registry: registry)
         }
     }
 
@@ -181,7 +93,7 @@ struct CommandOptionValues {
                               registry: OptimizerRegistry) throws(ShellError) -> Value {
         switch option.kind {
         case .count(_, let limit):
-            return .count(try Command.parseCount(word, limit: limit))
+            return .count(try word.count(limit: limit))
         case .rate:
             guard let number = NumberSyntax.parse(text), number > 0 else {
                 throw ShellError("\(key) must be a positive rate", at: word.range, hint: "e.g. \(key)=0.01")
@@ -206,7 +118,7 @@ struct CommandOptionValues {
             return .rateRange(low...high)
         case .batch:
             if text.lowercased() == "full" { return .batch(nil) }
-            return .batch(try Command.parseCount(word, limit: Limits.maximumBatchRows, alternative: "full"))
+            return .batch(try word.count(limit: Limits.maximumBatchRows, alternative: "full"))
         case .optimizers:
             var list: [OptimizerConfiguration] = []
             for part in parts(of: word, key: key) {

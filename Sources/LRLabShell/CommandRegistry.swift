@@ -48,6 +48,28 @@ public struct CommandRegistry: Sendable {
         return all.first { $0.name == name || $0.aliases.contains(name) }
     }
 
+    /// The command that runs `statement`: a definition (`f(x) = ...`, `a = 5`) is
+    /// `Definition.command`; anything else is named by its first word. An unknown name is an
+    /// error that suggests the closest names.
+    func command(for statement: Statement) throws(ShellError) -> Command {
+        if Definition.recognize(statement) != nil { return Definition.command }
+        guard let first = statement.words.first else { throw ShellError("expected a command", hint: "type 'help' for the list of commands") }
+        let name = first.text.lowercased()
+        guard let command = named(name) else {
+            let hint = Suggestion.didYouMean(name, among: names).map { $0 + " (help lists every command)" }
+                ?? "type 'help' for the list of commands"
+            throw ShellError("unknown command '\(first.text)'", at: first.range, hint: hint)
+        }
+        return command
+    }
+
+    /// Whether some statement of `line` is a command that counts as a try (`Command.countsAsTry`).
+    func countsAsTry(line: String) -> Bool {
+        Statement.split(line).contains { statement in
+            statement.words.first.flatMap { named($0.text) }?.countsAsTry ?? false
+        }
+    }
+
     /// Adds `command` to the family titled `family` (a new family at the end when there is none).
     public mutating func register(_ command: Command, family: String) {
         if let index = families.firstIndex(where: { $0.title == family }) {

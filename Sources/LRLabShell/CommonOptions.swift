@@ -5,19 +5,25 @@ import LRLab
 /// `batch=` and `seed=` from here.
 extension CommandOption {
     /// `epochs=N`: passes over the training rows, at most `Limits.maximumEpochs`.
-    static func epochs(default value: Int?, _ summary: String) -> CommandOption {
-        CommandOption("epochs", .count(default: value, limit: Limits.maximumEpochs), summary)
+    static func epochs(default value: Int, _ summary: String) -> OptionKey<Int> {
+        count("epochs", default: value, limit: Limits.maximumEpochs, summary)
     }
 
     /// `batch=full|N`: rows per step, at most `Limits.maximumBatchRows` (any batch of at least
     /// the training rows is a full batch).
-    static func batch(default value: Int?, _ summary: String, defaultDescription: String? = nil) -> CommandOption {
-        CommandOption("batch", .batch(default: value), summary, defaultDescription: defaultDescription)
+    static func batch(default value: Int?, _ summary: String, defaultDescription: String? = nil) -> OptionKey<Int?> {
+        OptionKey(CommandOption("batch", .batch(default: value), summary, defaultDescription: defaultDescription)) { given in
+            if case .batch(let rows)? = given { return rows }
+            return value
+        }
     }
 
     /// `seed=N`: the seed of a random generator, 0 unless given.
-    static func seed(_ summary: String, default value: UInt64 = 0) -> CommandOption {
-        CommandOption("seed", .seed(default: value), summary)
+    static func seed(_ summary: String, default value: UInt64 = 0) -> OptionKey<UInt64> {
+        OptionKey(CommandOption("seed", .seed(default: value), summary)) { given in
+            if case .seed(let seed)? = given { return seed }
+            return value
+        }
     }
 }
 

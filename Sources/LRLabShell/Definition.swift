@@ -7,6 +7,14 @@ enum Definition {
     case function(name: Word, parameters: [Word], body: (text: String, column: Int))
     case value(name: Word, body: (text: String, column: Int))
 
+    /// The command that runs a definition; the registry hands statements of a definition's
+    /// shape to it, whatever their first word. It is not listed: `help` explains definitions
+    /// in its first lines and in `help f`.
+    static let command = Command("=", usage: "NAME = VALUE | f(x) = FORMULA | f(x, y) = FORMULA",
+                                 summary: "define a named value or a loss") { session, statement throws(ShellError) in
+        try recognize(statement)?.apply(to: session, statement: statement)
+    }
+
     /// Recognises a definition by its shape: a name, optionally `(params)`, then a single `=`.
     static func recognize(_ statement: Statement) -> Definition? {
         let characters = Array(statement.text)

@@ -13,7 +13,7 @@ enum HelpText {
             return "\(preset.name): f(\(preset.parameters.joined(separator: ", "))) = \(preset.formula)\n  \(preset.summary)\n  use \(preset.name) to minimise it"
         }
         if ["f", "f(x)", "formula", "formulas", "define"].contains(word.text) { return formulaHelp }
-        if ["limit", "limits"].contains(word.text.lowercased()) { return limitsHelp }
+        if ["limit", "limits"].contains(word.text.lowercased()) { return limitsHelp(in: session) }
         if VerdictHelp.topics.contains(word.text.lowercased()) { return VerdictHelp.text }
         let candidates = session.commandRegistry.all.map(\.name) + session.optimizerRegistry.names + Preset.all.map(\.name) + ["limits"] + VerdictHelp.topics
         let hint = Suggestion.didYouMean(word.text, among: candidates, prefix: "help ") ?? "help lists every command"
@@ -35,10 +35,11 @@ enum HelpText {
         lines.append("`help COMMAND` shows its syntax and examples; `help adam` an optimizer's options;")
         lines.append("`;` separates commands on a line; `#` starts a comment.")
         lines.append("")
-        lines.append("Limits (`help limits` says why): \(grouped(Limits.maximumSteps)) steps per run (run, compare),")
-        lines.append("  \(grouped(Limits.maximumPrintedSteps)) printed steps (step), \(Limits.maximumCompareRuns) runs per compare, \(Limits.maximumSweepRates) rates")
-        lines.append("  × \(grouped(Limits.maximumSweepSteps)) steps per sweep, \(grouped(Limits.maximumFinderSteps)) steps per lrfind; formulas of")
-        lines.append("  \(grouped(Limits.maximumFormulaSize)) terms nested \(Limits.maximumFormulaNesting) levels; lines of \(grouped(Limits.maximumLineBytes)) bytes.")
+        let limits = "Limits (`help limits` says why): \(grouped(Limits.maximumSteps)) steps per run (run N), "
+            + "\(grouped(Limits.maximumPrintedSteps)) printed steps (step N), \(Limits.maximumCompareRuns) runs per compare; "
+            + "formulas of \(grouped(Limits.maximumFormulaSize)) terms nested \(Limits.maximumFormulaNesting) levels; "
+            + "lines of \(grouped(Limits.maximumLineBytes)) bytes; options: " + OptionLimits(session.commandRegistry).summary + "."
+        lines += TextWrap.wrapLine(limits, width: session.terminalColumns)
         return lines.joined(separator: "\n")
     }
 
@@ -130,28 +131,41 @@ enum HelpText {
         }
     }
 
-    static var limitsHelp: String {
+    /// `help limits`: every option's declared limit, from the registry, then the limits of the
+    /// work itself and why each is there.
+    static func limitsHelp(in session: Session) -> String {
+        ["Limits, so that no command can run without end or fill the memory.",
+         "Each option's limit, as its command declares it (help COMMAND shows it too):"]
+            .joined(separator: "\n") + "\n" + OptionLimits(session.commandRegistry).tableLines.joined(separator: "\n") + "\n" + workLimitsHelp
+    }
+
+    /// The limits that are not one option's: lines, runs, budgets, formulas, files and memory.
+    static var workLimitsHelp: String {
         """
-        Limits, so that no command can run without end or fill the memory:
-          lines              \(grouped(Limits.maximumLineBytes)) bytes; a longer line is refused
-          run N              \(grouped(Limits.maximumSteps)) steps per command (run until converged: \(grouped(Limits.defaultUntilConvergedSteps)) unless max=N)
-          step N             \(grouped(Limits.maximumPrintedSteps)) steps per command: each prints a line
-          compare            \(Limits.maximumCompareRuns) runs, each of up to \(grouped(Limits.maximumSteps)) steps, as run
-          sweep              \(Limits.maximumSweepRates) rates, each of up to \(grouped(Limits.maximumSweepSteps)) steps (it makes up to \(Limits.maximumSweepRates) runs)
-          lrfind             \(grouped(Limits.maximumFinderSteps)) steps (it keeps and smooths every step's loss)
-          pbt                \(Limits.maximumPopulation) members, \(grouped(Limits.maximumPopulationBudget)) steps in all, \(grouped(Limits.maximumPopulationRecords)) member rows (members × generations)
-          model              poly degree \(Limits.maximumPolynomialDegree), mlp \(Limits.maximumHiddenLayers) hidden layers of \(grouped(Limits.maximumHiddenWidth)) units, \(grouped(Limits.maximumModelParameters)) parameters
-          train              \(grouped(Limits.maximumEpochs)) epochs per command; batch=N up to \(grouped(Limits.maximumBatchRows)) rows
-          schedule table,
-          plot lr            \(grouped(Limits.maximumScheduleHorizon)) steps
-          formulas           \(grouped(Limits.maximumFormulaSize)) terms, nested \(Limits.maximumFormulaNesting) levels (parentheses, calls, signs, powers);
-                             a long flat sum nests nothing and is limited only by its terms
-          derivatives        \(grouped(Limits.maximumDerivativeSize)) terms each, or the function is refused; diff shows up to \(grouped(Limits.maximumShownDerivativeSize))
-          scripts            \(grouped(Limits.maximumScriptBytes)) bytes, \(Limits.maximumScriptDepth) loads deep
-          data               \(grouped(Limits.maximumDataRows)) rows (n=, and per file data load reads), \(grouped(Limits.maximumDataColumns)) columns and
-                             \(grouped(Limits.maximumDataCells)) numbers per file, CSV lines of \(grouped(Limits.maximumDataLineBytes)) bytes; checked as the file is read
-          memory             \(MemoryBudget.setting(MemoryBudget.standard.bytes)) by default (set memory=SIZE): pbt, compare and train on a model work
-                             out what their trainings will hold before they start, and refuse past it
+        And the limits of the work itself:
+          lines        \(grouped(Limits.maximumLineBytes)) bytes; a longer line is refused
+          run N        \(grouped(Limits.maximumSteps)) steps per command (run until converged:
+                       \(grouped(Limits.defaultUntilConvergedSteps)) unless max=N)
+          step N       \(grouped(Limits.maximumPrintedSteps)) steps per command: each prints a line
+          compare      \(Limits.maximumCompareRuns) runs, each of up to \(grouped(Limits.maximumSteps)) steps, as run
+          sweep        one run per rate, so fewer steps each than run
+          lrfind       fewer steps than run: it keeps and smooths every step's loss
+          pbt          \(grouped(Limits.maximumPopulationBudget)) steps in all (members × steps), \(grouped(Limits.maximumEpochs))
+                       epochs in all on a model (members × epochs), \(grouped(Limits.maximumPopulationRecords))
+                       member rows (members × generations)
+          model        \(grouped(Limits.maximumModelParameters)) parameters on the data
+          formulas     \(grouped(Limits.maximumFormulaSize)) terms, nested \(Limits.maximumFormulaNesting) levels (parentheses, calls,
+                       signs, powers); a long flat sum nests nothing and is
+                       limited only by its terms
+          derivatives  \(grouped(Limits.maximumDerivativeSize)) terms each, or the function is refused;
+                       diff shows up to \(grouped(Limits.maximumShownDerivativeSize))
+          scripts      \(grouped(Limits.maximumScriptBytes)) bytes, \(Limits.maximumScriptDepth) loads deep
+          data files   \(grouped(Limits.maximumDataRows)) rows, \(grouped(Limits.maximumDataColumns)) columns and \(grouped(Limits.maximumDataCells)) numbers
+                       per file, CSV lines of \(grouped(Limits.maximumDataLineBytes)) bytes; checked as the
+                       file is read
+          memory       \(MemoryBudget.setting(MemoryBudget.standard.bytes)) by default (set memory=SIZE): pbt, compare and
+                       train on a model work out what their trainings will
+                       hold before they start, and refuse past it
         Ctrl-C stops a long command early and keeps what it did.
         """
     }

@@ -21,9 +21,9 @@ struct LiveTrainingChart {
     init?(_ session: Session, trace: EpochTrace, title: String) {
         guard session.live, let progress = session.progress else { return nil }
         emit = progress
-        style = Command.style(session)
+        style = session.glyphStyle
         color = session.useColor
-        let size = Command.pictureSize(session)
+        let size = session.pictureSize()
         // The frame must fit the screen, or redrawing it in place would scroll.
         self.size = (size.width, Swift.max(4, Swift.min(size.height, session.terminalRows - 10)))
         self.title = title

@@ -111,7 +111,7 @@ enum PopulationReport {
     static func table(_ rows: [[String]], population: Population, session: Session, indent: String) -> String {
         let columns = columns(population)
         func render(_ columns: [Table.Column], _ rows: [[String]]) -> [String] {
-            Table(columns: columns, rows: rows).render(style: Command.style(session), border: .plain).split(separator: "\n").map { indent + $0 }
+            Table(columns: columns, rows: rows).render(style: session.glyphStyle, border: .plain).split(separator: "\n").map { indent + $0 }
         }
         let whole = render(columns, rows)
         guard whole.contains(where: { TextWrap.displayWidth($0) > session.terminalColumns }) else { return whole.joined(separator: "\n") }
@@ -197,7 +197,7 @@ enum PopulationReport {
         }
         let table = Table(columns: [.init("method", alignment: .left), .init("best"), .init("median"),
                                     .init("lr of the best lineage", alignment: .left)], rows: rows)
-        lines.append(table.render(style: Command.style(session), border: .plain))
+        lines.append(table.render(style: session.glyphStyle, border: .plain))
         lines.append("best and median: \(scoreName(pbt)) after \(pbt.stepCount) steps, lower is better")
         lines.append("pbt step, pbt lineage and plot pbt read the pbt population")
         if let interruption { lines.append(interruptionNote(interruption, population: pbt)) }
@@ -207,7 +207,7 @@ enum PopulationReport {
     /// `plot pbt`: the score of the best member's lineage, the median score and the band from
     /// the best to the worst finite score at each generation; and the best lineage's base rate.
     static func charts(_ population: Population, session: Session) -> (scores: LineChart, rates: LineChart?) {
-        let size = Command.pictureSize(session)
+        let size = session.pictureSize()
         let steps = population.generations.map { Double($0.step) }
         let best = population.bestMember
         let lineage = Population.lineageScores(best.lineage, generations: population.generations)

@@ -97,7 +97,7 @@ struct RunReport {
             text += "\nnot converged after \(taken) steps (gradient norm \(session.format(run.current.gradientNorm)))"
         }
         if taken > 0 {
-            text += "\n" + Command.verdictText(run.verdict(), color: session.useColor, digits: session.digits, width: session.terminalColumns)
+            text += "\n" + run.verdict().text(color: session.useColor, digits: session.digits, width: session.terminalColumns)
         }
         return text
     }

@@ -59,14 +59,14 @@ extension Session {
     /// outcome says `wasInterrupted`, and `FILE:LINE: interrupted; ...` goes to `errorOutput`.
     public func runScript(lines: some Sequence<ScriptLine>, file: String) -> ScriptOutcome {
         var outcome = ScriptOutcome()
-        let previousFile = currentFile, previousPlace = currentPlace, previousTask = lessonTask
+        let previousFile = currentFile, previousPlace = currentPlace, previousTask = course.openTask
         currentFile = file
-        lessonTask = nil
+        course.openTask = nil
         scriptDepth += 1
         defer {
             currentFile = previousFile
             currentPlace = previousPlace
-            lessonTask = previousTask
+            course.openTask = previousTask
             scriptDepth -= 1
         }
         var lineNumber = 0
@@ -103,7 +103,7 @@ extension Session {
         }
         // Ctrl-C while waiting for input ends the lines early.
         if shouldStop() { return interrupted() }
-        if let task = lessonTask {
+        if let task = course.openTask {
             report(LessonTask.unfinished(task, before: nil), file: task.line.file, lineNumber: task.line.number, text: task.line.text)
             outcome.errors += 1
         }

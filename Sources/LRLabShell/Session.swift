@@ -16,10 +16,8 @@ public final class Session {
     public var useColor = false
     /// Unicode pictures, or ASCII where the terminal cannot show them.
     public var useUnicode = true
-    /// Folders searched by `lesson N` and `lessons`, before `builtInLessons` (`LRLAB_LESSONS`).
-    public var lessonDirectories: [String] = []
-    /// The course built into lrlab, used when no folder of `lessonDirectories` has lessons.
-    public var builtInLessons: [LessonSource] = LessonSource.builtIn
+    /// The lessons: where they come from, where progress is saved, and the lesson in hand.
+    public var course = CourseState()
     /// Adaptive optimizers' state lines under each trace line (`set state=on|off`).
     public var showsState = true
     /// The memory one command's trainings may hold (`set memory=`).
@@ -62,19 +60,6 @@ public final class Session {
     var scriptDepth = 0
     /// The script line being run, for commands that report at it later (`task`, `check`).
     var currentPlace: ScriptPlace?
-    /// The task a lesson script has stated and not yet closed with its `solution` line.
-    var lessonTask: LessonTask?
-    /// The learner's last `answer TEXT`, which a question's checks read (`check answer ~ 0.2`).
-    var lessonAnswer: String?
-    /// Whether `lesson N` typed at the prompt asks `LessonGuide` for a guided lesson
-    /// (`lessonRequest`) instead of running it as a script; the executable sets it at a terminal.
-    public var guidesLessons = false
-    /// The lesson `lesson N` asked for, for `LessonGuide` to start.
-    var lessonRequest: LessonRequest?
-    /// The guided lesson and the section it is at, for `lessons` to show.
-    var guidedPlace: LessonPlace?
-    /// Where progress through the course is saved and read (`lessons` marks it); nil: nowhere.
-    public var progressFile: ProgressFile?
 
     /// The error for a line longer than `Limits.maximumLineBytes`; `bytes` is its length when known.
     public static func lineTooLong(bytes: Int? = nil) -> ShellError {
@@ -122,24 +107,19 @@ public final class Session {
         stepTableEnded == stepCount && stepCount > 0
     }
 
+    /// Keeps the `step` table open only for a statement that is itself a `step`: anything
+    /// else prints between, so the next `step` starts a table of its own.
+    private func closeStepTable(unlessContinuedBy first: Word) {
+        if first.text.lowercased() != "step" { stepTableEnded = nil }
+    }
+
+    /// Runs one statement: the course admits it (an open task takes only its parts), the
+    /// registry finds its command (a definition's included), and the command runs.
     func execute(_ statement: Statement) throws(ShellError) {
         guard let first = statement.words.first else { return }
-        let previousStepTable = stepTableEnded
-        stepTableEnded = nil
-        if first.text.lowercased() == "step" { stepTableEnded = previousStepTable }
-        if let lessonTask, !LessonTask.partWords.contains(first.text.lowercased()) {
-            throw LessonTask.unfinished(lessonTask, before: first)
-        }
-        if let definition = Definition.recognize(statement) {
-            try definition.apply(to: self, statement: statement)
-            return
-        }
-        let name = first.text.lowercased()
-        guard let command = commandRegistry.named(name) else {
-            let hint = Suggestion.didYouMean(name, among: commandRegistry.names).map { $0 + " (help lists every command)" }
-                ?? "type 'help' for the list of commands"
-            throw ShellError("unknown command '\(first.text)'", at: first.range, hint: hint)
-        }
+        closeStepTable(unlessContinuedBy: first)
+        try course.admit(first)
+        let command = try commandRegistry.command(for: statement)
         do {
             try command.action(self, statement)
         } catch {
@@ -241,22 +221,6 @@ public final class Session {
                              hint: "train first, e.g. train epochs=20")
         }
         return training
-    }
-
-    /// The trace line format for the current setup.
-    func traceFormat(for run: Run) -> TraceFormat {
-        TraceFormat(parameters: run.lossFunction.parameterNames, stateNames: run.stateNames, digits: digits, useColor: useColor,
-                    width: terminalColumns, showsState: showsState)
-    }
-
-    /// Prose (verdicts, summaries, explanations) wrapped at spaces to the terminal width.
-    func wrapped(_ text: String) -> String {
-        TextWrap.wrap(text, width: terminalColumns)
-    }
-
-    /// A number as the session prints it.
-    func format(_ value: Double) -> String {
-        NumberFormat.format(value, digits: digits)
     }
 }
 

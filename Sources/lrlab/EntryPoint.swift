@@ -35,8 +35,8 @@ struct EntryPoint {
         let terminal = Terminal()
         let session = Session(output: terminal.write, errorOutput: terminal.writeError)
         session.useUnicode = !ascii && terminal.supportsUnicode
-        session.lessonDirectories = Terminal.lessonDirectories()
-        session.progressFile = ProgressFile.standard(stateHome: getenv("XDG_STATE_HOME").map { String(cString: $0) },
+        session.course.lessonDirectories = Terminal.lessonDirectories()
+        session.course.progressFile = ProgressFile.standard(stateHome: getenv("XDG_STATE_HOME").map { String(cString: $0) },
                                                      home: getenv("HOME").map { String(cString: $0) })
         if let size = Terminal.size() {
             session.terminalColumns = size.columns

@@ -36,7 +36,7 @@ struct LineEditor {
         for entry in loaded { _ = add_history(entry) }
         var previous = loaded.last
         print("lrlab 0.1 — type help for the commands, lessons for the course, Ctrl-D to leave.")
-        session.guidesLessons = true
+        session.course.guidesLessons = true
         var guide = LessonGuide(unicodePrompt: unicodePrompt)
         while !session.wantsToQuit {
             Interrupt.clear()

@@ -350,7 +350,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         var errors: [String] = []
         var output: [String] = []
         let session = Session(output: { output.append($0) }, errorOutput: { errors.append($0) })
-        session.lessonDirectories = [fixturesDirectory + "/../../../lessons"]
+        session.course.lessonDirectories = [fixturesDirectory + "/../../../lessons"]
         if let setup = input.setup.line {
             try session.execute(line: setup)
         }

@@ -110,25 +110,28 @@ import Testing
 
     @Test func parsedValuesAndDefaults() throws {
         let words = Statement.split("sweep lr=0.001..1 steps=40")[0].words.dropFirst()
-        let values = try CommandOptionValues(words, options: Command.sweepOptions, command: "sweep")
-        #expect(values.rateRange("lr") == 0.001...1)
-        #expect(values.count("steps") == 40)
-        #expect(values.count("n") == 25)
-        #expect(!values.isGiven("n"))
-        let defaults = try CommandOptionValues([], options: Command.lrfindOptions, command: "lrfind")
-        #expect(defaults.rate("from") == 1e-6)
-        #expect(defaults.rate("to") == 10)
+        let values = try CommandOptionValues(words, options: Command.SweepOptions.all, command: "sweep")
+        #expect(values[Command.SweepOptions.lr] == 0.001...1)
+        #expect(values[Command.SweepOptions.steps] == 40)
+        #expect(values[Command.SweepOptions.n] == 25)
+        #expect(!values.isGiven(Command.SweepOptions.n))
+        #expect(values.given(Command.SweepOptions.steps) == 40)
+        #expect(values.given(Command.SweepOptions.n) == nil)
+        let defaults = try CommandOptionValues([], options: Command.LRFindOptions.all, command: "lrfind")
+        #expect(defaults[Command.LRFindOptions.from] == 1e-6)
+        #expect(defaults[Command.LRFindOptions.to] == 10)
     }
 
     @Test func flagsAndChoices() throws {
-        let options = [CommandOption("log", .flag(default: false), "log scale"),
-                       CommandOption("scale", .choice(default: "linear", choices: ["linear", "log"]), "axis")]
+        let log = CommandOption.flag("log", default: false, "log scale")
+        let scale = CommandOption.choice("scale", default: "linear", choices: ["linear", "log"], "axis")
+        let options = [log.option, scale.option]
         let on = try CommandOptionValues(Statement.split("x log scale=LOG")[0].words.dropFirst(), options: options, command: "x")
-        #expect(on.flag("log"))
-        #expect(on.choice("scale") == "log")
+        #expect(on[log])
+        #expect(on[scale] == "log")
         let off = try CommandOptionValues(Statement.split("x log=off")[0].words.dropFirst(), options: options, command: "x")
-        #expect(!off.flag("log"))
-        #expect(off.choice("scale") == "linear")
+        #expect(!off[log])
+        #expect(off[scale] == "linear")
         #expect(throws: ShellError.self) {
             try CommandOptionValues(Statement.split("x scale=cubic")[0].words.dropFirst(), options: options, command: "x")
         }

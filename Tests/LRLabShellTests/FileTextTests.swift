@@ -18,8 +18,8 @@ import LRLabText
             session = Session(output: { _ in })
             session.output = { [unowned self] in self.lines.append($0) }
             session.errorOutput = { [unowned self] in self.lines.append($0) }
-            session.lessonDirectories = lessons.map { [$0] } ?? []
-            session.builtInLessons = [LessonSource(name: "built-in/01-a.lrlab", text: "title Built in\nsay built in")]
+            session.course.lessonDirectories = lessons.map { [$0] } ?? []
+            session.course.builtInLessons = [LessonSource(name: "built-in/01-a.lrlab", text: "title Built in\nsay built in")]
         }
 
         @discardableResult
@@ -99,7 +99,7 @@ import LRLabText
         #expect(console.session.explorer.objective != nil)
         // Guided.
         console.lines = []
-        console.session.guidesLessons = true
+        console.session.course.guidesLessons = true
         var guide = LessonGuide()
         guide.enter("lesson 1", in: console.session)
         #expect(console.text.contains("Lesson 1 · Windows lesson\n"), "\(console.text)")
@@ -113,7 +113,7 @@ import LRLabText
         try "title Bad\u{1B}]0;owned\u{7}\nsummary S\u{1B}[2J\nsay N\u{1B}[31m\npause\nsay two\n".write(toFile: folder + "/01-esc.lrlab", atomically: true, encoding: .utf8)
         let console = Console(lessons: folder)
         console.run("lessons\nlesson 1")
-        console.session.guidesLessons = true
+        console.session.course.guidesLessons = true
         var guide = LessonGuide()
         guide.enter("lesson 1", in: console.session)
         #expect(!console.text.contains("\u{1B}") && !console.text.contains("\u{7}"), "\(console.text)")

@@ -84,9 +84,9 @@ import Testing
                 let right = solution.hasPrefix("answer ") ? String(solution.dropFirst(7)) : solution
                 let wrong = task.choices.first { $0.lowercased() != right.lowercased() }
                     ?? (Double(right).map { String($0 * 1.5 + 1) } ?? "nonsense")
-                session.lessonAnswer = right
+                session.course.answer = right
                 #expect(task.failedChecks(in: session).isEmpty, "\(source.name):\(task.line.number) the answer \(right) fails")
-                session.lessonAnswer = wrong
+                session.course.answer = wrong
                 #expect(!task.failedChecks(in: session).isEmpty, "\(source.name):\(task.line.number) the wrong answer \(wrong) passes")
             }
         }
@@ -142,7 +142,7 @@ import Testing
     /// would leave the session), and evaluates the task's checks.
     static func answer(_ taskCase: TaskCase, with statements: [String]) -> (setup: Setup, failures: [String])? {
         let session = Session(output: { _ in })
-        session.builtInLessons = LessonSource.builtIn
+        session.course.builtInLessons = LessonSource.builtIn
         guard session.runScript(text: taskCase.prefix, file: taskCase.lesson).succeeded else { return nil }
         for statement in statements { try? session.execute(line: statement) }
         let failures = taskCase.task.failedChecks(in: session).map(\.error.message)

@@ -37,10 +37,10 @@ import Glibc
             var template = Array("/tmp/lrlab-guide-XXXXXX".utf8CString)
             stateFolder = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
             session.output = { [unowned self] in self.lines.append($0) }
-            session.lessonDirectories = []
-            session.builtInLessons = lessons
-            session.guidesLessons = true
-            session.progressFile = ProgressFile(path: stateFolder + "/lrlab/progress")
+            session.course.lessonDirectories = []
+            session.course.builtInLessons = lessons
+            session.course.guidesLessons = true
+            session.course.progressFile = ProgressFile(path: stateFolder + "/lrlab/progress")
         }
 
         deinit {
@@ -193,7 +193,7 @@ import Glibc
         let two = LessonSource(name: "lessons/02-two.lrlab", text: "say two\npause\nsay end")
         let first = Learner(lessons: [LessonGuideTests.tinyLesson, two])
         let second = Learner(lessons: [LessonGuideTests.tinyLesson, two])
-        second.session.progressFile = first.session.progressFile
+        second.session.course.progressFile = first.session.course.progressFile
         first.type("lesson 1")
         second.type("lesson 2")
         first.type("back")
@@ -261,7 +261,7 @@ import Glibc
 
     @Test func withoutGuidingALessonRunsAsAScript() {
         let learner = Learner()
-        learner.session.guidesLessons = false
+        learner.session.course.guidesLessons = false
         let shown = learner.type("lesson 1")
         #expect(shown.contains("task: Make gradient descent diverge\nlrlab> opt gd lr=1.2"))
         #expect(shown.hasSuffix("Third and last."))

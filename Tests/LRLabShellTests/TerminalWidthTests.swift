@@ -114,9 +114,9 @@ import LRLabText
     @Test func aProgressWarningFits() throws {
         var lines: [String] = []
         let session = Session(output: { lines.append($0) })
-        session.builtInLessons = [LessonSource(name: "01-a.lrlab", text: "say a\npause\nsay b")]
-        session.guidesLessons = true
-        session.progressFile = ProgressFile(path: "/proc/lrlab-cannot-be-made-here/with/a/rather/long/folder/name/progress")
+        session.course.builtInLessons = [LessonSource(name: "01-a.lrlab", text: "say a\npause\nsay b")]
+        session.course.guidesLessons = true
+        session.course.progressFile = ProgressFile(path: "/proc/lrlab-cannot-be-made-here/with/a/rather/long/folder/name/progress")
         var guide = LessonGuide()
         guide.enter("lesson 1", in: session)
         let text = lines.joined(separator: "\n")

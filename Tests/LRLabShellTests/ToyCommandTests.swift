@@ -6,18 +6,17 @@ import Testing
 /// help (usage, options, defaults and limits), completion, limits and did-you-mean from the
 /// shell with no other edit.
 @Suite struct ToyCommandTests {
-    static let toyOptions: [CommandOption] = [
-        CommandOption("times", .count(default: 3, limit: 50), "how many times to say it"),
-        CommandOption("loud", .flag(default: false), "shout"),
-        .seed("seed of nothing at all"),
-    ]
+    static let times = CommandOption.count("times", default: 3, limit: 50, "how many times to say it")
+    static let loud = CommandOption.flag("loud", default: false, "shout")
+    static let seed = CommandOption.seed("seed of nothing at all")
+    static let toyOptions = [times.option, loud.option, seed.option]
 
     static let toy = Command("echoes", usage: "echoes WORD [times=3] [loud] [seed=0]", summary: "say a word several times",
                              details: "A toy of the tests.", options: toyOptions) { session, statement throws(ShellError) in
         guard statement.words.count > 1 else { throw ShellError("echoes what?", at: statement.words[0].range) }
         let options = try CommandOptionValues(statement.words.dropFirst(2), options: toyOptions, command: "echoes")
-        let word = options.flag("loud") ? statement.words[1].text.uppercased() : statement.words[1].text
-        session.say(Array(repeating: word, count: options.declaredCount("times")).joined(separator: " "))
+        let word = options[loud] ? statement.words[1].text.uppercased() : statement.words[1].text
+        session.say(Array(repeating: word, count: options[times]).joined(separator: " "))
     }
 
     func session() -> (Session, () -> String) {

@@ -5,7 +5,7 @@ import LRLabShell
 func transcript(of script: String, file: String = "test.lrlab") -> (text: String, outcome: ScriptOutcome) {
     var lines: [String] = []
     let session = Session(output: { lines.append($0) })
-    session.lessonDirectories = [fixturesDirectory + "/../../../lessons"]
+    session.course.lessonDirectories = [fixturesDirectory + "/../../../lessons"]
     let outcome = session.runScript(text: script, file: file)
     return (lines.joined(separator: "\n"), outcome)
 }

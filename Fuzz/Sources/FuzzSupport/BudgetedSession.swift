@@ -15,7 +15,7 @@ public enum BudgetedSession {
         session.shouldStop = { DispatchTime.now().uptimeNanoseconds > deadline }
         session.terminalColumns = 80
         session.terminalRows = 24
-        session.lessonDirectories = []
+        session.course.lessonDirectories = []
         return session
     }
 }

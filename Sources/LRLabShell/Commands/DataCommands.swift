@@ -6,7 +6,7 @@ extension Command {
     static let dataCommands: [Command] = [
         Command("data", usage: "data [NAME | digits | load FILE.csv [OPTIONS:load]] [OPTIONS]",
                 summary: "make or load a data set (sine, moons, digits, a CSV file), or describe the current one",
-                details: dataDetails, completion: .computed(dataCompletion), options: dataOptions) { session, statement throws(ShellError) in
+                details: dataDetails, completion: .computed(dataCompletion), options: DataOptions.all) { session, statement throws(ShellError) in
             try dataCommand(session, statement)
         },
     ]
@@ -14,19 +14,20 @@ extension Command {
     /// Every set `data NAME` knows: the synthetic families, then `digits`.
     static var dataSetNames: [String] { SyntheticFamily.allCases.map(\.rawValue) + ["digits"] }
 
-    static let dataOptions: [CommandOption] = [
-        CommandOption("n", .count(default: nil, limit: Limits.maximumDataRows), "rows of a synthetic set",
-                      defaultDescription: "per set"),
-        CommandOption("noise", .number(default: nil, range: 0...100),
-                      "standard deviation of the Gaussian noise ε of a synthetic set", defaultDescription: "per set"),
-        CommandOption("split", .number(default: 0.8, range: 0...1),
-                      "fraction of the rows that train, in (0, 1]; the rest validate (1: all train)"),
-        CommandOption("seed", .seed(default: 0), "seed of the rows of a synthetic set and of the split's shuffle"),
-        CommandOption("target", .text(syntax: "COLUMN"), "the column to predict", subcommand: "load",
-                      defaultDescription: "last"),
-        CommandOption("validation", .text(syntax: "FILE.csv"), "a second file of validation rows (then every row of FILE trains)",
-                      subcommand: "load"),
-    ]
+    /// `data`'s options.
+    enum DataOptions {
+        static let n = CommandOption.count("n", limit: Limits.maximumDataRows, "rows of a synthetic set", defaultDescription: "per set")
+        static let noise = CommandOption.number("noise", range: 0...100, "standard deviation of the Gaussian noise ε of a synthetic set",
+                                                defaultDescription: "per set")
+        static let split = CommandOption.number("split", default: 0.8, range: 0...1,
+                                                "fraction of the rows that train, in (0, 1]; the rest validate (1: all train)")
+        static let seed = CommandOption.seed("seed of the rows of a synthetic set and of the split's shuffle")
+        static let target = CommandOption.text("target", syntax: "COLUMN", "the column to predict", subcommand: "load",
+                                               defaultDescription: "last")
+        static let validation = CommandOption.text("validation", syntax: "FILE.csv",
+                                                   "a second file of validation rows (then every row of FILE trains)", subcommand: "load")
+        static let all = [n.option, noise.option, split.option, seed.option, target.option, validation.option]
+    }
 
     static var dataDetails: String {
         let families = SyntheticFamily.allCases.map { family in
@@ -72,14 +73,14 @@ extension Command {
         let name = what.text.lowercased()
         if let family = SyntheticFamily.named(name) {
             let options = try dataOptionValues(statement.words.dropFirst(2), command: "data \(name)", subcommand: nil)
-            let rows = options.count("n") ?? family.defaultRowCount
+            let rows = options[DataOptions.n] ?? family.defaultRowCount
             if let classes = family.classCount, rows < classes {
-                let word = statement.words.first { $0.keyValue.key.lowercased() == "n" }
+                let word = statement.words.first { $0.keyValue.key.lowercased() == DataOptions.n.name }
                 throw ShellError("\(name) has \(classes) classes, and n=\(rows) leaves class \(rows) without a row", at: word?.range,
                                  hint: "use n=\(classes) or more: row i belongs to class i mod \(classes)")
             }
-            let noise = options.number("noise") ?? family.defaultNoise
-            let seed = options.seed("seed")
+            let noise = options[DataOptions.noise] ?? family.defaultNoise
+            let seed = options[DataOptions.seed]
             let fraction = try splitFraction(options, statement)
             let dataset = family.generate(rows: rows, noise: noise, seed: seed)
             setData(session, DataSplit(splitting: dataset, trainingFraction: fraction, seed: seed),
@@ -88,13 +89,13 @@ extension Command {
         }
         if name == "digits" {
             let words = statement.words.dropFirst(2)
-            if let word = words.first(where: { ["n", "noise"].contains($0.keyValue.key.lowercased()) }) {
+            if let word = words.first(where: { [DataOptions.n.name, DataOptions.noise.name].contains($0.keyValue.key.lowercased()) }) {
                 throw ShellError("digits is a fixed set of 1,797 images: \(word.keyValue.key)= applies to the synthetic sets", at: word.range,
                                  hint: "data digits takes split= and seed=")
             }
             let options = try dataOptionValues(words, command: "data digits", subcommand: "digits")
             let fraction = try splitFraction(options, statement)
-            let seed = options.seed("seed")
+            let seed = options[DataOptions.seed]
             setData(session, DataSplit(splitting: .digits, trainingFraction: fraction, seed: seed), source: .digits)
             return
         }
@@ -118,8 +119,8 @@ extension Command {
             throw ShellError("data load needs a file before its options", at: fileWord.range, hint: usage)
         }
         let options = try dataOptionValues(statement.words.dropFirst(3), command: "data load", subcommand: "load")
-        let seed = options.seed("seed")
-        let target = options.text("target")
+        let seed = options[DataOptions.seed]
+        let target = options[DataOptions.target]
         let optionWord = { (name: String) in statement.words.dropFirst(3).first { $0.keyValue.key.lowercased() == name } }
         // Ctrl-C while a file is read (or while a pipe waits for its writer) is an interruption,
         // said as other commands say theirs: nothing is loaded and the previous set is kept.
@@ -137,13 +138,13 @@ extension Command {
         guard let table = try read(fileWord.text, at: fileWord.range) else { return }
         let targetName = (try? table.targetColumn(target)).map { table.header[$0] } ?? (target ?? "")
         let split: DataSplit
-        let validationPath = options.text("validation")
+        let validationPath = options[DataOptions.validation]
         if let validationPath {
-            if let word = optionWord("split") {
+            if let word = optionWord(DataOptions.split.name) {
                 throw ShellError("split= and validation= do not go together", at: word.range,
                                  hint: "with validation=, every row of \(fileWord.text) trains; leave out split=")
             }
-            let validationWord = optionWord("validation")
+            let validationWord = optionWord(DataOptions.validation.name)
             guard let validation = try read(validationPath, at: validationWord?.range) else { return }
             do throws(CSVDataError) {
                 let sets = try CSVTable.datasets(training: consume table, validation: consume validation, target: target)
@@ -158,7 +159,7 @@ extension Command {
                 // The table's numbers become the data set's and then the split's, in place.
                 dataset = try (consume table).dataset(target: target)
             } catch {
-                throw ShellError(error.description, at: optionWord("target")?.range ?? fileWord.range, hint: error.hint)
+                throw ShellError(error.description, at: optionWord(DataOptions.target.name)?.range ?? fileWord.range, hint: error.hint)
             }
             try checkInterruption(session, fileWord)
             split = DataSplit(splitting: consume dataset, trainingFraction: fraction, seed: seed)
@@ -177,10 +178,10 @@ extension Command {
     /// The options after `data NAME` or `data load FILE`: the common ones, and `load`'s own when
     /// `subcommand` is "load".
     static func dataOptionValues(_ words: some Sequence<Word>, command: String, subcommand: String?) throws(ShellError) -> CommandOptionValues {
-        let options = dataOptions.filter { option in
+        let options = DataOptions.all.filter { option in
             switch subcommand {
-            case "load": return option.subcommand == "load" || ["split", "seed"].contains(option.name)
-            case "digits": return ["split", "seed"].contains(option.name)
+            case "load": return option.subcommand == "load" || [DataOptions.split.name, DataOptions.seed.name].contains(option.name)
+            case "digits": return [DataOptions.split.name, DataOptions.seed.name].contains(option.name)
             default: return option.subcommand == nil
             }
         }
@@ -189,9 +190,9 @@ extension Command {
 
     /// `split=`, refusing 0 (nothing would train).
     static func splitFraction(_ options: CommandOptionValues, _ statement: Statement) throws(ShellError) -> Double {
-        let fraction = options.number("split") ?? 0.8
+        let fraction = options[DataOptions.split]
         if fraction <= 0 {
-            let word = statement.words.first { $0.keyValue.key.lowercased() == "split" }
+            let word = statement.words.first { $0.keyValue.key.lowercased() == DataOptions.split.name }
             throw ShellError("split=0 leaves no row to train on", at: word?.range,
                              hint: "split is the fraction of rows that train, in (0, 1]: e.g. split=0.8, or split=1 to train on every row")
         }
@@ -270,10 +271,10 @@ extension Command {
                              hint: "make one first, e.g. data moons, data sine or data digits")
         }
         let all = split.validation.map { Dataset(concatenating: split.training, $0) } ?? split.training
-        let size = pictureSize(session, tall: true)
+        let size = session.pictureSize(tall: true)
         session.lastPicture = nil
         if source == .digits {
-            session.say(digitGallery(split.training, width: session.terminalColumns).render(style: style(session)))
+            session.say(digitGallery(split.training, width: session.terminalColumns).render(style: session.glyphStyle))
             return
         }
         let plot: ScatterPlot
@@ -312,7 +313,7 @@ extension Command {
                                xLabel: names[0], yLabel: "target")
         }
         session.lastPicture = .scatterPlot(plot)
-        session.say(plot.render(style: style(session), color: session.useColor))
+        session.say(plot.render(style: session.glyphStyle, color: session.useColor))
     }
 
     /// The first training image of each digit.

@@ -19,7 +19,7 @@ extension Command {
                               classification set with the trained model's decision regions under its points
                 Pictures fit the terminal; `set unicode=off` draws them in ASCII.
                 `save FILE.svg` writes the last picture as an SVG file a browser opens.
-                """, completion: .words(["loss", "f", "path", "lr", "pbt", "data", "fit", "log", "linear"]), options: plotOptions) { session, statement throws(ShellError) in
+                """, completion: .words(["loss", "f", "path", "lr", "pbt", "data", "fit", "log", "linear"]), options: PlotOptions.all) { session, statement throws(ShellError) in
             try plotCommand(session, statement)
         },
         Command("curvature", usage: "curvature", summary: "Hessian eigenvalues here and the stable learning rates they imply",
@@ -37,7 +37,7 @@ extension Command {
                 details: "The same verdict `run` prints, with its evidence. Scripts can check it: expect verdict == bouncing.\n`help verdicts` lists the words and the rules that decide them, in order.") { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             let run = try session.currentRun(at: statement.words[0])
-            session.say(verdictText(run.verdict(), color: session.useColor, digits: session.digits, width: session.terminalColumns))
+            session.say(run.verdict().text(color: session.useColor, digits: session.digits, width: session.terminalColumns))
         },
         Command("compare", usage: "compare [OPTIONS]",
                 summary: "run several optimizers or rates from the same start, side by side",
@@ -53,7 +53,7 @@ extension Command {
                 epochs= epochs (default 20; batch= as the last train, else full), and compare prints the
                 final training and validation loss and accuracy and draws validation loss and accuracy
                 per epoch: compare lr=0.1,0.01,0.001 epochs=20, compare opt=gd,momentum,adam epochs=20.
-                """, options: compareOptions, countsAsTry: true) { session, statement throws(ShellError) in
+                """, options: CompareOptions.all, countsAsTry: true) { session, statement throws(ShellError) in
             try compareCommand(session, statement)
         },
         Command("sweep", usage: "sweep [OPTIONS]",
@@ -64,35 +64,29 @@ extension Command {
                 (a zig-zag whose swing shrinks included); bouncing = a swing across a valley that does
                 not shrink; diverging = growing. The strip marks the critical rate 2/λ_max from the
                 curvature at the start beside the empirical one.
-                """, options: sweepOptions, countsAsTry: true) { session, statement throws(ShellError) in
+                """, options: SweepOptions.all, countsAsTry: true) { session, statement throws(ShellError) in
             try sweepCommand(session, statement)
         },
         Command("lrfind", usage: "lrfind [OPTIONS]",
                 summary: "the learning-rate range test: one run with an exponentially growing rate",
-                options: lrfindOptions, countsAsTry: true) { session, statement throws(ShellError) in
+                options: LRFindOptions.all, countsAsTry: true) { session, statement throws(ShellError) in
             try lrfindCommand(session, statement)
         },
     ]
 
-    /// `verdict: bouncing — ...` and the evidence, indented, numbers at the session's `digits`,
-    /// each line wrapped at spaces to `width`; the word coloured at a terminal (`OutcomeStyle`).
-    static func verdictText(_ verdict: Verdict, color: Bool = false, digits: Int = PhraseFormat.defaultDigits,
-                            width: Int = TextWrap.defaultWidth) -> String {
-        OutcomeStyle.verdictText(verdict.kind.outcome, summary: verdict.summary, evidence: verdict.evidence,
-                                 color: color, digits: digits, width: width)
+    /// `compare`'s options.
+    enum CompareOptions {
+        static let opt = CommandOption.optimizers("opt", aliases: ["optimizer"], "the optimizers to compare (default: the current one)")
+        static let lr = CommandOption.rates("lr", default: [], "the learning rates to try (default: each optimizer's own)")
+        static let steps = CommandOption.count("steps", default: 200, limit: Limits.maximumSteps, "steps per run; each stops where it converges")
+        static let epochs = CommandOption.epochs(default: defaultEpochs, "epochs per training, when comparing on a model")
+        static let batch = CommandOption.batch(default: defaultBatchRows, "rows per step on a model, as train (a training in progress keeps its own)")
+        static let schedule = CommandOption.text("schedule", syntax: "KIND:A,B,...", "a schedule run beside the constant rates of lr=, e.g. step:0.1,400:0.01")
+        static let all = [opt.option, lr.option, steps.option, epochs.option, batch.option, schedule.option]
     }
 
-    static let compareOptions: [CommandOption] = [
-        CommandOption("opt", aliases: ["optimizer"], .optimizers, "the optimizers to compare (default: the current one)"),
-        CommandOption("lr", .rates(default: []), "the learning rates to try (default: each optimizer's own)"),
-        CommandOption("steps", .count(default: 200, limit: Limits.maximumSteps), "steps per run; each stops where it converges"),
-        .epochs(default: defaultEpochs, "epochs per training, when comparing on a model"),
-        .batch(default: defaultBatchRows, "rows per step on a model, as train (a training in progress keeps its own)"),
-        CommandOption("schedule", .text(syntax: "KIND:A,B,..."), "a schedule run beside the constant rates of lr=, e.g. step:0.1,400:0.01"),
-    ]
-
     static func compareCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
-        let options = try CommandOptionValues(statement.words.dropFirst(), options: compareOptions, command: "compare",
+        let options = try CommandOptionValues(statement.words.dropFirst(), options: CompareOptions.all, command: "compare",
                                               registry: session.optimizerRegistry)
         // On the model when the focus is the data lab (`data`, `model`, `train` came last).
         if session.focus == .model {
@@ -100,12 +94,12 @@ extension Command {
             try compareModels(session, statement, options: options, entries: try compareEntries(session, options, statement), setup: setup)
             return
         }
-        for key in ["epochs", "batch"] where options.isGiven(key) {
+        for (key, given) in [(CompareOptions.epochs.name, options.isGiven(CompareOptions.epochs)), (CompareOptions.batch.name, options.isGiven(CompareOptions.batch))] where given {
             throw ShellError("\(key)= applies to compare on a model; a formula's compare takes steps=", at: statement.words[0].range,
                              hint: "the focus is the formula: choose a model and data first (data ..., model ...), or use steps=N")
         }
         let (objective, start) = try session.setup(at: statement.words[0])
-        let steps = options.declaredCount("steps")
+        let steps = options[CompareOptions.steps]
         let entries = try compareEntries(session, options, statement)
         let report: Comparison.Report
         do throws(EvaluationError) {
@@ -127,12 +121,12 @@ extension Command {
         let (series, cap) = compareSeries(report)
         let table = Table(columns: [.init("run", alignment: .left), .init("final loss", alignment: .right), .init("distance to min"),
                                     .init("converged at"), .init("verdict", alignment: .left)], rows: rows)
-        let size = pictureSize(session)
+        let size = session.pictureSize()
         let allPositive = series.allSatisfy { $0.y.allSatisfy { !$0.isFinite || $0 > 0 } }
         let chart = LineChart(series: series, width: size.width, height: size.height, yScale: allPositive ? .log10 : .linear,
                               title: "loss per step, \(steps) steps from \(NumberFormat.point(start, digits: 4))", xLabel: "step", yLabel: "loss")
         session.lastPicture = .lineChart(chart)
-        var text = table.render(style: style(session)) + "\n" + chart.render(style: style(session), color: session.useColor)
+        var text = table.render(style: session.glyphStyle) + "\n" + chart.render(style: session.glyphStyle, color: session.useColor)
         // The table and the chart fit the width; the sentences under them wrap to it.
         var notes: [String] = []
         if let cap {
@@ -154,8 +148,8 @@ extension Command {
     /// (the rate only when several are given or the optimizer is the session's). The formula
     /// explorer and the model comparison both read them.
     static func compareEntries(_ session: Session, _ options: CommandOptionValues, _ statement: Statement) throws(ShellError) -> [Comparison.Entry] {
-        let optimizers = options.optimizers("opt")
-        var rates: [Double?] = options.rates("lr")
+        let optimizers = options[CompareOptions.opt]
+        var rates: [Double?] = options[CompareOptions.lr]
         if rates.isEmpty { rates = [nil] }
         // Counted before anything is built: 5,000 optimizers × 5,000 rates fit in one line.
         let runCount = max(optimizers.count, 1) * rates.count
@@ -165,8 +159,8 @@ extension Command {
         }
         var entries: [Comparison.Entry] = []
         let configurations = optimizers.isEmpty ? [session.optimizer] : optimizers
-        if let text = options.text("schedule") {
-            return try scheduleBesideRates(text, configurations: configurations, rates: options.rates("lr"), statement: statement)
+        if let text = options[CompareOptions.schedule] {
+            return try scheduleBesideRates(text, configurations: configurations, rates: options[CompareOptions.lr], statement: statement)
         }
         for configuration in configurations {
             for rate in rates {
@@ -206,11 +200,13 @@ extension Command {
         return (series, cut ? cap : nil)
     }
 
-    static let sweepOptions: [CommandOption] = [
-        CommandOption("lr", .rateRange(default: 1e-4...10), "the range of learning rates, on a log grid"),
-        CommandOption("n", .count(default: 25, limit: Limits.maximumSweepRates), "how many rates (at least 2 are run)"),
-        CommandOption("steps", .count(default: 500, limit: Limits.maximumSweepSteps), "steps per rate"),
-    ]
+    /// `sweep`'s options.
+    enum SweepOptions {
+        static let lr = CommandOption.rateRange("lr", default: 1e-4...10, "the range of learning rates, on a log grid")
+        static let n = CommandOption.count("n", default: 25, limit: Limits.maximumSweepRates, "how many rates (at least 2 are run)")
+        static let steps = CommandOption.count("steps", default: 500, limit: Limits.maximumSweepSteps, "steps per rate")
+        static let all = [lr.option, n.option, steps.option]
+    }
 
     static func sweepCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
         if session.focus == .model {
@@ -218,10 +214,10 @@ extension Command {
                              hint: "on a model, compare lr=0.001,0.01,0.1 trains one per rate; define or use a formula to sweep it")
         }
         let (objective, start) = try session.setup(at: statement.words[0])
-        let options = try CommandOptionValues(statement.words.dropFirst(), options: sweepOptions, command: "sweep")
-        let (lower, upper) = (options.rateRange("lr").lowerBound, options.rateRange("lr").upperBound)
-        var count = options.declaredCount("n")
-        let steps = options.declaredCount("steps")
+        let options = try CommandOptionValues(statement.words.dropFirst(), options: SweepOptions.all, command: "sweep")
+        let (lower, upper) = (options[SweepOptions.lr].lowerBound, options[SweepOptions.lr].upperBound)
+        var count = options[SweepOptions.n]
+        let steps = options[SweepOptions.steps]
         if count < 2 { count = 2 }
         let rates = Sweep.logGrid(from: lower, to: upper, count: count)
         let report: Sweep.Report
@@ -235,7 +231,7 @@ extension Command {
         var rows = report.points.map { point -> [String] in
             [NumberFormat.format(point.learningRate, digits: digits), point.outcome.word,
              NumberFormat.format(point.finalLoss, digits: digits), point.stepsToConverge.map(String.init) ?? "-",
-             shortReason(point.verdict, digits: session.digits)]
+             point.verdict.shortReason(digits: session.digits)]
         }
         // The explanation column takes what the terminal has left after the other columns and
         // the borders (`│ a │ b │`: 3 per column and 1); `verdict` after a run says it all.
@@ -255,8 +251,8 @@ extension Command {
         let strip = Strip(grid: report.points.map(\.learningRate), cells: cells, categories: stripCategories, label: "lr",
                           critical: report.criticalRate.map { (name: String(report.curvature.criticalSymbol.filter { $0 != "_" }), value: $0) })
         var lines = ["sweep of \(session.optimizer.kind.name) over \(report.points.count) rates, \(steps) steps each, from \(NumberFormat.point(start, digits: 4))",
-                     table.render(style: style(session)),
-                     strip.render(style: style(session), color: session.useColor, width: session.terminalColumns)]
+                     table.render(style: session.glyphStyle),
+                     strip.render(style: session.glyphStyle, color: session.useColor, width: session.terminalColumns)]
         if let critical = report.criticalRate {
             lines.append("critical rate from curvature at the start: \(report.curvature.criticalSymbol) = \(NumberFormat.format(critical, digits: 4))")
         } else {
@@ -278,35 +274,19 @@ extension Command {
         session.say(lines.prefix(3).joined(separator: "\n") + "\n" + session.wrapped(lines.dropFirst(3).joined(separator: "\n")))
     }
 
-    /// A verdict in a few words, for table cells, read from its facts where it has them
-    /// (estimate, growth factor, direction, converged step), else its summary at `digits`.
-    static func shortReason(_ verdict: Verdict, digits: Int = PhraseFormat.defaultDigits) -> String {
-        switch verdict.kind {
-        case .slow:
-            if let estimate = verdict.estimate { return "\(estimate.phrase) needed" }
-            return "loss falls; no estimate"  // the summary's longer words would be cut at 80 columns
-        case .diverging:
-            if let growth = verdict.growthFactor { return "grows ×\(NumberFormat.format(growth, digits: 3)) per step" }
-        case .bouncing:
-            if let direction = verdict.directionName { return "bounces " + direction.text(digits: digits) }
-        case .converged:
-            if let step = verdict.convergedStep { return "converged at step \(step)" }
-        default:
-            break
-        }
-        return verdict.summary.text(digits: digits)
+
+    /// `lrfind`'s options.
+    enum LRFindOptions {
+        static let from = CommandOption.rate("from", default: 1e-6, "the rate of the first step")
+        static let to = CommandOption.rate("to", default: 10, "the rate of the last step (larger than from=)")
+        static let steps = CommandOption.count("steps", default: 100, limit: Limits.maximumFinderSteps, "steps, the rate growing by the same factor each")
+        static let all = [from.option, to.option, steps.option]
     }
 
-    static let lrfindOptions: [CommandOption] = [
-        CommandOption("from", .rate(default: 1e-6), "the rate of the first step"),
-        CommandOption("to", .rate(default: 10), "the rate of the last step (larger than from=)"),
-        CommandOption("steps", .count(default: 100, limit: Limits.maximumFinderSteps), "steps, the rate growing by the same factor each"),
-    ]
-
     static func lrfindCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
-        let options = try CommandOptionValues(statement.words.dropFirst(), options: lrfindOptions, command: "lrfind")
-        let (lower, upper) = (options.rate("from"), options.rate("to"))
-        let steps = options.declaredCount("steps")
+        let options = try CommandOptionValues(statement.words.dropFirst(), options: LRFindOptions.all, command: "lrfind")
+        let (lower, upper) = (options[LRFindOptions.from], options[LRFindOptions.to])
+        let steps = options[LRFindOptions.steps]
         guard upper > lower else { throw ShellError("to= must be larger than from=", at: statement.words[0].range) }
         let report: LearningRateFinder.Report
         var onModel: String?
@@ -331,14 +311,14 @@ extension Command {
                 throw ShellError("\(objective.signature) has no value at the start: \(error.description)")
             }
         }
-        let size = pictureSize(session)
+        let size = session.pictureSize()
         let logRates = report.rates.map { _log10($0) }
         let chart = LineChart(series: [.init("loss", y: report.losses, x: logRates)],
                               width: size.width, height: size.height,
                               yScale: report.losses.allSatisfy { !$0.isFinite || $0 > 0 } ? .log10 : .linear,
                               title: "range test: loss against the learning rate", xLabel: "log10 lr", yLabel: "loss")
         session.lastPicture = .lineChart(chart)
-        var lines = [chart.render(style: style(session), color: session.useColor)]
+        var lines = [chart.render(style: session.glyphStyle, color: session.useColor)]
         if let onModel { lines.append("range test of " + onModel) }
         if let suggested = report.suggestedRate {
             lines.append("suggested lr = \(NumberFormat.format(suggested, digits: 3))  (\(report.rule.text(digits: session.digits)))")

@@ -20,22 +20,24 @@ extension Command {
                 curve over the points.
                   data sine; opt adam lr=0.01; fit
                   fit degree=1,3,9,15 l2=0.001 epochs=2000
-                """, options: fitOptions, countsAsTry: true) { session, statement throws(ShellError) in
+                """, options: FitOptions.all, countsAsTry: true) { session, statement throws(ShellError) in
             try fitCommand(session, statement)
         },
     ]
 
-    static let fitOptions: [CommandOption] = [
-        CommandOption("degree", .wholeNumbers(default: [1, 3, 9, 15], range: 1...ModelSpecification.maximumDegree,
-                                              maximumCount: Limits.maximumFitDegrees), "the polynomial degrees"),
-        CommandOption("l2", .number(default: 0, range: 0...1e6), "weight penalty: each loss adds l2·Σw² over the weights (not the bias)"),
-        .epochs(default: 1000, "epochs each degree trains (the tutorial's polynomial fits)"),
-        .batch(default: nil, "rows per step: full (every row) or N"),
-        .seed("seed of the starting parameters and of the batches' shuffle"),
-    ]
+    /// `fit`'s options.
+    enum FitOptions {
+        static let degree = CommandOption.wholeNumbers("degree", default: [1, 3, 9, 15], range: 1...ModelSpecification.maximumDegree,
+                                                       maximumCount: Limits.maximumFitDegrees, "the polynomial degrees")
+        static let l2 = CommandOption.number("l2", default: 0, range: 0...1e6, "weight penalty: each loss adds l2·Σw² over the weights (not the bias)")
+        static let epochs = CommandOption.epochs(default: 1000, "epochs each degree trains (the tutorial's polynomial fits)")
+        static let batch = CommandOption.batch(default: nil, "rows per step: full (every row) or N")
+        static let seed = CommandOption.seed("seed of the starting parameters and of the batches' shuffle")
+        static let all = [degree.option, l2.option, epochs.option, batch.option, seed.option]
+    }
 
     static func fitCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
-        let options = try CommandOptionValues(statement.words.dropFirst(), options: fitOptions, command: "fit")
+        let options = try CommandOptionValues(statement.words.dropFirst(), options: FitOptions.all, command: "fit")
         guard let split = session.lab.data else {
             throw ShellError("no data to fit yet", at: statement.words[0].range,
                              hint: "make a 1-D regression set first, e.g. data sine (help data lists them)")
@@ -46,11 +48,11 @@ extension Command {
                              at: statement.words[0].range,
                              hint: "use data sine, data poly or data step; on classes, train a model and plot fit draws its regions")
         }
-        let degrees = options.wholeNumbers("degree")
-        let epochs = options.declaredCount("epochs")
-        let batch = options.batch("batch")
-        let seed = options.seed("seed")
-        let l2 = options.declaredNumber("l2")
+        let degrees = options[FitOptions.degree]
+        let epochs = options[FitOptions.epochs]
+        let batch = options[FitOptions.batch]
+        let seed = options[FitOptions.seed]
+        let l2 = options[FitOptions.l2]
         let fits: PolynomialFits
         do throws(FitError) {
             fits = try PolynomialFits(split: split, degrees: degrees, l2: l2, initialization: .seeded(seed),
@@ -84,7 +86,7 @@ extension Command {
         }
         let table = Table(columns: [.init("degree"), .init("train"), .init("validation"), .init("gap"), .init("epochs"),
                                     .init("verdict", alignment: .left)], rows: rows)
-        lines.append(table.render(style: style(session)))
+        lines.append(table.render(style: session.glyphStyle))
         lines.append("errors: MSELoss mean((ŷ−y)²) over the whole set after the last epoch, without the l2 term; gap = validation − train")
         if let best = fits.fits.filter({ $0.validationError == fits.bestValidationError && $0.validationError != nil }).first,
            let error = best.validationError {

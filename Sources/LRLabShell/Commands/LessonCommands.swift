@@ -52,7 +52,7 @@ extension Command {
                 """) { session, statement throws(ShellError) in
             let text = try lessonText(statement, in: session)
             let place = session.currentPlace ?? ScriptPlace(file: session.currentFile ?? "-", number: 1, text: statement.text)
-            session.lessonTask = LessonTask(text: text, line: place)
+            session.course.openTask = LessonTask(text: text, line: place)
             session.say(session.wrapped("task: " + text))
         },
         Command("check", usage: "check CLAIM", summary: "a claim a task's result must satisfy (lessons)",
@@ -87,7 +87,7 @@ extension Command {
             _ = try lessonText(statement, in: session)
             task.solution = LessonTask.solutionStatements(of: statement)
             task.solutionLine = session.currentPlace
-            session.lessonTask = nil
+            session.course.openTask = nil
             guard !task.checks.isEmpty else {
                 throw ShellError("the task on line \(task.line.number) has no check", at: statement.words[0].range,
                                  hint: "put check CLAIM lines between the task and its solution (help task)")
@@ -129,13 +129,13 @@ extension Command {
         _ = try lessonText(statement, in: session)
         let place = session.currentPlace ?? ScriptPlace(file: task.line.file, number: task.line.number, text: statement.text)
         try task.add(part: statement.words[0].text.lowercased(), statement, at: place)
-        session.lessonTask = task
+        session.course.openTask = task
     }
 
     /// The task that a `check`, `hint` or `solution` line continues.
     static func openTask(_ statement: Statement, in session: Session) throws(ShellError) -> LessonTask {
         let name = statement.words[0].text.lowercased()
-        guard let task = session.lessonTask else {
+        guard let task = session.course.openTask else {
             _ = try lessonText(statement, in: session)
             throw ShellError("\(name) belongs to a task, and there is none above it", at: statement.words[0].range,
                              hint: name == "check" ? "write task TEXT first, or use expect CLAIM to check a claim now" : "write task TEXT first (help task)")

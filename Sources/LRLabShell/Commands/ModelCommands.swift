@@ -19,38 +19,42 @@ extension Command {
     static let modelCommands: [Command] = [
         Command("model", usage: "model [linear | poly degree=N | logistic | mlp [OPTIONS:mlp]] [OPTIONS]",
                 summary: "choose the model to train on the data, or describe the current one",
-                details: modelDetails, completion: .computed(modelCompletion), options: modelOptions) { session, statement throws(ShellError) in
+                details: modelDetails, completion: .computed(modelCompletion), options: ModelOptions.all) { session, statement throws(ShellError) in
             try modelCommand(session, statement)
         },
         Command("train", usage: "train [OPTIONS]",
                 summary: "train the model on the data with the current opt and schedule",
-                details: trainDetails, options: trainOptions, countsAsTry: true) { session, statement throws(ShellError) in
+                details: trainDetails, options: TrainOptions.all, countsAsTry: true) { session, statement throws(ShellError) in
             try trainCommand(session, statement)
         },
     ]
 
     static let modelKinds = ["linear", "poly", "logistic", "mlp"]
 
-    static let modelOptions: [CommandOption] = [
-        CommandOption("degree", .count(default: nil, limit: Limits.maximumPolynomialDegree), "degree of the polynomial",
-                      subcommand: "poly", defaultDescription: "required"),
-        CommandOption("hidden", .wholeNumbers(default: [32], range: 1...Limits.maximumHiddenWidth, maximumCount: Limits.maximumHiddenLayers),
-                      "widths of the hidden layers", subcommand: "mlp"),
-        CommandOption("act", aliases: ["activation"], .choice(default: "relu", choices: DenseNetwork.Activation.allCases.map(\.rawValue)),
-                      "activation between layers", subcommand: "mlp"),
-        CommandOption("l2", .number(default: 0, range: 0...1e6), "weight penalty: the loss adds l2·Σw² over weights (not biases)"),
-        CommandOption("init", .choice(default: "pytorch", choices: ["pytorch", "zeros"]),
-                      "zeros: every parameter 0; pytorch: U(−1/√fan_in, 1/√fan_in) from seed="),
-        CommandOption("seed", .seed(default: ModelSpecification.defaultSeed), "seed of the initial parameters"),
-    ]
+    /// `model`'s options.
+    enum ModelOptions {
+        static let degree = CommandOption.count("degree", limit: Limits.maximumPolynomialDegree, "degree of the polynomial",
+                                                subcommand: "poly", defaultDescription: "required")
+        static let hidden = CommandOption.wholeNumbers("hidden", default: [32], range: 1...Limits.maximumHiddenWidth,
+                                                       maximumCount: Limits.maximumHiddenLayers, "widths of the hidden layers", subcommand: "mlp")
+        static let act = CommandOption.choice("act", aliases: ["activation"], default: DenseNetwork.Activation.relu,
+                                              "activation between layers", subcommand: "mlp")
+        static let l2 = CommandOption.number("l2", default: 0, range: 0...1e6, "weight penalty: the loss adds l2·Σw² over weights (not biases)")
+        static let initialization = CommandOption.choice("init", default: "pytorch", choices: ["pytorch", "zeros"],
+                                                         "zeros: every parameter 0; pytorch: U(−1/√fan_in, 1/√fan_in) from seed=")
+        static let seed = CommandOption.seed("seed of the initial parameters", default: ModelSpecification.defaultSeed)
+        static let all = [degree.option, hidden.option, act.option, l2.option, initialization.option, seed.option]
+    }
 
-    static let trainOptions: [CommandOption] = [
-        .epochs(default: defaultEpochs, "passes over the training rows"),
-        .batch(default: defaultBatchRows, "rows per step: N, or full for every row (a training in progress keeps its own)"),
-        .seed("seed of each epoch's shuffle"),
-        CommandOption("early", .count(default: nil, limit: Limits.maximumEpochs),
-                      "stop after this many epochs without a lower validation loss (keeps the best)"),
-    ]
+    /// `train`'s options.
+    enum TrainOptions {
+        static let epochs = CommandOption.epochs(default: defaultEpochs, "passes over the training rows")
+        static let batch = CommandOption.batch(default: defaultBatchRows, "rows per step: N, or full for every row (a training in progress keeps its own)")
+        static let seed = CommandOption.seed("seed of each epoch's shuffle")
+        static let early = CommandOption.count("early", limit: Limits.maximumEpochs,
+                                               "stop after this many epochs without a lower validation loss (keeps the best)")
+        static let all = [epochs.option, batch.option, seed.option, early.option]
+    }
 
     static let modelDetails = """
         `model KIND` chooses what `train` fits to the data; the loss follows from the data's target,
@@ -113,33 +117,33 @@ extension Command {
                 ?? "models: " + modelKinds.joined(separator: ", ")
             throw ShellError("unknown model '\(kindWord.text)'", at: kindWord.range, hint: hint)
         }
-        let allowed = modelOptions.filter { $0.subcommand == nil || $0.subcommand == kind }
+        let allowed = ModelOptions.all.filter { $0.subcommand == nil || $0.subcommand == kind }
         let options = try CommandOptionValues(statement.words.dropFirst(2), options: allowed, command: "model \(kind)")
         let architecture: ModelSpecification.Architecture
         switch kind {
         case "linear": architecture = .linear
         case "logistic": architecture = .logistic
         case "poly":
-            guard let degree = options.count("degree") else {
+            guard let degree = options[ModelOptions.degree] else {
                 throw ShellError("model poly needs a degree", at: kindWord.range, hint: "e.g. model poly degree=3 (1 to \(Limits.maximumPolynomialDegree))")
             }
             architecture = .polynomial(degree: degree)
         default:
-            let hidden = options.wholeNumbers("hidden")
-            let activation = DenseNetwork.Activation(rawValue: options.choice("act")) ?? .relu
+            let hidden = options[ModelOptions.hidden]
+            let activation = options[ModelOptions.act]
             architecture = .multilayerPerceptron(hidden: hidden, activation: activation)
         }
         let initialization: ModelInitialization
-        if options.choice("init") == "zeros" {
-            if options.isGiven("seed") {
-                throw ShellError("init=zeros starts every parameter at 0; it takes no seed", at: statement.word(forKey: "seed")?.range,
+        if options[ModelOptions.initialization] == "zeros" {
+            if options.isGiven(ModelOptions.seed) {
+                throw ShellError("init=zeros starts every parameter at 0; it takes no seed", at: statement.word(for: ModelOptions.seed)?.range,
                                  hint: "give init=zeros or seed=N, not both")
             }
             initialization = .zeros
         } else {
-            initialization = .seeded(options.seed("seed"))
+            initialization = .seeded(options[ModelOptions.seed])
         }
-        let specification = ModelSpecification(architecture: architecture, l2: options.number("l2") ?? 0, initialization: initialization)
+        let specification = ModelSpecification(architecture: architecture, l2: options[ModelOptions.l2], initialization: initialization)
         // Described first: a model that does not suit the data is refused, not kept.
         let description = try describeModel(specification, data: session.lab.data, session: session, at: statement.words[0])
         session.setModel(specification)
@@ -192,9 +196,9 @@ extension Command {
     // MARK: train
 
     static func trainCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
-        let options = try CommandOptionValues(statement.words.dropFirst(), options: trainOptions, command: "train")
-        let epochs = options.declaredCount("epochs")
-        let batch = options.givenBatch("batch")
+        let options = try CommandOptionValues(statement.words.dropFirst(), options: TrainOptions.all, command: "train")
+        let epochs = options[TrainOptions.epochs]
+        let batch = options.given(TrainOptions.batch)
         guard let data = session.lab.data else {
             throw ShellError("no data to train on", at: statement.words[0].range,
                              hint: "choose a data set first, e.g. data moons, data sine, data digits or data load FILE.csv")
@@ -203,16 +207,16 @@ extension Command {
             throw ShellError("no model to train", at: statement.words[0].range,
                              hint: "choose one, e.g. model mlp hidden=32, model linear, model poly degree=3 or model logistic")
         }
-        let patience = options.count("early")
+        let patience = options[TrainOptions.early]
         if patience != nil, data.validation == nil {
             throw ShellError("early stopping needs a validation set, and every row of '\(data.training.name)' trains",
-                             at: statement.word(forKey: "early")?.range, hint: "make one with a split, e.g. data \(data.training.name) split=0.8")
+                             at: statement.word(for: TrainOptions.early)?.range, hint: "make one with a split, e.g. data \(data.training.name) split=0.8")
         }
-        let seed = options.seed("seed")
+        let seed = options[TrainOptions.seed]
         var notes: [String] = []
         var training: ModelTraining
         if var existing = session.lab.training, existing.specification == specification, existing.trainer.split == data,
-           batch.map({ $0 == existing.batchSize }) ?? true, !options.isGiven("seed") || seed == existing.seed,
+           batch.map({ $0 == existing.batchSize }) ?? true, !options.isGiven(TrainOptions.seed) || seed == existing.seed,
            existing.trainer.ending == nil {
             if existing.optimizerDescription != session.optimizer.description || existing.scheduleDescription != session.schedule.description {
                 do throws(EvaluationError) {
@@ -318,7 +322,7 @@ extension Command {
         let chart = LineChart(series: series, width: size.width, height: size.height, yScale: scale,
                               title: "loss per epoch (train and validation, without l2)", xLabel: "epoch", yLabel: "loss")
         session.lastPicture = .lineChart(chart)
-        session.say(chart.render(style: style(session), color: session.useColor))
+        session.say(chart.render(style: session.glyphStyle, color: session.useColor))
     }
 
     /// `lr` after `train`: prints or changes the training's base rate; the optimizer's state is kept.

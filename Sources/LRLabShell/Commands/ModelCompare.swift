@@ -5,8 +5,8 @@ import LRLabText
 extension Command {
     static func compareModels(_ session: Session, _ statement: Statement, options: CommandOptionValues,
                               entries: [Comparison.Entry], setup: ModelTrainingSetup) throws(ShellError) {
-        let epochs = options.declaredCount("epochs")
-        let batch = options.givenBatch("batch") ?? setup.batchSize
+        let epochs = options[CompareOptions.epochs]
+        let batch = options.given(CompareOptions.batch) ?? setup.batchSize
         // The trainings run one after the other and only their traces are kept.
         try checkMemory(session, model: setup.model, split: setup.split, batchSize: batch, count: 1, keepsBestParameters: false,
                         what: "compare on this model", at: statement.words[0])
@@ -42,12 +42,12 @@ extension Command {
         columns.append(.init("epochs"))
         var lines = ["compare: \(setup.description) on \(setup.split.training.shownName), \(NumberFormat.counted(comparison.epochs, "epoch")) of "
                      + "\(batch.map { "batches of \($0)" } ?? "full batches"), the same start and batches (seed \(setup.seed))"]
-        lines.append(Table(columns: columns, rows: rows).render(style: style(session)))
+        lines.append(Table(columns: columns, rows: rows).render(style: session.glyphStyle))
         // The verdicts `train` would give each training, in the shared words (help verdicts).
         lines.append("verdicts: " + comparison.results.map { "\($0.label) \($0.verdicts.map(\.name).joined(separator: ", "))" }
             .joined(separator: "; "))
         lines.append("losses: \(setup.lossName) over the whole set after the last epoch (without l2); accuracies are fractions")
-        let size = pictureSize(session)
+        let size = session.pictureSize()
         let which = hasValidation ? "validation" : "training"
         let lossSeries = comparison.results.map { result in
             LineChart.Series(result.label, y: result.trace.records.map { hasValidation ? ($0.validationLoss ?? .nan) : $0.trainLoss },
@@ -56,7 +56,7 @@ extension Command {
         let positive = lossSeries.allSatisfy { $0.y.allSatisfy { !$0.isFinite || $0 > 0 } }
         let lossChart = LineChart(series: lossSeries, width: size.width, height: size.height, yScale: positive ? .log10 : .linear,
                                   title: "\(which) loss per epoch", xLabel: "epoch", yLabel: "loss")
-        lines.append(lossChart.render(style: style(session), color: session.useColor))
+        lines.append(lossChart.render(style: session.glyphStyle, color: session.useColor))
         session.lastPicture = .lineChart(lossChart)
         if isClassifier {
             let accuracySeries = comparison.results.map { result in
@@ -65,7 +65,7 @@ extension Command {
             }
             let accuracyChart = LineChart(series: accuracySeries, width: size.width, height: size.height,
                                           title: "\(which) accuracy per epoch", xLabel: "epoch", yLabel: "accuracy")
-            lines.append(accuracyChart.render(style: style(session), color: session.useColor))
+            lines.append(accuracyChart.render(style: session.glyphStyle, color: session.useColor))
             session.lastPicture = .lineChart(accuracyChart)
         }
         for result in comparison.results {

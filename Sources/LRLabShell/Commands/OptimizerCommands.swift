@@ -7,7 +7,7 @@ extension Command {
         Command("schedule", usage: "schedule [KIND OPTIONS... | table [OPTIONS:table]]",
                 summary: "set the learning rate as a function of the step (annealing, decay, warm-up)",
                 details: scheduleDetails, completion: .computed(ScheduleReport.completions(after:)),
-                options: scheduleOptions) { session, statement throws(ShellError) in
+                options: ScheduleOptions.all) { session, statement throws(ShellError) in
             try scheduleCommand(session, statement)
         },
         Command("explain", usage: "explain [OPTIMIZER [key=value ...]]",
@@ -43,10 +43,11 @@ extension Command {
     ]
 
     /// `schedule table steps=N`.
-    static let scheduleOptions: [CommandOption] = [
-        CommandOption("steps", .count(default: nil, limit: Limits.maximumScheduleHorizon), "the span of schedule table",
-                      subcommand: "table", defaultDescription: "the run, ≥ 1000"),
-    ]
+    enum ScheduleOptions {
+        static let steps = CommandOption.count("steps", limit: Limits.maximumScheduleHorizon, "the span of schedule table",
+                                               subcommand: "table", defaultDescription: "the run, ≥ 1000")
+        static let all = [steps.option]
+    }
 
     static var scheduleDetails: String {
         var lines = ["`schedule` alone prints the current schedule and the rate at the steps where it changes.",
@@ -79,10 +80,10 @@ extension Command {
             var horizon = ScheduleReport.defaultHorizon(session)
             if words.count == 2, words[1].keyValue.value == nil {
                 // `schedule table 500`: the count alone, as before options were declared.
-                horizon = try parseCount(words[1], limit: Limits.maximumScheduleHorizon)
+                horizon = try words[1].count(limit: Limits.maximumScheduleHorizon)
             } else {
-                let options = try CommandOptionValues(words.dropFirst(), options: scheduleOptions, command: "schedule table")
-                horizon = options.count("steps") ?? horizon
+                let options = try CommandOptionValues(words.dropFirst(), options: ScheduleOptions.all, command: "schedule table")
+                horizon = options[ScheduleOptions.steps] ?? horizon
             }
             session.say(ScheduleReport.table(session, steps: horizon))
             return

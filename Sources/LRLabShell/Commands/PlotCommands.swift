@@ -3,27 +3,19 @@ import LRLabText
 
 /// `plot loss | f | path | lr`: the pictures of one run, sized to the terminal.
 extension Command {
-    /// Picture size: the terminal less room for axis labels, within sensible bounds.
-    static func pictureSize(_ session: Session, tall: Bool = false) -> (width: Int, height: Int) {
-        let width = Swift.min(Swift.max(session.terminalColumns - 14, 20), 160)
-        let height = Swift.min(Swift.max(session.terminalRows - (tall ? 8 : 14), 8), tall ? 50 : 20)
-        return (width, height)
-    }
-
-    static func style(_ session: Session) -> GlyphStyle { session.useUnicode ? .unicode : .ascii }
-
     /// `plot lr steps=N`.
-    static let plotOptions: [CommandOption] = [
-        CommandOption("steps", .count(default: nil, limit: Limits.maximumScheduleHorizon), "the span of plot lr",
-                      subcommand: "lr", defaultDescription: "the run, ≥ 1000"),
-    ]
+    enum PlotOptions {
+        static let steps = CommandOption.count("steps", limit: Limits.maximumScheduleHorizon, "the span of plot lr",
+                                               subcommand: "lr", defaultDescription: "the run, ≥ 1000")
+        static let all = [steps.option]
+    }
 
     static func plotCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
         guard statement.words.count >= 2 else {
             throw ShellError("plot what?", at: statement.words[0].range, hint: "plot loss, plot f, plot path, plot lr, plot pbt or plot data")
         }
         let what = statement.words[1]
-        let size = pictureSize(session, tall: what.text == "path")
+        let size = session.pictureSize(tall: what.text == "path")
         switch what.text {
         case "loss":
             if session.focus == .model {
@@ -38,7 +30,7 @@ extension Command {
                                   width: size.width, height: size.height, yScale: scale,
                                   title: "loss per step", xLabel: "step", yLabel: "loss")
             session.lastPicture = .lineChart(chart)
-            session.say(chart.render(style: style(session), color: session.useColor))
+            session.say(chart.render(style: session.glyphStyle, color: session.useColor))
         case "f", "path":
             try statement.expectWords(2)
             let run = try session.currentRun(at: what)
@@ -53,8 +45,8 @@ extension Command {
         case "data":
             try plotDataCommand(session, statement)
         case "lr":
-            let options = try CommandOptionValues(statement.words.dropFirst(2), options: plotOptions, command: "plot lr")
-            let steps = options.count("steps") ?? ScheduleReport.defaultHorizon(session)
+            let options = try CommandOptionValues(statement.words.dropFirst(2), options: PlotOptions.all, command: "plot lr")
+            let steps = options[PlotOptions.steps] ?? ScheduleReport.defaultHorizon(session)
             session.say(ScheduleReport.chart(session, steps: steps))
         case "pbt":
             try plotPopulation(session, statement)
@@ -85,7 +77,7 @@ extension Command {
                                        .init("iterates", y: iterates.map { objective.loss(at: [$0]) }, x: iterates)],
                               title: "\(objective.signature) = \(objective.expression)", xLabel: objective.parameters[0], yLabel: "f")
         session.lastPicture = .lineChart(chart)
-        session.say(plot.render(style: style(session), color: session.useColor))
+        session.say(plot.render(style: session.glyphStyle, color: session.useColor))
     }
 
     static func plotPath(_ session: Session, _ run: Run, size: (width: Int, height: Int)) {
@@ -103,7 +95,7 @@ extension Command {
         let map = ContourMap(function: { objective.loss(at: [$0, $1]) }, rect: rect, trajectories: trajectories, minima: minima,
                              width: size.width, height: size.height, title: "\(objective.signature) = \(objective.expression)")
         session.lastPicture = .contourMap(map)
-        session.say(map.render(style: style(session), color: session.useColor, lineWidth: session.terminalColumns))
+        session.say(map.render(style: session.glyphStyle, color: session.useColor, lineWidth: session.terminalColumns))
     }
 
     /// A 2-D run's kept trajectory as points.

@@ -24,6 +24,6 @@ extension Command {
         let series = [LineChart.Series("f", y: samples.map { objective.loss(at: [$0]) }, x: samples)]
             + paths.map { LineChart.Series($0.label, y: $0.iterates.map { objective.loss(at: [$0]) }, x: $0.iterates) }
         session.lastPicture = .lineChart(LineChart(series: series, title: plot.title, xLabel: objective.parameters[0], yLabel: "f"))
-        session.say(plot.render(style: style(session), color: session.useColor))
+        session.say(plot.render(style: session.glyphStyle, color: session.useColor))
     }
 }

@@ -11,7 +11,7 @@ extension Command {
         guard let split = session.lab.data else {
             throw ShellError("no data yet", at: word.range, hint: "make a data set first, e.g. data sine or data moons")
         }
-        let size = pictureSize(session, tall: split.training.featureCount == 2)
+        let size = session.pictureSize(tall: split.training.featureCount == 2)
         let training = split.training
         if !training.isClassification && training.featureCount == 1 {
             var curves: [(label: String, model: any Model, parameters: [Double])] = []
@@ -27,8 +27,8 @@ extension Command {
             }
             let plot = fitPlot(split: split, curves: curves, size: size)
             session.lastPicture = .fitPlot(plot)
-            var text = plot.render(style: style(session), color: session.useColor)
-            if let errors { text += "\n" + errors.render(style: style(session), color: session.useColor) }
+            var text = plot.render(style: session.glyphStyle, color: session.useColor)
+            if let errors { text += "\n" + errors.render(style: session.glyphStyle, color: session.useColor) }
             session.say(text)
             return
         }
@@ -42,7 +42,7 @@ extension Command {
         let map = decisionMap(split: split, model: training.trainer.model, parameters: training.trainer.parameters, size: size,
                               title: training.specification.description + " on \(training.trainer.split.training.name): decision regions")
         session.lastPicture = .decisionMap(map)
-        session.say(map.render(style: style(session), color: session.useColor))
+        session.say(map.render(style: session.glyphStyle, color: session.useColor))
     }
 
     /// The points of `split` with each model's curve sampled across their x range.

@@ -37,29 +37,36 @@ extension Command {
                 After a pbt, expect and keep read \(Expectation.populationQuantities.map(\.name).joined(separator: ", ")):
                   keep random_best = pbt_best        (after pbt exploit=off)
                   expect pbt_best < random_best      (after pbt)
-                """, completion: .words(["step", "lineage", "compare"]), options: pbtOptions, countsAsTry: true) { session, statement throws(ShellError) in
+                """, completion: .words(["step", "lineage", "compare"]), options: PBTOptions.all, countsAsTry: true) { session, statement throws(ShellError) in
             try pbtCommand(session, statement)
         },
     ]
 
-    static let pbtOptions: [CommandOption] = [
-        CommandOption("population", .count(default: Population.Settings.defaultSize, limit: Limits.maximumPopulation), "how many members (at least 2)"),
-        CommandOption("interval", .count(default: Population.Settings.defaultInterval, limit: Limits.maximumPopulationBudget),
-                      "steps (epochs on a model) between exploit/explore",
-                      defaultDescription: "\(Population.Settings.defaultInterval) (\(Population.Settings.defaultModelInterval) epoch)"),
-        CommandOption("steps", .count(default: Population.Settings.defaultSteps, limit: Limits.maximumPopulationBudget),
-                      "steps each member takes on a formula (the budget is population × steps)"),
-        .epochs(default: defaultEpochs, "epochs each member trains on the model (population × epochs in all)"),
-        CommandOption("lr", .rateRange(default: 1e-4...1), "where lr is drawn from, log-uniformly"),
-        CommandOption("evolve", .names(default: ["lr"]), "the hyper-parameters that evolve (options of the optimizer)"),
-        CommandOption("quantile", .number(default: Population.Settings.defaultQuantile, range: 0...1), "fraction replaced each generation (at most half)"),
-        CommandOption("resample", .number(default: Population.Settings.defaultResample, range: 0...1), "probability that a copied value is drawn afresh"),
-        CommandOption("perturb", .rates(default: Population.Settings.defaultPerturbFactors), "factors a copied value is multiplied by, one drawn at random"),
-        CommandOption("exploit", .choice(default: "truncation", choices: Population.ExploitMode.allCases.map(\.rawValue)),
-                      "truncation, or off for random search"),
-        .seed("seed of the draws, copies and explore"),
-        CommandOption("compare", .flag(default: false), "also run random search on the same seed and budget; print both"),
-    ]
+    /// `pbt`'s options.
+    enum PBTOptions {
+        typealias Settings = Population.Settings
+        static let population = CommandOption.count("population", default: Settings.defaultSize, limit: Limits.maximumPopulation,
+                                                    "how many members (at least 2)")
+        static let interval = CommandOption.count("interval", default: Settings.defaultInterval, limit: Limits.maximumPopulationBudget,
+                                                  "steps (epochs on a model) between exploit/explore",
+                                                  defaultDescription: "\(Settings.defaultInterval) (\(Settings.defaultModelInterval) epoch)")
+        static let steps = CommandOption.count("steps", default: Settings.defaultSteps, limit: Limits.maximumPopulationBudget,
+                                               "steps each member takes on a formula (the budget is population × steps)")
+        static let epochs = CommandOption.epochs(default: defaultEpochs, "epochs each member trains on the model (population × epochs in all)")
+        static let lr = CommandOption.rateRange("lr", default: 1e-4...1, "where lr is drawn from, log-uniformly")
+        static let evolve = CommandOption.names("evolve", default: ["lr"], "the hyper-parameters that evolve (options of the optimizer)")
+        static let quantile = CommandOption.number("quantile", default: Settings.defaultQuantile, range: 0...1,
+                                                   "fraction replaced each generation (at most half)")
+        static let resample = CommandOption.number("resample", default: Settings.defaultResample, range: 0...1,
+                                                   "probability that a copied value is drawn afresh")
+        static let perturb = CommandOption.rates("perturb", default: Settings.defaultPerturbFactors,
+                                                 "factors a copied value is multiplied by, one drawn at random")
+        static let exploit = CommandOption.choice("exploit", default: Population.ExploitMode.truncation, "truncation, or off for random search")
+        static let seed = CommandOption.seed("seed of the draws, copies and explore")
+        static let compare = CommandOption.flag("compare", default: false, "also run random search on the same seed and budget; print both")
+        static let all = [population.option, interval.option, steps.option, epochs.option, lr.option, evolve.option, quantile.option,
+                          resample.option, perturb.option, exploit.option, seed.option, compare.option]
+    }
 
     static func pbtCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
         if let word = statement.words.dropFirst().first, word.keyValue.value == nil {
@@ -78,16 +85,16 @@ extension Command {
                                     ?? "pbt [key=value ...], pbt step or pbt lineage")
             }
         }
-        let options = try CommandOptionValues(statement.words.dropFirst(), options: pbtOptions, command: "pbt")
+        let options = try CommandOptionValues(statement.words.dropFirst(), options: PBTOptions.all, command: "pbt")
         let make: (Population.Settings) throws(ShellError) -> (population: Population, interruption: Population.Outcome?)
         let settings: Population.Settings
         if session.focus == .model {
-            guard !options.isGiven("steps") else {
-                throw ShellError("steps= counts a formula's steps, and the focus is the model on the data", at: statement.word(forKey: "steps")?.range,
+            guard !options.isGiven(PBTOptions.steps) else {
+                throw ShellError("steps= counts a formula's steps, and the focus is the model on the data", at: statement.word(for: PBTOptions.steps)?.range,
                                  hint: "on a model, give epochs=N; define or use a formula to run pbt on it")
             }
             settings = try pbtSettings(options, session: session, statement: statement, model: true)
-            let compare = options.flag("compare")
+            let compare = options[PBTOptions.compare]
             try checkPopulationMemory(session, statement, size: settings.size, populations: compare ? 2 : 1)
             session.population = nil
             guard let template = try modelTemplate(session, statement), template.isMeasured else {
@@ -95,15 +102,15 @@ extension Command {
             }
             make = { settings throws(ShellError) in try runModelPopulation(settings, session: session, template: template) }
         } else {
-            if options.isGiven("epochs") {
-                throw ShellError("epochs= counts a model's epochs, and the focus is the formula", at: statement.word(forKey: "epochs")?.range,
+            if options.isGiven(PBTOptions.epochs) {
+                throw ShellError("epochs= counts a model's epochs, and the focus is the formula", at: statement.word(for: PBTOptions.epochs)?.range,
                                  hint: "on a formula, give steps=N; choose data and a model (data ..., model ...) to run pbt on them")
             }
             let (objective, start) = try session.setup(at: statement.words[0])
             settings = try pbtSettings(options, session: session, statement: statement, model: false)
             make = { settings throws(ShellError) in try runPopulation(settings, session: session, objective: objective, start: start) }
         }
-        let compare = options.flag("compare")
+        let compare = options[PBTOptions.compare]
         let population = try make(settings)
         session.population = population.population
         guard compare else {
@@ -120,33 +127,33 @@ extension Command {
     /// For a model (`model: true`) `epochs=` is the budget and `interval=` counts epochs (1 unless given).
     static func pbtSettings(_ options: CommandOptionValues, session: Session, statement: Statement,
                             model: Bool) throws(ShellError) -> Population.Settings {
-        let size = options.declaredCount("population")
-        let steps = model ? options.declaredCount("epochs") : options.declaredCount("steps")
-        let interval = model && !options.isGiven("interval") ? Population.Settings.defaultModelInterval : options.declaredCount("interval")
+        let size = options[PBTOptions.population]
+        let steps = model ? options[PBTOptions.epochs] : options[PBTOptions.steps]
+        let interval = model && !options.isGiven(PBTOptions.interval) ? Population.Settings.defaultModelInterval : options[PBTOptions.interval]
         let command = statement.words[0]
         if model, size.multipliedReportingOverflow(by: steps).overflow || size * steps > Limits.maximumEpochs {
             throw ShellError("pbt trains at most \(HelpText.grouped(Limits.maximumEpochs)) epochs in all (population × epochs), not \(size) × \(steps)",
-                             at: statement.word(forKey: "epochs")?.range ?? command.range, hint: "give fewer members or epochs")
+                             at: statement.word(for: PBTOptions.epochs)?.range ?? command.range, hint: "give fewer members or epochs")
         }
         guard size >= 2 else {
-            throw ShellError("a population needs at least 2 members", at: statement.word(forKey: "population")?.range, hint: "e.g. population=8")
+            throw ShellError("a population needs at least 2 members", at: statement.word(for: PBTOptions.population)?.range, hint: "e.g. population=8")
         }
         guard size.multipliedReportingOverflow(by: steps).partialValue <= Limits.maximumPopulationBudget,
               !size.multipliedReportingOverflow(by: steps).overflow else {
             throw ShellError("pbt makes at most \(HelpText.grouped(Limits.maximumPopulationBudget)) steps in all (population × steps), not \(size) × \(steps)",
-                             at: (statement.word(forKey: "steps") ?? statement.word(forKey: "population"))?.range ?? command.range,
+                             at: (statement.word(for: PBTOptions.steps) ?? statement.word(for: PBTOptions.population))?.range ?? command.range,
                              hint: "give fewer members or steps")
         }
         let generations = (steps + interval - 1) / interval + 1
         guard size.multipliedReportingOverflow(by: generations).partialValue <= Limits.maximumPopulationRecords else {
             throw ShellError("pbt records at most \(HelpText.grouped(Limits.maximumPopulationRecords)) member rows (population × generations), not \(size) × \(generations)",
-                             at: statement.word(forKey: "interval")?.range ?? command.range, hint: "give a longer interval=")
+                             at: statement.word(for: PBTOptions.interval)?.range ?? command.range, hint: "give a longer interval=")
         }
         var evolve: [EvolvingHyperparameter] = []
-        let names = options.namesWithRanges("evolve", in: statement)
+        let names = options.namesWithRanges(PBTOptions.evolve, in: statement)
         for (name, range) in names {
             do throws(OptionError) {
-                let parameter = try EvolvingHyperparameter(name: name, configuration: session.optimizer, learningRates: options.rateRange("lr"))
+                let parameter = try EvolvingHyperparameter(name: name, configuration: session.optimizer, learningRates: options[PBTOptions.lr])
                 guard !evolve.contains(where: { $0.name == name }) else {
                     throw OptionError("'\(name)' is named twice in evolve=", key: name)
                 }
@@ -155,14 +162,14 @@ extension Command {
                 throw ShellError(error.message, at: range, hint: error.hint)
             }
         }
-        let factors = options.rates("perturb")
+        let factors = options[PBTOptions.perturb]
         guard factors.allSatisfy({ $0 > 0 }) else {
-            throw ShellError("perturb= factors must be positive", at: statement.word(forKey: "perturb")?.range, hint: "e.g. perturb=0.8,1.2")
+            throw ShellError("perturb= factors must be positive", at: statement.word(for: PBTOptions.perturb)?.range, hint: "e.g. perturb=0.8,1.2")
         }
-        let exploit = Population.ExploitMode(rawValue: options.choice("exploit")) ?? .truncation
-        return Population.Settings(size: size, interval: interval, steps: steps, evolve: evolve, quantile: options.declaredNumber("quantile"),
-                                   resample: options.declaredNumber("resample"), perturbFactors: factors, exploit: exploit,
-                                   seed: options.seed("seed"))
+        let exploit = options[PBTOptions.exploit]
+        return Population.Settings(size: size, interval: interval, steps: steps, evolve: evolve, quantile: options[PBTOptions.quantile],
+                                   resample: options[PBTOptions.resample], perturbFactors: factors, exploit: exploit,
+                                   seed: options[PBTOptions.seed])
     }
 
     /// Builds and trains a population to its budget, with a progress line; Ctrl-C keeps the
@@ -194,7 +201,7 @@ extension Command {
     /// `pbt step [N]`: N more intervals (default 1), past the budget once it is spent.
     static func pbtStep(_ session: Session, _ statement: Statement) throws(ShellError) {
         guard var population = session.population else { throw noPopulation(at: statement.words[1]) }
-        let count = try parseCount(statement, limit: Limits.maximumPopulationRecords, index: 2)
+        let count = try statement.count(limit: Limits.maximumPopulationRecords, index: 2)
         let recorded = population.generations.count * population.settings.size
         guard recorded + count * population.settings.size <= Limits.maximumPopulationRecords else {
             throw ShellError("the population would record more than \(HelpText.grouped(Limits.maximumPopulationRecords)) member rows (population × generations)",
@@ -221,11 +228,11 @@ extension Command {
     /// session's data with `opt` and `schedule`, batches as `train` makes them by default.
     static func modelTemplate(_ session: Session, _ statement: Statement) throws(ShellError) -> Trainer? {
         guard let data = session.lab.data else {
-            throw ShellError("no data to train on", at: statement.word(forKey: "epochs")?.range,
+            throw ShellError("no data to train on", at: statement.word(for: PBTOptions.epochs)?.range,
                              hint: "choose a data set first, e.g. data moons or data digits; or define or use a formula to run pbt on it")
         }
         guard let specification = session.lab.model else {
-            throw ShellError("no model to train", at: statement.word(forKey: "epochs")?.range,
+            throw ShellError("no model to train", at: statement.word(for: PBTOptions.epochs)?.range,
                              hint: "choose one, e.g. model mlp hidden=32; or define or use a formula to run pbt on it")
         }
         return try newTraining(session, specification: specification, data: data, batchSize: defaultBatchRows, seed: 0,
@@ -262,7 +269,7 @@ extension Command {
         let what = populations > 1 ? "pbt compare on this model (two populations)" : "pbt on this model"
         try checkMemory(session, model: model, split: data, batchSize: defaultBatchRows, count: size * populations,
                         keepsBestParameters: false, what: what, unit: "member", countOption: "population", perOption: populations,
-                        at: statement.word(forKey: "population") ?? statement.words[0])
+                        at: statement.word(for: PBTOptions.population) ?? statement.words[0])
     }
 
     static func noPopulation(at word: Word) -> ShellError {
@@ -277,8 +284,8 @@ extension Command {
         guard let population = session.population else { throw noPopulation(at: statement.words[1]) }
         let (scores, rates) = PopulationReport.charts(population, session: session)
         session.lastPicture = .lineChart(scores)
-        var text = scores.render(style: style(session), color: session.useColor)
-        if let rates { text += "\n\n" + rates.render(style: style(session), color: session.useColor) }
+        var text = scores.render(style: session.glyphStyle, color: session.useColor)
+        if let rates { text += "\n\n" + rates.render(style: session.glyphStyle, color: session.useColor) }
         session.say(text)
     }
 

@@ -20,7 +20,7 @@ extension Command {
                 """) { session, statement throws(ShellError) in
             let text = try lessonText(statement, in: session)
             let place = session.currentPlace ?? ScriptPlace(file: session.currentFile ?? "-", number: 1, text: statement.text)
-            session.lessonTask = LessonTask(text: text, line: place, isQuestion: true)
+            session.course.openTask = LessonTask(text: text, line: place, isQuestion: true)
             session.say(session.wrapped("question: " + text))
         },
         Command("choices", usage: "choices WORD WORD...", summary: "the answers a question offers (lessons)",
@@ -41,7 +41,7 @@ extension Command {
             guard !text.isEmpty else {
                 throw ShellError("answer needs a value", at: statement.words[0].range, hint: "e.g. answer 0.2, or answer adam")
             }
-            session.lessonAnswer = text
+            session.course.answer = text
         },
     ]
 }

@@ -31,7 +31,7 @@ extension Command {
         },
         Command("step", usage: "step [N]", summary: "take one (or N) steps, printing a trace line for each",
                 details: "Each line shows the step, the learning rate used, the gradient the step moved along\n(at the previous line's point), the step taken, the new point, its loss, and notes\n(overshoot, loss up, diverged, ...): `help trace` says how to check a line by hand.\nLimits: `help limits`.", countsAsTry: true) { session, statement throws(ShellError) in
-            let count = try parseCount(statement, limit: Limits.maximumPrintedSteps)
+            let count = try statement.count(limit: Limits.maximumPrintedSteps)
             var run = try session.currentRun(at: statement.words[0])
             let format = session.traceFormat(for: run)
             if let ending = run.ending {
@@ -142,42 +142,6 @@ extension Command {
         "Optimizers:\n" + registry.kinds.map { "  " + NumberFormat.rightPad($0.name, 10) + $0.summary }.joined(separator: "\n")
     }
 
-    /// `step 3`: a whole number from 1 to `limit`, 1 when absent.
-    static func parseCount(_ statement: Statement, limit: Int, index: Int = 1) throws(ShellError) -> Int {
-        guard statement.words.count > index else { return 1 }
-        if statement.words.count > index + 1 {
-            throw ShellError("\(statement.words[0].text) takes one count", at: statement.words[index + 1].range)
-        }
-        return try parseCount(statement.words[index], limit: limit)
-    }
-
-    /// The whole number from 1 to `limit` of a word (`10`, or `key=10`); the error names the
-    /// key and the limit, and `alternative` when the option also takes a word (`full`).
-    static func parseCount(_ word: Word, limit: Int, alternative: String? = nil) throws(ShellError) -> Int {
-        let text = word.keyValue.value ?? word.text
-        let name = word.keyValue.value == nil ? "the count" : word.keyValue.key
-        let hint = word.keyValue.value == nil ? "give a whole number of steps, e.g. 10" : "e.g. \(name)=10" + (alternative.map { " or \(name)=\($0)" } ?? "")
-        guard let count = try wholeNumber(text, at: word.range, limit: limit, hint: hint) else {
-            let expected = alternative.map { "\($0) or a whole number" } ?? "a whole number"
-            throw ShellError("\(name) must be \(expected) from 1 to \(limit), not \(text)", at: word.range)
-        }
-        return count
-    }
-
-    /// The whole number from 1 to `limit` that `text` writes (any of `NumberSyntax`'s forms:
-    /// `1e3`, `1_000`), or nil when it is a number outside those (the caller says what was
-    /// expected). Throws, at `range` with `hint`, when `text` is not a number.
-    static func wholeNumber(_ text: String, at range: SourceRange, limit: Int, hint: String) throws(ShellError) -> Int? {
-        let value: Double
-        do throws(NumberSyntax.Problem) {
-            value = try NumberSyntax.value(text)
-        } catch {
-            throw ShellError(error.message(text), at: range, hint: hint)
-        }
-        guard value.rounded() == value, value >= 1, value <= Double(limit) else { return nil }
-        return Int(saturating: value)
-    }
-
     static func describePosition(_ session: Session, _ run: Run) -> String {
         "step \(run.stepCount), \(run.lossFunction.parameterCount == 1 ? "x" : "point") = \(NumberFormat.point(run.point, digits: session.digits)), loss = \(session.format(run.loss))"
     }
@@ -252,14 +216,14 @@ extension Command {
                 guard word.keyValue.key == "max", word.keyValue.value != nil else {
                     throw ShellError("unexpected '\(word.text)'", at: word.range, hint: "run until converged max=N")
                 }
-                count = try parseCount(word, limit: Limits.maximumSteps)
+                count = try word.count(limit: Limits.maximumSteps)
             }
         } else {
             guard !words.isEmpty else {
                 throw ShellError("run needs a number of steps", at: statement.words[0].range,
                                  hint: "e.g. run 100, or run until converged")
             }
-            count = try parseCount(statement, limit: Limits.maximumSteps)
+            count = try statement.count(limit: Limits.maximumSteps)
         }
         var run = try session.currentRun(at: statement.words[0])
         if let ending = run.ending {
@@ -288,7 +252,7 @@ extension Command {
             case "all":
                 elide = false
             case "last":
-                let count = try parseCount(statement, limit: Limits.maximumSteps, index: 2)
+                let count = try statement.count(limit: Limits.maximumSteps, index: 2)
                 rows = Array(rows.suffix(count))
                 elide = false
             default:

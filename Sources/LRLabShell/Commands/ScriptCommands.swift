@@ -68,8 +68,8 @@ extension Command {
             let lessons = try session.lessonSources()
             let number = try lessonNumber(statement, count: lessons.count)
             let source = lessons[number - 1]
-            if session.guidesLessons, session.currentFile == nil {
-                session.lessonRequest = LessonRequest(number: number, source: source)
+            if session.course.guidesLessons, session.currentFile == nil {
+                session.course.request = LessonRequest(number: number, source: source)
             } else {
                 try session.runLesson(source, at: nil)
             }
@@ -92,7 +92,7 @@ extension Command {
         guard statement.words.count > 1 else { return 1 }
         guard statement.words.count == 2 else { throw ShellError("lesson takes one number", at: statement.words[2].range) }
         let word = statement.words[1]
-        guard let number = try wholeNumber(word.text, at: word.range, limit: count, hint: "e.g. lesson 1; lessons lists them") else {
+        guard let number = try Word.wholeNumber(word.text, at: word.range, limit: count, hint: "e.g. lesson 1; lessons lists them") else {
             throw ShellError("there is no lesson \(word.text): the lessons are 1 to \(count)", at: word.range, hint: "lessons lists them")
         }
         return number

@@ -14,7 +14,7 @@ extension LessonGuide {
     mutating func presentItems(_ session: Session) {
         guard let lesson else { return }
         phase = .paused
-        session.guidedPlace = place
+        session.course.guidedPlace = place
         let items = lesson.sections[section]
         if item == 0 {
             failedSections.remove(section)

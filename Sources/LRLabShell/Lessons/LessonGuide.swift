@@ -190,13 +190,13 @@ public struct LessonGuide {
                 if session.executeReporting(line: line) != .error {
                     // Only work the checks read (a run, a training...) is a try; asking (help,
                     // show) or setting up (opt, start) gets no note and brings no hint nearer.
-                    let tried = Command.countsAsTry(line: line, registry: session.commandRegistry)
+                    let tried = session.commandRegistry.countsAsTry(line: line)
                     checkTask(tries: tries, hintShown: hintShown, counting: tried, quietlyUnlessDone: !tried, session)
                 }
             }
         }
-        if let request = session.lessonRequest {
-            session.lessonRequest = nil
+        if let request = session.course.request {
+            session.course.request = nil
             start(request, session)
         }
     }
@@ -228,7 +228,7 @@ public struct LessonGuide {
         let saved = progress
         if !saved.finished, saved.position > 0, saved.position < parsed.sections.count {
             phase = .askingResume(section: saved.position)
-            session.guidedPlace = place
+            session.course.guidedPlace = place
             Self.say(wrapped: "You left this lesson at section \(saved.position + 1) of \(parsed.sections.count). Resume there (the sections before it run again without printing)? Enter or yes resumes, no starts over.", session)
             return
         }
@@ -289,14 +289,14 @@ public struct LessonGuide {
         lesson = nil
         task = nil
         phase = .free
-        session.guidedPlace = nil
+        session.course.guidedPlace = nil
     }
 
     /// Saves this lesson's progress into the file as it is now, so that what another lrlab
     /// saved for other lessons meanwhile is kept.
     mutating func saveProgress(_ session: Session) {
         let mine = progress
-        if let latest = session.progressFile?.load(), latest.warning == nil { course = latest.progress }
+        if let latest = session.course.progressFile?.load(), latest.warning == nil { course = latest.progress }
         progress = mine
         session.saveProgress(course)
     }

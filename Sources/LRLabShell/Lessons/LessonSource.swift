@@ -56,17 +56,17 @@ struct LessonPlace: Sendable, Hashable {
 }
 
 extension Session {
-    /// The lessons of the course: the `.lrlab` files of the first of `lessonDirectories` that has
-    /// any, in name order, else `builtInLessons`. An entry that cannot be read (a folder, a
+    /// The lessons of the course: the `.lrlab` files of the first of `course.lessonDirectories` that has
+    /// any, in name order, else `course.builtInLessons`. An entry that cannot be read (a folder, a
     /// link loop, a file past the size limit) is left out with a warning on `errorOutput`; a
     /// lessons folder without a readable lesson says so before the built-in course is used
     /// (unless `reportingProblems` is false: the course was listed already).
     func lessonSources(reportingProblems: Bool = true) throws(ShellError) -> [LessonSource] {
         func warn(_ text: String) { if reportingProblems { errorOutput(wrapped(text)) } }
-        for directory in lessonDirectories {
+        for directory in course.lessonDirectories {
             guard let names = TextFile.list(directory) else {
                 warn("lrlab: warning: the lessons folder '\(DiagnosticRenderer.visible(directory))' cannot be read"
-                     + (builtInLessons.isEmpty ? "" : "; the built-in course is used"))
+                     + (course.builtInLessons.isEmpty ? "" : "; the built-in course is used"))
                 continue
             }
             var sources: [LessonSource] = []
@@ -81,10 +81,10 @@ extension Session {
             }
             if !sources.isEmpty { return sources }
             warn("lrlab: warning: no lesson (NN-name.lrlab) can be read in '\(DiagnosticRenderer.visible(directory))'"
-                        + (builtInLessons.isEmpty ? "" : "; the built-in course is used"))
+                        + (course.builtInLessons.isEmpty ? "" : "; the built-in course is used"))
         }
-        if !builtInLessons.isEmpty { return builtInLessons }
-        throw ShellError("no lessons found in " + (lessonDirectories.isEmpty ? "this build" : lessonDirectories.joined(separator: ", ")),
+        if !course.builtInLessons.isEmpty { return course.builtInLessons }
+        throw ShellError("no lessons found in " + (course.lessonDirectories.isEmpty ? "this build" : course.lessonDirectories.joined(separator: ", ")),
                          hint: "set LRLAB_LESSONS to a folder of .lrlab lessons")
     }
 

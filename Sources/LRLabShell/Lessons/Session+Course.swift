@@ -5,7 +5,7 @@ extension Session {
     /// The saved progress (empty without a progress file); a problem reading it is a warning on
     /// `errorOutput`, never an error.
     func loadProgress() -> CourseProgress {
-        guard let progressFile else { return CourseProgress() }
+        guard let progressFile = course.progressFile else { return CourseProgress() }
         let (progress, warning) = progressFile.load()
         if let warning { errorOutput(wrapped("lrlab: " + warning)) }
         return progress
@@ -13,7 +13,7 @@ extension Session {
 
     /// Saves `progress` when there is a progress file; a failure is a warning.
     func saveProgress(_ progress: CourseProgress) {
-        if let warning = progressFile?.save(progress) { errorOutput(wrapped("lrlab: " + warning)) }
+        if let warning = course.progressFile?.save(progress) { errorOutput(wrapped("lrlab: " + warning)) }
     }
 
     /// What `lessons` prints: each lesson's number, a mark (✔ done, ◐ begun), its title, and its
@@ -28,7 +28,7 @@ extension Session {
             let mark = lesson.isDone ? (useUnicode ? "✔" : "+") : lesson.finished ? (useUnicode ? "◑" : "s")
                 : lesson.isBegun ? (useUnicode ? "◐" : "~") : " "
             var title = source.title
-            if let place = guidedPlace, place.fileName == source.fileName, place.number == index + 1 {
+            if let place = course.guidedPlace, place.fileName == source.fileName, place.number == index + 1 {
                 title += "  ← you are here, \(place.section + 1)/\(place.sectionCount)"
             }
             let head = NumberFormat.leftPad(String(index + 1), 3) + " " + mark + " "
@@ -56,7 +56,7 @@ extension Session {
         focus = .formula
         optimizer = .standard
         schedule = ConstantSchedule()
-        lessonAnswer = nil
+        course.startLesson()
         lastPicture = nil
         stepTableEnded = nil
         return hadSomething
