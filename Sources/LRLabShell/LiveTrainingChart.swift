@@ -11,10 +11,11 @@ import LRLabText
 /// the status line under the frame), so redrawing it in place never scrolls.
 struct LiveTrainingChart {
     static let framesPerSecond = 5
-    /// Lines of the screen a frame leaves free: the command's and the status line.
+    /// Lines of the screen a frame leaves free: the command's and the status
+    /// line's.
     static let reservedRows = 2
-    /// Rows of the decision map within the rows a frame may take (the rest go to
-    /// the loss chart).
+    /// The decision map's share of the rows a frame may take (the rest go
+    /// to the loss chart).
     static let mapShare = 0.55
     private let emit: (String) -> Void
     private let style: GlyphStyle

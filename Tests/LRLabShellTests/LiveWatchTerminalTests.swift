@@ -20,7 +20,8 @@ import Testing
     static func stop(_ tmux: Tmux) {
         let pid = tmux.run(["display-message", "-p", "-t", "live",
                             "#{pane_pid}"])
-        if let pid = Int32(pid.trimmingCharacters(in: .whitespacesAndNewlines)) {
+        let trimmed = pid.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let pid = Int32(trimmed) {
             kill(pid, SIGHUP)
         }
         tmux.run(["kill-server"])
@@ -34,7 +35,8 @@ import Testing
     /// The lines of `pane` from the one containing `from` up to, not
     /// including, the one containing `to`.
     static func section(_ pane: String, from: String, to: String) -> String {
-        let lines = pane.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = pane.split(separator: "\n",
+                               omittingEmptySubsequences: false)
         guard let first = lines.firstIndex(where: { $0.contains(from) })
         else { return "" }
         let rest = lines[first...]
@@ -85,7 +87,8 @@ import Testing
                 "the path grew in several frames: \(counts)")
         let after = Self.history(tmux)
         #expect(after.contains("verdict:"))
-        #expect(after.components(separatedBy: "● gd  S start  E end").count == 2,
+        let legend = "● gd  S start  E end"
+        #expect(after.components(separatedBy: legend).count == 2,
                 "the final map stays, drawn once:\n\(after)")
         #expect(after.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }

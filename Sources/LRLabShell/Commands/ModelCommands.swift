@@ -265,9 +265,11 @@ extension Command {
         }
         let firstEpoch = training.trainer.epoch
         let target = firstEpoch + epochs
-        var live = LiveTrainingChart(session, trainer: training.trainer, title: specification.description)
-        let stop = LiveTrainingChart.train(&training.trainer, epochs: epochs, patience: patience, live: &live,
-                                           shouldStop: session.shouldStop) { record in
+        var live = LiveTrainingChart(session, trainer: training.trainer,
+                                     title: specification.description)
+        let stop = LiveTrainingChart.train(
+            &training.trainer, epochs: epochs, patience: patience, live: &live,
+            shouldStop: session.shouldStop) { record in
             session.progress?("train: epoch \(record.epoch) of \(target), train loss \(session.format(record.trainLoss))"
                               + (record.validationLoss.map { ", val loss \(session.format($0))" } ?? ""))
         }

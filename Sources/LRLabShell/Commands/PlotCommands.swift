@@ -84,23 +84,34 @@ extension Command {
     }
 
     /// `plot f`'s picture of a 1-D formula with `iterates` on its curve.
-    static func functionPlot(_ objective: Objective, iterates: [Double], size: (width: Int, height: Int)) -> CurvePlot {
+    static func functionPlot(_ objective: Objective, iterates: [Double],
+                             size: (width: Int, height: Int)) -> CurvePlot {
         var known = (objective.minima + objective.localMinima).map { $0[0] }
-        // Show the far side of where the run went too, so a valley is seen whole.
-        if let first = iterates.first, let last = iterates.last { known.append(2 * last - first) }
+        // Show the far side of where the run went too: a valley seen whole.
+        if let first = iterates.first, let last = iterates.last {
+            known.append(2 * last - first)
+        }
         let range = CurvePlot.interval(enclosing: iterates, including: known)
-        return CurvePlot(function: { objective.loss(at: [$0]) }, xRange: range, iterates: iterates,
-                         width: size.width, height: size.height, title: "\(objective.signature) = \(objective.expression)",
-                         xLabel: objective.parameters[0])
+        return CurvePlot(
+            function: { objective.loss(at: [$0]) }, xRange: range,
+            iterates: iterates, width: size.width, height: size.height,
+            title: "\(objective.signature) = \(objective.expression)",
+            xLabel: objective.parameters[0])
     }
 
     /// `plot path`'s contour map of a 2-D formula with `trajectories`.
-    static func pathMap(_ objective: Objective, _ trajectories: [ContourMap.Trajectory],
+    static func pathMap(_ objective: Objective,
+                        _ trajectories: [ContourMap.Trajectory],
                         size: (width: Int, height: Int)) -> ContourMap {
-        let minima = (objective.minima + objective.localMinima).map { (x: $0[0], y: $0[1]) }
-        let rect = PlotRect.enclosing(trajectories.map(\.points), points: minima.count <= 2 ? minima : [])
-        return ContourMap(function: { objective.loss(at: [$0, $1]) }, rect: rect, trajectories: trajectories, minima: minima,
-                          width: size.width, height: size.height, title: "\(objective.signature) = \(objective.expression)")
+        let minima = (objective.minima + objective.localMinima)
+            .map { (x: $0[0], y: $0[1]) }
+        let rect = PlotRect.enclosing(trajectories.map(\.points),
+                                      points: minima.count <= 2 ? minima : [])
+        return ContourMap(
+            function: { objective.loss(at: [$0, $1]) }, rect: rect,
+            trajectories: trajectories, minima: minima,
+            width: size.width, height: size.height,
+            title: "\(objective.signature) = \(objective.expression)")
     }
 
     static func plotPath(_ session: Session, _ run: Run, size: (width: Int, height: Int)) {
