@@ -21,6 +21,7 @@ import Testing
 
     @Test(arguments: [
         ("use ravine; opt gd lr=0.039", "run 300", "plot path"),
+        ("use ravine; opt gd lr=0.039", "run until converged", "plot path"),
         ("f(x) = x^2 - 2*x; start x=-2; opt gd lr=0.3", "run 20", "plot f"),
     ])
     func withoutATerminalWatchAddsOnlyTheFinalPicture(
@@ -33,10 +34,11 @@ import Testing
         #expect(plotted.count == plain.count + 1)
     }
 
-    @Test func liveFramesShowThePathGrowingAndTheRunIsUnchanged() {
-        let script = "use ravine; opt gd lr=0.039\nrun 300 watch"
-        let live = Self.said(script, live: true)
-        let plain = Self.said("use ravine; opt gd lr=0.039\nrun 300")
+    @Test(arguments: ["run 300", "run until converged"])
+    func liveFramesShowThePathGrowingAndTheRunIsUnchanged(run: String) {
+        let setup = "use ravine; opt gd lr=0.039\n"
+        let live = Self.said(setup + run + " watch", live: true)
+        let plain = Self.said(setup + run)
         #expect(live.said == plain.said, "the run and its report are the same")
         #expect(live.frames.count >= 5)
         // Each frame marks more of the path than the first one.

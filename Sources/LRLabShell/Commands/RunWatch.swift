@@ -71,7 +71,9 @@ struct RunWatch {
 
     /// Runs `count` steps of `run` (or until it converges), drawing a frame
     /// through `emit` at most every `frameInterval` and the last one when the
-    /// run stops for any reason; returns the steps taken.
+    /// run stops for any reason; returns the steps taken. A quick run of N
+    /// steps grows by N / `frames` steps a frame; one until convergence by
+    /// as many steps as it has taken.
     mutating func run(_ run: inout Run, count: Int, untilConverged: Bool,
                       shouldStop: @escaping () -> Bool,
                       emit: (String) -> Void) -> Int {
@@ -81,7 +83,9 @@ struct RunWatch {
         var lastFrame = ContinuousClock.now
         emit(picture(run).text + "\n")
         while taken < count {
-            let wanted = Swift.min(chunk, count - taken)
+            // Until convergence the end is not known: the steps drawn double.
+            let wanted = Swift.min(untilConverged ? Swift.max(1, taken) : chunk,
+                                   count - taken)
             let due = lastFrame + Self.frameInterval
             let steps = run.run(wanted, untilConverged: untilConverged) {
                 shouldStop() || ContinuousClock.now >= due
