@@ -39,7 +39,8 @@ struct LiveTrainingChart {
 
     /// Nil unless the session draws live pictures and shows progress.
     init?(_ session: Session, trainer: Trainer, title: String) {
-        guard session.live, let progress = session.progress else { return nil }
+        guard session.live, session.liveFramesDrawn,
+              let progress = session.progress else { return nil }
         emit = progress
         style = Command.style(session)
         color = session.useColor
@@ -99,11 +100,21 @@ struct LiveTrainingChart {
             title: "\(title) on \(classifier.split.training.name): "
                 + "decision regions (live)")
         let top = map.render(style: style, color: color)
-        let used = top.split(separator: "\n", omittingEmptySubsequences: false)
-            .count
-        // The chart's title, axis and legend take 5 lines beyond its height.
-        let chartHeight = Swift.max(3, rows - used - 5)
-        return top + "\n" + chart(height: chartHeight) + "\n"
+        let used = Self.lineCount(top)
+        // The chart's title, axis and legend take 5 lines beyond its height,
+        // or more when the legend says a series is hidden.
+        var height = Swift.max(3, rows - used - 5)
+        var bottom = chart(height: height)
+        let excess = used + Self.lineCount(bottom) - rows
+        if excess > 0, height > 3 {
+            height = Swift.max(3, height - excess)
+            bottom = chart(height: height)
+        }
+        return top + "\n" + bottom + "\n"
+    }
+
+    static func lineCount(_ text: String) -> Int {
+        text.split(separator: "\n", omittingEmptySubsequences: false).count
     }
 
     /// The loss chart `height` rows high.

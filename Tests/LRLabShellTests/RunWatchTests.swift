@@ -60,6 +60,6 @@ import Testing
         #expect(last.contains("loss per epoch (live)"))
         let lines = last.split(separator: "\n",
                                omittingEmptySubsequences: false)
-        #expect(lines.count <= 29 && lines.allSatisfy { $0.count <= 80 })
+        #expect(lines.count <= 28 && lines.allSatisfy { $0.count <= 80 })
     }
 }

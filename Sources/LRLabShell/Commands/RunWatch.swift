@@ -130,7 +130,8 @@ extension Command {
                            shouldStop: session.shouldStop)
         }
         let taken: Int
-        if session.live, let progress = session.progress {
+        if session.live, session.liveFramesDrawn,
+           let progress = session.progress {
             taken = view.run(&run, count: count, untilConverged: untilConverged,
                              shouldStop: session.shouldStop, emit: progress)
             progress("")
