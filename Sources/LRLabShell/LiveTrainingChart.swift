@@ -10,7 +10,7 @@ import LRLabText
 /// The whole frame fits the terminal's rows less two (the command's line and
 /// the status line under the frame), so redrawing it in place never scrolls.
 struct LiveTrainingChart {
-    static let framesPerSecond = 5
+    static let framesPerSecond = 4
     /// Lines of the screen a frame leaves free: the command's and the status
     /// line's.
     static let reservedRows = 2
