@@ -50,7 +50,7 @@ import Testing
 
     @Test func trainingLiveDrawsTheDecisionMapAndTrainsTheSameSteps() {
         let script = "data moons n=400\nmodel mlp hidden=8\n"
-            + "train epochs=600 batch=4"
+            + "train epochs=2500 batch=4"
         let live = Self.said(script, live: true)
         let plain = Self.said(script)
         #expect(live.frames.count >= 2, "a frame during the training")
