@@ -54,6 +54,9 @@ public final class Session {
     /// Whether `train` redraws its loss chart in place through `progress` (a frame is text of
     /// several lines, ending in a newline); the executable turns it on at a terminal.
     public var live = false
+    /// Whether the executable draws the frames `progress` gets (not under NO_COLOR rules,
+    /// even after `set live=on`); when false, `run N watch` prints its final picture once.
+    public var liveFramesDrawn = true
     /// Set by `quit`; the caller stops reading lines.
     public internal(set) var wantsToQuit = false
     /// Nesting of `load`, so a script that loads itself stops with an error.

@@ -53,6 +53,7 @@ struct EntryPoint {
             var lastShown = ContinuousClock.now - .seconds(1)
             var frame = LiveFrame()
             session.live = Terminal.colorAllowed
+            session.liveFramesDrawn = Terminal.colorAllowed
             session.progress = { text in
                 // A live picture (several lines): the session already keeps it to a few a second.
                 if text.contains("\n") {

@@ -269,13 +269,14 @@ extension Command {
         }
         let firstEpoch = training.trainer.epoch
         let target = firstEpoch + epochs
-        var live = LiveTrainingChart(session, trace: training.trainer.trace, title: specification.description)
-        let stop = training.trainer.train(epochs: epochs, patience: patience, shouldStop: session.shouldStop) { record in
-            live?.add(record)
+        var live = LiveTrainingChart(session, trainer: training.trainer,
+                                     title: specification.description)
+        let stop = LiveTrainingChart.train(
+            &training.trainer, epochs: epochs, patience: patience, live: &live,
+            shouldStop: session.shouldStop) { record in
             session.progress?("train: epoch \(record.epoch) of \(target), train loss \(session.format(record.trainLoss))"
                               + (record.validationLoss.map { ", val loss \(session.format($0))" } ?? ""))
         }
-        live?.finish()
         session.progress?("")
         session.lab.training = training
         session.focus = .model

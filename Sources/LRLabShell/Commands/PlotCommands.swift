@@ -64,13 +64,8 @@ extension Command {
             return plotComparedFunction(session, objective, comparison, size: size)
         }
         let iterates = Array(run.trace.parameters.filter(\.isFinite).prefix(100_000))
-        var known = (objective.minima + objective.localMinima).map { $0[0] }
-        // Show the far side of where the run went too, so a valley is seen whole.
-        if let first = iterates.first, let last = iterates.last { known.append(2 * last - first) }
-        let range = CurvePlot.interval(enclosing: iterates, including: known)
-        let plot = CurvePlot(function: { objective.loss(at: [$0]) }, xRange: range, iterates: iterates,
-                             width: size.width, height: size.height, title: "\(objective.signature) = \(objective.expression)",
-                             xLabel: objective.parameters[0])
+        let plot = functionPlot(objective, iterates: iterates, size: size)
+        let range = plot.xRange
         // For SVG: the function sampled on the same range, and the iterates joined in order.
         let samples = (0...200).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / 200 }
         let chart = LineChart(series: [.init("f", y: samples.map { objective.loss(at: [$0]) }, x: samples),
@@ -78,6 +73,37 @@ extension Command {
                               title: "\(objective.signature) = \(objective.expression)", xLabel: objective.parameters[0], yLabel: "f")
         session.lastPicture = .lineChart(chart)
         session.say(plot.render(style: session.glyphStyle, color: session.useColor))
+    }
+
+    /// `plot f`'s picture of a 1-D formula with `iterates` on its curve.
+    static func functionPlot(_ objective: Objective, iterates: [Double],
+                             size: (width: Int, height: Int)) -> CurvePlot {
+        var known = (objective.minima + objective.localMinima).map { $0[0] }
+        // Show the far side of where the run went too: a valley seen whole.
+        if let first = iterates.first, let last = iterates.last {
+            known.append(2 * last - first)
+        }
+        let range = CurvePlot.interval(enclosing: iterates, including: known)
+        return CurvePlot(
+            function: { objective.loss(at: [$0]) }, xRange: range,
+            iterates: iterates, width: size.width, height: size.height,
+            title: "\(objective.signature) = \(objective.expression)",
+            xLabel: objective.parameters[0])
+    }
+
+    /// `plot path`'s contour map of a 2-D formula with `trajectories`.
+    static func pathMap(_ objective: Objective,
+                        _ trajectories: [ContourMap.Trajectory],
+                        size: (width: Int, height: Int)) -> ContourMap {
+        let minima = (objective.minima + objective.localMinima)
+            .map { (x: $0[0], y: $0[1]) }
+        let rect = PlotRect.enclosing(trajectories.map(\.points),
+                                      points: minima.count <= 2 ? minima : [])
+        return ContourMap(
+            function: { objective.loss(at: [$0, $1]) }, rect: rect,
+            trajectories: trajectories, minima: minima,
+            width: size.width, height: size.height,
+            title: "\(objective.signature) = \(objective.expression)")
     }
 
     static func plotPath(_ session: Session, _ run: Run, size: (width: Int, height: Int)) {
@@ -90,10 +116,7 @@ extension Command {
         } else {
             trajectories.append(.init(run.configuration.kind.name, points: points(of: run)))
         }
-        let minima = (objective.minima + objective.localMinima).map { (x: $0[0], y: $0[1]) }
-        let rect = PlotRect.enclosing(trajectories.map(\.points), points: minima.count <= 2 ? minima : [])
-        let map = ContourMap(function: { objective.loss(at: [$0, $1]) }, rect: rect, trajectories: trajectories, minima: minima,
-                             width: size.width, height: size.height, title: "\(objective.signature) = \(objective.expression)")
+        let map = pathMap(objective, trajectories, size: size)
         session.lastPicture = .contourMap(map)
         session.say(map.render(style: session.glyphStyle, color: session.useColor, lineWidth: session.terminalColumns))
     }

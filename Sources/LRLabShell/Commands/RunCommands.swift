@@ -71,17 +71,23 @@ extension Command {
             if !lines.isEmpty { session.say(lines.joined(separator: "\n")) }
         },
         learningRateCommand,
-        Command("run", usage: "run N | run until converged [max=N]",
+        Command("run",
+                usage: "run N [watch] | run until converged [max=N] [watch]",
                 summary: "take many steps, printing the first and last lines, events and a summary",
                 details: """
                 Prints the first and last few trace lines and the lines where something happens
                 (loss up, lr change, convergence, divergence), then a summary. `trace` prints more.
                 `run until converged` stops when the gradient norm falls under 1e-8 (default max=\(Limits.defaultUntilConvergedSteps)).
                 Ctrl-C stops a long run and keeps what it did.
+                watch draws the path growing on plot path's map (in 1-D, on
+                plot f's curve), redrawn in place at a terminal (set live=on);
+                elsewhere it prints the final picture, then the same report.
                 Memory stays bounded: past 100000 rows the kept trace is thinned to every 2nd, 4th, ...
                 step (the first 1000 rows and the current state are always exact, and `save trace`
                 replays the run to write every step).
-                """, completion: .words(["until", "converged", "max="]), countsAsTry: true) { session, statement throws(ShellError) in
+                """,
+                completion: .words(["until", "converged", "max=", "watch"]),
+                countsAsTry: true) { session, statement throws(ShellError) in
             try runCommand(session, statement)
         },
         Command("reset", usage: "reset", summary: "go back to the start point, clearing the trace") { session, statement throws(ShellError) in
@@ -205,7 +211,9 @@ extension Command {
     static func runCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
         var count = 0
         var untilConverged = false
-        let words = Array(statement.words.dropFirst())
+        var words = Array(statement.words.dropFirst())
+        let watch = words.count > 1 && words.last?.text == "watch"
+        if watch { words.removeLast() }
         if let first = words.first, first.text == "until" {
             guard words.count >= 2, words[1].text == "converged" else {
                 throw ShellError("expected 'until converged'", at: words.count >= 2 ? words[1].range : first.range)
@@ -223,7 +231,11 @@ extension Command {
                 throw ShellError("run needs a number of steps", at: statement.words[0].range,
                                  hint: "e.g. run 100, or run until converged")
             }
-            count = try statement.count(limit: Limits.maximumSteps)
+            if words.count > 1 {
+                throw ShellError("run takes one count",
+                                 at: words[1].range)
+            }
+            count = try words[0].count(limit: Limits.maximumSteps)
         }
         var run = try session.currentRun(at: statement.words[0])
         if let ending = run.ending {
@@ -235,7 +247,11 @@ extension Command {
             session.say("already converged: " + describePosition(session, run))
             return
         }
-        let taken = run.run(count, untilConverged: untilConverged, shouldStop: session.shouldStop)
+        let taken = watch
+            ? watchRun(session, &run, count: count,
+                       untilConverged: untilConverged)
+            : run.run(count, untilConverged: untilConverged,
+                      shouldStop: session.shouldStop)
         session.explorer.run = run
         session.focus = .formula
         session.say(RunReport(session: session, run: run, startStep: startStep, startLoss: startLoss,

@@ -1,0 +1,146 @@
+import LRLab
+import LRLabText
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `run N watch`: the run's iterates drawn as they grow, `plot path`'s contour
+/// map for a formula of two variables and `plot f`'s curve for one of one. At a
+/// terminal with live pictures the picture is redrawn in place a few times a
+/// second (a quick run is paced over about `frames` frames so the growth can be
+/// seen) and the last frame stays; elsewhere the run runs as `run N` does and
+/// the final picture is printed once, before the run's report.
+struct RunWatch {
+    /// The time between two frames.
+    static let frameInterval = Duration.milliseconds(200)
+    /// Frames a run quicker than its frames is spread over.
+    static let frames = 12
+    /// Lines of the screen a frame leaves free: the command's and the prompt's.
+    static let reservedRows = 2
+    private let objective: Objective
+    private let style: GlyphStyle
+    private let color: Bool
+    private let lineWidth: Int
+    private var size: (width: Int, height: Int)
+    /// The most lines a frame may take.
+    private let rows: Int
+
+    /// Nil when `run`'s loss is not a formula of one or two variables.
+    init?(_ session: Session, run: Run) {
+        guard let objective = run.objective,
+              (1...2).contains(objective.dimension) else { return nil }
+        self.objective = objective
+        style = session.glyphStyle
+        color = session.useColor
+        lineWidth = session.terminalColumns
+        size = session.pictureSize(tall: objective.dimension == 2)
+        rows = Swift.max(8, session.terminalRows - Self.reservedRows)
+    }
+
+    /// The picture of `run`'s iterates so far, and the picture `save` keeps.
+    func picture(_ run: Run) -> (text: String, saved: Picture?) {
+        let values = run.trace.parameters
+        if objective.dimension == 1 {
+            let iterates = Array(values.filter(\.isFinite).prefix(100_000))
+            let plot = Command.functionPlot(objective, iterates: iterates,
+                                            size: size)
+            return (plot.render(style: style, color: color), nil)
+        }
+        let points = stride(from: 0, to: values.count - 1, by: 2).map {
+            (x: values[$0], y: values[$0 + 1])
+        }
+        let trajectory = ContourMap.Trajectory(run.configuration.kind.name,
+                                               points: points)
+        let map = Command.pathMap(objective, [trajectory], size: size)
+        let text = map.render(style: style, color: color, lineWidth: lineWidth)
+        return (text, .contourMap(map))
+    }
+
+    /// Lowers the picture's height until a frame fits `rows` lines.
+    mutating func fit(_ run: Run) {
+        let lines = picture(run).text.split(separator: "\n",
+                                            omittingEmptySubsequences: false)
+        let excess = lines.count - rows
+        if excess > 0 { size.height = Swift.max(4, size.height - excess) }
+    }
+
+    /// Runs `count` steps of `run` (or until it converges), drawing a frame
+    /// through `emit` at most every `frameInterval` and the last one when the
+    /// run stops for any reason; returns the steps taken. A quick run of N
+    /// steps grows by N / `frames` steps a frame; one until convergence by
+    /// as many steps as it has taken.
+    mutating func run(_ run: inout Run, count: Int, untilConverged: Bool,
+                      shouldStop: @escaping () -> Bool,
+                      emit: (String) -> Void) -> Int {
+        fit(run)
+        let chunk = Swift.max(1, (count + Self.frames - 1) / Self.frames)
+        var taken = 0
+        var lastFrame = ContinuousClock.now
+        emit(picture(run).text + "\n")
+        while taken < count {
+            // Until convergence the end is not known: the steps drawn double.
+            let wanted = Swift.min(untilConverged ? Swift.max(1, taken) : chunk,
+                                   count - taken)
+            let due = lastFrame + Self.frameInterval
+            let steps = run.run(wanted, untilConverged: untilConverged) {
+                shouldStop() || ContinuousClock.now >= due
+            }
+            taken += steps
+            if shouldStop() || run.ending != nil { break }
+            if untilConverged, run.hasConverged { break }
+            if steps == wanted, !Self.sleep(until: due, shouldStop) { break }
+            lastFrame = .now
+            emit(picture(run).text + "\n")
+        }
+        emit(picture(run).text + "\n")
+        return taken
+    }
+
+    /// Waits until `instant`, asking `shouldStop` every few milliseconds;
+    /// false when it said to stop.
+    static func sleep(until instant: ContinuousClock.Instant,
+                      _ shouldStop: () -> Bool) -> Bool {
+        while ContinuousClock.now < instant {
+            if shouldStop() { return false }
+            let left = instant - ContinuousClock.now
+            usleep(useconds_t(Swift.min(20_000, microseconds(left))))
+        }
+        return !shouldStop()
+    }
+
+    private static func microseconds(_ duration: Duration) -> Int64 {
+        let (whole, fraction) = duration.components
+        return Swift.max(0, whole * 1_000_000 + fraction / 1_000_000_000_000)
+    }
+}
+
+extension Command {
+    /// `run N watch`: takes the steps as `run N` does, with the picture redrawn
+    /// live at a terminal, or printed once at the end elsewhere; the picture is
+    /// the one `save FILE.svg` keeps. Returns the steps taken.
+    static func watchRun(_ session: Session, _ run: inout Run, count: Int,
+                         untilConverged: Bool) -> Int {
+        guard var view = RunWatch(session, run: run) else {
+            return run.run(count, untilConverged: untilConverged,
+                           shouldStop: session.shouldStop)
+        }
+        let taken: Int
+        if session.live, session.liveFramesDrawn,
+           let progress = session.progress {
+            taken = view.run(&run, count: count, untilConverged: untilConverged,
+                             shouldStop: session.shouldStop, emit: progress)
+            progress("")
+        } else {
+            taken = run.run(count, untilConverged: untilConverged,
+                            shouldStop: session.shouldStop)
+            session.say(view.picture(run).text)
+        }
+        if let saved = view.picture(run).saved { session.lastPicture = saved }
+        return taken
+    }
+}
