@@ -54,11 +54,19 @@ struct LiveTrainingChart {
 
     /// The chart as one frame: lines ending in a newline.
     func frame() -> String {
+        chart.render(style: style, color: color) + "\n"
+    }
+
+    /// The last frame's chart (`save FILE.svg` after `train` writes it); nil before two epochs.
+    var finalChart: LineChart? { epochs.count > 1 ? chart : nil }
+
+    /// The training and validation loss of every epoch so far.
+    private var chart: LineChart {
         var series = [LineChart.Series("train", y: train, x: epochs)]
         if validation.contains(where: \.isFinite) { series.append(LineChart.Series("validation", y: validation, x: epochs)) }
         let positive = series.allSatisfy { $0.y.allSatisfy { !$0.isFinite || $0 > 0 } }
         let chart = LineChart(series: series, width: size.width, height: size.height, yScale: positive ? .log10 : .linear,
                               title: "training \(title): loss per epoch (live)", xLabel: "epoch", yLabel: "loss")
-        return chart.render(style: style, color: color) + "\n"
+        return chart
     }
 }

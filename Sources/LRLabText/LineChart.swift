@@ -74,7 +74,9 @@ public struct LineChart: Sendable {
 
     /// The chart as text, lines separated by `\n`, no trailing newline. `color` adds ANSI colour
     /// to the markers (use only when writing to a terminal).
+    /// More than `SmallMultiples.seriesLimit` series are drawn as small multiples instead.
     public func render(style: GlyphStyle = .unicode, color: Bool = false) -> String {
+        if series.count > SmallMultiples.seriesLimit { return smallMultiples.render(style: style, color: color) }
         let width = max(1, self.width), height = max(1, self.height)
         let points = series.map(\.points)
         var out = [String]()

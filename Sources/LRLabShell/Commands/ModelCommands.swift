@@ -272,6 +272,7 @@ extension Command {
                               + (record.validationLoss.map { ", val loss \(session.format($0))" } ?? ""))
         }
         live?.finish()
+        if let chart = live?.finalChart { session.lastPicture = .lineChart(chart) }
         session.progress?("")
         session.lab.training = training
         session.focus = .model
