@@ -34,10 +34,13 @@ public struct SmallMultiples: Sendable {
     static let minimumPanelWidth = 12
 
     /// How many panels stand side by side, and each one's plotting width (its rule excluded).
-    var layout: (perRow: Int, panelWidth: Int) {
-        let total = max(totalWidth, Self.minimumPanelWidth + 1)
-        let perRow = max(1, min(chart.series.count, (total + Self.gap) / (Self.minimumPanelWidth + 1 + Self.gap), 3))
-        let panelWidth = (total - (perRow - 1) * Self.gap) / perRow - 1
+    var layout: (perRow: Int, panelWidth: Int) { Self.layout(count: chart.series.count, totalWidth: totalWidth) }
+
+    /// Up to three panels side by side within `totalWidth` columns, gaps and rules included.
+    static func layout(count: Int, totalWidth: Int) -> (perRow: Int, panelWidth: Int) {
+        let total = max(totalWidth, minimumPanelWidth + 1)
+        let perRow = max(1, min(count, (total + gap) / (minimumPanelWidth + 1 + gap), 3))
+        let panelWidth = (total - (perRow - 1) * gap) / perRow - 1
         return (perRow, max(1, panelWidth))
     }
 
@@ -60,50 +63,62 @@ public struct SmallMultiples: Sendable {
                                              width: totalWidth))
         var notes = [String]()
         let marker = style.seriesMarker(0)
-        for first in stride(from: 0, to: chart.series.count, by: perRow) {
-            let indices = Array(first..<min(first + perRow, chart.series.count))
-            var panels = [[String]]()
-            for index in indices {
-                var canvas = Canvas(width: panelWidth, height: height)
-                let tint = ANSIColor.series(index)
-                var previous: (column: Int, row: Int)?
-                var divergedAt: Double?
-                for point in chart.series[index].points {
-                    guard let column = xRange.cell(point.x, count: panelWidth) else { previous = nil; continue }
-                    if !point.y.isFinite {
-                        canvas.set(column, point.y == -.infinity ? height - 1 : 0, point.y == -.infinity ? style.downArrow : style.upArrow,
-                                   color: tint)
-                        if divergedAt == nil { divergedAt = point.x }
-                        previous = nil
-                        continue
-                    }
-                    guard let yCell = yRange.cell(point.y, count: height) else { previous = nil; continue }
-                    let cell = (column: column, row: height - 1 - yCell)
-                    if let previous { canvas.line(from: previous, to: cell, marker, color: tint) }
-                    canvas.set(cell.column, cell.row, marker, color: tint)
-                    previous = cell
+        var canvases = [Canvas]()
+        for index in chart.series.indices {
+            var canvas = Canvas(width: panelWidth, height: height)
+            let tint = ANSIColor.series(index)
+            var previous: (column: Int, row: Int)?
+            var divergedAt: Double?
+            for point in chart.series[index].points {
+                guard let column = xRange.cell(point.x, count: panelWidth) else { previous = nil; continue }
+                if !point.y.isFinite {
+                    canvas.set(column, point.y == -.infinity ? height - 1 : 0, point.y == -.infinity ? style.downArrow : style.upArrow,
+                               color: tint)
+                    if divergedAt == nil { divergedAt = point.x }
+                    previous = nil
+                    continue
                 }
-                if let divergedAt {
-                    notes.append("\(style.upArrow) \(chart.series[index].label): not finite from x=\(AxisFormat.label(divergedAt))")
-                }
-                let rule = String(style.pick("│", "|"))
-                var lines = [String(chart.series[index].label.prefix(panelWidth + 1))]
-                lines += canvas.lines(color: color).map { rule + $0 }
-                lines.append(String(style.pick("└", "+")) + String(repeating: style.pick("─", "-"), count: panelWidth))
-                panels.append(lines)
+                guard let yCell = yRange.cell(point.y, count: height) else { previous = nil; continue }
+                let cell = (column: column, row: height - 1 - yCell)
+                if let previous { canvas.line(from: previous, to: cell, marker, color: tint) }
+                canvas.set(cell.column, cell.row, marker, color: tint)
+                previous = cell
+            }
+            if let divergedAt {
+                notes.append("\(style.upArrow) \(chart.series[index].label): not finite from x=\(AxisFormat.label(divergedAt))")
+            }
+            canvases.append(canvas)
+        }
+        out += Self.grid(titles: chart.series.map(\.label), canvases: canvases, perRow: perRow, style: style, color: color)
+        out.append(contentsOf: notes)
+        return out.joined(separator: "\n")
+    }
+}
+
+extension SmallMultiples {
+    /// Panels side by side, `perRow` to a row, `gap` columns apart: each its title (cut to the
+    /// panel), its canvas behind a left rule, and a bottom rule. All canvases share one size.
+    static func grid(titles: [String], canvases: [Canvas], perRow: Int, style: GlyphStyle, color: Bool) -> [String] {
+        guard let first = canvases.first else { return [] }
+        let panelWidth = first.width, height = first.height
+        let rule = String(style.pick("│", "|"))
+        var out = [String]()
+        for start in stride(from: 0, to: canvases.count, by: max(1, perRow)) {
+            let panels = (start..<min(start + max(1, perRow), canvases.count)).map { index -> [String] in
+                [String(titles[index].prefix(panelWidth + 1))] + canvases[index].lines(color: color).map { rule + $0 }
+                    + [String(style.pick("└", "+")) + String(repeating: style.pick("─", "-"), count: panelWidth)]
             }
             for row in 0..<(height + 2) {
                 var line = ""
                 for (position, panel) in panels.enumerated() {
                     let cell = panel[row]
-                    if position > 0 { line += String(repeating: " ", count: Self.gap) }
-                    line += cell + String(repeating: " ", count: position == panels.count - 1 ? 0 : Swift.max(0, panelWidth + 1 - cell.visibleCount))
+                    if position > 0 { line += String(repeating: " ", count: gap) }
+                    line += cell + String(repeating: " ", count: position == panels.count - 1 ? 0 : max(0, panelWidth + 1 - cell.visibleCount))
                 }
                 out.append(line.trimmingTrailingSpaces)
             }
         }
-        out.append(contentsOf: notes)
-        return out.joined(separator: "\n")
+        return out
     }
 }
 

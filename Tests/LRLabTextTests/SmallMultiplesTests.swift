@@ -66,3 +66,31 @@ import Foundation
         #expect(text.contains("↑ s5: not finite from x=6"))
     }
 }
+
+/// `plot f` after a comparison of nine runs: one panel per run, each with the curve.
+@Suite struct CurvePlotSmallMultiplesTests {
+    @Test func everyPathHasItsOwnPanel() {
+        // Run i ends at x = -1 + i/4: its iterate sits further right in each next panel.
+        var plot = CurvePlot(function: { $0 * $0 }, xRange: -1...1, width: 66, height: 15, title: "f(x) = x^2", xLabel: "x")
+        plot.paths = (0..<9).map { CurvePlot.Path("run\($0)", iterates: [-1 + Double($0) / 4]) }
+        let lines = plot.render().split(separator: "\n").map { Array(String($0)) }
+        #expect(lines.allSatisfy { $0.count <= 78 })
+        var columns: [Int] = []
+        for index in 0..<9 {
+            let title = "run\(index) → "
+            guard let row = lines.firstIndex(where: { String($0).contains(title) }) else {
+                Issue.record("no panel titled \(title)")
+                continue
+            }
+            let start = String(lines[row]).range(of: title).map { String(lines[row])[..<$0.lowerBound].count } ?? 0
+            // The panel's rows: its rule at `start`, then 23 cells; one ● (its one iterate) and dots (f).
+            let cells = (row + 1...row + 5).flatMap { r in
+                lines[r].indices.filter { $0 > start && $0 < start + 24 && lines[r][$0] == "●" }
+            }
+            #expect(cells.count == 1, "\(title)")
+            #expect((row + 1...row + 5).contains { r in lines[r].indices.contains { $0 > start && $0 < start + 24 && lines[r][$0] == "·" } })
+            columns.append((cells.first ?? start) - start)
+        }
+        #expect(columns == columns.sorted() && Set(columns).count == 9)
+    }
+}
