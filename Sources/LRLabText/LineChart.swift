@@ -156,7 +156,16 @@ public struct LineChart: Sendable {
             return (color ? ANSIColor.series(index).wrap(marker) : marker) + " " + s.label
         }
         if let band { entries.append(String(style.bandShade) + " " + band.label) }
-        var lines = entries.isEmpty ? [] : [entries.joined(separator: "  ")]
+        // Entries two spaces apart, broken into lines as wide as the chart with its labels.
+        let limit = max(40, width + 12)
+        var lines: [String] = []
+        for entry in entries {
+            if let last = lines.last, last.visibleCount + 2 + entry.visibleCount <= limit {
+                lines[lines.count - 1] = last + "  " + entry
+            } else {
+                lines.append(entry)
+            }
+        }
         if let mark { lines.append(String(style.markColumn) + " " + mark.label) }
         return lines
     }
