@@ -117,8 +117,19 @@ struct LiveTrainingChart {
         text.split(separator: "\n", omittingEmptySubsequences: false).count
     }
 
-    /// The loss chart `height` rows high.
+    /// The loss chart `height` rows high, drawn.
     private func chart(height: Int) -> String {
+        lossChart(height: height).render(style: style, color: color)
+    }
+
+    /// The last frame's loss chart (`save FILE.svg` after `train` writes it);
+    /// nil before two epochs.
+    var finalChart: LineChart? {
+        epochs.count > 1 ? lossChart(height: chartHeight) : nil
+    }
+
+    /// The training and validation loss of every epoch so far.
+    private func lossChart(height: Int) -> LineChart {
         var series = [LineChart.Series("train", y: train, x: epochs)]
         if validation.contains(where: \.isFinite) {
             series.append(LineChart.Series("validation", y: validation,
@@ -127,11 +138,10 @@ struct LiveTrainingChart {
         let positive = series.allSatisfy {
             $0.y.allSatisfy { !$0.isFinite || $0 > 0 }
         }
-        let chart = LineChart(
+        return LineChart(
             series: series, width: width, height: height,
             yScale: positive ? .log10 : .linear,
             title: "training \(title): loss per epoch (live)",
             xLabel: "epoch", yLabel: "loss")
-        return chart.render(style: style, color: color)
     }
 }

@@ -234,4 +234,8 @@ public enum Picture {
     case scatterPlot(ScatterPlot)
     case fitPlot(FitPlot)
     case decisionMap(DecisionMap)
+    /// The fitted curves above the chart of error against degree (`plot fit` after `fit`).
+    case fitWithErrors(FitPlot, errors: LineChart)
+    /// A sweep's strip of outcomes (its table stays text).
+    case strip(Strip)
 }

@@ -57,7 +57,8 @@ public struct CurvePlot {
         return (low - pad)...(high + pad)
     }
 
-    /// The plot as text, lines separated by `\n`. `color` colours the iterates.
+    /// The plot as text, lines separated by `\n`. `color` colours the iterates. More paths than
+    /// `SmallMultiples.seriesLimit` are drawn as small multiples, one panel a path.
     public func render(style: GlyphStyle = .unicode, color: Bool = false) -> String {
         let width = max(1, self.width), height = max(1, self.height)
         let xAxis = AxisRange(low: xRange.lowerBound, high: xRange.upperBound, scale: .linear)
@@ -82,6 +83,10 @@ public struct CurvePlot {
             previous = point
         }
 
+        if paths.count > SmallMultiples.seriesLimit {
+            out += smallMultiples(xAxis: xAxis, yAxis: yAxis, totalWidth: width + 12, style: style, color: color)
+            return out.joined(separator: "\n")
+        }
         if !paths.isEmpty {
             let notes = drawPaths(on: &canvas, xAxis: xAxis, yAxis: yAxis, style: style, color: color)
             let y = AxisFormat.labels([yAxis.high, yAxis.value(atFraction: 0.5), yAxis.low])

@@ -74,7 +74,9 @@ public struct LineChart: Sendable {
 
     /// The chart as text, lines separated by `\n`, no trailing newline. `color` adds ANSI colour
     /// to the markers (use only when writing to a terminal).
+    /// More than `SmallMultiples.seriesLimit` series are drawn as small multiples instead.
     public func render(style: GlyphStyle = .unicode, color: Bool = false) -> String {
+        if series.count > SmallMultiples.seriesLimit { return smallMultiples.render(style: style, color: color) }
         let width = max(1, self.width), height = max(1, self.height)
         let points = series.map(\.points)
         var out = [String]()
@@ -154,7 +156,16 @@ public struct LineChart: Sendable {
             return (color ? ANSIColor.series(index).wrap(marker) : marker) + " " + s.label
         }
         if let band { entries.append(String(style.bandShade) + " " + band.label) }
-        var lines = entries.isEmpty ? [] : [entries.joined(separator: "  ")]
+        // Entries two spaces apart, broken into lines as wide as the chart with its labels.
+        let limit = max(40, width + 12)
+        var lines: [String] = []
+        for entry in entries {
+            if let last = lines.last, last.visibleCount + 2 + entry.visibleCount <= limit {
+                lines[lines.count - 1] = last + "  " + entry
+            } else {
+                lines.append(entry)
+            }
+        }
         if let mark { lines.append(String(style.markColumn) + " " + mark.label) }
         return lines
     }

@@ -4,7 +4,7 @@ extension SVG {
     static let regionPalette = ["#c6dbef", "#fdd0a2", "#c7e9c0", "#fcbba1", "#dadaeb", "#d9c4b0"]
 
     /// A fit plot: one `<polyline>` per unbroken run of each curve (clipped to the window the
-    /// data decide), one `<circle>` per point (training filled, validation hollow), a legend.
+    /// data decide), one `<circle>` per point (training filled, validation hollow: `fill="none"`), a legend.
     public static func fitPlot(_ plot: FitPlot, pixelWidth: Int = 640, pixelHeight: Int = 400) -> String {
         let w = Double(max(pixelWidth, 200)), h = Double(max(pixelHeight, 150))
         let box = (left: 70.0, top: 40.0, right: w - 20, bottom: h - 50)
@@ -32,7 +32,7 @@ extension SVG {
             let ly = box.top + 16 + Double(legendRow) * 16
             legendRow += 1
             if let hollow {
-                doc.element("circle cx=\"\(coordinate(box.right - 100))\" cy=\"\(coordinate(ly - 4))\" r=\"3\" fill=\"\(hollow ? "white" : colour)\" stroke=\"\(colour)\"")
+                doc.element("circle cx=\"\(coordinate(box.right - 100))\" cy=\"\(coordinate(ly - 4))\" r=\"3\" fill=\"\(hollow ? "none" : colour)\" stroke=\"\(colour)\"")
             } else {
                 doc.element("line x1=\"\(coordinate(box.right - 110))\" y1=\"\(coordinate(ly - 4))\" x2=\"\(coordinate(box.right - 90))\" y2=\"\(coordinate(ly - 4))\" stroke=\"\(colour)\" stroke-width=\"2\"")
             }
@@ -56,7 +56,7 @@ extension SVG {
         for (index, set) in plot.points.enumerated() {
             let colour = palette[index % 2 == 0 ? 0 : 1]
             for (x, y) in zip(set.x, set.y) where x.isFinite && y.isFinite {
-                doc.element("circle cx=\"\(coordinate(px(x)))\" cy=\"\(coordinate(py(y)))\" r=\"3\" fill=\"\(index % 2 == 0 ? colour : "white")\" stroke=\"\(colour)\"")
+                doc.element("circle cx=\"\(coordinate(px(x)))\" cy=\"\(coordinate(py(y)))\" r=\"3\" fill=\"\(index % 2 == 0 ? colour : "none")\" stroke=\"\(colour)\"")
             }
             legendLine(set.label, colour: colour, hollow: index % 2 == 1)
         }
@@ -64,7 +64,8 @@ extension SVG {
     }
 
     /// Decision regions: one filled `<rect>` per cell in its class's light colour, one
-    /// `<circle>` per point in its class's strong colour with a dark outline, a legend.
+    /// `<circle>` per point in its class's strong colour with a dark outline (a validation point
+    /// hollow: `fill="none"`, its class's colour as the outline), a legend.
     public static func decisionMap(_ map: DecisionMap, pixelWidth: Int = 640, pixelHeight: Int = 480) -> String {
         let w = Double(max(pixelWidth, 200)), h = Double(max(pixelHeight, 150))
         let box = (left: 60.0, top: 40.0, right: w - 20, bottom: h - 50)
@@ -80,7 +81,10 @@ extension SVG {
         for p in map.points where p.label >= 0 && p.x.isFinite && p.y.isFinite && r.contains(x: p.x, y: p.y) && r.xMax > r.xMin && r.yMax > r.yMin {
             let x = box.left + (p.x - r.xMin) / (r.xMax - r.xMin) * (box.right - box.left)
             let y = box.bottom - (p.y - r.yMin) / (r.yMax - r.yMin) * (box.bottom - box.top)
-            doc.element("circle cx=\"\(coordinate(x))\" cy=\"\(coordinate(y))\" r=\"3.5\" fill=\"\(palette[p.label % palette.count])\" stroke=\"#222\" stroke-width=\"0.7\"")
+            let colour = palette[p.label % palette.count]
+            doc.element(p.isValidation
+                ? "circle class=\"validation\" cx=\"\(coordinate(x))\" cy=\"\(coordinate(y))\" r=\"3.5\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.5\""
+                : "circle cx=\"\(coordinate(x))\" cy=\"\(coordinate(y))\" r=\"3.5\" fill=\"\(colour)\" stroke=\"#222\" stroke-width=\"0.7\"")
         }
         for (index, k) in map.classes.enumerated() {
             let x = box.left + Double(index) * 110

@@ -2,7 +2,8 @@
 /// browser and carry the same data, scales and legend as the text versions.
 public enum SVG {
     /// Colours of series and trajectories, in order (they cycle).
-    static let palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"]
+    static let palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+                          "#bcbd22", "#17becf"]
 
     /// `text` with the five XML special characters escaped, safe inside elements and attributes.
     public static func escape(_ text: String) -> String {
@@ -22,7 +23,9 @@ public enum SVG {
 
     /// A line chart of `chart`'s series (its width and height in cells are ignored; the document
     /// is `pixelWidth`×`pixelHeight`). Each unbroken run of drawable points is one `<polyline>`;
-    /// a series that turns non-finite gets a `↑` at the top edge.
+    /// a series that turns non-finite gets a `↑` at the top edge. Series differ by colour (ten),
+    /// past ten also by dashes. The chart's band is a grey `<polygon>` under the series, its mark
+    /// a dashed vertical `<line>`; both are named in the legend.
     public static func lineChart(_ chart: LineChart, pixelWidth: Int = 640, pixelHeight: Int = 400) -> String {
         let w = Double(max(pixelWidth, 200)), h = Double(max(pixelHeight, 150))
         let plot = (left: 70.0, top: 40.0, right: w - 20, bottom: h - 50)
@@ -50,13 +53,33 @@ public enum SVG {
         let xTicks = AxisFormat.labels([xRange.low, xRange.high])
         doc.text(xTicks[0], x: plot.left, y: plot.bottom + 16, anchor: "start", size: 11)
         doc.text(xTicks[1], x: plot.right, y: plot.bottom + 16, anchor: "end", size: 11)
+        if let band = chart.band {
+            let n = min(band.low.count, band.high.count, band.x.count)
+            let kept = (0..<n).filter { band.x[$0].isFinite && AxisRange.isDrawable(band.low[$0], on: chart.yScale)
+                && AxisRange.isDrawable(band.high[$0], on: chart.yScale) }
+            // The band is cut at the window the series decide, as in the text version.
+            let inside = { (y: Double) in min(max(py(y), plot.top), plot.bottom) }
+            let upper = kept.map { "\(f(px(band.x[$0]))),\(f(inside(max(band.low[$0], band.high[$0]))))" }
+            let lower = kept.reversed().map { "\(f(px(band.x[$0]))),\(f(inside(min(band.low[$0], band.high[$0]))))" }
+            if !kept.isEmpty {
+                doc.element("polygon class=\"band\" fill=\"#cccccc\" fill-opacity=\"0.6\" stroke=\"none\" points=\"\((upper + lower).joined(separator: " "))\"")
+            }
+            let ly = plot.top + 16 + Double(chart.series.count) * 16
+            doc.element("rect x=\"\(f(plot.right - 110))\" y=\"\(f(ly - 9))\" width=\"20\" height=\"10\" fill=\"#cccccc\"")
+            doc.text(band.label, x: plot.right - 85, y: ly, anchor: "start", size: 11)
+        }
+        if let mark = chart.mark, xRange.fraction(mark.x) != nil {
+            doc.element("line class=\"mark\" x1=\"\(f(px(mark.x)))\" y1=\"\(f(plot.top))\" x2=\"\(f(px(mark.x)))\" y2=\"\(f(plot.bottom))\" stroke=\"#444\" stroke-dasharray=\"3 3\"")
+            doc.text(mark.label, x: (plot.left + plot.right) / 2, y: h - 28, anchor: "middle", size: 11)
+        }
 
         for (index, seriesPoints) in points.enumerated() {
             let colour = palette[index % palette.count]
+            let dashes = index < palette.count ? "" : " stroke-dasharray=\"\(2 + 2 * (index / palette.count)) 2\""
             var run = [String]()
             var diverged = false
             func flush() {
-                if !run.isEmpty { doc.element("polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.5\" points=\"\(run.joined(separator: " "))\"") }
+                if !run.isEmpty { doc.element("polyline fill=\"none\" stroke=\"\(colour)\"\(dashes) stroke-width=\"1.5\" points=\"\(run.joined(separator: " "))\"") }
                 run = []
             }
             for p in seriesPoints {
@@ -72,7 +95,7 @@ public enum SVG {
             }
             flush()
             let ly = plot.top + 16 + Double(index) * 16
-            doc.element("line x1=\"\(f(plot.right - 110))\" y1=\"\(f(ly - 4))\" x2=\"\(f(plot.right - 90))\" y2=\"\(f(ly - 4))\" stroke=\"\(colour)\" stroke-width=\"2\"")
+            doc.element("line x1=\"\(f(plot.right - 110))\" y1=\"\(f(ly - 4))\" x2=\"\(f(plot.right - 90))\" y2=\"\(f(ly - 4))\" stroke=\"\(colour)\"\(dashes) stroke-width=\"2\"")
             doc.text(chart.series[index].label, x: plot.right - 85, y: ly, anchor: "start", size: 11)
         }
         return doc.finish()

@@ -1,7 +1,9 @@
 extension SVG {
     /// A scatter plot of `plot`'s groups as coloured dots (one colour per group, in the order of
     /// `palette`), with the curve as a grey line under them, axes labelled with the same window
-    /// as the text version, and a legend with each group's count.
+    /// as the text version, and a legend with each group's count. As in the text version, where
+    /// every second group's mark is hollow (`○`, `◇`: validation rows), its dots are hollow
+    /// (`fill="none"`).
     public static func scatterPlot(_ plot: ScatterPlot, pixelWidth: Int = 640, pixelHeight: Int = 480) -> String {
         let w = Double(max(pixelWidth, 200)), h = Double(max(pixelHeight, 150))
         let area = (left: 70.0, top: 40.0, right: w - 20, bottom: h - 70)
@@ -34,14 +36,15 @@ extension SVG {
         }
         for (index, points) in finite.enumerated() {
             let colour = palette[index % palette.count]
+            let fill = index % 2 == 1 ? "fill=\"none\" stroke=\"\(colour)\"" : "fill=\"\(colour)\" fill-opacity=\"0.8\""
             for point in points {
-                doc.element("circle cx=\"\(n(px(point.x)))\" cy=\"\(n(py(point.y)))\" r=\"3\" fill=\"\(colour)\" fill-opacity=\"0.8\"")
+                doc.element("circle cx=\"\(n(px(point.x)))\" cy=\"\(n(py(point.y)))\" r=\"3\" \(fill)")
             }
         }
         var x = area.left
         for (index, group) in plot.groups.enumerated() {
             let colour = palette[index % palette.count]
-            doc.element("circle cx=\"\(n(x + 4))\" cy=\"\(n(h - 24))\" r=\"4\" fill=\"\(colour)\"")
+            doc.element("circle cx=\"\(n(x + 4))\" cy=\"\(n(h - 24))\" r=\"4\" " + (index % 2 == 1 ? "fill=\"none\" stroke=\"\(colour)\"" : "fill=\"\(colour)\""))
             let label = "\(group.label) (\(group.points.count))"
             doc.text(label, x: x + 12, y: h - 20, anchor: "start", size: 11)
             x += 24 + 7 * Double(label.count)

@@ -48,10 +48,11 @@ import LRLab
         var printed: [String] = []
         let session = Session(output: { printed.append($0) })
         try session.execute(line: "data sine n=10; fit degree=1,2 epochs=5; plot fit")
-        guard case .fitPlot(let plot)? = session.lastPicture else {
-            Issue.record("plot fit left no fit plot")
+        guard case .fitWithErrors(let plot, let errors)? = session.lastPicture else {
+            Issue.record("plot fit after fit left no fit plot with its errors")
             return
         }
+        #expect(errors.series.map(\.label) == ["train", "validation"])
         #expect(plot.curves.map(\.label) == ["degree 1", "degree 2"])
         #expect(plot.points.map(\.x.count) == [8, 2])
     }

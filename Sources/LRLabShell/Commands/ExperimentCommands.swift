@@ -250,6 +250,7 @@ extension Command {
         let cells = report.points.map { categories.firstIndex(of: $0.outcome) ?? 0 }
         let strip = Strip(grid: report.points.map(\.learningRate), cells: cells, categories: stripCategories, label: "lr",
                           critical: report.criticalRate.map { (name: String(report.curvature.criticalSymbol.filter { $0 != "_" }), value: $0) })
+        session.lastPicture = .strip(strip)
         var lines = ["sweep of \(session.optimizer.kind.name) over \(report.points.count) rates, \(steps) steps each, from \(NumberFormat.point(start, digits: 4))",
                      table.render(style: session.glyphStyle),
                      strip.render(style: session.glyphStyle, color: session.useColor, width: session.terminalColumns)]

@@ -277,6 +277,7 @@ extension Command {
             session.progress?("train: epoch \(record.epoch) of \(target), train loss \(session.format(record.trainLoss))"
                               + (record.validationLoss.map { ", val loss \(session.format($0))" } ?? ""))
         }
+        if let chart = live?.finalChart { session.lastPicture = .lineChart(chart) }
         session.progress?("")
         session.lab.training = training
         session.focus = .model

@@ -20,7 +20,23 @@ extension Command {
             throw ShellError("the model's loss has no value at its start: \(error.description)", at: statement.words[0].range)
         }
         session.lab.comparison = comparison
-        session.say(session.wrapped(modelComparisonText(comparison, session: session, entries: entries.count, batch: batch, setup: setup)))
+        var text = modelComparisonText(comparison, session: session, entries: entries.count, batch: batch, setup: setup)
+        if let note = scheduleInEpochsNote(entries, rows: setup.split.training.rowCount, batch: batch) {
+            // Under the table, before the charts: the breakpoints are epochs, not updates.
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if let losses = lines.firstIndex(where: { $0.hasPrefix("losses: ") }) { lines.insert(note, at: losses + 1) } else { lines.append(note) }
+            text = lines.joined(separator: "\n")
+        }
+        session.say(session.wrapped(text))
+    }
+
+    /// `schedule = step 0.1 40:0.01 70:0.001: its breakpoints count epochs (45 updates an
+    /// epoch)` for the first entry with a schedule that is not constant; nil without one.
+    static func scheduleInEpochsNote(_ entries: [Comparison.Entry], rows: Int, batch: Int?) -> String? {
+        guard let entry = entries.first(where: { !($0.schedule is ConstantSchedule) }) else { return nil }
+        let updates = batch.map { Swift.max(1, (rows + Swift.max($0, 1) - 1) / Swift.max($0, 1)) } ?? 1
+        return "\(entry.label) = \(entry.schedule.description): its breakpoints count epochs "
+            + "(\(NumberFormat.counted(updates, "update")) an epoch), the rate changing at the first update of the next epoch"
     }
 
     /// The table and the curves of a model compare.

@@ -26,7 +26,8 @@ extension Command {
                 throw ShellError("nothing fitted to this data yet", at: word.range, hint: "fit trains one poly per degree; or model ... then train")
             }
             let plot = fitPlot(split: split, curves: curves, size: size)
-            session.lastPicture = .fitPlot(plot)
+            // After `fit`, save FILE.svg writes both pictures, the curves above the errors.
+            session.lastPicture = errors.map { .fitWithErrors(plot, errors: $0) } ?? .fitPlot(plot)
             var text = plot.render(style: session.glyphStyle, color: session.useColor)
             if let errors { text += "\n" + errors.render(style: session.glyphStyle, color: session.useColor) }
             session.say(text)

@@ -42,6 +42,8 @@ extension Command {
                 case .scatterPlot(let plot): svg = SVG.scatterPlot(plot)
                 case .fitPlot(let plot): svg = SVG.fitPlot(plot)
                 case .decisionMap(let map): svg = SVG.decisionMap(map)
+                case .fitWithErrors(let plot, let errors): svg = SVG.fitPlot(plot, errors: errors)
+                case .strip(let strip): svg = SVG.strip(strip)
                 }
                 try writeFile(path, svg, session: session)
                 return

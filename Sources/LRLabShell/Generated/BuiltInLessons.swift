@@ -256,6 +256,26 @@ extension LessonSource {
         say `help schedule` lists every schedule (step, exp, inverse-time, cosine, warmup);
         say `schedule table` and `plot lr` show the rate a schedule gives at each step.
 
+        pause
+        say The tutorial anneals a network by epochs: 0.1 until epoch 400, 0.01 until
+        say 700, then 0.001. Here is that schedule scaled by 1/10 (100 epochs, 0.1 until
+        say epoch 40, 0.01 until 70, then 0.001), so it runs in seconds, beside the
+        say three constant rates: the same network on the digits, the same start and the
+        say same batches. Its breakpoints count epochs, not the 45 updates of each one.
+        data digits
+        model mlp hidden=32 seed=0
+        opt gd
+        compare schedule=step:0.1,40:0.01,70:0.001 lr=0.1,0.01,0.001 epochs=100
+        expect compare best == lr=0.1
+        expect compare schedule val_loss > 0.1
+        expect compare schedule val_loss < 0.11
+        expect compare lr=0.01 val_loss > 0.2
+        expect compare lr=0.1 verdict == bouncing
+        say The schedule runs under the constant 0.1's curve until epoch 40, then its
+        say validation loss stays flat near 0.1: it ends under 0.01 and 0.001 (0.23 and
+        say 2.06) but above the constant 0.1 (0.086), whose verdict says it bounces.
+        say Here the drop at epoch 40 came before 0.1 had stopped descending.
+
         """#),
         LessonSource(name: "lessons/04-momentum.lrlab", text: #"""
         title Momentum and Nesterov
