@@ -143,26 +143,13 @@ struct RunProgress: Sendable {
                                          previousGradient: UnsafeMutableBufferPointer(rebasing: previous[dimension..<2 * dimension]),
                                          workspace: workspace)
                 var taken = 0
-                // Whether a step can be stopped or held is decided once per batch: a loss that
-                // cannot stop and no held step (every formula's run) take a loop without the test.
-                if rules.evaluationCanStop || heldStep != nil {
-                    while taken < count, ending == nil {
-                        // `lastNotes` must be whole after the batch, and after every step of a run
-                        // until converged.
-                        guard step(values, optimizer: &optimizer, objective: objective, schedule: schedule, rules: rules,
-                                   allNotes: rules.untilConverged || taken == count - 1, stoppable: true,
-                                   shouldStop: shouldStop) else { break }
-                        taken += 1
-                        if rules.untilConverged, hasConverged { break }
-                    }
-                } else {
-                    while taken < count, ending == nil {
-                        guard step(values, optimizer: &optimizer, objective: objective, schedule: schedule, rules: rules,
-                                   allNotes: rules.untilConverged || taken == count - 1, stoppable: false,
-                                   shouldStop: shouldStop) else { break }
-                        taken += 1
-                        if rules.untilConverged, hasConverged { break }
-                    }
+                while taken < count, ending == nil {
+                    // `lastNotes` must be whole after the batch, and after every step of a run
+                    // until converged.
+                    guard step(values, optimizer: &optimizer, objective: objective, schedule: schedule, rules: rules,
+                               allNotes: rules.untilConverged || taken == count - 1, shouldStop: shouldStop) else { break }
+                    taken += 1
+                    if rules.untilConverged, hasConverged { break }
                 }
                 return taken
             }
@@ -197,21 +184,20 @@ struct RunProgress: Sendable {
     /// This is the hot loop of every run, sweep and comparison, so it works on the batch's
     /// raw buffers and writes the trace row in place.
     ///
-    /// With `stoppable` (the loss's evaluations can stop, or a step is held), when
-    /// `shouldStop` stops the evaluation the point and gradient go back to the step before
-    /// and the step is held (`heldStep`): it returns false, not taken. A held step is
-    /// finished by the next call, with the point and rate it had, and no second update.
-    /// Without `stoppable` there is no held step, and the evaluation is not asked to stop.
+    /// With `rules.evaluationCanStop`, when `shouldStop` stops the evaluation the point and
+    /// gradient go back to the step before and the step is held (`heldStep`): it returns
+    /// false, not taken. A held step is finished by the next call, with the point and rate
+    /// it had, and no second update.
     @inline(__always)
     private mutating func step<Optimizer: LRLab.Optimizer, Function: DifferentiableLoss>(_ values: StepBuffers, optimizer: inout Optimizer, objective: Function,
                                                            schedule: any LearningRateSchedule, rules: Rules, allNotes: Bool,
-                                                           stoppable: Bool, shouldStop: () -> Bool) -> Bool {
+                                                           shouldStop: () -> Bool) -> Bool {
         let step = stepCount + 1
         // Decided before the step: the trace does not change until the row is written, and
         // a row for the run's ending is kept whatever this says.
         let keepsRow = trace.keeps(step: step, notes: [])
         let notesNeeded = allNotes || keepsRow
-        let held = stoppable ? heldStep.flatMap { $0.step == step ? $0 : nil } : nil
+        let held = heldStep.flatMap { $0.step == step ? $0 : nil }
         let learningRate = held?.learningRate
             ?? (rules.scheduleIsConstant ? rules.learningRate : schedule.rate(at: step, base: rules.learningRate))
         let (point, gradient) = (values.point, values.gradient)
@@ -228,7 +214,7 @@ struct RunProgress: Sendable {
             nextBreakpoint = schedule.breakpoint(after: step) ?? Int.max
         }
 
-        if stoppable, rules.evaluationCanStop || held != nil {
+        if rules.evaluationCanStop || held != nil {
             if let held {
                 for index in 0..<dimension { point[index] = held.point[index] }
                 heldStep = nil
