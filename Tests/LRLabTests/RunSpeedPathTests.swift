@@ -35,7 +35,7 @@ import LRLab
     func theRunLoopNamesNoOptimizerType(kind name: String) throws {
         let kind = try #require(OptimizerRegistry.standard.kind(named: name))
         let typeName = String(describing: type(of: kind.make(kind.defaultValues)))
-        for file in ["Runs/RunProgress.swift", "Runs/Run.swift"] {
+        for file in ["Runs/RunProgress.swift", "Runs/RunProgress+Ending.swift", "Runs/Run.swift", "Runs/Run+Ending.swift"] {
             let text = try String(contentsOf: Self.engineSources.appendingPathComponent(file), encoding: .utf8)
             let naming = Self.code(text).filter { line in
                 line.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "_" }).contains { $0 == typeName }

@@ -99,13 +99,15 @@ func handWrittenGD(steps: Int, lr: Double) -> Double {
 }
 
 func configuration(_ name: String, lr: Double) -> OptimizerConfiguration {
-    var options: [(key: String, value: String?)] = [("lr", "\(lr)")]
-    if name == "adam" { options += [("beta1", "0.9"), ("beta2", "0.999"), ("eps", "1e-8")] }
-    do {
-        return try OptimizerConfiguration(name: name, options: options)
-    } catch {
-        fatalError("cannot configure \(name): \(error)")
+    guard let kind = OptimizerRegistry.standard.kind(named: name) else { fatalError("no optimizer \(name)") }
+    var values = kind.defaultValues
+    values.set("lr", lr)
+    if name == "adam" {
+        values.set("beta1", 0.9)
+        values.set("beta2", 0.999)
+        values.set("eps", 1e-8)
     }
+    return OptimizerConfiguration(kind: kind, values: values)
 }
 
 func makeRun(_ objective: Objective, _ configuration: OptimizerConfiguration) -> Run {

@@ -42,8 +42,8 @@ func pythonBaselines(script: String, epochs: Int) -> [String: Double] {
 func caseDigitsMLP(digits: Dataset, epochs: Int, pythonScript: String?) -> [Result] {
     let split = DataSplit(splitting: digits, trainingFraction: 0.8, seed: 0)
     let model = DenseNetwork(widths: [64, 32, 10], activation: .relu)
-    guard let adam = try? OptimizerConfiguration(name: "adam", options: [("lr", "0.001")]),
-          var trainer = try? Trainer(model: model, split: split, initialization: .seeded(0), configuration: adam,
+    let adam = configuration("adam", lr: 0.001)
+    guard var trainer = try? Trainer(model: model, split: split, initialization: .seeded(0), configuration: adam,
                                      batchSize: 32, seed: 0) else {
         print("i. skipped: the trainer could not start")
         return []
@@ -105,8 +105,8 @@ func caseTrainingMemory(lrlab: String?) {
 /// the benchmark's own data). Used when the lrlab executable cannot run the script.
 func caseTrainingMemoryInProcess() {
     let split = DataSplit(splitting: Dataset.digits, trainingFraction: 0.8, seed: 0)
-    guard let adam = try? OptimizerConfiguration(name: "adam", options: [("lr", "0.001")]),
-          var trainer = try? Trainer(model: DenseNetwork(widths: [64, 256, 256, 10]), split: split, initialization: .seeded(0),
+    let adam = configuration("adam", lr: 0.001)
+    guard var trainer = try? Trainer(model: DenseNetwork(widths: [64, 256, 256, 10]), split: split, initialization: .seeded(0),
                                      configuration: adam, batchSize: 1, seed: 0) else {
         print("j′. skipped: the trainer could not start")
         return

@@ -6,37 +6,6 @@ import Musl
 import Darwin
 #endif
 
-/// The data loss a model is trained on, chosen by the data set's target: PyTorch's, so that a
-/// user can check the numbers elsewhere.
-public enum TrainingLoss: String, Sendable, Hashable {
-    /// `nn.MSELoss()`: mean over rows of (ŷ − y)², one output per row.
-    case meanSquaredError
-    /// `nn.CrossEntropyLoss()`: mean over rows of log Σₖ exp zₖ − z_y, from the logits z
-    /// (computed as m + log Σₖ exp(zₖ − m) with m = maxₖ zₖ, so no exponential overflows).
-    case crossEntropy
-
-    /// The loss for `data`'s target: cross-entropy for classes, mean squared error for values.
-    public init(for data: Dataset) {
-        self = data.isClassification ? .crossEntropy : .meanSquaredError
-    }
-
-    /// `MSELoss`, `CrossEntropyLoss`.
-    public var pytorchName: String {
-        switch self {
-        case .meanSquaredError: return "MSELoss"
-        case .crossEntropy: return "CrossEntropyLoss"
-        }
-    }
-
-    /// `mean((ŷ−y)²)`, `mean cross-entropy of the logits`.
-    public var formula: String {
-        switch self {
-        case .meanSquaredError: return "mean((ŷ−y)²)"
-        case .crossEntropy: return "mean over rows of −log softmax(logits)[class]"
-        }
-    }
-}
-
 /// A model on data as a `DifferentiableLoss`, so that `Run` (its optimizers, schedules,
 /// trace and diagnosis) trains models unchanged: the parameters are the model's, the value is
 /// the data loss over `rows` (a mini-batch, or every row) plus `l2·Σw²` over the weight blocks
@@ -97,7 +66,7 @@ public struct ModelLoss: DifferentiableLoss {
     /// Rows the loss averages over.
     public var rowCount: Int { rows?.count ?? data.rowCount }
 
-    private var inputsOffset: Int { 2 * parameterCount }
+    var inputsOffset: Int { 2 * parameterCount }
     private var outputsOffset: Int { inputsOffset + chunkRows * data.featureCount }
     private var scratchOffset: Int { outputsOffset + chunkRows * model.outputCount }
 
@@ -168,97 +137,13 @@ public struct ModelLoss: DifferentiableLoss {
         return loss
     }
 
-    /// The data loss (without the l2 term) and, for classes, the accuracy, measured by forward
-    /// passes only.
-    public struct Measurement: Sendable, Hashable {
-        public var loss: Double
-        /// The fraction of rows whose largest logit is their class (the first largest on a
-        /// tie, as `torch.argmax`); nil for regression.
-        public var accuracy: Double?
-    }
-
-    /// Doubles of workspace `measure` needs: the chunk's inputs, outputs and the model's
-    /// scratch (the parameters are read where they are, and there is no gradient).
-    public var measurementWorkspaceCount: Int { workspaceCount - inputsOffset }
-
-    /// Parameter-rows (rows × parameters, a multiply-add each) a measurement does between two
-    /// questions to `shouldStop`: 2²⁵, a few tens of milliseconds.
-    public static let measurementWorkBetweenStopChecks = 1 << 25
-
-    /// The measurement at `parameters` over the loss's rows, asking `shouldStop` between
-    /// pieces of about `measurementWorkBetweenStopChecks` work (a chunk's rows a few at a
-    /// time for a large model); nil when it said stop. A row's outputs do not depend on the
-    /// rows beside it and each chunk's sum runs over its rows in order, so the result is the
-    /// same, bit for bit, however the chunks are cut. `workspace` must hold
-    /// `measurementWorkspaceCount` doubles.
-    func measure(at parameters: UnsafeBufferPointer<Double>, workspace: UnsafeMutableBufferPointer<Double>,
-                        shouldStop: () -> Bool = { false }) -> Measurement? {
-        let total = rowCount
-        guard total > 0 else { return Measurement(loss: .nan, accuracy: nil) }
-        var sum = 0.0, correct = 0, stopped = false
-        let piece = Swift.max(1, ModelLoss.measurementWorkBetweenStopChecks / Swift.max(1, parameterCount))
-        let (features, outputsPerRow) = (data.featureCount, model.outputCount)
-        let finished = forEachChunk(workspace, shouldStop: shouldStop) { chunk, outputs, scratch, inputs, picked in
-            guard !stopped else { return false }
-            var chunkSum = 0.0, start = 0
-            while start < chunk {
-                if start > 0, shouldStop() { stopped = true; return false }
-                let rows = Swift.min(piece, chunk - start)
-                let pieceOutputs = UnsafeMutableBufferPointer(rebasing: outputs[start * outputsPerRow..<(start + rows) * outputsPerRow])
-                guard model.forward(parameters,
-                                    inputs: UnsafeBufferPointer(rebasing: inputs[start * features..<(start + rows) * features]),
-                                    rows: rows, outputs: pieceOutputs, workspace: scratch, shouldStop: shouldStop) else {
-                    stopped = true
-                    return false
-                }
-                let (loss, right) = summedLossAndCorrect(UnsafeBufferPointer(pieceOutputs), rows: picked.lowerBound + start..<picked.lowerBound + start + rows,
-                                                         from: chunkSum)
-                chunkSum = loss
-                correct += right
-                start += rows
-            }
-            sum += chunkSum
-            return true
-        }
-        guard finished, !stopped else { return nil }
-        return Measurement(loss: sum / Double(total), accuracy: kind == .crossEntropy ? Double(correct) / Double(total) : nil)
-    }
-
-    /// The measurement at `parameters` with a workspace of its own, asking `shouldStop` as
-    /// `measure(at:workspace:shouldStop:)` does; nil when it said stop.
-    public func measure(at parameters: [Double], shouldStop: () -> Bool) -> Measurement? {
-        var workspace = [Double](repeating: 0, count: measurementWorkspaceCount)
-        return parameters.withUnsafeBufferPointer { parameters in
-            workspace.withUnsafeMutableBufferPointer { measure(at: parameters, workspace: $0, shouldStop: shouldStop) }
-        }
-    }
-
-    /// The measurement at `parameters`, with a workspace of its own.
-    public func measure(at parameters: [Double]) -> Measurement {
-        measure(at: parameters, shouldStop: { false }) ?? Measurement(loss: .nan, accuracy: nil)
-    }
-
-    /// The model's outputs for every row of `inputs` (`featureCount` values a row): the
-    /// predictions or the logits, `outputCount` a row.
-    public func outputs(at parameters: [Double], inputs: [Double]) -> [Double] {
-        let rows = inputs.count / Swift.max(model.inputCount, 1)
-        var outputs = [Double](repeating: 0, count: rows * model.outputCount)
-        var scratch = [Double](repeating: 0, count: model.workspaceCount(rows: rows))
-        do {
-            var outputSpan = outputs.mutableSpan, scratchSpan = scratch.mutableSpan
-            model.forward(parameters: parameters.span, inputs: inputs.span, rows: rows, outputs: &outputSpan,
-                          workspace: &scratchSpan)
-        }
-        return outputs
-    }
-
     /// Calls `body` for each chunk of the loss's rows with the chunk's size, its outputs
     /// buffer, the model's scratch, its gathered inputs and the data rows it holds; asks
     /// `shouldStop` before every chunk but the first and returns false when it said stop or
     /// `body` returned false.
     /// `region` is the workspace from `inputsOffset` on (a measurement's whole workspace).
     @inline(__always)
-    private func forEachChunk(_ region: UnsafeMutableBufferPointer<Double>, shouldStop: () -> Bool,
+    func forEachChunk(_ region: UnsafeMutableBufferPointer<Double>, shouldStop: () -> Bool,
                               _ body: (Int, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>,
                                        UnsafeBufferPointer<Double>, Range<Int>) -> Bool) -> Bool {
         let total = rowCount, features = data.featureCount, outputsPerRow = model.outputCount
@@ -336,7 +221,7 @@ public struct ModelLoss: DifferentiableLoss {
     /// in first place stays the answer, a later one never wins) is their class. One pass
     /// over each row's logits finds both maxima. The sum starts at `start`, so that a chunk
     /// measured a piece at a time adds its rows in one running sum.
-    private func summedLossAndCorrect(_ outputs: UnsafeBufferPointer<Double>, rows positions: Range<Int>,
+    func summedLossAndCorrect(_ outputs: UnsafeBufferPointer<Double>, rows positions: Range<Int>,
                                       from start: Double = 0) -> (loss: Double, correct: Int) {
         var sum = start, correct = 0
         switch kind {
