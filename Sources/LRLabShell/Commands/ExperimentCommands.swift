@@ -241,7 +241,9 @@ extension Command {
         }
         let whyWidth = Swift.max(12, session.terminalColumns - taken - 4)
         for index in rows.indices where rows[index][4].count > whyWidth {
-            rows[index][4] = String(rows[index][4].prefix(whyWidth - 1)) + "…"
+            var cut = rows[index][4].prefix(whyWidth - 1)
+            while cut.last == " " { cut = cut.dropLast() }
+            rows[index][4] = String(cut) + "…"
         }
         let table = Table(columns: [.init("lr"), .init("outcome", alignment: .left), .init("final loss"), .init("converged at"),
                                     .init("why", alignment: .left)], rows: rows)

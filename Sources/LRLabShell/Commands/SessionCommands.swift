@@ -73,8 +73,10 @@ extension Command {
                 set state=off       no optimizer state under each trace line (`state` still
                                     shows it)
                 set unicode=off     ASCII pictures
-                set live=off        no loss chart redrawn while train runs (it is drawn only
-                                    at a terminal, and not under NO_COLOR)
+                set live=off        no pictures redrawn while train or run N watch runs
+                                    (the loss chart, a 2-D classifier's regions, a run's
+                                    path); they are drawn only at a terminal, and not
+                                    under NO_COLOR
                 set memory=4GB      the memory a pbt, compare or train on a model may hold
                                     (default \(MemoryBudget.setting(MemoryBudget.standard.bytes)); also KB, MB, TB): each works out
                                     what it needs before it starts and refuses past the
