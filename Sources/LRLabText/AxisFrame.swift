@@ -52,3 +52,13 @@ struct AxisFrame {
         return lines
     }
 }
+
+extension AxisFrame {
+    /// The frame of a plot whose y axis reads `y` at its top, middle and bottom rows and whose
+    /// x axis spans `x`, the numbers formatted together as every axis formats them.
+    init(y: (top: Double, middle: Double, bottom: Double), x: (low: Double, high: Double), xCaption: String?) {
+        let yText = AxisFormat.labels([y.top, y.middle, y.bottom])
+        let xText = AxisFormat.labels([x.low, x.high])
+        self.init(yLabels: (yText[0], yText[1], yText[2]), xLabels: (xText[0], xText[1]), xCaption: xCaption)
+    }
+}

@@ -133,9 +133,8 @@ public struct ContourMap {
             }
         }
 
-        let y = AxisFormat.labels([rect.yMax, (rect.yMin + rect.yMax) / 2, rect.yMin])
-        let x = AxisFormat.labels([rect.xMin, rect.xMax])
-        let frame = AxisFrame(yLabels: (y[0], y[1], y[2]), xLabels: (x[0], x[1]), xCaption: "x")
+        let frame = AxisFrame(y: (rect.yMax, (rect.yMin + rect.yMax) / 2, rect.yMin),
+                              x: (rect.xMin, rect.xMax), xCaption: "x")
         out.append(contentsOf: frame.lines(around: canvas, style: style, color: color))
 
         var legend = trajectories.enumerated().map { index, t in

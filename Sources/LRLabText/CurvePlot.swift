@@ -89,9 +89,8 @@ public struct CurvePlot {
         }
         if !paths.isEmpty {
             let notes = drawPaths(on: &canvas, xAxis: xAxis, yAxis: yAxis, style: style, color: color)
-            let y = AxisFormat.labels([yAxis.high, yAxis.value(atFraction: 0.5), yAxis.low])
-            let x = AxisFormat.labels([xAxis.low, xAxis.high])
-            let frame = AxisFrame(yLabels: (y[0], y[1], y[2]), xLabels: (x[0], x[1]), xCaption: xLabel)
+            let frame = AxisFrame(y: (yAxis.high, yAxis.value(atFraction: 0.5), yAxis.low),
+                                  x: (xAxis.low, xAxis.high), xCaption: xLabel)
             out.append(contentsOf: frame.lines(around: canvas, style: style, color: color))
             out.append(contentsOf: pathLegend(style: style, color: color))
             out.append(contentsOf: notes)
@@ -114,9 +113,8 @@ public struct CurvePlot {
             }
         }
 
-        let y = AxisFormat.labels([yAxis.high, yAxis.value(atFraction: 0.5), yAxis.low])
-        let x = AxisFormat.labels([xAxis.low, xAxis.high])
-        let frame = AxisFrame(yLabels: (y[0], y[1], y[2]), xLabels: (x[0], x[1]), xCaption: xLabel)
+        let frame = AxisFrame(y: (yAxis.high, yAxis.value(atFraction: 0.5), yAxis.low),
+                              x: (xAxis.low, xAxis.high), xCaption: xLabel)
         out.append(contentsOf: frame.lines(around: canvas, style: style, color: color))
         if let first = finite.first {
             var legend = "S start \(xLabel)=\(AxisFormat.label(first.element, significant: 4))"

@@ -125,9 +125,8 @@ public struct DecisionMap: Sendable {
             let mark = p.isValidation ? DecisionMap.validationMark(p.label, style: style) : DecisionMap.pointMark(p.label, style: style)
             canvas.set(c.column, c.row, mark, color: color ? ANSIColor.series(p.label) : nil)
         }
-        let y = AxisFormat.labels([rect.yMax, (rect.yMin + rect.yMax) / 2, rect.yMin])
-        let x = AxisFormat.labels([rect.xMin, rect.xMax])
-        let frame = AxisFrame(yLabels: (y[0], y[1], y[2]), xLabels: (x[0], x[1]), xCaption: "x")
+        let frame = AxisFrame(y: (rect.yMax, (rect.yMin + rect.yMax) / 2, rect.yMin),
+                              x: (rect.xMin, rect.xMax), xCaption: "x")
         out.append(contentsOf: frame.lines(around: canvas, style: style, color: color))
         let legend = classes.map { k in
             "\(DecisionMap.pointMark(k, style: style)) \(name(k)) (region \(DecisionMap.regionGlyph(k, style: style)))"

@@ -150,9 +150,8 @@ public struct FitPlot: Sendable {
                 canvas.set(column, height - 1 - cell, mark, color: tint)
             }
         }
-        let y = AxisFormat.labels([yAxis.high, yAxis.value(atFraction: 0.5), yAxis.low])
-        let x = AxisFormat.labels([xAxis.low, xAxis.high])
-        let frame = AxisFrame(yLabels: (y[0], y[1], y[2]), xLabels: (x[0], x[1]), xCaption: xLabel)
+        let frame = AxisFrame(y: (yAxis.high, yAxis.value(atFraction: 0.5), yAxis.low),
+                              x: (xAxis.low, xAxis.high), xCaption: xLabel)
         out.append(contentsOf: frame.lines(around: canvas, style: style, color: color))
         let legend = curves.enumerated().map { String(FitPlot.curveMarker($0.offset, style: style)) + " " + $0.element.label }
             + points.enumerated().map { String(FitPlot.pointMark($0.offset, style: style)) + " " + $0.element.label }

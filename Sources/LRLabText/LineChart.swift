@@ -138,9 +138,8 @@ public struct LineChart: Sendable {
             notes.append("note: log scale skips \(NumberFormat.counted(skippedNonPositive, "value")) <= 0")
         }
 
-        let y = AxisFormat.labels([yRange.high, yRange.value(atFraction: 0.5), yRange.low])
-        let x = AxisFormat.labels([xRange.low, xRange.high])
-        let frame = AxisFrame(yLabels: (y[0], y[1], y[2]), xLabels: (x[0], x[1]), xCaption: xLabel)
+        let frame = AxisFrame(y: (yRange.high, yRange.value(atFraction: 0.5), yRange.low),
+                              x: (xRange.low, xRange.high), xCaption: xLabel)
         out.append(contentsOf: frame.lines(around: canvas, style: style, color: color))
         out.append(contentsOf: legend(style: style, color: color))
         out.append(contentsOf: notes)

@@ -79,9 +79,8 @@ public struct ScatterPlot {
             guard let best = perGroup.indices.max(by: { perGroup[$0] < perGroup[$1] || (perGroup[$0] == perGroup[$1] && $0 > $1) }) else { continue }
             canvas.set(key % width, key / width, style.seriesMarker(best), color: color ? ANSIColor.series(best) : nil)
         }
-        let y = AxisFormat.labels([rect.yMax, (rect.yMin + rect.yMax) / 2, rect.yMin])
-        let x = AxisFormat.labels([rect.xMin, rect.xMax])
-        let frame = AxisFrame(yLabels: (y[0], y[1], y[2]), xLabels: (x[0], x[1]), xCaption: xLabel)
+        let frame = AxisFrame(y: (rect.yMax, (rect.yMin + rect.yMax) / 2, rect.yMin),
+                              x: (rect.xMin, rect.xMax), xCaption: xLabel)
         out.append(contentsOf: frame.lines(around: canvas, style: style, color: color))
         var legend = groups.enumerated().map { index, group in
             let mark = String(style.seriesMarker(index))
