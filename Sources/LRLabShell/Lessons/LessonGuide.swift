@@ -329,4 +329,3 @@ public struct LessonGuide {
         }
     }
 }
-
