@@ -63,7 +63,7 @@ extension Command {
         if let comparison = session.explorer.comparison, comparison.results.count > 1 {
             return plotComparedFunction(session, objective, comparison, size: size)
         }
-        let iterates = Array(run.trace.parameters.filter(\.isFinite).prefix(100_000))
+        let iterates = iterates(of: run)
         let plot = functionPlot(objective, iterates: iterates, size: size)
         let range = plot.xRange
         // For SVG: the function sampled on the same range, and the iterates joined in order.
@@ -119,6 +119,11 @@ extension Command {
         let map = pathMap(objective, trajectories, size: size)
         session.lastPicture = .contourMap(map)
         session.say(map.render(style: session.glyphStyle, color: session.useColor, lineWidth: session.terminalColumns))
+    }
+
+    /// A 1-D run's kept finite iterates, the first 100,000 (what `plot f` draws).
+    static func iterates(of run: Run) -> [Double] {
+        Array(run.trace.parameters.filter(\.isFinite).prefix(100_000))
     }
 
     /// A 2-D run's kept trajectory as points.

@@ -44,18 +44,14 @@ struct RunWatch {
 
     /// The picture of `run`'s iterates so far, and the picture `save` keeps.
     func picture(_ run: Run) -> (text: String, saved: Picture?) {
-        let values = run.trace.parameters
         if objective.dimension == 1 {
-            let iterates = Array(values.filter(\.isFinite).prefix(100_000))
-            let plot = Command.functionPlot(objective, iterates: iterates,
+            let plot = Command.functionPlot(objective,
+                                            iterates: Command.iterates(of: run),
                                             size: size)
             return (plot.render(style: style, color: color), nil)
         }
-        let points = stride(from: 0, to: values.count - 1, by: 2).map {
-            (x: values[$0], y: values[$0 + 1])
-        }
         let trajectory = ContourMap.Trajectory(run.configuration.kind.name,
-                                               points: points)
+                                               points: Command.points(of: run))
         let map = Command.pathMap(objective, [trajectory], size: size)
         let text = map.render(style: style, color: color, lineWidth: lineWidth)
         return (text, .contourMap(map))
@@ -71,12 +67,13 @@ struct RunWatch {
 
     /// Runs `count` steps of `run` (or until it converges), drawing a frame
     /// through `emit` at most every `frameInterval` and the last one when the
-    /// run stops for any reason; returns the steps taken. A quick run of N
+    /// run stops for any reason; returns the steps taken and the last picture. A quick run of N
     /// steps grows by N / `frames` steps a frame; one until convergence by
     /// as many steps as it has taken.
     mutating func run(_ run: inout Run, count: Int, untilConverged: Bool,
                       shouldStop: @escaping () -> Bool,
-                      emit: (String) -> Void) -> Int {
+                      emit: (String) -> Void)
+        -> (taken: Int, last: (text: String, saved: Picture?)) {
         fit(run)
         let chunk = Swift.max(1, (count + Self.frames - 1) / Self.frames)
         var taken = 0
@@ -97,8 +94,9 @@ struct RunWatch {
             lastFrame = .now
             emit(picture(run).text + "\n")
         }
-        emit(picture(run).text + "\n")
-        return taken
+        let last = picture(run)
+        emit(last.text + "\n")
+        return (taken, last)
     }
 
     /// Waits until `instant`, asking `shouldStop` every few milliseconds;
@@ -130,17 +128,21 @@ extension Command {
                            shouldStop: session.shouldStop)
         }
         let taken: Int
+        let last: (text: String, saved: Picture?)
         if session.live, session.liveFramesDrawn,
            let progress = session.progress {
-            taken = view.run(&run, count: count, untilConverged: untilConverged,
-                             shouldStop: session.shouldStop, emit: progress)
+            (taken, last) = view.run(&run, count: count,
+                                     untilConverged: untilConverged,
+                                     shouldStop: session.shouldStop,
+                                     emit: progress)
             progress("")
         } else {
             taken = run.run(count, untilConverged: untilConverged,
                             shouldStop: session.shouldStop)
-            session.say(view.picture(run).text)
+            last = view.picture(run)
+            session.say(last.text)
         }
-        if let saved = view.picture(run).saved { session.lastPicture = saved }
+        if let saved = last.saved { session.lastPicture = saved }
         return taken
     }
 }
