@@ -1,4 +1,5 @@
 import LRLab
+import LRLabText
 
 /// A command of the language, declared as a value: the registry that `help`, tab completion
 /// and "did you mean" read is just the list of these.
@@ -36,12 +37,13 @@ public struct Command: Sendable {
     /// a population. In a guided task only such a command counts as a try; setting something
     /// up (`opt`, `start`, `schedule`) is neither a try nor a question.
     public var countsAsTry: Bool
-    public var action: @Sendable (Session, Statement) throws(ShellError) -> Void
+    /// Does the command's work and returns what it says, which the session renders.
+    public var run: @Sendable (Session, Statement) throws(ShellError) -> Report
 
     public init(_ name: String, aliases: [String] = [], usage: String, summary: String, details: String = "",
                 completion: Completion = .none, options: [CommandOption] = [],
                 sessionDetails: (@Sendable (Session) -> String)? = nil, countsAsTry: Bool = false,
-                action: @escaping @Sendable (Session, Statement) throws(ShellError) -> Void) {
+                run: @escaping @Sendable (Session, Statement) throws(ShellError) -> Report) {
         self.name = name
         self.aliases = aliases
         self.usage = Command.expandingOptions(in: usage, options: options)
@@ -51,7 +53,20 @@ public struct Command: Sendable {
         self.completion = completion
         self.options = options
         self.countsAsTry = countsAsTry
-        self.action = action
+        self.run = run
+    }
+
+    /// A command that prints as it goes rather than returning a report (while commands move
+    /// to reports; none should remain).
+    init(printing name: String, aliases: [String] = [], usage: String, summary: String, details: String = "",
+                completion: Completion = .none, options: [CommandOption] = [],
+                sessionDetails: (@Sendable (Session) -> String)? = nil, countsAsTry: Bool = false,
+                action: @escaping @Sendable (Session, Statement) throws(ShellError) -> Void) {
+        self.init(name, aliases: aliases, usage: usage, summary: summary, details: details, completion: completion,
+                  options: options, sessionDetails: sessionDetails, countsAsTry: countsAsTry) { session, statement throws(ShellError) in
+            try action(session, statement)
+            return Report()
+        }
     }
 
     /// `usage` with each `[OPTIONS]` or `[OPTIONS:SUB]` replaced by the declared options.

@@ -10,7 +10,7 @@ enum Definition {
     /// The command that runs a definition; the registry hands statements of a definition's
     /// shape to it, whatever their first word. It is not listed: `help` explains definitions
     /// in its first lines and in `help f`.
-    static let command = Command("=", usage: "NAME = VALUE | f(x) = FORMULA | f(x, y) = FORMULA",
+    static let command = Command(printing: "=", usage: "NAME = VALUE | f(x) = FORMULA | f(x, y) = FORMULA",
                                  summary: "define a named value or a loss") { session, statement throws(ShellError) in
         try recognize(statement)?.apply(to: session, statement: statement)
     }

@@ -7,6 +7,9 @@ extension Session {
     /// Unicode glyphs, or ASCII where the terminal cannot show them.
     var glyphStyle: GlyphStyle { useUnicode ? .unicode : .ascii }
 
+    /// How reports are laid out at this terminal: its width, glyphs and colour.
+    var layout: ReportLayout { ReportLayout(width: terminalColumns, style: glyphStyle, color: useColor) }
+
     /// Picture size: the terminal less room for axis labels, within sensible bounds.
     func pictureSize(tall: Bool = false) -> (width: Int, height: Int) {
         let width = Swift.min(Swift.max(terminalColumns - 14, 20), 160)

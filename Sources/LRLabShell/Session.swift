@@ -87,6 +87,14 @@ public final class Session {
         output(text)
     }
 
+    /// Shows what a command reported, laid out for this terminal, one chunk per block, and
+    /// keeps its picture for `save FILE.svg`. Commands return their report; a long one may
+    /// show a first part (a training's header) before its work and return the rest.
+    func present(_ report: Report) {
+        for chunk in report.rendered(in: layout) { output(chunk) }
+        if case .replaced(let picture) = report.savedPicture { lastPicture = picture }
+    }
+
     /// Executes one line: every `;`-separated statement in turn, stopping at the first error,
     /// and after a statement that Ctrl-C (`shouldStop`) interrupted: the rest of the line is
     /// not run, as a shell drops the rest of `a; b` when Ctrl-C stops `a`.
@@ -124,7 +132,7 @@ public final class Session {
         try course.admit(first)
         let command = try commandRegistry.command(for: statement)
         do {
-            try command.action(self, statement)
+            present(try command.run(self, statement))
         } catch {
             stepTableEnded = nil
             throw error
@@ -225,17 +233,4 @@ public final class Session {
         }
         return training
     }
-}
-
-/// A picture `save FILE.svg` can write.
-public enum Picture {
-    case lineChart(LineChart)
-    case contourMap(ContourMap)
-    case scatterPlot(ScatterPlot)
-    case fitPlot(FitPlot)
-    case decisionMap(DecisionMap)
-    /// The fitted curves above the chart of error against degree (`plot fit` after `fit`).
-    case fitWithErrors(FitPlot, errors: LineChart)
-    /// A sweep's strip of outcomes (its table stays text).
-    case strip(Strip)
 }

@@ -1,3 +1,4 @@
+import LRLabText
 import Testing
 @testable import LRLab
 @testable import LRLabShell
@@ -16,7 +17,7 @@ import Testing
         guard statement.words.count > 1 else { throw ShellError("echoes what?", at: statement.words[0].range) }
         let options = try CommandOptionValues(statement.words.dropFirst(2), options: toyOptions, command: "echoes")
         let word = options[loud] ? statement.words[1].text.uppercased() : statement.words[1].text
-        session.say(Array(repeating: word, count: options[times]).joined(separator: " "))
+        return Report(text: Array(repeating: word, count: options[times]).joined(separator: " "))
     }
 
     func session() -> (Session, () -> String) {

@@ -4,7 +4,7 @@ import LRLabText
 extension Command {
     /// `data`: the data sets models learn from.
     static let dataCommands: [Command] = [
-        Command("data", usage: "data [NAME | digits | load FILE.csv [OPTIONS:load]] [OPTIONS]",
+        Command(printing: "data", usage: "data [NAME | digits | load FILE.csv [OPTIONS:load]] [OPTIONS]",
                 summary: "make or load a data set (sine, moons, digits, a CSV file), or describe the current one",
                 details: dataDetails, completion: .computed(dataCompletion), options: DataOptions.all) { session, statement throws(ShellError) in
             try dataCommand(session, statement)

@@ -3,7 +3,7 @@ import LRLabText
 
 extension Command {
     static let definitionCommands: [Command] = [
-        Command("use", usage: "use NAME", summary: "minimise a preset function (functions lists them)",
+        Command(printing: "use", usage: "use NAME", summary: "minimise a preset function (functions lists them)",
                 details: """
                 Replaces the current function with a preset and moves the start point to the preset's
                 suggested start. Examples: use quadratic, use rosenbrock, use ravine.
@@ -29,7 +29,7 @@ extension Command {
                   start \(start)  (gradient descent converges from there with lr=\(session.format(preset.learningRate)))
                 """))
         },
-        Command("functions", aliases: ["presets"], usage: "functions", summary: "list the preset functions with their minima") { session, statement throws(ShellError) in
+        Command(printing: "functions", aliases: ["presets"], usage: "functions", summary: "list the preset functions with their minima") { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             var lines = ["preset      formula and known minima"]
             for preset in Preset.all {
@@ -47,7 +47,7 @@ extension Command {
             }
             session.say(session.wrapped(lines.joined(separator: "\n")))
         },
-        Command("diff", aliases: ["gradient"], usage: "diff",
+        Command(printing: "diff", aliases: ["gradient"], usage: "diff",
                 summary: "show the derivative (1-D) or gradient and Hessian (2-D), simplified",
                 details: """
                 Symbolic differentiation of the current function; the run uses these same formulas.

@@ -4,7 +4,7 @@ import LRLabText
 extension Command {
     /// `plot`, `compare`, `sweep`, `lrfind`, `curvature`, `verdict`: pictures and experiments.
     static let experimentCommands: [Command] = [
-        Command("plot", usage: "plot loss [log|linear] | plot f | plot path | plot lr [OPTIONS:lr] | plot pbt | plot data | plot fit",
+        Command(printing: "plot", usage: "plot loss [log|linear] | plot f | plot path | plot lr [OPTIONS:lr] | plot pbt | plot data | plot fit",
                 summary: "draw the loss curve, the function with its iterates, the 2-D path, or the schedule",
                 details: """
                 plot loss     the loss per step (log scale when it spans more than two decades)
@@ -22,7 +22,7 @@ extension Command {
                 """, completion: .words(["loss", "f", "path", "lr", "pbt", "data", "fit", "log", "linear"]), options: PlotOptions.all) { session, statement throws(ShellError) in
             try plotCommand(session, statement)
         },
-        Command("curvature", usage: "curvature", summary: "Hessian eigenvalues here and the stable learning rates they imply",
+        Command(printing: "curvature", usage: "curvature", summary: "Hessian eigenvalues here and the stable learning rates they imply",
                 details: """
                 Along an eigen-direction with curvature λ > 0, gradient descent is stable only while
                 lr < 2/λ (monotone while lr < 1/λ); heavy-ball momentum μ widens that to 2(1+μ)/λ.
@@ -33,13 +33,13 @@ extension Command {
             let report = CurvatureReport(loss: run.lossFunction, at: run.point, configuration: run.configuration)
             session.say(session.wrapped((report.lines + [report.sentence]).map { $0.text(digits: session.digits) }.joined(separator: "\n")))
         },
-        Command("verdict", aliases: ["diagnose"], usage: "verdict", summary: "why the run is converged, slow, bouncing, diverging or stuck",
+        Command(printing: "verdict", aliases: ["diagnose"], usage: "verdict", summary: "why the run is converged, slow, bouncing, diverging or stuck",
                 details: "The same verdict `run` prints, with its evidence. Scripts can check it: expect verdict == bouncing.\n`help verdicts` lists the words and the rules that decide them, in order.") { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             let run = try session.currentRun(at: statement.words[0])
             session.say(run.verdict().text(color: session.useColor, digits: session.digits, width: session.terminalColumns))
         },
-        Command("compare", usage: "compare [OPTIONS]",
+        Command(printing: "compare", usage: "compare [OPTIONS]",
                 summary: "run several optimizers or rates from the same start, side by side",
                 details: """
                 compare lr=0.001,0.01,0.1,1                      the current optimizer at each rate
@@ -56,7 +56,7 @@ extension Command {
                 """, options: CompareOptions.all, countsAsTry: true) { session, statement throws(ShellError) in
             try compareCommand(session, statement)
         },
-        Command("sweep", usage: "sweep [OPTIONS]",
+        Command(printing: "sweep", usage: "sweep [OPTIONS]",
                 summary: "where does the learning rate become slow, converge, bounce, diverge?",
                 details: """
                 Runs the current setup once per learning rate on a log grid; each rate's outcome is its
@@ -67,7 +67,7 @@ extension Command {
                 """, options: SweepOptions.all, countsAsTry: true) { session, statement throws(ShellError) in
             try sweepCommand(session, statement)
         },
-        Command("lrfind", usage: "lrfind [OPTIONS]",
+        Command(printing: "lrfind", usage: "lrfind [OPTIONS]",
                 summary: "the learning-rate range test: one run with an exponentially growing rate",
                 options: LRFindOptions.all, countsAsTry: true) { session, statement throws(ShellError) in
             try lrfindCommand(session, statement)

@@ -4,7 +4,7 @@ import LRLabText
 extension Command {
     /// `fit`: under- and overfitting, one polynomial degree after another.
     static let fitCommands: [Command] = [
-        Command("fit", usage: "fit [OPTIONS]",
+        Command(printing: "fit", usage: "fit [OPTIONS]",
                 summary: "train one polynomial per degree on a 1-D regression set: train and validation error side by side",
                 details: """
                 Trains `model poly degree=N` once per degree on the current data (a 1-D regression set:

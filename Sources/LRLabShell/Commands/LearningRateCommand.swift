@@ -2,7 +2,7 @@ import LRLab
 
 extension Command {
     /// `lr`: prints the base rate in force, or changes it between steps of the run in progress.
-    static let learningRateCommand = Command(
+    static let learningRateCommand = Command(printing:
         "lr", usage: "lr [RATE]", summary: "print the learning rate in force, or change it mid-run (anneal by hand)",
         details: """
         `lr` alone prints the base rate of the run in progress (the schedule scales it) and the rate

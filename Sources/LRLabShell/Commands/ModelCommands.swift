@@ -17,12 +17,12 @@ public struct ModelTraining {
 extension Command {
     /// `model` and `train`: models trained on the session's data.
     static let modelCommands: [Command] = [
-        Command("model", usage: "model [linear | poly degree=N | logistic | mlp [OPTIONS:mlp]] [OPTIONS]",
+        Command(printing: "model", usage: "model [linear | poly degree=N | logistic | mlp [OPTIONS:mlp]] [OPTIONS]",
                 summary: "choose the model to train on the data, or describe the current one",
                 details: modelDetails, completion: .computed(modelCompletion), options: ModelOptions.all) { session, statement throws(ShellError) in
             try modelCommand(session, statement)
         },
-        Command("train", usage: "train [OPTIONS]",
+        Command(printing: "train", usage: "train [OPTIONS]",
                 summary: "train the model on the data with the current opt and schedule",
                 details: trainDetails, options: TrainOptions.all, countsAsTry: true) { session, statement throws(ShellError) in
             try trainCommand(session, statement)

@@ -4,13 +4,13 @@ import LRLabText
 extension Command {
     /// `schedule`, `explain`, `state`, `keep`: the optimizer family's commands.
     static let optimizerCommands: [Command] = [
-        Command("schedule", usage: "schedule [KIND OPTIONS... | table [OPTIONS:table]]",
+        Command(printing: "schedule", usage: "schedule [KIND OPTIONS... | table [OPTIONS:table]]",
                 summary: "set the learning rate as a function of the step (annealing, decay, warm-up)",
                 details: scheduleDetails, completion: .computed(ScheduleReport.completions(after:)),
                 options: ScheduleOptions.all) { session, statement throws(ShellError) in
             try scheduleCommand(session, statement)
         },
-        Command("explain", usage: "explain [OPTIMIZER [key=value ...]]",
+        Command(printing: "explain", usage: "explain [OPTIMIZER [key=value ...]]",
                 summary: "print an optimizer's update rule with its hyper-parameters and convention",
                 details: """
                 `explain` alone explains the current optimizer (opt) with the options in use; `explain adam`
@@ -21,7 +21,7 @@ extension Command {
                 """, completion: .optimizers) { session, statement throws(ShellError) in
             try explainCommand(session, statement)
         },
-        Command("state", usage: "state", summary: "print the optimizer's state per parameter (moments, sums, effective rates)",
+        Command(printing: "state", usage: "state", summary: "print the optimizer's state per parameter (moments, sums, effective rates)",
                 details: """
                 What the optimizer remembers after the last step, one row per quantity and one column per
                 parameter: momentum buffers, moment estimates and their bias corrections, sums of squared
@@ -30,7 +30,7 @@ extension Command {
                 """) { session, statement throws(ShellError) in
             try stateCommand(session, statement)
         },
-        Command("keep", usage: "keep NAME = QUANTITY", summary: "store a quantity of the run as a named value, for expect and formulas",
+        Command(printing: "keep", usage: "keep NAME = QUANTITY", summary: "store a quantity of the run as a named value, for expect and formulas",
                 details: """
                 Saves a number from the current run under a name, so a later claim can compare runs:
                   keep constant_loss = loss

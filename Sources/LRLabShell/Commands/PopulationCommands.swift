@@ -4,7 +4,7 @@ import LRLabText
 extension Command {
     /// `pbt`: population-based training on the current function, optimizer and schedule.
     static let populationCommands: [Command] = [
-        Command("pbt", usage: "pbt [OPTIONS] | pbt step [N] | pbt lineage",
+        Command(printing: "pbt", usage: "pbt [OPTIONS] | pbt step [N] | pbt lineage",
                 summary: "population-based training: the worst members copy better ones and explore",
                 details: """
                 Trains `population` runs of the current function, optimizer and schedule from the same start,

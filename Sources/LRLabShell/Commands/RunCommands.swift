@@ -3,14 +3,14 @@ import LRLabText
 
 extension Command {
     static let runCommands: [Command] = [
-        Command("start", usage: "start x=X [y=Y]", summary: "set the start point (and go back to it)",
+        Command(printing: "start", usage: "start x=X [y=Y]", summary: "set the start point (and go back to it)",
                 details: """
                 Values may be numbers or formulas of named values: start x=-1.5 y=2, start x=pi/2.
                 `start` alone prints the current start point. Setting it resets the run.
                 """, completion: .words(["x=", "y="])) { session, statement throws(ShellError) in
             try startCommand(session, statement)
         },
-        Command("opt", aliases: ["optimizer"], usage: "opt NAME [lr=RATE] [key=value ...]",
+        Command(printing: "opt", aliases: ["optimizer"], usage: "opt NAME [lr=RATE] [key=value ...]",
                 summary: "choose the optimizer and its hyper-parameters",
                 details: "`opt` alone prints the current choice. Changing it resets the run to the start point.",
                 completion: .optimizers, sessionDetails: { optimizerList($0.optimizerRegistry) }) { session, statement throws(ShellError) in
@@ -29,7 +29,7 @@ extension Command {
                 throw ShellError(error.message, at: word?.range, hint: error.hint)
             }
         },
-        Command("step", usage: "step [N]", summary: "take one (or N) steps, printing a trace line for each",
+        Command(printing: "step", usage: "step [N]", summary: "take one (or N) steps, printing a trace line for each",
                 details: "Each line shows the step, the learning rate used, the gradient the step moved along\n(at the previous line's point), the step taken, the new point, its loss, and notes\n(overshoot, loss up, diverged, ...): `help trace` says how to check a line by hand.\nLimits: `help limits`.", countsAsTry: true) { session, statement throws(ShellError) in
             let count = try statement.count(limit: Limits.maximumPrintedSteps)
             var run = try session.currentRun(at: statement.words[0])
@@ -71,7 +71,7 @@ extension Command {
             if !lines.isEmpty { session.say(lines.joined(separator: "\n")) }
         },
         learningRateCommand,
-        Command("run",
+        Command(printing: "run",
                 usage: "run N [watch] | run until converged [max=N] [watch]",
                 summary: "take many steps, printing the first and last lines, events and a summary",
                 details: """
@@ -90,7 +90,7 @@ extension Command {
                 countsAsTry: true) { session, statement throws(ShellError) in
             try runCommand(session, statement)
         },
-        Command("reset", usage: "reset", summary: "go back to the start point, clearing the trace") { session, statement throws(ShellError) in
+        Command(printing: "reset", usage: "reset", summary: "go back to the start point, clearing the trace") { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             session.explorer.run = nil
             _ = try session.currentRun(at: statement.words[0])
@@ -98,11 +98,11 @@ extension Command {
                 session.say("back at the start: " + describePosition(session, run))
             }
         },
-        Command("trace", usage: "trace [all | last N]", summary: "print the recorded trace (a long one elided in the middle)",
+        Command(printing: "trace", usage: "trace [all | last N]", summary: "print the recorded trace (a long one elided in the middle)",
                 details: TraceHelp.text, completion: .words(["all", "last"])) { session, statement throws(ShellError) in
             try traceCommand(session, statement)
         },
-        Command("show", aliases: ["status"], usage: "show", summary: "print the function, start, optimizer, position, data, model and focus") { session, statement throws(ShellError) in
+        Command(printing: "show", aliases: ["status"], usage: "show", summary: "print the function, start, optimizer, position, data, model and focus") { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             var lines: [String] = []
             if let objective = session.explorer.objective {

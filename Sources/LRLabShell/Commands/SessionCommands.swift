@@ -3,7 +3,7 @@ import LRLabText
 
 extension Command {
     static let sessionCommands: [Command] = [
-        Command("save", usage: "save trace FILE.csv | save FILE.svg | save FILE.json | save pbt FILE.json", summary: "write the trace, the last picture, or the runs to a file",
+        Command(printing: "save", usage: "save trace FILE.csv | save FILE.svg | save FILE.json | save pbt FILE.json", summary: "write the trace, the last picture, or the runs to a file",
                 details: """
                 FILE.svg: the last picture (plot, compare, lrfind) as a standalone SVG file a browser opens.
                 FILE.json: the current run and the runs of the last compare, with their configuration,
@@ -35,17 +35,7 @@ extension Command {
                 guard let picture = session.lastPicture else {
                     throw ShellError("no picture to save yet", at: path.range, hint: "draw one first, e.g. plot loss or plot path")
                 }
-                let svg: String
-                switch picture {
-                case .lineChart(let chart): svg = SVG.lineChart(chart)
-                case .contourMap(let map): svg = SVG.contourMap(map)
-                case .scatterPlot(let plot): svg = SVG.scatterPlot(plot)
-                case .fitPlot(let plot): svg = SVG.fitPlot(plot)
-                case .decisionMap(let map): svg = SVG.decisionMap(map)
-                case .fitWithErrors(let plot, let errors): svg = SVG.fitPlot(plot, errors: errors)
-                case .strip(let strip): svg = SVG.strip(strip)
-                }
-                try writeFile(path, svg, session: session)
+                try writeFile(path, picture.svg, session: session)
                 return
             }
             if lowered.hasSuffix(".json") {
@@ -66,7 +56,7 @@ extension Command {
             let run = try session.currentRun(at: statement.words[0])
             try saveCSV(run, to: path, session: session)
         },
-        Command("set", usage: "set digits=N | color=on|off | unicode=on|off | state=on|off | memory=SIZE",
+        Command(printing: "set", usage: "set digits=N | color=on|off | unicode=on|off | state=on|off | memory=SIZE",
                 summary: "change how numbers, pictures and trace lines are printed, and the memory budget",
                 details: """
                 set digits=4        significant digits in printed numbers (1 to 17)
@@ -119,11 +109,11 @@ extension Command {
                 throw ShellError(error.message, at: statement.word(forKey: error.key)?.range, hint: error.hint)
             }
         },
-        Command("help", aliases: ["?"], usage: "help [COMMAND | OPTIMIZER]", summary: "list the commands, or explain one",
+        Command(printing: "help", aliases: ["?"], usage: "help [COMMAND | OPTIMIZER]", summary: "list the commands, or explain one",
                 completion: .commands) { session, statement throws(ShellError) in
             session.say(TextWrap.wrapKeepingColumns(try HelpText.text(for: statement, in: session), width: session.terminalColumns))
         },
-        Command("quit", aliases: ["exit"], usage: "quit", summary: "leave lrlab (Ctrl-D does the same)") { session, statement throws(ShellError) in
+        Command(printing: "quit", aliases: ["exit"], usage: "quit", summary: "leave lrlab (Ctrl-D does the same)") { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             session.wantsToQuit = true
         },
