@@ -50,8 +50,11 @@ enum HelpText {
         if !details.isEmpty { lines.append(""); lines.append(details) }
         let options = CommandOption.helpLines(for: command.options, command: command.name)
         if !options.isEmpty { lines.append(""); lines += options }
-        let limits = limitLines(for: command.name)
-        if !limits.isEmpty { lines.append(""); lines += limits }
+        let limits = WorkLimit.bounding(command.name)
+        if !limits.isEmpty {
+            lines += ["", "Limits of the work (help limits lists every limit):"]
+            lines += WorkLimit.lines(limits, width: session.terminalColumns)
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -89,85 +92,15 @@ enum HelpText {
         return String(digits)
     }
 
-    /// The limits that apply to one command, read from `Limits`, for `help COMMAND`.
-    static func limitLines(for name: String) -> [String] {
-        let steps = grouped(Limits.maximumSteps)
-        switch name {
-        case "run":
-            return ["Limits: at most \(steps) steps per command (also with max=); until converged takes",
-                    "\(grouped(Limits.defaultUntilConvergedSteps)) when no max= is given."]
-        case "step":
-            return ["Limits: at most \(grouped(Limits.maximumPrintedSteps)) steps per command (one line each; run takes up to \(steps))."]
-        case "compare":
-            return ["Limits: at most \(Limits.maximumCompareRuns) runs (optimizers × rates), each of at most \(steps) steps, as run."]
-        case "sweep":
-            return ["Limits: at most \(Limits.maximumSweepRates) rates (n=), each run at most \(grouped(Limits.maximumSweepSteps)) steps (fewer than",
-                    "run's \(steps): a sweep makes up to \(Limits.maximumSweepRates) runs)."]
-        case "lrfind":
-            return ["Limits: at most \(grouped(Limits.maximumFinderSteps)) steps (fewer than run's \(steps): every step's loss is kept and smoothed)."]
-        case "pbt":
-            return ["Limits: at most \(Limits.maximumPopulation) members, \(grouped(Limits.maximumPopulationBudget)) steps in all (population × steps; compare",
-                    "runs random search too), \(grouped(Limits.maximumPopulationRecords)) member rows recorded (population × generations);",
-                    "on a model, \(grouped(Limits.maximumEpochs)) epochs in all (population × epochs), train's limit, and members",
-                    "that fit the memory budget (set memory=, \(MemoryBudget.setting(MemoryBudget.standard.bytes)) by default)."]
-        case "model":
-            return ["Limits: poly degree 1 to \(Limits.maximumPolynomialDegree); mlp at most \(Limits.maximumHiddenLayers) hidden layers of 1 to \(grouped(Limits.maximumHiddenWidth)) units;",
-                    "at most \(grouped(Limits.maximumModelParameters)) parameters on the data."]
-        case "train":
-            return ["Limits: at most \(grouped(Limits.maximumEpochs)) epochs per command (and early= patience); batch=N up to \(grouped(Limits.maximumBatchRows))",
-                    "(a batch of at least the training rows is a full batch)."]
-        case "schedule", "plot":
-            return ["Limits: schedule table and plot lr show at most \(grouped(Limits.maximumScheduleHorizon)) steps."]
-        case "diff":
-            return ["Limits: derivatives longer than \(grouped(Limits.maximumShownDerivativeSize)) terms are not shown; a function whose",
-                    "derivatives pass \(grouped(Limits.maximumDerivativeSize)) terms is refused when it is defined."]
-        case "data":
-            return ["Limits: n= at most \(grouped(Limits.maximumDataRows)) rows; data load reads at most \(grouped(Limits.maximumDataRows)) rows,",
-                    "\(grouped(Limits.maximumDataColumns)) columns and \(grouped(Limits.maximumDataCells)) numbers per file, lines of at most \(grouped(Limits.maximumDataLineBytes)) bytes."]
-        case "load", "lesson":
-            return ["Limits: scripts of at most \(grouped(Limits.maximumScriptBytes)) bytes, nested at most \(Limits.maximumScriptDepth) deep."]
-        default:
-            return []
-        }
-    }
-
     /// `help limits`: every option's declared limit, from the registry, then the limits of the
     /// work itself and why each is there.
     static func limitsHelp(in session: Session) -> String {
         ["Limits, so that no command can run without end or fill the memory.",
          "Each option's limit, as its command declares it (help COMMAND shows it too):"]
-            .joined(separator: "\n") + "\n" + OptionLimits(session.commandRegistry).tableLines.joined(separator: "\n") + "\n" + workLimitsHelp
-    }
-
-    /// The limits that are not one option's: lines, runs, budgets, formulas, files and memory.
-    static var workLimitsHelp: String {
-        """
-        And the limits of the work itself:
-          lines        \(grouped(Limits.maximumLineBytes)) bytes; a longer line is refused
-          run N        \(grouped(Limits.maximumSteps)) steps per command (run until converged:
-                       \(grouped(Limits.defaultUntilConvergedSteps)) unless max=N)
-          step N       \(grouped(Limits.maximumPrintedSteps)) steps per command: each prints a line
-          compare      \(Limits.maximumCompareRuns) runs, each of up to \(grouped(Limits.maximumSteps)) steps, as run
-          sweep        one run per rate, so fewer steps each than run
-          lrfind       fewer steps than run: it keeps and smooths every step's loss
-          pbt          \(grouped(Limits.maximumPopulationBudget)) steps in all (members × steps), \(grouped(Limits.maximumEpochs))
-                       epochs in all on a model (members × epochs), \(grouped(Limits.maximumPopulationRecords))
-                       member rows (members × generations)
-          model        \(grouped(Limits.maximumModelParameters)) parameters on the data
-          formulas     \(grouped(Limits.maximumFormulaSize)) terms, nested \(Limits.maximumFormulaNesting) levels (parentheses, calls,
-                       signs, powers); a long flat sum nests nothing and is
-                       limited only by its terms
-          derivatives  \(grouped(Limits.maximumDerivativeSize)) terms each, or the function is refused;
-                       diff shows up to \(grouped(Limits.maximumShownDerivativeSize))
-          scripts      \(grouped(Limits.maximumScriptBytes)) bytes, \(Limits.maximumScriptDepth) loads deep
-          data files   \(grouped(Limits.maximumDataRows)) rows, \(grouped(Limits.maximumDataColumns)) columns and \(grouped(Limits.maximumDataCells)) numbers
-                       per file, CSV lines of \(grouped(Limits.maximumDataLineBytes)) bytes; checked as the
-                       file is read
-          memory       \(MemoryBudget.setting(MemoryBudget.standard.bytes)) by default (set memory=SIZE): pbt, compare and
-                       train on a model work out what their trainings will
-                       hold before they start, and refuse past it
-        Ctrl-C stops a long command early and keeps what it did.
-        """
+            .joined(separator: "\n") + "\n" + OptionLimits(session.commandRegistry).tableLines.joined(separator: "\n")
+            + "\nAnd the limits of the work itself:\n"
+            + WorkLimit.lines(WorkLimit.all, width: session.terminalColumns).joined(separator: "\n")
+            + "\nCtrl-C stops a long command early and keeps what it did."
     }
 
     static func text(for kind: OptimizerKind) -> String {

@@ -221,7 +221,9 @@ import Foundation
         try session.execute(line: "help pbt")
         let text = output()
         #expect(text.contains("pbt compare"))
-        #expect(text.contains("Limits: at most \(Limits.maximumPopulation) members"))
+        let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("at most \(Limits.maximumPopulation)"), "the population option's row")
+        #expect(text.contains("members × steps"), "the work limit on the steps of all members")
         #expect(Completion.candidates(forLineBeforeCursor: "pbt l") == ["lineage", "lr="])
         #expect(Completion.candidates(forLineBeforeCursor: "plot pb") == ["pbt"])
     }
