@@ -4,7 +4,7 @@ import LRLabText
 extension Command {
     /// `plot`, `compare`, `sweep`, `lrfind`, `curvature`, `verdict`: pictures and experiments.
     static let experimentCommands: [Command] = [
-        Command(printing: "plot", usage: "plot loss [log|linear] | plot f | plot path | plot lr [OPTIONS:lr] | plot pbt | plot data | plot fit",
+        Command("plot", usage: "plot loss [log|linear] | plot f | plot path | plot lr [OPTIONS:lr] | plot pbt | plot data | plot fit",
                 summary: "draw the loss curve, the function with its iterates, the 2-D path, or the schedule",
                 details: """
                 plot loss     the loss per step (log scale when it spans more than two decades)
@@ -22,7 +22,7 @@ extension Command {
                 """, completion: .words(["loss", "f", "path", "lr", "pbt", "data", "fit", "log", "linear"]), options: PlotOptions.all) { session, statement throws(ShellError) in
             try plotCommand(session, statement)
         },
-        Command(printing: "curvature", usage: "curvature", summary: "Hessian eigenvalues here and the stable learning rates they imply",
+        Command("curvature", usage: "curvature", summary: "Hessian eigenvalues here and the stable learning rates they imply",
                 details: """
                 Along an eigen-direction with curvature λ > 0, gradient descent is stable only while
                 lr < 2/λ (monotone while lr < 1/λ); heavy-ball momentum μ widens that to 2(1+μ)/λ.
@@ -30,16 +30,18 @@ extension Command {
                 """) { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             let run = try session.currentRun(at: statement.words[0])
-            let report = CurvatureReport(loss: run.lossFunction, at: run.point, configuration: run.configuration)
-            session.say(session.wrapped((report.lines + [report.sentence]).map { $0.text(digits: session.digits) }.joined(separator: "\n")))
+            let curvature = CurvatureReport(loss: run.lossFunction, at: run.point, configuration: run.configuration)
+            return Report(prose: (curvature.lines + [curvature.sentence]).map { $0.text(digits: session.digits) }.joined(separator: "\n"))
         },
-        Command(printing: "verdict", aliases: ["diagnose"], usage: "verdict", summary: "why the run is converged, slow, bouncing, diverging or stuck",
+        Command("verdict", aliases: ["diagnose"], usage: "verdict", summary: "why the run is converged, slow, bouncing, diverging or stuck",
                 details: "The same verdict `run` prints, with its evidence. Scripts can check it: expect verdict == bouncing.\n`help verdicts` lists the words and the rules that decide them, in order.") { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             let run = try session.currentRun(at: statement.words[0])
-            session.say(run.verdict().text(color: session.useColor, digits: session.digits, width: session.terminalColumns))
+            var report = Report()
+            report.figure(ShownVerdict(verdict: run.verdict(), digits: session.digits))
+            return report
         },
-        Command(printing: "compare", usage: "compare [OPTIONS]",
+        Command("compare", usage: "compare [OPTIONS]",
                 summary: "run several optimizers or rates from the same start, side by side",
                 details: """
                 compare lr=0.001,0.01,0.1,1                      the current optimizer at each rate
@@ -56,7 +58,7 @@ extension Command {
                 """, options: CompareOptions.all, countsAsTry: true) { session, statement throws(ShellError) in
             try compareCommand(session, statement)
         },
-        Command(printing: "sweep", usage: "sweep [OPTIONS]",
+        Command("sweep", usage: "sweep [OPTIONS]",
                 summary: "where does the learning rate become slow, converge, bounce, diverge?",
                 details: """
                 Runs the current setup once per learning rate on a log grid; each rate's outcome is its
@@ -67,7 +69,7 @@ extension Command {
                 """, options: SweepOptions.all, countsAsTry: true) { session, statement throws(ShellError) in
             try sweepCommand(session, statement)
         },
-        Command(printing: "lrfind", usage: "lrfind [OPTIONS]",
+        Command("lrfind", usage: "lrfind [OPTIONS]",
                 summary: "the learning-rate range test: one run with an exponentially growing rate",
                 options: LRFindOptions.all, countsAsTry: true) { session, statement throws(ShellError) in
             try lrfindCommand(session, statement)
@@ -85,14 +87,14 @@ extension Command {
         static let all = [opt.option, lr.option, steps.option, epochs.option, batch.option, schedule.option]
     }
 
-    static func compareCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+    static func compareCommand(_ session: Session, _ statement: Statement) throws(ShellError) -> Report {
         let options = try CommandOptionValues(statement.words.dropFirst(), options: CompareOptions.all, command: "compare",
                                               registry: session.optimizerRegistry)
         // On the model when the focus is the data lab (`data`, `model`, `train` came last).
         if session.focus == .model {
             let setup = try ModelTrainingSetup(session, at: statement.words[0])
             try compareModels(session, statement, options: options, entries: try compareEntries(session, options, statement), setup: setup)
-            return
+            return Report()
         }
         for (key, given) in [(CompareOptions.epochs.name, options.isGiven(CompareOptions.epochs)), (CompareOptions.batch.name, options.isGiven(CompareOptions.batch))] where given {
             throw ShellError("\(key)= applies to compare on a model; a formula's compare takes steps=", at: statement.words[0].range,
@@ -101,15 +103,15 @@ extension Command {
         let (objective, start) = try session.setup(at: statement.words[0])
         let steps = options[CompareOptions.steps]
         let entries = try compareEntries(session, options, statement)
-        let report: Comparison.Report
+        let comparison: Comparison.Report
         do throws(EvaluationError) {
-            report = try Comparison.run(objective: objective, start: start, entries: entries, steps: steps, shouldStop: session.shouldStop)
+            comparison = try Comparison.run(objective: objective, start: start, entries: entries, steps: steps, shouldStop: session.shouldStop)
         } catch {
             throw ShellError("\(objective.signature) has no value at the start: \(error.description)")
         }
-        session.explorer.comparison = report
+        session.explorer.comparison = comparison
         let digits = Swift.min(session.digits, 6)
-        let rows = report.results.map { result -> [String] in
+        let rows = comparison.results.map { result -> [String] in
             // A loss past the divergence bound is shown as the bound, as `run` stops there.
             let bound = result.run.divergenceBound
             let finalLoss = Swift.abs(result.finalLoss) > bound || !result.finalLoss.isFinite
@@ -118,29 +120,30 @@ extension Command {
              result.distanceToMinimum.map { NumberFormat.format($0, digits: digits) + (result.nearestMinimumIsGlobal == false ? " (local)" : "") } ?? "-",
              result.stepsToConverge.map(String.init) ?? "-", result.verdict.name]
         }
-        let (series, cap) = compareSeries(report)
+        let (series, cap) = compareSeries(comparison)
         let table = Table(columns: [.init("run", alignment: .left), .init("final loss", alignment: .right), .init("distance to min"),
                                     .init("converged at"), .init("verdict", alignment: .left)], rows: rows)
         let size = session.pictureSize()
         let allPositive = series.allSatisfy { $0.y.allSatisfy { !$0.isFinite || $0 > 0 } }
         let chart = LineChart(series: series, width: size.width, height: size.height, yScale: allPositive ? .log10 : .linear,
                               title: "loss per step, \(steps) steps from \(NumberFormat.point(start, digits: 4))", xLabel: "step", yLabel: "loss")
-        session.lastPicture = .lineChart(chart)
-        var text = table.render(style: session.glyphStyle) + "\n" + chart.render(style: session.glyphStyle, color: session.useColor)
+        var report = Report()
+        report.table(table)
+        report.picture(.lineChart(chart))
         // The table and the chart fit the width; the sentences under them wrap to it.
         var notes: [String] = []
         if let cap {
             notes.append("diverging runs are drawn up to \(NumberFormat.format(cap, digits: 3)) (1000× the largest loss of the others) and cut there")
         }
-        if report.wasStopped, let last = report.results.last {
+        if comparison.wasStopped, let last = comparison.results.last {
             notes.append(Session.interruptionNote(atStep: last.stepsTaken, of: last.label,
-                                                  "the table shows the runs so far (\(report.results.count) of \(entries.count))"))
-        } else if report.wasStopped {
+                                                  "the table shows the runs so far (\(comparison.results.count) of \(entries.count))"))
+        } else if comparison.wasStopped {
             notes.append(Session.interruptionNote(atStep: 0, "before the first run"))
         }
         if objective.dimension == 2 { notes.append("plot path overlays these trajectories") }
-        if !notes.isEmpty { text += "\n" + session.wrapped(notes.joined(separator: "\n")) }
-        session.say(text)
+        if !notes.isEmpty { report.prose(notes.joined(separator: "\n")) }
+        return report
     }
 
     /// The contestants of `compare`: each optimizer of `opt=` (default: the session's) at each
@@ -208,7 +211,7 @@ extension Command {
         static let all = [lr.option, n.option, steps.option]
     }
 
-    static func sweepCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+    static func sweepCommand(_ session: Session, _ statement: Statement) throws(ShellError) -> Report {
         if session.focus == .model {
             throw ShellError("sweep runs a formula, and the focus is the model on the data", at: statement.words[0].range,
                              hint: "on a model, compare lr=0.001,0.01,0.1 trains one per rate; define or use a formula to sweep it")
@@ -220,15 +223,15 @@ extension Command {
         let steps = options[SweepOptions.steps]
         if count < 2 { count = 2 }
         let rates = Sweep.logGrid(from: lower, to: upper, count: count)
-        let report: Sweep.Report
+        let result: Sweep.Report
         do throws(EvaluationError) {
-            report = try Sweep.run(objective: objective, start: start, configuration: session.optimizer, schedule: session.schedule,
+            result = try Sweep.run(objective: objective, start: start, configuration: session.optimizer, schedule: session.schedule,
                                    rates: rates, steps: steps, shouldStop: session.shouldStop)
         } catch {
             throw ShellError("\(objective.signature) has no value at the start: \(error.description)")
         }
         let digits = Swift.min(session.digits, 4)
-        var rows = report.points.map { point -> [String] in
+        var rows = result.points.map { point -> [String] in
             [NumberFormat.format(point.learningRate, digits: digits), point.outcome.word,
              NumberFormat.format(point.finalLoss, digits: digits), point.stepsToConverge.map(String.init) ?? "-",
              point.verdict.shortReason(digits: session.digits)]
@@ -249,31 +252,32 @@ extension Command {
                                     .init("why", alignment: .left)], rows: rows)
         let categories = Strip.Category.sweepOutcomes
         let stripCategories = categories.map(OutcomeStyle.category)
-        let cells = report.points.map { categories.firstIndex(of: $0.outcome) ?? 0 }
-        let strip = Strip(grid: report.points.map(\.learningRate), cells: cells, categories: stripCategories, label: "lr",
-                          critical: report.criticalRate.map { (name: String(report.curvature.criticalSymbol.filter { $0 != "_" }), value: $0) })
-        session.lastPicture = .strip(strip)
-        var lines = ["sweep of \(session.optimizer.kind.name) over \(report.points.count) rates, \(steps) steps each, from \(NumberFormat.point(start, digits: 4))",
-                     table.render(style: session.glyphStyle),
-                     strip.render(style: session.glyphStyle, color: session.useColor, width: session.terminalColumns)]
-        if let critical = report.criticalRate {
-            lines.append("critical rate from curvature at the start: \(report.curvature.criticalSymbol) = \(NumberFormat.format(critical, digits: 4))")
+        let cells = result.points.map { categories.firstIndex(of: $0.outcome) ?? 0 }
+        let strip = Strip(grid: result.points.map(\.learningRate), cells: cells, categories: stripCategories, label: "lr",
+                          critical: result.criticalRate.map { (name: String(result.curvature.criticalSymbol.filter { $0 != "_" }), value: $0) })
+        var report = Report(text: "sweep of \(session.optimizer.kind.name) over \(result.points.count) rates, \(steps) steps each, from \(NumberFormat.point(start, digits: 4))")
+        report.table(table)
+        report.picture(.strip(strip))
+        // The table and the strip fit the width; the sentences under them wrap to it.
+        var lines: [String] = []
+        if let critical = result.criticalRate {
+            lines.append("critical rate from curvature at the start: \(result.curvature.criticalSymbol) = \(NumberFormat.format(critical, digits: 4))")
         } else {
-            lines.append("no critical rate from curvature here (\(report.curvature.sentence.text(digits: session.digits)))")
+            lines.append("no critical rate from curvature here (\(result.curvature.sentence.text(digits: session.digits)))")
         }
-        if let boundary = report.empiricalBoundary {
+        if let boundary = result.empiricalBoundary {
             lines.append("smallest rate that diverged: \(NumberFormat.format(boundary, digits: 4))")
         } else {
             lines.append("no rate in the sweep diverged")
         }
-        if report.wasStopped {
-            let last = report.points.last
+        if result.wasStopped {
+            let last = result.points.last
             lines.append(Session.interruptionNote(atStep: last?.stepsTaken ?? 0,
                                                   of: last.map { "the run at lr=" + NumberFormat.format($0.learningRate, digits: digits) },
                                                   last == nil ? "before the first rate"
-                                                    : "the table shows the rates so far (\(report.points.count) of \(rates.count))"))
+                                                    : "the table shows the rates so far (\(result.points.count) of \(rates.count))"))
         }
-        // The table and the strip fit the width; the sentences under them wrap to it.
-        session.say(lines.prefix(3).joined(separator: "\n") + "\n" + session.wrapped(lines.dropFirst(3).joined(separator: "\n")))
+        report.prose(lines.joined(separator: "\n"))
+        return report
     }
 }

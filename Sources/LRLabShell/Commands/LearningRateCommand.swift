@@ -1,8 +1,9 @@
 import LRLab
+import LRLabText
 
 extension Command {
     /// `lr`: prints the base rate in force, or changes it between steps of the run in progress.
-    static let learningRateCommand = Command(printing:
+    static let learningRateCommand = Command(
         "lr", usage: "lr [RATE]", summary: "print the learning rate in force, or change it mid-run (anneal by hand)",
         details: """
         `lr` alone prints the base rate of the run in progress (the schedule scales it) and the rate
@@ -18,10 +19,9 @@ extension Command {
         try learningRateCommand(session, statement)
     }
 
-    static func learningRateCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+    static func learningRateCommand(_ session: Session, _ statement: Statement) throws(ShellError) -> Report {
         if session.focus == .model {
-            try trainingLearningRateCommand(session, statement)
-            return
+            return try trainingLearningRateCommand(session, statement)
         }
         guard statement.words.count >= 2 else {
             let run = try session.currentRun(at: statement.words[0])
@@ -29,8 +29,7 @@ extension Command {
             if run.nextLearningRate != run.learningRate {
                 text += " (the next step uses \(session.format(run.nextLearningRate)): schedule \(run.schedule.description))"
             }
-            session.say(session.wrapped(text))
-            return
+            return Report(prose: text)
         }
         let rate = try learningRateArgument(statement)
         var run = try session.currentRun(at: statement.words[0])
@@ -44,8 +43,8 @@ extension Command {
             throw ShellError(error.message, at: statement.words[1].range, hint: error.hint)
         }
         session.explorer.run = run
-        session.say(session.wrapped("lr \(session.format(rate)) from step \(run.stepCount + 1) on (was \(session.format(previous))); "
-            + "the optimizer's state is kept"))
+        return Report(prose: "lr \(session.format(rate)) from step \(run.stepCount + 1) on (was \(session.format(previous))); "
+            + "the optimizer's state is kept")
     }
 
     /// The rate of `lr RATE` (the statement's second word, a number); `lr` takes one.

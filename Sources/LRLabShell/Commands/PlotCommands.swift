@@ -10,7 +10,7 @@ extension Command {
         static let all = [steps.option]
     }
 
-    static func plotCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+    static func plotCommand(_ session: Session, _ statement: Statement) throws(ShellError) -> Report {
         guard statement.words.count >= 2 else {
             throw ShellError("plot what?", at: statement.words[0].range, hint: "plot loss, plot f, plot path, plot lr, plot pbt or plot data")
         }
@@ -20,8 +20,7 @@ extension Command {
         case "loss":
             if session.focus == .model {
                 let training = try session.currentTraining(at: what)
-                try plotTrainingLoss(session, statement, training.trainer.trace, size: size)
-                return
+                return try plotTrainingLoss(statement, training.trainer.trace, size: size)
             }
             let run = try session.currentRun(at: what)
             let losses = Array(run.trace.losses)
@@ -29,36 +28,39 @@ extension Command {
             let chart = LineChart(series: [.init(run.configuration.kind.name, y: losses, x: run.trace.steps.map(Double.init))],
                                   width: size.width, height: size.height, yScale: scale,
                                   title: "loss per step", xLabel: "step", yLabel: "loss")
-            session.lastPicture = .lineChart(chart)
-            session.say(chart.render(style: session.glyphStyle, color: session.useColor))
+            var report = Report()
+            report.picture(.lineChart(chart))
+            return report
         case "f", "path":
             try statement.expectWords(2)
             let run = try session.currentRun(at: what)
             if run.lossFunction.parameterCount == 1 {
-                try plotFunction(session, run, size: size)
-            } else {
-                if what.text == "f" {
-                    throw ShellError("plot f draws 1-D functions", at: what.range, hint: "plot path draws a 2-D function with the trajectory")
-                }
-                plotPath(session, run, size: size)
+                return try plotFunction(session, run, size: size)
             }
+            if what.text == "f" {
+                throw ShellError("plot f draws 1-D functions", at: what.range, hint: "plot path draws a 2-D function with the trajectory")
+            }
+            return plotPath(session, run, size: size)
         case "data":
-            try plotDataCommand(session, statement)
+            return try plotDataCommand(session, statement)
         case "lr":
             let options = try CommandOptionValues(statement.words.dropFirst(2), options: PlotOptions.all, command: "plot lr")
             let steps = options[PlotOptions.steps] ?? ScheduleReport.defaultHorizon(session)
-            session.say(ScheduleReport.chart(session, steps: steps))
+            // The schedule's chart is drawn by ScheduleReport and is not kept for `save FILE.svg`.
+            return Report(text: ScheduleReport.chart(session, steps: steps))
         case "pbt":
             try plotPopulation(session, statement)
+            return Report()
         case "fit":
             try statement.expectWords(2)
-            try plotFit(session, at: what)
+            return try plotFit(session, at: what)
         default:
             throw ShellError("cannot plot '\(what.text)'", at: what.range, hint: "plot loss, plot f, plot path, plot lr, plot pbt or plot data")
         }
     }
 
-    static func plotFunction(_ session: Session, _ run: Run, size: (width: Int, height: Int)) throws(ShellError) {
+    /// `plot f`: the curve with the run's iterates (or every compared run's); saved as a line chart.
+    static func plotFunction(_ session: Session, _ run: Run, size: (width: Int, height: Int)) throws(ShellError) -> Report {
         guard let objective = run.objective else { throw ShellError("plot f draws formulas; this run's loss is not one") }
         if let comparison = session.explorer.comparison, comparison.results.count > 1 {
             return plotComparedFunction(session, objective, comparison, size: size)
@@ -71,8 +73,9 @@ extension Command {
         let chart = LineChart(series: [.init("f", y: samples.map { objective.loss(at: [$0]) }, x: samples),
                                        .init("iterates", y: iterates.map { objective.loss(at: [$0]) }, x: iterates)],
                               title: "\(objective.signature) = \(objective.expression)", xLabel: objective.parameters[0], yLabel: "f")
-        session.lastPicture = .lineChart(chart)
-        session.say(plot.render(style: session.glyphStyle, color: session.useColor))
+        var report = Report()
+        report.picture(plot, saved: .lineChart(chart))
+        return report
     }
 
     /// `plot f`'s picture of a 1-D formula with `iterates` on its curve.
@@ -106,8 +109,9 @@ extension Command {
             title: "\(objective.signature) = \(objective.expression)")
     }
 
-    static func plotPath(_ session: Session, _ run: Run, size: (width: Int, height: Int)) {
-        guard let objective = run.objective else { return session.say("plot path draws formulas of two variables; this run's loss is not one") }
+    /// `plot path`: the contour map with the run's trajectory, or every compared run's.
+    static func plotPath(_ session: Session, _ run: Run, size: (width: Int, height: Int)) -> Report {
+        guard let objective = run.objective else { return Report(prose: "plot path draws formulas of two variables; this run's loss is not one") }
         var trajectories: [ContourMap.Trajectory] = []
         if let comparison = session.explorer.comparison {
             for result in comparison.results {
@@ -117,8 +121,9 @@ extension Command {
             trajectories.append(.init(run.configuration.kind.name, points: points(of: run)))
         }
         let map = pathMap(objective, trajectories, size: size)
-        session.lastPicture = .contourMap(map)
-        session.say(map.render(style: session.glyphStyle, color: session.useColor, lineWidth: session.terminalColumns))
+        var report = Report()
+        report.picture(.contourMap(map))
+        return report
     }
 
     /// A 1-D run's kept finite iterates, the first 100,000 (what `plot f` draws).

@@ -6,7 +6,7 @@ extension Command {
     /// The window spans the start and every iterate of the runs that do not diverge, and of the
     /// diverging ones as far as ten times that span (the rest leave by the edges as arrows).
     static func plotComparedFunction(_ session: Session, _ objective: Objective, _ comparison: Comparison.Report,
-                                     size: (width: Int, height: Int)) {
+                                     size: (width: Int, height: Int)) -> Report {
         let paths = comparison.results.map { result in
             CurvePlot.Path(result.label, iterates: Array(result.run.trace.parameters.prefix(100_000)))
         }
@@ -23,7 +23,8 @@ extension Command {
         let samples = (0...200).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / 200 }
         let series = [LineChart.Series("f", y: samples.map { objective.loss(at: [$0]) }, x: samples)]
             + paths.map { LineChart.Series($0.label, y: $0.iterates.map { objective.loss(at: [$0]) }, x: $0.iterates) }
-        session.lastPicture = .lineChart(LineChart(series: series, title: plot.title, xLabel: objective.parameters[0], yLabel: "f"))
-        session.say(plot.render(style: session.glyphStyle, color: session.useColor))
+        var report = Report()
+        report.picture(plot, saved: .lineChart(LineChart(series: series, title: plot.title, xLabel: objective.parameters[0], yLabel: "f")))
+        return report
     }
 }

@@ -6,7 +6,7 @@ extension Command {
     /// `plot data`: 2-D classes as marks on a scatter, a 1-D regression set as its points (and
     /// the curve it was drawn from), digits as a gallery of images; wider sets by their first
     /// two features, saying so.
-    static func plotDataCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+    static func plotDataCommand(_ session: Session, _ statement: Statement) throws(ShellError) -> Report {
         try statement.expectWords(2)
         guard let split = session.lab.data, let source = session.lab.source else {
             throw ShellError("no data set to plot yet", at: statement.words[1].range,
@@ -14,10 +14,11 @@ extension Command {
         }
         let all = split.validation.map { Dataset(concatenating: split.training, $0) } ?? split.training
         let size = session.pictureSize(tall: true)
-        session.lastPicture = nil
+        var report = Report()
         if source == .digits {
-            session.say(digitGallery(split.training, width: session.terminalColumns).render(style: session.glyphStyle))
-            return
+            // The gallery has no SVG twin: `save FILE.svg` then has nothing to write.
+            report.picture(digitGallery(split.training, width: session.terminalColumns), saved: nil)
+            return report
         }
         let plot: ScatterPlot
         let names = all.shownFeatureNames
@@ -54,8 +55,8 @@ extension Command {
             plot = ScatterPlot(groups: groups, curve: curve, width: size.width, height: size.height, title: title,
                                xLabel: names[0], yLabel: "target")
         }
-        session.lastPicture = .scatterPlot(plot)
-        session.say(plot.render(style: session.glyphStyle, color: session.useColor))
+        report.picture(.scatterPlot(plot))
+        return report
     }
 
     /// The first training image of each digit.

@@ -7,12 +7,13 @@ extension Command {
     /// Curve samples across the window of a fit plot.
     static let fitCurveSamples = 200
 
-    static func plotFit(_ session: Session, at word: Word) throws(ShellError) {
+    static func plotFit(_ session: Session, at word: Word) throws(ShellError) -> Report {
         guard let split = session.lab.data else {
             throw ShellError("no data yet", at: word.range, hint: "make a data set first, e.g. data sine or data moons")
         }
         let size = session.pictureSize(tall: split.training.featureCount == 2)
         let training = split.training
+        var report = Report()
         if !training.isClassification && training.featureCount == 1 {
             var curves: [(label: String, model: any Model, parameters: [Double])] = []
             var errors: LineChart?
@@ -26,12 +27,9 @@ extension Command {
                 throw ShellError("nothing fitted to this data yet", at: word.range, hint: "fit trains one poly per degree; or model ... then train")
             }
             let plot = fitPlot(split: split, curves: curves, size: size)
-            // After `fit`, save FILE.svg writes both pictures, the curves above the errors.
-            session.lastPicture = errors.map { .fitWithErrors(plot, errors: $0) } ?? .fitPlot(plot)
-            var text = plot.render(style: session.glyphStyle, color: session.useColor)
-            if let errors { text += "\n" + errors.render(style: session.glyphStyle, color: session.useColor) }
-            session.say(text)
-            return
+            // After `fit`, both pictures are drawn and saved, the curves above the errors.
+            report.picture(errors.map { .fitWithErrors(plot, errors: $0) } ?? .fitPlot(plot))
+            return report
         }
         guard training.isClassification, training.featureCount == 2 else {
             throw ShellError("plot fit draws a 1-D regression set with its curves, or a 2-D classification set with its regions; '\(training.name)' has \(training.featureCount) features",
@@ -42,8 +40,8 @@ extension Command {
         }
         let map = decisionMap(split: split, model: training.trainer.model, parameters: training.trainer.parameters, size: size,
                               title: training.specification.description + " on \(training.trainer.split.training.name): decision regions")
-        session.lastPicture = .decisionMap(map)
-        session.say(map.render(style: session.glyphStyle, color: session.useColor))
+        report.picture(.decisionMap(map))
+        return report
     }
 
     /// The points of `split` with each model's curve sampled across their x range.

@@ -4,8 +4,8 @@ import LRLabText
 extension Command {
     /// `plot loss` after `train`: the training and validation loss per epoch, together (a
     /// learning curve); a log axis when the losses span more than a factor of 100.
-    static func plotTrainingLoss(_ session: Session, _ statement: Statement, _ trace: EpochTrace,
-                                 size: (width: Int, height: Int)) throws(ShellError) {
+    static func plotTrainingLoss(_ statement: Statement, _ trace: EpochTrace,
+                                 size: (width: Int, height: Int)) throws(ShellError) -> Report {
         let epochs = trace.records.map { Double($0.epoch) }
         let train = trace.records.map(\.trainLoss)
         var series = [LineChart.Series("train", y: train, x: epochs)]
@@ -18,16 +18,16 @@ extension Command {
         let scale = try statement.lossScale(for: all)
         let chart = LineChart(series: series, width: size.width, height: size.height, yScale: scale,
                               title: "loss per epoch (train and validation, without l2)", xLabel: "epoch", yLabel: "loss")
-        session.lastPicture = .lineChart(chart)
-        session.say(chart.render(style: session.glyphStyle, color: session.useColor))
+        var report = Report()
+        report.picture(.lineChart(chart))
+        return report
     }
 
     /// `lr` after `train`: prints or changes the training's base rate; the optimizer's state is kept.
-    static func trainingLearningRateCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+    static func trainingLearningRateCommand(_ session: Session, _ statement: Statement) throws(ShellError) -> Report {
         var training = try session.currentTraining(at: statement.words[0])
         guard statement.words.count >= 2 else {
-            session.say("lr \(session.format(training.trainer.run.learningRate)) (of the training; the next train uses it)")
-            return
+            return Report(prose: "lr \(session.format(training.trainer.run.learningRate)) (of the training; the next train uses it)")
         }
         let rate = try learningRateArgument(statement)
         if let ending = training.trainer.ending {
@@ -41,7 +41,7 @@ extension Command {
             throw ShellError(error.message, at: statement.words[1].range, hint: error.hint)
         }
         session.lab.training = training
-        session.say(session.wrapped("lr \(session.format(rate)) from step \(training.trainer.stepCount + 1) of the training on (was \(session.format(previous))); "
-            + "the optimizer's state is kept"))
+        return Report(prose: "lr \(session.format(rate)) from step \(training.trainer.stepCount + 1) of the training on (was \(session.format(previous))); "
+            + "the optimizer's state is kept")
     }
 }
