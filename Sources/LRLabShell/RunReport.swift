@@ -17,7 +17,8 @@ struct RunReport {
     static let eventLines = 6
     static let rateChangeLines = 12
 
-    var text: String {
+    /// The chosen trace lines under their header, then the summary as prose.
+    var report: Report {
         let format = session.traceFormat(for: run)
         let trace = run.trace
         // The rows of the steps this command took, found by step number: thinning during the
@@ -73,8 +74,9 @@ struct RunReport {
             if hidden > 0 { lines.append("   ... \(NumberFormat.counted(hidden, "step")) ...") }
             lines.append(format.line(record, layout))
         }
-        lines.append(session.wrapped(summary))
-        return lines.joined(separator: "\n")
+        var report = Report(text: lines.joined(separator: "\n"))
+        report.prose(summary)
+        return report
     }
 
     var summary: String {
