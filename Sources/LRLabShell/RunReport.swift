@@ -17,8 +17,7 @@ struct RunReport {
     static let eventLines = 6
     static let rateChangeLines = 12
 
-    /// The chosen trace lines under their header, then the summary as prose.
-    var report: Report {
+    var text: String {
         let format = session.traceFormat(for: run)
         let trace = run.trace
         // The rows of the steps this command took, found by step number: thinning during the
@@ -74,9 +73,8 @@ struct RunReport {
             if hidden > 0 { lines.append("   ... \(NumberFormat.counted(hidden, "step")) ...") }
             lines.append(format.line(record, layout))
         }
-        var report = Report(text: lines.joined(separator: "\n"))
-        report.prose(summary)
-        return report
+        lines.append(session.wrapped(summary))
+        return lines.joined(separator: "\n")
     }
 
     var summary: String {

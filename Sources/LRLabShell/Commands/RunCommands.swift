@@ -216,8 +216,8 @@ extension Command {
         }
         session.explorer.run = run
         session.focus = .formula
-        report.append(RunReport(session: session, run: run, startStep: startStep, startLoss: startLoss,
-                                requested: count, taken: taken, untilConverged: untilConverged).report)
+        report.text(RunReport(session: session, run: run, startStep: startStep, startLoss: startLoss,
+                              requested: count, taken: taken, untilConverged: untilConverged).text)
         return report
     }
 
