@@ -10,9 +10,9 @@ enum Definition {
     /// The command that runs a definition; the registry hands statements of a definition's
     /// shape to it, whatever their first word. It is not listed: `help` explains definitions
     /// in its first lines and in `help f`.
-    static let command = Command(printing: "=", usage: "NAME = VALUE | f(x) = FORMULA | f(x, y) = FORMULA",
+    static let command = Command("=", usage: "NAME = VALUE | f(x) = FORMULA | f(x, y) = FORMULA",
                                  summary: "define a named value or a loss") { session, statement throws(ShellError) in
-        try recognize(statement)?.apply(to: session, statement: statement)
+        try recognize(statement)?.apply(to: session, statement: statement) ?? Report()
     }
 
     /// Recognises a definition by its shape: a name, optionally `(params)`, then a single `=`.
@@ -88,7 +88,8 @@ enum Definition {
         return nil
     }
 
-    func apply(to session: Session, statement: Statement) throws(ShellError) {
+    /// Defines the loss or the named value in `session`; the report echoes the definition.
+    func apply(to session: Session, statement: Statement) throws(ShellError) -> Report {
         switch self {
         case .function(let name, let parameters, let body):
             try defineFunction(session, name: name, parameters: parameters, body: body)
@@ -97,7 +98,7 @@ enum Definition {
         }
     }
 
-    private func defineFunction(_ session: Session, name: Word, parameters: [Word], body: (text: String, column: Int)) throws(ShellError) {
+    private func defineFunction(_ session: Session, name: Word, parameters: [Word], body: (text: String, column: Int)) throws(ShellError) -> Report {
         guard (1...2).contains(parameters.count) else {
             throw ShellError("a loss takes one or two variables, not \(parameters.count)", at: parameters[min(2, parameters.count - 1)].range,
                              hint: "write f(x) = ... or f(x, y) = ...")
@@ -139,7 +140,7 @@ enum Definition {
         if session.explorer.start == nil {
             text += "    (next: start " + names.map { "\($0)=..." }.joined(separator: " ") + ")"
         }
-        session.say(text)
+        return Report(text: text)
     }
 
     /// Refuses a name for a new named value (`a = ...`, `keep a = ...`) that is built in, a
@@ -156,7 +157,7 @@ enum Definition {
         }
     }
 
-    private func defineValue(_ session: Session, name: Word, body: (text: String, column: Int)) throws(ShellError) {
+    private func defineValue(_ session: Session, name: Word, body: (text: String, column: Int)) throws(ShellError) -> Report {
         try Definition.checkNameIsFree(name.text, at: name.range, in: session)
         let value: Double
         do {
@@ -168,6 +169,6 @@ enum Definition {
             throw ShellError("\(name.text) has no value: \(error)", at: SourceRange(column: body.column, length: body.text.count))
         }
         session.explorer.names[name.text] = value
-        session.say("\(name.text) = \(session.format(value))")
+        return Report(text: "\(name.text) = \(session.format(value))")
     }
 }

@@ -108,35 +108,20 @@ public final class Session {
         }
     }
 
-    /// The step count after the last `step` command, while nothing else has been printed since.
-    var stepTableEnded: Int?
-    /// The column layout of that `step` table, which a continuing `step` keeps (or widens).
-    var stepTableLayout: TraceFormat.Layout?
-
-    /// Whether a `step` at `stepCount` continues the table the previous `step` printed.
-    func stepTableContinues(at stepCount: Int) -> Bool {
-        stepTableEnded == stepCount && stepCount > 0
-    }
-
-    /// Keeps the `step` table open only for a statement that is itself a `step`: anything
-    /// else prints between, so the next `step` starts a table of its own.
-    private func closeStepTable(unlessContinuedBy first: Word) {
-        if first.text.lowercased() != "step" { stepTableEnded = nil }
-    }
+    /// How many statements `execute` has run, errors included: a command compares it with the
+    /// number it noted to tell whether another statement ran since (`step`'s table).
+    private(set) var statementsRun = 0
+    /// The table of trace lines the last `step` printed, which a `step` right after continues.
+    var stepTable = StepTable()
 
     /// Runs one statement: the course admits it (an open task takes only its parts), the
     /// registry finds its command (a definition's included), and the command runs.
     func execute(_ statement: Statement) throws(ShellError) {
         guard let first = statement.words.first else { return }
-        closeStepTable(unlessContinuedBy: first)
+        statementsRun += 1
         try course.admit(first)
         let command = try commandRegistry.command(for: statement)
-        do {
-            present(try command.run(self, statement))
-        } catch {
-            stepTableEnded = nil
-            throw error
-        }
+        present(try command.run(self, statement))
     }
 
     // MARK: - State changes shared by commands

@@ -3,7 +3,7 @@ import LRLabText
 
 extension Command {
     static let definitionCommands: [Command] = [
-        Command(printing: "use", usage: "use NAME", summary: "minimise a preset function (functions lists them)",
+        Command("use", usage: "use NAME", summary: "minimise a preset function (functions lists them)",
                 details: """
                 Replaces the current function with a preset and moves the start point to the preset's
                 suggested start. Examples: use quadratic, use rosenbrock, use ravine.
@@ -22,14 +22,14 @@ extension Command {
             do throws(ExpressionError) { objective = try preset.objective() } catch { throw ShellError(error) }
             session.setObjective(objective, start: preset.start)
             let start = zip(preset.parameters, preset.start).map { "\($0)=\(session.format($1))" }.joined(separator: " ")
-            session.say(session.wrapped("""
+            return Report(prose: """
                 \(preset.name): \(objective.signature) = \(objective.expression)
                   \(preset.summary)
                   global minimum \(session.format(preset.minimumValue)) at \(preset.minima.map { NumberFormat.point($0, digits: session.digits) }.joined(separator: ", "))
                   start \(start)  (gradient descent converges from there with lr=\(session.format(preset.learningRate)))
-                """))
+                """)
         },
-        Command(printing: "functions", aliases: ["presets"], usage: "functions", summary: "list the preset functions with their minima") { session, statement throws(ShellError) in
+        Command("functions", aliases: ["presets"], usage: "functions", summary: "list the preset functions with their minima") { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             var lines = ["preset      formula and known minima"]
             for preset in Preset.all {
@@ -45,9 +45,9 @@ extension Command {
                 }
                 lines.append(String(repeating: " ", count: 12) + known)
             }
-            session.say(session.wrapped(lines.joined(separator: "\n")))
+            return Report(prose: lines.joined(separator: "\n"))
         },
-        Command(printing: "diff", aliases: ["gradient"], usage: "diff",
+        Command("diff", aliases: ["gradient"], usage: "diff",
                 summary: "show the derivative (1-D) or gradient and Hessian (2-D), simplified",
                 details: """
                 Symbolic differentiation of the current function; the run uses these same formulas.
@@ -83,7 +83,7 @@ extension Command {
                     }
                 }
             }
-            session.say(lines.joined(separator: "\n"))
+            return Report(text: lines.joined(separator: "\n"))
         },
     ]
 }

@@ -4,13 +4,13 @@ import LRLabText
 extension Command {
     /// `schedule`, `explain`, `state`, `keep`: the optimizer family's commands.
     static let optimizerCommands: [Command] = [
-        Command(printing: "schedule", usage: "schedule [KIND OPTIONS... | table [OPTIONS:table]]",
+        Command("schedule", usage: "schedule [KIND OPTIONS... | table [OPTIONS:table]]",
                 summary: "set the learning rate as a function of the step (annealing, decay, warm-up)",
                 details: scheduleDetails, completion: .computed(ScheduleReport.completions(after:)),
                 options: ScheduleOptions.all) { session, statement throws(ShellError) in
             try scheduleCommand(session, statement)
         },
-        Command(printing: "explain", usage: "explain [OPTIMIZER [key=value ...]]",
+        Command("explain", usage: "explain [OPTIMIZER [key=value ...]]",
                 summary: "print an optimizer's update rule with its hyper-parameters and convention",
                 details: """
                 `explain` alone explains the current optimizer (opt) with the options in use; `explain adam`
@@ -21,7 +21,7 @@ extension Command {
                 """, completion: .optimizers) { session, statement throws(ShellError) in
             try explainCommand(session, statement)
         },
-        Command(printing: "state", usage: "state", summary: "print the optimizer's state per parameter (moments, sums, effective rates)",
+        Command("state", usage: "state", summary: "print the optimizer's state per parameter (moments, sums, effective rates)",
                 details: """
                 What the optimizer remembers after the last step, one row per quantity and one column per
                 parameter: momentum buffers, moment estimates and their bias corrections, sums of squared
@@ -30,7 +30,7 @@ extension Command {
                 """) { session, statement throws(ShellError) in
             try stateCommand(session, statement)
         },
-        Command(printing: "keep", usage: "keep NAME = QUANTITY", summary: "store a quantity of the run as a named value, for expect and formulas",
+        Command("keep", usage: "keep NAME = QUANTITY", summary: "store a quantity of the run as a named value, for expect and formulas",
                 details: """
                 Saves a number from the current run under a name, so a later claim can compare runs:
                   keep constant_loss = loss
@@ -67,11 +67,10 @@ extension Command {
         return lines.joined(separator: "\n")
     }
 
-    static func scheduleCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+    static func scheduleCommand(_ session: Session, _ statement: Statement) throws(ShellError) -> Report {
         let words = Array(statement.words.dropFirst())
         guard let first = words.first else {
-            session.say(session.wrapped("schedule \(session.schedule.description)\n" + ScheduleReport.summary(session)))
-            return
+            return Report(prose: "schedule \(session.schedule.description)\n" + ScheduleReport.summary(session))
         }
         if first.text.lowercased() == "table" {
             if words.count > 2 {
@@ -85,22 +84,23 @@ extension Command {
                 let options = try CommandOptionValues(words.dropFirst(), options: ScheduleOptions.all, command: "schedule table")
                 horizon = options[ScheduleOptions.steps] ?? horizon
             }
-            session.say(ScheduleReport.table(session, steps: horizon))
-            return
+            return Report(text: ScheduleReport.table(session, steps: horizon))
         }
+        var report = Report()
         do throws(OptionError) {
             let schedule = try ScheduleSyntax.parse(words.map(\.text))
-            if let note = session.setSchedule(schedule) { session.say(note) }
+            if let note = session.setSchedule(schedule) { report.text(note) }
         } catch {
             let word = words.last { $0.text == error.key }
                 ?? words.first { $0.keyValue.value != nil && $0.keyValue.key.lowercased() == error.key.lowercased() }
                 ?? words.first
             throw ShellError(error.message, at: word?.range, hint: error.hint)
         }
-        session.say(session.wrapped("schedule \(session.schedule.description)\n" + ScheduleReport.summary(session)))
+        report.prose("schedule \(session.schedule.description)\n" + ScheduleReport.summary(session))
+        return report
     }
 
-    static func explainCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+    static func explainCommand(_ session: Session, _ statement: Statement) throws(ShellError) -> Report {
         var configuration = session.optimizer
         var isCurrent = true
         if statement.words.count >= 2 {
@@ -125,16 +125,15 @@ extension Command {
         } else {
             lines.append("With: opt \(configuration.description)   (type it to use these)")
         }
-        session.say(session.wrapped(lines.joined(separator: "\n")))
+        return Report(prose: lines.joined(separator: "\n"))
     }
 
-    static func stateCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+    static func stateCommand(_ session: Session, _ statement: Statement) throws(ShellError) -> Report {
         try statement.expectNoArguments()
         let run = try session.currentRun(at: statement.words[0])
         let kind = run.configuration.kind.name
         guard !run.stateNames.isEmpty else {
-            session.say(session.wrapped("\(kind) keeps no state: each step uses only the gradient at the current point, θ ← θ − lr·∇f(θ)."))
-            return
+            return Report(prose: "\(kind) keeps no state: each step uses only the gradient at the current point, θ ← θ − lr·∇f(θ).")
         }
         let parameters = run.lossFunction.parameterNames
         let record = run.current
@@ -151,13 +150,15 @@ extension Command {
             + [Table.Column("meaning", alignment: .left)]
         let heading = run.stepCount == 0 ? "\(kind) state at the start (step 0): nothing accumulated yet"
             : "\(kind) state after step \(run.stepCount)"
-        session.say(heading + "\n" + Table(columns: columns, rows: rows).render(style: session.useUnicode ? .unicode : .ascii, border: .plain))
+        var report = Report(text: heading)
+        report.table(Table(columns: columns, rows: rows), border: .plain)
+        return report
     }
 
     /// The numeric quantities `keep` can store (every quantity `expect` knows but the verdict).
     static var keepableQuantities: [String] { Expectation.quantities.filter { $0 != "verdict" } }
 
-    static func keepCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+    static func keepCommand(_ session: Session, _ statement: Statement) throws(ShellError) -> Report {
         let (text, column) = statement.rest
         let characters = Array(text)
         guard let equals = characters.firstIndex(of: "=") else {
@@ -196,6 +197,6 @@ extension Command {
         }
         session.explorer.names[nameText] = value
         let step = Expectation.populationQuantity(quantity, in: session) == nil ? run.stepCount : session.population?.stepCount ?? 0
-        session.say("\(nameText) = \(session.format(value))   (\(quantity) at step \(step))")
+        return Report(text: "\(nameText) = \(session.format(value))   (\(quantity) at step \(step))")
     }
 }

@@ -3,75 +3,37 @@ import LRLabText
 
 extension Command {
     static let runCommands: [Command] = [
-        Command(printing: "start", usage: "start x=X [y=Y]", summary: "set the start point (and go back to it)",
+        Command("start", usage: "start x=X [y=Y]", summary: "set the start point (and go back to it)",
                 details: """
                 Values may be numbers or formulas of named values: start x=-1.5 y=2, start x=pi/2.
                 `start` alone prints the current start point. Setting it resets the run.
                 """, completion: .words(["x=", "y="])) { session, statement throws(ShellError) in
             try startCommand(session, statement)
         },
-        Command(printing: "opt", aliases: ["optimizer"], usage: "opt NAME [lr=RATE] [key=value ...]",
+        Command("opt", aliases: ["optimizer"], usage: "opt NAME [lr=RATE] [key=value ...]",
                 summary: "choose the optimizer and its hyper-parameters",
                 details: "`opt` alone prints the current choice. Changing it resets the run to the start point.",
                 completion: .optimizers, sessionDetails: { optimizerList($0.optimizerRegistry) }) { session, statement throws(ShellError) in
             guard statement.words.count >= 2 else {
-                session.say(session.wrapped("opt \(session.optimizer.description)"))
-                return
+                return Report(prose: "opt \(session.optimizer.description)")
             }
             let name = statement.words[1]
             let options = statement.options(after: 2)
             do throws(OptionError) {
                 let configuration = try OptimizerConfiguration(name: name.text, options: options, registry: session.optimizerRegistry)
                 let note = session.setOptimizer(configuration)
-                session.say(session.wrapped("opt \(configuration.description)" + (note.map { "\n" + $0 } ?? "")))
+                return Report(prose: "opt \(configuration.description)" + (note.map { "\n" + $0 } ?? ""))
             } catch {
                 let word = error.key == name.text ? name : statement.word(forKey: error.key)
                 throw ShellError(error.message, at: word?.range, hint: error.hint)
             }
         },
-        Command(printing: "step", usage: "step [N]", summary: "take one (or N) steps, printing a trace line for each",
+        Command("step", usage: "step [N]", summary: "take one (or N) steps, printing a trace line for each",
                 details: "Each line shows the step, the learning rate used, the gradient the step moved along\n(at the previous line's point), the step taken, the new point, its loss, and notes\n(overshoot, loss up, diverged, ...): `help trace` says how to check a line by hand.\nLimits: `help limits`.", countsAsTry: true) { session, statement throws(ShellError) in
-            let count = try statement.count(limit: Limits.maximumPrintedSteps)
-            var run = try session.currentRun(at: statement.words[0])
-            let format = session.traceFormat(for: run)
-            if let ending = run.ending {
-                throw ShellError("the run has ended: " + ending.description.text(digits: session.digits), hint: "reset goes back to the start point")
-            }
-            // Repeated `step`s read as one table: the header only when the last command was not
-            // a step of this same run, or when its columns must widen for the new numbers.
-            var layout = session.stepTableContinues(at: run.stepCount) ? session.stepTableLayout : nil
-            var pending: [TraceRecord] = []
-            var lines: [String] = []
-            func flush() {
-                guard !pending.isEmpty else { return }
-                let fitted = format.layout(for: pending).merged(with: layout)
-                if fitted != layout { lines.append(format.header(fitted)) }
-                layout = fitted
-                lines += pending.map { format.line($0, fitted) }
-                pending.removeAll(keepingCapacity: true)
-                session.say(lines.joined(separator: "\n"))
-                lines.removeAll(keepingCapacity: true)
-            }
-            var taken = 0
-            while taken < count, !(taken & 1023 == 1023 && session.shouldStop()) {
-                guard run.step() else { break }
-                taken += 1
-                pending.append(run.current)
-                if pending.count >= 256 { flush() }
-            }
-            flush()
-            session.stepTableLayout = layout
-            session.explorer.run = run
-            session.focus = .formula
-            session.stepTableEnded = run.ending == nil ? run.stepCount : nil
-            if let ending = run.ending { lines.append(session.wrapped(ending.description.text(digits: session.digits))) }
-            if taken < count, run.ending == nil {
-                lines.append(Session.interruptionNote(atStep: run.stepCount, "the steps are kept (\(taken) of \(count) taken)"))
-            }
-            if !lines.isEmpty { session.say(lines.joined(separator: "\n")) }
+            try stepCommand(session, statement)
         },
         learningRateCommand,
-        Command(printing: "run",
+        Command("run",
                 usage: "run N [watch] | run until converged [max=N] [watch]",
                 summary: "take many steps, printing the first and last lines, events and a summary",
                 details: """
@@ -90,57 +52,18 @@ extension Command {
                 countsAsTry: true) { session, statement throws(ShellError) in
             try runCommand(session, statement)
         },
-        Command(printing: "reset", usage: "reset", summary: "go back to the start point, clearing the trace") { session, statement throws(ShellError) in
+        Command("reset", usage: "reset", summary: "go back to the start point, clearing the trace") { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             session.explorer.run = nil
-            _ = try session.currentRun(at: statement.words[0])
-            if let run = session.explorer.run {
-                session.say("back at the start: " + describePosition(session, run))
-            }
+            let run = try session.currentRun(at: statement.words[0])
+            return Report(text: "back at the start: " + session.position(of: run))
         },
-        Command(printing: "trace", usage: "trace [all | last N]", summary: "print the recorded trace (a long one elided in the middle)",
+        Command("trace", usage: "trace [all | last N]", summary: "print the recorded trace (a long one elided in the middle)",
                 details: TraceHelp.text, completion: .words(["all", "last"])) { session, statement throws(ShellError) in
             try traceCommand(session, statement)
         },
-        Command(printing: "show", aliases: ["status"], usage: "show", summary: "print the function, start, optimizer, position, data, model and focus") { session, statement throws(ShellError) in
-            try statement.expectNoArguments()
-            var lines: [String] = []
-            if let objective = session.explorer.objective {
-                lines.append("function   \(objective.signature) = \(objective.expression)")
-            } else {
-                lines.append("function   none (define f(x) = ... or use a preset)")
-            }
-            lines.append("start      " + (session.explorer.start.map { NumberFormat.point($0, digits: session.digits) } ?? "not set"))
-            lines.append("optimizer  \(session.optimizer.description)")
-            lines.append("schedule   \(session.schedule.description)")
-            if !session.explorer.names.isEmpty {
-                lines.append("names      " + session.explorer.names.keys.sorted().map { "\($0) = \(session.format(session.explorer.names[$0]!))" }.joined(separator: ", "))
-            }
-            if let run = session.explorer.run {
-                lines.append("position   " + describePosition(session, run)
-                             + (run.trace.dimension > 0 ? ", gradient = \(NumberFormat.point(run.gradient, digits: session.digits))" : ""))
-                if let ending = run.ending { lines.append("ended      " + ending.description.text(digits: session.digits)) }
-            }
-            if let data = session.lab.data {
-                lines.append("data       \(data.training.shownName): \(rowCount(data.training.rowCount, "training")), "
-                             + (data.validation.map { rowCount($0.rowCount, "validation") } ?? "no validation"))
-            }
-            if let model = session.lab.model { lines.append("model      \(model.description)") }
-            if let training = session.lab.training {
-                lines.append("training   \(NumberFormat.counted(training.trainer.epoch, "epoch")), \(training.trainer.run.configuration.kind.name) "
-                             + "lr=\(session.format(training.trainer.run.learningRate))")
-            }
-            if session.lab.data != nil || session.lab.model != nil {
-                lines.append("focus      \(session.focus.phrase): compare, sweep, lrfind, pbt, plot loss and lr act on it")
-            }
-            // A long formula or optimizer line wraps under its value, past the 11-column label.
-            let shown = lines.flatMap { line -> [String] in
-                let label = String(line.prefix(11)), value = String(line.dropFirst(11))
-                return TextWrap.wrapLine(value, width: max(20, session.terminalColumns - 11), hang: 0).enumerated().map { index, part in
-                    (index == 0 ? label : String(repeating: " ", count: 11)) + part
-                }
-            }
-            session.say(shown.joined(separator: "\n"))
+        Command("show", aliases: ["status"], usage: "show", summary: "print the function, start, optimizer, position, data, model and focus") { session, statement throws(ShellError) in
+            try showCommand(session, statement)
         },
     ]
 
@@ -148,14 +71,52 @@ extension Command {
         "Optimizers:\n" + registry.kinds.map { "  " + NumberFormat.rightPad($0.name, 10) + $0.summary }.joined(separator: "\n")
     }
 
-    static func describePosition(_ session: Session, _ run: Run) -> String {
-        "step \(run.stepCount), \(run.lossFunction.parameterCount == 1 ? "x" : "point") = \(NumberFormat.point(run.point, digits: session.digits)), loss = \(session.format(run.loss))"
+    /// `show`: the function, start, optimizer, schedule, names, position, data, model, training
+    /// and focus, one labelled line each.
+    static func showCommand(_ session: Session, _ statement: Statement) throws(ShellError) -> Report {
+        try statement.expectNoArguments()
+        var lines: [String] = []
+        if let objective = session.explorer.objective {
+            lines.append("function   \(objective.signature) = \(objective.expression)")
+        } else {
+            lines.append("function   none (define f(x) = ... or use a preset)")
+        }
+        lines.append("start      " + (session.explorer.start.map { NumberFormat.point($0, digits: session.digits) } ?? "not set"))
+        lines.append("optimizer  \(session.optimizer.description)")
+        lines.append("schedule   \(session.schedule.description)")
+        if !session.explorer.names.isEmpty {
+            lines.append("names      " + session.explorer.names.keys.sorted().map { "\($0) = \(session.format(session.explorer.names[$0]!))" }.joined(separator: ", "))
+        }
+        if let run = session.explorer.run {
+            lines.append("position   " + session.position(of: run)
+                         + (run.trace.dimension > 0 ? ", gradient = \(NumberFormat.point(run.gradient, digits: session.digits))" : ""))
+            if let ending = run.ending { lines.append("ended      " + ending.description.text(digits: session.digits)) }
+        }
+        if let data = session.lab.data {
+            lines.append("data       \(data.training.shownName): \(rowCount(data.training.rowCount, "training")), "
+                         + (data.validation.map { rowCount($0.rowCount, "validation") } ?? "no validation"))
+        }
+        if let model = session.lab.model { lines.append("model      \(model.description)") }
+        if let training = session.lab.training {
+            lines.append("training   \(NumberFormat.counted(training.trainer.epoch, "epoch")), \(training.trainer.run.configuration.kind.name) "
+                         + "lr=\(session.format(training.trainer.run.learningRate))")
+        }
+        if session.lab.data != nil || session.lab.model != nil {
+            lines.append("focus      \(session.focus.phrase): compare, sweep, lrfind, pbt, plot loss and lr act on it")
+        }
+        // A long formula or optimizer line wraps under its value, past the 11-column label.
+        let shown = lines.flatMap { line -> [String] in
+            let label = String(line.prefix(11)), value = String(line.dropFirst(11))
+            return TextWrap.wrapLine(value, width: max(20, session.terminalColumns - 11), hang: 0).enumerated().map { index, part in
+                (index == 0 ? label : String(repeating: " ", count: 11)) + part
+            }
+        }
+        return Report(text: shown.joined(separator: "\n"))
     }
 
-    static func startCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+    static func startCommand(_ session: Session, _ statement: Statement) throws(ShellError) -> Report {
         guard statement.words.count > 1 else {
-            session.say("start " + (session.explorer.start.map { NumberFormat.point($0, digits: session.digits) } ?? "not set"))
-            return
+            return Report(text: "start " + (session.explorer.start.map { NumberFormat.point($0, digits: session.digits) } ?? "not set"))
         }
         guard let objective = session.explorer.objective else {
             throw ShellError("define a function before its start point", at: statement.words[0].range,
@@ -205,10 +166,10 @@ extension Command {
         }
         session.setStart(point.map { $0 ?? 0 })
         let run = try session.currentRun(at: statement.words[0])
-        session.say("start " + NumberFormat.point(run.start, digits: session.digits) + ", loss = " + session.format(run.loss))
+        return Report(text: "start " + NumberFormat.point(run.start, digits: session.digits) + ", loss = " + session.format(run.loss))
     }
 
-    static func runCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+    static func runCommand(_ session: Session, _ statement: Statement) throws(ShellError) -> Report {
         var count = 0
         var untilConverged = false
         var words = Array(statement.words.dropFirst())
@@ -244,21 +205,23 @@ extension Command {
         let startLoss = run.loss
         let startStep = run.stepCount
         if untilConverged, run.hasConverged {
-            session.say("already converged: " + describePosition(session, run))
-            return
+            return Report(text: "already converged: " + session.position(of: run))
         }
-        let taken = watch
-            ? watchRun(session, &run, count: count,
-                       untilConverged: untilConverged)
-            : run.run(count, untilConverged: untilConverged,
-                      shouldStop: session.shouldStop)
+        var report = Report()
+        let taken: Int
+        if watch {
+            (taken, report) = watchRun(session, &run, count: count, untilConverged: untilConverged)
+        } else {
+            taken = run.run(count, untilConverged: untilConverged, shouldStop: session.shouldStop)
+        }
         session.explorer.run = run
         session.focus = .formula
-        session.say(RunReport(session: session, run: run, startStep: startStep, startLoss: startLoss,
+        report.text(RunReport(session: session, run: run, startStep: startStep, startLoss: startLoss,
                               requested: count, taken: taken, untilConverged: untilConverged).text)
+        return report
     }
 
-    static func traceCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+    static func traceCommand(_ session: Session, _ statement: Statement) throws(ShellError) -> Report {
         let run = try session.currentRun(at: statement.words[0])
         let trace = run.trace
         var rows = Array(0..<trace.count)
@@ -286,7 +249,8 @@ extension Command {
         if trace.isThinned {
             lines.append("(the kept trace is thinned to every \(trace.stride)th step after row \(trace.keptHead); save trace writes every step)")
         }
-        if let ending = run.ending { lines.append(session.wrapped(ending.description.text(digits: session.digits))) }
-        session.say(lines.joined(separator: "\n"))
+        var report = Report(text: lines.joined(separator: "\n"))
+        if let ending = run.ending { report.prose(ending.description.text(digits: session.digits)) }
+        return report
     }
 }

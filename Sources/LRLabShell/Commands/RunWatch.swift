@@ -23,9 +23,7 @@ struct RunWatch {
     /// Lines of the screen a frame leaves free: the command's and the prompt's.
     static let reservedRows = 2
     private let objective: Objective
-    private let style: GlyphStyle
-    private let color: Bool
-    private let lineWidth: Int
+    private let layout: ReportLayout
     private var size: (width: Int, height: Int)
     /// The most lines a frame may take.
     private let rows: Int
@@ -35,31 +33,34 @@ struct RunWatch {
         guard let objective = run.objective,
               (1...2).contains(objective.dimension) else { return nil }
         self.objective = objective
-        style = session.glyphStyle
-        color = session.useColor
-        lineWidth = session.terminalColumns
+        layout = session.layout
         size = session.pictureSize(tall: objective.dimension == 2)
         rows = Swift.max(8, session.terminalRows - Self.reservedRows)
     }
 
-    /// The picture of `run`'s iterates so far, and the picture `save` keeps.
-    func picture(_ run: Run) -> (text: String, saved: Picture?) {
+    /// The picture of `run`'s iterates so far as the terminal shows it, and the picture `save`
+    /// keeps (nil for the curve of one variable, which `save` does not keep).
+    func picture(_ run: Run) -> (shown: any TerminalPicture, saved: Picture?) {
         if objective.dimension == 1 {
             let plot = Command.functionPlot(objective,
                                             iterates: Command.iterates(of: run),
                                             size: size)
-            return (plot.render(style: style, color: color), nil)
+            return (plot, nil)
         }
         let trajectory = ContourMap.Trajectory(run.configuration.kind.name,
                                                points: Command.points(of: run))
         let map = Command.pathMap(objective, [trajectory], size: size)
-        let text = map.render(style: style, color: color, lineWidth: lineWidth)
-        return (text, .contourMap(map))
+        return (map, .contourMap(map))
+    }
+
+    /// The picture of `run`'s iterates so far as the text of one frame.
+    func frame(_ run: Run) -> String {
+        picture(run).shown.render(in: layout)
     }
 
     /// Lowers the picture's height until a frame fits `rows` lines.
     mutating func fit(_ run: Run) {
-        let lines = picture(run).text.split(separator: "\n",
+        let lines = frame(run).split(separator: "\n",
                                             omittingEmptySubsequences: false)
         let excess = lines.count - rows
         if excess > 0 { size.height = Swift.max(4, size.height - excess) }
@@ -73,12 +74,12 @@ struct RunWatch {
     mutating func run(_ run: inout Run, count: Int, untilConverged: Bool,
                       shouldStop: @escaping () -> Bool,
                       emit: (String) -> Void)
-        -> (taken: Int, last: (text: String, saved: Picture?)) {
+        -> (taken: Int, last: (shown: any TerminalPicture, saved: Picture?)) {
         fit(run)
         let chunk = Swift.max(1, (count + Self.frames - 1) / Self.frames)
         var taken = 0
         var lastFrame = ContinuousClock.now
-        emit(picture(run).text + "\n")
+        emit(frame(run) + "\n")
         while taken < count {
             // Until convergence the end is not known: the steps drawn double.
             let wanted = Swift.min(untilConverged ? Swift.max(1, taken) : chunk,
@@ -92,10 +93,10 @@ struct RunWatch {
             if untilConverged, run.hasConverged { break }
             if steps == wanted, !Self.sleep(until: due, shouldStop) { break }
             lastFrame = .now
-            emit(picture(run).text + "\n")
+            emit(frame(run) + "\n")
         }
         let last = picture(run)
-        emit(last.text + "\n")
+        emit(last.shown.render(in: layout) + "\n")
         return (taken, last)
     }
 
@@ -119,16 +120,18 @@ struct RunWatch {
 
 extension Command {
     /// `run N watch`: takes the steps as `run N` does, with the picture redrawn
-    /// live at a terminal, or printed once at the end elsewhere; the picture is
-    /// the one `save FILE.svg` keeps. Returns the steps taken.
+    /// live at a terminal, or reported once at the end elsewhere; the picture
+    /// is the one `save FILE.svg` keeps. Returns the steps taken and the
+    /// report of the picture (empty when it was drawn live).
     static func watchRun(_ session: Session, _ run: inout Run, count: Int,
-                         untilConverged: Bool) -> Int {
+                         untilConverged: Bool) -> (taken: Int, report: Report) {
         guard var view = RunWatch(session, run: run) else {
-            return run.run(count, untilConverged: untilConverged,
-                           shouldStop: session.shouldStop)
+            return (run.run(count, untilConverged: untilConverged,
+                            shouldStop: session.shouldStop), Report())
         }
+        var report = Report()
         let taken: Int
-        let last: (text: String, saved: Picture?)
+        let last: (shown: any TerminalPicture, saved: Picture?)
         if session.live, session.liveFramesDrawn,
            let progress = session.progress {
             (taken, last) = view.run(&run, count: count,
@@ -140,9 +143,9 @@ extension Command {
             taken = run.run(count, untilConverged: untilConverged,
                             shouldStop: session.shouldStop)
             last = view.picture(run)
-            session.say(last.text)
+            report.figure(last.shown)
         }
-        if let saved = last.saved { session.lastPicture = saved }
-        return taken
+        if let saved = last.saved { report.save(saved) }
+        return (taken, report)
     }
 }

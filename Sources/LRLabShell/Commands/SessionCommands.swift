@@ -3,7 +3,7 @@ import LRLabText
 
 extension Command {
     static let sessionCommands: [Command] = [
-        Command(printing: "save", usage: "save trace FILE.csv | save FILE.svg | save FILE.json | save pbt FILE.json", summary: "write the trace, the last picture, or the runs to a file",
+        Command("save", usage: "save trace FILE.csv | save FILE.svg | save FILE.json | save pbt FILE.json", summary: "write the trace, the last picture, or the runs to a file",
                 details: """
                 FILE.svg: the last picture (plot, compare, lrfind) as a standalone SVG file a browser opens.
                 FILE.json: the current run and the runs of the last compare, with their configuration,
@@ -23,7 +23,7 @@ extension Command {
                 (a million-step 2-D trace is about 150 MB with gd, 400 MB with adam's state columns).
                 """, completion: .files) { session, statement throws(ShellError) in
             var words = Array(statement.words.dropFirst())
-            if words.first?.text == "pbt" { return try savePopulation(session, statement) }
+            if words.first?.text == "pbt" { try savePopulation(session, statement); return Report() }
             if words.first?.text == "trace" { words.removeFirst() }
             guard words.count == 1 else {
                 throw ShellError("save needs one file name", at: words.dropFirst().first?.range ?? statement.words[0].range,
@@ -35,14 +35,12 @@ extension Command {
                 guard let picture = session.lastPicture else {
                     throw ShellError("no picture to save yet", at: path.range, hint: "draw one first, e.g. plot loss or plot path")
                 }
-                try writeFile(path, picture.svg, session: session)
-                return
+                return try writeFile(path, picture.svg, session: session)
             }
             if lowered.hasSuffix(".json") {
                 let run = try session.currentRun(at: statement.words[0])
                 let json = RunJSON.document(current: run, comparison: session.explorer.comparison)
-                try writeFile(path, json, session: session)
-                return
+                return try writeFile(path, json, session: session)
             }
             guard lowered.hasSuffix(".csv") else {
                 throw ShellError("cannot tell the format of '\(path.text)'", at: path.range, hint: "name it FILE.csv, FILE.svg or FILE.json")
@@ -50,13 +48,12 @@ extension Command {
             if session.focus == .model {
                 let training = try session.currentTraining(at: statement.words[0])
                 // A training's trace: one row per epoch (`train`).
-                try writeFile(path, TrainingReport.csv(training.trainer.trace), session: session)
-                return
+                return try writeFile(path, TrainingReport.csv(training.trainer.trace), session: session)
             }
             let run = try session.currentRun(at: statement.words[0])
-            try saveCSV(run, to: path, session: session)
+            return try saveCSV(run, to: path, session: session)
         },
-        Command(printing: "set", usage: "set digits=N | color=on|off | unicode=on|off | state=on|off | memory=SIZE",
+        Command("set", usage: "set digits=N | color=on|off | unicode=on|off | state=on|off | memory=SIZE",
                 summary: "change how numbers, pictures and trace lines are printed, and the memory budget",
                 details: """
                 set digits=4        significant digits in printed numbers (1 to 17)
@@ -83,9 +80,8 @@ extension Command {
             ]
             guard statement.words.count > 1 else {
                 let onOff = { (flag: Bool) in flag ? "on" : "off" }
-                session.say("digits=\(session.digits) color=\(onOff(session.useColor)) unicode=\(onOff(session.useUnicode)) state=\(onOff(session.showsState)) "
-                            + "memory=\(MemoryBudget.setting(session.memoryBudget.bytes))")
-                return
+                return Report(text: "digits=\(session.digits) color=\(onOff(session.useColor)) unicode=\(onOff(session.useUnicode)) state=\(onOff(session.showsState)) "
+                              + "memory=\(MemoryBudget.setting(session.memoryBudget.bytes))")
             }
             var options = statement.options()
             var budget = session.memoryBudget
@@ -108,14 +104,16 @@ extension Command {
             } catch {
                 throw ShellError(error.message, at: statement.word(forKey: error.key)?.range, hint: error.hint)
             }
+            return Report()
         },
-        Command(printing: "help", aliases: ["?"], usage: "help [COMMAND | OPTIMIZER]", summary: "list the commands, or explain one",
+        Command("help", aliases: ["?"], usage: "help [COMMAND | OPTIMIZER]", summary: "list the commands, or explain one",
                 completion: .commands) { session, statement throws(ShellError) in
-            session.say(TextWrap.wrapKeepingColumns(try HelpText.text(for: statement, in: session), width: session.terminalColumns))
+            Report(text: TextWrap.wrapKeepingColumns(try HelpText.text(for: statement, in: session), width: session.terminalColumns))
         },
-        Command(printing: "quit", aliases: ["exit"], usage: "quit", summary: "leave lrlab (Ctrl-D does the same)") { session, statement throws(ShellError) in
+        Command("quit", aliases: ["exit"], usage: "quit", summary: "leave lrlab (Ctrl-D does the same)") { session, statement throws(ShellError) in
             try statement.expectNoArguments()
             session.wantsToQuit = true
+            return Report()
         },
     ]
 
@@ -135,11 +133,12 @@ extension Command {
         return "interrupted while writing \(path); " + kept
     }
 
-    /// Writes `text` to the file named by `path` in chunks, so Ctrl-C can stop it; says what happened.
-    static func writeFile(_ path: Word, _ text: String, session: Session) throws(ShellError) {
+    /// Writes `text` to the file named by `path` in chunks, so Ctrl-C can stop it. A big file's
+    /// size is presented before the write starts; the report says what happened.
+    static func writeFile(_ path: Word, _ text: String, session: Session) throws(ShellError) -> Report {
         let bytes = text.utf8.count
         let shown = DiagnosticRenderer.visible(path.text)
-        if let notice = sizeNotice(bytes: bytes, path: shown, exact: true) { session.say(session.wrapped(notice)) }
+        if let notice = sizeNotice(bytes: bytes, path: shown, exact: true) { session.present(Report(prose: notice)) }
         let existed = TextFile.exists(path.text)
         let outcome: TextFile.WriteOutcome
         do throws(ShellError) {
@@ -159,8 +158,8 @@ extension Command {
             throw located
         }
         switch outcome {
-        case .written: session.say("wrote \(shown)")
-        case .interrupted: session.say(session.wrapped(saveInterrupted(shown, existed: existed)))
+        case .written: return Report(text: "wrote \(shown)")
+        case .interrupted: return Report(prose: saveInterrupted(shown, existed: existed))
         }
     }
 
@@ -175,12 +174,13 @@ extension Command {
         return csv.header.utf8.count + 1 + rowBytes * (run.stepCount + 1)
     }
 
-    /// Writes every step of `run` as CSV, replaying the run when the kept trace is thinned.
-    static func saveCSV(_ run: Run, to path: Word, session: Session) throws(ShellError) {
+    /// Writes every step of `run` as CSV, replaying the run when the kept trace is thinned; as
+    /// `writeFile`, a big file's size is presented first and the report says what happened.
+    static func saveCSV(_ run: Run, to path: Word, session: Session) throws(ShellError) -> Report {
         let csv = TraceCSV(parameters: run.lossFunction.parameterNames, stateNames: run.stateNames)
         let estimate = estimatedCSVBytes(run, csv: csv)
         let shown = DiagnosticRenderer.visible(path.text)
-        if let notice = sizeNotice(bytes: estimate, path: shown, exact: false) { session.say(session.wrapped(notice)) }
+        if let notice = sizeNotice(bytes: estimate, path: shown, exact: false) { session.present(Report(prose: notice)) }
         let existed = TextFile.exists(path.text)
         var rows = 0
         let outcome: TextFile.WriteOutcome
@@ -209,8 +209,8 @@ extension Command {
             throw located
         }
         switch outcome {
-        case .written: session.say("wrote \(rows) rows to \(shown)")
-        case .interrupted: session.say(session.wrapped(saveInterrupted(shown, existed: existed, atStep: max(0, rows - 1))))
+        case .written: return Report(text: "wrote \(rows) rows to \(shown)")
+        case .interrupted: return Report(prose: saveInterrupted(shown, existed: existed, atStep: max(0, rows - 1)))
         }
     }
 }

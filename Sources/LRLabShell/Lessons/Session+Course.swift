@@ -58,7 +58,7 @@ extension Session {
         schedule = ConstantSchedule()
         course.startLesson()
         lastPicture = nil
-        stepTableEnded = nil
+        stepTable.close()
         return hadSomething
     }
 }
