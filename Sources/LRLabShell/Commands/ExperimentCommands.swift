@@ -91,7 +91,7 @@ extension Command {
         // On the model when the focus is the data lab (`data`, `model`, `train` came last).
         if session.focus == .model {
             let setup = try ModelTrainingSetup(session, at: statement.words[0])
-            try compareModels(session, statement, options: options, entries: try compareEntries(session, options, statement), setup: setup)
+            session.present(try compareModels(session, statement, options: options, entries: try compareEntries(session, options, statement), setup: setup))
             return
         }
         for (key, given) in [(CompareOptions.epochs.name, options.isGiven(CompareOptions.epochs)), (CompareOptions.batch.name, options.isGiven(CompareOptions.batch))] where given {

@@ -49,7 +49,7 @@ extension Command {
             let steps = options[PlotOptions.steps] ?? ScheduleReport.defaultHorizon(session)
             session.say(ScheduleReport.chart(session, steps: steps))
         case "pbt":
-            try plotPopulation(session, statement)
+            session.present(try plotPopulation(session, statement))
         case "fit":
             try statement.expectWords(2)
             try plotFit(session, at: what)
