@@ -56,19 +56,6 @@ public struct Command: Sendable {
         self.run = run
     }
 
-    /// A command that prints as it goes rather than returning a report (while commands move
-    /// to reports; none should remain).
-    init(printing name: String, aliases: [String] = [], usage: String, summary: String, details: String = "",
-                completion: Completion = .none, options: [CommandOption] = [],
-                sessionDetails: (@Sendable (Session) -> String)? = nil, countsAsTry: Bool = false,
-                action: @escaping @Sendable (Session, Statement) throws(ShellError) -> Void) {
-        self.init(name, aliases: aliases, usage: usage, summary: summary, details: details, completion: completion,
-                  options: options, sessionDetails: sessionDetails, countsAsTry: countsAsTry) { session, statement throws(ShellError) in
-            try action(session, statement)
-            return Report()
-        }
-    }
-
     /// `usage` with each `[OPTIONS]` or `[OPTIONS:SUB]` replaced by the declared options.
     static func expandingOptions(in usage: String, options: [CommandOption]) -> String {
         var usage = usage

@@ -42,6 +42,17 @@ public struct MemoryBudget: Sendable, Hashable {
         String(text(bytes).filter { $0 != " " })
     }
 
+    /// Refuses, before anything is allocated, `count` trainings of `model` on `split` with
+    /// `configuration` (one stepped at a time) that would hold more than this budget; the
+    /// other arguments are `check(_:count:what:unit:countOption:perOption:at:)`'s.
+    func check(trainings count: Int, of model: any Model, on split: DataSplit, configuration: OptimizerConfiguration,
+               batchSize: Int?, keepsBestParameters: Bool, what: String, unit: String = "training", countOption: String? = nil,
+               perOption: Int = 1, at word: Word?) throws(ShellError) {
+        let memory = TrainingMemory(model: model, split: split, configuration: configuration, batchSize: batchSize,
+                                    keepsBestParameters: keepsBestParameters)
+        try check(memory, count: count, what: what, unit: unit, countOption: countOption, perOption: perOption, at: word)
+    }
+
     /// Throws, at `word`, when `count` trainings of `memory` (one stepped at a time) are past
     /// the budget: `what` names the work (`pbt on this model`), `unit` one training (`member`),
     /// `lower` what to give instead; the message gives the figure, the largest count that fits
@@ -69,18 +80,5 @@ private extension Int {
     var roundedUpToHalfGigabyte: Int {
         let half = 500_000_000
         return (self / half + (self % half == 0 ? 0 : 1)) * half
-    }
-}
-
-extension Command {
-    /// Refuses, before anything is allocated, `count` trainings of the session's model on
-    /// `split` (one stepped at a time) that would hold more than the session's memory budget.
-    static func checkMemory(_ session: Session, model: any Model, split: DataSplit, batchSize: Int?, count: Int,
-                            keepsBestParameters: Bool, what: String, unit: String = "training", countOption: String? = nil,
-                            perOption: Int = 1, at word: Word?) throws(ShellError) {
-        let memory = TrainingMemory(model: model, split: split, configuration: session.optimizer, batchSize: batchSize,
-                                    keepsBestParameters: keepsBestParameters)
-        try session.memoryBudget.check(memory, count: count, what: what, unit: unit, countOption: countOption,
-                                       perOption: perOption, at: word)
     }
 }

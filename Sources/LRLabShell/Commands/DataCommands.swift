@@ -4,7 +4,7 @@ import LRLabText
 extension Command {
     /// `data`: the data sets models learn from.
     static let dataCommands: [Command] = [
-        Command(printing: "data", usage: "data [NAME | digits | load FILE.csv [OPTIONS:load]] [OPTIONS]",
+        Command("data", usage: "data [NAME | digits | load FILE.csv [OPTIONS:load]] [OPTIONS]",
                 summary: "make or load a data set (sine, moons, digits, a CSV file), or describe the current one",
                 details: dataDetails, completion: .computed(dataCompletion), options: DataOptions.all) { session, statement throws(ShellError) in
             try dataCommand(session, statement)
@@ -60,14 +60,13 @@ extension Command {
         previous.count == 1 ? dataSetNames + ["load"] : []
     }
 
-    static func dataCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+    static func dataCommand(_ session: Session, _ statement: Statement) throws(ShellError) -> Report {
         guard statement.words.count >= 2 else {
             guard let data = session.lab.data, let source = session.lab.source else {
                 throw ShellError("no data set yet", at: statement.words[0].range,
                                  hint: "make one, e.g. data moons, data sine, data digits or data load FILE.csv (help data lists them)")
             }
-            session.say(session.wrapped(dataDescription(data, source: source, digits: session.digits)))
-            return
+            return Report(prose: data.shownDescription(source: source, digits: session.digits))
         }
         let what = statement.words[1]
         let name = what.text.lowercased()
@@ -83,9 +82,8 @@ extension Command {
             let seed = options[DataOptions.seed]
             let fraction = try splitFraction(options, statement)
             let dataset = family.generate(rows: rows, noise: noise, seed: seed)
-            setData(session, DataSplit(splitting: dataset, trainingFraction: fraction, seed: seed),
-                    source: .synthetic(family, rows: rows, noise: noise, seed: seed))
-            return
+            return setData(session, DataSplit(splitting: dataset, trainingFraction: fraction, seed: seed),
+                           source: .synthetic(family, rows: rows, noise: noise, seed: seed))
         }
         if name == "digits" {
             let words = statement.words.dropFirst(2)
@@ -96,12 +94,10 @@ extension Command {
             let options = try dataOptionValues(words, command: "data digits", subcommand: "digits")
             let fraction = try splitFraction(options, statement)
             let seed = options[DataOptions.seed]
-            setData(session, DataSplit(splitting: .digits, trainingFraction: fraction, seed: seed), source: .digits)
-            return
+            return setData(session, DataSplit(splitting: .digits, trainingFraction: fraction, seed: seed), source: .digits)
         }
         if name == "load" {
-            try loadCommand(session, statement)
-            return
+            return try loadCommand(session, statement)
         }
         let hint = Suggestion.didYouMean(name, among: dataSetNames + ["load"], prefix: "data ")
             ?? "the sets are " + dataSetNames.joined(separator: ", ") + "; data load FILE.csv reads a file"
@@ -109,7 +105,7 @@ extension Command {
     }
 
     /// `data load FILE.csv [target=COLUMN] [validation=FILE.csv] [split=] [seed=]`.
-    static func loadCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+    static func loadCommand(_ session: Session, _ statement: Statement) throws(ShellError) -> Report {
         let usage = "data load FILE.csv [target=COLUMN] [validation=FILE.csv] [split=0.8] [seed=0]"
         guard statement.words.count >= 3 else {
             throw ShellError("data load needs a file", at: statement.words[1].range, hint: usage)
@@ -122,20 +118,22 @@ extension Command {
         let seed = options[DataOptions.seed]
         let target = options[DataOptions.target]
         let optionWord = { (name: String) in statement.words.dropFirst(3).first { $0.keyValue.key.lowercased() == name } }
-        // Ctrl-C while a file is read (or while a pipe waits for its writer) is an interruption,
-        // said as other commands say theirs: nothing is loaded and the previous set is kept.
+        // Ctrl-C while a file is read (or while a pipe waits for its writer) is an interruption
+        // (nil), said as other commands say theirs: nothing is loaded and the previous set is kept.
         func read(_ path: String, at range: SourceRange?) throws(ShellError) -> CSVTable? {
             do {
                 return try CSVFile.read(session.resolve(path), reportedAs: path, at: range, shouldStop: session.shouldStop,
                                         progress: session.progress)
             } catch {
                 guard session.shouldStop() else { throw error }
-                session.say(session.wrapped("interrupted while reading '\(DiagnosticRenderer.visible(path))'; no data set was loaded"
-                                            + (session.lab.data == nil ? "" : ", the previous one is kept")))
                 return nil
             }
         }
-        guard let table = try read(fileWord.text, at: fileWord.range) else { return }
+        func interrupted(reading path: String) -> Report {
+            Report(prose: "interrupted while reading '\(DiagnosticRenderer.visible(path))'; no data set was loaded"
+                   + (session.lab.data == nil ? "" : ", the previous one is kept"))
+        }
+        guard let table = try read(fileWord.text, at: fileWord.range) else { return interrupted(reading: fileWord.text) }
         let targetName = (try? table.targetColumn(target)).map { table.header[$0] } ?? (target ?? "")
         let split: DataSplit
         let validationPath = options[DataOptions.validation]
@@ -145,7 +143,7 @@ extension Command {
                                  hint: "with validation=, every row of \(fileWord.text) trains; leave out split=")
             }
             let validationWord = optionWord(DataOptions.validation.name)
-            guard let validation = try read(validationPath, at: validationWord?.range) else { return }
+            guard let validation = try read(validationPath, at: validationWord?.range) else { return interrupted(reading: validationPath) }
             do throws(CSVDataError) {
                 let sets = try CSVTable.datasets(training: consume table, validation: consume validation, target: target)
                 split = DataSplit(training: sets.training, validation: sets.validation, trainingFraction: 1, seed: seed)
@@ -165,7 +163,7 @@ extension Command {
             split = DataSplit(splitting: consume dataset, trainingFraction: fraction, seed: seed)
         }
         try checkInterruption(session, fileWord)
-        setData(session, split, source: .file(path: fileWord.text, validation: validationPath, target: targetName))
+        return setData(session, split, source: .file(path: fileWord.text, validation: validationPath, target: targetName))
     }
 
     /// Ctrl-C between the steps after a file is read: the data set is not installed.
@@ -200,64 +198,15 @@ extension Command {
     }
 
     /// Installs a data set and describes it.
-    static func setData(_ session: Session, _ split: DataSplit, source: DataSource) {
+    static func setData(_ session: Session, _ split: DataSplit, source: DataSource) -> Report {
         let note = session.setData(split, source: source)
-        session.say(session.wrapped(dataDescription(split, source: source, digits: session.digits)))
-        if let note { session.say(session.wrapped(note)) }
+        var report = Report(prose: split.shownDescription(source: source, digits: session.digits))
+        if let note { report.prose(note) }
+        return report
     }
 
     /// `1 training row`, `1,437 training rows`.
     static func rowCount(_ count: Int, _ kind: String? = nil) -> String {
         HelpText.grouped(count) + (kind.map { " " + $0 } ?? "") + " row" + (count == 1 ? "" : "s")
-    }
-
-    /// What `data` prints: the set, its target, its split and how to make it again.
-    static func dataDescription(_ split: DataSplit, source: DataSource, digits: Int) -> String {
-        // The training set's columns and classes, with the targets of both parts (not a copy of the features).
-        let all = split.training
-        let parts = [split.training] + (split.validation.map { [$0] } ?? [])
-        let names = all.featureCount <= 6 ? all.shownFeatureNames.joined(separator: ", ")
-            : "\(all.shownFeatureNames[0]) … \(all.shownFeatureNames[all.featureCount - 1])"
-        var lines = ["data \(all.shownName): " + rowCount(parts.reduce(0) { $0 + $1.rowCount }) + ", \(all.featureCount) feature"
-                     + (all.featureCount == 1 ? "" : "s") + " (\(names))"]
-        switch all.target {
-        case .classes(_, let trainingClassCount):
-            let classCount = parts.reduce(trainingClassCount) { max($0, $1.classCount ?? 0) }
-            var counts = [Int](repeating: 0, count: classCount)
-            for case .classes(let labels, _) in parts.map(\.target) {
-                for label in labels { counts[label] += 1 }
-            }
-            // Wrapped to fit 80 columns: digits has ten classes.
-            var line = "  target    \(classCount) classes:"
-            for (label, count) in counts.enumerated() {
-                let item = " \(all.shownClassName(label)) ×\(count)" + (label == classCount - 1 ? "" : ",")
-                if line.count + item.count > 80 {
-                    lines.append(line)
-                    line = String(repeating: " ", count: 11)
-                }
-                line += item
-            }
-            lines.append(line)
-        case .values:
-            let values = parts.flatMap { part -> [Double] in if case .values(let values) = part.target { values } else { [] } }
-            let mean = SampleStatistics.mean(values)
-            lines.append("  target    values from \(NumberFormat.format(values.min() ?? 0, digits: digits)) to "
-                         + "\(NumberFormat.format(values.max() ?? 0, digits: digits)), mean \(NumberFormat.format(mean, digits: digits))")
-            if case .file = source, values.allSatisfy({ $0.rounded() == $0 }) {
-                lines.append("            whole numbers, but \(HelpText.grouped(Set(values).count)) distinct ones: more than "
-                             + "\(CSVTable.maximumClassCount) classes, so a value to regress on")
-            }
-        }
-        let validationRows = split.validation?.rowCount ?? 0
-        let how: String
-        if case .file(_, .some, _) = source {
-            how = "from the two files"
-        } else {
-            how = "split=\(NumberFormat.format(split.trainingFraction, digits: 6)) seed=\(split.seed)"
-        }
-        lines.append("  split     " + rowCount(split.training.rowCount, "training") + ", " + rowCount(validationRows, "validation") + " (\(how))")
-        lines.append("  made by   " + DiagnosticRenderer.visible(source.command))
-        if case .synthetic(let family, _, _, _) = source { lines.append("  formula   \(family.formula)") }
-        return lines.joined(separator: "\n")
     }
 }

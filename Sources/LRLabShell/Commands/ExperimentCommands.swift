@@ -93,8 +93,7 @@ extension Command {
         // On the model when the focus is the data lab (`data`, `model`, `train` came last).
         if session.focus == .model {
             let setup = try ModelTrainingSetup(session, at: statement.words[0])
-            try compareModels(session, statement, options: options, entries: try compareEntries(session, options, statement), setup: setup)
-            return Report()
+            return try compareModels(session, statement, options: options, entries: try compareEntries(session, options, statement), setup: setup)
         }
         for (key, given) in [(CompareOptions.epochs.name, options.isGiven(CompareOptions.epochs)), (CompareOptions.batch.name, options.isGiven(CompareOptions.batch))] where given {
             throw ShellError("\(key)= applies to compare on a model; a formula's compare takes steps=", at: statement.words[0].range,

@@ -4,7 +4,7 @@ import LRLabText
 extension Command {
     /// `fit`: under- and overfitting, one polynomial degree after another.
     static let fitCommands: [Command] = [
-        Command(printing: "fit", usage: "fit [OPTIONS]",
+        Command("fit", usage: "fit [OPTIONS]",
                 summary: "train one polynomial per degree on a 1-D regression set: train and validation error side by side",
                 details: """
                 Trains `model poly degree=N` once per degree on the current data (a 1-D regression set:
@@ -36,7 +36,7 @@ extension Command {
         static let all = [degree.option, l2.option, epochs.option, batch.option, seed.option]
     }
 
-    static func fitCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+    static func fitCommand(_ session: Session, _ statement: Statement) throws(ShellError) -> Report {
         let options = try CommandOptionValues(statement.words.dropFirst(), options: FitOptions.all, command: "fit")
         guard let split = session.lab.data else {
             throw ShellError("no data to fit yet", at: statement.words[0].range,
@@ -67,17 +67,18 @@ extension Command {
         }
         session.lab.fits = FittedDegrees(split: split, fits: fits)
         session.focus = .model
-        session.say(session.wrapped(fitReport(fits, split: split, session: session, epochs: epochs, batch: batch, seed: seed, l2: l2)))
+        return fitReport(fits, split: split, session: session, epochs: epochs, batch: batch, seed: seed, l2: l2)
     }
 
-    /// The table `fit` prints, with its heading and notes.
-    static func fitReport(_ fits: PolynomialFits, split: DataSplit, session: Session, epochs: Int, batch: Int?, seed: UInt64, l2: Double) -> String {
+    /// The table `fit` shows, with its heading and notes.
+    static func fitReport(_ fits: PolynomialFits, split: DataSplit, session: Session, epochs: Int, batch: Int?, seed: UInt64, l2: Double) -> Report {
         let digits = Swift.min(session.digits, 4)
         let validationRows = split.validation?.rowCount ?? 0
-        var lines = ["fit: one poly per degree on \(split.training.name) (\(split.training.rowCount) training rows, \(validationRows) validation), "
-                     + "\(session.optimizer.kind.name) lr=\(NumberFormat.format(session.optimizer.learningRate, digits: 4)), "
-                     + "\(NumberFormat.counted(epochs, "epoch")) of \(batch.map { "batches of \($0)" } ?? "full batches"), seed \(seed)"
-                     + (l2 > 0 ? ", l2=\(NumberFormat.format(l2, digits: 4))" : "")]
+        let heading = "fit: one poly per degree on \(split.training.name) (\(split.training.rowCount) training rows, \(validationRows) validation), "
+                      + "\(session.optimizer.kind.name) lr=\(NumberFormat.format(session.optimizer.learningRate, digits: 4)), "
+                      + "\(NumberFormat.counted(epochs, "epoch")) of \(batch.map { "batches of \($0)" } ?? "full batches"), seed \(seed)"
+                      + (l2 > 0 ? ", l2=\(NumberFormat.format(l2, digits: 4))" : "")
+        var report = Report(prose: heading)
         let rows = fits.fits.map { fit -> [String] in
             [String(fit.degree), fit.trainError.map { NumberFormat.format($0, digits: digits) } ?? "-",
              fit.validationError.map { NumberFormat.format($0, digits: digits) } ?? "-",
@@ -86,8 +87,8 @@ extension Command {
         }
         let table = Table(columns: [.init("degree"), .init("train"), .init("validation"), .init("gap"), .init("epochs"),
                                     .init("verdict", alignment: .left)], rows: rows)
-        lines.append(table.render(style: session.glyphStyle))
-        lines.append("errors: MSELoss mean((ŷ−y)²) over the whole set after the last epoch, without the l2 term; gap = validation − train")
+        report.table(table)
+        var lines = ["errors: MSELoss mean((ŷ−y)²) over the whole set after the last epoch, without the l2 term; gap = validation − train"]
         if let best = fits.fits.filter({ $0.validationError == fits.bestValidationError && $0.validationError != nil }).first,
            let error = best.validationError {
             lines.append("lowest validation error: degree \(best.degree) (\(NumberFormat.format(error, digits: digits)))")
@@ -104,7 +105,8 @@ extension Command {
                                                   "the table shows the degrees so far (\(fits.fits.count))"))
         }
         lines.append("plot fit draws the curves over the points")
-        return lines.joined(separator: "\n")
+        report.prose(lines.joined(separator: "\n"))
+        return report
     }
 }
 

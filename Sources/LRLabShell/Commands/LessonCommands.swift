@@ -6,7 +6,7 @@ extension Command {
     /// pauses and every task's solution runs and must pass its checks; at the prompt, `lesson N`
     /// shows it section by section and waits for the learner (`LessonGuide`).
     static let lessonCommands: [Command] = [
-        Command(printing: "title", usage: "title TEXT", summary: "a lesson's title (its first line)",
+        Command("title", usage: "title TEXT", summary: "a lesson's title (its first line)",
                 details: """
                 The first line of a lesson file: `lessons` lists it. Run as a script, the
                 title is printed underlined; at the prompt there is no lesson to name
@@ -15,13 +15,13 @@ extension Command {
                 """) { session, statement throws(ShellError) in
             let text = try lessonText(statement, in: session)
             let rule = String(repeating: session.useUnicode ? "─" : "-", count: min(text.count, session.terminalColumns))
-            session.say(text + "\n" + rule)
+            return Report(text: text + "\n" + rule)
         },
-        Command(printing: "summary", usage: "summary TEXT", summary: "a lesson's one-line summary (after its title)",
+        Command("summary", usage: "summary TEXT", summary: "a lesson's one-line summary (after its title)",
                 details: "The line `lessons` shows under the title. Run as a script, it is printed as it is.") { session, statement throws(ShellError) in
-            session.say(session.wrapped(try lessonText(statement, in: session)))
+            Report(prose: try lessonText(statement, in: session))
         },
-        Command(printing: "pause", usage: "pause", summary: "end a section of a lesson",
+        Command("pause", usage: "pause", summary: "end a section of a lesson",
                 details: """
                 In a guided lesson (lesson N at the prompt) the lesson waits here: Enter or
                 next goes on, back repeats the section, skip jumps the next one, quit leaves
@@ -32,9 +32,9 @@ extension Command {
                 throw ShellError("pause ends a section of a lesson; at the prompt there is nothing to pause",
                                  at: statement.words[0].range, hint: "lesson N starts a guided lesson; lessons lists them")
             }
-            session.say("")
+            return Report(text: "")
         },
-        Command(printing: "task", usage: "task TEXT", summary: "ask the learner to do something (lessons)",
+        Command("task", usage: "task TEXT", summary: "ask the learner to do something (lessons)",
                 details: """
                 A task is `task TEXT`, then its `check CLAIM` lines (claims as expect reads
                 them), an optional `hint TEXT` and a `solution COMMAND[; COMMAND…]` that does
@@ -53,14 +53,15 @@ extension Command {
             let text = try lessonText(statement, in: session)
             let place = session.currentPlace ?? ScriptPlace(file: session.currentFile ?? "-", number: 1, text: statement.text)
             session.course.openTask = LessonTask(text: text, line: place)
-            session.say(session.wrapped("task: " + text))
+            return Report(prose: "task: " + text)
         },
-        Command(printing: "check", usage: "check CLAIM", summary: "a claim a task's result must satisfy (lessons)",
+        Command("check", usage: "check CLAIM", summary: "a claim a task's result must satisfy (lessons)",
                 details: "Claims read as expect's do (help expect lists them): check diverged,\ncheck verdict == bouncing, check loss < 1e-6. A check belongs to the task\nabove it; see help task.",
                 completion: .words(Expectation.quantities + Expectation.flags + ["not"])) { session, statement throws(ShellError) in
             try addPart(statement, in: session)
+            return Report()
         },
-        Command(printing: "any", usage: "any WHAT REASON", summary: "what a task leaves free, and why (lessons)",
+        Command("any", usage: "any WHAT REASON", summary: "what a task leaves free, and why (lessons)",
                 details: """
                 A task's checks pin down everything its text asks for: the optimizer (check
                 opt == momentum), its options (check momentum == 0.9), the function (check
@@ -72,12 +73,14 @@ extension Command {
                 of every solution that is not free and expect its checks to fail.
                 """) { session, statement throws(ShellError) in
             try addPart(statement, in: session)
+            return Report()
         },
-        Command(printing: "hint", usage: "hint TEXT", summary: "help for a task, shown after two failed tries (lessons)",
+        Command("hint", usage: "hint TEXT", summary: "help for a task, shown after two failed tries (lessons)",
                 details: "See help task. Run as a script, the hint is not printed.") { session, statement throws(ShellError) in
             try addPart(statement, in: session)
+            return Report()
         },
-        Command(printing: "solution", usage: "solution COMMAND[; COMMAND…]", summary: "the commands that do a task (lessons)",
+        Command("solution", usage: "solution COMMAND[; COMMAND…]", summary: "the commands that do a task (lessons)",
                 details: """
                 Ends a task (see help task). Run as a script, its commands run, each shown
                 after the prompt, then every check of the task must hold. In a guided lesson,
@@ -102,7 +105,7 @@ extension Command {
                                  at: statement.words[0].range, hint: "change the solution or the checks so that the task can be done",
                                  kind: .expectationFailed)
             }
-            session.say(task.doneLine(in: session))
+            return Report(text: task.doneLine(in: session))
         },
     ]
 

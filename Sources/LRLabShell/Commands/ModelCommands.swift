@@ -17,12 +17,12 @@ public struct ModelTraining {
 extension Command {
     /// `model` and `train`: models trained on the session's data.
     static let modelCommands: [Command] = [
-        Command(printing: "model", usage: "model [linear | poly degree=N | logistic | mlp [OPTIONS:mlp]] [OPTIONS]",
+        Command("model", usage: "model [linear | poly degree=N | logistic | mlp [OPTIONS:mlp]] [OPTIONS]",
                 summary: "choose the model to train on the data, or describe the current one",
                 details: modelDetails, completion: .computed(modelCompletion), options: ModelOptions.all) { session, statement throws(ShellError) in
             try modelCommand(session, statement)
         },
-        Command(printing: "train", usage: "train [OPTIONS]",
+        Command("train", usage: "train [OPTIONS]",
                 summary: "train the model on the data with the current opt and schedule",
                 details: trainDetails, options: TrainOptions.all, countsAsTry: true) { session, statement throws(ShellError) in
             try trainCommand(session, statement)
@@ -105,10 +105,9 @@ extension Command {
 
     // MARK: model
 
-    static func modelCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+    static func modelCommand(_ session: Session, _ statement: Statement) throws(ShellError) -> Report {
         guard statement.words.count >= 2 else {
-            session.say(session.wrapped(try describeModel(session, at: statement.words[0])))
-            return
+            return Report(prose: try describeModel(session, at: statement.words[0]))
         }
         let kindWord = statement.words[1]
         let kind = kindWord.text.lowercased()
@@ -147,7 +146,7 @@ extension Command {
         // Described first: a model that does not suit the data is refused, not kept.
         let description = try describeModel(specification, data: session.lab.data, session: session, at: statement.words[0])
         session.setModel(specification)
-        session.say(session.wrapped(description))
+        return Report(prose: description)
     }
 
     /// What `model` says: the specification, and the layers sized for the data when there is some.
@@ -195,7 +194,7 @@ extension Command {
 
     // MARK: train
 
-    static func trainCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+    static func trainCommand(_ session: Session, _ statement: Statement) throws(ShellError) -> Report {
         let options = try CommandOptionValues(statement.words.dropFirst(), options: TrainOptions.all, command: "train")
         let epochs = options[TrainOptions.epochs]
         let batch = options.given(TrainOptions.batch)
@@ -238,14 +237,15 @@ extension Command {
                              : "a new training: batch= or seed= differs from the previous one's (batch \(old.batchSize.map(String.init) ?? "full"), seed \(old.seed))")
             }
             if let model = try? specification.makeModel(for: data.training) {
-                try checkMemory(session, model: model, split: data, batchSize: batch ?? defaultBatchRows, count: 1,
-                                keepsBestParameters: true, what: "train on this model", at: statement.words[0])
+                try session.memoryBudget.check(trainings: 1, of: model, on: data, configuration: session.optimizer,
+                                               batchSize: batch ?? defaultBatchRows, keepsBestParameters: true,
+                                               what: "train on this model", at: statement.words[0])
             }
             session.lab.training = nil
             guard let made = try newTraining(session, specification: specification, data: data,
                                              batchSize: batch ?? defaultBatchRows, seed: seed, at: statement.words[0]) else {
                 // Ctrl-C while the start was evaluated: nothing was made, nothing is kept.
-                return session.say(session.wrapped("interrupted while evaluating the start; nothing was trained"))
+                return Report(prose: "interrupted while evaluating the start; nothing was trained")
             }
             training = made
         }
@@ -261,11 +261,12 @@ extension Command {
             header += "; schedule \(trainer.run.schedule.description)" + (trainer.run.schedule is EpochSchedule ? " counting epochs" : "")
         }
         header += "; \(trainer.lossKind.pytorchName)"
-        session.say(session.wrapped((notes + [header]).joined(separator: "\n")))
+        // Shown before the epochs, which may take a while.
+        session.present(Report(prose: (notes + [header]).joined(separator: "\n")))
 
         guard training.trainer.isMeasured else {
             // Ctrl-C while the start was measured: nothing was trained, nothing is kept.
-            return session.say(session.wrapped("interrupted while measuring the start over the whole sets; nothing was trained"))
+            return Report(prose: "interrupted while measuring the start over the whole sets; nothing was trained")
         }
         let firstEpoch = training.trainer.epoch
         let target = firstEpoch + epochs
@@ -277,11 +278,14 @@ extension Command {
             session.progress?("train: epoch \(record.epoch) of \(target), train loss \(session.format(record.trainLoss))"
                               + (record.validationLoss.map { ", val loss \(session.format($0))" } ?? ""))
         }
-        if let chart = live?.finalChart { session.lastPicture = .lineChart(chart) }
+        var report = Report()
+        // The live chart's last frame is what `save FILE.svg` writes; it is not drawn again.
+        if let chart = live?.finalChart { report.save(.lineChart(chart)) }
         session.progress?("")
         session.lab.training = training
         session.focus = .model
-        session.say(session.wrapped(TrainingReport(session: session, training: training, firstEpoch: firstEpoch, requested: epochs, stop: stop).text))
+        report.prose(TrainingReport(session: session, training: training, firstEpoch: firstEpoch, requested: epochs, stop: stop).text)
+        return report
     }
 
     /// A new training of the session's model, or nil when Ctrl-C stopped its first evaluation.

@@ -4,12 +4,12 @@ import LRLabText
 /// `compare` on a model: the explorer's entries (`compareEntries`), one training each.
 extension Command {
     static func compareModels(_ session: Session, _ statement: Statement, options: CommandOptionValues,
-                              entries: [Comparison.Entry], setup: ModelTrainingSetup) throws(ShellError) {
+                              entries: [Comparison.Entry], setup: ModelTrainingSetup) throws(ShellError) -> Report {
         let epochs = options[CompareOptions.epochs]
         let batch = options.given(CompareOptions.batch) ?? setup.batchSize
         // The trainings run one after the other and only their traces are kept.
-        try checkMemory(session, model: setup.model, split: setup.split, batchSize: batch, count: 1, keepsBestParameters: false,
-                        what: "compare on this model", at: statement.words[0])
+        try session.memoryBudget.check(trainings: 1, of: setup.model, on: setup.split, configuration: session.optimizer, batchSize: batch,
+                                       keepsBestParameters: false, what: "compare on this model", at: statement.words[0])
         session.lab.comparison = nil
         let comparison: TrainingComparison
         do throws(EvaluationError) {
@@ -20,14 +20,9 @@ extension Command {
             throw ShellError("the model's loss has no value at its start: \(error.description)", at: statement.words[0].range)
         }
         session.lab.comparison = comparison
-        var text = modelComparisonText(comparison, session: session, entries: entries.count, batch: batch, setup: setup)
-        if let note = scheduleInEpochsNote(entries, rows: setup.split.training.rowCount, batch: batch) {
-            // Under the table, before the charts: the breakpoints are epochs, not updates.
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            if let losses = lines.firstIndex(where: { $0.hasPrefix("losses: ") }) { lines.insert(note, at: losses + 1) } else { lines.append(note) }
-            text = lines.joined(separator: "\n")
-        }
-        session.say(session.wrapped(text))
+        // Under the table, before the charts: the breakpoints are epochs, not updates.
+        let note = scheduleInEpochsNote(entries, rows: setup.split.training.rowCount, batch: batch)
+        return modelComparisonReport(comparison, session: session, entries: entries.count, batch: batch, setup: setup, note: note)
     }
 
     /// `schedule = step 0.1 40:0.01 70:0.001: its breakpoints count epochs (45 updates an
@@ -39,9 +34,10 @@ extension Command {
             + "(\(NumberFormat.counted(updates, "update")) an epoch), the rate changing at the first update of the next epoch"
     }
 
-    /// The table and the curves of a model compare.
-    static func modelComparisonText(_ comparison: TrainingComparison, session: Session, entries: Int, batch: Int?,
-                                    setup: ModelTrainingSetup) -> String {
+    /// The table and the curves of a model compare, `note` under the table; the last chart
+    /// (accuracy for classes, else loss) is what `save FILE.svg` writes.
+    static func modelComparisonReport(_ comparison: TrainingComparison, session: Session, entries: Int, batch: Int?,
+                                      setup: ModelTrainingSetup, note: String?) -> Report {
         let digits = Swift.min(session.digits, 4)
         let isClassifier = setup.split.training.isClassification
         let hasValidation = setup.split.validation != nil
@@ -56,13 +52,16 @@ extension Command {
         var columns: [Table.Column] = [.init("run", alignment: .left), .init("train loss"), .init("val loss")]
         if isClassifier { columns += [.init("train acc"), .init("val acc")] }
         columns.append(.init("epochs"))
-        var lines = ["compare: \(setup.description) on \(setup.split.training.shownName), \(NumberFormat.counted(comparison.epochs, "epoch")) of "
-                     + "\(batch.map { "batches of \($0)" } ?? "full batches"), the same start and batches (seed \(setup.seed))"]
-        lines.append(Table(columns: columns, rows: rows).render(style: session.glyphStyle))
+        let heading = "compare: \(setup.description) on \(setup.split.training.shownName), \(NumberFormat.counted(comparison.epochs, "epoch")) of "
+                      + "\(batch.map { "batches of \($0)" } ?? "full batches"), the same start and batches (seed \(setup.seed))"
+        var report = Report(prose: heading)
+        report.table(Table(columns: columns, rows: rows))
         // The verdicts `train` would give each training, in the shared words (help verdicts).
-        lines.append("verdicts: " + comparison.results.map { "\($0.label) \($0.verdicts.map(\.name).joined(separator: ", "))" }
-            .joined(separator: "; "))
+        var lines = ["verdicts: " + comparison.results.map { "\($0.label) \($0.verdicts.map(\.name).joined(separator: ", "))" }
+            .joined(separator: "; ")]
         lines.append("losses: \(setup.lossName) over the whole set after the last epoch (without l2); accuracies are fractions")
+        if let note { lines.append(note) }
+        report.prose(lines.joined(separator: "\n"))
         let size = session.pictureSize()
         let which = hasValidation ? "validation" : "training"
         let lossSeries = comparison.results.map { result in
@@ -72,8 +71,7 @@ extension Command {
         let positive = lossSeries.allSatisfy { $0.y.allSatisfy { !$0.isFinite || $0 > 0 } }
         let lossChart = LineChart(series: lossSeries, width: size.width, height: size.height, yScale: positive ? .log10 : .linear,
                                   title: "\(which) loss per epoch", xLabel: "epoch", yLabel: "loss")
-        lines.append(lossChart.render(style: session.glyphStyle, color: session.useColor))
-        session.lastPicture = .lineChart(lossChart)
+        report.picture(.lineChart(lossChart))
         if isClassifier {
             let accuracySeries = comparison.results.map { result in
                 LineChart.Series(result.label, y: result.trace.records.map { (hasValidation ? $0.validationAccuracy : $0.trainAccuracy) ?? .nan },
@@ -81,18 +79,19 @@ extension Command {
             }
             let accuracyChart = LineChart(series: accuracySeries, width: size.width, height: size.height,
                                           title: "\(which) accuracy per epoch", xLabel: "epoch", yLabel: "accuracy")
-            lines.append(accuracyChart.render(style: session.glyphStyle, color: session.useColor))
-            session.lastPicture = .lineChart(accuracyChart)
+            report.picture(.lineChart(accuracyChart))
         }
+        var endings: [String] = []
         for result in comparison.results {
-            if let ending = result.ending { lines.append("\(result.label): " + ending.description.text(digits: session.digits)) }
+            if let ending = result.ending { endings.append("\(result.label): " + ending.description.text(digits: session.digits)) }
         }
         if comparison.wasStopped {
             let last = comparison.results.last
-            lines.append(Session.interruptionNote(atStep: last?.stepCount ?? 0, of: last?.label,
-                                                  "the table shows the trainings so far (\(comparison.results.count) of \(entries))"))
+            endings.append(Session.interruptionNote(atStep: last?.stepCount ?? 0, of: last?.label,
+                                                    "the table shows the trainings so far (\(comparison.results.count) of \(entries))"))
         }
-        return lines.joined(separator: "\n")
+        if !endings.isEmpty { report.prose(endings.joined(separator: "\n")) }
+        return report
     }
 }
 

@@ -49,8 +49,7 @@ extension Command {
             // The schedule's chart is drawn by ScheduleReport and is not kept for `save FILE.svg`.
             return Report(text: ScheduleReport.chart(session, steps: steps))
         case "pbt":
-            try plotPopulation(session, statement)
-            return Report()
+            return try plotPopulation(session, statement)
         case "fit":
             try statement.expectWords(2)
             return try plotFit(session, at: what)

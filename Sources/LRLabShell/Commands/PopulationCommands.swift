@@ -4,7 +4,7 @@ import LRLabText
 extension Command {
     /// `pbt`: population-based training on the current function, optimizer and schedule.
     static let populationCommands: [Command] = [
-        Command(printing: "pbt", usage: "pbt [OPTIONS] | pbt step [N] | pbt lineage",
+        Command("pbt", usage: "pbt [OPTIONS] | pbt step [N] | pbt lineage",
                 summary: "population-based training: the worst members copy better ones and explore",
                 details: """
                 Trains `population` runs of the current function, optimizer and schedule from the same start,
@@ -68,7 +68,7 @@ extension Command {
                           resample.option, perturb.option, exploit.option, seed.option, compare.option]
     }
 
-    static func pbtCommand(_ session: Session, _ statement: Statement) throws(ShellError) {
+    static func pbtCommand(_ session: Session, _ statement: Statement) throws(ShellError) -> Report {
         if let word = statement.words.dropFirst().first, word.keyValue.value == nil {
             switch word.text.lowercased() {
             case "step":
@@ -76,7 +76,7 @@ extension Command {
             case "lineage":
                 try statement.expectWords(2)
                 guard let population = session.population else { throw noPopulation(at: word) }
-                return session.say(session.wrapped(PopulationReport.lineage(population, session: session)))
+                return Report(prose: PopulationReport.lineage(population, session: session))
             case "compare":
                 break
             default:
@@ -98,7 +98,7 @@ extension Command {
             try checkPopulationMemory(session, statement, size: settings.size, populations: compare ? 2 : 1)
             session.population = nil
             guard let template = try modelTemplate(session, statement), template.isMeasured else {
-                return session.say(session.wrapped("interrupted while measuring the start over the whole sets; no population was trained"))
+                return Report(prose: "interrupted while measuring the start over the whole sets; no population was trained")
             }
             make = { settings throws(ShellError) in try runModelPopulation(settings, session: session, template: template) }
         } else {
@@ -114,13 +114,13 @@ extension Command {
         let population = try make(settings)
         session.population = population.population
         guard compare else {
-            return session.say(PopulationReport.runText(population.population, interruption: population.interruption, session: session))
+            return Report(text: PopulationReport.runText(population.population, interruption: population.interruption, session: session))
         }
         var randomSettings = settings
         randomSettings.exploit = .off
         let search = try make(randomSettings)
-        session.say(PopulationReport.comparison(pbt: population.population, randomSearch: search.population,
-                                                interruption: population.interruption ?? search.interruption, session: session))
+        return Report(text: PopulationReport.comparison(pbt: population.population, randomSearch: search.population,
+                                                        interruption: population.interruption ?? search.interruption, session: session))
     }
 
     /// The settings `options` describe, checked against the limits and the current optimizer.
@@ -199,7 +199,7 @@ extension Command {
     }
 
     /// `pbt step [N]`: N more intervals (default 1), past the budget once it is spent.
-    static func pbtStep(_ session: Session, _ statement: Statement) throws(ShellError) {
+    static func pbtStep(_ session: Session, _ statement: Statement) throws(ShellError) -> Report {
         guard var population = session.population else { throw noPopulation(at: statement.words[1]) }
         let count = try statement.count(limit: Limits.maximumPopulationRecords, index: 2)
         let recorded = population.generations.count * population.settings.size
@@ -208,7 +208,7 @@ extension Command {
                              at: statement.words[1].range, hint: "start a new pbt with a longer interval=")
         }
         var interruption: Population.Outcome?
-        var lines: [String] = []
+        var report = Report()
         for _ in 0..<count {
             let outcome = population.advance(shouldStop: session.shouldStop)
             if case .interrupted = outcome {
@@ -216,12 +216,12 @@ extension Command {
                 break
             }
             if let generation = population.generations.last {
-                lines.append(PopulationReport.fullTable(generation, population: population, session: session))
+                report.text(PopulationReport.fullTable(generation, population: population, session: session))
             }
         }
         session.population = population
-        if let interruption { lines.append(session.wrapped(PopulationReport.interruptionNote(interruption, population: population))) }
-        session.say(lines.joined(separator: "\n"))
+        if let interruption { report.prose(PopulationReport.interruptionNote(interruption, population: population)) }
+        return report
     }
 
     /// The training every member of a model's population starts as: the current model on the
@@ -267,9 +267,10 @@ extension Command {
         guard let data = session.lab.data, let specification = session.lab.model,
               let model = try? specification.makeModel(for: data.training) else { return }
         let what = populations > 1 ? "pbt compare on this model (two populations)" : "pbt on this model"
-        try checkMemory(session, model: model, split: data, batchSize: defaultBatchRows, count: size * populations,
-                        keepsBestParameters: false, what: what, unit: "member", countOption: "population", perOption: populations,
-                        at: statement.word(for: PBTOptions.population) ?? statement.words[0])
+        try session.memoryBudget.check(trainings: size * populations, of: model, on: data, configuration: session.optimizer,
+                                       batchSize: defaultBatchRows, keepsBestParameters: false, what: what, unit: "member",
+                                       countOption: "population", perOption: populations,
+                                       at: statement.word(for: PBTOptions.population) ?? statement.words[0])
     }
 
     static func noPopulation(at word: Word) -> ShellError {

@@ -2,19 +2,23 @@ import LRLab
 import LRLabText
 
 extension Command {
-    /// `plot pbt`: the scores chart (kept for `save FILE.svg`) and the lineage's rate.
-    static func plotPopulation(_ session: Session, _ statement: Statement) throws(ShellError) {
+    /// `plot pbt`: the scores chart (kept for `save FILE.svg`) and, after an empty line, the
+    /// lineage's rate.
+    static func plotPopulation(_ session: Session, _ statement: Statement) throws(ShellError) -> Report {
         try statement.expectWords(2)
         guard let population = session.population else { throw noPopulation(at: statement.words[1]) }
         let (scores, rates) = PopulationReport.charts(population, session: session)
-        session.lastPicture = .lineChart(scores)
-        var text = scores.render(style: session.glyphStyle, color: session.useColor)
-        if let rates { text += "\n\n" + rates.render(style: session.glyphStyle, color: session.useColor) }
-        session.say(text)
+        var report = Report()
+        report.picture(.lineChart(scores))
+        if let rates {
+            report.text("")
+            report.figure(rates)
+        }
+        return report
     }
 
     /// `save pbt FILE.json`.
-    static func savePopulation(_ session: Session, _ statement: Statement) throws(ShellError) {
+    static func savePopulation(_ session: Session, _ statement: Statement) throws(ShellError) -> Report {
         let words = Array(statement.words.dropFirst(2))
         guard words.count == 1 else {
             throw ShellError("save pbt needs one file name", at: words.dropFirst().first?.range ?? statement.words[1].range,
@@ -24,7 +28,7 @@ extension Command {
             throw ShellError("save pbt writes JSON", at: words[0].range, hint: "name it FILE.json")
         }
         guard let population = session.population else { throw noPopulation(at: statement.words[1]) }
-        try writeFile(words[0], PopulationJSON.document(population), session: session)
+        return try writeFile(words[0], PopulationJSON.document(population), session: session)
     }
 }
 

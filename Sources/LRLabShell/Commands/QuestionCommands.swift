@@ -1,10 +1,11 @@
 import LRLab
+import LRLabText
 
 extension Command {
     /// A lesson's questions, asked about what the learner just saw, and `answer`, which gives
     /// one. A question is written like a task (help task) and its checks read `answer`.
     static let questionCommands: [Command] = [
-        Command(printing: "question", usage: "question TEXT", summary: "ask the learner a question with a checked answer (lessons)",
+        Command("question", usage: "question TEXT", summary: "ask the learner a question with a checked answer (lessons)",
                 details: """
                 A question asks about what the lesson just showed. Write it like a task,
                 its checks reading the learner's answer:
@@ -21,17 +22,19 @@ extension Command {
             let text = try lessonText(statement, in: session)
             let place = session.currentPlace ?? ScriptPlace(file: session.currentFile ?? "-", number: 1, text: statement.text)
             session.course.openTask = LessonTask(text: text, line: place, isQuestion: true)
-            session.say(session.wrapped("question: " + text))
+            return Report(prose: "question: " + text)
         },
-        Command(printing: "choices", usage: "choices WORD WORD...", summary: "the answers a question offers (lessons)",
+        Command("choices", usage: "choices WORD WORD...", summary: "the answers a question offers (lessons)",
                 details: "Shown under the question; see help question.") { session, statement throws(ShellError) in
             try addPart(statement, in: session)
+            return Report()
         },
-        Command(printing: "explanation", usage: "explanation TEXT", summary: "why a question's answer is right, shown after two wrong ones (lessons)",
+        Command("explanation", usage: "explanation TEXT", summary: "why a question's answer is right, shown after two wrong ones (lessons)",
                 details: "See help question. Run as a script, the explanation is not printed.") { session, statement throws(ShellError) in
             try addPart(statement, in: session)
+            return Report()
         },
-        Command(printing: "answer", usage: "answer VALUE", summary: "answer a lesson's question",
+        Command("answer", usage: "answer VALUE", summary: "answer a lesson's question",
                 details: """
                 Gives an answer to the question a lesson asks: a number (or a formula of
                 numbers, answer 1 - 2*0.4) or one of its choices. The question's checks
@@ -42,6 +45,7 @@ extension Command {
                 throw ShellError("answer needs a value", at: statement.words[0].range, hint: "e.g. answer 0.2, or answer adam")
             }
             session.course.answer = text
+            return Report()
         },
     ]
 }

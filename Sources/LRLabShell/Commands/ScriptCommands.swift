@@ -3,11 +3,11 @@ import LRLabText
 
 extension Command {
     static let scriptCommands: [Command] = [
-        Command(printing: "say", usage: "say TEXT", summary: "print narration (in scripts and lessons)",
+        Command("say", usage: "say TEXT", summary: "print narration (in scripts and lessons)",
                 details: "Everything after `say` is printed as it is, including ';' and '#' (control characters are shown as \\x1b, \\t, ...).") { session, statement throws(ShellError) in
-            session.say(session.wrapped(DiagnosticRenderer.visible(statement.rest.text)))
+            Report(prose: DiagnosticRenderer.visible(statement.rest.text))
         },
-        Command(printing: "expect", usage: "expect CLAIM", summary: "check a claim; a failing one fails the script",
+        Command("expect", usage: "expect CLAIM", summary: "check a claim; a failing one fails the script",
                 details: """
                 Claims: QUANTITY OP VALUE, with OP one of < <= > >= == != and ~ (within tol=,
                 default 1e-6), or a flag: diverged, converged, ended (each may follow `not`).
@@ -34,26 +34,29 @@ extension Command {
                 non-zero.
                 """, completion: .words(Expectation.quantities + Expectation.flags + ["not", "fit", "compare", "train"])) { session, statement throws(ShellError) in
             try Expectation.check(statement, in: session)
+            return Report()
         },
-        Command(printing: "load", usage: "load FILE", summary: "run a script of commands inside this session",
+        Command("load", usage: "load FILE", summary: "run a script of commands inside this session",
                 details: "Relative paths are tried from the current folder, then from the folder of the script being run.",
                 completion: .files) { session, statement throws(ShellError) in
             let (path, column) = statement.rest
             guard !path.isEmpty else {
                 throw ShellError("load needs a file name", at: statement.words[0].range, hint: "e.g. load lessons/01-gradient-descent.lrlab")
             }
+            // The script's commands show their own reports as they run.
             try session.runScript(path: session.resolve(path), reportedAs: path, at: SourceRange(column: column, length: path.count))
+            return Report()
         },
-        Command(printing: "lessons", usage: "lessons", summary: "list the lessons of the course",
+        Command("lessons", usage: "lessons", summary: "list the lessons of the course",
                 details: """
                 Each lesson with its number, title and summary; ✔ marks a lesson done, ◐ one
                 begun (progress is kept under $XDG_STATE_HOME/lrlab, else
                 ~/.local/state/lrlab).
                 """) { session, statement throws(ShellError) in
             try statement.expectNoArguments()
-            session.say(try session.courseListing())
+            return Report(text: try session.courseListing())
         },
-        Command(printing: "lesson", usage: "lesson N", summary: "take lesson N of the course",
+        Command("lesson", usage: "lesson N", summary: "take lesson N of the course",
                 details: """
                 At the prompt a lesson is guided: its narration and commands come a section
                 at a time (each command shown after the prompt, then its output), and it
@@ -71,8 +74,10 @@ extension Command {
             if session.course.guidesLessons, session.currentFile == nil {
                 session.course.request = LessonRequest(number: number, source: source)
             } else {
+                // The lesson's commands show their own reports as they run.
                 try session.runLesson(source, at: nil)
             }
+            return Report()
         },
     ]
 }

@@ -23,7 +23,7 @@ extension Command {
                 (a million-step 2-D trace is about 150 MB with gd, 400 MB with adam's state columns).
                 """, completion: .files) { session, statement throws(ShellError) in
             var words = Array(statement.words.dropFirst())
-            if words.first?.text == "pbt" { try savePopulation(session, statement); return Report() }
+            if words.first?.text == "pbt" { return try savePopulation(session, statement) }
             if words.first?.text == "trace" { words.removeFirst() }
             guard words.count == 1 else {
                 throw ShellError("save needs one file name", at: words.dropFirst().first?.range ?? statement.words[0].range,

@@ -1,4 +1,5 @@
 import LRLab
+import LRLabText
 
 /// A line of a script or lesson (where it is and what it says), kept so that a problem found
 /// later (a `check` evaluated when the task's solution has run) is reported at its line.
@@ -147,7 +148,7 @@ public struct LessonTask: Sendable, Hashable {
     /// (`lrlab> run 50`) before its output. Stops at the first error.
     func runSolution(in session: Session, echo: Bool) throws(ShellError) {
         for statement in solution {
-            if echo { session.say(LessonTask.prompt + DiagnosticRenderer.visible(statement.text.trimmingSpaces)) }
+            if echo { session.present(Report(text: LessonTask.prompt + DiagnosticRenderer.visible(statement.text.trimmingSpaces))) }
             try session.execute(statement)
         }
     }
