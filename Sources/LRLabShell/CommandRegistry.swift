@@ -23,17 +23,17 @@ public struct CommandRegistry: Sendable {
 
     /// lrlab's commands.
     public static let standard = CommandRegistry(families: [
-        Family("Functions", Command.definitionCommands),
-        Family("Running", Command.runCommands),
-        Family("Optimizers and schedules", Command.optimizerCommands),
-        Family("Pictures and experiments", Command.experimentCommands),
-        Family("Data", Command.dataCommands),
-        Family("Models", Command.modelCommands),
-        Family("Fitting", Command.fitCommands),
-        Family("Populations", Command.populationCommands),
-        Family("Scripts and lessons", Command.scriptCommands),
-        Family("Writing lessons", Command.lessonCommands + Command.questionCommands),
-        Family("Session", Command.sessionCommands),
+        Family("Functions", DefinitionCommands.all),
+        Family("Running", RunCommands.all),
+        Family("Optimizers and schedules", OptimizerCommands.all),
+        Family("Pictures and experiments", ExperimentCommands.all),
+        Family("Data", DataCommands.all),
+        Family("Models", ModelCommands.all),
+        Family("Fitting", FitCommands.all),
+        Family("Populations", PopulationCommands.all),
+        Family("Scripts and lessons", ScriptCommands.all),
+        Family("Writing lessons", LessonCommands.all + QuestionCommands.all),
+        Family("Session", SessionCommands.all),
     ])
 
     /// Every command, in the order `help` lists them.

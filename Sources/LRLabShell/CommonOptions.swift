@@ -27,9 +27,10 @@ extension CommandOption {
     }
 }
 
-extension Command {
+/// The defaults every training shares, so `train`, `compare` and `pbt` on a model agree.
+enum TrainingDefaults {
     /// Rows per step of a training when no `batch=` says otherwise (`train`, `compare`, `pbt`).
-    static let defaultBatchRows = 32
+    static let batchRows = 32
     /// Epochs of `train` and of each training of `compare` and `pbt` on a model.
-    static let defaultEpochs = 20
+    static let epochs = 20
 }

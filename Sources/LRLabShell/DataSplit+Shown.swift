@@ -10,7 +10,7 @@ extension DataSplit {
         let parts = [training] + (validation.map { [$0] } ?? [])
         let names = all.featureCount <= 6 ? all.shownFeatureNames.joined(separator: ", ")
             : "\(all.shownFeatureNames[0]) … \(all.shownFeatureNames[all.featureCount - 1])"
-        var lines = ["data \(all.shownName): " + Command.rowCount(parts.reduce(0) { $0 + $1.rowCount }) + ", \(all.featureCount) feature"
+        var lines = ["data \(all.shownName): " + DataSplit.rows(parts.reduce(0) { $0 + $1.rowCount }) + ", \(all.featureCount) feature"
                      + (all.featureCount == 1 ? "" : "s") + " (\(names))"]
         switch all.target {
         case .classes(_, let trainingClassCount):
@@ -47,9 +47,14 @@ extension DataSplit {
         } else {
             how = "split=\(NumberFormat.format(trainingFraction, digits: 6)) seed=\(seed)"
         }
-        lines.append("  split     " + Command.rowCount(training.rowCount, "training") + ", " + Command.rowCount(validationRows, "validation") + " (\(how))")
+        lines.append("  split     " + DataSplit.rows(training.rowCount, "training") + ", " + DataSplit.rows(validationRows, "validation") + " (\(how))")
         lines.append("  made by   " + DiagnosticRenderer.visible(source.command))
         if case .synthetic(let family, _, _, _) = source { lines.append("  formula   \(family.formula)") }
         return lines.joined(separator: "\n")
+    }
+
+    /// `1 training row`, `1,437 training rows`: a count of rows as `data` and `show` say it.
+    static func rows(_ count: Int, _ kind: String? = nil) -> String {
+        HelpText.grouped(count) + (kind.map { " " + $0 } ?? "") + " row" + (count == 1 ? "" : "s")
     }
 }

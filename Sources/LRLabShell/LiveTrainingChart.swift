@@ -94,7 +94,7 @@ struct LiveTrainingChart {
             return chart(height: chartHeight) + "\n"
         }
         let mapHeight = Swift.max(4, Int(Double(rows - 10) * Self.mapShare))
-        let map = Command.decisionMap(
+        let map = PlotCommands.decisionMap(
             split: classifier.split, model: classifier.model,
             parameters: parameters, size: (width, mapHeight),
             title: "\(title) on \(classifier.split.training.name): "

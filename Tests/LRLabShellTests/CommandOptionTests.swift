@@ -110,16 +110,16 @@ import Testing
 
     @Test func parsedValuesAndDefaults() throws {
         let words = Statement.split("sweep lr=0.001..1 steps=40")[0].words.dropFirst()
-        let values = try CommandOptionValues(words, options: Command.SweepOptions.all, command: "sweep")
-        #expect(values[Command.SweepOptions.lr] == 0.001...1)
-        #expect(values[Command.SweepOptions.steps] == 40)
-        #expect(values[Command.SweepOptions.n] == 25)
-        #expect(!values.isGiven(Command.SweepOptions.n))
-        #expect(values.given(Command.SweepOptions.steps) == 40)
-        #expect(values.given(Command.SweepOptions.n) == nil)
-        let defaults = try CommandOptionValues([], options: Command.LRFindOptions.all, command: "lrfind")
-        #expect(defaults[Command.LRFindOptions.from] == 1e-6)
-        #expect(defaults[Command.LRFindOptions.to] == 10)
+        let values = try CommandOptionValues(words, options: ExperimentCommands.SweepOptions.all, command: "sweep")
+        #expect(values[ExperimentCommands.SweepOptions.lr] == 0.001...1)
+        #expect(values[ExperimentCommands.SweepOptions.steps] == 40)
+        #expect(values[ExperimentCommands.SweepOptions.n] == 25)
+        #expect(!values.isGiven(ExperimentCommands.SweepOptions.n))
+        #expect(values.given(ExperimentCommands.SweepOptions.steps) == 40)
+        #expect(values.given(ExperimentCommands.SweepOptions.n) == nil)
+        let defaults = try CommandOptionValues([], options: ExperimentCommands.LRFindOptions.all, command: "lrfind")
+        #expect(defaults[ExperimentCommands.LRFindOptions.from] == 1e-6)
+        #expect(defaults[ExperimentCommands.LRFindOptions.to] == 10)
     }
 
     @Test func flagsAndChoices() throws {

@@ -88,11 +88,11 @@ import LRLabText
     @Test func compareOnTheModelTabulatesEachRateAndSavesTheLossChart() throws {
         let (session, _) = try session()
         let statement = try #require(Statement.split("compare opt=gd lr=0.25,0.1 epochs=1 batch=full").first)
-        let options = try CommandOptionValues(statement.words.dropFirst(), options: Command.CompareOptions.all, command: "compare",
+        let options = try CommandOptionValues(statement.words.dropFirst(), options: ExperimentCommands.CompareOptions.all, command: "compare",
                                               registry: session.optimizerRegistry)
         let setup = try ModelTrainingSetup(session, at: statement.words[0])
-        let report = try Command.compareModels(session, statement, options: options,
-                                               entries: Command.compareEntries(session, options, statement), setup: setup)
+        let report = try ExperimentCommands.compareModels(session, statement, options: options,
+                                               entries: ExperimentCommands.compareEntries(session, options, statement), setup: setup)
         let kinds = report.blocks.map { block -> String in
             switch block {
             case .prose: "prose"
@@ -128,7 +128,7 @@ import LRLabText
         let session = Session(output: { _ in })
         try session.execute(line: "f(x) = x^2; start x=1; opt gd; pbt population=2 steps=4 interval=2 seed=1")
         let statement = try #require(Statement.split("plot pbt").first)
-        let report = try Command.plotPopulation(session, statement)
+        let report = try PopulationCommands.plotPopulation(session, statement)
         #expect(report.blocks.count == 3)
         guard case .text("") = report.blocks[1], case .picture(let rates) = report.blocks[2] else {
             Issue.record("no empty line and rates chart"); return

@@ -97,7 +97,7 @@ import Testing
         let console = Console()
         try console.run("data moons n=200; model logistic; opt gd lr=0.1")
         let text = try console.run("compare lr=0.1 epochs=1")
-        #expect(text.contains("batches of \(Command.defaultBatchRows)"))
+        #expect(text.contains("batches of \(TrainingDefaults.batchRows)"))
         try console.run("train epochs=1 batch=full")
         #expect(try console.run("compare lr=0.1 epochs=1").contains("full batches"))
     }

@@ -75,9 +75,9 @@ import Foundation
     }
 
     @Test func aLargeFileIsAnnouncedWithItsSize() {
-        #expect(Command.sizeNotice(bytes: 412_345_678, path: "run.csv", exact: false) == "writing about 412 MB to run.csv")
-        #expect(Command.sizeNotice(bytes: 10_000_000, path: "a.json", exact: true) == "writing 10 MB to a.json")
-        #expect(Command.sizeNotice(bytes: 9_999_999, path: "run.csv", exact: false) == nil)
+        #expect(SessionCommands.sizeNotice(bytes: 412_345_678, path: "run.csv", exact: false) == "writing about 412 MB to run.csv")
+        #expect(SessionCommands.sizeNotice(bytes: 10_000_000, path: "a.json", exact: true) == "writing 10 MB to a.json")
+        #expect(SessionCommands.sizeNotice(bytes: 9_999_999, path: "run.csv", exact: false) == nil)
     }
 
     /// The estimate said before a big save is within a few per cent of what is written.
@@ -89,7 +89,7 @@ import Foundation
         let session = Session(output: { output.append($0) })
         session.executeReporting(line: "use rosenbrock; opt adam lr=0.001; run 3000; save trace \(path)")
         let run = try #require(session.explorer.run)
-        let estimate = Command.estimatedCSVBytes(run, csv: .init(parameters: run.lossFunction.parameterNames, stateNames: run.stateNames))
+        let estimate = SessionCommands.estimatedCSVBytes(run, csv: .init(parameters: run.lossFunction.parameterNames, stateNames: run.stateNames))
         let written = try #require(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
         #expect(Swift.abs(Double(estimate - written)) < 0.05 * Double(written), "estimate \(estimate), written \(written)")
     }

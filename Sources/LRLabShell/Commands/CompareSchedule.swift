@@ -3,7 +3,7 @@ import LRLabText
 
 /// `compare schedule=step:0.1,400:0.01,700:0.001 lr=0.1,0.01,0.001`: a schedule beside
 /// constant rates, each optimizer once with the schedule, then at each constant rate.
-extension Command {
+extension ExperimentCommands {
     /// `KIND:A,B,...` as the words of `schedule KIND A B ...`: `step:0.1,400:0.01` is
     /// `step 0.1 400:0.01`, `cosine:steps=1000,min=0` is `cosine steps=1000 min=0`.
     static func scheduleWords(_ text: String) -> [String] {

@@ -1,9 +1,9 @@
 import LRLab
 import LRLabText
 
-extension Command {
+enum DataCommands {
     /// `data`: the data sets models learn from.
-    static let dataCommands: [Command] = [
+    static let all: [Command] = [
         Command("data", usage: "data [NAME | digits | load FILE.csv [OPTIONS:load]] [OPTIONS]",
                 summary: "make or load a data set (sine, moons, digits, a CSV file), or describe the current one",
                 details: dataDetails, completion: .computed(dataCompletion), options: DataOptions.all) { session, statement throws(ShellError) in
@@ -203,10 +203,5 @@ extension Command {
         var report = Report(prose: split.shownDescription(source: source, digits: session.digits))
         if let note { report.prose(note) }
         return report
-    }
-
-    /// `1 training row`, `1,437 training rows`.
-    static func rowCount(_ count: Int, _ kind: String? = nil) -> String {
-        HelpText.grouped(count) + (kind.map { " " + $0 } ?? "") + " row" + (count == 1 ? "" : "s")
     }
 }

@@ -1,8 +1,8 @@
 import LRLab
 import LRLabText
 
-extension Command {
-    static let definitionCommands: [Command] = [
+enum DefinitionCommands {
+    static let all: [Command] = [
         Command("use", usage: "use NAME", summary: "minimise a preset function (functions lists them)",
                 details: """
                 Replaces the current function with a preset and moves the start point to the preset's

@@ -1,9 +1,9 @@
 import LRLab
 import LRLabText
 
-extension Command {
+enum ExperimentCommands {
     /// `plot`, `compare`, `sweep`, `lrfind`, `curvature`, `verdict`: pictures and experiments.
-    static let experimentCommands: [Command] = [
+    static let all: [Command] = [
         Command("plot", usage: "plot loss [log|linear] | plot f | plot path | plot lr [OPTIONS:lr] | plot pbt | plot data | plot fit",
                 summary: "draw the loss curve, the function with its iterates, the 2-D path, or the schedule",
                 details: """
@@ -19,8 +19,8 @@ extension Command {
                               classification set with the trained model's decision regions under its points
                 Pictures fit the terminal; `set unicode=off` draws them in ASCII.
                 `save FILE.svg` writes the last picture as an SVG file a browser opens.
-                """, completion: .words(["loss", "f", "path", "lr", "pbt", "data", "fit", "log", "linear"]), options: PlotOptions.all) { session, statement throws(ShellError) in
-            try plotCommand(session, statement)
+                """, completion: .words(["loss", "f", "path", "lr", "pbt", "data", "fit", "log", "linear"]), options: PlotCommands.PlotOptions.all) { session, statement throws(ShellError) in
+            try PlotCommands.plotCommand(session, statement)
         },
         Command("curvature", usage: "curvature", summary: "Hessian eigenvalues here and the stable learning rates they imply",
                 details: """
@@ -81,8 +81,8 @@ extension Command {
         static let opt = CommandOption.optimizers("opt", aliases: ["optimizer"], "the optimizers to compare (default: the current one)")
         static let lr = CommandOption.rates("lr", default: [], "the learning rates to try (default: each optimizer's own)")
         static let steps = CommandOption.count("steps", default: 200, limit: Limits.maximumSteps, "steps per run; each stops where it converges")
-        static let epochs = CommandOption.epochs(default: defaultEpochs, "epochs per training, when comparing on a model")
-        static let batch = CommandOption.batch(default: defaultBatchRows, "rows per step on a model, as train (a training in progress keeps its own)")
+        static let epochs = CommandOption.epochs(default: TrainingDefaults.epochs, "epochs per training, when comparing on a model")
+        static let batch = CommandOption.batch(default: TrainingDefaults.batchRows, "rows per step on a model, as train (a training in progress keeps its own)")
         static let schedule = CommandOption.text("schedule", syntax: "KIND:A,B,...", "a schedule run beside the constant rates of lr=, e.g. step:0.1,400:0.01")
         static let all = [opt.option, lr.option, steps.option, epochs.option, batch.option, schedule.option]
     }

@@ -1,9 +1,9 @@
 import LRLab
 import LRLabText
 
-extension Command {
+enum FitCommands {
     /// `fit`: under- and overfitting, one polynomial degree after another.
-    static let fitCommands: [Command] = [
+    static let all: [Command] = [
         Command("fit", usage: "fit [OPTIONS]",
                 summary: "train one polynomial per degree on a 1-D regression set: train and validation error side by side",
                 details: """

@@ -2,7 +2,7 @@ import LRLab
 import LRLabText
 
 /// `lrfind`: the learning-rate range test.
-extension Command {
+extension ExperimentCommands {
     /// `lrfind`'s options.
     enum LRFindOptions {
         static let from = CommandOption.rate("from", default: 1e-6, "the rate of the first step")

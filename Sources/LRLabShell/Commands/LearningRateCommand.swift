@@ -1,7 +1,7 @@
 import LRLab
 import LRLabText
 
-extension Command {
+extension RunCommands {
     /// `lr`: prints the base rate in force, or changes it between steps of the run in progress.
     static let learningRateCommand = Command(
         "lr", usage: "lr [RATE]", summary: "print the learning rate in force, or change it mid-run (anneal by hand)",
@@ -58,5 +58,27 @@ extension Command {
         } catch {
             throw ShellError(error.message(word.text), at: word.range, hint: "give the new rate as a number, e.g. lr 0.01")
         }
+    }
+
+    /// `lr` after `train`: prints or changes the training's base rate; the optimizer's state is kept.
+    static func trainingLearningRateCommand(_ session: Session, _ statement: Statement) throws(ShellError) -> Report {
+        var training = try session.currentTraining(at: statement.words[0])
+        guard statement.words.count >= 2 else {
+            return Report(prose: "lr \(session.format(training.trainer.run.learningRate)) (of the training; the next train uses it)")
+        }
+        let rate = try learningRateArgument(statement)
+        if let ending = training.trainer.ending {
+            throw ShellError("the training has ended: " + ending.description.text(digits: session.digits),
+                             hint: "train again to start afresh, with a lower rate: opt ... lr=")
+        }
+        let previous = training.trainer.run.learningRate
+        do throws(OptionError) {
+            try training.trainer.setLearningRate(rate)
+        } catch {
+            throw ShellError(error.message, at: statement.words[1].range, hint: error.hint)
+        }
+        session.lab.training = training
+        return Report(prose: "lr \(session.format(rate)) from step \(training.trainer.stepCount + 1) of the training on (was \(session.format(previous))); "
+            + "the optimizer's state is kept")
     }
 }

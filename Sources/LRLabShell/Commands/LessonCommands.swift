@@ -1,11 +1,11 @@
 import LRLab
 import LRLabText
 
-extension Command {
+enum LessonCommands {
     /// The parts of a lesson file. Run as a script (a file, a pipe, the tests) a lesson has no
     /// pauses and every task's solution runs and must pass its checks; at the prompt, `lesson N`
     /// shows it section by section and waits for the learner (`LessonGuide`).
-    static let lessonCommands: [Command] = [
+    static let all: [Command] = [
         Command("title", usage: "title TEXT", summary: "a lesson's title (its first line)",
                 details: """
                 The first line of a lesson file: `lessons` lists it. Run as a script, the

@@ -14,9 +14,9 @@ public struct ModelTraining {
     var scheduleDescription: String
 }
 
-extension Command {
+enum ModelCommands {
     /// `model` and `train`: models trained on the session's data.
-    static let modelCommands: [Command] = [
+    static let all: [Command] = [
         Command("model", usage: "model [linear | poly degree=N | logistic | mlp [OPTIONS:mlp]] [OPTIONS]",
                 summary: "choose the model to train on the data, or describe the current one",
                 details: modelDetails, completion: .computed(modelCompletion), options: ModelOptions.all) { session, statement throws(ShellError) in
@@ -48,8 +48,8 @@ extension Command {
 
     /// `train`'s options.
     enum TrainOptions {
-        static let epochs = CommandOption.epochs(default: defaultEpochs, "passes over the training rows")
-        static let batch = CommandOption.batch(default: defaultBatchRows, "rows per step: N, or full for every row (a training in progress keeps its own)")
+        static let epochs = CommandOption.epochs(default: TrainingDefaults.epochs, "passes over the training rows")
+        static let batch = CommandOption.batch(default: TrainingDefaults.batchRows, "rows per step: N, or full for every row (a training in progress keeps its own)")
         static let seed = CommandOption.seed("seed of each epoch's shuffle")
         static let early = CommandOption.count("early", limit: Limits.maximumEpochs,
                                                "stop after this many epochs without a lower validation loss (keeps the best)")
@@ -80,7 +80,7 @@ extension Command {
 
     static let trainDetails = """
         Trains the model on the data's training rows with the current opt and schedule: each epoch
-        shuffles the rows (seed=) and takes one step per batch of batch=N rows (default \(defaultBatchRows);
+        shuffles the rows (seed=) and takes one step per batch of batch=N rows (default \(TrainingDefaults.batchRows);
         batch=full: one step on every row). After each epoch the losses (without l2) and, for
         classes, the accuracies are measured on the whole training and validation sets: the trace
         columns epoch, step, lr, train_loss, val_loss, train_acc, val_acc (`save trace FILE.csv`
@@ -238,12 +238,12 @@ extension Command {
             }
             if let model = try? specification.makeModel(for: data.training) {
                 try session.memoryBudget.check(trainings: 1, of: model, on: data, configuration: session.optimizer,
-                                               batchSize: batch ?? defaultBatchRows, keepsBestParameters: true,
+                                               batchSize: batch ?? TrainingDefaults.batchRows, keepsBestParameters: true,
                                                what: "train on this model", at: statement.words[0])
             }
             session.lab.training = nil
             guard let made = try newTraining(session, specification: specification, data: data,
-                                             batchSize: batch ?? defaultBatchRows, seed: seed, at: statement.words[0]) else {
+                                             batchSize: batch ?? TrainingDefaults.batchRows, seed: seed, at: statement.words[0]) else {
                 // Ctrl-C while the start was evaluated: nothing was made, nothing is kept.
                 return Report(prose: "interrupted while evaluating the start; nothing was trained")
             }

@@ -2,7 +2,7 @@ import LRLab
 import LRLabText
 
 /// `compare` on a model: the explorer's entries (`compareEntries`), one training each.
-extension Command {
+extension ExperimentCommands {
     static func compareModels(_ session: Session, _ statement: Statement, options: CommandOptionValues,
                               entries: [Comparison.Entry], setup: ModelTrainingSetup) throws(ShellError) -> Report {
         let epochs = options[CompareOptions.epochs]
@@ -97,7 +97,7 @@ extension Command {
 
 /// What a model compare trains: the session's model built for its data, its initialisation
 /// and penalty, and the batches and seed of the training in progress (as `train`: batches of
-/// `Command.defaultBatchRows` and seed 0 without one).
+/// `TrainingDefaults.batchRows` and seed 0 without one).
 struct ModelTrainingSetup {
     var model: any Model
     var split: DataSplit
@@ -128,7 +128,7 @@ struct ModelTrainingSetup {
         initialization = specification.initialization
         // As train: the batches of the training in progress, else train's default.
         let training = session.lab.training
-        batchSize = training.map(\.batchSize) ?? Command.defaultBatchRows
+        batchSize = training.map(\.batchSize) ?? TrainingDefaults.batchRows
         seed = training?.seed ?? 0
         description = specification.description
         lossName = TrainingLoss(for: split.training).pytorchName

@@ -1,9 +1,9 @@
 import LRLab
 import LRLabText
 
-extension Command {
+enum OptimizerCommands {
     /// `schedule`, `explain`, `state`, `keep`: the optimizer family's commands.
-    static let optimizerCommands: [Command] = [
+    static let all: [Command] = [
         Command("schedule", usage: "schedule [KIND OPTIONS... | table [OPTIONS:table]]",
                 summary: "set the learning rate as a function of the step (annealing, decay, warm-up)",
                 details: scheduleDetails, completion: .computed(ScheduleReport.completions(after:)),

@@ -2,7 +2,7 @@ import LRLab
 import LRLabText
 
 /// `plot loss | f | path | lr`: the pictures of one run, sized to the terminal.
-extension Command {
+enum PlotCommands {
     /// `plot lr steps=N`.
     enum PlotOptions {
         static let steps = CommandOption.count("steps", limit: Limits.maximumScheduleHorizon, "the span of plot lr",
@@ -49,7 +49,7 @@ extension Command {
             // The schedule's chart is drawn by ScheduleReport and is not kept for `save FILE.svg`.
             return Report(text: ScheduleReport.chart(session, steps: steps))
         case "pbt":
-            return try plotPopulation(session, statement)
+            return try PopulationCommands.plotPopulation(session, statement)
         case "fit":
             try statement.expectWords(2)
             return try plotFit(session, at: what)

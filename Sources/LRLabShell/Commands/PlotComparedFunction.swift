@@ -2,7 +2,7 @@ import LRLab
 import LRLabText
 
 /// `plot f` after a 1-D `compare`: every compared run's iterates on the function.
-extension Command {
+extension PlotCommands {
     /// The window spans the start and every iterate of the runs that do not diverge, and of the
     /// diverging ones as far as ten times that span (the rest leave by the edges as arrows).
     static func plotComparedFunction(_ session: Session, _ objective: Objective, _ comparison: Comparison.Report,

@@ -2,7 +2,7 @@ import LRLab
 import LRLabText
 
 /// `plot data`: the data set drawn.
-extension Command {
+extension PlotCommands {
     /// `plot data`: 2-D classes as marks on a scatter, a 1-D regression set as its points (and
     /// the curve it was drawn from), digits as a gallery of images; wider sets by their first
     /// two features, saying so.

@@ -3,7 +3,7 @@ import LRLabText
 
 /// `plot fit`: the fitted curves over a 1-D regression set, or the decision regions of the
 /// trained classifier over a 2-D classification set.
-extension Command {
+extension PlotCommands {
     /// Curve samples across the window of a fit plot.
     static let fitCurveSamples = 200
 

@@ -3,7 +3,7 @@ import LRLabText
 
 /// The tutorial's capacity figure under `plot fit`: training and validation error against the
 /// polynomial degree, the degree with the lowest validation error marked as the sweet spot.
-extension Command {
+extension PlotCommands {
     static func errorChart(_ fits: PolynomialFits, size: (width: Int, height: Int)) -> LineChart? {
         let done = fits.fits.filter { $0.trainer.ending == nil }
         guard done.count >= 2 else { return nil }

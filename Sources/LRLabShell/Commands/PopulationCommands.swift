@@ -1,9 +1,9 @@
 import LRLab
 import LRLabText
 
-extension Command {
+enum PopulationCommands {
     /// `pbt`: population-based training on the current function, optimizer and schedule.
-    static let populationCommands: [Command] = [
+    static let all: [Command] = [
         Command("pbt", usage: "pbt [OPTIONS] | pbt step [N] | pbt lineage",
                 summary: "population-based training: the worst members copy better ones and explore",
                 details: """
@@ -28,7 +28,7 @@ extension Command {
                 every generation. Ctrl-C stops pbt and keeps the generations done. Members of `opt gd
                 noise=` get seeds seed, seed+1, ...; a copy carries on with its source's noise.
                 When the focus is a model (data and model came last; `show` says), pbt trains it instead, for
-                epochs= each (default \(defaultEpochs)): every
+                epochs= each (default \(TrainingDefaults.epochs)): every
                 member starts from the model's initialisation with the same batches (32 rows, shuffle seed 0),
                 interval= counts epochs (default 1), the score is the validation loss after each epoch
                 (the training loss when every row trains); evolve= takes the same options as on a formula.
@@ -52,7 +52,7 @@ extension Command {
                                                   defaultDescription: "\(Settings.defaultInterval) (\(Settings.defaultModelInterval) epoch)")
         static let steps = CommandOption.count("steps", default: Settings.defaultSteps, limit: Limits.maximumPopulationBudget,
                                                "steps each member takes on a formula (the budget is population × steps)")
-        static let epochs = CommandOption.epochs(default: defaultEpochs, "epochs each member trains on the model (population × epochs in all)")
+        static let epochs = CommandOption.epochs(default: TrainingDefaults.epochs, "epochs each member trains on the model (population × epochs in all)")
         static let lr = CommandOption.rateRange("lr", default: 1e-4...1, "where lr is drawn from, log-uniformly")
         static let evolve = CommandOption.names("evolve", default: ["lr"], "the hyper-parameters that evolve (options of the optimizer)")
         static let quantile = CommandOption.number("quantile", default: Settings.defaultQuantile, range: 0...1,
@@ -235,7 +235,7 @@ extension Command {
             throw ShellError("no model to train", at: statement.word(for: PBTOptions.epochs)?.range,
                              hint: "choose one, e.g. model mlp hidden=32; or define or use a formula to run pbt on it")
         }
-        return try newTraining(session, specification: specification, data: data, batchSize: defaultBatchRows, seed: 0,
+        return try ModelCommands.newTraining(session, specification: specification, data: data, batchSize: TrainingDefaults.batchRows, seed: 0,
                                at: statement.words[0])?.trainer
     }
 
@@ -268,7 +268,7 @@ extension Command {
               let model = try? specification.makeModel(for: data.training) else { return }
         let what = populations > 1 ? "pbt compare on this model (two populations)" : "pbt on this model"
         try session.memoryBudget.check(trainings: size * populations, of: model, on: data, configuration: session.optimizer,
-                                       batchSize: defaultBatchRows, keepsBestParameters: false, what: what, unit: "member",
+                                       batchSize: TrainingDefaults.batchRows, keepsBestParameters: false, what: what, unit: "member",
                                        countOption: "population", perOption: populations,
                                        at: statement.word(for: PBTOptions.population) ?? statement.words[0])
     }

@@ -1,7 +1,7 @@
 import LRLab
 import LRLabText
 
-extension Command {
+extension PopulationCommands {
     /// `plot pbt`: the scores chart (kept for `save FILE.svg`) and, after an empty line, the
     /// lineage's rate.
     static func plotPopulation(_ session: Session, _ statement: Statement) throws(ShellError) -> Report {
@@ -28,7 +28,7 @@ extension Command {
             throw ShellError("save pbt writes JSON", at: words[0].range, hint: "name it FILE.json")
         }
         guard let population = session.population else { throw noPopulation(at: statement.words[1]) }
-        return try writeFile(words[0], PopulationJSON.document(population), session: session)
+        return try SessionCommands.writeFile(words[0], PopulationJSON.document(population), session: session)
     }
 }
 

@@ -1,10 +1,10 @@
 import LRLab
 import LRLabText
 
-extension Command {
+enum QuestionCommands {
     /// A lesson's questions, asked about what the learner just saw, and `answer`, which gives
     /// one. A question is written like a task (help task) and its checks read `answer`.
-    static let questionCommands: [Command] = [
+    static let all: [Command] = [
         Command("question", usage: "question TEXT", summary: "ask the learner a question with a checked answer (lessons)",
                 details: """
                 A question asks about what the lesson just showed. Write it like a task,
@@ -19,19 +19,19 @@ extension Command {
                 a wrong answer gets the hint, a second the explanation, and the lesson
                 goes on. Run as a script, the solution's answer must pass the checks.
                 """) { session, statement throws(ShellError) in
-            let text = try lessonText(statement, in: session)
+            let text = try LessonCommands.lessonText(statement, in: session)
             let place = session.currentPlace ?? ScriptPlace(file: session.currentFile ?? "-", number: 1, text: statement.text)
             session.course.openTask = LessonTask(text: text, line: place, isQuestion: true)
             return Report(prose: "question: " + text)
         },
         Command("choices", usage: "choices WORD WORD...", summary: "the answers a question offers (lessons)",
                 details: "Shown under the question; see help question.") { session, statement throws(ShellError) in
-            try addPart(statement, in: session)
+            try LessonCommands.addPart(statement, in: session)
             return Report()
         },
         Command("explanation", usage: "explanation TEXT", summary: "why a question's answer is right, shown after two wrong ones (lessons)",
                 details: "See help question. Run as a script, the explanation is not printed.") { session, statement throws(ShellError) in
-            try addPart(statement, in: session)
+            try LessonCommands.addPart(statement, in: session)
             return Report()
         },
         Command("answer", usage: "answer VALUE", summary: "answer a lesson's question",

@@ -1,8 +1,8 @@
 import LRLab
 import LRLabText
 
-extension Command {
-    static let runCommands: [Command] = [
+enum RunCommands {
+    static let all: [Command] = [
         Command("start", usage: "start x=X [y=Y]", summary: "set the start point (and go back to it)",
                 details: """
                 Values may be numbers or formulas of named values: start x=-1.5 y=2, start x=pi/2.
@@ -93,8 +93,8 @@ extension Command {
             if let ending = run.ending { lines.append("ended      " + ending.description.text(digits: session.digits)) }
         }
         if let data = session.lab.data {
-            lines.append("data       \(data.training.shownName): \(rowCount(data.training.rowCount, "training")), "
-                         + (data.validation.map { rowCount($0.rowCount, "validation") } ?? "no validation"))
+            lines.append("data       \(data.training.shownName): \(DataSplit.rows(data.training.rowCount, "training")), "
+                         + (data.validation.map { DataSplit.rows($0.rowCount, "validation") } ?? "no validation"))
         }
         if let model = session.lab.model { lines.append("model      \(model.description)") }
         if let training = session.lab.training {

@@ -42,14 +42,14 @@ struct RunWatch {
     /// keeps (nil for the curve of one variable, which `save` does not keep).
     func picture(_ run: Run) -> (shown: any TerminalPicture, saved: Picture?) {
         if objective.dimension == 1 {
-            let plot = Command.functionPlot(objective,
-                                            iterates: Command.iterates(of: run),
+            let plot = PlotCommands.functionPlot(objective,
+                                            iterates: PlotCommands.iterates(of: run),
                                             size: size)
             return (plot, nil)
         }
         let trajectory = ContourMap.Trajectory(run.configuration.kind.name,
-                                               points: Command.points(of: run))
-        let map = Command.pathMap(objective, [trajectory], size: size)
+                                               points: PlotCommands.points(of: run))
+        let map = PlotCommands.pathMap(objective, [trajectory], size: size)
         return (map, .contourMap(map))
     }
 
@@ -118,7 +118,7 @@ struct RunWatch {
     }
 }
 
-extension Command {
+extension RunCommands {
     /// `run N watch`: takes the steps as `run N` does, with the picture redrawn
     /// live at a terminal, or reported once at the end elsewhere; the picture
     /// is the one `save FILE.svg` keeps. Returns the steps taken and the

@@ -1,8 +1,8 @@
 import LRLab
 import LRLabText
 
-extension Command {
-    static let scriptCommands: [Command] = [
+enum ScriptCommands {
+    static let all: [Command] = [
         Command("say", usage: "say TEXT", summary: "print narration (in scripts and lessons)",
                 details: "Everything after `say` is printed as it is, including ';' and '#' (control characters are shown as \\x1b, \\t, ...).") { session, statement throws(ShellError) in
             Report(prose: DiagnosticRenderer.visible(statement.rest.text))
@@ -91,7 +91,7 @@ extension Session {
     }
 }
 
-extension Command {
+extension ScriptCommands {
     /// The N of `lesson N`, one of the `count` lessons (1 when absent).
     static func lessonNumber(_ statement: Statement, count: Int) throws(ShellError) -> Int {
         guard statement.words.count > 1 else { return 1 }

@@ -1,8 +1,8 @@
 import LRLab
 import LRLabText
 
-extension Command {
-    static let sessionCommands: [Command] = [
+enum SessionCommands {
+    static let all: [Command] = [
         Command("save", usage: "save trace FILE.csv | save FILE.svg | save FILE.json | save pbt FILE.json", summary: "write the trace, the last picture, or the runs to a file",
                 details: """
                 FILE.svg: the last picture (plot, compare, lrfind) as a standalone SVG file a browser opens.
@@ -23,7 +23,7 @@ extension Command {
                 (a million-step 2-D trace is about 150 MB with gd, 400 MB with adam's state columns).
                 """, completion: .files) { session, statement throws(ShellError) in
             var words = Array(statement.words.dropFirst())
-            if words.first?.text == "pbt" { return try savePopulation(session, statement) }
+            if words.first?.text == "pbt" { return try PopulationCommands.savePopulation(session, statement) }
             if words.first?.text == "trace" { words.removeFirst() }
             guard words.count == 1 else {
                 throw ShellError("save needs one file name", at: words.dropFirst().first?.range ?? statement.words[0].range,

@@ -1,7 +1,7 @@
 import LRLab
 import LRLabText
 
-extension Command {
+extension RunCommands {
     /// Lines of a long `step` shown at a time, so the table appears while the steps go on.
     static let stepLinesShownAtOnce = 256
 
