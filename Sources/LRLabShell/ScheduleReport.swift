@@ -94,7 +94,7 @@ enum ScheduleReport {
     }
 
     /// A line chart of the rate over steps 1...`steps` (log scale when it spans 100× or more).
-    static func chart(_ session: Session, steps horizon: Int) -> String {
+    static func chart(_ session: Session, steps horizon: Int) -> LineChart {
         let schedule = session.schedule, base = session.optimizer.learningRate
         let horizon = Swift.max(1, horizon)
         var steps: [Int]
@@ -110,11 +110,10 @@ enum ScheduleReport {
         let rates = steps.map { schedule.rate(at: $0, base: base) }
         let positive = rates.filter { $0 > 0 && $0.isFinite }
         let logScale = positive.count == rates.count && (positive.max() ?? 1) >= 100 * (positive.min() ?? 1)
-        let chart = LineChart(series: [LineChart.Series("lr", y: rates, x: steps.map(Double.init))],
-                              yScale: logScale ? .log10 : .linear,
-                              title: "learning rate: schedule \(schedule.description), base lr=\(session.format(base))",
-                              xLabel: "step", yLabel: "lr")
-        return chart.render(style: session.useUnicode ? .unicode : .ascii, color: session.useColor)
+        return LineChart(series: [LineChart.Series("lr", y: rates, x: steps.map(Double.init))],
+                         yScale: logScale ? .log10 : .linear,
+                         title: "learning rate: schedule \(schedule.description), base lr=\(session.format(base))",
+                         xLabel: "step", yLabel: "lr")
     }
 
     /// Tab completion after `schedule`: the kinds (and `table`) first; then the options of the

@@ -127,11 +127,16 @@ import LRLab
 
     @Test func scheduleChartDrawsTheRate() throws {
         let (session, _) = try session(["set unicode=off", "schedule step 0.1 400:0.01 700:0.001"])
-        let chart = ScheduleReport.chart(session, steps: 1000)
+        let chart = ScheduleReport.chart(session, steps: 1000).render(style: .ascii)
         #expect(chart.hasPrefix("learning rate: schedule step 0.1 400:0.01 700:0.001, base lr=0.1"))
         #expect(chart.contains("(log scale)"))
         #expect(chart.allSatisfy { $0.isASCII })
-        let constant = ScheduleReport.chart(try self.session([]).0, steps: 50)
+        let constant = ScheduleReport.chart(try self.session([]).0, steps: 50).render()
+        #expect(constant.contains("lr"))
+        // plot lr keeps its chart for save FILE.svg, as every other plot does.
+        try session.execute(line: "plot lr steps=1000")
+        guard case .lineChart(let saved) = session.lastPicture else { Issue.record("plot lr kept no chart"); return }
+        #expect(saved.series.map(\.label) == ["lr"] && saved.series[0].y.first == 0.1)
         #expect(!constant.contains("log scale"))
     }
 

@@ -46,8 +46,9 @@ enum PlotCommands {
         case "lr":
             let options = try CommandOptionValues(statement.words.dropFirst(2), options: PlotOptions.all, command: "plot lr")
             let steps = options[PlotOptions.steps] ?? ScheduleReport.defaultHorizon(session)
-            // The schedule's chart is drawn by ScheduleReport and is not kept for `save FILE.svg`.
-            return Report(text: ScheduleReport.chart(session, steps: steps))
+            var report = Report()
+            report.picture(.lineChart(ScheduleReport.chart(session, steps: steps)))
+            return report
         case "pbt":
             return try PopulationCommands.plotPopulation(session, statement)
         case "fit":
