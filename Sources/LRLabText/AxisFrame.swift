@@ -8,11 +8,29 @@ struct AxisFrame {
     var xLabels: (left: String, right: String)
     /// Name of the x quantity, centred between the end labels when it fits.
     var xCaption: String?
+    /// Which row the middle label names.
+    var middleRow = MiddleRow.band
+
+    /// Where the middle y label sits, so that it names the value drawn on its row.
+    enum MiddleRow {
+        /// Charts whose first and last rows hold the top and bottom values exactly: the row the
+        /// middle value rounds to (`AxisScale.cell`), one above the centre when the rows are even.
+        case rounded
+        /// Maps whose rows are bands of values: the band that starts at the middle value.
+        case band
+
+        func row(height: Int) -> Int {
+            switch self {
+            case .rounded: height - 1 - Int((Double(height - 1) / 2).rounded())
+            case .band: height / 2
+            }
+        }
+    }
 
     /// The framed picture, one string per line, trailing blanks removed.
     func lines(around canvas: Canvas, style: GlyphStyle, color: Bool) -> [String] {
         let width = canvas.width, height = canvas.height
-        let middleRow = height >= 5 ? height / 2 : nil
+        let middleRow = height >= 5 ? self.middleRow.row(height: height) : nil
         var labels = [Int: String]()
         if height > 0 {
             labels[height - 1] = yLabels.bottom
@@ -56,9 +74,11 @@ struct AxisFrame {
 extension AxisFrame {
     /// The frame of a plot whose y axis reads `y` at its top, middle and bottom rows and whose
     /// x axis spans `x`, the numbers formatted together as every axis formats them.
-    init(y: (top: Double, middle: Double, bottom: Double), x: (low: Double, high: Double), xCaption: String?) {
+    init(y: (top: Double, middle: Double, bottom: Double), x: (low: Double, high: Double), xCaption: String?,
+         middleRow: MiddleRow = .band) {
         let yText = AxisFormat.labels([y.top, y.middle, y.bottom])
         let xText = AxisFormat.labels([x.low, x.high])
-        self.init(yLabels: (yText[0], yText[1], yText[2]), xLabels: (xText[0], xText[1]), xCaption: xCaption)
+        self.init(yLabels: (yText[0], yText[1], yText[2]), xLabels: (xText[0], xText[1]), xCaption: xCaption,
+                  middleRow: middleRow)
     }
 }

@@ -151,7 +151,7 @@ public struct FitPlot: Sendable {
             }
         }
         let frame = AxisFrame(y: (yAxis.high, yAxis.value(atFraction: 0.5), yAxis.low),
-                              x: (xAxis.low, xAxis.high), xCaption: xLabel)
+                              x: (xAxis.low, xAxis.high), xCaption: xLabel, middleRow: .rounded)
         out.append(contentsOf: frame.lines(around: canvas, style: style, color: color))
         let legend = curves.enumerated().map { String(FitPlot.curveMarker($0.offset, style: style)) + " " + $0.element.label }
             + points.enumerated().map { String(FitPlot.pointMark($0.offset, style: style)) + " " + $0.element.label }

@@ -139,7 +139,7 @@ public struct LineChart: Sendable {
         }
 
         let frame = AxisFrame(y: (yRange.high, yRange.value(atFraction: 0.5), yRange.low),
-                              x: (xRange.low, xRange.high), xCaption: xLabel)
+                              x: (xRange.low, xRange.high), xCaption: xLabel, middleRow: .rounded)
         out.append(contentsOf: frame.lines(around: canvas, style: style, color: color))
         out.append(contentsOf: legend(style: style, color: color))
         out.append(contentsOf: notes)
