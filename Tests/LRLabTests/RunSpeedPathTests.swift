@@ -2,10 +2,12 @@ import Testing
 import Foundation
 import LRLab
 
-/// A run steps every optimizer through one generic loop (`RunProgress.advance`): there is no
-/// list of types compiled specially, so no optimizer, shipped or added later, can fall onto a
-/// slower path than the others. These tests fail if such a list comes back: a `@_specialize`
-/// anywhere in the engine, or the run's step loop naming a registered optimizer's type.
+/// A run steps every optimizer through one loop (`RunProgress.advance`), reached through
+/// `Optimizer.takeSteps`, whose default the compiler builds for each optimizer type of the
+/// engine: there is no list of types compiled specially, so no optimizer, shipped or added
+/// later, can fall onto a slower path than the others. These tests fail if such a list comes
+/// back: a `@_specialize` anywhere in the engine, the run's step loop naming a registered
+/// optimizer's type, or an optimizer writing its own `takeSteps` instead of the default.
 @Suite struct RunSpeedPathTests {
     /// `Sources/LRLab`, found from this file's place in the repository.
     static let engineSources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -28,6 +30,16 @@ import LRLab
             let text = try String(contentsOf: file, encoding: .utf8)
             #expect(!Self.code(text).contains { $0.contains("@_specialize") }, "\(file.lastPathComponent) specializes by hand")
         }
+    }
+
+    /// `takeSteps` is written once, as `Optimizer`'s default: an optimizer that wrote its
+    /// own would leave the engine's step loop.
+    @Test func onlyTheProtocolWritesTakeSteps() throws {
+        let writers = try Self.swiftFiles().filter { file in
+            let text = try String(contentsOf: file, encoding: .utf8)
+            return Self.code(text).contains { $0.contains("func takeSteps(") && $0.contains("RunProgress") }
+        }
+        #expect(writers.map(\.lastPathComponent) == ["Optimizer.swift"])
     }
 
     /// Every registered optimizer's type, and the run loop's files, which must name none of them.

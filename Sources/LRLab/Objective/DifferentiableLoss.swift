@@ -14,8 +14,8 @@
 /// the point lies in `workspace[0..<parameterCount]` and the evaluation leaves the gradient at
 /// `workspace[gradientOffset...]`. The defaults lay the workspace out as point then gradient
 /// and call `value(at:gradient:)`; the symbolic `Objective` overrides them to evaluate its
-/// compiled tape where the point lies. Runs are generic over the loss's concrete type, so
-/// these calls are direct (inlined for `Objective`), not dispatched per step.
+/// compiled tape where the point lies. A run's step loop calls `loss(inPlace:afterStep:)`
+/// through the protocol, once a step, so that call should hold the whole evaluation.
 public protocol DifferentiableLoss: Sendable {
     /// Number of parameters the loss takes.
     var parameterCount: Int { get }

@@ -131,7 +131,8 @@ public struct Objective: Sendable {
     }
 
     /// `loss(inPlace:)`: a formula is the same at every step. Written here rather than taken
-    /// from the protocol's default so that a run's steps inline it.
+    /// from the protocol's default so that the call a run's step makes holds the tape's
+    /// evaluation itself.
     @inline(__always)
     public func loss(inPlace workspace: inout MutableSpan<Double>, afterStep step: Int) -> Double {
         loss(inPlace: &workspace)

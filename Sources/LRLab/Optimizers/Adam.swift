@@ -89,7 +89,9 @@ public struct Adam: Optimizer {
 
     /// Update number `step`, for every parameter, by the rule above. Plain Adam (no weight
     /// decay, no AMSGrad) is the inner loop of every Adam run: `AdamKernel` computes the same
-    /// operations, bit for bit, two parameters at a time.
+    /// operations, bit for bit, two parameters at a time. Always inlined, so that a run's
+    /// step loop (`Optimizer.takeSteps`, compiled for `Adam`) holds the update's set-up.
+    @inline(__always)
     public mutating func update(parameters theta: inout MutableSpan<Double>, gradient g: Span<Double>,
                                 learningRate lr: Double, step: Int) {
         precondition(g.count == theta.count, "the gradient and the parameters differ in length")

@@ -45,6 +45,16 @@ public protocol Optimizer: Sendable {
     /// derives to show): what a training's memory estimate counts for it. The default,
     /// `stateNames.count`, is an upper bound for an optimizer that stores each quantity it shows.
     var storedValuesPerParameter: Int { get }
+
+    /// Takes the batch of a run's steps that `run` holds (`Run` sets it: how many steps, the
+    /// loss, the schedule), calling `update(parameters:gradient:learningRate:step:)` once per
+    /// step; returns the number taken.
+    ///
+    /// Not for an optimizer to write: the default below is the engine's one step loop, and
+    /// as a requirement's default it is compiled for each conforming type of the engine, so
+    /// the loop calls that type's `update` directly instead of through the protocol. An
+    /// optimizer added to the engine gets this without naming it anywhere.
+    mutating func takeSteps(_ run: inout RunProgress, shouldStop: () -> Bool) -> Int
 }
 
 extension Optimizer {
@@ -59,6 +69,11 @@ extension Optimizer {
     public var storedValuesPerParameter: Int { stateNames.count }
     public mutating func setOption(_ name: String, to value: Double) -> Bool { false }
     public func stateValue(_ index: Int, parameter: Int) -> Double { .nan }
+
+    /// The run's step loop, `RunProgress.advance`, for this optimizer's type.
+    public mutating func takeSteps(_ run: inout RunProgress, shouldStop: () -> Bool) -> Int {
+        run.advance(optimizer: &self, shouldStop: shouldStop)
+    }
 
     public func writeState(into buffer: inout MutableSpan<Double>) {
         let count = stateNames.count

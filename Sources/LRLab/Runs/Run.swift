@@ -8,9 +8,9 @@
 /// between steps (`setLearningRate`, `setHyperparameter`) without losing the optimizer's
 /// state.
 ///
-/// The loss is held as an existential and opened, with the optimizer, once per batch of up
-/// to 1024 steps (see `RunProgress.advance`): one step loop serves every optimizer and loss
-/// alike.
+/// The optimizer is held as an existential and opened once per batch of up to 1024 steps,
+/// by calling its `takeSteps` (see `RunProgress.advance`): one step loop serves every
+/// optimizer and loss alike, compiled for each optimizer type of the engine.
 ///
 /// A run never traps on bad numbers: when the loss or a parameter stops being finite, or
 /// the loss grows past `divergenceBound`, the step is recorded with the note `diverged` and
@@ -239,9 +239,10 @@ public struct Run: Sendable {
     /// plan's coarser stride (every multiple of it, up to the last step taken) rather than
     /// spend as long again.
     ///
-    /// The optimizer is opened once per 1024 steps, not once per step: stepping is generic
-    /// over its concrete type, so each update is a direct call on it rather than a
-    /// projection of the existential's box (which checks the box is unique) and a dispatch.
+    /// The optimizer is opened once per 1024 steps, not once per step: its `takeSteps` runs
+    /// the steps in code for its concrete type, so each update is a direct call on it rather
+    /// than a projection of the existential's box (which checks the box is unique) and a
+    /// dispatch.
     @discardableResult
     public mutating func run(_ count: Int, untilConverged: Bool = false, shouldStop: () -> Bool = { false }) -> Int {
         let firstStep = stepCount
@@ -285,8 +286,8 @@ public struct Run: Sendable {
         progress.releaseScratch()
     }
 
-    /// `run` without planning the trace: batches of up to 1024 steps, each with the
-    /// optimizer opened to its concrete type.
+    /// `run` without planning the trace: batches of up to 1024 steps, each handed to the
+    /// optimizer (`Optimizer.takeSteps`), which opens it to its concrete type.
     private mutating func stepBatches(_ count: Int, untilConverged: Bool, shouldStop: () -> Bool) -> Int {
         var taken = 0
         while taken < count, progress.ending == nil {
@@ -299,8 +300,8 @@ public struct Run: Sendable {
             let rules = RunProgress.Rules(learningRate: baseLearningRate, scheduleIsConstant: scheduleIsConstant,
                                           divergenceBound: divergenceBound, convergence: NormThreshold(convergenceTolerance),
                                           untilConverged: untilConverged, evaluationCanStop: lossFunction.evaluationCanStop)
-            let done = progress.advance(chunk, optimizer: &optimizer, loss: lossFunction, schedule: schedule, rules: rules,
-                                        shouldStop: shouldStop)
+            progress.batch = RunProgress.Batch(count: chunk, loss: lossFunction, schedule: schedule, rules: rules)
+            let done = optimizer.takeSteps(&progress, shouldStop: shouldStop)
             taken += done
             if done < chunk { break }
         }

@@ -1,7 +1,10 @@
 /// What stepping a `Run` changes, apart from the optimizer: the point, loss and gradient,
 /// the trace, and the bookkeeping between steps. Kept apart from `Run` so that a batch of
 /// steps can borrow the optimizer (opened to its concrete type) and this state at once.
-struct RunProgress: Sendable {
+///
+/// Public only so that `Optimizer.takeSteps(_:shouldStop:)` can name it: nothing outside
+/// the engine makes or reads one.
+public struct RunProgress: Sendable {
     /// What a batch of steps needs to know about the run, read once per batch.
     struct Rules {
         /// The configuration's `lr`, which the schedule scales.
@@ -17,6 +20,16 @@ struct RunProgress: Sendable {
         /// a stopped step is held (`heldStep`) and finished first by the next batch.
         var evaluationCanStop = false
     }
+
+    /// The steps `advance(optimizer:shouldStop:)` takes next, set by the run before it hands
+    /// this state to its optimizer (`Optimizer.takeSteps`).
+    struct Batch: Sendable {
+        var count: Int
+        var loss: any DifferentiableLoss
+        var schedule: any LearningRateSchedule
+        var rules: Rules
+    }
+    var batch: Batch?
 
     var point: [Double]
     var loss: Double
@@ -99,24 +112,24 @@ struct RunProgress: Sendable {
                            stepTaken: stepTaken, state: state, notes: lastNotes, stepGradient: stepGradient)
     }
 
-    /// Takes up to `count` steps with `optimizer`; stops early when the run ends or, with
-    /// `rules.untilConverged`, at the first converged step, or when `shouldStop` says stop in
-    /// the middle of an evaluation (asked only with `rules.evaluationCanStop`: the step is
-    /// then held, see `heldStep`). Returns the number taken.
+    /// Takes the steps of `batch` (which it clears) with `optimizer`: up to `batch.count`;
+    /// stops early when the run ends or, with `rules.untilConverged`, at the first converged
+    /// step, or when `shouldStop` says stop in the middle of an evaluation (asked only with
+    /// `rules.evaluationCanStop`: the step is then held, see `heldStep`). Returns the number
+    /// taken.
     ///
-    /// Generic over the optimizer's type, so the existential `Run` holds is opened once
-    /// per call rather than once per update. The previous values and the workspace holding
+    /// Generic over the optimizer's type and called from `Optimizer.takeSteps`, whose
+    /// default is compiled for each optimizer type of the engine: the existential `Run`
+    /// holds is opened once per batch, and each update is a direct call. The loss stays an
+    /// existential (one dispatch a step). The previous values and the workspace holding
     /// the point and the gradient leave `self` for the batch, so that raw buffers stay open
     /// over them while the steps update the rest of `self`: each array is checked for
     /// uniqueness once per batch, not once per step. The optimizer and the loss see spans
     /// over those buffers.
-    ///
-    /// Every optimizer and loss takes this same code: nothing is compiled per type, so an
-    /// optimizer added to the registry is as fast as the standard ones.
-    mutating func advance<Optimizer: LRLab.Optimizer, Function: DifferentiableLoss>(
-        _ count: Int, optimizer: inout Optimizer, loss objective: Function, schedule: any LearningRateSchedule, rules: Rules,
-        shouldStop: () -> Bool = { false }
-    ) -> Int {
+    mutating func advance<Optimizer: LRLab.Optimizer>(optimizer: inout Optimizer, shouldStop: () -> Bool) -> Int {
+        guard let batch else { return 0 }
+        self.batch = nil
+        let (count, objective, schedule, rules) = (batch.count, batch.loss, batch.schedule, batch.rules)
         var workspace: [Double] = [], previous: [Double] = []
         swap(&workspace, &self.workspace)
         swap(&previous, &self.previous)
@@ -189,7 +202,7 @@ struct RunProgress: Sendable {
     /// false, not taken. A held step is finished by the next call, with the point and rate
     /// it had, and no second update.
     @inline(__always)
-    private mutating func step<Optimizer: LRLab.Optimizer, Function: DifferentiableLoss>(_ values: StepBuffers, optimizer: inout Optimizer, objective: Function,
+    private mutating func step<Optimizer: LRLab.Optimizer>(_ values: StepBuffers, optimizer: inout Optimizer, objective: any DifferentiableLoss,
                                                            schedule: any LearningRateSchedule, rules: Rules, allNotes: Bool,
                                                            shouldStop: () -> Bool) -> Bool {
         let step = stepCount + 1
