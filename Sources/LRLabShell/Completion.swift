@@ -71,7 +71,7 @@ public enum Completion {
         switch command.completion {
         case .none, .files: return []
         case .presets: return previous.count == 1 ? Preset.all.map(\.name) : []
-        case .commands: return previous.count == 1 ? commands.all.map(\.name) + registry.names : []
+        case .commands: return previous.count == 1 ? commands.all.map(\.name) + registry.names + ["all", "limits"] : []
         case .words(let words): return words
         case .computed(let candidates): return candidates(previous)
         case .optimizers:

@@ -4,8 +4,9 @@ import LRLabText
 /// The text of `help`: an overview of every command, or one command, optimizer or preset in full.
 enum HelpText {
     static func text(for statement: Statement, in session: Session) throws(ShellError) -> String {
-        guard statement.words.count > 1 else { return overview(in: session) }
+        guard statement.words.count > 1 else { return commandMap(in: session) }
         let word = statement.words[1]
+        if word.text.lowercased() == "all" { return overview(in: session) }
         if let command = session.commandRegistry.named(word.text) { return text(for: command, in: session) }
         if let kind = session.optimizerRegistry.kind(named: word.text) { return text(for: kind) }
         if let kind = ScheduleKind.named(word.text) { return ScheduleReport.help(for: kind) }
@@ -15,20 +16,43 @@ enum HelpText {
         if ["f", "f(x)", "formula", "formulas", "define"].contains(word.text) { return formulaHelp }
         if ["limit", "limits"].contains(word.text.lowercased()) { return limitsHelp(in: session) }
         if VerdictHelp.topics.contains(word.text.lowercased()) { return VerdictHelp.text }
-        let candidates = session.commandRegistry.all.map(\.name) + session.optimizerRegistry.names + Preset.all.map(\.name) + ["limits"] + VerdictHelp.topics
+        let candidates = session.commandRegistry.all.map(\.name) + session.optimizerRegistry.names + Preset.all.map(\.name) + ["all", "limits"] + VerdictHelp.topics
         let hint = Suggestion.didYouMean(word.text, among: candidates, prefix: "help ") ?? "help lists every command"
         throw ShellError("no help for '\(word.text)'", at: word.range, hint: hint)
     }
 
+    /// `help`: the commands by family, names only, so that it fits one screen (30 rows), with
+    /// where to start and where to read more.
+    static func commandMap(in session: Session) -> String {
+        let families = session.commandRegistry.families
+        let titleWidth = (families.map(\.title.count).max() ?? 0) + 2
+        var lines = ["lrlab: see how the learning rate and the optimizer shape gradient descent.",
+                     "New here? `lessons` lists the course and `lesson 1` starts it. Or try:",
+                     "  f(x) = (x - 3)^2 ; start x=0 ; opt gd lr=0.1 ; step 3 ; run 100 ; plot f",
+                     "",
+                     "Commands (`help NAME` explains one; `help all` says what each does):"]
+        for (index, family) in families.enumerated() {
+            let names = (index == 0 ? ["f(x)=...", "a=5"] : []) + family.commands.map(\.name)
+            lines.append("  " + NumberFormat.rightPad(family.title, titleWidth) + names.joined(separator: " "))
+        }
+        lines += ["",
+                  "More help: `help adam` (an optimizer), `help rosenbrock` (a preset), `help f`",
+                  "(formulas), `help verdicts`, `help limits`. `;` separates commands on a line;",
+                  "`#` starts a comment; Tab completes; Ctrl-C stops a long command."]
+        return lines.joined(separator: "\n")
+    }
+
+    /// `help all`: every command with its one-line summary, and the limits summed up.
     static func overview(in session: Session) -> String {
         var lines = ["Define a loss, choose an optimizer, and step it:",
                      "  f(x) = (x - 3)^2   define a loss of x (or f(x, y) = ... of two); `help f` for formulas",
                      "  a = 5              name a value for later formulas"]
+        let nameWidth = (session.commandRegistry.all.map(\.name.count).max() ?? 0) + 2
         for family in session.commandRegistry.families {
             lines.append("")
             lines.append(family.title + ":")
             for command in family.commands {
-                lines.append("  " + NumberFormat.rightPad(command.name, 11) + " " + command.summary)
+                lines.append("  " + NumberFormat.rightPad(command.name, nameWidth) + command.summary)
             }
         }
         lines.append("")

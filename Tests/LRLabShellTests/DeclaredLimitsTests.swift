@@ -83,7 +83,7 @@ import LRLab
     @Test func theOverviewSumsUpEveryCountedLimit() throws {
         var lines: [String] = []
         let session = Session(output: { lines.append($0) })
-        try session.execute(line: "help")
+        try session.execute(line: "help all")
         let overview = lines.joined(separator: "\n").split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
         for probe in Self.probes where probe.option.maximum != nil {
             #expect(overview.contains("\(probe.option.name)=\(HelpText.grouped(probe.limit))"), "\(probe.testDescription)")

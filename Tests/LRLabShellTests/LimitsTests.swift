@@ -24,7 +24,7 @@ import LRLab
     }
 
     @Test func theOverviewStatesEveryLimit() throws {
-        let text = try help("")
+        let text = try help("all")
         for value in [Limits.maximumSteps, Limits.maximumPrintedSteps, Limits.maximumCompareRuns, Limits.maximumSweepRates,
                       Limits.maximumSweepSteps, Limits.maximumFinderSteps, Limits.maximumFormulaSize,
                       Limits.maximumFormulaNesting, Limits.maximumLineBytes] {
