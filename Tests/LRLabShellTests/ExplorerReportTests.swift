@@ -100,7 +100,7 @@ import Testing
         #expect(saved.trajectories.first?.points.count == 11)
     }
 
-    @Test func watchingA1DRunDrawsTheCurveAndKeepsTheSavedPicture() throws {
+    @Test func watchingA1DRunDrawsTheCurveAndKeepsItForSave() throws {
         let (session, _) = try session(Self.halving)
         let report = try report(session, "run 10 watch")
         #expect(kinds(report) == ["picture", "text"])
@@ -111,7 +111,10 @@ import Testing
         // One chunk, as the tests of `run N watch` at a terminal compare it: the lines, then the summary.
         let summary = try #require(text(report.blocks[1])).split(separator: "\n").first { $0.hasPrefix("10 steps") }
         #expect(summary?.hasPrefix("10 steps (1..10): loss 9 → \(session.format(9 * 0x1p-20))") == true)
-        if case .unchanged = report.savedPicture {} else { Issue.record("the curve replaced the saved picture") }
+        // save FILE.svg writes what plot f saves: f sampled, and the iterates with f(x) = (x − 3)².
+        guard case .replaced(.lineChart(let saved)?) = report.savedPicture else { Issue.record("no chart kept for save"); return }
+        #expect(saved.series.map(\.label) == ["f", "iterates"])
+        #expect(saved.series[1].x == plot.iterates && saved.series[1].y.last == 9 * 0x1p-20)
     }
 
     @Test func stateReportsAHeadingAndAPlainTableOfAdamsMoments() throws {

@@ -65,17 +65,20 @@ enum PlotCommands {
         if let comparison = session.explorer.comparison, comparison.results.count > 1 {
             return plotComparedFunction(session, objective, comparison, size: size)
         }
-        let iterates = iterates(of: run)
-        let plot = functionPlot(objective, iterates: iterates, size: size)
-        let range = plot.xRange
-        // For SVG: the function sampled on the same range, and the iterates joined in order.
-        let samples = (0...200).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / 200 }
-        let chart = LineChart(series: [.init("f", y: samples.map { objective.loss(at: [$0]) }, x: samples),
-                                       .init("iterates", y: iterates.map { objective.loss(at: [$0]) }, x: iterates)],
-                              title: "\(objective.signature) = \(objective.expression)", xLabel: objective.parameters[0], yLabel: "f")
+        let plot = functionPlot(objective, iterates: iterates(of: run), size: size)
         var report = Report()
-        report.picture(plot, saved: .lineChart(chart))
+        report.picture(plot, saved: .lineChart(functionChart(objective, plot)))
         return report
+    }
+
+    /// What `save FILE.svg` writes for `plot`, a curve with iterates: the function sampled on
+    /// the same range, and the iterates joined in order.
+    static func functionChart(_ objective: Objective, _ plot: CurvePlot) -> LineChart {
+        let range = plot.xRange, iterates = plot.iterates
+        let samples = (0...200).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / 200 }
+        return LineChart(series: [.init("f", y: samples.map { objective.loss(at: [$0]) }, x: samples),
+                                  .init("iterates", y: iterates.map { objective.loss(at: [$0]) }, x: iterates)],
+                         title: "\(objective.signature) = \(objective.expression)", xLabel: objective.parameters[0], yLabel: "f")
     }
 
     /// `plot f`'s picture of a 1-D formula with `iterates` on its curve.

@@ -39,23 +39,26 @@ struct RunWatch {
     }
 
     /// The picture of `run`'s iterates so far as the terminal shows it, and the picture `save`
-    /// keeps (nil for the curve of one variable, which `save` does not keep).
+    /// keeps: `plot path`'s map, or for one variable the line chart `plot f` saves.
     func picture(_ run: Run) -> (shown: any TerminalPicture, saved: Picture?) {
+        let shown = shownPicture(run)
+        if let plot = shown as? CurvePlot { return (plot, .lineChart(PlotCommands.functionChart(objective, plot))) }
+        return (shown, (shown as? ContourMap).map(Picture.contourMap))
+    }
+
+    /// The curve of one variable or the contour map of two, with `run`'s iterates so far.
+    func shownPicture(_ run: Run) -> any TerminalPicture {
         if objective.dimension == 1 {
-            let plot = PlotCommands.functionPlot(objective,
-                                            iterates: PlotCommands.iterates(of: run),
-                                            size: size)
-            return (plot, nil)
+            return PlotCommands.functionPlot(objective, iterates: PlotCommands.iterates(of: run), size: size)
         }
         let trajectory = ContourMap.Trajectory(run.configuration.kind.name,
                                                points: PlotCommands.points(of: run))
-        let map = PlotCommands.pathMap(objective, [trajectory], size: size)
-        return (map, .contourMap(map))
+        return PlotCommands.pathMap(objective, [trajectory], size: size)
     }
 
     /// The picture of `run`'s iterates so far as the text of one frame.
     func frame(_ run: Run) -> String {
-        picture(run).shown.render(in: layout)
+        shownPicture(run).render(in: layout)
     }
 
     /// Lowers the picture's height until a frame fits `rows` lines.
