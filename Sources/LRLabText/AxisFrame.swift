@@ -81,4 +81,10 @@ extension AxisFrame {
         self.init(yLabels: (yText[0], yText[1], yText[2]), xLabels: (xText[0], xText[1]), xCaption: xCaption,
                   middleRow: middleRow)
     }
+
+    /// The frame of a chart drawn through `AxisRange.cell`: the top and bottom values on the
+    /// first and last rows, and the middle label on the row the middle value rounds to.
+    init(y: AxisRange, x: AxisRange, xCaption: String?) {
+        self.init(y: (y.high, y.value(atFraction: 0.5), y.low), x: (x.low, x.high), xCaption: xCaption, middleRow: .rounded)
+    }
 }

@@ -89,8 +89,7 @@ public struct CurvePlot {
         }
         if !paths.isEmpty {
             let notes = drawPaths(on: &canvas, xAxis: xAxis, yAxis: yAxis, style: style, color: color)
-            let frame = AxisFrame(y: (yAxis.high, yAxis.value(atFraction: 0.5), yAxis.low),
-                                  x: (xAxis.low, xAxis.high), xCaption: xLabel, middleRow: .rounded)
+            let frame = AxisFrame(y: yAxis, x: xAxis, xCaption: xLabel)
             out.append(contentsOf: frame.lines(around: canvas, style: style, color: color))
             out.append(contentsOf: pathLegend(style: style, color: color))
             out.append(contentsOf: notes)
@@ -113,8 +112,7 @@ public struct CurvePlot {
             }
         }
 
-        let frame = AxisFrame(y: (yAxis.high, yAxis.value(atFraction: 0.5), yAxis.low),
-                              x: (xAxis.low, xAxis.high), xCaption: xLabel, middleRow: .rounded)
+        let frame = AxisFrame(y: yAxis, x: xAxis, xCaption: xLabel)
         out.append(contentsOf: frame.lines(around: canvas, style: style, color: color))
         if let first = finite.first {
             var legend = "S start \(xLabel)=\(AxisFormat.label(first.element, significant: 4))"

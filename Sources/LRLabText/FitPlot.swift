@@ -150,8 +150,7 @@ public struct FitPlot: Sendable {
                 canvas.set(column, height - 1 - cell, mark, color: tint)
             }
         }
-        let frame = AxisFrame(y: (yAxis.high, yAxis.value(atFraction: 0.5), yAxis.low),
-                              x: (xAxis.low, xAxis.high), xCaption: xLabel, middleRow: .rounded)
+        let frame = AxisFrame(y: yAxis, x: xAxis, xCaption: xLabel)
         out.append(contentsOf: frame.lines(around: canvas, style: style, color: color))
         let legend = curves.enumerated().map { String(FitPlot.curveMarker($0.offset, style: style)) + " " + $0.element.label }
             + points.enumerated().map { String(FitPlot.pointMark($0.offset, style: style)) + " " + $0.element.label }

@@ -138,8 +138,7 @@ public struct LineChart: Sendable {
             notes.append("note: log scale skips \(NumberFormat.counted(skippedNonPositive, "value")) <= 0")
         }
 
-        let frame = AxisFrame(y: (yRange.high, yRange.value(atFraction: 0.5), yRange.low),
-                              x: (xRange.low, xRange.high), xCaption: xLabel, middleRow: .rounded)
+        let frame = AxisFrame(y: yRange, x: xRange, xCaption: xLabel)
         out.append(contentsOf: frame.lines(around: canvas, style: style, color: color))
         out.append(contentsOf: legend(style: style, color: color))
         out.append(contentsOf: notes)
