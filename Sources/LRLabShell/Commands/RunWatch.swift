@@ -40,19 +40,28 @@ struct RunWatch {
 
     /// The picture of `run`'s iterates so far as the terminal shows it, and the picture `save`
     /// keeps: `plot path`'s map, or for one variable the line chart `plot f` saves.
-    func picture(_ run: Run) -> (shown: any TerminalPicture, saved: Picture?) {
-        let shown = shownPicture(run)
-        if let plot = shown as? CurvePlot { return (plot, .lineChart(PlotCommands.functionChart(objective, plot))) }
-        return (shown, (shown as? ContourMap).map(Picture.contourMap))
+    func picture(_ run: Run) -> (shown: any TerminalPicture, saved: Picture) {
+        if objective.dimension == 1 {
+            let plot = curve(run)
+            return (plot, .lineChart(PlotCommands.functionChart(objective, plot)))
+        }
+        let map = pathMap(run)
+        return (map, .contourMap(map))
     }
 
-    /// The curve of one variable or the contour map of two, with `run`'s iterates so far.
+    /// The picture of `run`'s iterates so far, as a frame shows it.
     func shownPicture(_ run: Run) -> any TerminalPicture {
-        if objective.dimension == 1 {
-            return PlotCommands.functionPlot(objective, iterates: PlotCommands.iterates(of: run), size: size)
-        }
-        let trajectory = ContourMap.Trajectory(run.configuration.kind.name,
-                                               points: PlotCommands.points(of: run))
+        objective.dimension == 1 ? curve(run) : pathMap(run)
+    }
+
+    /// `plot f`'s curve of a function of one variable with `run`'s iterates.
+    private func curve(_ run: Run) -> CurvePlot {
+        PlotCommands.functionPlot(objective, iterates: PlotCommands.iterates(of: run), size: size)
+    }
+
+    /// `plot path`'s contour map of a function of two variables with `run`'s trajectory.
+    private func pathMap(_ run: Run) -> ContourMap {
+        let trajectory = ContourMap.Trajectory(run.configuration.kind.name, points: PlotCommands.points(of: run))
         return PlotCommands.pathMap(objective, [trajectory], size: size)
     }
 
@@ -77,7 +86,7 @@ struct RunWatch {
     mutating func run(_ run: inout Run, count: Int, untilConverged: Bool,
                       shouldStop: @escaping () -> Bool,
                       emit: (String) -> Void)
-        -> (taken: Int, last: (shown: any TerminalPicture, saved: Picture?)) {
+        -> (taken: Int, last: (shown: any TerminalPicture, saved: Picture)) {
         fit(run)
         let chunk = Swift.max(1, (count + Self.frames - 1) / Self.frames)
         var taken = 0
@@ -125,7 +134,7 @@ extension RunCommands {
     /// `run N watch`: takes the steps as `run N` does, with the picture redrawn
     /// live at a terminal, or reported once at the end elsewhere; the picture
     /// is the one `save FILE.svg` keeps. Returns the steps taken and the
-    /// report of the picture (empty when it was drawn live).
+    /// report of the picture (drawing nothing when it was drawn live, but keeping it for save).
     static func watchRun(_ session: Session, _ run: inout Run, count: Int,
                          untilConverged: Bool) -> (taken: Int, report: Report) {
         guard var view = RunWatch(session, run: run) else {
@@ -134,7 +143,7 @@ extension RunCommands {
         }
         var report = Report()
         let taken: Int
-        let last: (shown: any TerminalPicture, saved: Picture?)
+        let last: (shown: any TerminalPicture, saved: Picture)
         if session.live, session.liveFramesDrawn,
            let progress = session.progress {
             (taken, last) = view.run(&run, count: count,
@@ -148,7 +157,7 @@ extension RunCommands {
             last = view.picture(run)
             report.figure(last.shown)
         }
-        if let saved = last.saved { report.save(saved) }
+        report.save(last.saved)
         return (taken, report)
     }
 }
