@@ -16,7 +16,7 @@ extension ModelCommands {
     static let trainDetails = """
         Trains the model on the data's training rows with the current opt and schedule: each epoch
         shuffles the rows (seed=) and takes one step per batch of batch=N rows (default \(TrainingDefaults.batchRows);
-        batch=full: one step on every row). After each epoch the losses (without l2) and, for
+        batch=full, or N of at least the training rows: one step on every row). After each epoch the losses (without l2) and, for
         classes, the accuracies are measured on the whole training and validation sets: the trace
         columns epoch, step, lr, train_loss, val_loss, train_acc, val_acc (`save trace FILE.csv`
         writes them; `plot loss` draws train and validation). It prints the first and last epochs,
